@@ -1,0 +1,7 @@
+export default function Index() {
+  return (
+    <main>
+      <h1>Casebook 案例库</h1>
+    </main>
+  )
+}

@@ -1,0 +1,54 @@
+import type { Case } from '../schema.js'
+
+/** Structured fields that can be filtered and counted. */
+export const FACET_FIELDS = [
+  'province', 'city', 'district', 'model', 'problems', 'mechanisms', 'actors', 'orgTierCount', 'fundingSource', 'year',
+] as const
+export type FacetField = (typeof FACET_FIELDS)[number]
+
+/** field → accepted values (OR within a field, AND across fields). */
+export type Filters = Partial<Record<FacetField, string[]>>
+
+export interface SearchOptions {
+  /** Default 10. */
+  limit: number
+  filters: Filters
+  /** "hybrid" (default), "fulltext" or "vector". */
+  mode: 'hybrid' | 'fulltext' | 'vector'
+  /** Whether to compute facet counts over the filtered result set. Default false. */
+  facets: boolean
+}
+
+/** Offsets into `snippet.text` of the matched terms, for marking. */
+export interface Snippet {
+  text: string
+  marks: [start: number, end: number][]
+  /** Offsets of the passage in the case body, so the UI can scroll to it. */
+  span: [start: number, end: number]
+}
+
+export interface Hit {
+  id: string
+  title: string
+  score: number
+  snippet: string
+  /** Same snippet with mark offsets. */
+  passage: Snippet
+  place: Case['place']
+  published: string | null
+  models: string[]
+}
+
+export type FacetCounts = Record<FacetField, { value: string; count: number }[]>
+
+export interface SearchResult {
+  hits: Hit[]
+  facets: FacetCounts | null
+  /** Query as searched (truncated, normalized), and English terms it was mapped to. */
+  query: { text: string; normalized: string; expansions: string[] }
+}
+
+/** A comparable case, with the reasons it was judged comparable. */
+export interface SimilarHit extends Hit {
+  reasons: { kind: 'problem' | 'mechanism' | 'actor' | 'scale' | 'place' | 'model' | 'text'; value: string }[]
+}

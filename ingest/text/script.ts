@@ -1,0 +1,40 @@
+import * as OpenCC from 'opencc-js'
+
+// OpenCC's Taiwan tables cover the traditional forms mainland-reprinted pages use (黨, 區, 裡, 於).
+const toSimp = OpenCC.Converter({ from: 'tw', to: 'cn' })
+const toTrad = OpenCC.Converter({ from: 'cn', to: 'tw' })
+
+/** Traditional → simplified. Length-preserving for CJK (one char in, one char out). */
+export function toSimplified(text: string): string {
+  return toSimp(text)
+}
+
+export function toTraditional(text: string): string {
+  return toTrad(text)
+}
+
+/**
+ * Search-normal form: simplified script, NFKC (full-width ASCII → ASCII), lower case, and the
+ * quotation marks that wrap model names unified, so “紅‘棟’力” and 红栋力 meet.
+ */
+export function normalizeForSearch(text: string): string {
+  return toSimplified(text.normalize('NFKC')).toLowerCase()
+}
+
+/** Which script a text is written in, judged by characters that differ between the two. */
+export function detectScript(text: string): 'simplified' | 'traditional' | 'mixed' | 'unknown' {
+  let trad = 0
+  let simp = 0
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text
+  const simplified = toSimp(sample)
+  const traditional = toTrad(sample)
+  for (let i = 0; i < sample.length; i++) {
+    const ch = sample[i]
+    if (simplified[i] !== ch) trad++
+    else if (traditional[i] !== ch) simp++
+  }
+  if (trad + simp < 3) return 'unknown'
+  if (trad > simp * 4) return 'traditional'
+  if (simp > trad * 4) return 'simplified'
+  return 'mixed'
+}
