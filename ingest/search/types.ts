@@ -52,3 +52,29 @@ export interface SearchResult {
 export interface SimilarHit extends Hit {
   reasons: { kind: 'problem' | 'mechanism' | 'actor' | 'scale' | 'place' | 'model' | 'text'; value: string }[]
 }
+
+export interface StoreInfo {
+  embedder: { name: string; model: string; dims: number }
+  cases: number
+  passages: number
+  /** LanceDB version of the cases table the store answers from. */
+  version: number
+}
+
+/**
+ * The shared search module's front door, used by the CLI and the UI alike
+ * (implemented in ingest/search/store.ts; opened with `openStore(uri)`).
+ */
+export interface Store {
+  search(query: string, options?: Partial<SearchOptions>): Promise<SearchResult>
+  /** "Cases like mine": a free-text description of one's own compound → comparable cases with reasons. */
+  like(description: string, options?: Partial<SearchOptions>): Promise<{ hits: SimilarHit[]; facets: FacetCounts | null }>
+  /** Cases comparable to an existing case. */
+  similar(id: string, options?: Partial<Pick<SearchOptions, 'limit' | 'filters'>>): Promise<SimilarHit[]>
+  get(id: string): Promise<Case | null>
+  /** Every case (or those matching the filters), for the overview and dataset export. */
+  list(filters?: Filters): Promise<Case[]>
+  facets(filters?: Filters): Promise<FacetCounts>
+  info(): Promise<StoreInfo>
+  close(): void
+}
