@@ -1,0 +1,149 @@
+/**
+ * Word segmentation shared by the embedder and the search index: jieba with a user dictionary of
+ * governance terms, so 红栋力, 五位一体, 自管会 come out as one word in every script.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { Jieba } from '@node-rs/jieba'
+import { dict } from '@node-rs/jieba/dict.js'
+import { normalizeForSearch } from './script.js'
+
+/**
+ * Terms jieba's stock dictionary splits but readers treat as one word. The controlled vocabulary
+ * and the glossary (ingest/extract/*.json) add theirs when present; this list is the floor.
+ */
+export const GOVERNANCE_TERMS = [
+  '红栋力', '五位一体', '三位一体', '四位一体', '自管会', '物管会', '业委会', '业主委员会', '居委会', '村委会',
+  '网格员', '网格化', '网格长', '楼栋长', '单元长', '双报到', '红色物业', '自办物业', '党建引领', '老旧小区',
+  '无物业', '弃管小区', '开放式小区', '党员中心户', '党小组', '小区党支部', '楼栋党支部', '党群服务中心',
+  '物业服务企业', '物业公司', '共建单位', '在职党员', '近邻党建', '四议两公开', '一事一议', '接诉即办',
+  '吹哨报到', '居民议事会', '议事协商', '积分制', '积分超市', '志愿服务队', '居民公约', '三驾马车',
+  '多元共治', '共建共治共享', '社区治理', '基层治理', '物业费', '停车难', '适老化', '加装电梯', '红色管家',
+  '小区治理', '楼道革命', '街道党工委', '社区党委', '下沉干部', '平安建设', '矛盾纠纷',
+]
+
+/** Where other stages keep term lists whose entries should stay whole. */
+const TERM_FILES = ['../extract/vocabulary.json', '../extract/glossary.json'].map((p) => new URL(p, import.meta.url))
+
+// Function words that carry no topic; dropping them keeps TF-IDF and the full-text index on content.
+const STOP_WORDS = new Set([
+  '的', '了', '和', '与', '及', '或', '在', '是', '对', '为', '等', '也', '都', '而', '并', '将', '把', '被', '从',
+  '以', '其', '之', '这', '那', '有', '中', '上', '下', '就', '还', '又', '让', '使', '于', '向', '由', '着', '个',
+  '我', '你', '他', '她', '它', '们', '我们', '他们', '一个', '一些', '这个', '那个', '这些', '那些', '通过',
+  '进行', '以及', '不断', '一是', '二是', '三是', '四是', '五是', '同时', '其中', '已经', '可以', '如何', '什么',
+  'the', 'a', 'an', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'with', 'by', 'is', 'are', 'was', 'be', 'as', 'at',
+])
+
+const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff'
+const OPEN_QUOTES = '‘“「『\'"'
+const CLOSE_QUOTES = '’”」』\'"'
+// Model names put quotes *inside* a word (紅‘棟’力); quotes wrapping one or two CJK characters
+// between CJK neighbours are dropped so the word is whole again. Longer quoted spans are phrases,
+// and their quotes stay as boundaries.
+const INNER_QUOTE = new RegExp(`(?<=[${CJK}])[${OPEN_QUOTES}]([${CJK}]{1,2})[${CLOSE_QUOTES}](?=[${CJK}])`, 'g')
+const CJK_RUN = new RegExp(`[${CJK}]+`, 'g')
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u
+// Entries from JSON term files worth teaching jieba: short CJK terms, no punctuation or spaces.
+const DICT_WORD = new RegExp(`^[${CJK}A-Za-z0-9]{2,12}$`)
+const HAS_CJK = new RegExp(`[${CJK}]`)
+
+// High enough that a user term beats the stock dictionary's splits of it.
+const USER_WORD_FREQ = 200000
+
+let jieba: Jieba | null = null
+const userWords = new Set<string>()
+
+/** The search-normal form used for tokens, with in-word quotes removed. */
+export function segmentNormal(text: string): string {
+  return normalizeForSearch(text).replace(INNER_QUOTE, '$1')
+}
+
+function collectTerms(value: unknown, out: string[]): void {
+  if (typeof value === 'string') {
+    if (HAS_CJK.test(value)) out.push(value)
+  } else if (Array.isArray(value)) {
+    for (const v of value) collectTerms(v, out)
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (HAS_CJK.test(k)) out.push(k)
+      collectTerms(v, out)
+    }
+  }
+}
+
+/** CJK strings anywhere in the term files (keys, values, synonym lists), whatever their layout. */
+function termsFromFiles(): string[] {
+  const out: string[] = []
+  for (const url of TERM_FILES) {
+    if (!existsSync(url)) continue
+    try {
+      collectTerms(JSON.parse(readFileSync(url, 'utf8')), out)
+    } catch (err) {
+      process.stderr.write(`casebook: ignoring ${url.pathname}: ${(err as Error).message}\n`)
+    }
+  }
+  return out
+}
+
+function dictLines(words: Iterable<string>): string {
+  const lines: string[] = []
+  for (const raw of words) {
+    const w = segmentNormal(raw).trim()
+    if (!DICT_WORD.test(w) || userWords.has(w)) continue
+    userWords.add(w)
+    lines.push(`${w} ${USER_WORD_FREQ}`)
+  }
+  return lines.join('\n')
+}
+
+function instance(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict)
+    const lines = dictLines([...GOVERNANCE_TERMS, ...termsFromFiles()])
+    if (lines) jieba.loadDict(Buffer.from(lines, 'utf8'))
+  }
+  return jieba
+}
+
+/** Teach the segmenter more whole words (model names, place names). Any script. */
+export function addWords(words: string[]): void {
+  const j = instance()
+  const lines = dictLines(words)
+  if (lines) j.loadDict(Buffer.from(lines, 'utf8'))
+}
+
+/** Words the segmenter keeps whole beyond jieba's stock dictionary (search-normal form). */
+export function userDictionary(): string[] {
+  instance()
+  return [...userWords]
+}
+
+export interface TokenOptions {
+  /**
+   * Also emit the dictionary words inside long words (红色物业 → 红色, 物业, 红色物业), as jieba's
+   * search mode does, so a query for a part finds the whole.
+   */
+  search: boolean
+}
+
+/** Words of the search-normal form, stop words and punctuation dropped, in text order. */
+export function tokens(text: string, options: Partial<TokenOptions> = {}): string[] {
+  const normal = segmentNormal(text)
+  const j = instance()
+  const words = options.search ? j.cutForSearch(normal, true) : j.cut(normal, true)
+  const out: string[] = []
+  for (const raw of words) {
+    const w = raw.trim()
+    if (w && HAS_WORD_CHAR.test(w) && !STOP_WORDS.has(w)) out.push(w)
+  }
+  return out
+}
+
+/** Overlapping CJK character bigrams of the search-normal form, within runs of CJK characters. */
+export function bigrams(text: string): string[] {
+  const out: string[] = []
+  for (const m of segmentNormal(text).matchAll(CJK_RUN)) {
+    const run = m[0]
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2))
+  }
+  return out
+}
