@@ -1,0 +1,60 @@
+import { readZipEntry, ZipError } from './zip.js'
+
+/**
+ * WordprocessingML → text, one paragraph per block separated by a blank line (the layout
+ * mammoth.extractRawText produces; tests compare the two).
+ */
+const TOKEN = /<(\/?)([A-Za-z][\w.:-]*)([^>]*?)(\/?)>|([^<]+)/g
+/** Elements whose text is not part of the visible document: deletions, field codes, and the
+ * fallback copy of content that Word stores twice inside mc:AlternateContent. */
+const SKIP = new Set(['w:delText', 'w:instrText', 'mc:Fallback', 'w:fldData'])
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+    return ENTITIES[e] ?? m
+  })
+}
+
+export type DocxResult = { ok: true; text: string; title?: string } | { ok: false; problem: string }
+
+export function docxToText(bytes: Uint8Array): DocxResult {
+  let xml: Uint8Array | null
+  let core: Uint8Array | null
+  try {
+    xml = readZipEntry(bytes, 'word/document.xml')
+    core = readZipEntry(bytes, 'docProps/core.xml')
+  } catch (e) {
+    if (e instanceof ZipError || e instanceof RangeError) return { ok: false, problem: `not a readable .docx (${e.message})` }
+    throw e
+  }
+  if (!xml) return { ok: false, problem: 'not a readable .docx (no word/document.xml)' }
+  const paragraphs: string[] = []
+  let current = ''
+  let inText = false
+  let skipDepth = 0
+  for (const m of new TextDecoder().decode(xml).matchAll(TOKEN)) {
+    const [, closing, tag, , selfClosing, text] = m
+    if (text !== undefined) {
+      if (inText && skipDepth === 0) current += unescapeXml(text)
+      continue
+    }
+    if (SKIP.has(tag)) {
+      if (!selfClosing) skipDepth += closing ? -1 : 1
+      continue
+    }
+    if (tag === 'w:t') inText = !closing && !selfClosing
+    else if (skipDepth > 0) continue
+    else if (tag === 'w:tab' && !closing) current += '\t'
+    else if ((tag === 'w:br' || tag === 'w:cr') && !closing) current += '\n'
+    else if (tag === 'w:p' && (closing || selfClosing)) {
+      paragraphs.push(current)
+      current = ''
+    }
+  }
+  if (current) paragraphs.push(current)
+  const title = core ? /<dc:title>([^<]*)<\/dc:title>/.exec(new TextDecoder().decode(core))?.[1] : undefined
+  const text = paragraphs.join('\n\n')
+  return title?.trim() ? { ok: true, text, title: unescapeXml(title.trim()) } : { ok: true, text }
+}

@@ -1,0 +1,96 @@
+import { readFile, stat } from 'node:fs/promises'
+import { extname } from 'node:path'
+import type { Message } from '../schema.js'
+import { decodeBytes } from './decode.js'
+import { docxToText } from './docx.js'
+import { InputError } from './errors.js'
+import { declaredCharset, htmlToText } from './html.js'
+import { markdownToText } from './markdown.js'
+import { normalizeText } from './normalize.js'
+import type { Format, Hints, ReadResult } from './types.js'
+
+/** Reports are a few KB; anything this large is a mistake (a dump, a video) and is refused unread. */
+export const MAX_BYTES = 20 * 1024 * 1024
+
+const FORMATS: Record<string, Format> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.docx': 'docx' }
+
+/** Node's error codes → the problem as a person would say it. */
+const FS_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory, not a file',
+  ENOTDIR: 'no such file (a parent is not a directory)',
+  ELOOP: 'unreadable (symbolic link loop)',
+  ENAMETOOLONG: 'file name too long',
+}
+
+function formatOf(name: string): Format {
+  const ext = extname(name).toLowerCase()
+  const format = FORMATS[ext]
+  if (!format) {
+    throw new InputError(name, `unsupported file type "${ext || '(none)'}" (expected .txt, .md, .html, .htm or .docx)`)
+  }
+  return format
+}
+
+function megabytes(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`
+}
+
+function checkSize(name: string, size: number): void {
+  if (size === 0) throw new InputError(name, 'empty file')
+  if (size > MAX_BYTES) throw new InputError(name, `file too large (${megabytes(size)}; the limit is ${megabytes(MAX_BYTES)})`)
+}
+
+function fsProblem(name: string, err: unknown): never {
+  const code = (err as NodeJS.ErrnoException).code ?? ''
+  throw new InputError(name, FS_PROBLEMS[code] ?? `unreadable (${code || (err as Error).message})`)
+}
+
+function message(name: string, rule: string, severity: Message['severity'], text: string): Message {
+  return { stage: 'read', rule, severity, message: text, file: name }
+}
+
+/** Bytes of a report → normalized text, format, encoding and hints. Throws InputError for unusable input. */
+export function decodeReport(name: string, bytes: Uint8Array): ReadResult {
+  const format = formatOf(name)
+  checkSize(name, bytes.length)
+  const messages: Message[] = []
+  let text: string
+  let encoding: string
+  let hints: Hints = {}
+  if (format === 'docx') {
+    const doc = docxToText(bytes)
+    if (!doc.ok) throw new InputError(name, doc.problem)
+    text = doc.text
+    encoding = 'utf-8'
+    if (doc.title) hints.title = doc.title
+  } else {
+    const declared = format === 'html' ? declaredCharset(bytes) : null
+    const decoded = decodeBytes(bytes, declared)
+    if (!decoded.ok) throw new InputError(name, decoded.problem)
+    encoding = decoded.encoding
+    if (decoded.replaced > 0) {
+      messages.push(message(name, 'replacement-chars', 'warning', `${decoded.replaced} byte sequence(s) could not be decoded as ${encoding} and were replaced by U+FFFD`))
+    }
+    if (format === 'html') ({ text, hints } = htmlToText(decoded.text))
+    else if (format === 'md') ({ text, hints } = markdownToText(decoded.text))
+    else text = decoded.text
+  }
+  text = normalizeText(text)
+  if (!text) throw new InputError(name, 'empty file (no text after decoding)')
+  if (hints.title) hints.title = normalizeText(hints.title).replace(/\s+/g, ' ')
+  return { text, format, encoding, hints, messages }
+}
+
+/** A report file → ReadResult. Checks type and size before reading a byte. */
+export async function readReport(file: string): Promise<ReadResult> {
+  const info = await stat(file).catch((err) => fsProblem(file, err))
+  if (info.isDirectory()) throw new InputError(file, FS_PROBLEMS.EISDIR)
+  if (!info.isFile()) throw new InputError(file, 'not a regular file')
+  formatOf(file)
+  checkSize(file, info.size)
+  const bytes = await readFile(file).catch((err) => fsProblem(file, err))
+  return decodeReport(file, bytes)
+}

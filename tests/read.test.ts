@@ -1,0 +1,245 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest'
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync, openSync, ftruncateSync, closeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import iconv from 'iconv-lite'
+import JSZip from 'jszip'
+import mammoth from 'mammoth'
+import { decodeReport, readReport, InputError, MAX_BYTES } from '../ingest/read/index.js'
+import { SIMPLIFIED, TRADITIONAL } from './fixtures/read/texts.js'
+
+const simp = SIMPLIFIED.join('\n\n')
+const trad = TRADITIONAL.join('\n\n')
+
+function bytes(text: string, encoding: string, bom: number[] = []): Uint8Array {
+  return new Uint8Array([...bom, ...iconv.encode(text, encoding)])
+}
+
+function expectInputError(fn: () => unknown, problem: RegExp): void {
+  try {
+    fn()
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError)
+    expect((e as InputError).problem).toMatch(problem)
+    return
+  }
+  throw new Error('expected an InputError')
+}
+
+async function expectReadError(file: string, problem: RegExp): Promise<void> {
+  const err = await readReport(file).then(() => null, (e: unknown) => e)
+  expect(err).toBeInstanceOf(InputError)
+  expect((err as InputError).file).toBe(file)
+  expect((err as InputError).problem).toMatch(problem)
+  expect((err as InputError).message).toBe(`${file}: ${(err as InputError).problem}`)
+}
+
+describe('decodeReport: encodings', () => {
+  const cases: [label: string, text: string, data: Uint8Array, encoding: string][] = [
+    ['UTF-8', simp, bytes(simp, 'utf-8'), 'utf-8'],
+    ['UTF-8 with BOM', simp, bytes(simp, 'utf-8', [0xef, 0xbb, 0xbf]), 'utf-8-bom'],
+    ['UTF-16LE with BOM', simp, bytes(simp, 'utf-16le', [0xff, 0xfe]), 'utf-16le'],
+    ['UTF-16BE with BOM', trad, bytes(trad, 'utf-16be', [0xfe, 0xff]), 'utf-16be'],
+    ['UTF-16LE without BOM', simp, bytes(simp, 'utf-16le'), 'utf-16le'],
+    ['UTF-16BE without BOM', trad, bytes(trad, 'utf-16be'), 'utf-16be'],
+    ['GBK simplified', simp, bytes(simp, 'gbk'), 'gb18030'],
+    ['GB18030 simplified', simp, bytes(simp, 'gb18030'), 'gb18030'],
+    ['GBK traditional', trad, bytes(trad, 'gbk'), 'gb18030'],
+    ['Big5 traditional', trad, bytes(trad, 'big5'), 'big5'],
+  ]
+  for (const [label, text, data, encoding] of cases) {
+    it(`decodes ${label} exactly`, () => {
+      const r = decodeReport('report.txt', data)
+      expect(r.encoding).toBe(encoding)
+      expect(r.text).toBe(text)
+      expect(r.format).toBe('txt')
+      expect(r.messages).toEqual([])
+    })
+  }
+
+  it('tells GBK from Big5 on a single short line', () => {
+    expect(decodeReport('a.txt', bytes('社区党委牵头成立业主委员会', 'gbk')).text).toBe('社区党委牵头成立业主委员会')
+    expect(decodeReport('a.txt', bytes('社區黨委牽頭成立業主委員會', 'big5')).text).toBe('社區黨委牽頭成立業主委員會')
+  })
+
+  it('keeps a UTF-8 file with one broken sequence as UTF-8 and reports the replacement', () => {
+    const good = iconv.encode('社区居民满意度达到96%。', 'utf-8')
+    const broken = new Uint8Array([...good.subarray(0, 6), 0xe5, 0x9c, ...good.subarray(6)])
+    const r = decodeReport('cut.txt', broken)
+    expect(r.encoding).toBe('utf-8')
+    expect(r.text).toBe('社区\ufffd居民满意度达到96%。')
+    expect(r.messages).toMatchObject([{ stage: 'read', rule: 'replacement-chars', severity: 'warning', file: 'cut.txt' }])
+  })
+})
+
+describe('decodeReport: normalization', () => {
+  it('normalizes line endings, NBSP, full-width spaces and zero-width characters', () => {
+    const raw = '\u3000\u3000第一段\u00a0内容\u200b。\r\n\r\n\r\n\r\n第二段\u3000内容\r第三段\ufeff\u2028第四段  '
+    expect(decodeReport('a.txt', bytes(raw, 'utf-8')).text).toBe('第一段 内容。\n\n第二段 内容\n第三段\n第四段')
+  })
+})
+
+describe('decodeReport: HTML', () => {
+  const page = `<!DOCTYPE html>
+<html><head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>红星社区：“小区管家”破解无物业难题_北方新闻网</title>
+<meta property="og:title" content="红星社区：“小区管家”破解无物业难题">
+<link rel="canonical" href="https://news.example.cn/2022/0816/123.html">
+<meta name="PubDate" content="2022-08-16 10:21">
+<style>.nav{color:red}</style>
+<script>var _hmt = _hmt || []; document.write('广告');</script>
+</head><body>
+<nav class="menu"><ul><li><a href="/">首页</a></li><li><a href="/sz">时政</a></li><li><a href="/sq">社区</a></li></ul></nav>
+<div class="crumb">当前位置：<a>首页</a> &gt; <a>社区</a> &gt; 正文</div>
+<div class="article">
+<h1>红星社区：“小区管家”破解无物业难题</h1>
+<p>　　${SIMPLIFIED[2]}</p>
+<p>${SIMPLIFIED[3]}<br>${SIMPLIFIED[4]}</p>
+<table><tr><td>改造前</td><td>改造后</td></tr></table>
+</div>
+<noscript>请开启JavaScript</noscript>
+<script type="text/javascript">trackPage();</script>
+</body></html>`
+
+  it('keeps paragraph breaks, drops script/style/noscript, flattens the menu, reads hints', () => {
+    const r = decodeReport('page.html', bytes(page, 'gbk'))
+    expect(r.format).toBe('html')
+    expect(r.encoding).toBe('gb18030')
+    expect(r.text).toBe(
+      [
+        '首页 | 时政 | 社区',
+        '',
+        '当前位置：首页 > 社区 > 正文',
+        '红星社区：“小区管家”破解无物业难题',
+        '',
+        SIMPLIFIED[2],
+        '',
+        SIMPLIFIED[3],
+        SIMPLIFIED[4],
+        '',
+        '改造前\t改造后',
+      ].join('\n'),
+    )
+    expect(r.hints).toEqual({
+      title: '红星社区：“小区管家”破解无物业难题',
+      url: 'https://news.example.cn/2022/0816/123.html',
+      published: '2022-08-16',
+    })
+  })
+
+  it('trusts valid UTF-8 over a wrong charset declaration', () => {
+    const r = decodeReport('page.htm', bytes(page, 'utf-8'))
+    expect(r.encoding).toBe('utf-8')
+    expect(r.text).toContain(SIMPLIFIED[2])
+  })
+
+  it('falls back to <title> and article:published_time', () => {
+    const r = decodeReport('p.html', bytes('<html><head><title> 東街社區 </title><meta property="article:published_time" content="2021-03-05T08:00:00+08:00"></head><body><p>正文</p></body></html>', 'big5'))
+    expect(r.hints).toEqual({ title: '東街社區', published: '2021-03-05' })
+    expect(r.text).toBe('正文')
+  })
+})
+
+describe('decodeReport: Markdown', () => {
+  it('strips front matter into hints and markup from the text', () => {
+    const md = `---\ntitle: 东街社区议事厅\ndate: 2021-03-05\nurl: https://example.cn/a\n---\n\n# 东街社区议事厅\n\n**社区党委**以[议事厅](https://x.cn)为平台。\n\n- 新增停车位90个\n- 加装电梯3部\n`
+    const r = decodeReport('a.md', bytes(md, 'utf-8'))
+    expect(r.format).toBe('md')
+    expect(r.text).toBe('东街社区议事厅\n\n社区党委以议事厅为平台。\n\n新增停车位90个\n\n加装电梯3部')
+    expect(r.hints).toEqual({ title: '东街社区议事厅', url: 'https://example.cn/a', published: '2021-03-05' })
+  })
+})
+
+async function makeDocx(paragraphs: string[], title?: string): Promise<Uint8Array> {
+  const zip = new JSZip()
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)
+  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`)
+  // Runs split mid-sentence, a tab, a field code and a deletion: what Word really writes.
+  const body = paragraphs
+    .map((p, i) => {
+      const half = Math.floor(p.length / 2)
+      const extra = i === 0 ? '<w:r><w:instrText> PAGE </w:instrText></w:r><w:del><w:r><w:delText>删掉的字</w:delText></w:r></w:del>' : ''
+      return `<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:t xml:space="preserve">${esc(p.slice(0, half))}</w:t></w:r>${extra}<w:r><w:rPr><w:b/></w:rPr><w:t>${esc(p.slice(half))}</w:t></w:r></w:p>`
+    })
+    .join('')
+  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:p/><w:sectPr/></w:body></w:document>`)
+  if (title) zip.file('docProps/core.xml', `<?xml version="1.0"?><cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${esc(title)}</dc:title></cp:coreProperties>`)
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
+}
+
+describe('decodeReport: .docx', () => {
+  it('reads paragraphs like mammoth.extractRawText does, without field codes or deletions', async () => {
+    const paragraphs = [...SIMPLIFIED, 'A & B <c>']
+    const data = await makeDocx(paragraphs, '红星社区')
+    const r = decodeReport('report.docx', data)
+    expect(r.format).toBe('docx')
+    expect(r.text).toBe(paragraphs.join('\n\n'))
+    expect(r.hints).toEqual({ title: '红星社区' })
+    const viaMammoth = await mammoth.extractRawText({ buffer: Buffer.from(data) })
+    expect(r.text).toBe(viaMammoth.value.trim())
+  })
+
+  it('refuses a .docx that is not a ZIP', () => {
+    expectInputError(() => decodeReport('fake.docx', bytes('plain text', 'utf-8')), /not a readable \.docx/)
+  })
+})
+
+describe('bad input', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'casebook-read-'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0])
+
+  it('refuses an empty file', async () => {
+    writeFileSync(join(dir, 'empty.txt'), '')
+    await expectReadError(join(dir, 'empty.txt'), /^empty file$/)
+    expectInputError(() => decodeReport('blank.txt', bytes(' \u3000\r\n\u200b\n', 'utf-8')), /^empty file/)
+  })
+
+  it('refuses a PNG renamed .txt', async () => {
+    writeFileSync(join(dir, 'photo.txt'), png)
+    await expectReadError(join(dir, 'photo.txt'), /not a text file \(PNG image\)/)
+  })
+
+  it('refuses other binary data', () => {
+    const data = new Uint8Array(300).map((_, i) => (i * 37) % 32)
+    expectInputError(() => decodeReport('x.txt', data), /not a text file/)
+  })
+
+  it('refuses an unsupported extension without reading it', async () => {
+    writeFileSync(join(dir, 'report.pdf'), '%PDF-1.4')
+    await expectReadError(join(dir, 'report.pdf'), /unsupported file type "\.pdf"/)
+  })
+
+  it('refuses a file over 20 MB before reading it', async () => {
+    const file = join(dir, 'huge.txt')
+    const fd = openSync(file, 'w')
+    ftruncateSync(fd, 21 * 1024 * 1024)
+    closeSync(fd)
+    await expectReadError(file, /file too large \(21\.0 MB; the limit is 20\.0 MB\)/)
+    expectInputError(() => decodeReport('huge.txt', new Uint8Array(MAX_BYTES + 1).fill(0x41)), /file too large/)
+  })
+
+  it('refuses bytes that decode in no supported encoding', () => {
+    let x = 12345
+    const garbage = new Uint8Array(2000).map(() => {
+      x = (x * 1103515245 + 12345) & 0x7fffffff
+      return 0x80 + ((x >> 16) % 128)
+    })
+    expectInputError(() => decodeReport('garbage.txt', garbage), /^undecodable bytes/)
+  })
+
+  it('refuses a missing path and a directory', async () => {
+    await expectReadError(join(dir, 'missing.txt'), /^no such file$/)
+    mkdirSync(join(dir, 'folder.txt'))
+    await expectReadError(join(dir, 'folder.txt'), /^is a directory/)
+  })
+})
