@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addWords, bigrams, tokens, userDictionary } from '../ingest/text/segment.js'
+import { addWords, analyze, bigrams, tokens, userDictionary } from '../ingest/text/segment.js'
 
 describe('tokens', () => {
   it('keeps model names whole whatever the script and the quotes inside them', () => {
@@ -48,5 +48,12 @@ describe('bigrams', () => {
   it('gives overlapping CJK bigrams within runs, script-normalized', () => {
     expect(bigrams('紅‘棟’力')).toEqual(['红栋', '栋力'])
     expect(bigrams('物業，網格 abc 水')).toEqual(['物业', '网格'])
+  })
+})
+
+describe('analyze', () => {
+  it('returns the same words and bigrams as tokens and bigrams', () => {
+    const text = '栗塘社區開展“紅‘棟’力”評選，物業補貼費發放到戶。'
+    expect(analyze(text)).toEqual({ words: tokens(text), bigrams: bigrams(text) })
   })
 })

@@ -125,11 +125,9 @@ export interface TokenOptions {
   search: boolean
 }
 
-/** Words of the search-normal form, stop words and punctuation dropped, in text order. */
-export function tokens(text: string, options: Partial<TokenOptions> = {}): string[] {
-  const normal = segmentNormal(text)
+function wordsOfNormal(normal: string, search: boolean): string[] {
   const j = instance()
-  const words = options.search ? j.cutForSearch(normal, true) : j.cut(normal, true)
+  const words = search ? j.cutForSearch(normal, true) : j.cut(normal, true)
   const out: string[] = []
   for (const raw of words) {
     const w = raw.trim()
@@ -138,12 +136,27 @@ export function tokens(text: string, options: Partial<TokenOptions> = {}): strin
   return out
 }
 
-/** Overlapping CJK character bigrams of the search-normal form, within runs of CJK characters. */
-export function bigrams(text: string): string[] {
+function bigramsOfNormal(normal: string): string[] {
   const out: string[] = []
-  for (const m of segmentNormal(text).matchAll(CJK_RUN)) {
+  for (const m of normal.matchAll(CJK_RUN)) {
     const run = m[0]
     for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2))
   }
   return out
+}
+
+/** Words of the search-normal form, stop words and punctuation dropped, in text order. */
+export function tokens(text: string, options: Partial<TokenOptions> = {}): string[] {
+  return wordsOfNormal(segmentNormal(text), options.search ?? false)
+}
+
+/** Overlapping CJK character bigrams of the search-normal form, within runs of CJK characters. */
+export function bigrams(text: string): string[] {
+  return bigramsOfNormal(segmentNormal(text))
+}
+
+/** `tokens` and `bigrams` of one text, normalizing it once (the embedder's hot path). */
+export function analyze(text: string): { words: string[]; bigrams: string[] } {
+  const normal = segmentNormal(text)
+  return { words: wordsOfNormal(normal, false), bigrams: bigramsOfNormal(normal) }
 }
