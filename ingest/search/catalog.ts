@@ -1,0 +1,104 @@
+/**
+ * Every case's facet keys and card, in memory, per store version: facet counts, filters for
+ * listing, tag overlap for "cases like mine", and what a hit shows, without touching the tables.
+ * ~1 KB a case, so 100k cases cost ~100 MB once per version.
+ */
+import type { Card } from '../index/layout.js'
+import type { Table } from '../index/lancedb.js'
+import { FACET_FIELDS, type FacetCounts, type Filters } from './types.js'
+import { FACET_COLUMN, matches, type FacetRow } from './facets.js'
+import { modelKey, placeKey } from './normalize.js'
+
+export interface CatalogEntry extends FacetRow {
+  id: string
+  card: Card
+}
+
+export interface Catalog {
+  entries: CatalogEntry[]
+  byId: Map<string, CatalogEntry>
+  /** How many cases carry each tag id: rarer shared tags say more about likeness. */
+  tagCounts: Map<string, number>
+}
+
+const list = (v: unknown): string[] => (v ? Array.from(v as Iterable<string>) : [])
+
+export async function loadCatalog(cases: Table): Promise<Catalog> {
+  const rows = await cases
+    .query()
+    .select(['id', 'card', ...new Set(Object.values(FACET_COLUMN))])
+    .toArray()
+  const entries: CatalogEntry[] = rows.map((r) => ({
+    id: r.id,
+    card: JSON.parse(r.card) as Card,
+    year: r.year ?? null,
+    province: r.province ?? null,
+    city: r.city ?? null,
+    district: r.district ?? null,
+    models: list(r.models),
+    problems: list(r.problems),
+    mechanisms: list(r.mechanisms),
+    actors: list(r.actors),
+    orgTierCount: r.orgTierCount ?? null,
+    fundingSources: list(r.fundingSources),
+  }))
+  entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const tagCounts = new Map<string, number>()
+  for (const e of entries) for (const t of [...e.problems, ...e.mechanisms, ...e.actors]) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1)
+  return { entries, byId: new Map(entries.map((e) => [e.id, e])), tagCounts }
+}
+
+export function filterEntries(catalog: Catalog, filters: Filters): CatalogEntry[] {
+  return catalog.entries.filter((e) => matches(e, filters))
+}
+
+/**
+ * Counts per facet value over `entries`. Values are shown as the cases write them (福州市, 紅‘棟’力),
+ * the commonest spelling of each key; filtering by a shown value gives back the same key.
+ */
+export function countFacets(entries: CatalogEntry[]): FacetCounts {
+  const out = {} as FacetCounts
+  for (const field of FACET_FIELDS) {
+    const counts = new Map<string, { count: number; shown: Map<string, number> }>()
+    for (const e of entries) {
+      for (const [key, shown] of displayed(e, field)) {
+        const c = counts.get(key) ?? { count: 0, shown: new Map() }
+        c.count++
+        c.shown.set(shown, (c.shown.get(shown) ?? 0) + 1)
+        counts.set(key, c)
+      }
+    }
+    out[field] = [...counts.values()]
+      .map((c) => ({ value: [...c.shown.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0], count: c.count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+  }
+  return out
+}
+
+/** [key, shown] pairs of one entry's values for a facet. */
+function displayed(e: CatalogEntry, field: (typeof FACET_FIELDS)[number]): [string, string][] {
+  switch (field) {
+    case 'province':
+    case 'city':
+    case 'district': {
+      const shown = e.card.place[field]
+      return shown ? [[placeKey(shown), shown]] : []
+    }
+    case 'model': {
+      const seen = new Set<string>()
+      return e.card.models.flatMap((m): [string, string][] => {
+        const k = modelKey(m)
+        if (!k || seen.has(k)) return []
+        seen.add(k)
+        return [[k, m]]
+      })
+    }
+    case 'year':
+    case 'orgTierCount': {
+      const v = e[FACET_COLUMN[field]] as number | null
+      return v === null ? [] : [[String(v), String(v)]]
+    }
+    default:
+      return (e[FACET_COLUMN[field]] as string[]).map((v): [string, string] => [v, v])
+  }
+}

@@ -1,0 +1,5 @@
+export { openStore, type OpenOptions } from './store.js'
+export { SearchError, type SearchErrorCode } from './errors.js'
+export { searchNormal } from './normalize.js'
+export { markedSnippet, MARK_OPEN, MARK_CLOSE } from './snippet.js'
+export * from './types.js'

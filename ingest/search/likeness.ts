@@ -1,0 +1,119 @@
+/**
+ * "Cases like mine": what a free-text description says about a compound (its problems, methods,
+ * actors, size and place), and how alike two such profiles are.
+ */
+import type { Scale } from '../schema.js'
+import type { TagKind } from '../extract/types.js'
+import type { SimilarHit } from './types.js'
+import type { Catalog, CatalogEntry } from './catalog.js'
+import { mapEnglish, vocabularyTerms } from './lexicon.js'
+import { placeKey, searchNormal } from './normalize.js'
+
+export interface Profile {
+  tags: { kind: TagKind; id: string }[]
+  scale: Scale
+  /** Place keys (province/city/district) the profile is in. */
+  places: string[]
+  models: string[]
+}
+
+const KIND_OF: Record<TagKind, SimilarHit['reasons'][number]['kind']> = { problems: 'problem', mechanisms: 'mechanism', actors: 'actor' }
+
+/** Size hints: "约300户", "600余人", "3栋楼", "about 300 households". */
+const SCALE_RULES: { field: keyof Scale; pattern: RegExp }[] = [
+  // households: 户 (户数, 住户), or English households/homes/families
+  { field: 'households', pattern: /(\d+(?:\.\d+)?)\s*(万)?\s*(?:余|多)?\s*(?:户|households?|homes|families|flats|apartments)/g },
+  // population: 人 / 名居民 / 口, or residents/people
+  { field: 'population', pattern: /(\d+(?:\.\d+)?)\s*(万)?\s*(?:余|多)?\s*(?:人|名居民|位居民|口|residents|people|inhabitants)/g },
+  // buildings: 栋 / 幢 / 座楼, or buildings/blocks
+  { field: 'buildings', pattern: /(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(?:栋|幢|座楼|buildings?|blocks?)/g },
+]
+
+export function describe(description: string, catalog: Catalog): Profile {
+  const norm = searchNormal(description)
+  const compact = norm.replace(/\s+/g, '')
+  const english = new Set(mapEnglish(norm).terms)
+  const tags: Profile['tags'] = []
+  for (const { kind, term } of vocabularyTerms()) {
+    const forms = [term.id, ...term.synonyms].map((f) => searchNormal(f).replace(/\s+/g, '')).filter((f) => f.length >= 2)
+    if (english.has(term.id) || forms.some((f) => compact.includes(f))) tags.push({ kind, id: term.id })
+  }
+  const scale: Scale = {}
+  for (const rule of SCALE_RULES) {
+    for (const m of norm.matchAll(rule.pattern)) {
+      const n = Number(m[1]) * (m[2] ? 10000 : 1)
+      if (n > 0 && scale[rule.field] === undefined) scale[rule.field] = n
+    }
+  }
+  const places = new Set<string>()
+  for (const e of catalog.entries) {
+    for (const key of [e.province, e.city, e.district]) if (key && !places.has(key) && compact.includes(key)) places.add(key)
+  }
+  return { tags, scale, places: [...places], models: [] }
+}
+
+export function profileOf(e: CatalogEntry): Profile {
+  return {
+    tags: e.card.tags.map((t) => ({ kind: (t.kind + 's') as TagKind, id: t.id })),
+    scale: e.card.scale,
+    places: [e.province, e.city, e.district].filter((x): x is string => !!x),
+    models: e.models,
+  }
+}
+
+export interface Likeness {
+  /** 0..1: share of the profile's tag weight the case shares (rarer tags weigh more). */
+  tags: number
+  scale: number | null
+  place: boolean
+  reasons: SimilarHit['reasons']
+}
+
+export function compare(profile: Profile, e: CatalogEntry, catalog: Catalog): Likeness {
+  const reasons: SimilarHit['reasons'] = []
+  const idf = (id: string) => Math.log(1 + catalog.entries.length / (1 + (catalog.tagCounts.get(id) ?? 0)))
+  let total = 0
+  let shared = 0
+  for (const t of profile.tags) {
+    const w = idf(t.id)
+    total += w
+    const has = (e[t.kind] as string[]).includes(searchNormal(t.id).replace(/\s+/g, ''))
+    if (has) {
+      shared += w
+      reasons.push({ kind: KIND_OF[t.kind], value: t.id })
+    }
+  }
+  for (const m of profile.models) if (e.models.includes(m)) reasons.push({ kind: 'model', value: e.card.models.find((x) => searchNormal(x).replace(/\s+/g, '') === m) ?? m })
+  const scale = scaleLikeness(profile.scale, e.card.scale)
+  if (scale !== null && scale.value >= 0.5) reasons.push({ kind: 'scale', value: scale.reason })
+  const placeHit = profile.places.find((p) => p === e.district || p === e.city || p === e.province)
+  if (placeHit) reasons.push({ kind: 'place', value: shownPlace(e, placeHit) })
+  return { tags: total ? shared / total : 0, scale: scale?.value ?? null, place: !!placeHit, reasons }
+}
+
+function shownPlace(e: CatalogEntry, key: string): string {
+  const { province, city, district } = e.card.place
+  return [district, city, province].find((p) => p && placeKey(p) === key) ?? key
+}
+
+const SCALE_LABEL: Record<keyof Scale, [zh: string, unit: string]> = {
+  households: ['户数', '户'], population: ['人口', '人'], buildings: ['楼栋', '栋'], areaM2: ['面积', '平方米'],
+}
+
+/** 1 when equal, 0 at a factor of 4 apart or more, on a log scale; averaged over shared fields. */
+function scaleLikeness(a: Scale, b: Scale): { value: number; reason: string } | null {
+  let sum = 0
+  let n = 0
+  const parts: string[] = []
+  for (const field of Object.keys(SCALE_LABEL) as (keyof Scale)[]) {
+    const x = a[field]
+    const y = b[field]
+    if (!x || !y) continue
+    const v = Math.max(0, 1 - Math.abs(Math.log(x / y)) / Math.log(4))
+    sum += v
+    n++
+    const [zh, unit] = SCALE_LABEL[field]
+    parts.push(`${zh} ${y}${unit} ≈ ${x}${unit}`)
+  }
+  return n ? { value: sum / n, reason: parts.join('，') } : null
+}

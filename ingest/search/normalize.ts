@@ -1,0 +1,54 @@
+/**
+ * The search-normal form shared by the index (the `norm` column) and queries: simplified script,
+ * NFKC, lower case, every quotation mark dropped. Quotes are dropped outright (not only the ones
+ * inside a word) because model names are quoted in every possible way — “紅‘棟’力”, "红栋力",
+ * 「紅棟力」 — and a reader types none of them.
+ */
+import { normalizeForSearch, toSimplified } from '../text/script.js'
+
+const QUOTES = /[“”‘’「」『』〝〞〟＂＇"'‛‟‚„‹›«»]/g
+
+export function searchNormal(text: string): string {
+  return normalizeForSearch(text).replace(QUOTES, '')
+}
+
+/** Search-normal form of `text` with, for each of its code units, the offset it came from. */
+export interface MappedNormal {
+  norm: string
+  /** `from[i]` = offset in the original text of `norm[i]`; `from[norm.length]` = text.length. */
+  from: number[]
+}
+
+/**
+ * Like `searchNormal`, but character by character so matches in the normal form can be marked
+ * in the original text. Per-character simplification ignores OpenCC's phrase tables, which is
+ * fine for finding where a term sits.
+ */
+export function mappedNormal(text: string): MappedNormal {
+  const simplified = toSimplified(text)
+  const sameLength = simplified.length === text.length
+  let norm = ''
+  const from: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const ch = sameLength ? simplified[i] : toSimplified(text[i])
+    const out = ch.normalize('NFKC').toLowerCase().replace(QUOTES, '')
+    for (let k = 0; k < out.length; k++) from.push(i)
+    norm += out
+  }
+  from.push(text.length)
+  return { norm, from }
+}
+
+/** A place name without its administrative suffix, so 福州 and 福州市, 倉山區 and 仓山区 meet. */
+const PLACE_SUFFIX = /(特别行政区|自治区|自治州|自治县|地区|新区|省|市|区|县|旗|盟|州)$/
+
+export function placeKey(name: string): string {
+  const n = searchNormal(name).replace(/\s+/g, '')
+  const stripped = n.replace(PLACE_SUFFIX, '')
+  return stripped.length >= 2 ? stripped : n
+}
+
+/** Model names compare without quotes, spaces or script: “紅‘棟’力” = 红栋力. */
+export function modelKey(name: string): string {
+  return searchNormal(name).replace(/\s+/g, '')
+}

@@ -1,0 +1,376 @@
+/**
+ * The shared search module's front door (types in ./types.ts): hybrid search, facets, "cases like
+ * mine", similar cases, over a LanceDB store written by ingest/index.
+ *
+ * Readers answer from the newest complete build (the newest `pointer` row in `meta`), checking for
+ * a newer one every `refreshMs`; a build in progress is invisible until its pointer is written.
+ * Nothing here writes, so any number of app replicas can open one store, on disk or on s3.
+ */
+import { existsSync } from 'node:fs'
+import type { Case } from '../schema.js'
+import type { Embedder } from '../embed/types.js'
+import { connect, lancedb, type Connection, type Table } from '../index/lancedb.js'
+import { TABLES, type Pointer } from '../index/layout.js'
+import { embedderState, latestPointer } from '../index/meta.js'
+import { describeEmbedder, idOf, sameId } from '../index/embedders.js'
+import { restoreEmbedder } from '../index/providers.js'
+import type { FacetCounts, Filters, Hit, SearchOptions, SearchResult, SimilarHit, Store, StoreInfo } from './types.js'
+import { checkFilters, sqlString, whereClause } from './facets.js'
+import { countFacets, filterEntries, loadCatalog, type Catalog, type CatalogEntry } from './catalog.js'
+import { prepareQuery, type PreparedQuery } from './query.js'
+import { makeSnippet, markedSnippet } from './snippet.js'
+import { compare, describe, profileOf, type Profile } from './likeness.js'
+import { SearchError } from './errors.js'
+
+export interface OpenOptions {
+  storageOptions: Record<string, string>
+  /** The query embedder; must be the one that built the store. Default: rebuilt from the store. */
+  embedder: Embedder
+  /** How often to look for a newer complete build, in ms (0: on every call). Default 5000. */
+  refreshMs: number
+}
+
+/** Reciprocal-rank fusion constant: small enough that the top of each list counts clearly more. */
+const RRF_K = 20
+/** Weights of the ranked lists fused into one: full-text, vector, and exact-phrase matches. */
+const WEIGHTS = { fulltext: 1, vector: 1, exact: 0.8 }
+const MAX_LIMIT = 200
+const PASSAGE_COLUMNS = ['caseId', 'ord', 'text', 'norm', 'spanStart', 'spanEnd']
+
+interface PassageRow {
+  caseId: string
+  ord: number
+  text: string
+  norm: string
+  spanStart: number
+  spanEnd: number
+  _score?: number
+  _distance?: number
+}
+
+interface Snapshot {
+  pointer: Pointer
+  cases: Table
+  passages: Table
+  embedder: Embedder
+  hasVectorIndex: boolean
+  catalog: Promise<Catalog>
+}
+
+interface Candidate {
+  id: string
+  score: number
+  best: PassageRow
+  bestRank: number
+  similarity: number
+  fulltextRank: number | null
+}
+
+function isLocal(uri: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(uri) || uri.startsWith('file://')
+}
+
+export async function openStore(uri: string, options: Partial<OpenOptions> = {}): Promise<Store> {
+  if (isLocal(uri) && !existsSync(uri.replace(/^file:\/\//, ''))) throw noStore(uri)
+  const db = await connect(uri, options.storageOptions)
+  if (!(await db.tableNames()).includes(TABLES.meta)) throw noStore(uri)
+  const store = new LanceStore(uri, db, await db.openTable(TABLES.meta), options)
+  await store.snapshot()
+  return store
+}
+
+function noStore(uri: string): SearchError {
+  return new SearchError('no-store', `no store at ${uri} — run npm run ingest first`)
+}
+
+class LanceStore implements Store {
+  private current: Promise<Snapshot> | null = null
+  private checkedAt = 0
+
+  constructor(
+    private readonly uri: string,
+    private readonly db: Connection,
+    private readonly meta: Table,
+    private readonly options: Partial<OpenOptions>,
+  ) {}
+
+  /** The snapshot to answer from, re-reading the pointer when `refreshMs` has passed. */
+  async snapshot(): Promise<Snapshot> {
+    const refreshMs = this.options.refreshMs ?? 5000
+    if (this.current && Date.now() - this.checkedAt < refreshMs) return this.current
+    this.checkedAt = Date.now()
+    await this.meta.checkoutLatest()
+    const pointer = await latestPointer(this.meta)
+    if (!pointer) throw noStore(this.uri)
+    const prev = this.current ? await this.current : null
+    if (prev && prev.pointer.generation === pointer.generation) return prev
+    this.current = this.open(pointer, prev)
+    this.current.catch(() => (this.current = null))
+    return this.current
+  }
+
+  private async open(pointer: Pointer, prev: Snapshot | null): Promise<Snapshot> {
+    const cases = await this.db.openTable(TABLES.cases)
+    const passages = await this.db.openTable(TABLES.passages)
+    await cases.checkout(pointer.casesVersion)
+    await passages.checkout(pointer.passagesVersion)
+    const embedder = prev && sameId(prev.pointer.embedder, pointer.embedder) ? prev.embedder : await this.embedderFor(pointer)
+    const hasVectorIndex = (await passages.listIndices()).some((i) => i.columns[0] === 'vector')
+    const catalog = loadCatalog(cases)
+    catalog.catch(() => undefined)
+    return { pointer, cases, passages, embedder, hasVectorIndex, catalog }
+  }
+
+  private async embedderFor(pointer: Pointer): Promise<Embedder> {
+    const given = this.options.embedder
+    if (given) {
+      if (!sameId(idOf(given), pointer.embedder)) throw mismatch(this.uri, pointer, describeEmbedder(idOf(given)))
+      return given
+    }
+    const restored = await restoreEmbedder(pointer.embedder, await embedderState(this.meta, pointer.embedderGeneration))
+    if ('error' in restored) throw mismatch(this.uri, pointer, restored.error)
+    return restored.embedder
+  }
+
+  async search(query: string, options: Partial<SearchOptions> = {}): Promise<SearchResult> {
+    const q = prepareQuery(query)
+    const filters = options.filters ?? {}
+    const where = whereClause(filters)
+    const limit = clampLimit(options.limit)
+    const mode = options.mode ?? 'hybrid'
+    const snap = await this.snapshot()
+    const ranked = await this.rank(snap, q, where, mode, limit)
+    const catalog = await snap.catalog
+    const hits = ranked.slice(0, limit).map((c) => toHit(c, catalog.byId.get(c.id), q.marks))
+    const facets = options.facets ? countFacets(ranked.map((c) => catalog.byId.get(c.id)).filter((e): e is CatalogEntry => !!e)) : null
+    return { hits, facets, query: { text: q.text, normalized: q.normalized, expansions: q.expansions } }
+  }
+
+  /** Cases ranked by their passages: each ranked list counts a case at its best passage. */
+  private async rank(snap: Snapshot, q: PreparedQuery, where: string | null, mode: SearchOptions['mode'], limit: number): Promise<Candidate[]> {
+    const k = Math.max(60, limit * 6)
+    const [fulltext, vector] = await Promise.all([
+      mode === 'vector' ? [] : this.fulltext(snap, q.fulltext, where, k),
+      mode === 'fulltext' ? [] : this.vector(snap, q.embed, where, k),
+    ])
+    const exact = [...fulltext, ...vector].filter((r) => q.phrases.some((p) => r.norm.replace(/\s+/g, '').includes(p)))
+    const byId = new Map<string, Candidate>()
+    const fuse = (rows: PassageRow[], weight: number, list: 'fulltext' | 'vector' | 'exact') => {
+      const seen = new Set<string>()
+      for (const row of rows) {
+        if (seen.has(row.caseId)) continue
+        seen.add(row.caseId)
+        const rank = seen.size
+        let c = byId.get(row.caseId)
+        if (!c) byId.set(row.caseId, (c = { id: row.caseId, score: 0, best: row, bestRank: Infinity, similarity: 0, fulltextRank: null }))
+        c.score += weight / (RRF_K + rank)
+        // The snippet comes from the passage that matched most literally.
+        const order = { exact: 0, fulltext: 1, vector: 2 }[list] * 1e6 + rank
+        if (order < c.bestRank) {
+          c.best = row
+          c.bestRank = order
+        }
+        if (list === 'vector') c.similarity = Math.max(c.similarity, 1 - (row._distance ?? 1))
+        if (list === 'fulltext') c.fulltextRank = rank
+      }
+    }
+    fuse(exact, WEIGHTS.exact, 'exact')
+    fuse(fulltext, WEIGHTS.fulltext, 'fulltext')
+    fuse(vector, WEIGHTS.vector, 'vector')
+    const max = ((fulltext.length ? WEIGHTS.fulltext : 0) + (vector.length ? WEIGHTS.vector : 0) + (exact.length ? WEIGHTS.exact : 0)) / (RRF_K + 1)
+    const out = [...byId.values()]
+    for (const c of out) c.score = max ? c.score / max : 0
+    return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+  }
+
+  private async fulltext(snap: Snapshot, text: string, where: string | null, k: number): Promise<PassageRow[]> {
+    if (!text.trim() || snap.pointer.passages === 0) return []
+    let query = snap.passages.query().fullTextSearch(new lancedb.MatchQuery(text, 'norm'))
+    if (where) query = query.where(where)
+    return (await query.select([...PASSAGE_COLUMNS, '_score']).limit(k).toArray()) as PassageRow[]
+  }
+
+  private async vector(snap: Snapshot, text: string, where: string | null, k: number, given?: Float32Array): Promise<PassageRow[]> {
+    if (snap.pointer.passages === 0) return []
+    const vec = given ?? (await snap.embedder.embed([text], 'query'))[0]
+    // A query of words the offline model never saw embeds to zero: no direction to search in.
+    if (!vec.some((x) => x !== 0)) return []
+    let query = snap.passages.vectorSearch(Array.from(vec)).distanceType('cosine')
+    if (snap.hasVectorIndex) query = query.nprobes(24).refineFactor(4)
+    if (where) query = query.where(where)
+    return (await query.select([...PASSAGE_COLUMNS, '_distance']).limit(k).toArray()) as PassageRow[]
+  }
+
+  async like(description: string, options: Partial<SearchOptions> = {}): Promise<{ hits: SimilarHit[]; facets: FacetCounts | null }> {
+    const q = prepareQuery(description)
+    const snap = await this.snapshot()
+    const catalog = await snap.catalog
+    const profile = describe(q.text, catalog)
+    const hits = await this.alike(snap, catalog, profile, q, null, options)
+    const facets = options.facets ? countFacets(hits.map((h) => catalog.byId.get(h.id)!)) : null
+    return { hits: hits.slice(0, clampLimit(options.limit)), facets }
+  }
+
+  async similar(id: string, options: Partial<Pick<SearchOptions, 'limit' | 'filters'>> = {}): Promise<SimilarHit[]> {
+    const snap = await this.snapshot()
+    const catalog = await snap.catalog
+    const entry = catalog.byId.get(id)
+    if (!entry) throw unknownCase(id)
+    const rows = (await snap.passages.query().where(`caseId = ${sqlString(id)}`).select(['vector']).toArray()) as { vector: Iterable<number> }[]
+    const centroid = mean(rows.map((r) => Float32Array.from(r.vector)))
+    const text = [entry.card.displayTitle, ...entry.card.models].join(' ')
+    const q = prepareQuery(text)
+    const hits = await this.alike(snap, catalog, profileOf(entry), q, centroid, options, id)
+    return hits.slice(0, clampLimit(options.limit))
+  }
+
+  /**
+   * Score = tag overlap (0.45) + vector similarity (0.35) + full-text rank (0.1) + scale (0.05)
+   * + place (0.05). Tags lead because they are what "comparable" means to a street official
+   * (same problems, same methods); text and vectors catch what the vocabulary does not name.
+   */
+  private async alike(
+    snap: Snapshot,
+    catalog: Catalog,
+    profile: Profile,
+    q: PreparedQuery,
+    vector: Float32Array | null,
+    options: Partial<SearchOptions>,
+    exclude?: string,
+  ): Promise<SimilarHit[]> {
+    const filters = options.filters ?? {}
+    const where = whereClause(filters)
+    const k = Math.max(100, clampLimit(options.limit) * 10)
+    const [fulltext, vec] = await Promise.all([
+      this.fulltext(snap, q.fulltext, where, k),
+      vector && !vector.some((x) => x !== 0) ? [] : this.vector(snap, q.embed, where, k, vector ?? undefined),
+    ])
+    const best = new Map<string, { row: PassageRow; similarity: number; textRank: number | null }>()
+    vec.forEach((row) => {
+      const b = best.get(row.caseId)
+      const similarity = 1 - (row._distance ?? 1)
+      if (!b) best.set(row.caseId, { row, similarity, textRank: null })
+      else b.similarity = Math.max(b.similarity, similarity)
+    })
+    let textRank = 0
+    const seen = new Set<string>()
+    for (const row of fulltext) {
+      if (seen.has(row.caseId)) continue
+      seen.add(row.caseId)
+      textRank++
+      const b = best.get(row.caseId)
+      if (!b) best.set(row.caseId, { row, similarity: 0, textRank })
+      else {
+        b.textRank = textRank
+        b.row = row
+      }
+    }
+    const pool = profile.tags.length || profile.places.length ? filterEntries(catalog, filters) : [...best.keys()].map((id) => catalog.byId.get(id)!).filter(Boolean)
+    const scored: { entry: CatalogEntry; score: number; reasons: SimilarHit['reasons']; row: PassageRow | null }[] = []
+    for (const entry of pool) {
+      if (entry.id === exclude) continue
+      const b = best.get(entry.id)
+      const like = compare(profile, entry, catalog)
+      if (!b && like.tags === 0 && !like.place) continue
+      const text = b?.textRank ? 1 / (1 + (b.textRank - 1) / 5) : 0
+      const score = 0.45 * like.tags + 0.35 * Math.max(0, b?.similarity ?? 0) + 0.1 * text + 0.05 * (like.scale ?? 0) + 0.05 * (like.place ? 1 : 0)
+      const reasons = [...like.reasons]
+      if (b && (b.textRank !== null || b.similarity >= 0.5)) reasons.push({ kind: 'text', value: textReason(b.row, q) })
+      scored.push({ entry, score, reasons, row: b?.row ?? null })
+    }
+    scored.sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1))
+    const top = scored.slice(0, Math.max(clampLimit(options.limit), 50))
+    const missing = top.filter((s) => !s.row).map((s) => s.entry.id)
+    const first = missing.length ? await this.firstPassages(snap, missing) : new Map<string, PassageRow>()
+    return top.map((s) => ({ ...toHit({ id: s.entry.id, score: s.score, best: s.row ?? first.get(s.entry.id)! }, s.entry, q.marks), reasons: s.reasons }))
+  }
+
+  private async firstPassages(snap: Snapshot, ids: string[]): Promise<Map<string, PassageRow>> {
+    const rows = (await snap.passages
+      .query()
+      .where(`ord = 0 AND caseId IN (${ids.map(sqlString).join(', ')})`)
+      .select(PASSAGE_COLUMNS)
+      .toArray()) as PassageRow[]
+    return new Map(rows.map((r) => [r.caseId, r]))
+  }
+
+  async get(id: string): Promise<Case | null> {
+    const snap = await this.snapshot()
+    const rows = await snap.cases.query().where(`id = ${sqlString(id)}`).select(['json']).limit(1).toArray()
+    return rows.length ? (JSON.parse(rows[0].json) as Case) : null
+  }
+
+  async list(filters: Filters = {}): Promise<Case[]> {
+    checkFilters(filters)
+    const snap = await this.snapshot()
+    const ids = filterEntries(await snap.catalog, filters).map((e) => e.id)
+    const out: Case[] = []
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await snap.cases.query().where(`id IN (${ids.slice(i, i + 500).map(sqlString).join(', ')})`).select(['id', 'json']).toArray()
+      const byId = new Map(rows.map((r) => [r.id as string, r.json as string]))
+      for (const id of ids.slice(i, i + 500)) if (byId.has(id)) out.push(JSON.parse(byId.get(id)!) as Case)
+    }
+    return out
+  }
+
+  async facets(filters: Filters = {}): Promise<FacetCounts> {
+    checkFilters(filters)
+    const snap = await this.snapshot()
+    return countFacets(filterEntries(await snap.catalog, filters))
+  }
+
+  async info(): Promise<StoreInfo> {
+    const { pointer } = await this.snapshot()
+    return { embedder: pointer.embedder, cases: pointer.cases, passages: pointer.passages, version: pointer.casesVersion }
+  }
+
+  close(): void {
+    this.db.close()
+  }
+}
+
+function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, entry: CatalogEntry | undefined, marks: string[]): Hit {
+  const passage = makeSnippet(c.best.text, c.best.spanStart, marks)
+  const card = entry?.card
+  return {
+    id: c.id,
+    title: card?.displayTitle ?? c.id,
+    score: Math.round(c.score * 10000) / 10000,
+    snippet: markedSnippet(passage),
+    passage,
+    place: card?.place ?? { province: null, city: null, district: null, street: null, community: null, compound: null, inferred: [] },
+    published: card?.published ?? null,
+    models: card?.models ?? [],
+  }
+}
+
+function textReason(row: PassageRow, q: PreparedQuery): string {
+  const s = makeSnippet(row.text, row.spanStart, q.marks)
+  const terms = [...new Set(s.marks.map(([a, b]) => s.text.slice(a, b)))]
+  return terms.length ? terms.slice(0, 5).join('、') : s.text.slice(0, 40)
+}
+
+function mean(vectors: Float32Array[]): Float32Array {
+  const out = new Float32Array(vectors[0]?.length ?? 0)
+  for (const v of vectors) for (let i = 0; i < v.length; i++) out[i] += v[i]
+  const norm = Math.hypot(...out)
+  if (norm > 0) for (let i = 0; i < out.length; i++) out[i] /= norm
+  return out
+}
+
+function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return 10
+  return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)))
+}
+
+function unknownCase(id: string): SearchError {
+  return new SearchError('unknown-case', `no case with id "${id}" in the store`)
+}
+
+function mismatch(uri: string, pointer: Pointer, other: string): SearchError {
+  return new SearchError(
+    'embedder',
+    `store at ${uri} was built by ${describeEmbedder(pointer.embedder)}, but this search uses ${other}; ` +
+      `search with the embedder that built it, or rebuild: npm run ingest -- --db ${uri} --embedder <name>`,
+  )
+}
