@@ -84,13 +84,17 @@ export function decodeReport(name: string, bytes: Uint8Array): ReadResult {
   return { text, format, encoding, hints, messages }
 }
 
-/** A report file → ReadResult. Checks type and size before reading a byte. */
-export async function readReport(file: string): Promise<ReadResult> {
+/** A report file's bytes, after the checks that need no reading: existence, type, size. */
+export async function readReportBytes(file: string): Promise<Uint8Array> {
   const info = await stat(file).catch((err) => fsProblem(file, err))
   if (info.isDirectory()) throw new InputError(file, FS_PROBLEMS.EISDIR)
   if (!info.isFile()) throw new InputError(file, 'not a regular file')
   formatOf(file)
   checkSize(file, info.size)
-  const bytes = await readFile(file).catch((err) => fsProblem(file, err))
-  return decodeReport(file, bytes)
+  return readFile(file).catch((err) => fsProblem(file, err))
+}
+
+/** A report file → ReadResult. Checks type and size before reading a byte. */
+export async function readReport(file: string): Promise<ReadResult> {
+  return decodeReport(file, await readReportBytes(file))
 }

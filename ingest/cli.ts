@@ -1,0 +1,45 @@
+/**
+ * casebook CLI: a table of commands, each in ingest/cli/<command>.ts exporting
+ * `run(argv): Promise<number>` (the exit code). Command output goes to stdout; everything else
+ * (progress, per-file errors "casebook: FILE: problem") to stderr.
+ */
+import { usageError } from './cli/args.js'
+
+interface Command {
+  usage: string
+  load: () => Promise<{ run(argv: string[]): Promise<number> }>
+}
+
+const COMMANDS: Record<string, Command> = {
+  extract: { usage: 'extract --json FILE...                 clean and structure reports; print the cases as JSON (writes nothing)', load: () => import('./cli/extract.js') },
+  ingest: { usage: 'ingest [--corpus DIR] [--cases DIR] [--db DIR] [--embedder NAME]   raw reports → case files', load: () => import('./cli/ingest.js') },
+  synth: { usage: 'synth --n N --out DIR [--seed S]       generate realistic test reports', load: () => import('./cli/synth.js') },
+}
+
+function usage(): string {
+  return ['usage: casebook <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  casebook ${c.usage}`), ''].join('\n')
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(usage())
+    return name ? 0 : 2
+  }
+  const command = COMMANDS[name]
+  if (!command) return usageError(`unknown command "${name}"\n${usage()}`)
+  // Stage code may log; stdout belongs to the command's output (e.g. the JSON of extract --json).
+  console.log = console.error
+  console.info = console.error
+  return (await command.load()).run(rest)
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (err: unknown) => {
+    process.stderr.write(`casebook: ${err instanceof Error ? err.message : String(err)}\n`)
+    process.exitCode = 1
+  },
+)

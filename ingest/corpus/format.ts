@@ -1,0 +1,83 @@
+import { unified } from 'unified'
+import remarkParse from 'remark-parse'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkStringify from 'remark-stringify'
+import YAML, { isSeq, isScalar, visit } from 'yaml'
+import type { Case } from '../schema.js'
+
+/** Case fields in schema order: the order of front matter keys and of a Case read back. */
+export const CASE_KEYS = [
+  'id', 'title', 'displayTitle', 'published', 'source', 'author', 'editor', 'place', 'models', 'orgTiers',
+  'orgTierCount', 'funding', 'fundingMix', 'outcomes', 'scale', 'problems', 'mechanisms', 'actors',
+  'evidence', 'script', 'body', 'removed', 'flags', 'messages', 'origin', 'locked',
+] as const satisfies readonly (keyof Case)[]
+
+/** Everything but the body, which follows the front matter as text. */
+export const FRONT_MATTER_KEYS = CASE_KEYS.filter((k): k is Exclude<keyof Case, 'body'> => k !== 'body')
+
+export class CaseFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}`)
+    this.name = 'CaseFileError'
+  }
+}
+
+// One configuration for every file, so a re-run writes the same bytes.
+const frontMatter = unified().use(remarkStringify).use(remarkFrontmatter, ['yaml'])
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
+const YAML_OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, flowCollectionPadding: false } as const
+
+function toYaml(c: Case): string {
+  const ordered: Record<string, unknown> = {}
+  for (const key of FRONT_MATTER_KEYS) ordered[key] = c[key]
+  const doc = new YAML.Document(ordered)
+  // Spans and other number lists on one line: `span: [120, 158]` reads better than four lines.
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.length > 0 && node.items.every((i) => isScalar(i) && typeof i.value === 'number')) node.flow = true
+    },
+  })
+  return doc.toString(YAML_OPTIONS).trimEnd()
+}
+
+/**
+ * Case → Markdown file: YAML front matter with every field but the body, then the body verbatim.
+ * The body is not run through remark-stringify, which would escape or re-wrap report text
+ * ("1." at a line start, "*", "#"); layout: front matter, blank line, body, final newline.
+ */
+export function caseToMarkdown(c: Case): string {
+  const head = frontMatter.stringify({ type: 'root', children: [{ type: 'yaml', value: toYaml(c) }] })
+  return `${head}\n${c.body}\n`
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** Markdown file text → Case. Throws CaseFileError when the front matter is missing or incomplete. */
+export function markdownToCase(text: string, file: string): Case {
+  const tree = parser.parse(text)
+  const fm = tree.children[0]
+  if (!fm || fm.type !== 'yaml' || fm.position?.end.offset === undefined) throw new CaseFileError(file, 'no YAML front matter')
+  let data: unknown
+  try {
+    data = YAML.parse(fm.value)
+  } catch (e) {
+    throw new CaseFileError(file, `invalid YAML front matter (${(e as Error).message.split('\n')[0]})`)
+  }
+  if (!isRecord(data)) throw new CaseFileError(file, 'front matter is not a mapping')
+  const missing = FRONT_MATTER_KEYS.filter((k) => !(k in data))
+  if (missing.length) throw new CaseFileError(file, `front matter lacks ${missing.join(', ')}`)
+  if (typeof data.id !== 'string' || !Array.isArray(data.locked) || !data.locked.every((l) => typeof l === 'string')) {
+    throw new CaseFileError(file, 'front matter needs a string id and a list of locked field names')
+  }
+  // Written as "\n" + body + "\n"; a hand edit may drop the blank line or the final newline.
+  let body = text.slice(fm.position.end.offset).replace(/^\r?\n(\r?\n)?/, '')
+  if (body.endsWith('\n')) body = body.slice(0, -1)
+  const c: Record<string, unknown> = {}
+  for (const key of CASE_KEYS) c[key] = key === 'body' ? body : data[key]
+  return c as unknown as Case
+}

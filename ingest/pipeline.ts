@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto'
+import { basename, extname } from 'node:path'
+import { clean } from './clean/index.js'
+import { extract } from './extract/index.js'
+import { decodeReport, readReportBytes, type ReadResult } from './read/index.js'
+import type { Case, Message } from './schema.js'
+
+export interface ProcessOptions {
+  /** Case id; defaults to the file name without extension. */
+  id: string
+  /**
+   * A hand-corrected body (a case that locks `body`): fields are extracted from it instead of
+   * the freshly cleaned text, so every span still points into the body that is kept.
+   */
+  body: string
+}
+
+export function caseId(file: string): string {
+  return basename(file, extname(file))
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)]
+}
+
+/** Cleaned and extracted parts → one Case, keys in schema order. Pure. */
+export function assembleCase(name: string, read: ReadResult, digest: string, opts: Partial<ProcessOptions> = {}): Case {
+  const file = basename(name)
+  const cleaned = clean(read.text, { format: read.format, file, hints: read.hints })
+  const body = opts.body ?? cleaned.body
+  const fields = extract({ body, title: cleaned.title, script: cleaned.script })
+  const messages: Message[] = [...read.messages, ...cleaned.messages, ...fields.messages].map((m) => ({ ...m, file }))
+  return {
+    id: opts.id ?? caseId(name),
+    title: cleaned.title,
+    displayTitle: fields.displayTitle,
+    published: cleaned.meta.published ?? read.hints.published ?? null,
+    source: { name: cleaned.meta.sourceName, url: cleaned.meta.sourceUrl ?? read.hints.url ?? null },
+    author: cleaned.meta.author,
+    editor: cleaned.meta.editor,
+    place: fields.place,
+    models: fields.models,
+    orgTiers: fields.orgTiers,
+    orgTierCount: fields.orgTierCount,
+    funding: fields.funding,
+    fundingMix: fields.fundingMix,
+    outcomes: fields.outcomes,
+    scale: fields.scale,
+    problems: fields.problems,
+    mechanisms: fields.mechanisms,
+    actors: fields.actors,
+    evidence: fields.evidence,
+    script: cleaned.script,
+    body,
+    removed: cleaned.removed,
+    flags: unique([...cleaned.flags, ...(cleaned.title === null ? ['no-title'] : [])]),
+    messages,
+    origin: { file, format: read.format, encoding: read.encoding, sha256: digest },
+    locked: [],
+  }
+}
+
+/** Report bytes (an upload) → Case. Throws InputError for unusable input. */
+export function processBytes(name: string, bytes: Uint8Array, opts: Partial<ProcessOptions> = {}): Case {
+  return assembleCase(name, decodeReport(name, bytes), sha256(bytes), opts)
+}
+
+/** Report file → Case. Throws InputError for unusable input (named by the path given). */
+export async function processReport(file: string, opts: Partial<ProcessOptions> = {}): Promise<Case> {
+  return processBytes(file, await readReportBytes(file), opts)
+}
