@@ -32,7 +32,8 @@ export async function embedderState(meta: Table, generation: number | null): Pro
     .toArray()) as MetaRow[]
   if (rows.length === 0) return null
   const parts = rows.sort((a, b) => a.ord - b.ord).map((r) => r.blob ?? new Uint8Array())
-  return Buffer.concat(parts)
+  // A plain Uint8Array: Node Buffers share pooled memory, which readers of `.buffer` would see.
+  return new Uint8Array(Buffer.concat(parts))
 }
 
 export async function openMeta(db: Connection, create: boolean): Promise<Table | null> {

@@ -188,7 +188,7 @@ async function chooseEmbedder(
   if (prev && sameId(prev.embedder, idOf(embedder))) {
     return { embedder, state, reuse: true, retrained: false, drift: 0 }
   }
-  if (prev && prev.embedder.name !== embedder.name) {
+  if (prev) {
     opts.log(`index: store was built by ${describeEmbedder(prev.embedder)}; re-embedding every case with ${describeEmbedder(idOf(embedder))}`)
   }
   return { embedder, state, reuse: false, retrained: state !== null && prev !== null, drift: 0 }
