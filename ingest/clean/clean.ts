@@ -1,0 +1,136 @@
+import type { Message, Removed } from '../schema.js'
+import { detectScript } from '../text/script.js'
+import { classify, type Line } from './engine.js'
+import { parseMeta, type MetaLine } from './meta.js'
+import { repairMojibake } from './mojibake.js'
+import { repairPinyin } from './pinyin.js'
+import { findTitle, headlineKey } from './title.js'
+import type { CleanOptions, CleanResult } from './types.js'
+
+/** Spaces the read stage normally folds already; kept here so clean is safe on raw strings too. */
+const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g
+/** Markdown furniture that is not part of the printed text. */
+const MD_HEADING = /^#{1,6}\s+/
+const MD_IMAGE = /^!\[[^\]]*\]\([^)]*\)$/
+
+/** Text ends as a finished sentence (or a closing quote/bracket after one). */
+const FINISHED = /[。！？!?…”’」』）)\]】.;；]$/
+
+/** Repairs applied to every line before anything is judged: pinyin readings, then mojibake. */
+export function repairArtifacts(text: string): { text: string; pinyin: number; mojibake: ReturnType<typeof repairMojibake>['runs'] } {
+  const p = repairPinyin(text)
+  const m = repairMojibake(p.text)
+  return { text: m.text, pinyin: p.count, mojibake: m.runs }
+}
+
+export function splitLines(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(ODD_SPACE, ' ')
+    .replace(INVISIBLE, '')
+    .split('\n')
+    .map((l) => l.trim())
+}
+
+export function clean(text: string, options: Partial<CleanOptions> = {}): CleanResult {
+  const hints = options.hints ?? {}
+  const messages: Message[] = []
+  const flags: string[] = []
+  const msg = (rule: string, severity: Message['severity'], message: string) =>
+    messages.push({ stage: 'clean', rule, severity, message, ...(options.file ? { file: options.file } : {}) })
+
+  let raw = splitLines(text)
+  if (options.format === 'md') raw = raw.map((l) => l.replace(MD_HEADING, ''))
+  const repaired = repairArtifacts(raw.join('\n'))
+  if (repaired.pinyin) {
+    flags.push('pinyin-repaired')
+    msg('pinyin-artifact', 'info', `removed ${repaired.pinyin} pinyin readings printed after characters`)
+  }
+  if (repaired.mojibake.length) {
+    flags.push('mojibake')
+    for (const run of repaired.mojibake) {
+      msg(
+        'mojibake',
+        'warning',
+        run.repaired === null ? `garbled run kept as printed: "${run.original}"` : `garbled run "${run.original}" repaired as "${run.repaired}"`,
+      )
+    }
+  }
+
+  const lines = classify(repaired.text.split('\n'))
+  if (options.format === 'md') {
+    for (const l of lines) if (MD_IMAGE.test(l.text)) l.kind = 'junk'
+  }
+  const titleIdx = findTitle(lines, hints.title)
+  const title = titleIdx === null ? null : lines[titleIdx].text
+  if (title === null) flags.push('no-title')
+
+  const firstBody = lines.findIndex((l) => l.kind === 'body')
+  let lastBody = -1
+  for (let i = lines.length - 1; i >= 0; i--) if (lines[i].kind === 'body') { lastBody = i; break }
+  const headerEnd = firstBody === -1 ? lines.length : firstBody
+  const titleKey = title ? headlineKey(title) : null
+
+  const removed: Removed[] = []
+  const metaLines: MetaLine[] = []
+  const kept: string[] = []
+  let footerJunkSeen = false
+
+  const drop = (line: Line, reason: string, header: boolean) => {
+    removed.push({ text: line.text, reason })
+    if (reason !== 'footer-residue' && reason !== 'related-teaser' && reason !== 'seo-spam') metaLines.push({ text: line.text, header })
+  }
+
+  for (const line of lines) {
+    if (line.kind === 'blank') continue
+    const i = line.index
+    const rule = line.rule
+    if (i === titleIdx) {
+      kept.push(line.text)
+      continue
+    }
+    if (titleIdx !== null && i < titleIdx) {
+      if (line.kind === 'body') kept.push(line.text)
+      else drop(line, rule?.id ?? 'above-headline', true)
+      continue
+    }
+    if (titleKey && i > titleIdx! && headlineKey(line.text) === titleKey) {
+      drop(line, 'repeated-headline', i < headerEnd)
+      continue
+    }
+    if (i < headerEnd) {
+      if (rule) drop(line, rule.id, true)
+      else kept.push(line.text)
+      continue
+    }
+    if (i <= lastBody) {
+      if (rule && rule.zone === 'any') drop(line, rule.id, false)
+      else kept.push(line.text)
+      continue
+    }
+    if (rule) {
+      drop(line, rule.id, false)
+      footerJunkSeen = true
+    } else if (footerJunkSeen && line.kind === 'short') {
+      drop(line, 'footer-residue', false)
+    } else kept.push(line.text)
+  }
+
+  const body = kept.join('\n\n')
+  const lastKept = kept.length ? kept[kept.length - 1] : ''
+  if (lastKept && firstBody !== -1 && !FINISHED.test(lastKept)) {
+    flags.push('truncated')
+    msg('truncated', 'info', `text ends mid-sentence: "…${lastKept.slice(-20)}"`)
+  }
+  const meta = parseMeta(metaLines, title, hints)
+  return {
+    title,
+    body,
+    meta,
+    removed,
+    flags,
+    messages,
+    script: detectScript(body.length > 4000 ? body.slice(0, 4000) : body),
+  }
+}

@@ -1,0 +1,98 @@
+import { rx } from './bilingual.js'
+import type { CleanMeta } from './types.js'
+
+/**
+ * Byline fields. Each label list is tried in order; a value runs from the label to the next label,
+ * a bar, two spaces, or a date. Reprint labels ("本文转自") name the original publisher, which is
+ * the source we want over the aggregator that re-posted it.
+ */
+const LABELS = {
+  reprint: ['本文转自', '转载自', '转载于', '转自', '原载', '原文刊载于'],
+  source: ['文章来源', '稿件来源', '信息来源', '新闻来源', '本文来源', '消息来源', '内容来源', '稿源', '来源'],
+  author: ['作者', '撰稿', '撰文', '本报记者', '记者', '文/', '文丨', '文｜'],
+  editor: ['责任编辑', '值班编辑', '本期编辑', '网络编辑', '责编', '编辑'],
+  date: ['发布时间', '发布日期', '发表时间', '发表于', '发布于', '更新时间', '时间', '日期'],
+}
+
+const ALL_LABELS = Object.values(LABELS).flat().concat(['浏览次数', '浏览量', '点击数', '阅读', '字号', '审核', '校对', '通讯员', '摄影', '类别', '分类', '栏目', '我来说两句'])
+const alternation = (words: string[]) => words.slice().sort((a, b) => b.length - a.length).join('|')
+
+const labelRe = (words: string[]) => rx(`(?:${alternation(words)})\\s*[:：丨|｜]?\\s*`, 'g')
+const REPRINT = labelRe(LABELS.reprint)
+const SOURCE = labelRe(LABELS.source)
+const AUTHOR = labelRe(LABELS.author)
+const EDITOR = labelRe(LABELS.editor)
+const DATE_LABEL = rx(`(?:${alternation(LABELS.date)})\\s*[:：]?\\s*`, 'g')
+/** Where a value ends: the next label, a separator, wide space or a date. */
+const VALUE_END = rx(`\\s*(?:${alternation(ALL_LABELS)})\\s*[:：丨|｜]|[|｜丨]|\\s{2,}|(?:19|20)\\d{2}[-/.年]|[)）】\\]]`)
+
+export const DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/
+
+export function parseDate(text: string): string | null {
+  const m = DATE.exec(text)
+  if (!m) return null
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+function valueAfter(line: string, label: RegExp): string | null {
+  label.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = label.exec(line))) {
+    const rest = line.slice(m.index + m[0].length)
+    const end = VALUE_END.exec(rest)
+    const value = (end ? rest.slice(0, end.index) : rest).replace(/^[\s:：,，]+|[\s,，。;；:：]+$/g, '')
+    if (value && /[\p{L}\p{N}]/u.test(value) && value.length <= 40) return value
+  }
+  return null
+}
+
+export interface MetaLine {
+  text: string
+  /** Above the first body paragraph (byline block) rather than below the last. */
+  header: boolean
+}
+
+/** A headline's column tag naming the publisher: "【人民网】滁州市…". */
+const TITLE_TAG = rx('^【([^】]{2,12}(?:网|报|新闻|电视台|发布|客户端|融媒|日报|晚报))】')
+
+export function parseMeta(lines: MetaLine[], title: string | null, hints: { url?: string; published?: string }): CleanMeta {
+  const first = (pick: (l: MetaLine) => string | null, pool: MetaLine[]) => {
+    for (const l of pool) {
+      const v = pick(l)
+      if (v) return v
+    }
+    return null
+  }
+  const header = lines.filter((l) => l.header)
+  const footer = lines.filter((l) => !l.header)
+  const ordered = [...header, ...footer]
+
+  let published = first((l) => {
+    DATE_LABEL.lastIndex = 0
+    const m = DATE_LABEL.exec(l.text)
+    return m ? parseDate(l.text.slice(m.index)) : null
+  }, header)
+  published ??= first((l) => parseDate(l.text), header)
+  published ??= first((l) => {
+    DATE_LABEL.lastIndex = 0
+    const m = DATE_LABEL.exec(l.text)
+    return m && !/快照|生成/.test(l.text) ? parseDate(l.text.slice(m.index)) : null
+  }, footer)
+  published ??= hints.published ? parseDate(hints.published) : null
+
+  let sourceName = first((l) => valueAfter(l.text, REPRINT), ordered)
+  sourceName ??= first((l) => valueAfter(l.text, SOURCE), ordered)
+  if (!sourceName && title) sourceName = TITLE_TAG.exec(title)?.[1] ?? null
+
+  const url = first((l) => /https?:\/\/[^\s<>"'，。）)]+/.exec(l.text)?.[0] ?? null, ordered)
+
+  return {
+    published,
+    sourceName,
+    sourceUrl: url ?? hints.url ?? null,
+    author: first((l) => valueAfter(l.text, AUTHOR), ordered),
+    editor: first((l) => valueAfter(l.text, EDITOR), ordered),
+  }
+}

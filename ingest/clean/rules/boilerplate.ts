@@ -1,0 +1,361 @@
+import { rx } from '../bilingual.js'
+import { COLUMN_WORDS, SITE_WORDS, SPAM_WORDS, UI_WORDS } from './vocabulary.js'
+
+/** What a rule may look at besides the line itself. */
+export interface LineContext {
+  /** Next non-blank line, if any. */
+  next: string | null
+}
+
+/**
+ * One kind of junk line. `zone` is the safety valve: 'any' rules are specific enough to remove a
+ * line even between body paragraphs; 'edge' rules only fire above the first or below the last body
+ * paragraph, where site chrome clusters, so a body sentence that happens to say "来源" survives.
+ * `maxLen` (characters) keeps every rule away from long paragraphs that merely mention its words.
+ */
+export interface LineRule {
+  id: string
+  zone: 'any' | 'edge'
+  maxLen: number
+  pattern?: RegExp
+  test?: (line: string, ctx: LineContext) => boolean
+  /** The line carries byline metadata worth parsing before it goes. */
+  meta?: boolean
+  /** An 'edge' rule that may also remove sentence-like lines (teaser excerpts, notices). */
+  prose?: boolean
+  why: string
+}
+
+const wordAlternation = (words: string[]) =>
+  words
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')
+
+const SPAM = rx(`(?:${wordAlternation(SPAM_WORDS)})`, 'gi')
+const UI_TOKEN = rx(`^(?:${wordAlternation(UI_WORDS)})$`, 'i')
+const SITE_TOKEN = rx(`^(?:${wordAlternation([...SITE_WORDS, ...UI_WORDS])})$`, 'i')
+const COLUMN_LINE = rx(`^[•·●■□▪◆◇>》\\s]*(?:${wordAlternation(COLUMN_WORDS)})\\s*(?:>>|»|>)?$`)
+const SENTENCE_END = /[。！？!?]/
+const DATE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/
+const BARE_TIMESTAMP = /^[(（]?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?[)）]?$/
+
+/** Splits a bar of links ("打印 | 收藏 | 发给好友 【字号") into its labels. */
+function tokens(line: string): string[] {
+  return line.split(/[\s|｜丨·•\/【】\[\]()（）:：<>«»,，、]+/).filter(Boolean)
+}
+
+function allTokens(line: string, token: RegExp, min: number): boolean {
+  const parts = tokens(line)
+  return parts.length >= min && parts.every((t) => token.test(t))
+}
+
+/**
+ * A keyword-stuffing line: many short comma/bar-separated items, no sentence, and a good share
+ * of them spam vocabulary. Judged by shape so that new spam terms still get caught by the rest.
+ */
+function isSpamList(line: string): boolean {
+  if (/[。！？]/.test(line)) return false
+  const items = line.split(/[,，|｜、;；\s]+/).filter(Boolean)
+  if (items.length < 3) return false
+  const avg = items.reduce((n, s) => n + s.length, 0) / items.length
+  if (avg > 20) return false
+  let hits = 0
+  for (const item of items) {
+    SPAM.lastIndex = 0
+    if (SPAM.test(item)) hits++
+  }
+  return hits >= 2 && hits >= items.length * 0.3
+}
+
+/** A bar of ≥4 short labels separated by | or wide spaces: a site's channel menu. */
+function isMenu(line: string): boolean {
+  if (SENTENCE_END.test(line) || /[，,]/.test(line)) return false
+  const items = line.split(/\s*[|｜丨]\s*|\s{2,}|\s+[·•]\s+/).filter(Boolean)
+  return items.length >= 4 && items.every((s) => s.length <= 8)
+}
+
+export const LINE_RULES: LineRule[] = [
+  {
+    id: 'seo-spam',
+    zone: 'any',
+    maxLen: 5000,
+    pattern: rx('主站蜘蛛池模板|蜘蛛池'),
+    why: 'Hijacked pages append a "主站蜘蛛池模板:" block of porn keywords; it is never article text.',
+  },
+  {
+    id: 'seo-spam',
+    zone: 'any',
+    maxLen: 5000,
+    test: isSpamList,
+    why: 'Keyword-stuffing lines (porn/video terms separated by commas) injected at top or bottom.',
+  },
+  {
+    id: 'breadcrumb',
+    zone: 'any',
+    maxLen: 120,
+    pattern: rx('^(?:您所在的位置|您的位置|你的位置|当前位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\\s*[:：]'),
+    why: 'Breadcrumb trail ("您所在的位置:东南网 > 湖里区 > … > 正文").',
+  },
+  {
+    id: 'breadcrumb',
+    zone: 'any',
+    maxLen: 120,
+    test: (line) => {
+      const parts = line.split(/\s*(?:>>|>|＞|»|›|→|\/)\s*/).filter(Boolean)
+      return parts.length >= 3 && parts.every((p) => p.length <= 16) && !SENTENCE_END.test(line) && /(?:首页|首頁|正文|主页|主頁|^>|网|網)/.test(line)
+    },
+    why: 'Breadcrumb trail of section names ending in 正文 or starting at 首页.',
+  },
+  {
+    id: 'byline',
+    zone: 'edge',
+    maxLen: 160,
+    meta: true,
+    test: (line) =>
+      DATE.test(line) &&
+      (line.match(/[，,]/g)?.length ?? 0) <= 1 &&
+      rx('来源|作者|编辑|发布|浏览|点击|阅读|字号|记者|通讯员|发表于|时间|日期|分享|评论|稿源|供稿').test(line),
+    why: 'Date + source/author/editor line under the headline ("2020-01-09 09:44:51 来源: 殿前街道 责任编辑: 段马水").',
+  },
+  {
+    id: 'byline',
+    zone: 'edge',
+    maxLen: 100,
+    meta: true,
+    pattern: rx('^(?:发布时间|发布日期|发表时间|更新时间|时间|日期|发布于|发表于|类别|类型|分类|栏目)\\s*[:：]'),
+    why: 'Labelled date / category line of a byline block.',
+  },
+  {
+    id: 'source-line',
+    zone: 'any',
+    maxLen: 60,
+    meta: true,
+    pattern: rx('^[(（【\\[]?\\s*(?:本文转自|转自|转载自|转载于|原载|文章来源|稿件来源|信息来源|新闻来源|本文来源|消息来源|内容来源|来源)\\s*[:：丨|｜]'),
+    why: 'Source attribution ("来源: 岳塘新闻网", "本文转自:吕梁日报"); metadata, not text of the report.',
+  },
+  {
+    id: 'editor-line',
+    zone: 'any',
+    maxLen: 60,
+    meta: true,
+    pattern: rx('^[(（【\\[]?\\s*(?:责任编辑|值班编辑|本期编辑|网络编辑|编辑|责编|编审|审核|审校|校对|监制|终审|初审|复审|二审|三审|签发|制作|统筹|策划)\\s*[:：丨|｜/]'),
+    why: 'Editor/reviewer credit lines ("责任编辑:郭新星", "(责任编辑：XX)").',
+  },
+  {
+    id: 'author-line',
+    zone: 'any',
+    maxLen: 50,
+    meta: true,
+    pattern: rx('^[(（【\\[]?\\s*(?:作者|撰稿|撰文|记者|本报记者|通讯员|摄影|摄像|图文|图/文|文/图|文|图|供稿|视频|剪辑|配音|出镜)\\s*[:：丨|｜/]'),
+    why: 'Author/photographer credits ("作者：郭奕含", "文/张三 图/李四").',
+  },
+  {
+    id: 'original-title',
+    zone: 'any',
+    maxLen: 80,
+    pattern: rx('^(?:原标题|原題|原题)\\s*[:：]'),
+    why: 'Reprint note giving the original headline; the printed headline is already kept.',
+  },
+  {
+    id: 'snapshot-notice',
+    zone: 'any',
+    maxLen: 200,
+    pattern: rx('资讯信息快照|快照生成时间|信息快照查询|本站未对信息做任何修改|信息内容不代表本站立场|信息原文地址|原文地址\\s*[:：]|原文链接\\s*[:：]|爬虫进行采集'),
+    why: 'Crawler/aggregator snapshot notices ("以上内容为资讯信息快照", "快照生成时间").',
+  },
+  {
+    id: 'reprint-notice',
+    zone: 'any',
+    maxLen: 200,
+    pattern: rx('^(?:声明|免责声明|特别声明|版权声明)\\s*[:：]|本文来自|如有侵权|如涉及版权|如涉版权|联系删除|请联系我们删除|请联系删除|转载请注明|转载须注明|仅代表作者(?:本人)?观点|不代表本(?:站|网|平台)(?:观点|立场)|本站系信息发布平台'),
+    why: 'Reprint disclaimers ("声明：本文来自…", "如有侵权请联系删除").',
+  },
+  {
+    id: 'copyright',
+    zone: 'any',
+    maxLen: 300,
+    pattern: rx('版权所有|copyright|©|all rights reserved|版权作品|不得转载|严禁转载|禁止转载|拥有.{0,20}版权', 'i'),
+    why: 'Copyright notices ("版權作品,未經授權嚴禁轉載", "Copyright 2009-2010 … All Rights Reserved").',
+  },
+  {
+    id: 'copyright',
+    zone: 'edge',
+    maxLen: 300,
+    prose: true,
+    pattern: rx('未经(?:\\S{0,8})?授权.{0,12}(?:转载|使用|复制|摘编)'),
+    why: 'Softer reuse notices; "未经业主授权使用" can be body text, so only outside the body.',
+  },
+  {
+    id: 'licence-footer',
+    zone: 'any',
+    maxLen: 400,
+    pattern: rx('icp[备證证]|icp备案|公网安备|网安备|网宣备|许可证(?:编号|号)?\\s*[:：]?\\s*[\\dA-Z（(]|信息服务许可|增值电信业务|网站标识码|备案号|新出网证|国新办发', 'i'),
+    why: 'ICP filing / licence numbers of the site footer.',
+  },
+  {
+    id: 'hotline-footer',
+    zone: 'edge',
+    maxLen: 300,
+    pattern: rx('举报电话|举报邮箱|举报中心|违法和不良信息|不良信息举报|热线电话|投稿邮箱|联系电话|客服电话|联系邮箱|传真\\s*[:：]|邮编\\s*[:：]|地址\\s*[:：]|电子邮箱\\s*[:：]|新闻热线'),
+    why: 'Report-hotline / contact lines of the site footer.',
+  },
+  {
+    id: 'site-owner',
+    zone: 'edge',
+    maxLen: 120,
+    pattern: rx('主办\\s*[:：]?|承办\\s*[:：]?|协办|技术支持|运营维护|主管单位|主办单位|承办单位|建设运维|网站维护|^\\S{2,20}(?:主办|承办)'),
+    why: 'Site-owner lines ("中共滁州市委宣传部主办 滁州日报社承办").',
+  },
+  {
+    id: 'share-bar',
+    zone: 'any',
+    maxLen: 60,
+    test: (line) => allTokens(line, UI_TOKEN, 1),
+    why: 'Share/print/favourite/font bars ("分享到:", "打印 | 收藏 | 发给好友 【字号").',
+  },
+  {
+    id: 'share-bar',
+    zone: 'any',
+    maxLen: 60,
+    pattern: rx('^(?:分享到|分享至|转发到)\\s*[:：]|【打印[^】]*】|【关闭[^】]*】|【纠错】|【字号|【字体|打印本页|关闭窗口|大\\s*中\\s*小'),
+    why: 'Share bars that carry a few icons/labels besides the words.',
+  },
+  {
+    id: 'site-menu',
+    zone: 'edge',
+    maxLen: 400,
+    test: (line) => isMenu(line) || allTokens(line, SITE_TOKEN, 2),
+    why: 'Channel menus and footer link rows ("直通屏山|福建|时评|…", "关于我们 | 联系我们").',
+  },
+  {
+    id: 'related-block',
+    zone: 'any',
+    maxLen: 40,
+    pattern: rx('^[•·●■◆▶>【\\[\\s]*(?:相关阅读|相关新闻|相关链接|相关文章|相关报道|相关专题|相关推荐|推荐阅读|延伸阅读|热点推荐|热门推荐|猜你喜欢|往期回顾|往期推荐|精彩推荐|热门文章|今日热点|热点新闻|大家都在看|更多关于|为你推荐|编辑推荐|阅读下一篇|点击排行)'),
+    why: 'Heading of a related-articles box.',
+  },
+  {
+    id: 'more-link',
+    zone: 'any',
+    maxLen: 40,
+    pattern: rx('^\\s*(?:更多\\s*(?:>>|»|>|＞)|查看更多|更多精彩|more\\s*>>|查看原文|阅读全文|展开全文|点击查看|点击阅读)|(?:更多|more)\\s*(?:>>|»)\\s*$', 'i'),
+    why: '"更多>>" links of sidebar boxes.',
+  },
+  {
+    id: 'pagination',
+    zone: 'any',
+    maxLen: 80,
+    pattern: rx('^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)\\s*[:：]?|^共\\s*\\d+\\s*页|^第\\s*\\d+\\s*页|首页\\s*上一页|上一页\\s*\\d'),
+    why: 'Previous/next-article links and page numbers.',
+  },
+  {
+    id: 'app-prompt',
+    zone: 'edge',
+    maxLen: 60,
+    pattern: rx('(?:下载|打开)\\s*app|app\\s*(?:下载|内打开|阅读)|客户端(?:下载|阅读|查看)|下载客户端|打开客户端|在客户端', 'i'),
+    why: 'App download prompts ("下载APP", "打开APP阅读全文").',
+  },
+  {
+    id: 'qr-prompt',
+    zone: 'edge',
+    maxLen: 60,
+    pattern: rx('扫一扫|扫码|二维码|长按识别|长按关注|识别关注|关注公众号|关注我们|点击上方|蓝字|星标|置顶公众号|分享给朋友|点个在看|点赞|在看'),
+    why: 'QR-code and follow-us prompts ("微信“扫一扫”添加", "点击上方蓝字关注我们").',
+  },
+  {
+    id: 'return-link',
+    zone: 'any',
+    maxLen: 40,
+    pattern: rx('返回搜狐|查看更多|^返回(?:顶部|首页|列表|上页|上一页)|^阅读原文$|^阅读\\s*\\d|^阅读量|^浏览(?:次数|量)|^点击(?:数|量|率)|^访问量'),
+    why: 'Return/read-more links and hit counters ("返回搜狐，查看更多", "阅读原文").',
+  },
+  {
+    id: 'comment-box',
+    zone: 'edge',
+    maxLen: 40,
+    pattern: rx('我来说两句|发表评论|网友评论|参与评论|评论\\s*\\(\\d*\\)|条评论|^评论\\s*\\d*$|^登录|^注册|^验证码'),
+    why: 'Comment widgets and login prompts.',
+  },
+  {
+    id: 'search-box',
+    zone: 'edge',
+    maxLen: 40,
+    pattern: rx('请输入(?:关键字|关键词|搜索)|站内搜索|全站搜索|全文检索|高级搜索|^搜索$|^搜\\s*索$'),
+    why: 'Site search boxes.',
+  },
+  {
+    id: 'image-credit',
+    zone: 'any',
+    maxLen: 40,
+    pattern: rx('^[(（]?\\s*(?:图片来源|图片来自|图源|图片|图|摄影|配图)\\s*[:：|丨]'),
+    why: 'Photo credits ("图片来源：网络").',
+  },
+  {
+    id: 'image-caption',
+    zone: 'any',
+    maxLen: 40,
+    pattern: rx('^(?:图为|▲|△|↑|↓|图\\s*\\d+|上图|下图|左图|右图)|(?:改造前|改造后|整治前|整治后|施工前|施工后|效果图|实景图|现场图|示意图|资料图|航拍图|供图)[)）]?$'),
+    why: 'Stand-alone image captions ("小区居民之家改造前", "▲ 活动现场").',
+  },
+  {
+    id: 'timestamp',
+    zone: 'edge',
+    maxLen: 30,
+    meta: true,
+    pattern: BARE_TIMESTAMP,
+    why: 'Bare timestamp lines: byline dates at the top, teaser-list dates at the bottom.',
+  },
+  {
+    id: 'related-teaser',
+    zone: 'edge',
+    maxLen: 300,
+    prose: true,
+    pattern: /^(?:\.{2,}|…+|·{3,})/,
+    why: 'Teaser excerpts of related articles ("...与小区网格治理，形成…").',
+  },
+  {
+    id: 'related-teaser',
+    zone: 'edge',
+    maxLen: 120,
+    test: (line, ctx) => !/[。！？]$/.test(line) && ctx.next !== null && /^(?:\.{2,}|…+)/.test(ctx.next),
+    why: 'Headline of a related article, followed by its "..." excerpt.',
+  },
+  {
+    id: 'related-teaser',
+    zone: 'edge',
+    maxLen: 300,
+    prose: true,
+    test: (line, ctx) => !/[。！？”」]$/.test(line) && ctx.next !== null && BARE_TIMESTAMP.test(ctx.next),
+    why: 'Teaser excerpt cut off mid-sentence and followed by its timestamp line.',
+  },
+  {
+    id: 'related-teaser',
+    zone: 'edge',
+    maxLen: 80,
+    pattern: /[(（\[]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[)）\]]?$|[(（\[]\d{1,2}[-/.]\d{1,2}[)）\]]$/,
+    why: 'Related-article list item ending in its date ("某社区创新治理模式 2023-05-01").',
+  },
+  {
+    id: 'bullet-menu',
+    zone: 'edge',
+    maxLen: 24,
+    pattern: /^[•·●■□▪◆◇▶►]\s*[^。！？]*$/,
+    why: 'Bulleted widget items ("• 我的订阅", "• 点击排行").',
+  },
+  {
+    id: 'site-column',
+    zone: 'edge',
+    maxLen: 16,
+    test: (line) => COLUMN_LINE.test(line) || /^[\u4e00-\u9fff]{2,4}(?:要闻|要聞|动态|動態|快讯|快訊)$/.test(line),
+    why: 'Column/widget labels printed around the article ("岳塘要闻", "视频精选", "我要报料").',
+  },
+  {
+    id: 'ad',
+    zone: 'edge',
+    maxLen: 12,
+    pattern: rx('^[\\[【(（]?(?:广告|推广|赞助|ad)[\\]】)）]?$', 'i'),
+    why: 'Advertisement markers.',
+  },
+]

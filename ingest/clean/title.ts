@@ -1,0 +1,100 @@
+import { rx } from './bilingual.js'
+import type { Line } from './engine.js'
+
+/** Rules whose lines typically sit right under a headline. */
+const BYLINE_RULES = new Set(['byline', 'source-line', 'editor-line', 'author-line', 'timestamp', 'share-bar'])
+
+/**
+ * Lines that stand where a headline would but are not one. Each entry says why; the first that
+ * matches disqualifies the line.
+ */
+const NOT_A_HEADLINE: { id: string; pattern: RegExp; why: string }[] = [
+  {
+    id: 'organisation-name',
+    pattern: rx(
+      '^[\\u4e00-\\u9fff]{2,30}(?:党工委|党委|党组|党支部|党总支|工委|办事处|街道|社区|居委会|村委会|委员会|人民政府|政府|办公室|中心|局|厅|部|镇|乡|村|区委|县委|市委|联合会|协会)$',
+    ),
+    why: 'A bare organisation name above the date line is the issuing body, not a headline (pages that lost their <h1>).',
+  },
+  {
+    id: 'section-heading',
+    pattern: /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\D|第[一二三四五六七八九十\d]+[章节部分条])/,
+    why: 'Numbered section headings of the body ("一、背景").',
+  },
+  {
+    id: 'column-label',
+    pattern: /^【[^】]*】$|^\[[^\]]*\]$/,
+    why: 'A bracketed label on its own ("【小区名片】") introduces a section.',
+  },
+  {
+    id: 'lead-in',
+    pattern: /[:：，,；;、]$/,
+    why: 'A line ending in a colon or comma leads into what follows.',
+  },
+  {
+    id: 'no-cjk',
+    pattern: /^[^\u4e00-\u9fff]*$/,
+    why: 'Chinese reports have Chinese headlines; a Latin/number-only line is a code or a date.',
+  },
+]
+
+/** Comparison form for headlines: width-folded, without spaces and punctuation. */
+export function headlineKey(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '')
+}
+
+/** Site suffixes on <title> hints: "…_东南网", "…-人民网", "… | 澎湃新闻". */
+export function stripSiteSuffix(hint: string): string {
+  let t = hint.trim()
+  for (let n = 0; n < 3; n++) {
+    const m = /^(.{6,}?)\s*(?:[_|｜]|\s[-–—]\s|-(?=[^-]{2,20}$)|--)\s*([^_|｜]{2,24})$/.exec(t)
+    if (!m) break
+    if (!/网|網|报|報|新闻|新聞|频道|頻道|政府|门户|門戶|发布|發布|头条|頭條|客户端|com|cn|net|org|在线|在線|之声|日报|晚报|融媒|电视台|電視臺/i.test(m[2])) break
+    t = m[1].trim()
+  }
+  return t
+}
+
+function isCandidate(line: Line): boolean {
+  if (line.kind !== 'short') return false
+  const t = line.text
+  if (t.length < 5 || t.length > 80) return false
+  return !NOT_A_HEADLINE.some((r) => r.pattern.test(t))
+}
+
+/**
+ * Index of the headline line, or null. Looks only above the first body paragraph. A line matching
+ * the page's <title>/h1 hint wins; otherwise the first candidate that has a byline right below it;
+ * otherwise the first candidate that comes after site chrome or opens the page.
+ */
+export function findTitle(lines: Line[], hint?: string): number | null {
+  const firstBody = lines.findIndex((l) => l.kind === 'body')
+  const limit = firstBody === -1 ? lines.length : firstBody
+  const candidates: number[] = []
+  for (let i = 0; i < limit; i++) if (isCandidate(lines[i])) candidates.push(i)
+  if (hint) {
+    const key = headlineKey(stripSiteSuffix(hint))
+    if (key.length >= 4) {
+      for (let i = 0; i < limit; i++) {
+        const l = lines[i]
+        if (!l.text || l.text.length > 100) continue
+        const k = headlineKey(l.text)
+        if (k === key || (k.length >= 6 && key.includes(k) && k.length >= key.length * 0.6) || (k.includes(key) && key.length >= k.length * 0.6)) return i
+      }
+    }
+  }
+  if (!candidates.length) return null
+  for (const i of candidates) {
+    let seen = 0
+    for (let j = i + 1; j < lines.length && seen < 3; j++) {
+      const l = lines[j]
+      if (l.kind === 'blank') continue
+      seen++
+      if (l.kind === 'junk' && l.rule && BYLINE_RULES.has(l.rule.id)) return i
+      if (l.kind === 'body') break
+    }
+  }
+  const first = candidates[0]
+  const before = lines.slice(0, first).filter((l) => l.kind !== 'blank')
+  return before.every((l) => l.kind === 'junk') ? first : null
+}

@@ -1,0 +1,33 @@
+import type { Message, Removed, Script } from '../schema.js'
+
+export interface CleanOptions {
+  format: 'txt' | 'md' | 'html' | 'docx'
+  /** File name, used only in messages. */
+  file: string
+  /** What the read stage found outside the text: HTML <title>/h1, canonical URL, meta date. */
+  hints: { title?: string; url?: string; published?: string }
+}
+
+export interface CleanMeta {
+  /** YYYY-MM-DD */
+  published: string | null
+  sourceName: string | null
+  sourceUrl: string | null
+  author: string | null
+  editor: string | null
+}
+
+export interface CleanResult {
+  /** Headline as printed, artifacts repaired; null when the report has none. */
+  title: string | null
+  /** Cleaned text, paragraphs separated by "\n\n"; starts with the headline when there is one. */
+  body: string
+  /** Parsed from byline/source/editor/date lines before they were removed. */
+  meta: CleanMeta
+  /** Every removed line, in order, with the id of the rule that removed it. */
+  removed: Removed[]
+  /** 'no-title', 'mojibake', 'truncated', 'pinyin-repaired'. */
+  flags: string[]
+  messages: Message[]
+  script: Script
+}
