@@ -1,0 +1,111 @@
+/**
+ * The built app against a throwaway store: ingest the sample corpus (corpus/raw) into a temp
+ * directory, start `remix-serve` on 127.0.0.1 and a free port, tear everything down after.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { runIngest } from '../../ingest/corpus/index.js'
+import { indexCases, providerFor } from '../../ingest/index/index.js'
+
+export const ROOT = path.resolve(import.meta.dirname, '../..')
+
+export interface SampleStore {
+  dir: string
+  uri: string
+  cases: string
+  raw: string
+  cleanup(): void
+}
+
+/** corpus/raw copied into a temp directory, processed into case files and indexed. */
+export async function buildSampleStore(): Promise<SampleStore> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'casebook-app-'))
+  const raw = path.join(dir, 'raw')
+  const cases = path.join(dir, 'cases')
+  const uri = path.join(dir, 'lancedb')
+  cpSync(path.join(ROOT, 'corpus/raw'), raw, { recursive: true })
+  const report = await runIngest({ corpus: raw, cases })
+  await indexCases(report.cases, { uri, provider: providerFor('auto'), log: () => {} })
+  return { dir, uri, cases, raw, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** `remix build`, unless the build is newer than every file under app/ and ingest/. */
+export function buildApp(): void {
+  const built = path.join(ROOT, 'build/index.js')
+  const newest = (dir: string): number => {
+    let latest = 0
+    for (const entry of execFileSync('find', [dir, '-type', 'f'], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
+      latest = Math.max(latest, statSync(entry).mtimeMs)
+    }
+    return latest
+  }
+  if (existsSync(built) && statSync(built).mtimeMs > Math.max(newest(path.join(ROOT, 'app')), newest(path.join(ROOT, 'ingest')))) return
+  execFileSync(path.join(ROOT, 'node_modules/.bin/remix'), ['build'], { cwd: ROOT, stdio: 'pipe' })
+}
+
+export interface RunningApp {
+  url: string
+  stop(): Promise<void>
+  output(): string
+}
+
+export async function startApp(store: SampleStore, env: Record<string, string> = {}): Promise<RunningApp> {
+  const port = await freePort()
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js'), 'build/index.js'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LANCEDB_URI: store.uri,
+      CASEBOOK_CASES: store.cases,
+      CASEBOOK_RAW: store.raw,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`remix-serve exited: ${output}`)
+    try {
+      const res = await fetch(`${url}/lang?to=zh`, { redirect: 'manual' })
+      if (res.status < 500) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`remix-serve did not start: ${output}`)
+    await new Promise((r) => setTimeout(r, 150))
+  }
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
