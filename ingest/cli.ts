@@ -13,6 +13,9 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   extract: { usage: 'extract --json FILE...                 clean and structure reports; print the cases as JSON (writes nothing)', load: () => import('./cli/extract.js') },
   ingest: { usage: 'ingest [--corpus DIR] [--cases DIR] [--db DIR] [--embedder NAME]   raw reports → case files', load: () => import('./cli/ingest.js') },
+  search: { usage: 'search [--db DIR] [--json] [--limit N] [--filter field=value]... "QUERY"   hybrid search of the store', load: () => import('./cli/search.js') },
+  similar: { usage: 'similar [--db DIR] [--json] [--limit N] ID | --like "TEXT"   comparable cases, with reasons', load: () => import('./cli/similar.js') },
+  show: { usage: 'show [--db DIR] [--json] ID               one case from the store', load: () => import('./cli/show.js') },
   synth: { usage: 'synth --n N --out DIR [--seed S]       generate realistic test reports', load: () => import('./cli/synth.js') },
 }
 

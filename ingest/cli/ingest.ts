@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { runIngest, type IngestReport } from '../corpus/index.js'
 import { parse, reportFailure, usageError, UsageError } from './args.js'
+import { indexCorpus, indexSummary } from '../index/step.js'
 
 const USAGE = 'usage: casebook ingest [--corpus DIR] [--cases DIR] [--db DIR] [--embedder NAME]'
 
@@ -34,5 +35,7 @@ export async function run(argv: string[]): Promise<number> {
     if (r.error) reportFailure(r.error)
   })
   process.stdout.write(`${summaryLine(report, corpus, cases)}\n`)
+  const indexed = await indexCorpus({ cases, db: args.values.db, embedder: args.values.embedder })
+  process.stdout.write(`${indexSummary(indexed)}\n`)
   return report.counts.failed > 0 ? 1 : 0
 }

@@ -3,10 +3,19 @@ import type { Embedder } from '../embed/types.js'
 import { LsaEmbedder, lsaFromBytes } from '../embed/lsa.js'
 import type { EmbedderId } from './layout.js'
 import { describeEmbedder, lsaProvider, type EmbedderProvider } from './embedders.js'
+import { UsageError } from '../cli/args.js'
 
-export type EmbedderKind = 'auto' | 'lsa'
+export const EMBEDDER_KINDS = ['auto', 'lsa'] as const
+export type EmbedderKind = (typeof EMBEDDER_KINDS)[number]
 
-export function providerFor(kind: EmbedderKind): EmbedderProvider {
+export function parseEmbedderKind(raw: string | undefined): EmbedderKind {
+  const kind = raw ?? 'auto'
+  if (!(EMBEDDER_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown embedder "${kind}" (known: ${EMBEDDER_KINDS.join(', ')})`)
+  return kind as EmbedderKind
+}
+
+export async function providerFor(kind: EmbedderKind, log: (line: string) => void): Promise<EmbedderProvider> {
+  if (kind === 'auto') log('embedder: auto → lsa, the offline model trained on this corpus')
   return lsaProvider()
 }
 

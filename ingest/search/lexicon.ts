@@ -4,8 +4,8 @@
  * and terms). English queries are mapped to Chinese terms through both; free-text descriptions
  * are tagged through the vocabulary's synonyms.
  */
-import { existsSync, readFileSync } from 'node:fs'
 import type { GlossaryEntry, TagKind, Vocabulary, VocabularyTerm } from '../extract/types.js'
+import { loadGlossary, loadVocabulary } from '../extract/vocabulary.js'
 import { searchNormal } from './normalize.js'
 import { addTagAlias } from './facets.js'
 
@@ -20,12 +20,6 @@ export interface Lexicon {
 
 const TAG_KINDS: TagKind[] = ['problems', 'mechanisms', 'actors']
 
-function readJson<T>(name: string): T | null {
-  const url = new URL(`../extract/${name}`, import.meta.url)
-  if (!existsSync(url)) return null
-  return JSON.parse(readFileSync(url, 'utf8')) as T
-}
-
 /** English text → the key phrases are compared by: "Red Dong-li" → "reddongli". */
 export function englishKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/g, '')
@@ -39,10 +33,8 @@ let cached: Lexicon | null = null
 
 export function lexicon(): Lexicon {
   if (cached) return cached
-  const vocab = readJson<Vocabulary>('vocabulary.json')
-  const vocabulary: Vocabulary = { problems: vocab?.problems ?? [], mechanisms: vocab?.mechanisms ?? [], actors: vocab?.actors ?? [] }
-  const rawGlossary = readJson<GlossaryEntry[] | { entries: GlossaryEntry[] }>('glossary.json')
-  const glossary = Array.isArray(rawGlossary) ? rawGlossary : (rawGlossary?.entries ?? [])
+  const vocabulary = loadVocabulary()
+  const glossary = loadGlossary()
   const english = new Map<string, string[]>()
   let maxWords = 1
   const add = (en: string, zh: string) => {
