@@ -77,9 +77,11 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   const kept: string[] = []
   let footerJunkSeen = false
 
+  // Header lines all sit in the byline block; below the body only byline-type rules carry metadata
+  // (a disclaimer saying "仅代表作者本人" names no author).
   const drop = (line: Line, reason: string, header: boolean) => {
     removed.push({ text: line.text, reason })
-    if (reason !== 'footer-residue' && reason !== 'related-teaser' && reason !== 'seo-spam') metaLines.push({ text: line.text, header })
+    if (header ? reason !== 'seo-spam' : line.rule?.meta && reason === line.rule.id) metaLines.push({ text: line.text, header })
   }
 
   for (const line of lines) {

@@ -9,7 +9,7 @@ import type { CleanMeta } from './types.js'
 const LABELS = {
   reprint: ['本文转自', '转载自', '转载于', '转自', '原载', '原文刊载于'],
   source: ['文章来源', '稿件来源', '信息来源', '新闻来源', '本文来源', '消息来源', '内容来源', '稿源', '来源'],
-  author: ['作者', '撰稿', '撰文', '本报记者', '记者', '文/', '文丨', '文｜'],
+  author: ['作者', '撰稿', '撰文', '文/', '文丨', '文｜'],
   editor: ['责任编辑', '值班编辑', '本期编辑', '网络编辑', '责编', '编辑'],
   date: ['发布时间', '发布日期', '发表时间', '发表于', '发布于', '更新时间', '时间', '日期'],
 }
@@ -17,10 +17,15 @@ const LABELS = {
 const ALL_LABELS = Object.values(LABELS).flat().concat(['浏览次数', '浏览量', '点击数', '阅读', '字号', '审核', '校对', '通讯员', '摄影', '类别', '分类', '栏目', '我来说两句'])
 const alternation = (words: string[]) => words.slice().sort((a, b) => b.length - a.length).join('|')
 
-const labelRe = (words: string[]) => rx(`(?:${alternation(words)})\\s*[:：丨|｜]?\\s*`, 'g')
+/**
+ * A label starts a field only at the start of a line or after a separator, so "代表作者本人" in a
+ * disclaimer is not an author. Reporters are the exception: "澎湃新闻记者 陈斯斯".
+ */
+const labelRe = (words: string[], free: string[] = []) =>
+  rx(`(?:(?<![\\u4e00-\\u9fff])(?:${alternation(words)})${free.length ? `|${alternation(free)}` : ''})\\s*[:：丨|｜]?\\s*`, 'g')
 const REPRINT = labelRe(LABELS.reprint)
 const SOURCE = labelRe(LABELS.source)
-const AUTHOR = labelRe(LABELS.author)
+const AUTHOR = labelRe(LABELS.author, ['记者'])
 const EDITOR = labelRe(LABELS.editor)
 const DATE_LABEL = rx(`(?:${alternation(LABELS.date)})\\s*[:：]?\\s*`, 'g')
 /** Where a value ends: the next label, a separator, wide space or a date. */

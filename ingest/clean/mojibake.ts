@@ -55,7 +55,7 @@ export function isCommon(ch: string): boolean {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
-const CJK_TEXT = /^[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’—…·、]+$/u
+const CJK_TEXT = /^[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’—…·、\ufffd]+$/u
 const CJK_CHAR = /[\u3400-\u9fff]/
 
 /** Fast gate: UTF-8-as-GBK text of any length shows one of these (from “”。，的中). */
@@ -71,21 +71,35 @@ function isUtf8AsGbkChar(ch: string): boolean {
   return (lead(b0) && cont(b1)) || (cont(b0) && (cont(b1) || lead(b1)))
 }
 
-/** Byte length of the longest prefix that is complete, valid UTF-8 and ends where a character of the run ends. */
-function utf8Prefix(bytes: Buffer, charEnds: Set<number>): number {
+interface Utf8Prefix {
+  /** Longest valid prefix ending where a character of the run ends. */
+  aligned: number
+  /** Longest valid prefix at all. */
+  valid: number
+  /** The bytes after `valid` are the start of a sequence that was cut short. */
+  cut: boolean
+}
+
+function utf8Prefix(bytes: Buffer, charEnds: Set<number>): Utf8Prefix {
   let pos = 0
-  let good = 0
+  let aligned = 0
+  let cut = false
   while (pos < bytes.length) {
     const b = bytes[pos]
     const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
-    if (!len || pos + len > bytes.length) break
+    if (!len) break
     let ok = true
-    for (let k = 1; k < len; k++) if (bytes[pos + k] < 0x80 || bytes[pos + k] > 0xbf) ok = false
+    const end = Math.min(pos + len, bytes.length)
+    for (let k = pos + 1; k < end; k++) if (bytes[k] < 0x80 || bytes[k] > 0xbf) ok = false
     if (!ok) break
+    if (pos + len > bytes.length) {
+      cut = true
+      break
+    }
     pos += len
-    if (charEnds.has(pos)) good = pos
+    if (charEnds.has(pos)) aligned = pos
   }
-  return good
+  return { aligned, valid: pos, cut }
 }
 
 function repairUtf8AsGbk(text: string, runs: MojibakeRun[]): string {
@@ -118,14 +132,19 @@ function repairUtf8AsGbk(text: string, runs: MojibakeRun[]): string {
       ends.set(total, k + 1)
     })
     const bytes = Buffer.concat(parts)
-    const good = utf8Prefix(bytes, new Set(ends.keys()))
-    const k = ends.get(good) ?? 0
-    const decoded = k >= 2 ? utf8.decode(bytes.subarray(0, good)) : ''
+    const prefix = utf8Prefix(bytes, new Set(ends.keys()))
+    // A run that ends inside a character whose last byte was lost (printed as "�" or "?"):
+    // decode what is there and mark the lost character.
+    const lostEnd = prefix.cut && prefix.valid > 0 && (chars[j] === '\ufffd' || chars[j] === '?')
+    const good = lostEnd ? prefix.valid : prefix.aligned
+    const k = lostEnd ? run.length : (ends.get(good) ?? 0)
+    const decoded = k >= 2 ? utf8.decode(bytes.subarray(0, good)) + (lostEnd ? '\ufffd' : '') : ''
     if (k >= 2 && CJK_TEXT.test(decoded) && !run.slice(0, k).every(isCommon)) {
       flush()
-      runs.push({ original: run.slice(0, k).join(''), repaired: decoded })
+      const original = run.slice(0, k).join('') + (lostEnd ? chars[j] : '')
+      runs.push({ original, repaired: decoded })
       out += decoded
-      i += k
+      i += k + (lostEnd ? 1 : 0)
     } else {
       pending += run[0]
       i++

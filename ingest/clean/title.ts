@@ -47,7 +47,7 @@ export function headlineKey(text: string): string {
 export function stripSiteSuffix(hint: string): string {
   let t = hint.trim()
   for (let n = 0; n < 3; n++) {
-    const m = /^(.{6,}?)\s*(?:[_|｜]|\s[-–—]\s|-(?=[^-]{2,20}$)|--)\s*([^_|｜]{2,24})$/.exec(t)
+    const m = /^(.{2,}?)\s*(?:[_|｜]|\s[-–—]\s|-(?=[^-]{2,20}$)|--)\s*([^_|｜]{2,24})$/.exec(t)
     if (!m) break
     if (!/网|網|报|報|新闻|新聞|频道|頻道|政府|门户|門戶|发布|發布|头条|頭條|客户端|com|cn|net|org|在线|在線|之声|日报|晚报|融媒|电视台|電視臺/i.test(m[2])) break
     t = m[1].trim()
@@ -84,6 +84,7 @@ export function findTitle(lines: Line[], hint?: string): number | null {
     }
   }
   if (!candidates.length) return null
+  const isCand = new Set(candidates)
   for (const i of candidates) {
     let seen = 0
     for (let j = i + 1; j < lines.length && seen < 3; j++) {
@@ -91,7 +92,7 @@ export function findTitle(lines: Line[], hint?: string): number | null {
       if (l.kind === 'blank') continue
       seen++
       if (l.kind === 'junk' && l.rule && BYLINE_RULES.has(l.rule.id)) return i
-      if (l.kind === 'body') break
+      if (l.kind === 'body' || isCand.has(j)) break
     }
   }
   const first = candidates[0]

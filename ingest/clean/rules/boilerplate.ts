@@ -69,11 +69,16 @@ function isSpamList(line: string): boolean {
   return hits >= 2 && hits >= items.length * 0.3
 }
 
-/** A bar of ≥4 short labels separated by | or wide spaces: a site's channel menu. */
+/**
+ * A bar of ≥4 short labels separated by | or wide spaces, or ≥5 two-to-four-character labels
+ * separated by single spaces: a site's channel menu.
+ */
 function isMenu(line: string): boolean {
-  if (SENTENCE_END.test(line) || /[，,]/.test(line)) return false
+  if (SENTENCE_END.test(line) || /[，,：:“”]/.test(line)) return false
   const items = line.split(/\s*[|｜丨]\s*|\s{2,}|\s+[·•]\s+/).filter(Boolean)
-  return items.length >= 4 && items.every((s) => s.length <= 8)
+  if (items.length >= 4 && items.every((s) => s.length <= 8)) return true
+  const words = line.split(/\s+/)
+  return words.length >= 5 && words.every((w) => w.length <= 4)
 }
 
 export const LINE_RULES: LineRule[] = [
@@ -103,8 +108,9 @@ export const LINE_RULES: LineRule[] = [
     zone: 'any',
     maxLen: 120,
     test: (line) => {
-      const parts = line.split(/\s*(?:>>|>|＞|»|›|→|\/)\s*/).filter(Boolean)
-      return parts.length >= 3 && parts.every((p) => p.length <= 16) && !SENTENCE_END.test(line) && /(?:首页|首頁|正文|主页|主頁|^>|网|網)/.test(line)
+      const seps = line.match(/>>|>|＞|»|›|→/g)?.length ?? 0
+      const parts = line.split(/\s*(?:>>|>|＞|»|›|→)\s*/).filter(Boolean)
+      return seps >= 2 && parts.every((p) => p.length <= 16) && !SENTENCE_END.test(line) && /首页|首頁|正文|主页|主頁|网|網/.test(line)
     },
     why: 'Breadcrumb trail of section names ending in 正文 or starting at 首页.',
   },
@@ -129,7 +135,7 @@ export const LINE_RULES: LineRule[] = [
   },
   {
     id: 'source-line',
-    zone: 'any',
+    zone: 'edge',
     maxLen: 60,
     meta: true,
     pattern: rx('^[(（【\\[]?\\s*(?:本文转自|转自|转载自|转载于|原载|文章来源|稿件来源|信息来源|新闻来源|本文来源|消息来源|内容来源|来源)\\s*[:：丨|｜]'),
@@ -152,6 +158,22 @@ export const LINE_RULES: LineRule[] = [
     why: 'Author/photographer credits ("作者：郭奕含", "文/张三 图/李四").',
   },
   {
+    id: 'author-line',
+    zone: 'edge',
+    maxLen: 40,
+    meta: true,
+    pattern: rx('^[\\u4e00-\\u9fff]{0,8}(?:记者|通讯员|特约撰稿人|撰稿人)\\s*[:：]?\\s*[\\u4e00-\\u9fff]{2,4}(?:[\\s、，,]+[\\u4e00-\\u9fff]{2,4})*$'),
+    why: 'Reporter lines under the headline ("澎湃新闻记者 陈斯斯", "本报记者 张三 通讯员 李四").',
+  },
+  {
+    id: 'byline',
+    zone: 'edge',
+    maxLen: 40,
+    meta: true,
+    pattern: /(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}/,
+    why: 'Outlet + time + place line of app/mobile pages ("齐鲁晚报 2023-12-05 16:41 山东").',
+  },
+  {
     id: 'original-title',
     zone: 'any',
     maxLen: 80,
@@ -169,7 +191,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'reprint-notice',
     zone: 'any',
     maxLen: 200,
-    pattern: rx('^(?:声明|免责声明|特别声明|版权声明)\\s*[:：]|本文来自|如有侵权|如涉及版权|如涉版权|联系删除|请联系我们删除|请联系删除|转载请注明|转载须注明|仅代表作者(?:本人)?观点|不代表本(?:站|网|平台)(?:观点|立场)|本站系信息发布平台'),
+    pattern: rx('^(?:声明|免责声明|特别声明|版权声明|平台声明)\\s*[:：]|本文来自|如有侵权|如涉及版权|如涉版权|联系删除|请联系我们删除|请联系删除|转载请注明|转载须注明|仅代表作者(?:本人)?观点|系信息发布平台|仅提供信息存储空间|不代表本(?:站|网|平台)(?:观点|立场)|本站系信息发布平台'),
     why: 'Reprint disclaimers ("声明：本文来自…", "如有侵权请联系删除").',
   },
   {
@@ -268,7 +290,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'return-link',
     zone: 'any',
     maxLen: 40,
-    pattern: rx('返回搜狐|查看更多|^返回(?:顶部|首页|列表|上页|上一页)|^阅读原文$|^阅读\\s*\\d|^阅读量|^浏览(?:次数|量)|^点击(?:数|量|率)|^访问量'),
+    pattern: rx('返回搜狐|查看更多|^返回(?:顶部|首页|列表|上页|上一页)|^阅读原文$|^阅读\\s*[(（]?\\d|^阅读量|^浏览(?:次数|量)|^点击(?:数|量|率)|^访问量'),
     why: 'Return/read-more links and hit counters ("返回搜狐，查看更多", "阅读原文").',
   },
   {
@@ -327,7 +349,7 @@ export const LINE_RULES: LineRule[] = [
     zone: 'edge',
     maxLen: 300,
     prose: true,
-    test: (line, ctx) => !/[。！？”」]$/.test(line) && ctx.next !== null && BARE_TIMESTAMP.test(ctx.next),
+    test: (line, ctx) => line.length >= 40 && /[，,；;]/.test(line) && !/[。！？”」]$/.test(line) && ctx.next !== null && BARE_TIMESTAMP.test(ctx.next),
     why: 'Teaser excerpt cut off mid-sentence and followed by its timestamp line.',
   },
   {

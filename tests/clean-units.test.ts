@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import iconv from 'iconv-lite'
+import { clean, repairArtifacts, splitLines } from '../ingest/clean/index.js'
+import { LINE_RULES } from '../ingest/clean/rules/boilerplate.js'
+import { parseDate } from '../ingest/clean/meta.js'
+import { repairMojibake } from '../ingest/clean/mojibake.js'
+import { isReadingOf, repairPinyin } from '../ingest/clean/pinyin.js'
+import { stripSiteSuffix } from '../ingest/clean/title.js'
+import { loadCleanFixtures, loadSeeds } from './clean-helpers.js'
+
+describe('pinyin readings', () => {
+  it('removes a reading only when it belongs to the character', () => {
+    expect(repairPinyin('社區(qū)治理').text).toBe('社區治理')
+    expect(repairPinyin('岳塘新聞網(wǎng)').text).toBe('岳塘新聞網')
+    expect(repairPinyin('相應(yīng)的').text).toBe('相應的')
+    expect(repairPinyin('網（wǎng）格').text).toBe('網格')
+    expect(repairPinyin('小區(qū)域(yù)').text).toBe('小區域')
+  })
+
+  it('accepts tone variants but keeps real brackets', () => {
+    expect(isReadingOf('區', 'qu')).toBe(true)
+    expect(isReadingOf('區', 'qú')).toBe(true)
+    expect(isReadingOf('為', 'wei')).toBe(true)
+    for (const s of ['樓棟黨支部(小組)', '(記者 任霞暉)', '廣播電視節目制作經營許可證(閩)字第085號', '現場辦公會(協調會)', '負責人(朱家和 馬銳 婁曉)', '社區(app)服務', '網格(wang)']) {
+      expect(repairPinyin(s).text).toBe(s)
+    }
+  })
+})
+
+describe('mojibake', () => {
+  it('reverses UTF-8 text that was read as GBK', () => {
+    const garbled = iconv.decode(Buffer.from('社区党支部把议事会开到群众家门口，居民说好。', 'utf8'), 'gbk')
+    const r = repairMojibake(`前文${garbled}后文`)
+    // The last byte of "。" fused with the end of the run and is lost; its place is marked.
+    expect(r.text).toBe('前文社区党支部把议事会开到群众家门口，居民说好\ufffd后文')
+    expect(r.runs).toEqual([{ original: garbled, repaired: '社区党支部把议事会开到群众家门口，居民说好\ufffd' }])
+  })
+
+  it('re-pairs shifted GBK bytes after an orphan "?"', () => {
+    expect(repairMojibake('居民的“堵心事”?;▓@街社區').text).toBe('居民的“堵心事”?花園街社區')
+    expect(repairMojibake('轉變?yōu)椤皵Q成一股繩”').text).toBe('轉變?“擰成一股繩”')
+  })
+
+  it('keeps runs it cannot repair and reports them', () => {
+    const r = repairMojibake('志愿服務經?;?,以“群眾服務')
+    expect(r.text).toBe('志愿服務經?;?,以“群眾服務')
+    expect(r.runs).toEqual([{ original: '?;?,', repaired: null }])
+  })
+
+  it('leaves real question marks and plain text alone', () => {
+    for (const s of ['諸多難題?栗塘社區', '身體?”“能不能', 'Copyright?2009-2010', '居民满意度达到98%。']) {
+      expect(repairMojibake(s)).toEqual({ text: s, runs: [] })
+    }
+  })
+})
+
+describe('byline fields', () => {
+  it('reads dates in the formats sites print', () => {
+    expect(parseDate('2022年12月22日13:28 來源')).toBe('2022-12-22')
+    expect(parseDate('2024-02-08 09:00:15')).toBe('2024-02-08')
+    expect(parseDate('发布日期：2023/5/9')).toBe('2023-05-09')
+    expect(parseDate('2023-13-40')).toBeNull()
+  })
+
+  it('strips site suffixes from <title> hints', () => {
+    expect(stripSiteSuffix('嘉福鹽業小區:“168”治理模式創新推動老舊小區提升_東南網')).toBe('嘉福鹽業小區:“168”治理模式創新推動老舊小區提升')
+    expect(stripSiteSuffix('滁州市琅琊街道：深化党建引领 探索社区治理--安徽频道--人民网')).toBe('滁州市琅琊街道：深化党建引领 探索社区治理')
+    expect(stripSiteSuffix('社区治理新路径 - 澎湃新闻')).toBe('社区治理新路径')
+    expect(stripSiteSuffix('“168”治理模式-创新')).toBe('“168”治理模式-创新')
+  })
+
+  it('uses the <title> hint to pick the headline among candidates', () => {
+    const text = '引題：老舊小區改造\n\n小區換新顏\n\n社區黨委牽頭組織居民議事，解決了停車難等問題，居民滿意度明顯提高。'
+    const r = clean(text, { hints: { title: '小區換新顏_某某網', url: 'https://example.cn/a.html', published: '2023-01-02' } })
+    expect(r.title).toBe('小區換新顏')
+    expect(r.meta.sourceUrl).toBe('https://example.cn/a.html')
+    expect(r.meta.published).toBe('2023-01-02')
+  })
+})
+
+describe('zones protect the body', () => {
+  it('removes a byline-looking line only outside the body', () => {
+    const para = '社区党委牵头召开协商会，物业公司和业委会负责人参加，共解决问题12个，居民满意度明显提升。'
+    const text = ['标题：社区协商议事见成效', '来源：某某网', para, '来源：各小区业委会台账', para, '责任编辑：张三'].join('\n')
+    const r = clean(text)
+    expect(r.body).toContain('来源：各小区业委会台账')
+    expect(r.removed.map((x) => x.text)).toEqual(['来源：某某网', '责任编辑：张三'])
+  })
+
+  it('treats markdown headings as the printed headline', () => {
+    const r = clean('# 社区议事厅开门了\n\n居民们在议事厅里商量停车位划线的事，最终达成一致意见，问题顺利解决。', { format: 'md' })
+    expect(r.title).toBe('社区议事厅开门了')
+  })
+
+  it('every rule says why and has a kebab-case id', () => {
+    for (const rule of LINE_RULES) {
+      expect(rule.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/)
+      expect(rule.why.length).toBeGreaterThan(10)
+      expect(!!rule.pattern || !!rule.test).toBe(true)
+    }
+  })
+})
+
+describe('nothing is silently lost', () => {
+  const inputs = [
+    ...loadSeeds().map((s) => ({ name: s.id, text: s.text })),
+    ...loadCleanFixtures().map((f) => ({ name: f.name, text: f.input })),
+  ]
+  for (const { name, text } of inputs) {
+    it(`${name}: body paragraphs plus removed lines are exactly the non-blank input lines`, () => {
+      const r = clean(text)
+      const expected = repairArtifacts(splitLines(text).join('\n')).text.split('\n').filter(Boolean).sort()
+      const got = [...r.body.split('\n\n').filter(Boolean), ...r.removed.map((x) => x.text)].sort()
+      expect(got).toEqual(expected)
+    })
+
+    it(`${name}: cleaning the cleaned body removes nothing more`, () => {
+      const once = clean(text)
+      const twice = clean(once.body)
+      expect(twice.body).toBe(once.body)
+      expect(twice.removed).toEqual([])
+    })
+  }
+})
