@@ -27,5 +27,5 @@ export async function restoreEmbedder(id: EmbedderId, state: Uint8Array | null):
     if (model.model !== id.model) return { error: `a saved model ${model.model} that does not match ${id.model}` }
     return { embedder: new LsaEmbedder(model) }
   }
-  return { error: `no embedder named "${id.name}" on this machine` }
+  return { error: `the embedders this casebook has (${EMBEDDER_KINDS.filter((k) => k !== 'auto').join(', ')}), none named "${id.name}"` }
 }
