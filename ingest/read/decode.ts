@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import iconv from 'iconv-lite'
 import chardet from 'chardet'
 import { COMMON_HANZI } from './common-hanzi.js'
@@ -27,6 +28,8 @@ const MIN_DETECTOR_CONFIDENCE = 30
 const SCORE_SAMPLE = 64 * 1024
 /** Below this share of plausible characters the bytes are not text in any encoding we know. */
 const MIN_PLAUSIBLE = 0.6
+/** A usual candidate this plausible, without replacements, makes asking the detector pointless. */
+const CONVINCING = 0.9
 /** UTF-16 without BOM is accepted only when nearly every unit is plausible. */
 const MIN_PLAUSIBLE_UTF16 = 0.9
 
@@ -41,6 +44,9 @@ interface Plausibility {
   score: number
   plausible: number
   total: number
+  /** Non-ASCII characters, and how many of them are plausible: ASCII reads the same in every candidate. */
+  wide: number
+  widePlausible: number
   replaced: number
 }
 
@@ -56,25 +62,55 @@ export function plausibility(text: string): Plausibility {
   let bad = 0
   let total = 0
   let replaced = 0
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!
+  let ascii = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue
     total++
-    if (c === 0xfffd) {
+    if (c < 0x7f) {
+      if (c < 0x20) bad++
+      else {
+        good++
+        ascii++
+      }
+    } else if (c >= 0x4e00 && c <= 0x9fff) {
+      if (COMMON.has(text[i])) good++
+      else rare++
+    } else if (c === 0xfffd) {
       replaced++
       bad++
-    } else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0xd800 && c <= 0xdfff)) bad++
-    else if (c < 0x7f) good++
-    else if (c >= 0x4e00 && c <= 0x9fff) {
-      if (COMMON.has(ch)) good++
-      else rare++
-    } else if (
-      (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x206f) ||
-      (c >= 0x2460 && c <= 0x24ff) || (c >= 0x2160 && c <= 0x217f)
-    ) good++
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A supplementary-plane character (CJK Extension B…): rare, not broken.
+      rare++
+      i++
+    } else if (c < 0xa0 || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0xd800 && c <= 0xdfff)) bad++
+    else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x206f) || (c >= 0x2460 && c <= 0x24ff) || (c >= 0x2160 && c <= 0x217f)) good++
     else rare++
   }
-  return { score: good - rare - 4 * bad, plausible: good, total, replaced }
+  return { score: good - rare - 4 * bad, plausible: good, total, wide: total - ascii, widePlausible: good - ascii, replaced }
+}
+
+interface Scored {
+  codec: string
+  p: Plausibility
+}
+
+function bestCandidate(sample: Uint8Array, names: (string | null | undefined)[], tried: Set<string>, best: Scored | null): Scored | null {
+  for (const name of names) {
+    if (!name) continue
+    const codec = CHARSET_ALIASES[name.toLowerCase()] ?? name.toLowerCase()
+    if (tried.has(codec) || !iconv.encodingExists(codec)) continue
+    tried.add(codec)
+    const p = plausibility(decodeWith(sample, codec))
+    if (!best || p.score > best.p.score) best = { codec, p }
+    // Misreading one double-byte encoding as another yields mostly rare hanzi, far below this.
+    if (isConvincing(best)) break
+  }
+  return best
+}
+
+function isConvincing(best: Scored | null): boolean {
+  return best !== null && best.p.replaced === 0 && best.p.wide > 0 && best.p.widePlausible / best.p.wide >= CONVINCING
 }
 
 function countReplaced(text: string): number {
@@ -83,26 +119,33 @@ function countReplaced(text: string): number {
   return n
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    strictUtf8.decode(bytes)
-    return true
-  } catch {
-    return false
-  }
-}
-
 function decodeWith(bytes: Uint8Array, codec: string): string {
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), codec, { stripBOM: false })
+}
+
+/**
+ * Share of the bytes at one parity that can be the high byte of a UTF-16 unit in Chinese text:
+ * 0x00 (ASCII), 0x20/0x30 (punctuation), 0x4E–0x9F (hanzi), 0xFF (full-width forms).
+ */
+function highByteShare(bytes: Uint8Array, parity: 0 | 1): number {
+  let hits = 0
+  let n = 0
+  for (let i = parity; i < bytes.length; i += 2) {
+    const b = bytes[i]
+    n++
+    if (b === 0 || b === 0x20 || b === 0x30 || b === 0xff || (b >= 0x4e && b <= 0x9f)) hits++
+  }
+  return n ? hits / n : 0
 }
 
 function utf16WithoutBom(bytes: Uint8Array): { encoding: string; text: string } | null {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return null
   const sample = bytes.subarray(0, Math.min(bytes.length, SCORE_SAMPLE))
   let best: { encoding: string; ratio: number } | null = null
-  for (const encoding of ['utf-16le', 'utf-16be']) {
+  const parities = { 'utf-16le': 1, 'utf-16be': 0 } as const
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    // Cheap pre-check so GBK/Big5 files are not decoded twice more for nothing.
+    if (highByteShare(sample, parities[encoding]) < MIN_PLAUSIBLE_UTF16) continue
     const p = plausibility(decodeWith(sample, encoding))
     const ratio = p.total === 0 ? 0 : p.plausible / p.total
     if (ratio >= MIN_PLAUSIBLE_UTF16 && (!best || ratio > best.ratio)) best = { encoding, ratio }
@@ -133,21 +176,12 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   if (binary) return { ok: false, problem: `not a text file (${binary})` }
 
   const sample = bytes.subarray(0, Math.min(bytes.length, SCORE_SAMPLE))
-  const candidates: string[] = []
-  const add = (name: string | undefined | null) => {
-    if (!name) return
-    const codec = CHARSET_ALIASES[name.toLowerCase()] ?? name.toLowerCase()
-    if (iconv.encodingExists(codec) && !candidates.includes(codec)) candidates.push(codec)
-  }
-  add(declared)
-  ALWAYS_TRY.forEach(add)
-  for (const guess of chardet.analyse(sample)) {
-    if (guess.confidence >= MIN_DETECTOR_CONFIDENCE) add(guess.name)
-  }
-  let best: { codec: string; p: Plausibility } | null = null
-  for (const codec of candidates) {
-    const p = plausibility(decodeWith(sample, codec))
-    if (!best || p.score > best.p.score) best = { codec, p }
+  const tried = new Set<string>()
+  let best = bestCandidate(sample, [declared, ...ALWAYS_TRY], tried, null)
+  // The detector is slow and only needed when no usual candidate reads as clean text.
+  if (!isConvincing(best)) {
+    const guesses = chardet.analyse(sample).filter((g) => g.confidence >= MIN_DETECTOR_CONFIDENCE)
+    best = bestCandidate(sample, guesses.map((g) => g.name), tried, best)
   }
   if (!best || best.p.total === 0 || best.p.plausible / best.p.total < MIN_PLAUSIBLE) {
     return { ok: false, problem: 'undecodable bytes (not UTF-8, UTF-16, GB18030/GBK or Big5 text)' }

@@ -54,7 +54,7 @@ export function normalizeDate(value: string): string | undefined {
 
 function hintsOf(tree: Root): Hints {
   const hints: Hints = {}
-  const all = [...elements(tree)]
+  const all = [...elements(tree)].filter((el) => el.tagName === 'meta' || el.tagName === 'link' || el.tagName === 'title')
   for (const rule of HINT_RULES) {
     if (hints[rule.hint]) continue
     for (const el of all) {

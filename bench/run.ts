@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: the bench sections in sequence, each printing its own figures. A section is a
+ * module exporting `run(): Promise<void>` that can also be run alone with `npx tsx bench/<name>.ts`.
+ * Add a section by adding a line here.
+ */
+const SECTIONS: { name: string; load: () => Promise<{ run(): Promise<void> }> }[] = [
+  { name: 'clean-extract', load: () => import('./clean-extract.js') },
+  { name: 'embed', load: () => import('./embed.js') },
+]
+
+/** `npm run bench -- clean-extract` runs the named sections only. */
+async function main(only: string[]): Promise<void> {
+  for (const section of SECTIONS) {
+    if (only.length && !only.includes(section.name)) continue
+    const started = performance.now()
+    await (await section.load()).run()
+    console.log(`(${section.name}: ${((performance.now() - started) / 1000).toFixed(1)} s)\n`)
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err)
+  process.exitCode = 1
+})
