@@ -1,0 +1,168 @@
+/**
+ * Bench section: index and search at 10k and 100k generated cases (BENCH_SIZES=10000 for the
+ * small one only). Ingest rate with the offline lsa embedder (chunk, train, embed, write, build
+ * the full-text and vector indexes), then search latency p50/p95 for full-text, vector and hybrid,
+ * side by side with SQLite FTS5 (trigram tokenizer) over the same passages and queries, and peak
+ * memory. Targets (2-core machine): hybrid p95 ≤ 50 ms at 100k cases; indexing ≥ 200 cases/s.
+ * Run alone with `npx tsx bench/search.ts`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import Database from 'better-sqlite3'
+import type { Case, FundingSource, Tag } from '../ingest/schema.js'
+import { composeCase } from '../ingest/synth/content.js'
+import { makeRng, type Rng } from '../ingest/synth/rng.js'
+import { loadVocabulary } from '../ingest/extract/vocabulary.js'
+import { indexCases, lsaProvider } from '../ingest/index/index.js'
+import { passagesOf, passageText } from '../ingest/index/rows.js'
+import { openStore, type SearchOptions } from '../ingest/search/index.js'
+import { searchNormal } from '../ingest/search/normalize.js'
+import { toTraditional } from '../ingest/text/script.js'
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0)
+const REPEATS = 5
+
+/** What users type: short terms, model names, phrases, traditional script, English. */
+const QUERIES = [
+  '物业', '网格', '停车难', '五位一体', '紅‘樓’管家', '红邻驿站', '议事协商', '加装电梯',
+  '老旧小区 无物业', '垃圾分类 志愿服务', '楼道堆物', '網格化管理', '業委會', '积分评比', '1+3+N',
+  'five-in-one', 'grid management', 'parking', '党员中心户', '飞线充电 安全隐患', '居民议事会 协商', '双报到',
+]
+
+// Practice sentences so bodies are as varied as real reports (synth templates alone repeat a lot).
+const SUBJECTS = ['社区党委', '小区党支部', '物管会', '自管会', '业委会', '网格员', '楼栋长', '在职党员', '共建单位', '志愿服务队', '居民议事会', '下沉干部', '物业公司']
+const ACTIONS = ['牵头组织', '定期召开', '逐户走访', '建立台账', '协调解决', '公开公示', '推动落实', '广泛征求意见', '结对帮扶', '集中整治']
+const OBJECTS = ['停车难', '车位紧张', '加装电梯', '雨污分流', '垃圾分类', '老年食堂', '消防通道', '飞线充电', '楼道堆物', '绿化养护', '矛盾纠纷', '适老化改造', '房屋漏水', '路灯照明', '违章搭建']
+const RESULTS = ['群众满意度明显提升', '问题得到有效解决', '形成长效机制', '居民参与热情高涨', '小区面貌焕然一新', '实现小事不出小区']
+const FUNDING: FundingSource[] = ['government', 'resident', 'enterprise', 'social', 'mixed']
+
+function practice(rng: Rng): string {
+  return Array.from({ length: rng.int(3, 6) }, () => `${rng.pick(SUBJECTS)}${rng.pick(ACTIONS)}，围绕${rng.pick(OBJECTS)}和${rng.pick(OBJECTS)}等问题，${rng.pick(RESULTS)}。`).join('')
+}
+
+/** Case objects straight from the synth generator's truth (no read/clean/extract: this benches the index). */
+export function benchCases(n: number, seed = 11): Case[] {
+  const rng = makeRng(seed)
+  const vocab = loadVocabulary()
+  const tagOf = (list: { id: string; en: string }[]): Tag[] =>
+    [...new Set(Array.from({ length: rng.int(1, 3) }, () => rng.pick(list)))].map((t) => ({ id: t.id, en: t.en, quote: '', span: [0, 0] }))
+  const out: Case[] = []
+  for (let i = 0; i < n; i++) {
+    const t = composeCase(rng)
+    const traditional = rng.chance(0.3)
+    const raw = [t.title, ...t.paragraphs, practice(rng), practice(rng)].join('\n\n')
+    const body = traditional ? toTraditional(raw) : raw
+    out.push({
+      id: `bench-${String(i).padStart(6, '0')}`,
+      title: t.title,
+      displayTitle: t.title,
+      published: t.date,
+      source: { name: t.source, url: null },
+      author: null,
+      editor: null,
+      place: { ...t.place, inferred: [] } as Case['place'],
+      models: [t.model],
+      orgTiers: t.orgTiers,
+      orgTierCount: t.orgTiers.length,
+      funding: [{ source: rng.pick(FUNDING), amountWan: t.fundingWan[0] ?? null, payer: null, quote: '', span: [0, 0] }],
+      fundingMix: [],
+      outcomes: [],
+      scale: t.scale,
+      problems: tagOf(vocab.problems),
+      mechanisms: tagOf(vocab.mechanisms),
+      actors: tagOf(vocab.actors),
+      evidence: {},
+      script: traditional ? 'traditional' : 'simplified',
+      body,
+      removed: [],
+      flags: [],
+      messages: [],
+      origin: { file: `bench-${i}.txt`, format: 'txt', encoding: 'utf-8', sha256: '' },
+      locked: [],
+    })
+  }
+  return out
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
+}
+
+const ms = (x: number) => x.toFixed(1)
+const mb = (bytes: number) => (bytes / 1e6).toFixed(0)
+
+async function time(fn: () => unknown): Promise<number> {
+  const t = performance.now()
+  await fn()
+  return performance.now() - t
+}
+
+/** FTS5 with the trigram tokenizer: MATCH for terms of 3+ characters, LIKE (a scan) below that. */
+function sqliteSearch(db: Database.Database): (q: string) => unknown[] {
+  const match = db.prepare('SELECT caseId, bm25(p) AS s FROM p WHERE p MATCH ? ORDER BY s LIMIT 60')
+  const like = db.prepare('SELECT caseId FROM p WHERE norm LIKE ? LIMIT 60')
+  return (q: string) => {
+    const terms = searchNormal(q).split(/\s+/).filter(Boolean)
+    if (terms.every((t) => [...t].length >= 3)) return match.all(terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR '))
+    return like.all(`%${terms[0].replace(/[%_]/g, '')}%`)
+  }
+}
+
+export async function run(): Promise<void> {
+  console.log('## Index and search (LanceDB, offline lsa embedder) vs SQLite FTS5 trigram')
+  for (const n of SIZES) {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-bench-search-'))
+    try {
+      let t = performance.now()
+      const cases = benchCases(n)
+      const genS = (performance.now() - t) / 1000
+      t = performance.now()
+      const stats = await indexCases(cases, { uri: join(dir, 'lancedb'), provider: lsaProvider(), log: () => {} })
+      const ingestS = (performance.now() - t) / 1000
+      console.log(`\n### ${n} cases (${stats.passages} passages, generated in ${genS.toFixed(1)} s)`)
+      console.log(`ingest: ${ingestS.toFixed(1)} s → ${(n / ingestS).toFixed(0)} cases/s (target ≥ 200), lsa ${stats.embedder.dims}-d`)
+
+      const store = await openStore(join(dir, 'lancedb'), { refreshMs: 60_000 })
+      const lat: Record<SearchOptions['mode'], number[]> = { fulltext: [], vector: [], hybrid: [] }
+      t = performance.now()
+      await store.search('小区')
+      console.log(`first search (opens the store, loads the catalog): ${ms(performance.now() - t)} ms`)
+      for (const mode of ['fulltext', 'vector', 'hybrid'] as const) {
+        for (const q of QUERIES) await store.search(q, { mode })
+        for (let r = 0; r < REPEATS; r++) for (const q of QUERIES) lat[mode].push(await time(() => store.search(q, { mode })))
+      }
+      store.close()
+
+      t = performance.now()
+      const sqlite = new Database(join(dir, 'fts5.db'))
+      sqlite.pragma('journal_mode = WAL')
+      sqlite.exec("CREATE VIRTUAL TABLE p USING fts5(caseId UNINDEXED, norm, tokenize='trigram')")
+      const insert = sqlite.prepare('INSERT INTO p (caseId, norm) VALUES (?, ?)')
+      sqlite.transaction(() => {
+        for (const c of cases) passagesOf(c).forEach((p, ord) => insert.run(c.id, searchNormal(passageText(c, p, ord))))
+      })()
+      const sqliteBuildS = (performance.now() - t) / 1000
+      const sq = sqliteSearch(sqlite)
+      for (const q of QUERIES) sq(q)
+      const sqLat: number[] = []
+      for (let r = 0; r < REPEATS; r++) for (const q of QUERIES) sqLat.push(await time(() => sq(q)))
+      sqlite.close()
+
+      console.log(`sqlite fts5 trigram build (text only, no vectors): ${sqliteBuildS.toFixed(1)} s`)
+      console.log('engine | p50 ms | p95 ms | p95 vs sqlite')
+      const s95 = pct(sqLat, 95)
+      for (const mode of ['fulltext', 'vector', 'hybrid'] as const) {
+        console.log(`lancedb ${mode} | ${ms(pct(lat[mode], 50))} | ${ms(pct(lat[mode], 95))} | ${(pct(lat[mode], 95) / s95).toFixed(2)}×`)
+      }
+      console.log(`sqlite fts5 trigram | ${ms(pct(sqLat, 50))} | ${ms(s95)} | 1.00×`)
+      console.log(`hybrid p95 ${ms(pct(lat.hybrid, 95))} ms (target ≤ 50 at 100k); peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB`)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run()
