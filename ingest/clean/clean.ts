@@ -14,6 +14,8 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g
 const MD_HEADING = /^#{1,6}\s+/
 const MD_IMAGE = /^!\[[^\]]*\]\([^)]*\)$/
 
+const SCRIPT_SAMPLE = 160
+
 /** Text ends as a finished sentence (or a closing quote/bracket after one). */
 const FINISHED = /[。！？!?…”’」』）)\]】.;；]$/
 
@@ -97,7 +99,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
       else drop(line, rule?.id ?? 'above-headline', true)
       continue
     }
-    if (titleKey && i > titleIdx! && headlineKey(line.text) === titleKey) {
+    if (titleKey && i > titleIdx! && Math.abs(line.text.length - title!.length) <= 8 && headlineKey(line.text) === titleKey) {
       drop(line, 'repeated-headline', i < headerEnd)
       continue
     }
@@ -133,6 +135,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
     removed,
     flags,
     messages,
-    script: detectScript(body.length > 4000 ? body.slice(0, 4000) : body),
+    // Script is uniform within a report; a sample keeps opencc (the costliest step) off the full text.
+    script: detectScript(body.length > SCRIPT_SAMPLE ? body.slice(0, SCRIPT_SAMPLE) : body),
   }
 }

@@ -24,9 +24,10 @@ function isProse(text: string): boolean {
 }
 
 export function matchRule(text: string, next: string | null): LineRule | null {
+  const prose = isProse(text)
   for (const rule of LINE_RULES) {
     if (text.length > rule.maxLen) continue
-    if (rule.zone === 'edge' && !rule.prose && isProse(text)) continue
+    if (prose && rule.zone === 'edge' && !rule.prose) continue
     if (rule.pattern) {
       rule.pattern.lastIndex = 0
       if (!rule.pattern.test(text)) continue

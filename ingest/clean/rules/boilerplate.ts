@@ -38,6 +38,7 @@ const UI_TOKEN = rx(`^(?:${wordAlternation(UI_WORDS)})$`, 'i')
 const SITE_TOKEN = rx(`^(?:${wordAlternation([...SITE_WORDS, ...UI_WORDS])})$`, 'i')
 const COLUMN_LINE = rx(`^[•·●■□▪◆◇>》\\s]*(?:${wordAlternation(COLUMN_WORDS)})\\s*(?:>>|»|>)?$`)
 const SENTENCE_END = /[。！？!?]/
+const BYLINE_WORD = rx('来源|作者|编辑|发布|浏览|点击|阅读|字号|记者|通讯员|发表于|时间|日期|分享|评论|稿源|供稿')
 const DATE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/
 const BARE_TIMESTAMP = /^[(（]?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?[)）]?$/
 
@@ -108,6 +109,7 @@ export const LINE_RULES: LineRule[] = [
     zone: 'any',
     maxLen: 120,
     test: (line) => {
+      if (!/[>＞»›→]/.test(line)) return false
       const seps = line.match(/>>|>|＞|»|›|→/g)?.length ?? 0
       const parts = line.split(/\s*(?:>>|>|＞|»|›|→)\s*/).filter(Boolean)
       return seps >= 2 && parts.every((p) => p.length <= 16) && !SENTENCE_END.test(line) && /首页|首頁|正文|主页|主頁|网|網/.test(line)
@@ -119,10 +121,7 @@ export const LINE_RULES: LineRule[] = [
     zone: 'edge',
     maxLen: 160,
     meta: true,
-    test: (line) =>
-      DATE.test(line) &&
-      (line.match(/[，,]/g)?.length ?? 0) <= 1 &&
-      rx('来源|作者|编辑|发布|浏览|点击|阅读|字号|记者|通讯员|发表于|时间|日期|分享|评论|稿源|供稿').test(line),
+    test: (line) => DATE.test(line) && (line.match(/[，,]/g)?.length ?? 0) <= 1 && BYLINE_WORD.test(line),
     why: 'Date + source/author/editor line under the headline ("2020-01-09 09:44:51 来源: 殿前街道 责任编辑: 段马水").',
   },
   {
@@ -248,7 +247,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'site-menu',
     zone: 'edge',
     maxLen: 400,
-    test: (line) => isMenu(line) || allTokens(line, SITE_TOKEN, 2),
+    test: (line) => !/[。，,！？]/.test(line) && (isMenu(line) || allTokens(line, SITE_TOKEN, 2)),
     why: 'Channel menus and footer link rows ("直通屏山|福建|时评|…", "关于我们 | 联系我们").',
   },
   {
