@@ -248,3 +248,64 @@ describe('similar cases', () => {
     expect(hits.map((h) => h.id).sort()).toEqual(['fz-wuwei', 'xm-168'])
   })
 })
+
+describe('cases like mine', () => {
+  let store: Store
+  beforeAll(async () => (store = await fixtureStore()))
+  afterAll(() => store.close())
+
+  it('reads problems and size from a Chinese description and says why cases are alike', async () => {
+    const { hits } = await store.like('我们是上世纪的老旧小区，没有物业，停车难，大约120户居民')
+    expect(hits[0].id).toBe('ll-zibanwuye')
+    expect(hits[0].reasons).toEqual(expect.arrayContaining([
+      { kind: 'problem', value: '无物业' },
+      { kind: 'problem', value: '停车难' },
+      { kind: 'scale', value: '户数 120户 ≈ 120户' },
+    ]))
+    expect(hits.find((h) => h.id === 'fz-wuwei')!.reasons).toContainEqual({ kind: 'problem', value: '无物业' })
+  })
+
+  it('understands the same description in English and in traditional script', async () => {
+    const en = await store.like('An old compound with no property management and a parking shortage, about 120 households')
+    const trad = await store.like('老舊小區，沒有物業，停車難，約120戶')
+    expect(en.hits[0].id).toBe('ll-zibanwuye')
+    expect(trad.hits[0].id).toBe('ll-zibanwuye')
+  })
+
+  it('names the shared place', async () => {
+    const { hits } = await store.like('福州的小区，网格治理')
+    const fz = hits.find((h) => h.id === 'fz-wuwei')!
+    expect(fz.reasons).toContainEqual({ kind: 'place', value: '福州市' })
+    expect(hits[0].id).toBe('fz-wuwei')
+  })
+
+  it('respects filters and counts facets of the comparable cases', async () => {
+    const r = await store.like('没有物业，停车难', { filters: { province: ['福建'] }, facets: true })
+    expect(r.hits.map((h) => h.id).every((id) => ['fz-wuwei', 'xm-168'].includes(id))).toBe(true)
+    expect(r.facets!.province).toEqual([{ value: '福建省', count: r.hits.length }])
+  })
+})
+
+describe('English queries', () => {
+  let store: Store
+  beforeAll(async () => (store = await fixtureStore()))
+  afterAll(() => store.close())
+
+  it.each([
+    ['grid management', 'fz-wuwei'],
+    ['Three Carriages', 'cz-sanjia'],
+    ['self-run property management', 'll-zibanwuye'],
+    ['FIVE IN ONE', 'fz-wuwei'],
+    ['red dongli', 'yt-hongdong'],
+  ])('%j is mapped through the glossary and vocabulary', async (q, id) => {
+    const r = await store.search(q)
+    expect(r.query.expansions.length).toBeGreaterThan(0)
+    expect(ids(r)[0]).toBe(id)
+  })
+
+  it('a single word of a known phrase maps to its terms', async () => {
+    const r = await store.search('parking')
+    expect(r.query.expansions).toContain('停车难')
+    expect(ids(r).slice(0, 2).sort()).toEqual(['ll-zibanwuye', 'xm-168'])
+  })
+})
