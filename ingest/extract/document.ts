@@ -1,0 +1,153 @@
+import type { Evidence, Script } from '../schema.js'
+import { toSimplified } from '../text/script.js'
+
+export type Span = [number, number]
+
+/**
+ * The body with everything the field extractors share: a simplified copy for matching (same
+ * length, so offsets found in it are offsets into the body), sentence and clause spans for
+ * quotes, and where the headline and the lead paragraph end (for salience).
+ */
+export interface Doc {
+  body: string
+  /** Simplified, with a few variant characters folded; `simp.length === body.length`. */
+  simp: string
+  script: Script
+  sentences: Span[]
+  clauses: Span[]
+  titleEnd: number
+  leadEnd: number
+  maxSentenceQuote: number
+}
+
+// Variant characters OpenCC leaves alone but the gazetteer and vocabulary spell otherwise.
+const VARIANT_FOLD: Record<string, string> = { 瑯: '琅', 峯: '峰', 羣: '群', 綫: '线', 衞: '卫', 甯: '宁' }
+const VARIANT_RE = new RegExp(`[${Object.keys(VARIANT_FOLD).join('')}]`, 'g')
+
+const SENTENCE_END = /[。！？!?；;﹔\n]/
+const CLAUSE_END = /[。！？!?；;﹔\n，,：:]/
+// Closing marks that belong to the previous sentence, and blanks, are not part of a quote.
+const LEADING_JUNK = /[\s”’」』）)\]】]/
+const TRAILING_JUNK = /[\s“‘「『（(\[【]/
+
+export function simplifyAligned(body: string): string {
+  let simp = toSimplified(body)
+  if (simp.length !== body.length) simp = simplifyByLine(body)
+  return simp.replace(VARIANT_RE, (c) => VARIANT_FOLD[c])
+}
+
+// OpenCC phrase tables are one-to-one for CJK, but a line mixing odd symbols could in principle
+// change length; converting line by line and keeping any line that changes length keeps offsets true.
+function simplifyByLine(body: string): string {
+  return body
+    .split('\n')
+    .map((line) => {
+      const s = toSimplified(line)
+      return s.length === line.length ? s : line
+    })
+    .join('\n')
+}
+
+function splitSpans(text: string, end: RegExp): Span[] {
+  const spans: Span[] = []
+  let start = 0
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || end.test(text[i])) {
+      let a = start
+      let b = i
+      while (a < b && LEADING_JUNK.test(text[a])) a++
+      while (b > a && TRAILING_JUNK.test(text[b - 1])) b--
+      if (b > a) spans.push([a, b])
+      start = i + 1
+    }
+  }
+  return spans
+}
+
+export function makeDoc(body: string, title: string | null, script: Script, maxSentenceQuote: number): Doc {
+  const simp = simplifyAligned(body)
+  const sentences = splitSpans(body, SENTENCE_END)
+  const clauses = splitSpans(body, CLAUSE_END)
+  let titleEnd = 0
+  if (title) {
+    const at = body.indexOf(title)
+    if (at >= 0 && at < 200) titleEnd = at + title.length
+  }
+  return { body, simp, script, sentences, clauses, titleEnd, leadEnd: leadEnd(body, titleEnd), maxSentenceQuote }
+}
+
+// The lead runs to the end of the first real paragraph after the headline: subtitles and
+// name plates before it count as lead too.
+function leadEnd(body: string, from: number): number {
+  const re = /[^\n]+/g
+  re.lastIndex = from
+  let m: RegExpExecArray | null
+  while ((m = re.exec(body))) {
+    if (m[0].trim().length >= 40) return m.index + m[0].length
+  }
+  return body.length
+}
+
+/** 5 in the headline, 3 in the lead, 1 elsewhere. */
+export function salience(doc: Doc, pos: number): number {
+  if (pos < doc.titleEnd) return 5
+  if (pos < doc.leadEnd) return 3
+  return 1
+}
+
+function findIndex(spans: Span[], pos: number): number {
+  let lo = 0
+  let hi = spans.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (spans[mid][1] <= pos) lo = mid + 1
+    else if (spans[mid][0] > pos) hi = mid - 1
+    else return mid
+  }
+  return Math.min(lo, spans.length - 1)
+}
+
+function cover(doc: Doc, spans: Span[], start: number, end: number): Evidence {
+  if (spans.length === 0) return evidence(doc, start, end)
+  const a = spans[findIndex(spans, start)]
+  const b = spans[findIndex(spans, Math.max(start, end - 1))]
+  return evidence(doc, Math.min(a[0], start), Math.max(b[1], end))
+}
+
+export function evidence(doc: Doc, start: number, end: number): Evidence {
+  return { quote: doc.body.slice(start, end), span: [start, end] }
+}
+
+/** The sentence around [start, end), or the clause(s) when the sentence is too long to read as a quote. */
+export function quoteSentence(doc: Doc, start: number, end: number): Evidence {
+  const s = cover(doc, doc.sentences, start, end)
+  if (s.quote.length <= doc.maxSentenceQuote) return s
+  return cover(doc, doc.clauses, start, end)
+}
+
+/** The clause(s) around [start, end). */
+export function quoteClause(doc: Doc, start: number, end: number): Evidence {
+  return cover(doc, doc.clauses, start, end)
+}
+
+/** Index range of clauses in the same sentence before the clause holding `pos`. */
+export function clausesBefore(doc: Doc, pos: number, max: number): Span[] {
+  const si = doc.sentences[findIndex(doc.sentences, pos)]
+  const ci = findIndex(doc.clauses, pos)
+  const out: Span[] = []
+  for (let i = ci - 1; i >= 0 && out.length < max; i--) {
+    const c = doc.clauses[i]
+    if (!si || c[0] < si[0]) break
+    out.push(c)
+  }
+  return out
+}
+
+export function clauseAt(doc: Doc, pos: number): Span {
+  return doc.clauses[findIndex(doc.clauses, pos)] ?? [0, doc.body.length]
+}
+
+/** Text in the report's script: simplified values are converted when the report is traditional. */
+export function inScript(doc: Doc, value: string, convert: (s: string) => string): string {
+  return doc.script === 'traditional' ? convert(value) : value
+}

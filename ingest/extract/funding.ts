@@ -1,0 +1,124 @@
+import type { Funding, FundingMix, FundingSource } from '../schema.js'
+import { type Doc, clauseAt, clausesBefore, evidence, quoteClause } from './document.js'
+import { NUMBER_SOURCE, parseNumber } from './numerals.js'
+
+// "89万元", "3000余万元", "5万余元", "1.5亿元", "一百二十万元", "十二万五千元", "8000元".
+const AMOUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(万|亿)?(余|多)?元`, 'g')
+// A price or a per-head figure is not money raised: "每平方米0.5元", "元/月", "人均3万元".
+const PER_UNIT_BEFORE = /(每|人均|户均|单价|均价|年收入|月收入|工资)[\u4e00-\u9fff]{0,4}$/
+const PER_UNIT_AFTER = /^\s*(?:\/|每|一次|\/月|\/年|\/平)/
+// The clause must be about money being put in; otherwise "收入3万元" or a price would pass.
+const FUNDING_CONTEXT = /投入|资金|筹|拨|补|经费|出资|捐|投资|费用|募|奖|争取|支持|资助|款|预算|花费|支出|集资|总额|金额|造价|工程|改造|建设|用于/
+
+interface PayerRule {
+  source: Exclude<FundingSource, 'mixed' | 'unknown'>
+  pattern: RegExp
+  why: string
+}
+
+/** Who paid, by the words the sentence uses for them. Order does not matter; several sources → mixed. */
+export const PAYER_RULES: PayerRule[] = [
+  { source: 'government', pattern: /(?:区|市|县|省)?财政|政府|区委|市委|县委|街道|专项资金|以奖代补|奖补|上级|民政|住建|城建|部门|国家|中央|省级|市级|区级|县级|补助资金/g, why: 'public budget lines and the bodies that hold them' },
+  { source: 'resident', pattern: /居民|业主|自筹|众筹|群众|住户|业委会|维修基金|维修资金|小区党员|党员/g, why: 'residents and their own bodies paying from their pockets or the repair fund' },
+  { source: 'enterprise', pattern: /企业|物业公司|开发商|公司|商户|商家|银行/g, why: 'firms, including the property company' },
+  { source: 'social', pattern: /社会|慈善|公益|基金会|共建单位|爱心人士|社会组织|乡贤|结对单位|驻区单位/g, why: 'donors and partner units outside government and the compound' },
+]
+// "多方筹资" says mixed even when only one payer is named.
+const MANY_PAYERS = /多方|多渠道|多元/
+// A clause that opens with the act of paying has its payer in the clause before ("发动业委会、
+// 共建单位和小区党员、居民不等不靠,多方筹资22万元"); one that opens otherwise ("总投资1.2亿元")
+// does not borrow the previous clause's people.
+const OPENS_WITH_PAYING = /^(?:共|累计|先后|共同|积极|通过|多方|多渠道|再|又|还)*(?:筹资|筹集|筹措|出资|捐|投入|集资|众筹|自筹|募集|凑)/
+
+function classify(text: string): { sources: Set<FundingSource>; first: number; last: number } {
+  const sources = new Set<FundingSource>()
+  let first = -1
+  let last = -1
+  for (const rule of PAYER_RULES) {
+    rule.pattern.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = rule.pattern.exec(text))) {
+      sources.add(rule.source)
+      if (first < 0 || m.index < first) first = m.index
+      if (m.index + m[0].length > last) last = m.index + m[0].length
+    }
+  }
+  return { sources, first, last }
+}
+
+function sourceOf(sources: Set<FundingSource>, many: boolean): FundingSource {
+  if (sources.size > 1 || (many && sources.size > 0)) return 'mixed'
+  if (sources.size === 1) return [...sources][0]
+  return many ? 'mixed' : 'unknown'
+}
+
+const UNIT_WAN: Record<string, number> = { '': 1 / 1e4, 万: 1, 亿: 1e4 }
+
+export function extractFunding(doc: Doc): Funding[] {
+  const out: Funding[] = []
+  AMOUNT.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = AMOUNT.exec(doc.simp))) {
+    const start = m.index
+    const end = start + m[0].length
+    if (/[\d.]/.test(doc.simp[start - 1] ?? '')) continue
+    const n = parseNumber(m[1])
+    if (n === null || n === 0) continue
+    if (PER_UNIT_BEFORE.test(doc.simp.slice(Math.max(0, start - 8), start)) || PER_UNIT_AFTER.test(doc.simp.slice(end, end + 3))) continue
+    const clause = clauseAt(doc, start)
+    let from = clause[0]
+    let found = classify(doc.simp.slice(clause[0], end))
+    // The payer is often named a clause earlier ("发动业委会、共建单位和小区党员、居民不等不靠,
+    // 多方筹资22万元"): look back within the sentence when this clause names none.
+    if (OPENS_WITH_PAYING.test(doc.simp.slice(clause[0], end)) && (found.sources.size === 0 || MANY_PAYERS.test(doc.simp.slice(clause[0], end)))) {
+      for (const c of clausesBefore(doc, start, 2)) {
+        const f = classify(doc.simp.slice(c[0], c[1]))
+        if (f.sources.size === 0) continue
+        from = c[0]
+        found = classify(doc.simp.slice(from, end))
+        break
+      }
+    }
+    const region = doc.simp.slice(from, Math.max(end, clause[1]))
+    if (!FUNDING_CONTEXT.test(region)) continue
+    const many = MANY_PAYERS.test(region)
+    const q = from < clause[0] ? evidence(doc, from, Math.max(clause[1], end)) : quoteClause(doc, start, end)
+    out.push({
+      amountWan: round(n * UNIT_WAN[m[3] ?? '']),
+      source: sourceOf(found.sources, many),
+      payer: found.first >= 0 ? doc.body.slice(from + found.first, from + found.last) : null,
+      ...q,
+    })
+  }
+  return out
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6
+
+// "政府补一点、社会筹一点、居民凑一点": a payer word right before a small verb of chipping in.
+const MIX_PART = /(政府|财政|街道|社区|社会|企业|单位|居民|业主|个人|群众|党员|物业)(?:出|筹|补|凑|拿|担|投|捐|助|给)(?:一点|一部分|部分|一些|点)/g
+const MIX_SOURCE: Record<string, FundingSource> = {
+  政府: 'government', 财政: 'government', 街道: 'government', 社区: 'government',
+  社会: 'social', 单位: 'social', 企业: 'enterprise', 物业: 'enterprise',
+  居民: 'resident', 业主: 'resident', 个人: 'resident', 群众: 'resident', 党员: 'resident',
+}
+
+export function extractFundingMix(doc: Doc): FundingMix[] {
+  const out: FundingMix[] = []
+  for (const [a, b] of doc.sentences) {
+    const text = doc.simp.slice(a, b)
+    const sources = new Set<FundingSource>()
+    let first = -1
+    let last = -1
+    MIX_PART.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = MIX_PART.exec(text))) {
+      sources.add(MIX_SOURCE[m[1]])
+      if (first < 0) first = m.index
+      last = m.index + m[0].length
+    }
+    if (sources.size < 2) continue
+    out.push({ sources: [...sources], ...quoteClause(doc, a + first, a + last) })
+  }
+  return out
+}

@@ -1,0 +1,8 @@
+export { extract } from './extract.js'
+export { DEFAULT_OPTIONS } from './types.js'
+export type { ExtractInput, ExtractOptions, Extracted, GlossaryEntry, TagKind, Vocabulary, VocabularyTerm } from './types.js'
+export { loadGlossary, loadVocabulary } from './vocabulary.js'
+export { default as vocabulary } from './vocabulary.json'
+export { default as glossary } from './glossary.json'
+export { PAYER_RULES } from './funding.js'
+export { SCALE_RULES } from './scale.js'

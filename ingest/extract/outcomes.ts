@@ -1,0 +1,107 @@
+import type { Outcome } from '../schema.js'
+import { type Doc, clauseAt, quoteClause } from './document.js'
+import { NUMBER_SOURCE, parseNumber } from './numerals.js'
+
+// Counted results. Households, people, buildings and areas are scale; years, ages and money have
+// their own places, so these units leave them out by construction.
+const COUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(场次|人次|万人次|条|项|件|起|个|次|场|处|家|批|宗|例)`, 'g')
+// "满意度达98%", "满意率提升至95%以上", "投诉量下降40%".
+const PERCENT = /(\d+(?:\.\d+)?)\s*(%|％|个百分点)/g
+const PERCENT_LABEL = /满意|率|度$|下降|减少|增长|降低/
+const BASELINE_AFTER = /^(?:提升|提高|上升|增长|增加|下降|降低|减少)(?:至|到)|^(?:升|降)(?:至|到)/
+// "居民参与率从30%提升到85%": the rate named earlier in the clause labels the result.
+const RATE_NOUN = /[\u4e00-\u9fff]{0,4}(?:满意度|满意率|率)/g
+function lastRateNoun(text: string): string | null {
+  const all = text.match(RATE_NOUN)
+  return all ? all[all.length - 1].replace(LABEL_TRIM_START, '') : null
+}
+
+// An outcome is something done or solved: one of these verbs before the number, or a result noun counted.
+const VERBS = [
+  '解决', '处理', '办结', '办理', '化解', '调解', '调处', '收集', '梳理', '征集', '破获', '调停', '办', '完成', '整改',
+  '排查', '开展', '帮助', '帮扶', '服务', '受理', '回应', '答复', '消除', '清理', '清运', '修复', '修缮', '维修',
+  '改造', '新增', '增设', '安装', '建成', '新建', '硬化', '举办', '召开', '组织', '走访', '提供', '协调', '落实',
+  '推动', '吸纳', '招募', '培育', '挽回', '实施', '实现', '解答', '惠及', '劝导', '制止', '整治', '拆除', '发放',
+  '收到', '采纳', '上报', '化解了', '减少',
+]
+const VERB_RE = new RegExp(VERBS.sort((a, b) => b.length - a.length).join('|'), 'g')
+const RESULT_NOUN = /问题|矛盾|纠纷|案件|实事|好事|建议|诉求|隐患|难题|心愿|微心愿|事项/
+// Before the number: filler that belongs to neither label nor verb.
+const LABEL_TRIM_START = /^(?:共计|共|累计|先后|已经|已|了|共有|合计|总计|截至目前|目前|今年来|今年以来|近年来|全年|此外)+/
+const LABEL_TRIM_END = /(?:达到|达|为|约|近|超过|共计|共|累计|计|了|多达|高达|提升至|提高到|提升到|保持在)+$/
+const LABEL_CUT = /[等的了及]/g
+// "三个机制", "12个自治小组", "5类事项": counts of structures set up, not results.
+const STRUCTURE_COUNTED = /^(?:机制|制度|平台|体系|小组|队伍|网格|支部|党小组|阵地|载体|方面|环节|步骤|原则|方式|渠道|类|大区|自治|中心|工作室|服务站)/
+// Ordinals and numbering ("第3次", "3号") are not counts.
+const ORDINAL_BEFORE = /第$/
+
+function labelBefore(run: string): { label: string; verb: boolean; verbAtEnd: boolean } {
+  let cut = 0
+  LABEL_CUT.lastIndex = 0
+  let m: RegExpExecArray | null
+  let lastVerb = -1
+  let lastVerbEnd = -1
+  VERB_RE.lastIndex = 0
+  while ((m = VERB_RE.exec(run))) {
+    // A verb at the very end ("开展…志愿服务" ends in 服务) is the object's last word, not the verb.
+    if (m.index + m[0].length < run.length || lastVerb < 0) {
+      lastVerb = m.index
+      lastVerbEnd = m.index + m[0].length
+    }
+  }
+  while ((m = LABEL_CUT.exec(run))) if (m.index + 1 > lastVerb) cut = m.index + 1
+  const from = Math.max(cut, lastVerb)
+  const label = run.slice(from).replace(LABEL_TRIM_START, '').replace(LABEL_TRIM_END, '')
+  return { label: label.slice(-12), verb: lastVerb >= 0, verbAtEnd: lastVerbEnd === run.length }
+}
+
+const HAN_RUN_END = /[\u4e00-\u9fff]*$/
+
+export function extractOutcomes(doc: Doc): Outcome[] {
+  const out: Outcome[] = []
+  COUNT.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = COUNT.exec(doc.simp))) {
+    const start = m.index
+    const end = start + m[0].length
+    const before = doc.simp.slice(Math.max(0, start - 24), start)
+    if (ORDINAL_BEFORE.test(before) || /[\d.]$/.test(before)) continue
+    const value = parseNumber(m[1])
+    // "一处", "一批", "一次" are idiom more often than count.
+    if (value === null || value === 0 || (m[1] === '一' && !m[2])) continue
+    const clause = clauseAt(doc, start)
+    const run = doc.simp.slice(Math.max(clause[0], start - 24), start).match(HAN_RUN_END)![0]
+    const { label: pre, verb, verbAtEnd } = labelBefore(run)
+    // "破获三起破坏公共财物案件": the counted thing follows the unit.
+    const after = doc.simp.slice(end, Math.min(clause[1], end + 12)).match(/^[\u4e00-\u9fff]*/)![0]
+    if (STRUCTURE_COUNTED.test(after)) continue
+    const label = pre && !verbAtEnd ? pre : after.slice(0, 10)
+    if (!label) continue
+    if (!verb && !RESULT_NOUN.test(label)) continue
+    out.push({ value, unit: doc.body.slice(end - m[3].length, end), label: labelInScript(doc, label, start, end), ...quoteClause(doc, start, end) })
+  }
+  PERCENT.lastIndex = 0
+  while ((m = PERCENT.exec(doc.simp))) {
+    const start = m.index
+    const end = start + m[0].length
+    // "由76%提升至95%": the first figure is the baseline, the second the result.
+    if (BASELINE_AFTER.test(doc.simp.slice(end, end + 4))) continue
+    const clause = clauseAt(doc, start)
+    const before = doc.simp.slice(clause[0], start)
+    const run = before.match(HAN_RUN_END)![0].replace(LABEL_TRIM_START, '').replace(LABEL_TRIM_END, '')
+    const label = run && PERCENT_LABEL.test(run) ? run : lastRateNoun(before)
+    if (!label) continue
+    out.push({ value: Number(m[1]), unit: doc.body.slice(start + m[1].length, end).trim(), label: labelInScript(doc, label.slice(-10), start, end), ...quoteClause(doc, start, end) })
+  }
+  return out.sort((a, b) => a.span[0] - b.span[0])
+}
+
+// Labels are found on the simplified copy; give back the same characters from the body.
+function labelInScript(doc: Doc, label: string, start: number, end: number): string {
+  const lo = Math.max(0, start - 40)
+  const before = doc.simp.lastIndexOf(label, start)
+  if (before >= lo) return doc.body.slice(before, before + label.length)
+  const after = doc.simp.indexOf(label, end)
+  if (after >= 0 && after - end < 20) return doc.body.slice(after, after + label.length)
+  return label
+}

@@ -1,0 +1,355 @@
+import type { Evidence, Message, Place, PlaceLevel } from '../schema.js'
+import { toTraditional } from '../text/script.js'
+import { type Doc, quoteSentence, salience } from './document.js'
+import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazToken, gazetteer } from './gazetteer.js'
+import { message } from './messages.js'
+import verbData from './verbs.json'
+
+type LocalLevel = 'street' | 'community' | 'compound'
+
+interface LocalToken {
+  start: number
+  end: number
+  level: LocalLevel
+  /** Simplified name, suffix included. */
+  name: string
+  /** Delimited on the left by punctuation or another place name, and not followed by a generic noun. */
+  bounded: boolean
+  /** The stem is a verb ("选聘"): a name only if it comes back. */
+  verbOnly: boolean
+}
+
+// Named places below the gazetteer: compounds end in 小区 or a property-name word, communities in
+// 社区/村; 街道 catches streets the gazetteer does not know. A property word directly before 小区
+// belongs to the same name ("南国新家园小区").
+const LOCAL_SUFFIX = /(?:花园|家园|新城|新村|苑|公寓|大院|山庄)小区|小区|社区|街道|花园|家园|新城|新村|苑|公寓|大院|山庄|村/g
+const SUFFIX_LEVEL: Record<string, LocalLevel> = { 社区: 'community', 村: 'community', 街道: 'street' }
+const MAX_STEM: Record<LocalLevel, number> = { street: 5, community: 6, compound: 8 }
+const MAX_RUN = 8
+const HAN = /[\u4e00-\u9fff]/
+
+// Words and characters that start a clause rather than a name: a name runs from after the last
+// of them ("在三里亭社区" → 三里亭) — unless that would leave less than two characters ("和平社区").
+const STOP_WORDS = [
+  '近年来', '今年来', '目前', '如今', '位于', '地处', '来到', '走进', '深入', '发现', '针对', '推动', '打造', '建设',
+  '所在', '包括', '其中', '通过', '依托', '结合', '围绕', '聚焦', '共有', '现有', '辖区', '组建', '成立', '建立',
+  '带领', '联合', '协调', '组织', '引导', '指导', '支持', '以及', '作为', '开展', '实施', '推进', '探索', '试点',
+  '下沉', '响应', '进行', '参与', '融入', '回到', '扎根', '覆盖', '创建', '构建', '实现', '提升', '加强', '完善', '健全',
+  '带动', '联系', '协助', '帮助', '服务', '治理', '管理', '提供', '涉及', '制定', '改造', '新建', '走访',
+  '说起', '谈到', '谈起', '提起', '回到', '住进', '搬进', '激活',
+]
+const STOP_CHARS = new Set('在于对把将被向从到和与及或的了是为让使给由经往以至即并其该本各每全此这那我你他她它们也都还又再就才已曾来去进入出说要会能请个内等')
+
+// Words that describe a compound or community instead of naming it ("老旧小区", "红色幸福小区",
+// "无物业小区"): a stem made only of these, or ending in one of the ENDS, is not a name.
+const GENERIC_PARTS = [
+  '红色', '幸福', '和谐', '美丽', '平安', '智慧', '绿色', '文明', '示范', '模范', '样板', '标杆', '五星', '星级', '精品',
+  '宜居', '完整', '现代', '新型', '老旧', '开放式', '无物业', '零发案', '城市', '农村', '城乡', '乡村', '城中', '商品房',
+  '安置', '保障房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '未来', '新建', '片区', '网格', '党建',
+]
+const GENERIC_ENDS = ['老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农']
+const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
+const GENERIC_END_RE = new RegExp(`(?:${GENERIC_ENDS.join('|')})$`)
+// "积分制激活小区治理": before 治理/管理/改造 the word 小区 is usually the generic noun, and the
+// "name" before it a verb phrase, so such a mention only confirms a name seen elsewhere.
+const GENERIC_NOUN_AFTER = /^(?:治理|管理|改造|建设)/
+// "村民", "村委", "村级"… are words, not the end of a village name.
+const NOT_VILLAGE_NEXT = new Set('民委级落庄干集组务')
+
+let verbs: Set<string> | null = null
+/** Two-character verbs (ingest/extract/verbs.json, made by make-verbs.ts), built into a Set once. */
+function verbSet(): Set<string> {
+  if (verbs) return verbs
+  const all = verbData.verbs
+  verbs = new Set<string>()
+  for (let i = 0; i + 1 < all.length; i += 2) verbs.add(all.slice(i, i + 2))
+  return verbs
+}
+
+/**
+ * Where the name starts in `run`, or -1 when the run ends in a stop word ("积极探索社区治理").
+ * `verbOnly` is set when the whole stem is a verb ("选聘小区内"): such a name needs a second mention.
+ */
+function nameStart(run: string): { cut: number; verbOnly: boolean } {
+  let best = 0
+  let endsInStop = false
+  const consider = (cut: number) => {
+    if (cut === run.length) endsInStop = true
+    else if (cut > best && run.length - cut >= 2) best = cut
+  }
+  for (let i = 0; i < run.length; i++) if (STOP_CHARS.has(run[i])) consider(i + 1)
+  for (const w of STOP_WORDS) {
+    const at = run.lastIndexOf(w)
+    if (at >= 0) consider(at + w.length)
+  }
+  const v = verbSet()
+  // A verb inside the run starts the name after it ("引进芳草院" → 芳草院); a verb ending a longer
+  // run ends a phrase, not a name.
+  for (let i = 0; i + 2 <= run.length; i++) {
+    if (!v.has(run.slice(i, i + 2))) continue
+    if (i + 2 === run.length && i > best) endsInStop = true
+    else consider(i + 2)
+  }
+  if (endsInStop) return { cut: -1, verbOnly: false }
+  return { cut: best, verbOnly: v.has(run.slice(best)) }
+}
+
+function isName(stem: string, level: LocalLevel): boolean {
+  if (stem.length < 2 || stem.length > MAX_STEM[level]) return false
+  return !GENERIC_PART_RE.test(stem) && !GENERIC_END_RE.test(stem)
+}
+
+function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
+  const simp = doc.simp
+  const chainEnds = new Set(divisions.map((t) => t.end))
+  const covered = (s: number, e: number) => divisions.some((t) => t.start <= s && t.end >= e)
+  const out: LocalToken[] = []
+  LOCAL_SUFFIX.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = LOCAL_SUFFIX.exec(simp))) {
+    const s = m.index
+    const e = s + m[0].length
+    if (covered(s, e)) continue
+    if (m[0] === '村' && NOT_VILLAGE_NEXT.has(simp[e] ?? '')) continue
+    const level = SUFFIX_LEVEL[m[0]] ?? 'compound'
+    let a = s
+    while (a > 0 && s - a < MAX_RUN && !chainEnds.has(a) && HAN.test(simp[a - 1])) a--
+    const bounded =
+      !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 2)))
+    const { cut, verbOnly } = nameStart(simp.slice(a, s))
+    if (cut < 0) continue
+    const stemStart = a + cut
+    const stem = simp.slice(stemStart, s)
+    if (!isName(stem, level)) continue
+    out.push({ start: stemStart, end: e, level, name: stem + m[0], bounded, verbOnly })
+    chainEnds.add(e)
+  }
+  return out
+}
+
+interface Candidate {
+  name: string
+  score: number
+  mentions: number
+  first: LocalToken
+}
+
+function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set<number>): Candidate[] {
+  const byName = new Map<string, Candidate>()
+  const sure = new Set(tokens.filter((t) => t.level === level && t.bounded).map((t) => t.name))
+  for (const t of tokens) {
+    if (t.level !== level) continue
+    // A name seen only inside a long unbroken run (or before 治理) may have swallowed a verb; it
+    // counts only as further evidence for a name also seen cleanly delimited.
+    let tok = t
+    if (!t.bounded) {
+      const clean = [...sure].filter((n) => t.name.endsWith(n)).sort((x, y) => y.length - x.length)[0]
+      if (!clean) continue
+      tok = { ...t, start: t.end - clean.length, name: clean }
+    }
+    const w = salience(doc, tok.start) + (upper.has(tok.start) ? 2 : 0)
+    const c = byName.get(tok.name)
+    if (c) {
+      c.score += w
+      c.mentions++
+    } else byName.set(tok.name, { name: tok.name, score: w, mentions: 1, first: tok })
+  }
+  const list = [...byName.values()]
+  // "盐业小区" and "联邦新城" are the same place as "嘉福盐业小区" and "联邦新城小区": the fuller name
+  // takes their weight. When the longer adds characters in front and the shorter is the more
+  // frequent, the longer has swallowed a word before the name ("制定栗塘社区") and gives way instead.
+  for (const short of list) {
+    const longer = list.filter((c) => c !== short && c.score > 0 && c.name.length > short.name.length && c.name.includes(short.name))
+    for (const long of longer) {
+      if (long.name.startsWith(short.name) || long.score >= short.score) {
+        long.score += short.score
+        long.mentions += short.mentions
+        short.score = 0
+        break
+      }
+      short.score += long.score
+      short.mentions += long.mentions
+      long.score = 0
+    }
+  }
+  return list.filter((c) => c.score > 0 && (c.mentions >= 2 || !c.first.verbOnly)).sort((x, y) => y.score - x.score || y.mentions - x.mentions || x.first.start - y.first.start)
+}
+
+interface Chosen {
+  value: string
+  /** The gazetteer's name, for inferred values. */
+  simplified?: string
+  evidence: Evidence
+  inferred: boolean
+}
+
+const isTraditional = (doc: Doc) => {
+  if (doc.script === 'traditional') return true
+  if (doc.script === 'simplified') return false
+  let diff = 0
+  for (let i = 0; i < doc.body.length && diff <= 10; i++) if (doc.body[i] !== doc.simp[i]) diff++
+  return diff > 10
+}
+
+// OpenCC's traditional tables turn 里 into 裡/裏 and 岳 into 嶽, which place names never do.
+const KEEP_IN_NAMES = new Set('里岳')
+function placeInScript(doc: Doc, name: string): string {
+  if (!isTraditional(doc)) return name
+  const t = toTraditional(name)
+  if (t.length !== name.length) return t
+  let out = ''
+  for (let i = 0; i < name.length; i++) out += KEEP_IN_NAMES.has(name[i]) ? name[i] : t[i]
+  return out
+}
+
+const levelIndex = (l: AdminLevel) => ADMIN_LEVELS.indexOf(l)
+const keyOf = (e: GazEntry, level: AdminLevel) => ADMIN_LEVELS.slice(0, levelIndex(level) + 1).map((l) => e[l] ?? '').join('|')
+const valueAt = (e: GazEntry, level: AdminLevel) => e[level]
+
+function shortCityTokens(doc: Doc): GazToken[] {
+  const g = gazetteer()
+  const lead = doc.simp.slice(0, doc.leadEnd)
+  const out: GazToken[] = []
+  for (const [short, full] of g.shortCity) {
+    const at = lead.indexOf(short)
+    if (at < 0) continue
+    const entries = (g.byName.get(full) ?? []).filter((e) => e.level === 'city')
+    if (entries.length) out.push({ start: at, end: at + short.length, name: full, entries })
+  }
+  return out
+}
+
+function chooseAdmin(doc: Doc, tokens: GazToken[], infer: boolean): Partial<Record<AdminLevel, Chosen>> {
+  const score = new Map<string, number>()
+  for (const t of tokens) {
+    const w = salience(doc, t.start) / t.entries.length
+    for (const e of t.entries) {
+      for (const level of ADMIN_LEVELS.slice(0, levelIndex(e.level) + 1)) {
+        const k = `${level}:${keyOf(e, level)}`
+        score.set(k, (score.get(k) ?? 0) + w)
+      }
+    }
+  }
+  // Top-down: the province with most weight from all mentions below it, then its best city, …
+  const path: Partial<Record<AdminLevel, string>> = {}
+  let prefix = ''
+  for (const level of ADMIN_LEVELS) {
+    let best: string | null = null
+    let bestScore = 0
+    for (const [k, v] of score) {
+      if (!k.startsWith(`${level}:${prefix}`)) continue
+      if (v > bestScore) {
+        best = k
+        bestScore = v
+      }
+    }
+    if (!best) break
+    path[level] = best.slice(level.length + 1)
+    prefix = `${path[level]}|`
+  }
+
+  const written: Partial<Record<AdminLevel, GazToken>> = {}
+  for (const level of ADMIN_LEVELS) {
+    const key = path[level]
+    if (key === undefined) continue
+    const hits = tokens.filter((t) => t.entries.some((e) => e.level === level && keyOf(e, level) === key))
+    // The full name ("成都市") is quoted before a short form ("成都"), then the most salient mention.
+    const rank = (t: GazToken) => (t.end - t.start === t.name.length ? 10 : 0) + salience(doc, t.start)
+    if (hits.length) written[level] = hits.sort((x, y) => rank(y) - rank(x) || x.start - y.start)[0]
+  }
+  const out: Partial<Record<AdminLevel, Chosen>> = {}
+  for (const level of ADMIN_LEVELS) {
+    const t = written[level]
+    if (t) out[level] = { value: doc.body.slice(t.start, t.end), evidence: quoteSentence(doc, t.start, t.end), inferred: false }
+  }
+  const lowest = [...ADMIN_LEVELS].reverse().find((l) => written[l])
+  if (!lowest || !infer) return out
+  const low = written[lowest]!
+  // Inference only when every reading of the lowest written name that fits the written upper
+  // levels agrees ("凤山街道" alone exists in six places; "离石区凤山街道" in one).
+  const readings = low.entries.filter(
+    (e) => e.level === lowest && ADMIN_LEVELS.every((l) => !written[l] || levelIndex(l) >= levelIndex(lowest) || keyOf(e, l) === path[l]),
+  )
+  for (const level of ADMIN_LEVELS.slice(0, levelIndex(lowest))) {
+    if (out[level]) continue
+    const values = new Set(readings.map((e) => valueAt(e, level)))
+    if (values.size !== 1) continue
+    const value = [...values][0]
+    if (!value) continue
+    out[level] = { value: placeInScript(doc, value), simplified: value, evidence: quoteSentence(doc, low.start, low.end), inferred: true }
+  }
+  return out
+}
+
+// A level the gazetteer filled may still be written in short form ("廈門" for 厦门市): then it is
+// read, not inferred, and quoted where it stands.
+function preferShortForm(doc: Doc, level: 'province' | 'city', chosen: Chosen | undefined): Chosen | undefined {
+  if (!chosen?.inferred) return chosen
+  const g = gazetteer()
+  const map = level === 'city' ? g.shortCity : g.shortProvince
+  for (const [short, full] of map) {
+    if (full !== chosen.simplified) continue
+    const at = doc.simp.indexOf(short)
+    if (at < 0) return chosen
+    return { value: doc.body.slice(at, at + short.length), simplified: full, evidence: quoteSentence(doc, at, at + short.length), inferred: false }
+  }
+  return chosen
+}
+
+export interface PlaceResult {
+  place: Place
+  evidence: Record<string, Evidence>
+  messages: Message[]
+}
+
+export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
+  const divisions = findDivisions(doc.simp)
+  const tokens = [...divisions, ...shortCityTokens(doc).filter((s) => !divisions.some((d) => d.start <= s.start && d.end >= s.end))]
+  const admin = chooseAdmin(doc, tokens, infer)
+  admin.city = preferShortForm(doc, 'city', admin.city)
+  admin.province = preferShortForm(doc, 'province', admin.province)
+
+  const local = findLocal(doc, divisions)
+  const ends = (level: LocalLevel | 'admin') =>
+    new Set(level === 'admin' ? divisions.map((t) => t.end) : local.filter((t) => t.level === level).map((t) => t.end))
+  const streets = admin.street ? [] : rankLocal(doc, local, 'street', ends('admin'))
+  const communities = rankLocal(doc, local, 'community', new Set([...ends('admin'), ...ends('street')]))
+  const compounds = rankLocal(doc, local, 'compound', ends('community'))
+  const messages: Message[] = []
+
+  const place: Place = { province: null, city: null, district: null, street: null, community: null, compound: null, inferred: [] }
+  const evidence: Record<string, Evidence> = {}
+  const set = (level: PlaceLevel, c: Chosen | undefined) => {
+    if (!c) return
+    place[level] = c.value
+    evidence[`place.${level}`] = c.evidence
+    if (c.inferred) place.inferred.push(level)
+  }
+  for (const level of ADMIN_LEVELS) set(level, admin[level])
+  const fromLocal = (c: Candidate): Chosen => ({
+    value: doc.body.slice(c.first.start, c.first.start + c.name.length),
+    evidence: quoteSentence(doc, c.first.start, c.first.start + c.name.length),
+    inferred: false,
+  })
+  if (!place.street && streets[0] && streets[0].score >= 2) set('street', fromLocal(streets[0]))
+
+  // A report about a street that visits several communities is not about one of them: its
+  // headline names the street, or it names three communities or more.
+  const inTitle = (start: number) => start < doc.titleEnd
+  const titleNamesAdmin = divisions.some((t) => inTitle(t.start) && t.entries.some((e) => e.level !== 'province'))
+  const titleNamesCommunity = communities.some((c) => doc.simp.slice(0, doc.titleEnd).includes(c.name))
+  const named = communities.filter((c) => c.score >= 2)
+  if (communities[0]) {
+    if ((titleNamesAdmin && !titleNamesCommunity && communities.length >= 2) || (named.length >= 3 && !titleNamesCommunity)) {
+      messages.push(message('place', 'info', `several communities named (${communities.map((c) => c.name).join('、')}); community left empty`))
+    } else set('community', fromLocal(communities[0]))
+  }
+  // One passing mention late in the text is an example, not the subject; the subject is named
+  // twice, or up front, or is the only compound introduced in the first third.
+  const early = (c: Candidate) => compounds.length === 1 && c.first.start < doc.body.length / 3
+  if (compounds[0] && (compounds[0].score >= 2 || early(compounds[0]))) set('compound', fromLocal(compounds[0]))
+  if (!PLACE_KEYS.some((k) => place[k])) messages.push(message('place', 'warning', 'no place name found'))
+  return { place, evidence, messages }
+}
+
+const PLACE_KEYS: PlaceLevel[] = ['province', 'city', 'district', 'street', 'community', 'compound']
