@@ -29,7 +29,7 @@ const AUTHOR = labelRe(LABELS.author, ['记者'])
 const EDITOR = labelRe(LABELS.editor)
 const DATE_LABEL = rx(`(?:${alternation(LABELS.date)})\\s*[:：]?\\s*`, 'g')
 /** Where a value ends: the next label, a separator, wide space or a date. */
-const VALUE_END = rx(`\\s*(?:${alternation(ALL_LABELS)})\\s*[:：丨|｜]|[|｜丨]|\\s{2,}|(?:19|20)\\d{2}[-/.年]|[)）】\\]]`)
+const VALUE_END = rx(`\\s*(?:${alternation(ALL_LABELS)})\\s*[:：丨|｜]|\\s+(?:通讯员|记者|摄影|实习生|见习记者)|[|｜丨]|\\s{2,}|(?:19|20)\\d{2}[-/.年]|[)）】\\]]`)
 
 export const DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/
 

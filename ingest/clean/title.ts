@@ -1,8 +1,14 @@
 import { rx } from './bilingual.js'
 import type { Line } from './engine.js'
 
+/**
+ * Rules a headline itself can trip ("居民扫码就能报修" mentions 扫码). Such a line still counts as
+ * a headline when a byline follows it.
+ */
+const SOFT_RULES = new Set(['qr-prompt', 'app-prompt', 'related-teaser', 'image-caption', 'comment-box', 'site-column'])
+
 /** Rules whose lines typically sit right under a headline. */
-const BYLINE_RULES = new Set(['byline', 'source-line', 'editor-line', 'author-line', 'timestamp', 'share-bar'])
+const BYLINE_RULES = new Set(['byline', 'source-line', 'editor-line', 'author-line', 'timestamp'])
 
 /**
  * Lines that stand where a headline would but are not one. Each entry says why; the first that
@@ -55,8 +61,9 @@ export function stripSiteSuffix(hint: string): string {
   return t
 }
 
-function isCandidate(line: Line): boolean {
-  if (line.kind !== 'short') return false
+function isCandidate(line: Line, soft = false): boolean {
+  const softMatch = soft && line.kind === 'junk' && !!line.rule && SOFT_RULES.has(line.rule.id) && line.text.length >= 8
+  if (line.kind !== 'short' && !softMatch) return false
   const t = line.text
   if (t.length < 5 || t.length > 80) return false
   return !NOT_A_HEADLINE.some((r) => r.pattern.test(t))
@@ -71,7 +78,11 @@ export function findTitle(lines: Line[], hint?: string): number | null {
   const firstBody = lines.findIndex((l) => l.kind === 'body')
   const limit = firstBody === -1 ? lines.length : firstBody
   const candidates: number[] = []
-  for (let i = 0; i < limit; i++) if (isCandidate(lines[i])) candidates.push(i)
+  const softCandidates: number[] = []
+  for (let i = 0; i < limit; i++) {
+    if (isCandidate(lines[i])) candidates.push(i)
+    if (isCandidate(lines[i], true)) softCandidates.push(i)
+  }
   if (hint) {
     const key = headlineKey(stripSiteSuffix(hint))
     if (key.length >= 4) {
@@ -83,9 +94,8 @@ export function findTitle(lines: Line[], hint?: string): number | null {
       }
     }
   }
-  if (!candidates.length) return null
-  const isCand = new Set(candidates)
-  for (const i of candidates) {
+  const isCand = new Set(softCandidates)
+  for (const i of softCandidates) {
     let seen = 0
     for (let j = i + 1; j < lines.length && seen < 3; j++) {
       const l = lines[j]
@@ -95,7 +105,13 @@ export function findTitle(lines: Line[], hint?: string): number | null {
       if (l.kind === 'body' || isCand.has(j)) break
     }
   }
-  const first = candidates[0]
-  const before = lines.slice(0, first).filter((l) => l.kind !== 'blank')
-  return before.every((l) => l.kind === 'junk') ? first : null
+  // No byline: the headline is the first candidate that only site chrome precedes — matched junk
+  // or the two-to-seven-character labels of menus ("搜狐首页", "新闻").
+  for (const i of candidates) {
+    if (lines[i].text.length < 8) continue
+    const before = lines.slice(0, i).filter((l) => l.kind !== 'blank')
+    if (before.every((l) => l.kind === 'junk' || l.text.length < 8)) return i
+    break
+  }
+  return null
 }

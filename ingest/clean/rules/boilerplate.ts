@@ -161,7 +161,7 @@ export const LINE_RULES: LineRule[] = [
     zone: 'edge',
     maxLen: 40,
     meta: true,
-    pattern: rx('^[\\u4e00-\\u9fff]{0,8}(?:记者|通讯员|特约撰稿人|撰稿人)\\s*[:：]?\\s*[\\u4e00-\\u9fff]{2,4}(?:[\\s、，,]+[\\u4e00-\\u9fff]{2,4})*$'),
+    pattern: rx('^[(（]?[\\u4e00-\\u9fff]{0,8}(?:记者|通讯员|特约撰稿人|撰稿人)\\s*[:：]?\\s*[\\u4e00-\\u9fff]{2,4}(?:[\\s、，,]+(?:通讯员\\s*)?[\\u4e00-\\u9fff]{2,4})*[)）]?$'),
     why: 'Reporter lines under the headline ("澎湃新闻记者 陈斯斯", "本报记者 张三 通讯员 李四").',
   },
   {
@@ -176,7 +176,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'original-title',
     zone: 'any',
     maxLen: 80,
-    pattern: rx('^(?:原标题|原題|原题)\\s*[:：]'),
+    pattern: rx('^[(（]?(?:原标题|原題|原题)\\s*[:：]'),
     why: 'Reprint note giving the original headline; the printed headline is already kept.',
   },
   {
@@ -275,7 +275,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'app-prompt',
     zone: 'edge',
     maxLen: 60,
-    pattern: rx('(?:下载|打开)\\s*app|app\\s*(?:下载|内打开|阅读)|客户端(?:下载|阅读|查看)|下载客户端|打开客户端|在客户端', 'i'),
+    pattern: rx('(?:下载|打开)\\s*app|^打开\\S{0,6}(?:新闻|客户端)|app\\s*(?:下载|内打开|阅读)|客户端(?:下载|阅读|查看)|下载客户端|打开客户端|在客户端', 'i'),
     why: 'App download prompts ("下载APP", "打开APP阅读全文").',
   },
   {
