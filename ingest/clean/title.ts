@@ -105,6 +105,13 @@ export function findTitle(lines: Line[], hint?: string): number | null {
       if (l.kind === 'body' || isCand.has(j)) break
     }
   }
+  // A headline that trips a soft rule opens a page that has nothing else above the body (this is
+  // also how an already-cleaned body looks), unless it is a follow-us prompt.
+  const opening = lines.findIndex((l) => l.kind !== 'blank')
+  if (softCandidates[0] === opening && opening !== -1 && !candidates.includes(opening) && !/关注|關注|蓝字|藍字|星标|星標/.test(lines[opening].text)) {
+    const next = lines.slice(opening + 1).find((l) => l.kind !== 'blank')
+    if (next?.kind === 'body') return opening
+  }
   // No byline: the headline is the first candidate that only site chrome precedes — matched junk
   // or the two-to-seven-character labels of menus ("搜狐首页", "新闻").
   for (const i of candidates) {
