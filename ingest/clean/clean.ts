@@ -68,7 +68,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   const title = titleIdx === null ? null : lines[titleIdx].text
   if (title === null) flags.push('no-title')
 
-  const firstBody = lines.findIndex((l) => l.kind === 'body')
+  const firstBody = lines.findIndex((l) => l.kind === 'body' && (titleIdx === null || l.index > titleIdx))
   let lastBody = -1
   for (let i = lines.length - 1; i >= 0; i--) if (lines[i].kind === 'body') { lastBody = i; break }
   const headerEnd = firstBody === -1 ? lines.length : firstBody
@@ -95,8 +95,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
       continue
     }
     if (titleIdx !== null && i < titleIdx) {
-      if (line.kind === 'body') kept.push(line.text)
-      else drop(line, rule?.id ?? 'above-headline', true)
+      drop(line, rule?.id ?? 'above-headline', true)
       continue
     }
     if (titleKey && i > titleIdx! && Math.abs(line.text.length - title!.length) <= 8 && headlineKey(line.text) === titleKey) {

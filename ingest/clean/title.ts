@@ -61,6 +61,29 @@ export function stripSiteSuffix(hint: string): string {
   return t
 }
 
+const isByline = (l: Line) => l.kind === 'junk' && !!l.rule && BYLINE_RULES.has(l.rule.id)
+
+/**
+ * Headlines sit above the first body paragraph. A sentence-like notice above the headline
+ * ("本页面为网页快照，…") would end the search too early, so when a byline follows within a few
+ * lines of that first paragraph, the search runs on to the paragraph after the byline.
+ */
+function headlineSearchLimit(lines: Line[]): number {
+  let limit = lines.findIndex((l) => l.kind === 'body')
+  if (limit === -1) return lines.length
+  let seen = 0
+  for (let j = limit + 1; j < lines.length && seen < 4; j++) {
+    if (lines[j].kind === 'blank') continue
+    seen++
+    if (lines[j].kind === 'body') break
+    if (isByline(lines[j])) {
+      const next = lines.findIndex((l, k) => k > j && l.kind === 'body')
+      return next === -1 ? lines.length : next
+    }
+  }
+  return limit
+}
+
 function isCandidate(line: Line, soft = false): boolean {
   const softMatch = soft && line.kind === 'junk' && !!line.rule && SOFT_RULES.has(line.rule.id) && line.text.length >= 8
   if (line.kind !== 'short' && !softMatch) return false
@@ -75,8 +98,7 @@ function isCandidate(line: Line, soft = false): boolean {
  * otherwise the first candidate that comes after site chrome or opens the page.
  */
 export function findTitle(lines: Line[], hint?: string): number | null {
-  const firstBody = lines.findIndex((l) => l.kind === 'body')
-  const limit = firstBody === -1 ? lines.length : firstBody
+  const limit = headlineSearchLimit(lines)
   const candidates: number[] = []
   const softCandidates: number[] = []
   for (let i = 0; i < limit; i++) {
@@ -101,7 +123,7 @@ export function findTitle(lines: Line[], hint?: string): number | null {
       const l = lines[j]
       if (l.kind === 'blank') continue
       seen++
-      if (l.kind === 'junk' && l.rule && BYLINE_RULES.has(l.rule.id)) return i
+      if (isByline(l)) return i
       if (l.kind === 'body' || isCand.has(j)) break
     }
   }
