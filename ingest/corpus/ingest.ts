@@ -33,7 +33,8 @@ export interface IngestReport {
 
 /** Bugs in a stage must not stop the batch; they fail that one file with the reason. */
 export function problemOf(file: string, err: unknown): string {
-  if (err instanceof InputError || err instanceof CaseFileError) return err.message
+  if (err instanceof InputError) return err.message
+  if (err instanceof CaseFileError) return `${err.message} (stored case left as it is; fix or delete it)`
   return `${file}: internal error (${err instanceof Error ? err.message : String(err)})`
 }
 
@@ -42,8 +43,10 @@ export function problemOf(file: string, err: unknown): string {
  * cannot be parsed is left alone and the report fails, so a hand edit is never overwritten.
  */
 export async function ingestFile(file: string, casesDir: string): Promise<{ status: WriteStatus; case: Case }> {
+  // The report first: when it is unusable, the error names it, not the case file.
+  let fresh = await processReport(file)
   const stored = readStoredCase(casesDir, caseId(file))
-  const fresh = await processReport(file, stored?.locked.includes('body') ? { body: stored.body } : {})
+  if (stored?.locked.includes('body')) fresh = await processReport(file, { body: stored.body })
   const merged = stored ? applyLocked(stored, fresh) : fresh
   return { status: writeCase(casesDir, merged), case: merged }
 }
