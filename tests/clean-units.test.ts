@@ -87,6 +87,17 @@ describe('zones protect the body', () => {
     expect(r.removed.map((x) => x.text)).toEqual(['来源：某某网', '责任编辑：张三'])
   })
 
+  it('removes keyword-stuffing lines by shape but not sentences that use the words', () => {
+    const para = '社区在老年活动室开设智能手机课堂，教老人在线观看新闻、收看高清视频，参加的居民有60多人。'
+    const text = ['社区开设智能手机课堂', para, '网站收录,外链代发,泛目录,在线观看', '彩票平台|秒收录|快速排名|高清资源'].join('\n')
+    const r = clean(text)
+    expect(r.body).toContain(para)
+    expect(r.removed).toEqual([
+      { text: '网站收录,外链代发,泛目录,在线观看', reason: 'seo-spam' },
+      { text: '彩票平台|秒收录|快速排名|高清资源', reason: 'seo-spam' },
+    ])
+  })
+
   it('treats markdown headings as the printed headline', () => {
     const r = clean('# 社区议事厅开门了\n\n居民们在议事厅里商量停车位划线的事，最终达成一致意见，问题顺利解决。', { format: 'md' })
     expect(r.title).toBe('社区议事厅开门了')
