@@ -12,7 +12,7 @@ describe('tokens', () => {
   })
 
   it('keeps governance terms whole', () => {
-    const t = tokens('成立自管會和物管會，網格員雙報到，推行紅色物業與自辦物業，黨建引領老舊小區改造')
+    const t = tokens('成立自管會和物管會，網格員雙報到，推行紅色物業與自辦物業，黨建引領老舊小區治理')
     for (const term of ['自管会', '物管会', '网格员', '双报到', '红色物业', '自办物业', '党建引领', '老旧小区']) {
       expect(t).toContain(term)
     }
@@ -34,6 +34,7 @@ describe('tokens', () => {
     expect(t).toContain('红色物业')
     expect(t).toContain('物业')
     expect(tokens('红色物业')).toEqual(['红色物业'])
+    expect(tokens('老舊小區改造', { search: true })).toContain('老旧小区')
   })
 
   it('learns extra words in any script', () => {

@@ -119,19 +119,28 @@ export function userDictionary(): string[] {
 
 export interface TokenOptions {
   /**
-   * Also emit the dictionary words inside long words (红色物业 → 红色, 物业, 红色物业), as jieba's
-   * search mode does, so a query for a part finds the whole.
+   * Also emit the dictionary words inside long words (红色物业 → 红色, 物业, 红色物业), so a
+   * query for a part finds the whole.
    */
   search: boolean
 }
 
+function keep(w: string): boolean {
+  return w !== '' && HAS_WORD_CHAR.test(w) && !STOP_WORDS.has(w)
+}
+
 function wordsOfNormal(normal: string, search: boolean): string[] {
   const j = instance()
-  const words = search ? j.cutForSearch(normal, true) : j.cut(normal, true)
   const out: string[] = []
-  for (const raw of words) {
+  for (const raw of j.cut(normal, true)) {
     const w = raw.trim()
-    if (w && HAS_WORD_CHAR.test(w) && !STOP_WORDS.has(w)) out.push(w)
+    if (!keep(w)) continue
+    // jieba's own search mode only looks for 2- and 3-character parts; cutAll finds every
+    // dictionary word inside, so 老旧小区改造 also yields 老旧小区.
+    if (search && w.length > 2) {
+      for (const part of j.cutAll(w)) if (part.length >= 2 && part !== w && keep(part)) out.push(part)
+    }
+    out.push(w)
   }
   return out
 }
