@@ -134,6 +134,14 @@ describe('decodeReport: HTML', () => {
     expect(r.text).toContain(SIMPLIFIED[2])
   })
 
+  it('reads a page saved as .txt as HTML', () => {
+    const r = decodeReport('saved.txt', bytes(`\n<!-- saved from url=(0042)https://x.cn -->\n${page}`, 'utf-8'))
+    expect(r.format).toBe('html')
+    expect(r.text).not.toContain('<p>')
+    expect(r.text).toContain(SIMPLIFIED[2])
+    expect(decodeReport('notes.txt', bytes('<b>不是网页</b>，只是以尖括号开头的文字', 'utf-8')).format).toBe('txt')
+  })
+
   it('falls back to <title> and article:published_time', () => {
     const r = decodeReport('p.html', bytes('<html><head><title> 東街社區 </title><meta property="article:published_time" content="2021-03-05T08:00:00+08:00"></head><body><p>正文</p></body></html>', 'big5'))
     expect(r.hints).toEqual({ title: '東街社區', published: '2021-03-05' })

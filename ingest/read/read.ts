@@ -14,6 +14,8 @@ export const MAX_BYTES = 20 * 1024 * 1024
 
 const FORMATS: Record<string, Format> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.docx': 'docx' }
 
+const SAVED_PAGE = /^\s*(<!--[^]*?-->\s*)*<(!doctype html|html[\s>])/i
+
 /** Node's error codes → the problem as a person would say it. */
 const FS_PROBLEMS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -54,7 +56,7 @@ function message(name: string, rule: string, severity: Message['severity'], text
 
 /** Bytes of a report → normalized text, format, encoding and hints. Throws InputError for unusable input. */
 export function decodeReport(name: string, bytes: Uint8Array): ReadResult {
-  const format = formatOf(name)
+  let format = formatOf(name)
   checkSize(name, bytes.length)
   const messages: Message[] = []
   let text: string
@@ -74,6 +76,8 @@ export function decodeReport(name: string, bytes: Uint8Array): ReadResult {
     if (decoded.replaced > 0) {
       messages.push(message(name, 'replacement-chars', 'warning', `${decoded.replaced} byte sequence(s) could not be decoded as ${encoding} and were replaced by U+FFFD`))
     }
+    // Crawlers often save whole pages under .txt; markup is not report text.
+    if (format === 'txt' && SAVED_PAGE.test(decoded.text.slice(0, 1024))) format = 'html'
     if (format === 'html') ({ text, hints } = htmlToText(decoded.text))
     else if (format === 'md') ({ text, hints } = markdownToText(decoded.text))
     else text = decoded.text

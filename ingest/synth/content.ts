@@ -13,7 +13,7 @@ export interface SynthTruth {
   fundingWan: number[]
   outcomes: { value: number; label: string }[]
   scale: { households: number; population: number; buildings: number }
-  /** Body paragraphs, simplified script, as they should survive cleaning. */
+  /** Body paragraphs and section headings, in order, as they should survive cleaning. */
   paragraphs: string[]
 }
 
@@ -63,14 +63,35 @@ export function composeCase(rng: Rng): SynthTruth {
   const mechanisms = rng.sample(MECHANISMS, 2)
   const resident = personName(rng)
   const title = rng.pick(HEADLINES)(place, model, kind)
-  const paragraphs = [
-    `${place.compound}位于${place.district}${place.street}${place.community}，建于${rng.int(1978, 2002)}年，共有住宅楼${buildings}栋、居民${households}户${population}人。过去，小区${rng.pick(PROBLEMS)}等问题长期困扰居民。`,
-    `${year}年以来，${place.community}党委探索“${model}”${kind}，建立“${orgTiers.join(dash)}”${chineseNumber(tierCount)}级组织体系，通过${mechanisms[0]}和${mechanisms[1]}，把居民的事交给居民商量着办。`,
-    `在资金保障上，${place.street}争取财政资金${amount(rng, government)}，居民自筹${amount(rng, residents)}，按照“政府补一点、社会筹一点、居民凑一点”的思路，完成了雨污分流、路面硬化和楼道粉刷。`,
-    `“以前下雨天楼下全是积水，现在路平了、灯亮了，住着舒心多了。”居民${resident}说。`,
-    `截至目前，累计解决群众急难愁盼问题${solved}件，为居民办实事${deeds}件，居民满意度达到${satisfaction}%。`,
+  const volunteers = rng.int(20, 300)
+  const teams = rng.int(2, 9)
+  const enterprise = rng.chance(0.4) ? rng.int(2, 30) : null
+  const fundingWan = enterprise === null ? [government, residents] : [government, residents, enterprise]
+  const sections: string[][] = [
+    [
+      `${place.compound}位于${place.district}${place.street}${place.community}，建于${rng.int(1978, 2002)}年，共有住宅楼${buildings}栋、居民${households}户${population}人，其中60岁以上老年人占比超过${rng.int(20, 45)}%。过去，小区${rng.pick(PROBLEMS)}等问题长期困扰居民，${rng.pick(['群众意见很大', '信访投诉居高不下', '居民怨声载道'])}。`,
+      `${rng.pick(['如何让老旧小区“旧貌换新颜”', '怎样把居民的“烦心事”变成“暖心事”', '小区治理“谁来管、怎么管、钱从哪来”'])}，是摆在${place.community}面前的一道难题。`,
+    ],
+    [
+      rng.pick(['党建引领聚合力', '建强组织强根基', '织密网络筑堡垒']),
+      `${year}年以来，${place.community}党委探索“${model}”${kind}，建立“${orgTiers.join(dash)}”${chineseNumber(tierCount)}级组织体系，通过${mechanisms[0]}和${mechanisms[1]}，把居民的事交给居民商量着办。`,
+      `一是建强组织体系。推动党支部建在小区、党小组建在楼栋，选优配强${rng.int(3, 12)}名楼栋长，实现“小区有支部、楼栋有小组、单元有党员”。二是完善议事机制。每月召开一次居民议事会，涉及小区公共事务的事项一律“居民提、大家议、集体定”。三是健全服务队伍。组建志愿服务队${teams}支，吸纳志愿者${volunteers}名，常态化开展环境整治、邻里互助等活动。`,
+    ],
+    [
+      rng.pick(['多元共治添活力', '共建共享解难题', '聚力攻坚办实事']),
+      `在资金保障上，${place.street}争取财政资金${amount(rng, government)}，居民自筹${amount(rng, residents)}${enterprise === null ? '' : `，辖区企业捐助${amount(rng, enterprise)}`}，按照“政府补一点、社会筹一点、居民凑一点”的思路，完成了雨污分流、路面硬化和楼道粉刷。`,
+      `改造过程中，社区坚持“改不改、改什么、怎么改”由居民说了算，先后召开${rng.int(3, 20)}次协调会，逐户上门征求意见${rng.int(100, 900)}余份，确保改造项目件件有回音、事事有着落。`,
+      `“以前下雨天楼下全是积水，现在路平了、灯亮了，住着舒心多了。”居民${resident}说。`,
+    ],
+    [
+      rng.pick(['长效管理见实效', '治理成效惠民生']),
+      `截至目前，累计解决群众急难愁盼问题${solved}件，为居民办实事${deeds}件，居民满意度达到${satisfaction}%。`,
+    ],
   ]
-  if (rng.chance(0.5)) paragraphs.push(`下一步，${place.community}将继续深化“${model}”${kind}，推动小区治理从“有人管”向“管得好”转变。`)
+  if (rng.chance(0.5)) sections.push([`下一步，${place.community}将继续深化“${model}”${kind}，推动小区治理从“有人管”向“管得好”转变，让居民的获得感、幸福感、安全感更加充实。`])
+  // Section headings are short body lines the cleaner must keep; some reports have none.
+  const withHeadings = rng.chance(0.6)
+  const paragraphs = sections.flatMap((section, i) => (withHeadings || i === 0 || section.length === 1 ? section : section.slice(1)))
   return {
     title,
     date,
@@ -78,7 +99,7 @@ export function composeCase(rng: Rng): SynthTruth {
     place,
     model,
     orgTiers,
-    fundingWan: [government, residents],
+    fundingWan,
     outcomes: [
       { value: solved, label: '问题' },
       { value: deeds, label: '办实事' },
