@@ -124,6 +124,7 @@ export async function run(): Promise<void> {
       const ingestS = (performance.now() - t) / 1000
       console.log(`\n### ${n} cases (${stats.passages} passages, generated in ${genS.toFixed(1)} s)`)
       console.log(`ingest: ${ingestS.toFixed(1)} s → ${(n / ingestS).toFixed(0)} cases/s (target ≥ 200), lsa ${stats.embedder.dims}-d`)
+      console.log(`  chunk + train lsa ${stats.seconds.embedder} s, embed + write passages ${stats.seconds.passages} s, fts/vector/btree indexes ${stats.seconds.indexes} s`)
 
       const store = await openStore(join(dir, 'lancedb'), { refreshMs: 60_000 })
       const lat: Record<SearchOptions['mode'], number[]> = { fulltext: [], vector: [], hybrid: [] }

@@ -51,6 +51,8 @@ export interface IndexStats {
   embedder: EmbedderId
   /** The build readers now answer from (unchanged when nothing changed). */
   generation: number
+  /** Seconds spent: choosing/training the embedder, embedding + writing passages, building indexes. */
+  seconds: { embedder: number; passages: number; indexes: number }
 }
 
 /** Full-text index over the search-normal text: character bigrams, which need no dictionary. */
@@ -97,11 +99,18 @@ export async function indexCases(input: Case[], options: Partial<IndexOptions> &
     return p
   }
 
+  let clock = performance.now()
+  const lap = () => {
+    const now = performance.now()
+    const s = (now - clock) / 1000
+    clock = now
+    return Math.round(s * 10) / 10
+  }
   const { embedder, state, reuse, retrained, drift } = await chooseEmbedder(opts, meta, prev, cases, passagesFor, changes)
   const stats: IndexStats = {
     uri: opts.uri, cases: cases.length, added: added.length, changed: changed.length, removed: removed.length,
     unchanged: cases.length - added.length - changed.length, embedded: 0, passages: prev?.passages ?? 0,
-    retrained, embedder: idOf(embedder), generation: prev?.generation ?? 0,
+    retrained, embedder: idOf(embedder), generation: prev?.generation ?? 0, seconds: { embedder: lap(), passages: 0, indexes: 0 },
   }
   if (prev && reuse && changes === 0) {
     opts.log(`index: ${cases.length} cases unchanged; store ${opts.uri} is up to date`)
@@ -117,8 +126,10 @@ export async function indexCases(input: Case[], options: Partial<IndexOptions> &
   if (!fresh) await deleteIds(passagesTable!, 'caseId', [...rewrite])
   passagesTable = await writePassages(db, fresh ? null : passagesTable, toEmbed, passagesFor, embedder, opts.batch)
   stats.embedded = toEmbed.length
+  stats.seconds.passages = lap()
 
   await buildIndexes(casesTable, passagesTable, fresh, opts.vectorIndexFrom, cases.length > 0)
+  stats.seconds.indexes = lap()
 
   if (state && !reuse) await appendState(meta, generation, state)
   const embedderGeneration = reuse ? (prev?.embedderGeneration ?? null) : state ? generation : null

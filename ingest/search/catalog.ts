@@ -19,6 +19,8 @@ export interface Catalog {
   byId: Map<string, CatalogEntry>
   /** How many cases carry each tag id: rarer shared tags say more about likeness. */
   tagCounts: Map<string, number>
+  /** Every place key (province, city, district) some case is in. */
+  placeKeys: string[]
 }
 
 const list = (v: unknown): string[] => (v ? Array.from(v as Iterable<string>) : [])
@@ -45,7 +47,9 @@ export async function loadCatalog(cases: Table): Promise<Catalog> {
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const tagCounts = new Map<string, number>()
   for (const e of entries) for (const t of [...e.problems, ...e.mechanisms, ...e.actors]) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1)
-  return { entries, byId: new Map(entries.map((e) => [e.id, e])), tagCounts }
+  const placeKeys = new Set<string>()
+  for (const e of entries) for (const k of [e.province, e.city, e.district]) if (k) placeKeys.add(k)
+  return { entries, byId: new Map(entries.map((e) => [e.id, e])), tagCounts, placeKeys: [...placeKeys] }
 }
 
 export function filterEntries(catalog: Catalog, filters: Filters): CatalogEntry[] {

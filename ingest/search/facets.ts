@@ -24,7 +24,7 @@ export interface FacetRow {
   fundingSources: string[]
 }
 
-const tagKey = (id: string) => searchNormal(id).replace(/\s+/g, '')
+export const tagKey = (id: string): string => searchNormal(id).replace(/\s+/g, '')
 
 export function facetRow(c: Case): FacetRow {
   const year = c.published && /^\d{4}/.test(c.published) ? Number(c.published.slice(0, 4)) : null

@@ -7,10 +7,12 @@ import type { TagKind } from '../extract/types.js'
 import type { SimilarHit } from './types.js'
 import type { Catalog, CatalogEntry } from './catalog.js'
 import { mapEnglish, vocabularyTerms } from './lexicon.js'
-import { placeKey, searchNormal } from './normalize.js'
+import { modelKey, placeKey, searchNormal } from './normalize.js'
+import { tagKey } from './facets.js'
 
 export interface Profile {
-  tags: { kind: TagKind; id: string }[]
+  /** `key` is the id in search-key form, as the catalog's tag columns hold it. */
+  tags: { kind: TagKind; id: string; key: string }[]
   scale: Scale
   /** Place keys (province/city/district) the profile is in. */
   places: string[]
@@ -36,7 +38,7 @@ export function describe(description: string, catalog: Catalog): Profile {
   const tags: Profile['tags'] = []
   for (const { kind, term } of vocabularyTerms()) {
     const forms = [term.id, ...term.synonyms].map((f) => searchNormal(f).replace(/\s+/g, '')).filter((f) => f.length >= 2)
-    if (english.has(term.id) || forms.some((f) => compact.includes(f))) tags.push({ kind, id: term.id })
+    if (english.has(term.id) || forms.some((f) => compact.includes(f))) tags.push({ kind, id: term.id, key: tagKey(term.id) })
   }
   const scale: Scale = {}
   for (const rule of SCALE_RULES) {
@@ -45,16 +47,13 @@ export function describe(description: string, catalog: Catalog): Profile {
       if (n > 0 && scale[rule.field] === undefined) scale[rule.field] = n
     }
   }
-  const places = new Set<string>()
-  for (const e of catalog.entries) {
-    for (const key of [e.province, e.city, e.district]) if (key && !places.has(key) && compact.includes(key)) places.add(key)
-  }
-  return { tags, scale, places: [...places], models: [] }
+  const places = catalog.placeKeys.filter((key) => compact.includes(key))
+  return { tags, scale, places, models: [] }
 }
 
 export function profileOf(e: CatalogEntry): Profile {
   return {
-    tags: e.card.tags.map((t) => ({ kind: (t.kind + 's') as TagKind, id: t.id })),
+    tags: e.card.tags.map((t) => ({ kind: (t.kind + 's') as TagKind, id: t.id, key: tagKey(t.id) })),
     scale: e.card.scale,
     places: [e.province, e.city, e.district].filter((x): x is string => !!x),
     models: e.models,
@@ -77,13 +76,13 @@ export function compare(profile: Profile, e: CatalogEntry, catalog: Catalog): Li
   for (const t of profile.tags) {
     const w = idf(t.id)
     total += w
-    const has = (e[t.kind] as string[]).includes(searchNormal(t.id).replace(/\s+/g, ''))
+    const has = (e[t.kind] as string[]).includes(t.key)
     if (has) {
       shared += w
       reasons.push({ kind: KIND_OF[t.kind], value: t.id })
     }
   }
-  for (const m of profile.models) if (e.models.includes(m)) reasons.push({ kind: 'model', value: e.card.models.find((x) => searchNormal(x).replace(/\s+/g, '') === m) ?? m })
+  for (const m of profile.models) if (e.models.includes(m)) reasons.push({ kind: 'model', value: e.card.models.find((x) => modelKey(x) === m) ?? m })
   const scale = scaleLikeness(profile.scale, e.card.scale)
   if (scale !== null && scale.value >= 0.5) reasons.push({ kind: 'scale', value: scale.reason })
   const placeHit = profile.places.find((p) => p === e.district || p === e.city || p === e.province)
