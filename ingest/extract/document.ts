@@ -22,37 +22,62 @@ export interface Doc {
 
 // Variant characters OpenCC leaves alone but the gazetteer and vocabulary spell otherwise.
 const VARIANT_FOLD: Record<string, string> = { 瑯: '琅', 峯: '峰', 羣: '群', 綫: '线', 衞: '卫', 甯: '宁' }
-const VARIANT_RE = new RegExp(`[${Object.keys(VARIANT_FOLD).join('')}]`, 'g')
 
-const SENTENCE_END = /[。！？!?；;﹔\n]/
-const CLAUSE_END = /[。！？!?；;﹔\n，,：:]/
+const SENTENCE_END = codeSet('。！？!?；;﹔\n')
+const CLAUSE_END = codeSet('。！？!?；;﹔\n，,：:')
 // Closing marks that belong to the previous sentence, and blanks, are not part of a quote.
 const LEADING_JUNK = /[\s”’」』）)\]】]/
 const TRAILING_JUNK = /[\s“‘「『（(\[【]/
 
+const TABLE_START = 0x3400
+const TABLE_END = 0xa000
+let table: Uint16Array | null = null
+
+/**
+ * Character table traditional → simplified, built once from the same OpenCC converter
+ * (ingest/text/script.ts) by converting every CJK character on a line of its own. Matching only
+ * needs characters; a table lookup is one-to-one by construction, so offsets always line up, and
+ * it is far cheaper than running OpenCC's phrase trie over each report.
+ */
+function charTable(): Uint16Array {
+  if (table) return table
+  const chars: string[] = []
+  for (let c = TABLE_START; c < TABLE_END; c++) chars.push(String.fromCharCode(c))
+  const converted = toSimplified(chars.join('\n')).split('\n')
+  const t = new Uint16Array(TABLE_END - TABLE_START)
+  for (let i = 0; i < chars.length; i++) {
+    const out = converted[i]
+    t[i] = out && out.length === 1 ? out.charCodeAt(0) : TABLE_START + i
+  }
+  for (const [from, to] of Object.entries(VARIANT_FOLD)) t[from.charCodeAt(0) - TABLE_START] = to.charCodeAt(0)
+  table = t
+  return t
+}
+
+/** Simplified copy of `body`, character for character, with a few variants folded; same length. */
 export function simplifyAligned(body: string): string {
-  let simp = toSimplified(body)
-  if (simp.length !== body.length) simp = simplifyByLine(body)
-  return simp.replace(VARIANT_RE, (c) => VARIANT_FOLD[c])
+  const t = charTable()
+  const codes = new Uint16Array(body.length)
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i)
+    codes[i] = c >= TABLE_START && c < TABLE_END ? t[c - TABLE_START] : c
+  }
+  let out = ''
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192))
+  return out
 }
 
-// OpenCC phrase tables are one-to-one for CJK, but a line mixing odd symbols could in principle
-// change length; converting line by line and keeping any line that changes length keeps offsets true.
-function simplifyByLine(body: string): string {
-  return body
-    .split('\n')
-    .map((line) => {
-      const s = toSimplified(line)
-      return s.length === line.length ? s : line
-    })
-    .join('\n')
+function codeSet(chars: string): Uint8Array {
+  const set = new Uint8Array(0x10000)
+  for (const c of chars) set[c.charCodeAt(0)] = 1
+  return set
 }
 
-function splitSpans(text: string, end: RegExp): Span[] {
+function splitSpans(text: string, end: Uint8Array): Span[] {
   const spans: Span[] = []
   let start = 0
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || end.test(text[i])) {
+    if (i === text.length || end[text.charCodeAt(i)]) {
       let a = start
       let b = i
       while (a < b && LEADING_JUNK.test(text[a])) a++

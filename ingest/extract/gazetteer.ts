@@ -15,11 +15,13 @@ export interface GazEntry {
 
 export interface Gazetteer {
   byName: Map<string, GazEntry[]>
-  /** Name lengths by the last two characters, longest first: most positions need no lookup at all. */
-  lengthsByEnd: Map<string, number[]>
+  /** Name lengths by the last two characters (as one number), longest first: most positions need no lookup. */
+  lengthsByEnd: Map<number, number[]>
   /** Short forms ("福建", "厦门") → full names, for recognising a level written without its suffix. */
   shortProvince: Map<string, string>
   shortCity: Map<string, string>
+  /** Short city forms by their first two characters. */
+  shortCityByStart: Map<number, string[]>
 }
 
 type Pcas = Record<string, Record<string, Record<string, string[]>>>
@@ -70,16 +72,33 @@ export function gazetteer(): Gazetteer {
       }
     }
   }
-  const lengthsByEnd = new Map<string, number[]>()
+  const lengthsByEnd = new Map<number, number[]>()
   for (const name of byName.keys()) {
-    const key = name.slice(-2)
+    const key = pairKey(name, name.length)
     const lengths = lengthsByEnd.get(key) ?? []
     if (!lengths.includes(name.length)) lengths.push(name.length)
     lengthsByEnd.set(key, lengths)
   }
   for (const lengths of lengthsByEnd.values()) lengths.sort((a, b) => b - a)
-  cached = { byName, lengthsByEnd, shortProvince, shortCity }
+  const shortCityByStart = new Map<number, string[]>()
+  for (const short of shortCity.keys()) {
+    const key = pairKey(short, 2)
+    shortCityByStart.set(key, [...(shortCityByStart.get(key) ?? []), short])
+  }
+  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart }
   return cached
+}
+
+const CJK_START = 0x3400
+const CJK_SPAN = 0xa000 - CJK_START
+/**
+ * The two CJK characters before `end` as one small integer (-1 if either is not CJK), so scans
+ * allocate no strings and maps hash small integers.
+ */
+export function pairKey(s: string, end: number): number {
+  const a = s.charCodeAt(end - 2) - CJK_START
+  const b = s.charCodeAt(end - 1) - CJK_START
+  return a >= 0 && a < CJK_SPAN && b >= 0 && b < CJK_SPAN ? a * CJK_SPAN + b : -1
 }
 
 export interface GazToken {
@@ -97,7 +116,9 @@ export function findDivisions(simp: string): GazToken[] {
   const g = gazetteer()
   const found: GazToken[] = []
   for (let end = 2; end <= simp.length; end++) {
-    const lengths = g.lengthsByEnd.get(simp.slice(end - 2, end))
+    const key = pairKey(simp, end)
+    if (key < 0) continue
+    const lengths = g.lengthsByEnd.get(key)
     if (!lengths) continue
     for (const len of lengths) {
       if (len > end) continue

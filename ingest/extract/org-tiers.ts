@@ -3,9 +3,10 @@ import { type Doc, quoteSentence } from './document.js'
 import { parseNumber } from './numerals.js'
 
 const SEP = String.raw`\s*(?:—{1,2}|-{1,2}|－|→|―|–|─)\s*`
-const SEGMENT = String.raw`[\u4e00-\u9fff（）()、]{2,18}`
-const CHAIN = new RegExp(`${SEGMENT}(?:${SEP}${SEGMENT}){1,6}`, 'g')
-const SEP_RE = new RegExp(SEP)
+const SEP_ALL = new RegExp(SEP, 'g')
+const SEGMENT_CHAR = /[\u4e00-\u9fff（）()、]/
+const MAX_SEGMENT = 18
+const MAX_TIERS = 7
 
 // An unquoted chain's first segment runs on from the verb before it ("形成街道党工委——…").
 const LEADING_VERBS = /^.*(?:构建|建立健全完善|建立健全|建立|健全|完善|形成|打造|搭建|推行|实行|组建|探索|设置|延伸|实现|按照)(?:起了|起|了)?/
@@ -58,13 +59,44 @@ export interface OrgResult {
   evidence: Record<string, Evidence>
 }
 
+/**
+ * Chains as [start, end) in the simplified text: runs of tier text joined by separators. Found from
+ * the separators outwards, so the scan is linear in the text.
+ */
+function findChains(simp: string): [number, number][] {
+  const chains: [number, number][] = []
+  let chainStart = -1
+  let chainEnd = -1
+  let tiers = 0
+  SEP_ALL.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = SEP_ALL.exec(simp))) {
+    const s = m.index
+    const e = s + m[0].length
+    let left = s
+    while (left > 0 && s - left < MAX_SEGMENT && SEGMENT_CHAR.test(simp[left - 1])) left--
+    let right = e
+    while (right < simp.length && right - e < MAX_SEGMENT && SEGMENT_CHAR.test(simp[right])) right++
+    if (s - left < 2 || right - e < 2) continue
+    // The previous tier text runs right up to this separator: the chain goes on.
+    if (chainStart >= 0 && chainEnd === s && tiers < MAX_TIERS) {
+      chainEnd = right
+      tiers++
+    } else {
+      if (chainStart >= 0) chains.push([chainStart, chainEnd])
+      chainStart = left
+      chainEnd = right
+      tiers = 2
+    }
+  }
+  if (chainStart >= 0) chains.push([chainStart, chainEnd])
+  return chains
+}
+
 export function extractOrgTiers(doc: Doc): OrgResult {
   let best: Chain | null = null
-  CHAIN.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = CHAIN.exec(doc.simp))) {
-    if (!SEP_RE.test(m[0])) continue
-    const c = parseChain(doc, m.index, m[0])
+  for (const [start, end] of findChains(doc.simp)) {
+    const c = parseChain(doc, start, doc.simp.slice(start, end))
     if (c && (!best || c.score > best.score)) best = c
   }
   const evidence: Record<string, Evidence> = {}
@@ -77,6 +109,7 @@ export function extractOrgTiers(doc: Doc): OrgResult {
   // length; without a chain, the first count in the text stands alone ("三级自治管理网络").
   const counts: { value: number; start: number; end: number }[] = []
   TIER_COUNT.lastIndex = 0
+  let m: RegExpExecArray | null
   while ((m = TIER_COUNT.exec(doc.simp))) {
     const value = parseNumber(m[1])
     if (value && value >= 2 && value <= 8) counts.push({ value, start: m.index, end: m.index + m[0].length })

@@ -1,7 +1,7 @@
 import type { Evidence, Message, Place, PlaceLevel } from '../schema.js'
 import { toTraditional } from '../text/script.js'
 import { type Doc, quoteSentence, salience } from './document.js'
-import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazToken, gazetteer } from './gazetteer.js'
+import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazToken, gazetteer, pairKey } from './gazetteer.js'
 import { message } from './messages.js'
 import verbData from './verbs.json'
 
@@ -38,6 +38,7 @@ const STOP_WORDS = [
   '带动', '联系', '协助', '帮助', '服务', '治理', '管理', '提供', '涉及', '制定', '改造', '新建', '走访',
   '说起', '谈到', '谈起', '提起', '回到', '住进', '搬进', '激活',
 ]
+const STOP_WORD_RE = new RegExp(STOP_WORDS.join('|'), 'g')
 const STOP_CHARS = new Set('在于对把将被向从到和与及或的了是为让使给由经往以至即并其该本各每全此这那我你他她它们也都还又再就才已曾来去进入出说要会能请个内等')
 
 // Words that describe a compound or community instead of naming it ("老旧小区", "红色幸福小区",
@@ -56,13 +57,13 @@ const GENERIC_NOUN_AFTER = /^(?:治理|管理|改造|建设)/
 // "村民", "村委", "村级"… are words, not the end of a village name.
 const NOT_VILLAGE_NEXT = new Set('民委级落庄干集组务')
 
-let verbs: Set<string> | null = null
-/** Two-character verbs (ingest/extract/verbs.json, made by make-verbs.ts), built into a Set once. */
-function verbSet(): Set<string> {
+let verbs: Set<number> | null = null
+/** Two-character verbs (ingest/extract/verbs.json, made by make-verbs.ts) as pair keys, built once. */
+function verbSet(): Set<number> {
   if (verbs) return verbs
   const all = verbData.verbs
-  verbs = new Set<string>()
-  for (let i = 0; i + 1 < all.length; i += 2) verbs.add(all.slice(i, i + 2))
+  verbs = new Set<number>()
+  for (let i = 2; i <= all.length; i += 2) verbs.add(pairKey(all, i))
   return verbs
 }
 
@@ -78,20 +79,19 @@ function nameStart(run: string): { cut: number; verbOnly: boolean } {
     else if (cut > best && run.length - cut >= 2) best = cut
   }
   for (let i = 0; i < run.length; i++) if (STOP_CHARS.has(run[i])) consider(i + 1)
-  for (const w of STOP_WORDS) {
-    const at = run.lastIndexOf(w)
-    if (at >= 0) consider(at + w.length)
-  }
+  STOP_WORD_RE.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = STOP_WORD_RE.exec(run))) consider(m.index + m[0].length)
   const v = verbSet()
   // A verb inside the run starts the name after it ("引进芳草院" → 芳草院); a verb ending a longer
   // run ends a phrase, not a name.
   for (let i = 0; i + 2 <= run.length; i++) {
-    if (!v.has(run.slice(i, i + 2))) continue
+    if (!v.has(pairKey(run, i + 2))) continue
     if (i + 2 === run.length && i > best) endsInStop = true
     else consider(i + 2)
   }
   if (endsInStop) return { cut: -1, verbOnly: false }
-  return { cut: best, verbOnly: v.has(run.slice(best)) }
+  return { cut: best, verbOnly: run.length - best === 2 && v.has(pairKey(run, run.length)) }
 }
 
 function isName(stem: string, level: LocalLevel): boolean {
@@ -208,13 +208,15 @@ const valueAt = (e: GazEntry, level: AdminLevel) => e[level]
 
 function shortCityTokens(doc: Doc): GazToken[] {
   const g = gazetteer()
-  const lead = doc.simp.slice(0, doc.leadEnd)
   const out: GazToken[] = []
-  for (const [short, full] of g.shortCity) {
-    const at = lead.indexOf(short)
-    if (at < 0) continue
-    const entries = (g.byName.get(full) ?? []).filter((e) => e.level === 'city')
-    if (entries.length) out.push({ start: at, end: at + short.length, name: full, entries })
+  for (let at = 0; at + 2 <= doc.leadEnd; at++) {
+    const shorts = g.shortCityByStart.get(pairKey(doc.simp, at + 2))
+    if (!shorts) continue
+    for (const short of shorts) {
+      if (!doc.simp.startsWith(short, at)) continue
+      const entries = (g.byName.get(g.shortCity.get(short)!) ?? []).filter((e) => e.level === 'city')
+      if (entries.length) out.push({ start: at, end: at + short.length, name: g.shortCity.get(short)!, entries })
+    }
   }
   return out
 }

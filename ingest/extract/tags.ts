@@ -1,27 +1,49 @@
 import type { Tag } from '../schema.js'
 import { type Doc, quoteSentence } from './document.js'
-import type { TagKind } from './types.js'
+import type { TagKind, VocabularyTerm } from './types.js'
 import { loadVocabulary, TAG_KINDS } from './vocabulary.js'
+
+interface Form {
+  text: string
+  kind: TagKind
+  term: VocabularyTerm
+}
+
+let index: Map<number, Form[]> | null = null
+
+/** Every synonym by its first character, built once: one pass over the text finds all terms. */
+function formsByFirstChar(): Map<number, Form[]> {
+  if (index) return index
+  const vocab = loadVocabulary()
+  index = new Map()
+  for (const kind of TAG_KINDS) {
+    for (const term of vocab[kind]) {
+      for (const text of term.synonyms) {
+        const key = text.charCodeAt(0)
+        const list = index.get(key) ?? []
+        list.push({ text, kind, term })
+        index.set(key, list)
+      }
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => b.text.length - a.text.length)
+  return index
+}
 
 /** One tag per vocabulary term, quoted at its first mention; matched on the simplified copy. */
 export function extractTags(doc: Doc): Record<TagKind, Tag[]> {
-  const vocab = loadVocabulary()
-  const out = {} as Record<TagKind, Tag[]>
-  for (const kind of TAG_KINDS) {
-    const tags: Tag[] = []
-    for (const term of vocab[kind]) {
-      let at = -1
-      let len = 0
-      for (const s of term.synonyms) {
-        const i = doc.simp.indexOf(s)
-        if (i >= 0 && (at < 0 || i < at)) {
-          at = i
-          len = s.length
-        }
-      }
-      if (at >= 0) tags.push({ id: term.id, en: term.en, ...quoteSentence(doc, at, at + len) })
+  const forms = formsByFirstChar()
+  const out: Record<TagKind, Tag[]> = { problems: [], mechanisms: [], actors: [] }
+  const seen = new Set<VocabularyTerm>()
+  const simp = doc.simp
+  for (let i = 0; i < simp.length; i++) {
+    const list = forms.get(simp.charCodeAt(i))
+    if (!list) continue
+    for (const f of list) {
+      if (seen.has(f.term) || !simp.startsWith(f.text, i)) continue
+      seen.add(f.term)
+      out[f.kind].push({ id: f.term.id, en: f.term.en, ...quoteSentence(doc, i, i + f.text.length) })
     }
-    out[kind] = tags.sort((a, b) => a.span[0] - b.span[0])
   }
   return out
 }
