@@ -43,6 +43,11 @@ describe('funding', () => {
     expect(out.messages.map((m) => m.rule)).toContain('extract:funding')
   })
 
+  it('leaves out money saved or earned, and reads 争取 as public money', () => {
+    const out = run('通过集中采购节约资金20万元。小区公共收益年收入3万元。社区争取资金45万元改造路面。')
+    expect(out.funding.map((f) => [f.amountWan, f.source])).toEqual([[45, 'government']])
+  })
+
   it('reads qualitative mix statements as sources', () => {
     const out = run('改造资金采取居民出一点、企业捐一点、财政补一点的办法解决。')
     expect(out.fundingMix).toHaveLength(1)
@@ -65,6 +70,11 @@ describe('outcomes', () => {
     expect(out.outcomes).toEqual([])
   })
 
+  it('counts installed things in their own units', () => {
+    const out = run('加装电梯15部，安装路灯30盏，铺设雨污管网2.5公里。')
+    expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[15, '部'], [30, '盏'], [2.5, '公里']])
+  })
+
   it('does not count structures set up as results', () => {
     const out = run('建立问题收集、部门解决、处理回访三个机制，设立12个自治小组。')
     expect(out.outcomes).toEqual([])
@@ -76,6 +86,11 @@ describe('scale', () => {
     const out = run('该小区建于1998年，共有居民楼15栋、住户1200户，常住人口3600余人，占地面积3.2万平方米。')
     expect(out.scale).toEqual({ households: 1200, population: 3600, buildings: 15, areaM2: 32000 })
     expect(out.evidence['scale.areaM2'].quote).toBe('占地面积3.2万平方米')
+  })
+
+  it('multiplies 万户, 万人 and 平方公里 out', () => {
+    const out = run('社区辖区面积0.8平方公里，共有居民1.2万户，常住人口3.5万人。')
+    expect(out.scale).toEqual({ areaM2: 800000, households: 12000, population: 35000 })
   })
 
   it('leaves out households visited and building numbers', () => {
@@ -94,6 +109,12 @@ describe('organisation tiers', () => {
     const out = run(body)
     expect(out.orgTiers).toEqual(tiers)
     expect(out.orgTierCount).toBe(count)
+  })
+
+  it('takes an administrative chain without party words when a tier count follows', () => {
+    const out = run('建立“街道—社区—网格—楼栋”四级联动体系。')
+    expect(out.orgTiers).toEqual(['街道', '社区', '网格', '楼栋'])
+    expect(out.orgTierCount).toBe(4)
   })
 
   it('skips process chains and keeps a tier count without a chain', () => {

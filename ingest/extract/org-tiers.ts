@@ -19,6 +19,7 @@ const PROCESS_WORD = /发现|上报|跟进|行动|处理|反馈|解决|办结|�
 const PARTY_WORD = /党|委|支部|组织/
 const STRUCTURE_AFTER = /^[”"」]?的?[\u4e00-\u9fff]{0,8}?(?:体系|架构|网络|组织|网格|链条)/
 
+const TIER_COUNT_AFTER = /^[”"」]?的?[二三四五六七八九两\d][级层]/
 // "四级联络体系", "三级自治管理网络", "四级网格治理体系": a tier count next to a structure word.
 const TIER_COUNT = /([二三四五六七八九两]|\d)[级层]([\u4e00-\u9fff]{0,4}?)(?:体系|架构|网络|网格|链条|组织)/g
 
@@ -48,8 +49,10 @@ function parseChain(doc: Doc, start: number, text: string): Chain | null {
   const texts = parts.map(([a, b]) => doc.simp.slice(a, b))
   if (texts.some((t) => !ORG_WORD.test(t) || PROCESS_WORD.test(t) || t.length < 2)) return null
   const party = texts.filter((t) => PARTY_WORD.test(t)).length
-  if (party === 0) return null
-  const after = STRUCTURE_AFTER.test(doc.simp.slice(start + text.length, start + text.length + 12)) ? 2 : 0
+  const next = doc.simp.slice(tail[1], tail[1] + 12)
+  const after = STRUCTURE_AFTER.test(next) || TIER_COUNT_AFTER.test(next) ? 2 : 0
+  // "街道—社区—网格—楼栋" has no party word but is a structure when a structure word or tier count follows.
+  if (party === 0 && after === 0) return null
   return { tiers: parts, start: parts[0][0], end: tail[1], score: parts.length + party + after }
 }
 

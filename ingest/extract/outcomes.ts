@@ -4,7 +4,7 @@ import { NUMBER_SOURCE, parseNumber } from './numerals.js'
 
 // Counted results. Households, people, buildings and areas are scale; years, ages and money have
 // their own places, so these units leave them out by construction.
-const COUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(场次|人次|万人次|条|项|件|起|个|次|场|处|家|批|宗|例)`, 'g')
+const COUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(场次|人次|万人次|条|项|件|起|个|次|场|处|家|批|宗|例|部|台|盏|辆|棵|株|公里|米)(?!方)`, 'g')
 // "满意度达98%", "满意率提升至95%以上", "投诉量下降40%".
 const PERCENT = /(\d+(?:\.\d+)?)\s*(%|％|个百分点)/g
 const PERCENT_LABEL = /满意|率|度$|下降|减少|增长|降低/
@@ -22,7 +22,7 @@ const VERBS = [
   '排查', '开展', '帮助', '帮扶', '服务', '受理', '回应', '答复', '消除', '清理', '清运', '修复', '修缮', '维修',
   '改造', '新增', '增设', '安装', '建成', '新建', '硬化', '举办', '召开', '组织', '走访', '提供', '协调', '落实',
   '推动', '吸纳', '招募', '培育', '挽回', '实施', '实现', '解答', '惠及', '劝导', '制止', '整治', '拆除', '发放',
-  '收到', '采纳', '上报', '化解了', '减少',
+  '收到', '采纳', '上报', '减少', '加装', '铺设', '更换', '配备', '种植', '粉刷', '增加', '补植', '疏通',
 ]
 const VERB_RE = new RegExp(VERBS.sort((a, b) => b.length - a.length).join('|'), 'g')
 const RESULT_NOUN = /问题|矛盾|纠纷|案件|实事|好事|建议|诉求|隐患|难题|心愿|微心愿|事项/
