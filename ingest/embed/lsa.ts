@@ -14,6 +14,9 @@
  * Embedding is a sparse × dense product: thousands of passages per second on one core.
  * Limits: it knows only the corpus's own words — no cross-lingual meaning (English queries reach
  * it through the glossary), no word order, and a small corpus gives a coarse latent space.
+ * No hashed-bigram block is appended to the vectors: search fuses the full-text (n-gram) ranking
+ * with the vector ranking, so exact overlap is already counted there; repeating it in the vector
+ * would count it twice and dilute the latent signal that is the vector side's reason to exist.
  */
 import { createHash } from 'node:crypto'
 import { analyze } from '../text/segment.js'
@@ -174,15 +177,26 @@ interface Csr {
   val: Float64Array
 }
 
+/** y[yo..yo+l) += v · x[xo..xo+l), unrolled by four (V8 does not vectorize; this is ~1.5× faster). */
+function axpy(y: Float64Array, yo: number, x: Float64Array, xo: number, v: number, l: number): void {
+  const l4 = l - (l % 4)
+  let c = 0
+  for (; c < l4; c += 4) {
+    y[yo + c] += v * x[xo + c]
+    y[yo + c + 1] += v * x[xo + c + 1]
+    y[yo + c + 2] += v * x[xo + c + 2]
+    y[yo + c + 3] += v * x[xo + c + 3]
+  }
+  for (; c < l; c++) y[yo + c] += v * x[xo + c]
+}
+
 /** Y = A X: A rows × cols sparse, X cols × l row-major → rows × l. */
 function mulAX(a: Csr, x: Float64Array, l: number): Float64Array {
   const y = new Float64Array(a.rows * l)
   for (let i = 0; i < a.rows; i++) {
     const yo = i * l
     for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) {
-      const v = a.val[p]
-      const xo = a.col[p] * l
-      for (let c = 0; c < l; c++) y[yo + c] += v * x[xo + c]
+      axpy(y, yo, x, a.col[p] * l, a.val[p], l)
     }
   }
   return y
@@ -194,15 +208,30 @@ function mulAtY(a: Csr, y: Float64Array, l: number): Float64Array {
   for (let i = 0; i < a.rows; i++) {
     const yo = i * l
     for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) {
-      const v = a.val[p]
-      const zo = a.col[p] * l
-      for (let c = 0; c < l; c++) z[zo + c] += v * y[yo + c]
+      axpy(z, a.col[p] * l, y, yo, a.val[p], l)
     }
   }
   return z
 }
 
 // ---------- dense linear algebra ----------
+
+function dotN(a: Float64Array, b: Float64Array, n: number): number {
+  const n4 = n - (n % 4)
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  let i = 0
+  for (; i < n4; i += 4) {
+    s0 += a[i] * b[i]
+    s1 += a[i + 1] * b[i + 1]
+    s2 += a[i + 2] * b[i + 2]
+    s3 += a[i + 3] * b[i + 3]
+  }
+  for (; i < n; i++) s0 += a[i] * b[i]
+  return s0 + s1 + s2 + s3
+}
 
 /** Orthonormal columns spanning those of Y (n × l row-major), by modified Gram-Schmidt. */
 function orthonormalize(y: Float64Array, n: number, l: number): Float64Array {
@@ -217,9 +246,8 @@ function orthonormalize(y: Float64Array, n: number, l: number): Float64Array {
     // One pass: orthogonality to ~κ·ε is ample for a range basis; a second pass doubled training time.
     for (let b = 0; b < c; b++) {
       const u = cols[b]
-      let d = 0
-      for (let i = 0; i < n; i++) d += u[i] * v[i]
-      if (d !== 0) for (let i = 0; i < n; i++) v[i] -= d * u[i]
+      const d = dotN(u, v, n)
+      if (d !== 0) axpy(v, 0, u, 0, -d, n)
     }
     let norm = 0
     for (let i = 0; i < n; i++) norm += v[i] * v[i]
@@ -460,9 +488,23 @@ function assemble(s: SerializedLsa): LsaModel {
 
 // ---------- embedding ----------
 
+/** acc += w · row; unrolled by four, which nearly doubled embedding throughput in V8. */
+function addRow(acc: Float64Array, m: Float32Array, o: number, w: number, k: number): void {
+  const k4 = k - (k % 4)
+  let c = 0
+  for (; c < k4; c += 4) {
+    acc[c] += w * m[o + c]
+    acc[c + 1] += w * m[o + c + 1]
+    acc[c + 2] += w * m[o + c + 2]
+    acc[c + 3] += w * m[o + c + 3]
+  }
+  for (; c < k; c++) acc[c] += w * m[o + c]
+}
+
 /**
- * Fold-in: the text's TF-IDF vector × V_k Σ_k⁻¹, rescaled by Σ_k^sigmaScale, unit length. A text with no term the model
- * knows (only unseen words, or only punctuation) has no direction and embeds to the zero vector.
+ * Fold-in: the text's TF-IDF vector × V_k Σ_k⁻¹, rescaled by Σ_k^sigmaScale, unit length. A text
+ * with no term the model knows (only unseen words, or only punctuation) has no direction and
+ * embeds to the zero vector.
  */
 export function embedLsa(model: LsaModel, text: string): Float32Array {
   const { k, projection, idf, index } = model
@@ -471,8 +513,7 @@ export function embedLsa(model: LsaModel, text: string): Float32Array {
     const j = index.get(term)
     if (j === undefined) continue
     const w = weight(term, count, idf[j], model.params.bigramWeight)
-    const o = j * k
-    for (let c = 0; c < k; c++) acc[c] += w * projection[o + c]
+    addRow(acc, projection, j * k, w, k)
   }
   let norm = 0
   for (let c = 0; c < k; c++) norm += acc[c] * acc[c]
