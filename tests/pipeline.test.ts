@@ -7,6 +7,8 @@ import { processBytes, processReport } from '../ingest/pipeline.js'
 import { caseToMarkdown, markdownToCase, CASE_KEYS } from '../ingest/corpus/index.js'
 import { synthCorpus } from '../ingest/synth/index.js'
 import type { Case, Evidence } from '../ingest/schema.js'
+import { makeDocx } from './fixtures/read/docx.js'
+import { TRADITIONAL } from './fixtures/read/texts.js'
 
 const SEEDS = '/work/shared/seeds'
 const seedFiles = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort().map((n) => join(SEEDS, n))
@@ -96,5 +98,16 @@ describe('processBytes on other sites and encodings', () => {
       expectSpansHold(c)
       expect(markdownToCase(caseToMarkdown(c), 'x.md')).toEqual(c)
     }
+  })
+
+  it('reads a Word report: title from the first paragraph, body kept, format docx', async () => {
+    const paragraphs = ['東街社區：「紅色議事廳」讓居民的事居民議', ...TRADITIONAL.slice(1), '來源：鼓樓區融媒體中心', '責任編輯：王曉東']
+    const c = processBytes('dongjie.docx', await makeDocx(paragraphs))
+    expect(c.origin).toMatchObject({ file: 'dongjie.docx', format: 'docx', encoding: 'utf-8' })
+    expect(c.title).toBe(paragraphs[0])
+    expect(c.script).toBe('traditional')
+    for (const p of TRADITIONAL.slice(1)) expect(c.body).toContain(p)
+    expect(c.body).not.toContain('責任編輯')
+    expectSpansHold(c)
   })
 })

@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync, mkdirSync, rmSync, openSync, ftruncateSync,
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
-import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import { decodeReport, readReport, InputError, MAX_BYTES } from '../ingest/read/index.js'
 import { SIMPLIFIED, TRADITIONAL } from './fixtures/read/texts.js'
+import { makeDocx } from './fixtures/read/docx.js'
 
 const simp = SIMPLIFIED.join('\n\n')
 const trad = TRADITIONAL.join('\n\n')
@@ -158,27 +158,6 @@ describe('decodeReport: Markdown', () => {
     expect(r.hints).toEqual({ title: '东街社区议事厅', url: 'https://example.cn/a', published: '2021-03-05' })
   })
 })
-
-async function makeDocx(paragraphs: string[], title?: string): Promise<Uint8Array> {
-  const zip = new JSZip()
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`)
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`)
-  // Runs split mid-sentence, a tab, a field code and a deletion: what Word really writes.
-  const body = paragraphs
-    .map((p, i) => {
-      const half = Math.floor(p.length / 2)
-      const extra = i === 0 ? '<w:r><w:instrText> PAGE </w:instrText></w:r><w:del><w:r><w:delText>删掉的字</w:delText></w:r></w:del>' : ''
-      return `<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:t xml:space="preserve">${esc(p.slice(0, half))}</w:t></w:r>${extra}<w:r><w:rPr><w:b/></w:rPr><w:t>${esc(p.slice(half))}</w:t></w:r></w:p>`
-    })
-    .join('')
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:p/><w:sectPr/></w:body></w:document>`)
-  if (title) zip.file('docProps/core.xml', `<?xml version="1.0"?><cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${esc(title)}</dc:title></cp:coreProperties>`)
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
-}
 
 describe('decodeReport: .docx', () => {
   it('reads paragraphs like mammoth.extractRawText does, without field codes or deletions', async () => {

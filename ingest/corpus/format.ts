@@ -28,16 +28,20 @@ export class CaseFileError extends Error {
 // One configuration for every file, so a re-run writes the same bytes.
 const frontMatter = unified().use(remarkStringify).use(remarkFrontmatter, ['yaml'])
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
+/** Longest list (items joined) written on one line. */
+const FLOW_MAX = 60
 const YAML_OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, flowCollectionPadding: false } as const
 
 function toYaml(c: Case): string {
   const ordered: Record<string, unknown> = {}
   for (const key of FRONT_MATTER_KEYS) ordered[key] = c[key]
   const doc = new YAML.Document(ordered)
-  // Spans and other number lists on one line: `span: [120, 158]` reads better than four lines.
+  // Short lists of plain values on one line (`span: [120, 158]`, `locked: [title, place.city]`):
+  // easier to read and to hand-edit than one line per item.
   visit(doc, {
     Seq(_, node) {
-      if (node.items.length > 0 && node.items.every((i) => isScalar(i) && typeof i.value === 'number')) node.flow = true
+      const values = node.items.map((i) => (isScalar(i) && (typeof i.value === 'number' || typeof i.value === 'string') ? String(i.value) : null))
+      if (values.length > 0 && values.every((v) => v !== null) && values.join(', ').length <= FLOW_MAX) node.flow = true
     },
   })
   return doc.toString(YAML_OPTIONS).trimEnd()
