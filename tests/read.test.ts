@@ -171,8 +171,11 @@ describe('decodeReport: .docx', () => {
     expect(r.text).toBe(viaMammoth.value.trim())
   })
 
-  it('refuses a .docx that is not a ZIP', () => {
-    expectInputError(() => decodeReport('fake.docx', bytes('plain text', 'utf-8')), /not a readable \.docx/)
+  it('refuses a .docx that is not a ZIP, and says when it is an old .doc or encrypted', () => {
+    expectInputError(() => decodeReport('fake.docx', bytes('plain text', 'utf-8')), /^not a readable \.docx \(not a ZIP container\)$/)
+    const ole = new Uint8Array(512).fill(0)
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+    expectInputError(() => decodeReport('locked.docx', ole), /old \.doc file or a password-protected document/)
   })
 })
 
@@ -203,7 +206,9 @@ describe('bad input', () => {
 
   it('refuses an unsupported extension without reading it', async () => {
     writeFileSync(join(dir, 'report.pdf'), '%PDF-1.4')
-    await expectReadError(join(dir, 'report.pdf'), /unsupported file type "\.pdf"/)
+    await expectReadError(join(dir, 'report.pdf'), /^unsupported file type "\.pdf" \(expected \.txt, \.md, \.html, \.htm or \.docx; copy its text into a \.txt file\)$/)
+    expectInputError(() => decodeReport('old.doc', bytes('x', 'utf-8')), /save it as \.docx\)$/)
+    expectInputError(() => decodeReport('README', bytes('x', 'utf-8')), /^unsupported file type "\(none\)"/)
   })
 
   it('refuses a file over 20 MB before reading it', async () => {

@@ -19,7 +19,11 @@ function unescapeXml(s: string): string {
 
 export type DocxResult = { ok: true; text: string; title?: string } | { ok: false; problem: string }
 
+/** Compound-file signature: a .doc renamed .docx, or a password-protected .docx (Word encrypts into one). */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0]
+
 export function docxToText(bytes: Uint8Array): DocxResult {
+  if (OLE.every((b, i) => bytes[i] === b)) return { ok: false, problem: 'not a readable .docx (an old .doc file or a password-protected document)' }
   let xml: Uint8Array | null
   let core: Uint8Array | null
   try {

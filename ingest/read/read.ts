@@ -27,11 +27,22 @@ const FS_PROBLEMS: Record<string, string> = {
   ENAMETOOLONG: 'file name too long',
 }
 
+/** What to do with the formats people most often have instead. */
+const ADVICE: Record<string, string> = {
+  '.doc': 'save it as .docx',
+  '.wps': 'save it as .docx',
+  '.rtf': 'save it as .docx',
+  '.pdf': 'copy its text into a .txt file',
+  '.mht': 'save the page as .html',
+  '.mhtml': 'save the page as .html',
+}
+
 function formatOf(name: string): Format {
   const ext = extname(name).toLowerCase()
   const format = FORMATS[ext]
   if (!format) {
-    throw new InputError(name, `unsupported file type "${ext || '(none)'}" (expected .txt, .md, .html, .htm or .docx)`)
+    const advice = ADVICE[ext] ? `; ${ADVICE[ext]}` : ''
+    throw new InputError(name, `unsupported file type "${ext || '(none)'}" (expected .txt, .md, .html, .htm or .docx${advice})`)
   }
   return format
 }
