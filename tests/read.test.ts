@@ -134,6 +134,18 @@ describe('decodeReport: HTML', () => {
     expect(r.text).toContain(SIMPLIFIED[2])
   })
 
+  it('reads an old table-layout CMS page: <br> lines, entities, inline tags', () => {
+    const cms = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"><title>東街社區_鼓樓區政府網</title></head>
+<body><table width="760"><tr><td class="nav"><a href="/">首頁</a>｜<a href="/xw">新聞</a></td></tr>
+<tr><td><font size="4"><b>東街社區：&ldquo;紅色議事廳&rdquo;讓居民的事居民議</b></font></td></tr>
+<tr><td>&nbsp;&nbsp;&nbsp;&nbsp;${TRADITIONAL[1]}<br/>&nbsp;&nbsp;&nbsp;&nbsp;<span style="x">${TRADITIONAL[2].slice(0, 10)}</span>${TRADITIONAL[2].slice(10)}<br>
+&#x5E95;&#24635;&mdash;完</td></tr></table></body></html>`
+    const r = decodeReport('cms.htm', bytes(cms, 'big5'))
+    expect(r.encoding).toBe('big5')
+    expect(r.text).toBe(['首頁｜新聞', '東街社區：“紅色議事廳”讓居民的事居民議', TRADITIONAL[1], TRADITIONAL[2], '底总—完'].join('\n'))
+    expect(r.hints).toEqual({ title: '東街社區_鼓樓區政府網' })
+  })
+
   it('reads a page saved as .txt as HTML', () => {
     const r = decodeReport('saved.txt', bytes(`\n<!-- saved from url=(0042)https://x.cn -->\n${page}`, 'utf-8'))
     expect(r.format).toBe('html')
