@@ -1,12 +1,12 @@
 import { processReport } from '../pipeline.js'
 import { problemOf } from '../corpus/index.js'
-import type { Case } from '../schema.js'
+import { PLACE_LEVELS, type Case } from '../schema.js'
 import { parse, reportFailure, usageError, UsageError } from './args.js'
 
 const USAGE = 'usage: casebook extract --json FILE...'
 
 function summary(c: Case): string {
-  const place = ['province', 'city', 'district', 'street', 'community', 'compound'].map((k) => c.place[k as keyof Case['place']]).filter(Boolean).join(' ')
+  const place = PLACE_LEVELS.map((level) => c.place[level]).filter(Boolean).join(' ')
   return [`${c.id}  ${c.displayTitle}`, `  ${c.published ?? '—'}  ${place || '—'}`, `  models: ${c.models.join(', ') || '—'}  funding: ${c.funding.length}  outcomes: ${c.outcomes.length}  removed: ${c.removed.length}`].join('\n')
 }
 
