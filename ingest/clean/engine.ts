@@ -1,4 +1,4 @@
-import { LINE_RULES, type LineRule } from './rules/boilerplate.js'
+import { BLOCK_RULES, LINE_RULES, type BlockRule, type LineRule } from './rules/boilerplate.js'
 
 export type LineKind = 'blank' | 'junk' | 'body' | 'short'
 
@@ -10,6 +10,10 @@ export interface Line {
   /** First rule that matches the line, regardless of where it stands. */
   rule: LineRule | null
 }
+
+/** Block rules mark whole lines the way line rules do; they may remove lines anywhere. */
+const asLineRule = (b: BlockRule): LineRule => ({ id: b.id, zone: 'any', maxLen: Infinity, why: b.why })
+const BLOCK_LINE_RULES = new Map(BLOCK_RULES.map((b) => [b, asLineRule(b)]))
 
 /** Long enough and sentence-like enough to be a paragraph of the report, not page chrome. */
 export function isBodyish(text: string): boolean {
@@ -48,5 +52,45 @@ export function classify(rawLines: string[]): Line[] {
     line.kind = line.rule ? 'junk' : isBodyish(line.text) ? 'body' : 'short'
     next = line.text
   }
+  applyBlocks(lines)
   return lines
+}
+
+function applyBlocks(lines: Line[]): void {
+  let bodySeen = false
+  for (let i = 0; i < lines.length; i++) {
+    const opener = lines[i]
+    if (opener.kind === 'body') bodySeen = true
+    if (opener.kind === 'blank' || opener.kind === 'body' || opener.text.length > 30) continue
+    const block = BLOCK_RULES.find((b) => b.open.test(opener.text))
+    if (!block) continue
+    const asRule = BLOCK_LINE_RULES.get(block)!
+    let items = 0
+    let j = i + 1
+    for (; j < lines.length && items < block.maxItems; j++) {
+      const line = lines[j]
+      if (line.kind === 'blank') continue
+      if (line.kind === 'junk') {
+        if (!block.passes.has(line.rule!.id)) break
+        items++
+        continue
+      }
+      if (!block.item(line.text)) break
+      // Above the article a list item followed by its byline is the headline itself.
+      if (!bodySeen && nextLine(lines, j)?.rule?.meta) break
+      line.kind = 'junk'
+      line.rule = asRule
+      items++
+    }
+    if (items && block.dropsOpener && opener.kind !== 'junk') {
+      opener.kind = 'junk'
+      opener.rule = asRule
+    }
+    i = j - 1
+  }
+}
+
+function nextLine(lines: Line[], from: number): Line | null {
+  for (let k = from + 1; k < lines.length; k++) if (lines[k].kind !== 'blank') return lines[k]
+  return null
 }

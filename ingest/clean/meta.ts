@@ -31,7 +31,8 @@ const DATE_LABEL = rx(`(?:${alternation(LABELS.date)})\\s*[:：]?\\s*`, 'g')
 /** Where a value ends: the next label, a separator, wide space or a date. */
 const VALUE_END = rx(`\\s*(?:${alternation(ALL_LABELS)})\\s*[:：丨|｜]|\\s+(?:通讯员|记者|摄影|实习生|见习记者)|[|｜丨]|\\s{2,}|(?:19|20)\\d{2}[-/.年]|[)）】\\]]`)
 
-export const DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/
+/** The year may stand alone, followed by month/day after a space, when the page split them into spans. */
+export const DATE = /((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s+(?=\d{1,2}[-/.]))(\d{1,2})\s*[-/.月]\s*(\d{1,2})/
 
 export function parseDate(text: string): string | null {
   const m = DATE.exec(text)

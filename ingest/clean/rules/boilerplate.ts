@@ -1,5 +1,5 @@
 import { rx } from '../bilingual.js'
-import { COLUMN_WORDS, SITE_WORDS, SPAM_WORDS, UI_WORDS } from './vocabulary.js'
+import { ACCOUNT_SUFFIXES, COLUMN_WORDS, NOTICE_CLAIMS, NOTICE_PLATFORMS, RELATED_WORDS, SITE_WORDS, SPAM_WORDS, UI_WORDS } from './vocabulary.js'
 
 /** What a rule may look at besides the line itself. */
 export interface LineContext {
@@ -38,9 +38,34 @@ const UI_TOKEN = rx(`^(?:${wordAlternation(UI_WORDS)})$`, 'i')
 const SITE_TOKEN = rx(`^(?:${wordAlternation([...SITE_WORDS, ...UI_WORDS])})$`, 'i')
 const COLUMN_LINE = rx(`^[•·●■□▪◆◇>》\\s]*(?:${wordAlternation(COLUMN_WORDS)})\\s*(?:>>|»|>)?$`)
 const SENTENCE_END = /[。！？!?]/
+const RELATED_DECOR = '[•·●■◆▶►>【\\[\\s—\\-=▌|｜]*'
+/** A related-articles heading opening the line, alone or followed by a separator ("相关阅读：…"). */
+const RELATED_START = rx(`^${RELATED_DECOR}(?:${wordAlternation(RELATED_WORDS)})(?:$|[\\s】\\]:：>»|｜—\\-=▌])`)
+/** The same heading with nothing else but decoration and a "更多" link: it opens a teaser list. */
+const RELATED_HEADING = rx(`^${RELATED_DECOR}(?:${wordAlternation(RELATED_WORDS)})[\\s】\\]:：—\\-=▌|｜]*(?:更多\\s*(?:>>|»|>|＞)?)?$`)
+const NOTICE_PLATFORM = rx(wordAlternation(NOTICE_PLATFORMS))
+const NOTICE_CLAIM = rx(wordAlternation(NOTICE_CLAIMS))
+const NOTICE_LABEL = rx('^(?:声明|免责声明|特别声明|版权声明|平台声明)\\s*[:：]')
+const DISCLAIMER_WORD = rx('观点|立场|侵权|版权|转载|上传|信息存储|仅供参考|联系删除|不代表|仅代表|自媒体')
+/** A notice speaks about the article itself; a closing body paragraph about a platform does not. */
+const NOTICE_SELF = rx('本文|该文|此文|以上内容|上述内容|文章内容|本篇')
+const CJK_NAME = '[\\u4e00-\\u9fff·]{2,5}'
+/**
+ * Photographer credit closing a caption: "…投入使用。新华社记者 张三 摄", "王五、赵六 摄",
+ * "（李四 摄）", "（摄影：王五）". "拍摄" at the end is a verb, not a credit.
+ */
+const PHOTO_CREDIT = rx(
+  `(?:(?:记者|通讯员|摄影|特约摄影)\\s*${CJK_NAME}(?:\\s*[、，,]\\s*${CJK_NAME})*\\s*|${CJK_NAME}(?:[、，,]${CJK_NAME})*\\s+)(?<!拍)摄\\s*[)）]?$` +
+    `|[(（]\\s*(?:摄影|摄|图|图片|供图|图片来源|图源)\\s*[:：/／丨|]\\s*[^()（）]{2,16}[)）]$`,
+)
 const BYLINE_WORD = rx('来源|作者|编辑|发布|浏览|点击|阅读|字号|记者|通讯员|发表于|时间|日期|分享|评论|稿源|供稿')
 const DATE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/
 const BARE_TIMESTAMP = /^[(（]?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?[)）]?$/
+/**
+ * A date whose year and month/day sat in separate HTML spans: the text layer joins them with a
+ * space ("2023 09/18 10:25:36"), so the year has no separator of its own.
+ */
+const SPLIT_TIMESTAMP = /^(?:19|20)\d{2}\s+\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/
 
 /** Splits a bar of links ("打印 | 收藏 | 发给好友 【字号") into its labels. */
 function tokens(line: string): string[] {
@@ -153,7 +178,7 @@ export const LINE_RULES: LineRule[] = [
     zone: 'any',
     maxLen: 50,
     meta: true,
-    pattern: rx('^[(（【\\[]?\\s*(?:作者|撰稿|撰文|记者|本报记者|通讯员|摄影|摄像|图文|图/文|文/图|文|图|供稿|视频|剪辑|配音|出镜)\\s*[:：丨|｜/]'),
+    pattern: rx('^[(（【\\[]?\\s*(?:作者|撰稿|撰文|记者|本报记者|通讯员|摄影|摄像|图文|图/文|文/图|文|图|供稿|视频|剪辑|配音|出镜)\\s*[:：丨|｜/／]'),
     why: 'Author/photographer credits ("作者：郭奕含", "文/张三 图/李四").',
   },
   {
@@ -190,8 +215,30 @@ export const LINE_RULES: LineRule[] = [
     id: 'reprint-notice',
     zone: 'any',
     maxLen: 200,
-    pattern: rx('^(?:声明|免责声明|特别声明|版权声明|平台声明)\\s*[:：]|本文来自|如有侵权|如涉及版权|如涉版权|联系删除|请联系我们删除|请联系删除|转载请注明|转载须注明|仅代表作者(?:本人)?观点|系信息发布平台|仅提供信息存储空间|不代表本(?:站|网|平台)(?:观点|立场)|本站系信息发布平台'),
+    pattern: rx('本文来自|如有侵权|如涉及版权|如涉版权|联系删除|请联系我们删除|请联系删除|转载请注明|转载须注明|仅代表作者(?:本人)?观点|系信息发布平台|仅提供信息存储空间|不代表本(?:站|网|平台)(?:观点|立场)|本站系信息发布平台'),
     why: 'Reprint disclaimers ("声明：本文来自…", "如有侵权请联系删除").',
+  },
+  {
+    id: 'reprint-notice',
+    zone: 'any',
+    maxLen: 200,
+    test: (line) => NOTICE_LABEL.test(line) && DISCLAIMER_WORD.test(line),
+    why: 'Labelled disclaimers ("特别声明：以上内容…仅提供信息存储服务"); a notice to residents that starts "特别声明：" names no rights or views and stays.',
+  },
+  {
+    id: 'reprint-notice',
+    zone: 'edge',
+    maxLen: 300,
+    prose: true,
+    test: (line) => NOTICE_SELF.test(line) && NOTICE_PLATFORM.test(line) && NOTICE_CLAIM.test(line),
+    why: 'Self-media platform notices ("本文为某某号作者或机构上传并发布，仅代表该作者观点"): the article, a platform and a disclaimer must all be named, and only outside the body.',
+  },
+  {
+    id: 'reprint-notice',
+    zone: 'any',
+    maxLen: 400,
+    pattern: /^(?:notice|disclaimer|statement)\s*[:：]|uploaded and posted by|only provides? information storage|(?:do|does) not represent the (?:views|opinions|position)/i,
+    why: 'English copies of platform notices ("Notice: The content above … is uploaded and posted by a user of …"); a Chinese report has no English paragraphs of its own.',
   },
   {
     id: 'copyright',
@@ -240,8 +287,8 @@ export const LINE_RULES: LineRule[] = [
     id: 'share-bar',
     zone: 'any',
     maxLen: 60,
-    pattern: rx('^(?:分享到|分享至|转发到)\\s*[:：]|【打印[^】]*】|【关闭[^】]*】|【纠错】|【字号|【字体|打印本页|关闭窗口|大\\s*中\\s*小'),
-    why: 'Share bars that carry a few icons/labels besides the words.',
+    pattern: rx('^(?:分享到|分享至|转发到)\\s*[:：]|【打印[^】]*】|【关闭[^】]*】|【纠错】|【字号|【字体|打印本页|关闭窗口|(?:^|[\\s:：【\\[|｜])(?:大\\s*中\\s*小|小\\s*中\\s*大)(?:$|[\\s】\\]|｜])'),
+    why: 'Share bars that carry a few icons/labels besides the words; font pickers ("字体：小中大") only as a bar, not "分为大中小三类".',
   },
   {
     id: 'site-menu',
@@ -254,8 +301,8 @@ export const LINE_RULES: LineRule[] = [
     id: 'related-block',
     zone: 'any',
     maxLen: 40,
-    pattern: rx('^[•·●■◆▶>【\\[\\s]*(?:相关阅读|相关新闻|相关链接|相关文章|相关报道|相关专题|相关推荐|推荐阅读|延伸阅读|热点推荐|热门推荐|猜你喜欢|往期回顾|往期推荐|精彩推荐|热门文章|今日热点|热点新闻|大家都在看|更多关于|为你推荐|编辑推荐|阅读下一篇|点击排行)'),
-    why: 'Heading of a related-articles box.',
+    test: (line) => RELATED_START.test(line) && !line.includes('。'),
+    why: 'Heading of a related-articles box, or one inline link under it; "相关阅读材料已发放" and "推荐阅读：…。" are sentences, so a separator or the line end must follow and no full stop may close a clause.',
   },
   {
     id: 'more-link',
@@ -270,6 +317,13 @@ export const LINE_RULES: LineRule[] = [
     maxLen: 80,
     pattern: rx('^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)\\s*[:：]?|^共\\s*\\d+\\s*页|^第\\s*\\d+\\s*页|首页\\s*上一页|上一页\\s*\\d'),
     why: 'Previous/next-article links and page numbers.',
+  },
+  {
+    id: 'app-prompt',
+    zone: 'any',
+    maxLen: 30,
+    pattern: rx('^(?:打开|下载|前往)\\s*\\S{0,8}?(?:新闻|客户端|头条|app)\\s*[，,]?\\s*(?:查看|阅读|观看|体验|看)[^。，,]{0,8}$', 'i'),
+    why: 'Whole-line app prompts that image-heavy pages leave between paragraphs ("打开某某新闻 查看精彩图片").',
   },
   {
     id: 'app-prompt',
@@ -296,8 +350,15 @@ export const LINE_RULES: LineRule[] = [
     id: 'comment-box',
     zone: 'edge',
     maxLen: 40,
-    pattern: rx('我来说两句|发表评论|网友评论|参与评论|评论\\s*\\(\\d*\\)|条评论|^评论\\s*\\d*$|^登录|^注册|^验证码'),
+    pattern: rx('我来说两句|发表评论|网友评论|参与评论|评论\\s*[(（]\\d*[)）]|条评论|^评论\\s*\\d*$|^跟帖\\s*\\d*$|^登录|^注册|^验证码'),
     why: 'Comment widgets and login prompts.',
+  },
+  {
+    id: 'comment-box',
+    zone: 'edge',
+    maxLen: 12,
+    pattern: /^[(（]\s*\d{1,6}\s*[)）]$/,
+    why: 'A bare bracketed count ("（0）"): the comment/like counter of a share bar whose label was an icon.',
   },
   {
     id: 'search-box',
@@ -314,6 +375,13 @@ export const LINE_RULES: LineRule[] = [
     why: 'Photo credits ("图片来源：网络").',
   },
   {
+    id: 'image-credit',
+    zone: 'any',
+    maxLen: 100,
+    pattern: PHOTO_CREDIT,
+    why: 'Captions closed by a photographer credit ("…投入使用。新华社记者 张三 摄", "（摄影：王五）"); a body sentence ends in "。", not in a credit.',
+  },
+  {
     id: 'image-caption',
     zone: 'any',
     maxLen: 40,
@@ -327,6 +395,14 @@ export const LINE_RULES: LineRule[] = [
     meta: true,
     pattern: BARE_TIMESTAMP,
     why: 'Bare timestamp lines: byline dates at the top, teaser-list dates at the bottom.',
+  },
+  {
+    id: 'timestamp',
+    zone: 'edge',
+    maxLen: 30,
+    meta: true,
+    pattern: SPLIT_TIMESTAMP,
+    why: 'Byline dates printed in separate spans for year and month/day ("2023 09/18 10:25:36").',
   },
   {
     id: 'related-teaser',
@@ -373,10 +449,66 @@ export const LINE_RULES: LineRule[] = [
     why: 'Column/widget labels printed around the article ("岳塘要闻", "视频精选", "我要报料").',
   },
   {
+    id: 'account-name',
+    zone: 'edge',
+    maxLen: 12,
+    pattern: rx(`^[\\u4e00-\\u9fff]{2,8}(?:${wordAlternation(ACCOUNT_SUFFIXES)})$`),
+    why: 'Bare WeChat/Toutiao account name printed under the headline or at the foot ("某某发布").',
+  },
+  {
     id: 'ad',
     zone: 'edge',
     maxLen: 12,
     pattern: rx('^[\\[【(（]?(?:广告|推广|赞助|ad)[\\]】)）]?$', 'i'),
     why: 'Advertisement markers.',
+  },
+]
+
+/**
+ * A heading that opens a run of junk lines which would pass for body text on their own: teaser
+ * headlines without dates end in "？"/"！" like sentences, and a notice paragraph is long prose.
+ * The run takes the lines after the heading while they fit `item` or were already removed by one
+ * of the `passes` rules (list items with dates, a second heading), and stops at the first line that
+ * does neither. A line followed by a byline is a headline, not a teaser, and also ends the run.
+ */
+export interface BlockRule {
+  id: string
+  /** The heading line, whole. */
+  open: RegExp
+  item: (line: string) => boolean
+  maxItems: number
+  /** Rule ids of lines that belong to the block although a line rule took them first. */
+  passes: ReadonlySet<string>
+  /** The heading itself goes too (when no line rule took it already), but only if an item follows. */
+  dropsOpener: boolean
+  why: string
+}
+
+/** A teaser headline: one or two clauses, no full stop, not a lead-in. */
+function isTeaserItem(line: string): boolean {
+  if (line.length < 6 || line.length > 50 || line.includes('。')) return false
+  if (/[：:，,、；;]$/.test(line)) return false
+  return (line.match(/[，,；;]/g)?.length ?? 0) <= 2
+}
+
+
+export const BLOCK_RULES: BlockRule[] = [
+  {
+    id: 'related-teaser',
+    open: RELATED_HEADING,
+    item: isTeaserItem,
+    maxItems: 15,
+    passes: new Set(['related-block', 'related-teaser', 'timestamp', 'more-link', 'bullet-menu']),
+    dropsOpener: false,
+    why: 'Teaser headlines listed under "往期推荐"/"推荐阅读" without dates; the heading says what they are.',
+  },
+  {
+    id: 'reprint-notice',
+    open: rx('^[【\\[]?(?:特别声明|免责声明|郑重声明|平台声明|版权声明|声明)[】\\]]?\\s*[:：]?$'),
+    item: (line) => line.length <= 300 && DISCLAIMER_WORD.test(line),
+    maxItems: 2,
+    passes: new Set(['reprint-notice', 'copyright', 'snapshot-notice']),
+    dropsOpener: true,
+    why: 'A "特别声明" heading on its own line with the disclaimer paragraph under it; a paragraph without disclaimer words ends the run.',
   },
 ]

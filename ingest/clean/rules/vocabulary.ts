@@ -59,3 +59,30 @@ export const COLUMN_WORDS = [
   '热门评论', '网友评论', '新闻排行', '阅读排行', '本周热点', '本月热点', '编辑推荐', '为你推荐',
   '头条', '滚动', '滚动新闻', '快讯', '专栏', '评论', '观点', '原创', '政务', '公告',
 ]
+
+/**
+ * Headings of related-article boxes ("往期推荐", "相关稿件"). A line that is only such a heading
+ * opens a list of teaser headlines, which often carry no dates and end in "？"/"！" like sentences.
+ */
+export const RELATED_WORDS = [
+  '相关阅读', '相关新闻', '相关链接', '相关文章', '相关报道', '相关专题', '相关推荐', '相关稿件', '推荐阅读',
+  '延伸阅读', '热点推荐', '热门推荐', '猜你喜欢', '往期回顾', '往期推荐', '往期精彩', '往期精选', '往期文章',
+  '精彩推荐', '精彩回顾', '热门文章', '热文推荐', '近期热文', '推荐文章', '更多推荐', '今日推荐', '今日热点',
+  '热点新闻', '大家都在看', '你可能还想看', '为你推荐', '编辑推荐', '阅读下一篇', '点击排行', '更多关于',
+]
+
+/**
+ * Self-media platforms whose reprint notices close an article ("本文为澎湃号作者或机构…上传并发布").
+ * A notice names one of these and makes one of NOTICE_CLAIMS; either alone is ordinary prose.
+ */
+export const NOTICE_PLATFORMS = [
+  '自媒体', '澎湃号', '网易号', '搜狐号', '头条号', '百家号', '企鹅号', '大鱼号', '一点号', '新浪号', '凤凰号',
+  '抖音号', '快手号', '作者或机构', '信息发布平台', '信息存储服务', '信息存储空间',
+]
+export const NOTICE_CLAIMS = ['仅代表', '不代表', '上传并发布', '上传发布', '用户上传', '仅提供', '观点或立场', '立场或观点']
+
+/**
+ * Suffixes of the bare account name that WeChat/Toutiao pages print under the headline or at the
+ * foot ("某某发布", "某某融媒"). Whole-line, short and outside the body only.
+ */
+export const ACCOUNT_SUFFIXES = ['发布', '融媒', '融媒体', '融媒体中心', '日报', '晚报', '之声', '在线', '政务', '组工', '新闻网', '发布厅', '微政务']
