@@ -145,6 +145,16 @@ describe('place', () => {
     })
   })
 
+  it('does not infer when the written names fit two places', () => {
+    // 白云区 and 云城街道 both exist in Guangzhou and in Guiyang.
+    expect(run('白云区云城街道新华社区开展议事协商。').place).toMatchObject({ province: null, city: null, district: '白云区', street: '云城街道', inferred: [] })
+  })
+
+  it('reads a generic district name only right after its city', () => {
+    expect(run('阳泉市矿区桥头街道开展志愿服务。').place).toMatchObject({ city: '阳泉市', district: '矿区', province: '山西省' })
+    expect(run('采煤矿区的居民搬进了新小区。').place.district).toBeNull()
+  })
+
   it('writes inferred levels in the report’s script, keeping 里 and 岳 as place names do', () => {
     const out = run('岳塘區下攝司街道栗塘社區開展評選。', 'traditional')
     expect(out.place).toMatchObject({ province: '湖南省', city: '湘潭市', district: '岳塘區', street: '下攝司街道', community: '栗塘社區' })

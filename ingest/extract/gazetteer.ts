@@ -11,6 +11,10 @@ export interface GazEntry {
   city: string | null
   district: string | null
   street: string | null
+  /** "province|city|district|street" down to this unit's level. */
+  key: string
+  /** Keys of this unit and each of its ancestors. */
+  ancestors: string[]
 }
 
 export interface Gazetteer {
@@ -22,6 +26,8 @@ export interface Gazetteer {
   shortCity: Map<string, string>
   /** Short city forms by their first two characters. */
   shortCityByStart: Map<number, string[]>
+  /** Generic district names ("矿区") → units, recognised only right after their city. */
+  chainedOnly: Map<string, GazEntry[]>
 }
 
 type Pcas = Record<string, Record<string, Record<string, string[]>>>
@@ -32,10 +38,15 @@ const NO_CITY = new Set(['省直辖县级行政区划', '自治区直辖县级�
 // Division names that are also everyday words in these reports ("城区", "新区") or name nothing
 // specific; a one-character stem before 区/镇/乡/街道 is too weak to trust (except counties: 沛县).
 const GENERIC_NAMES = new Set(['城区', '郊区', '矿区', '新区', '东区', '西区', '南区', '北区', '市辖区', '开发区', '高新区', '社区', '小区', '园区', '景区', '街道'])
+// …but real districts carry some of them ("阳泉市矿区", "长治市城区"): right after their city they count.
+const CHAINED_ONLY = new Set(['城区', '郊区', '矿区', '东区', '西区', '南区', '北区'])
 
 // Only names with a proper division suffix are indexed: farms, parks and zones ("某某农场",
 // "某某开发区") read like ordinary nouns, and fewer end characters keep the scan cheap.
 const NAME_END = /(省|自治区|特别行政区|市|州|盟|地区|区|县|旗|街道|镇|乡)$/
+// Development zones list some communities and parks at street level ("锦绣社区", "某工业园区");
+// those are not streets. Zones at district level ("衡阳高新技术产业园区") stay.
+const NOT_A_STREET_END = /(社区|小区|园区|景区|校区)$/
 
 let cached: Gazetteer | null = null
 
@@ -47,8 +58,14 @@ export function gazetteer(): Gazetteer {
   const byName = new Map<string, GazEntry[]>()
   const shortProvince = new Map<string, string>()
   const shortCity = new Map<string, string>()
-  const add = (name: string, entry: GazEntry) => {
-    if (GENERIC_NAMES.has(name) || !NAME_END.test(name)) return
+  const chainedOnly = new Map<string, GazEntry[]>()
+  const add = (name: string, unit: Omit<GazEntry, 'key' | 'ancestors'>) => {
+    const parts = ADMIN_LEVELS.slice(0, ADMIN_LEVELS.indexOf(unit.level) + 1).map((l) => unit[l] ?? '')
+    const ancestors = parts.map((_, i) => parts.slice(0, i + 1).join('|'))
+    const entry: GazEntry = { ...unit, key: ancestors[ancestors.length - 1], ancestors }
+    if (unit.level === 'district' && CHAINED_ONLY.has(name)) chainedOnly.set(name, [...(chainedOnly.get(name) ?? []), entry])
+    if (GENERIC_NAMES.has(name) || !NAME_END.test(name) || /(社区|小区)$/.test(name)) return
+    if (unit.level === 'street' && NOT_A_STREET_END.test(name)) return
     const stem = name.replace(/(街道|区|镇|乡|旗|市|省)$/, '')
     if (stem.length < 2 && !name.endsWith('县')) return
     const list = byName.get(name)
@@ -85,7 +102,7 @@ export function gazetteer(): Gazetteer {
     const key = pairKey(short, 2)
     shortCityByStart.set(key, [...(shortCityByStart.get(key) ?? []), short])
   }
-  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart }
+  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly }
   return cached
 }
 
@@ -130,5 +147,13 @@ export function findDivisions(simp: string): GazToken[] {
       }
     }
   }
-  return found.filter((t) => !found.some((o) => o !== t && o.start <= t.start && o.end >= t.end && o.end - o.start > t.end - t.start))
+  const kept = found.filter((t) => !found.some((o) => o !== t && o.start <= t.start && o.end >= t.end && o.end - o.start > t.end - t.start))
+  for (const t of kept.filter((k) => k.entries.some((e) => e.level === 'city'))) {
+    for (const [name, entries] of g.chainedOnly) {
+      if (!simp.startsWith(name, t.end)) continue
+      const under = entries.filter((e) => t.entries.some((c) => c.level === 'city' && e.ancestors[1] === c.key))
+      if (under.length) kept.push({ start: t.end, end: t.end + name.length, name, entries: under })
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start)
 }

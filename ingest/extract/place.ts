@@ -15,14 +15,14 @@ interface LocalToken {
   name: string
   /** Delimited on the left by punctuation or another place name, and not followed by a generic noun. */
   bounded: boolean
-  /** The stem is a verb ("选聘"): a name only if it comes back. */
-  verbOnly: boolean
+  /** The stem is a verb ("选聘") or only descriptive words ("幸福"): a name only if it comes back. */
+  weak: boolean
 }
 
-// Named places below the gazetteer: compounds end in 小区 or a property-name word, communities in
+// Named places below the gazetteer: compounds end in 小区, 家属院 or a property-name word, communities in
 // 社区/村; 街道 catches streets the gazetteer does not know. A property word directly before 小区
 // belongs to the same name ("南国新家园小区").
-const LOCAL_SUFFIX = /(?:花园|家园|新城|新村|苑|公寓|大院|山庄)小区|小区|社区|街道|花园|家园|新城|新村|苑|公寓|大院|山庄|村/g
+const LOCAL_SUFFIX = /(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍)小区|小区|社区|街道|家属院|家属区|家属楼|宿舍区|花园|家园|新城|新村|苑|公寓|大院|山庄|村/g
 const SUFFIX_LEVEL: Record<string, LocalLevel> = { 社区: 'community', 村: 'community', 街道: 'street' }
 const MAX_STEM: Record<LocalLevel, number> = { street: 5, community: 6, compound: 8 }
 const MAX_RUN = 8
@@ -31,7 +31,7 @@ const HAN = /[\u4e00-\u9fff]/
 // Words and characters that start a clause rather than a name: a name runs from after the last
 // of them ("在三里亭社区" → 三里亭) — unless that would leave less than two characters ("和平社区").
 const STOP_WORDS = [
-  '近年来', '今年来', '目前', '如今', '位于', '地处', '来到', '走进', '深入', '发现', '针对', '推动', '打造', '建设',
+  '近年来', '今年来', '目前', '如今', '位于', '地处', '来到', '走进', '深入', '发现', '针对', '推动', '打造',
   '所在', '包括', '其中', '通过', '依托', '结合', '围绕', '聚焦', '共有', '现有', '辖区', '组建', '成立', '建立',
   '带领', '联合', '协调', '组织', '引导', '指导', '支持', '以及', '作为', '开展', '实施', '推进', '探索', '试点',
   '下沉', '响应', '进行', '参与', '融入', '回到', '扎根', '覆盖', '创建', '构建', '实现', '提升', '加强', '完善', '健全',
@@ -40,6 +40,9 @@ const STOP_WORDS = [
 ]
 const STOP_WORD_RE = new RegExp(STOP_WORDS.join('|'), 'g')
 const STOP_CHARS = new Set('在于对把将被向从到和与及或的了是为让使给由经往以至即并其该本各每全此这那我你他她它们也都还又再就才已曾来去进入出说要会能请个内等')
+// Of those, these also end real names (祥和社区, 前进社区, 育才社区, 东来社区): at the very end of
+// the run they make the name doubtful, not impossible.
+const NAME_FINAL_STOPS = new Set('和全都还又再就才已来去进入出会能内本各')
 
 // Words that describe a compound or community instead of naming it ("老旧小区", "红色幸福小区",
 // "无物业小区"): a stem made only of these, or ending in one of the ENDS, is not a name.
@@ -47,9 +50,13 @@ const GENERIC_PARTS = [
   '红色', '幸福', '和谐', '美丽', '平安', '智慧', '绿色', '文明', '示范', '模范', '样板', '标杆', '五星', '星级', '精品',
   '宜居', '完整', '现代', '新型', '老旧', '开放式', '无物业', '零发案', '城市', '农村', '城乡', '乡村', '城中', '商品房',
   '安置', '保障房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '未来', '新建', '片区', '网格', '党建',
+  '职工', '单位',
 ]
 const GENERIC_ENDS = ['老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农']
 const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
+// Never a name: "老旧小区", "城市社区", "农村社区". Other descriptive stems ("幸福", "和谐") are real
+// names often enough (幸福社区) to count when mentioned twice.
+const ALWAYS_GENERIC = new Set(['老旧', '开放式', '无物业', '城市', '农村', '城乡', '乡村', '城中', '商品房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '老旧开放式', '开放式老旧'])
 const GENERIC_END_RE = new RegExp(`(?:${GENERIC_ENDS.join('|')})$`)
 // "积分制激活小区治理": before 治理/管理/改造 the word 小区 is usually the generic noun, and the
 // "name" before it a verb phrase, so such a mention only confirms a name seen elsewhere.
@@ -69,16 +76,22 @@ function verbSet(): Set<number> {
 
 /**
  * Where the name starts in `run`, or -1 when the run ends in a stop word ("积极探索社区治理").
- * `verbOnly` is set when the whole stem is a verb ("选聘小区内"): such a name needs a second mention.
+ * `doubtful` is set when the whole stem is a verb ("选聘小区内") or ends in a character that is
+ * usually a function word ("居民和社区"): such a name needs a second mention.
  */
-function nameStart(run: string): { cut: number; verbOnly: boolean } {
+function nameStart(run: string): { cut: number; doubtful: boolean } {
   let best = 0
   let endsInStop = false
+  let doubtful = false
   const consider = (cut: number) => {
     if (cut === run.length) endsInStop = true
     else if (cut > best && run.length - cut >= 2) best = cut
   }
-  for (let i = 0; i < run.length; i++) if (STOP_CHARS.has(run[i])) consider(i + 1)
+  for (let i = 0; i < run.length; i++) {
+    if (!STOP_CHARS.has(run[i])) continue
+    if (i === run.length - 1 && NAME_FINAL_STOPS.has(run[i])) doubtful = true
+    else consider(i + 1)
+  }
   STOP_WORD_RE.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = STOP_WORD_RE.exec(run))) consider(m.index + m[0].length)
@@ -90,13 +103,13 @@ function nameStart(run: string): { cut: number; verbOnly: boolean } {
     if (i + 2 === run.length && i > best) endsInStop = true
     else consider(i + 2)
   }
-  if (endsInStop) return { cut: -1, verbOnly: false }
-  return { cut: best, verbOnly: run.length - best === 2 && v.has(pairKey(run, run.length)) }
+  if (endsInStop) return { cut: -1, doubtful: false }
+  return { cut: best, doubtful: doubtful || (run.length - best === 2 && v.has(pairKey(run, run.length))) }
 }
 
 function isName(stem: string, level: LocalLevel): boolean {
   if (stem.length < 2 || stem.length > MAX_STEM[level]) return false
-  return !GENERIC_PART_RE.test(stem) && !GENERIC_END_RE.test(stem)
+  return !GENERIC_END_RE.test(stem) && !ALWAYS_GENERIC.has(stem)
 }
 
 function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
@@ -116,12 +129,12 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     while (a > 0 && s - a < MAX_RUN && !chainEnds.has(a) && HAN.test(simp[a - 1])) a--
     const bounded =
       !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 2)))
-    const { cut, verbOnly } = nameStart(simp.slice(a, s))
+    const { cut, doubtful } = nameStart(simp.slice(a, s))
     if (cut < 0) continue
     const stemStart = a + cut
     const stem = simp.slice(stemStart, s)
     if (!isName(stem, level)) continue
-    out.push({ start: stemStart, end: e, level, name: stem + m[0], bounded, verbOnly })
+    out.push({ start: stemStart, end: e, level, name: stem + m[0], bounded, weak: doubtful || GENERIC_PART_RE.test(stem) })
     chainEnds.add(e)
   }
   return out
@@ -172,7 +185,7 @@ function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set
       long.score = 0
     }
   }
-  return list.filter((c) => c.score > 0 && (c.mentions >= 2 || !c.first.verbOnly)).sort((x, y) => y.score - x.score || y.mentions - x.mentions || x.first.start - y.first.start)
+  return list.filter((c) => c.score > 0 && (c.mentions >= 2 || !c.first.weak)).sort((x, y) => y.score - x.score || y.mentions - x.mentions || x.first.start - y.first.start)
 }
 
 interface Chosen {
@@ -203,17 +216,22 @@ function placeInScript(doc: Doc, name: string): string {
 }
 
 const levelIndex = (l: AdminLevel) => ADMIN_LEVELS.indexOf(l)
-const keyOf = (e: GazEntry, level: AdminLevel) => ADMIN_LEVELS.slice(0, levelIndex(level) + 1).map((l) => e[l] ?? '').join('|')
+const keyOf = (e: GazEntry, level: AdminLevel) => e.ancestors[levelIndex(level)]
 const valueAt = (e: GazEntry, level: AdminLevel) => e[level]
 
-function shortCityTokens(doc: Doc): GazToken[] {
+// A short city name counts only where it stands as a name: before punctuation, a space, a
+// division name or 市 — "朝阳社区" and "安康幸福" are not the cities 朝阳 and 安康.
+function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
   const g = gazetteer()
   const out: GazToken[] = []
+  const divisionStarts = new Set(divisions.map((d) => d.start))
   for (let at = 0; at + 2 <= doc.leadEnd; at++) {
     const shorts = g.shortCityByStart.get(pairKey(doc.simp, at + 2))
     if (!shorts) continue
     for (const short of shorts) {
       if (!doc.simp.startsWith(short, at)) continue
+      const end = at + short.length
+      if (HAN.test(doc.simp[end] ?? '') && !divisionStarts.has(end)) continue
       const entries = (g.byName.get(g.shortCity.get(short)!) ?? []).filter((e) => e.level === 'city')
       if (entries.length) out.push({ start: at, end: at + short.length, name: g.shortCity.get(short)!, entries })
     }
@@ -221,34 +239,56 @@ function shortCityTokens(doc: Doc): GazToken[] {
   return out
 }
 
-function chooseAdmin(doc: Doc, tokens: GazToken[], infer: boolean): Partial<Record<AdminLevel, Chosen>> {
-  const score = new Map<string, number>()
+interface NameSupport {
+  weight: number
+  /** Keys of the name's readings and all their ancestors: a reading at or below a candidate. */
+  below: Set<string>
+  /** Keys of the name's readings: a reading above a candidate. */
+  keys: Set<string>
+}
+
+/**
+ * The reading most mentions agree with: every reading of every named division is a candidate,
+ * supported by each name that has a reading above or below it ("白云区" + "云城街道" agree on
+ * 贵阳, not on 广州 or 云浮).
+ */
+function bestReading(doc: Doc, tokens: GazToken[]): GazEntry | null {
+  const names = new Map<string, NameSupport & { entries: GazEntry[] }>()
   for (const t of tokens) {
-    const w = salience(doc, t.start) / t.entries.length
-    for (const e of t.entries) {
-      for (const level of ADMIN_LEVELS.slice(0, levelIndex(e.level) + 1)) {
-        const k = `${level}:${keyOf(e, level)}`
-        score.set(k, (score.get(k) ?? 0) + w)
+    let n = names.get(t.name)
+    if (!n) {
+      n = { weight: 0, below: new Set(), keys: new Set(), entries: t.entries }
+      for (const e of t.entries) {
+        n.keys.add(e.key)
+        for (const k of e.ancestors) n.below.add(k)
+      }
+      names.set(t.name, n)
+    }
+    n.weight += salience(doc, t.start)
+  }
+  let best: GazEntry | null = null
+  let bestSupport = 0
+  const seen = new Set<string>()
+  for (const n of names.values()) {
+    for (const e of n.entries) {
+      if (seen.has(e.key)) continue
+      seen.add(e.key)
+      let support = 0
+      for (const m of names.values()) if (m.below.has(e.key) || e.ancestors.some((k) => m.keys.has(k))) support += m.weight
+      const deeper = best && support === bestSupport && e.ancestors.length > best.ancestors.length
+      if (support > bestSupport || deeper) {
+        best = e
+        bestSupport = support
       }
     }
   }
-  // Top-down: the province with most weight from all mentions below it, then its best city, …
+  return best
+}
+
+function chooseAdmin(doc: Doc, tokens: GazToken[], infer: boolean): Partial<Record<AdminLevel, Chosen>> {
+  const reading = bestReading(doc, tokens)
   const path: Partial<Record<AdminLevel, string>> = {}
-  let prefix = ''
-  for (const level of ADMIN_LEVELS) {
-    let best: string | null = null
-    let bestScore = 0
-    for (const [k, v] of score) {
-      if (!k.startsWith(`${level}:${prefix}`)) continue
-      if (v > bestScore) {
-        best = k
-        bestScore = v
-      }
-    }
-    if (!best) break
-    path[level] = best.slice(level.length + 1)
-    prefix = `${path[level]}|`
-  }
+  if (reading) ADMIN_LEVELS.slice(0, reading.ancestors.length).forEach((l, i) => (path[l] = reading.ancestors[i]))
 
   const written: Partial<Record<AdminLevel, GazToken>> = {}
   for (const level of ADMIN_LEVELS) {
@@ -267,10 +307,13 @@ function chooseAdmin(doc: Doc, tokens: GazToken[], infer: boolean): Partial<Reco
   const lowest = [...ADMIN_LEVELS].reverse().find((l) => written[l])
   if (!lowest || !infer) return out
   const low = written[lowest]!
-  // Inference only when every reading of the lowest written name that fits the written upper
-  // levels agrees ("凤山街道" alone exists in six places; "离石区凤山街道" in one).
+  // Inference only when every reading of the lowest written name that fits some reading of each
+  // written upper name agrees ("凤山街道" alone exists in six places; "离石区凤山街道" in one;
+  // "白云区云城街道" in two, Guangzhou and Guiyang).
   const readings = low.entries.filter(
-    (e) => e.level === lowest && ADMIN_LEVELS.every((l) => !written[l] || levelIndex(l) >= levelIndex(lowest) || keyOf(e, l) === path[l]),
+    (e) =>
+      e.level === lowest &&
+      ADMIN_LEVELS.every((l) => !written[l] || levelIndex(l) >= levelIndex(lowest) || written[l]!.entries.some((u) => u.level === l && u.key === keyOf(e, l))),
   )
   for (const level of ADMIN_LEVELS.slice(0, levelIndex(lowest))) {
     if (out[level]) continue
@@ -306,7 +349,7 @@ export interface PlaceResult {
 
 export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   const divisions = findDivisions(doc.simp)
-  const tokens = [...divisions, ...shortCityTokens(doc).filter((s) => !divisions.some((d) => d.start <= s.start && d.end >= s.end))]
+  const tokens = [...divisions, ...shortCityTokens(doc, divisions).filter((s) => !divisions.some((d) => d.start <= s.start && d.end >= s.end))]
   const admin = chooseAdmin(doc, tokens, infer)
   admin.city = preferShortForm(doc, 'city', admin.city)
   admin.province = preferShortForm(doc, 'province', admin.province)
