@@ -6,10 +6,13 @@
 import { pathToFileURL } from 'node:url'
 import { chunk } from '../ingest/embed/chunk.js'
 import { LsaEmbedder, lsaToBytes, trainLsa } from '../ingest/embed/lsa.js'
+import { DEFAULT_MODEL, createTransformersEmbedder, modelFile, modelsDir } from '../ingest/embed/transformers.js'
 import { composeCase } from '../ingest/synth/content.js'
 import { makeRng, type Rng } from '../ingest/synth/rng.js'
 
 const SIZES = [10_000, 100_000]
+// The neural model is ~100× slower per passage; a sample is enough for its rate.
+const TRANSFORMERS_SAMPLE = 500
 
 // Practice sentences beyond the synth templates, so the vocabulary is as varied as real reports'.
 const SUBJECTS = ['社区党委', '小区党支部', '物管会', '自管会', '业委会', '网格员', '楼栋长', '在职党员', '共建单位', '志愿服务队', '居民议事会', '下沉干部', '物业公司', '街道党工委', '红色物业']
@@ -61,6 +64,20 @@ export async function run(): Promise<void> {
         `${rate.toFixed(0)} (${cpuRate.toFixed(0)}) | ${mb(bytes)} | ${mb(rss)}`,
     )
   }
+  await transformersRate()
+}
+
+async function transformersRate(): Promise<void> {
+  if (!modelFile(modelsDir(), DEFAULT_MODEL)) {
+    console.log(`transformers: skipped (no model in ${modelsDir()}/${DEFAULT_MODEL})`)
+    return
+  }
+  const embedder = await createTransformersEmbedder()
+  const texts = passages(TRANSFORMERS_SAMPLE, 11)
+  const t = performance.now()
+  await embedder.embed(texts, 'passage')
+  const rate = texts.length / ((performance.now() - t) / 1000)
+  console.log(`transformers ${embedder.model} (${embedder.dims}-d): ${rate.toFixed(1)} passages/s, peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB`)
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run()

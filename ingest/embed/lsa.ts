@@ -605,8 +605,3 @@ export function lsaFromBytes(bytes: Uint8Array): LsaModel {
   const singular = take(meta.k)
   return deserializeLsa({ meta, terms, idf, components, singular })
 }
-
-/** Model size in bytes as stored (vocabulary text + float arrays). */
-export function lsaSize(model: LsaModel): number {
-  return lsaToBytes(model).byteLength
-}
