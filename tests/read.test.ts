@@ -146,6 +146,16 @@ describe('decodeReport: HTML', () => {
     expect(r.hints).toEqual({ title: '東街社區_鼓樓區政府網' })
   })
 
+  it('keeps menu links apart without <nav>, and body lists as lines', () => {
+    const html = `<html><body><div class="top"><a href="/">首页</a><a href="/a">新闻</a> <a href="/b">民生</a></div>
+<ul class="menu"><li><a>政务</a></li><li><a>文旅</a></li><li><a>教育</a></li></ul>
+<p>社区做了三件事：</p><ul><li>新增停车位90个；</li><li>加装电梯3部；</li><li>建成<a href="/x">居民议事厅</a>一处。</li></ul>
+<p>见<a>附件一</a>和<a>附件二</a>。</p></body></html>`
+    expect(decodeReport('m.html', bytes(html, 'utf-8')).text).toBe(
+      ['首页 | 新闻 | 民生', '', '政务 | 文旅 | 教育', '', '社区做了三件事：', '', '新增停车位90个；', '加装电梯3部；', '建成居民议事厅一处。', '', '见附件一和附件二。'].join('\n'),
+    )
+  })
+
   it('reads a page saved as .txt as HTML', () => {
     const r = decodeReport('saved.txt', bytes(`\n<!-- saved from url=(0042)https://x.cn -->\n${page}`, 'utf-8'))
     expect(r.format).toBe('html')

@@ -73,8 +73,26 @@ function hintsOf(tree: Root): Hints {
   return hints
 }
 
+/** Longest link text that still reads as a menu item rather than a headline teaser. */
+const MENU_ITEM_MAX = 10
+
 function isNavigation(el: Element): boolean {
-  return el.tagName === 'nav' || attr(el, 'role') === 'navigation'
+  if (el.tagName === 'nav' || attr(el, 'role') === 'navigation') return true
+  if (el.tagName !== 'ul' && el.tagName !== 'ol') return false
+  // A list of three or more short links is a menu even without <nav>: one line, not one per item.
+  const items = el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li')
+  return items.length >= 3 && items.every((li) => {
+    const text = toText(li).trim()
+    return text.length <= MENU_ITEM_MAX && [...elements(li)].some((e) => e.tagName === 'a')
+  })
+}
+
+function isLink(node: ElementContent | RootContent | undefined): boolean {
+  return node?.type === 'element' && node.tagName === 'a'
+}
+
+function isBlank(node: ElementContent | RootContent | undefined): boolean {
+  return node?.type === 'text' && node.value.trim() === ''
 }
 
 /** A menu becomes one "A | B | C" line, the shape menus have in text reports, instead of a line per item. */
@@ -87,12 +105,20 @@ function flattenNav(el: Element): Element {
 
 function prune<T extends Root | Element>(node: T): T {
   const children: (RootContent | ElementContent)[] = []
-  for (const child of node.children) {
+  const source = node.children
+  for (let i = 0; i < source.length; i++) {
+    const child = source[i]
     if (child.type === 'comment' || child.type === 'doctype') continue
-    if (child.type !== 'element') children.push(child)
-    else if (DROP.has(child.tagName)) continue
+    if (child.type !== 'element') {
+      // Links side by side with nothing but space between them are a menu bar: keep them apart.
+      if (isBlank(child) && isLink(source[i - 1]) && isLink(source[i + 1])) children.push({ type: 'text', value: ' | ' })
+      else children.push(child)
+    } else if (DROP.has(child.tagName)) continue
     else if (isNavigation(child)) children.push(flattenNav(child))
-    else children.push(prune(child))
+    else {
+      if (isLink(child) && isLink(source[i - 1])) children.push({ type: 'text', value: ' | ' })
+      children.push(prune(child))
+    }
   }
   return { ...node, children } as T
 }
