@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import iconv from 'iconv-lite'
 import { clean, repairArtifacts, splitLines } from '../ingest/clean/index.js'
-import { LINE_RULES } from '../ingest/clean/rules/boilerplate.js'
+import { BLOCK_RULES, LINE_RULES } from '../ingest/clean/rules/boilerplate.js'
+import { matchRule } from '../ingest/clean/engine.js'
 import { parseDate } from '../ingest/clean/meta.js'
 import { repairMojibake } from '../ingest/clean/mojibake.js'
 import { isReadingOf, repairPinyin } from '../ingest/clean/pinyin.js'
@@ -62,6 +63,15 @@ describe('byline fields', () => {
     expect(parseDate('2023-13-40')).toBeNull()
   })
 
+  it('reads a date whose year and month/day were separate spans', () => {
+    expect(parseDate('2021 11/03 08:05:59')).toBe('2021-11-03')
+    expect(parseDate('2021 11-03')).toBe('2021-11-03')
+    expect(parseDate('共2021 11')).toBeNull()
+    const r = clean(['社区食堂开进老小区', '2021 11/03 08:05:59', '社区把闲置车棚改成长者食堂，每天为120位老人供应午餐，居民满意度达到95%。'].join('\n'))
+    expect(r.meta.published).toBe('2021-11-03')
+    expect(r.removed).toEqual([{ text: '2021 11/03 08:05:59', reason: 'timestamp' }])
+  })
+
   it('strips site suffixes from <title> hints', () => {
     expect(stripSiteSuffix('嘉福鹽業小區:“168”治理模式創新推動老舊小區提升_東南網')).toBe('嘉福鹽業小區:“168”治理模式創新推動老舊小區提升')
     expect(stripSiteSuffix('滁州市琅琊街道：深化党建引领 探索社区治理--安徽频道--人民网')).toBe('滁州市琅琊街道：深化党建引领 探索社区治理')
@@ -104,11 +114,67 @@ describe('zones protect the body', () => {
   })
 
   it('every rule says why and has a kebab-case id', () => {
-    for (const rule of LINE_RULES) {
+    for (const rule of [...LINE_RULES, ...BLOCK_RULES]) {
       expect(rule.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/)
       expect(rule.why.length).toBeGreaterThan(10)
-      expect(!!rule.pattern || !!rule.test).toBe(true)
     }
+    for (const rule of LINE_RULES) expect(!!rule.pattern || !!rule.test).toBe(true)
+  })
+})
+
+describe('captions, notices and teaser lists', () => {
+  const para = '社区党委牵头召开协商会，物业公司和业委会负责人参加，共解决问题12个，居民满意度明显提升。'
+
+  it('takes photo credits but not sentences about photos', () => {
+    for (const line of ['居民在议事长廊协商停车问题。记者 孙立 摄', '志愿者清理楼道堆物（通讯员 李红、王刚 摄）', '（摄影：周一凡）', '图／赵敏', '改造后的中心花园 刘洋 摄']) {
+      expect(matchRule(line, null)?.id, line).toMatch(/^image-credit$|^author-line$/)
+    }
+    for (const line of ['宣传片由居民自己拍摄', '社区举办“美丽家园”摄影比赛，共收到作品60幅。', '街道组织摄影爱好者记录小区变化。']) {
+      expect(matchRule(line, null), line).toBeNull()
+    }
+  })
+
+  it('removes undated teasers under a related heading and keeps the paragraph after them', () => {
+    const text = ['楼道议事会开起来了', para, '相关阅读', '这个小区的停车难题解决了！', '老旧小区加装电梯，钱从哪里来？', para.replace('12', '15')].join('\n')
+    const r = clean(text)
+    expect(r.removed.map((x) => [x.text, x.reason])).toEqual([
+      ['相关阅读', 'related-block'],
+      ['这个小区的停车难题解决了！', 'related-teaser'],
+      ['老旧小区加装电梯，钱从哪里来？', 'related-teaser'],
+    ])
+    expect(r.body).toContain(para.replace('12', '15'))
+  })
+
+  it('does not take the headline for a teaser when a related box stands above it', () => {
+    const text = ['热门推荐', '某地开展消防演练', '社区食堂开进老小区', '2022-03-08 10:00 来源：某某日报', para].join('\n')
+    const r = clean(text)
+    expect(r.title).toBe('社区食堂开进老小区')
+    expect(r.meta.published).toBe('2022-03-08')
+    expect(r.removed.find((x) => x.text === '某地开展消防演练')?.reason).toBe('related-teaser')
+  })
+
+  it('drops a disclaimer heading only together with its disclaimer', () => {
+    const notice = '本文系网易号作者上传并发布，仅代表作者本人观点，网易仅提供信息存储服务。'
+    const r = clean(['楼道议事会开起来了', para, '特别声明', notice].join('\n'))
+    expect(r.removed).toEqual([
+      { text: '特别声明', reason: 'reprint-notice' },
+      { text: notice, reason: 'reprint-notice' },
+    ])
+    const kept = clean(['楼道议事会开起来了', para, '特别声明', '本小区停车位仅供业主使用，外来车辆请停在路边公共停车场。'].join('\n'))
+    expect(kept.removed).toEqual([])
+  })
+
+  it('keeps a closing paragraph that mentions a platform and a disclaimer but not the article', () => {
+    const last = '小区的账目通过社区信息发布平台公开，业委会表示，个别业主的意见不代表全体业主的立场。'
+    const r = clean(['楼道议事会开起来了', para, last].join('\n'))
+    expect(r.body).toContain(last)
+    expect(r.removed).toEqual([])
+  })
+
+  it('removes in-body app prompts and bare account names only where they stand alone', () => {
+    const r = clean(['楼道议事会开起来了', '鼓楼发布', para, '打开凤凰新闻 查看更多高清图片', para.replace('12', '9'), '鼓楼发布'].join('\n'))
+    expect(r.removed.map((x) => x.reason)).toEqual(['account-name', 'app-prompt', 'account-name'])
+    expect(matchRule('打开手机上的“随申办”APP，就能查看社区通知。', null)).toBeNull()
   })
 })
 
