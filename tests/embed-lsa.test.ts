@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   LsaEmbedder, deserializeLsa, embedLsa, lsaFromBytes, lsaToBytes, serializeLsa, trainLsa,
 } from '../ingest/embed/lsa.js'
@@ -160,6 +160,26 @@ describe('lsa: serialization', () => {
     expect(() => lsaFromBytes(new TextEncoder().encode('not a model'))).toThrow(/bad magic/)
     const s = serializeLsa(model)
     expect(() => deserializeLsa({ ...s, singular: s.singular.subarray(1) })).toThrow(/singular has/)
+  })
+})
+
+describe('lsa: the segmenter travels with the model', () => {
+  it('a search process that loads the model cuts text as the ingest that trained it', async () => {
+    const ingestSeg = await import('../ingest/text/segment.js')
+    ingestSeg.addWords(['小巷管家'])
+    const texts = [...corpus.slice(0, 60), '小区成立小巷管家，楼栋长牵头议事。', '小巷管家每月议事一次，公开账目。']
+    const trained = trainLsa(texts)
+    expect(trained.words).toContain('小巷管家')
+    const bytes = lsaToBytes(trained)
+
+    vi.resetModules()
+    const searchSeg = await import('../ingest/text/segment.js')
+    const searchLsa = await import('../ingest/embed/lsa.js')
+    expect(searchSeg.tokens('推行小巷管家服务')).not.toContain('小巷管家')
+    const loaded = searchLsa.lsaFromBytes(bytes)
+    expect(searchSeg.tokens('推行小巷管家服务')).toContain('小巷管家')
+    expect(loaded.model).toBe(trained.model)
+    expect(Array.from(searchLsa.embedLsa(loaded, '小巷管家议事'))).toEqual(Array.from(embedLsa(trained, '小巷管家议事')))
   })
 })
 

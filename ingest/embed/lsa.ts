@@ -19,7 +19,7 @@
  * would count it twice and dilute the latent signal that is the vector side's reason to exist.
  */
 import { createHash } from 'node:crypto'
-import { analyze } from '../text/segment.js'
+import { addWords, analyze, userDictionary } from '../text/segment.js'
 import type { EmbedKind, Embedder } from './types.js'
 
 export interface LsaParams {
@@ -94,11 +94,25 @@ export interface LsaModel {
   /** V_k Σ_k⁻¹ Σ_k^sigmaScale (terms × k), derived: what a TF-IDF vector is multiplied by. */
   projection: Float32Array
   index: Map<string, number>
+  /** User dictionary the model was trained with (see SerializedLsa.meta.words). */
+  words: string[]
 }
 
 /** The model as plain data: what the store keeps (as table rows, on disk or s3). */
 export interface SerializedLsa {
-  meta: { kind: 'lsa'; version: 1; model: string; k: number; docs: number; params: LsaParams }
+  meta: {
+    kind: 'lsa'
+    version: 1
+    model: string
+    k: number
+    docs: number
+    params: LsaParams
+    /**
+     * The segmenter's user dictionary at training time. Loading the model teaches these words back,
+     * so a search process cuts text as ingest did even when ingest added words (addWords) of its own.
+     */
+    words?: string[]
+  }
   terms: string[]
   idf: Float32Array
   /** V_k, terms × k, row-major. */
@@ -452,12 +466,14 @@ export function trainLsa(texts: string[], params: Partial<LsaParams> = {}): LsaM
       components[j * k + c] = s / Math.sqrt(values[c])
     }
   }
-  return assemble({ meta: { kind: 'lsa', version: 1, model: '', k, docs: a.rows, params: p }, terms, idf, components, singular })
+  const words = userDictionary().sort()
+  return assemble({ meta: { kind: 'lsa', version: 1, model: '', k, docs: a.rows, params: p, words }, terms, idf, components, singular })
 }
 
-function fingerprint(s: Omit<SerializedLsa, 'meta'> & { params: LsaParams }): string {
+function fingerprint(s: SerializedLsa): string {
   const h = createHash('sha256')
-  h.update(JSON.stringify(s.params))
+  h.update(JSON.stringify(s.meta.params))
+  h.update((s.meta.words ?? []).join('\n'))
   h.update(s.terms.join('\n'))
   for (const arr of [s.idf, s.components, s.singular]) h.update(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength))
   return 'lsa-' + h.digest('hex').slice(0, 12)
@@ -480,7 +496,8 @@ function assemble(s: SerializedLsa): LsaModel {
     idf: s.idf,
     components: s.components,
     singular: s.singular,
-    model: s.meta.model || fingerprint({ ...s, params: s.meta.params }),
+    model: s.meta.model || fingerprint(s),
+    words: s.meta.words ?? [],
     projection,
     index,
   }
@@ -543,7 +560,7 @@ export class LsaEmbedder implements Embedder {
 
 export function serializeLsa(model: LsaModel): SerializedLsa {
   return {
-    meta: { kind: 'lsa', version: 1, model: model.model, k: model.k, docs: model.docs, params: model.params },
+    meta: { kind: 'lsa', version: 1, model: model.model, k: model.k, docs: model.docs, params: model.params, words: model.words },
     terms: model.terms,
     idf: model.idf,
     components: model.components,
@@ -560,6 +577,7 @@ export function deserializeLsa(s: SerializedLsa): LsaModel {
   if (s.components.length !== s.terms.length * k) problems.push(`components has ${s.components.length} values, expected ${s.terms.length}×${k}`)
   if (s.singular.length !== k) problems.push(`singular has ${s.singular.length} values, expected ${k}`)
   if (problems.length) throw new Error(`lsa model ${s.meta.model}: ${problems.join('; ')}`)
+  if (s.meta.words?.length) addWords(s.meta.words)
   return assemble({ ...s, idf: Float32Array.from(s.idf), components: Float32Array.from(s.components), singular: Float32Array.from(s.singular) })
 }
 
