@@ -48,6 +48,15 @@ describe('mojibake', () => {
     expect(r.runs).toEqual([{ original: '?;?,', repaired: null }])
   })
 
+  it('reports a shifted run made of common characters without rewriting it', () => {
+    const shifted = iconv.decode(Buffer.concat([Buffer.from([0x3f]), iconv.encode('一新。', 'gbk').subarray(1, 5), Buffer.from([0x3f])]), 'gbk')
+    expect(shifted).toBe('?恍隆?')
+    const r = repairMojibake(`小區面貌煥然${shifted}\n下一段`)
+    expect(r.text).toBe(`小區面貌煥然${shifted}\n下一段`)
+    expect(r.runs).toEqual([{ original: shifted, repaired: null }])
+    expect(repairMojibake('大家說好不好?我們一起商量。').runs).toEqual([])
+  })
+
   it('leaves real question marks and plain text alone', () => {
     for (const s of ['諸多難題?栗塘社區', '身體?”“能不能', 'Copyright?2009-2010', '居民满意度达到98%。']) {
       expect(repairMojibake(s)).toEqual({ text: s, runs: [] })

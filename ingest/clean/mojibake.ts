@@ -257,9 +257,24 @@ function isCjk(c: string): boolean {
   return c >= '\u3400' && c <= '\u9fff'
 }
 
+/**
+ * A shifted stretch whose byte pairs happen to land on common characters ("煥然?恍隆?" for
+ * 煥然一新。): nothing marks it but the two orphan "?" around it, closing a paragraph or clause.
+ * The re-paired bytes cannot be checked against anything, so the run is only reported.
+ */
+const COMMON_SHIFTED = /(?<=[\u3400-\u9fff])\?([\u3400-\u9fff]{1,4})\?(?=$|\n|[\s，,。、；;：:”」）)])/g
+
+function flagCommonShifted(text: string, runs: MojibakeRun[]): void {
+  if (!text.includes('?')) return
+  for (const m of text.matchAll(COMMON_SHIFTED)) {
+    if ([...m[1]].every(isCommon)) runs.push({ original: m[0], repaired: null })
+  }
+}
+
 export function repairMojibake(text: string): MojibakeResult {
   const runs: MojibakeRun[] = []
   const step1 = repairUtf8AsGbk(text, runs)
   const step2 = repairShifted(step1, runs)
+  flagCommonShifted(step2, runs)
   return { text: step2, runs }
 }
