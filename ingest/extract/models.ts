@@ -3,10 +3,11 @@ import { type Doc, quoteSentence, salience } from './document.js'
 
 // A quoted phrase names the approach when one of these words follows it closely
 // ("“168”治理模式", "“五位一体”小区治理模式", "构建“三驾”马车", "“…”老旧小区治理新路子").
-const MODEL_WORDS = ['模式', '工作法', '体系', '机制', '模型', '路子', '新路', '路径', '品牌', '马车', '治理', '经验', '做法', '理念']
+const MODEL_WORDS = ['模式', '工作法', '体系', '机制', '模型', '路子', '新路', '路径', '品牌', '马车', '经验', '做法', '理念']
 const QUOTED = /“([^“”\n]{1,24})”|"([^"\n]{1,24})"|「([^「」\n]{1,24})」|『([^『』\n]{1,24})』/g
 // Up to ten characters (a "的" or "小区治理新" in between is fine) but not across punctuation.
-const FOLLOWED_BY_MODEL_WORD = new RegExp(`^[\\u4e00-\\u9fff]{0,10}?(?:${MODEL_WORDS.join('|')})`)
+// 治理 alone is too common ("…在推进小区治理中") unless it follows at once ("“168”治理", "“…”小区治理").
+const FOLLOWED_BY_MODEL_WORD = new RegExp(`^(?:[\\u4e00-\\u9fff]{0,10}?(?:${MODEL_WORDS.join('|')})|(?:小区|社区|基层)?治理)`)
 // Sentences, lists and org chains ("社区党组织-小区党支部-楼道党小组") are quoted too but are not names.
 const NOT_A_NAME = /[，。；！？,;!?：:、]|[\u4e00-\u9fff)）]\s*(?:—|-|－|→|―|–|─)\s*[\u4e00-\u9fff]/
 const QUOTE_MARKS = /[“”‘’"'「」『』\s]/g

@@ -99,9 +99,9 @@ export function extractOutcomes(doc: Doc): Outcome[] {
 // Labels are found on the simplified copy; give back the same characters from the body.
 function labelInScript(doc: Doc, label: string, start: number, end: number): string {
   const lo = Math.max(0, start - 40)
-  const before = doc.simp.lastIndexOf(label, start)
-  if (before >= lo) return doc.body.slice(before, before + label.length)
-  const after = doc.simp.indexOf(label, end)
-  if (after >= 0 && after - end < 20) return doc.body.slice(after, after + label.length)
+  const before = doc.simp.slice(lo, start).lastIndexOf(label)
+  if (before >= 0) return doc.body.slice(lo + before, lo + before + label.length)
+  const after = doc.simp.slice(end, end + 20 + label.length).indexOf(label)
+  if (after >= 0) return doc.body.slice(end + after, end + after + label.length)
   return label
 }
