@@ -1,5 +1,6 @@
 /** Case → table rows. */
 import { createHash } from 'node:crypto'
+import { FixedSizeList, Float32, makeData, RecordBatch, Schema, Struct, Table as ArrowTable, vectorFromArray } from 'apache-arrow'
 import type { Case } from '../schema.js'
 import { chunk, type Passage } from '../embed/chunk.js'
 import { facetRow } from '../search/facets.js'
@@ -62,7 +63,25 @@ export function passageRows(c: Case, passages: Passage[], vectors: Float32Array[
     norm: searchNormal(passageText(c, p, ord)),
     spanStart: p.span[0],
     spanEnd: p.span[1],
-    vector: Array.from(vectors[ord]),
+    vector: vectors[ord],
     ...facets,
   }))
+}
+
+/**
+ * Rows → one Arrow table in `schema`, vectors copied straight from their Float32Arrays: several
+ * times less work than LanceDB's row-by-row conversion of plain objects at 100k passages.
+ */
+export function toArrow(rows: Record<string, unknown>[], schema: Schema): ArrowTable {
+  const n = rows.length
+  const columns = schema.fields.map((f) => {
+    if (f.type instanceof FixedSizeList) {
+      const dims = f.type.listSize
+      const flat = new Float32Array(n * dims)
+      rows.forEach((r, i) => flat.set(r[f.name] as Float32Array, i * dims))
+      return makeData({ type: f.type, length: n, nullCount: 0, child: makeData({ type: new Float32(), length: n * dims, data: flat }) })
+    }
+    return vectorFromArray(rows.map((r) => r[f.name]), f.type).data[0]
+  })
+  return new ArrowTable(schema, [new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: n, nullCount: 0, children: columns }))])
 }

@@ -19,7 +19,7 @@ import type { Passage } from '../embed/chunk.js'
 import { connect, lancedb, type Connection, type Table } from './lancedb.js'
 import { casesSchema, passagesSchema, TABLES, type EmbedderId, type Pointer } from './layout.js'
 import { appendPointer, appendState, embedderState, latestPointer, openMeta, pruneStates } from './meta.js'
-import { caseHash, caseRow, passageRows, passagesOf, passageText } from './rows.js'
+import { caseHash, caseRow, passageRows, passagesOf, passageText, toArrow } from './rows.js'
 import { describeEmbedder, idOf, sameId, type EmbedderProvider } from './embedders.js'
 import { sqlString } from '../search/facets.js'
 import { createHash } from 'node:crypto'
@@ -246,8 +246,9 @@ async function writePassages(
       rows.push(...passageRows(c, passages, vectors.slice(at, at + passages.length)))
       at += passages.length
     }
-    if (!out) out = await db.createTable(TABLES.passages, rows, { mode: 'overwrite', schema: passagesSchema(embedder.dims) })
-    else if (rows.length) await out.add(rows)
+    const data = toArrow(rows, passagesSchema(embedder.dims))
+    if (!out) out = await db.createTable(TABLES.passages, data, { mode: 'overwrite' })
+    else if (rows.length) await out.add(data)
     pending = []
     size = 0
   }
