@@ -4,7 +4,7 @@ import { FACET_FIELDS, type FacetField } from '../../ingest/search/types'
 import { langFromRequest } from '~/models/lang.server'
 import { facetOptions } from '~/models/labels.server'
 import { placeText } from '~/models/case-view.server'
-import { converter, displayHit } from '~/models/script.server'
+import { converter, displayHit, englishReasons } from '~/models/script.server'
 import { parseSearchParams, runSearch } from '~/models/search.server'
 import { englishLabels } from '~/models/vocabulary.server'
 import { parseScript, useHref, useT } from '~/lib/ui'
@@ -28,11 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...params,
       script,
       error: null,
-      hits: outcome.hits.map((hit) => ({
-        ...displayHit(hit, script),
-        placeLabel: placeText(displayHit(hit, script).place),
-        reasons: 'reasons' in hit ? displayHit(hit, script).reasons : [],
-      })),
+      hits: outcome.hits.map((hit) => {
+        const shown = displayHit(hit, script)
+        const reasons = 'reasons' in shown ? shown.reasons : []
+        return { ...shown, placeLabel: placeText(shown.place), reasons: lang === 'en' ? englishReasons(reasons, englishLabels()) : reasons }
+      }),
       total: outcome.total,
       expansions: outcome.expansions,
       facets: facetOptions(outcome.facets, lang, converter(script), englishLabels()),

@@ -7,7 +7,8 @@ import { buildCaseView, placeText } from '~/models/case-view.server'
 import { getCase, similarCases } from '~/models/case.server'
 import { langFromRequest } from '~/models/lang.server'
 import { PackNotFound, addItem, isPackId, listPacks, updatePack } from '~/models/packs.server'
-import { displayCase, displayHit } from '~/models/script.server'
+import { displayCase, displayHit, englishReasons } from '~/models/script.server'
+import { englishLabels } from '~/models/vocabulary.server'
 import { parseScript, useHref, useT } from '~/lib/ui'
 import { CaseText } from '~/components/CaseText'
 import { FieldList } from '~/components/FieldList'
@@ -35,7 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages: found.messages.filter((m) => m.severity !== 'info'),
     removed: shown.removed,
     view: buildCaseView(shown, lang),
-    similar: similar.map((hit) => displayHit(hit, script)),
+    similar: similar.map((hit) => {
+      const shown = displayHit(hit, script)
+      return lang === 'en' ? { ...shown, reasons: englishReasons(shown.reasons, englishLabels()) } : shown
+    }),
     packs: packs.map((p) => ({ id: p.id, name: p.name })),
   }
 }

@@ -12,8 +12,9 @@ import { requireAdmin } from '~/models/auth.server'
 import { buildCaseView, placeText } from '~/models/case-view.server'
 import { MAX_UPLOAD_BYTES } from '~/models/config.server'
 import { langFromRequest } from '~/models/lang.server'
-import { ACCEPTED, processUpload, saveUpload, stage, unstage, type UploadProblem } from '~/models/upload.server'
+import { processUpload, saveUpload, stage, unstage, type UploadProblem } from '~/models/upload.server'
 import { useRootData, useT } from '~/lib/ui'
+import { ACCEPTED_UPLOADS } from '~/lib/limits'
 import { AdminNotice } from '~/components/AdminNotice'
 import { CaseText } from '~/components/CaseText'
 import { FieldList } from '~/components/FieldList'
@@ -115,7 +116,7 @@ export default function UploadPage() {
           id="file"
           name="file"
           type="file"
-          accept={ACCEPTED.join(',')}
+          accept={ACCEPTED_UPLOADS.join(',')}
           required
           aria-invalid={result?.error ? true : undefined}
           aria-describedby={result?.error ? 'upload-error' : undefined}

@@ -29,7 +29,7 @@ export async function buildSampleStore(): Promise<SampleStore> {
   const uri = path.join(dir, 'lancedb')
   cpSync(path.join(ROOT, 'corpus/raw'), raw, { recursive: true })
   const report = await runIngest({ corpus: raw, cases })
-  await indexCases(report.cases, { uri, provider: providerFor('auto'), log: () => {} })
+  await indexCases(report.cases, { uri, provider: await providerFor('auto', () => {}), log: () => {} })
   return { dir, uri, cases, raw, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
@@ -57,7 +57,8 @@ export function buildApp(): void {
     return latest
   }
   if (existsSync(built) && statSync(built).mtimeMs > Math.max(newest(path.join(ROOT, 'app')), newest(path.join(ROOT, 'ingest')))) return
-  execFileSync(path.join(ROOT, 'node_modules/.bin/remix'), ['build'], { cwd: ROOT, stdio: 'pipe' })
+  // Inherited NODE_ENV=test (vitest) would make a development build the production server cannot run.
+  execFileSync(path.join(ROOT, 'node_modules/.bin/remix'), ['build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } })
 }
 
 export interface RunningApp {

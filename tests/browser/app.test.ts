@@ -1,0 +1,264 @@
+/**
+ * The built app in Debian's chromium, serving the sample corpus from a temp store.
+ */
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { ROOT, buildApp, buildSampleStore, startApp, type RunningApp, type SampleStore } from '../helpers/app-server.js'
+import { launchBrowser } from '../helpers/browser.js'
+
+const FIVE_IN_ONE = '003_94610c8b7224c873'
+const RED_DONGLI = '002_33ffca132d01dce9'
+const JIAFU = '000_c473c47353d0da05'
+const FIXTURES = path.join(ROOT, 'tests/fixtures/app')
+const SHOTS = '/tmp/shots'
+// --hl in app.css, the highlight of a quote whose value was clicked.
+const HIGHLIGHT = 'rgb(255, 227, 138)'
+
+let store: SampleStore
+let app: RunningApp
+let browser: Browser
+let context: BrowserContext
+let page: Page
+
+async function resultIds(p: Page): Promise<string[]> {
+  const hrefs = await p.locator('.hits .hit h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
+  return hrefs.map((href) => decodeURIComponent(href.replace(/^\/cases\//, '').split('?')[0]))
+}
+
+async function search(p: Page, query: string): Promise<string[]> {
+  await p.goto(`${app.url}/`)
+  await p.fill('#q', query)
+  await Promise.all([p.waitForURL((url) => url.searchParams.get('q') === query), p.press('#q', 'Enter')])
+  await p.locator('.results-head').waitFor()
+  return resultIds(p)
+}
+
+async function upload(p: Page, file: string, intent: 'preview' | 'save') {
+  await p.goto(`${app.url}/upload`)
+  await p.setInputFiles('#file', path.join(FIXTURES, file))
+  await p.click(`button[value=${intent}]`)
+}
+
+beforeAll(async () => {
+  buildApp()
+  store = await buildSampleStore()
+  app = await startApp(store)
+  browser = await launchBrowser()
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  page = await context.newPage()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+  store?.cleanup()
+})
+
+describe('given the sample corpus in the built app', () => {
+  it('finds the five-in-one case by its simplified and its traditional name', async () => {
+    expect((await search(page, '五位一体'))[0]).toBe(FIVE_IN_ONE)
+    expect((await search(page, '五位一體'))[0]).toBe(FIVE_IN_ONE)
+    await expect(page.locator('.hits .hit').first().locator('mark').first().textContent()).resolves.toMatch(/五位一[体體]/)
+  })
+
+  it('finds cases by English queries', async () => {
+    expect((await search(page, 'five-in-one')).slice(0, 3)).toContain(FIVE_IN_ONE)
+    expect((await search(page, 'Red Dong-li')).slice(0, 3)).toContain(RED_DONGLI)
+  })
+
+  it('narrows a search with a facet checkbox, kept in the URL', async () => {
+    await page.goto(`${app.url}/?q=${encodeURIComponent('小区')}`)
+    const fujian = page.locator('fieldset.facet', { hasText: '省份' }).locator('label', { hasText: '福建' }).locator('input')
+    await Promise.all([page.waitForURL((url) => url.searchParams.has('province')), fujian.check()])
+    const ids = await resultIds(page)
+    expect(ids.length).toBeGreaterThan(0)
+    expect(ids.every((id) => id === FIVE_IN_ONE || id === JIAFU)).toBe(true)
+  })
+
+  it('searches without JavaScript, through the plain GET form', async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false })
+    const p = await plain.newPage()
+    await p.goto(`${app.url}/`)
+    await p.fill('#q', '五位一体')
+    await Promise.all([p.waitForURL(/q=/), p.press('#q', 'Enter')])
+    expect((await resultIds(p))[0]).toBe(FIVE_IN_ONE)
+    await plain.close()
+  })
+
+  it('highlights the quote of a funding value when it is clicked', async () => {
+    await page.goto(`${app.url}/cases/${JIAFU}`)
+    const value = page.locator('.field-field_funding a.value').first()
+    await expect(value.textContent()).resolves.toContain('89')
+    const q = await value.getAttribute('data-q')
+    await value.click()
+    await page.waitForFunction((n) => location.hash === `#q-${n}`, q)
+    const quote = page.locator(`.case-text .q${q}`)
+    await expect(quote.allTextContents().then((t) => t.join(''))).resolves.toContain('89萬元')
+    await page.waitForFunction(
+      ([n, highlight]) => {
+        const parts = [...document.querySelectorAll(`.case-text .q${n}`)]
+        return parts.length > 0 && parts.every((el) => getComputedStyle(el).backgroundColor === highlight)
+      },
+      [q, HIGHLIGHT],
+      { timeout: 5000 },
+    )
+  })
+
+  it('highlights a quote from its link with JavaScript off (CSS :target)', async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false })
+    const p = await plain.newPage()
+    await p.goto(`${app.url}/cases/${JIAFU}`)
+    const value = p.locator('.field-field_funding a.value').first()
+    const q = await value.getAttribute('data-q')
+    await value.click()
+    await p.waitForFunction(() => location.hash.startsWith('#q-'))
+    // No script runs in this page, so the check polls from the test side until the fade-in ends.
+    const backgrounds = () => p.locator(`.case-text .q${q}`).evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundColor))
+    await expect.poll(backgrounds, { timeout: 5000 }).toEqual(expect.arrayContaining([HIGHLIGHT]))
+    expect(new Set(await backgrounds())).toEqual(new Set([HIGHLIGHT]))
+    await plain.close()
+  })
+
+  it('shows what the cleaner removed, with reasons, one click away', async () => {
+    await page.goto(`${app.url}/cases/${JIAFU}`)
+    await page.click('#removed summary')
+    await expect(page.locator('#removed').textContent()).resolves.toContain('五月天')
+    await expect(page.locator('#removed .reason code').count()).resolves.toBeGreaterThan(0)
+  })
+
+  it('answers an unknown case id with a 404 page', async () => {
+    const response = await page.goto(`${app.url}/cases/no_such_case`)
+    expect(response?.status()).toBe(404)
+    await expect(page.locator('h1').textContent()).resolves.toBe('找不到这个案例')
+  })
+
+  it('compares two cases and exports the comparison as a Markdown table', async () => {
+    await page.goto(`${app.url}/cases/${FIVE_IN_ONE}`)
+    await Promise.all([page.waitForURL(/\/compare\?ids=/), page.click('text=加入对比')])
+    await page.fill('#add', JIAFU)
+    await Promise.all([page.waitForURL((url) => (url.searchParams.get('ids') ?? '').split(',').length === 2), page.click('.add-case button')])
+    await page.locator('table.compare').waitFor()
+    await expect(page.locator('table.compare thead th').count()).resolves.toBe(3)
+    await expect(page.locator('table.compare .v.shared').count()).resolves.toBeGreaterThan(0)
+    const href = await page.locator('a', { hasText: '导出 Markdown' }).getAttribute('href')
+    const markdown = await (await page.request.get(`${app.url}${href}`)).text()
+    const lines = markdown.split('\n')
+    expect(lines.find((line) => line.startsWith('| 字段'))).toContain(`(${FIVE_IN_ONE})`)
+    expect(lines.find((line) => line.startsWith('| 字段'))).toContain(`(${JIAFU})`)
+    expect(lines.some((line) => /^\| -+/.test(line))).toBe(true)
+    expect(lines.find((line) => line.startsWith('| 资金'))).toContain('89 万元')
+    expect(lines.find((line) => line.startsWith('| 组织层级'))).toContain('社區黨組織 → 小區黨支部 → 樓道黨小組')
+    const csv = await (await page.request.get(`${app.url}${href!.replace('/compare.md', '/compare.csv')}`)).text()
+    expect(csv.split('\r\n')[0]).toContain(JIAFU)
+  })
+
+  it('says clearly when a comparison has too few or too many cases', async () => {
+    await page.goto(`${app.url}/compare?ids=${FIVE_IN_ONE}`)
+    await expect(page.locator('[role=alert]').textContent()).resolves.toContain('至少需要 2 个')
+    await page.goto(`${app.url}/compare?ids=${['000_c473c47353d0da05', '001_b2edf34b0e9d06d0', RED_DONGLI, FIVE_IN_ONE, '004_3e2173ad1c9cf50d'].join(',')}`)
+    await expect(page.locator('[role=alert]').textContent()).resolves.toContain('最多对比 4 个')
+  })
+
+  it('builds a course pack and exports a handout with full citations', async () => {
+    await page.goto(`${app.url}/packs`)
+    await page.fill('#pack-name', '社区治理培训')
+    await Promise.all([page.waitForURL(/\/packs\/[a-z0-9]+$/), page.click('button:has-text("新建")')])
+    const packUrl = page.url()
+    for (const id of [JIAFU, FIVE_IN_ONE]) {
+      await page.goto(`${app.url}/cases/${id}`)
+      await page.selectOption('#pack', { label: '社区治理培训' })
+      await Promise.all([page.waitForURL(/\/packs\//), page.click('.inline-form button:has-text("加入")')])
+    }
+    const titles = () => page.locator('.pack-item-head a').allTextContents()
+    expect((await titles())[0]).toContain('嘉福')
+    await page.locator('.pack-item').nth(1).locator('button[value=up]').click()
+    await page.waitForFunction(() => document.querySelector('.pack-item-head a')?.textContent?.includes('聯邦'))
+    await page.locator('.pack-item').first().locator('textarea').fill('讨论：五个主体如何分工')
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/packs/')),
+      page.locator('.pack-item').first().locator('button[value=note]').click(),
+    ])
+    await page.waitForLoadState('networkidle')
+
+    await page.goto(`${packUrl}/handout`)
+    const citations = await page.locator('.citation cite').allTextContents()
+    expect(citations).toEqual([
+      '人民網-中國共產黨新聞網，《聯邦新城小區“五位一體”案例》，2022-12-22。',
+      '殿前街道，《嘉福鹽業小區:“168”治理模式創新推動老舊小區提升》，2020-01-09。',
+    ])
+    await expect(page.locator('.handout-note').first().textContent()).resolves.toContain('五个主体如何分工')
+    const markdown = await (await page.request.get(`${packUrl}/handout.md`)).text()
+    expect(markdown).toContain('## 1. 聯邦新城小區“五位一體”案例')
+    expect(markdown).toContain('**引用**：人民網-中國共產黨新聞網，《聯邦新城小區“五位一體”案例》，2022-12-22。')
+    expect(markdown).toContain('**引用**：殿前街道，《嘉福鹽業小區:“168”治理模式創新推動老舊小區提升》，2020-01-09。')
+
+    // The pack lives in the store: a restarted server still has it, in order.
+    await app.stop()
+    app = await startApp(store)
+    await page.goto(packUrl.replace(/^http:\/\/[^/]+/, app.url))
+    expect((await titles())[0]).toContain('聯邦')
+  })
+
+  it('adds an uploaded report as a case that search then finds', async () => {
+    await upload(page, 'upload_xinyuan.html', 'preview')
+    await expect(page.locator('#preview-h').textContent()).resolves.toContain('睦邻议事坊')
+    await expect(page.locator('.preview .field-field_funding').textContent()).resolves.toContain('45')
+    await Promise.all([page.waitForURL(/\/cases\/upload_xinyuan/), page.click('.preview button[value=save]')])
+    await expect(page.locator('h1').textContent()).resolves.toContain('睦邻议事坊')
+    expect((await search(page, '睦邻议事坊'))[0]).toBe('upload_xinyuan')
+  })
+
+  it('refuses a PNG renamed .txt with a clear message and changes nothing', async () => {
+    await page.goto(`${app.url}/`)
+    const before = await page.locator('.results-head').textContent()
+    await upload(page, 'image_renamed.txt', 'save')
+    await expect(page.locator('#upload-error').textContent()).resolves.toContain('image_renamed.txt: not a text file (PNG image)')
+    await page.goto(`${app.url}/`)
+    await expect(page.locator('.results-head').textContent()).resolves.toBe(before)
+  })
+
+  it('shows an uploaded page with <script> and onerror= as text and runs nothing', async () => {
+    const dialogs: string[] = []
+    page.on('dialog', (d) => void dialogs.push(d.message()))
+    await upload(page, 'xss_report.txt', 'preview')
+    await expect(page.locator('.preview .case-text').textContent()).resolves.toContain('<script>window.__xss=1</script>')
+    await Promise.all([page.waitForURL(/\/cases\/xss_report/), page.click('.preview button[value=save]')])
+    await page.waitForLoadState('networkidle')
+    await expect(page.locator('.case-text').textContent()).resolves.toContain('<img src=x onerror="window.__xss=1">')
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
+    await expect(page.locator('.case-text img, .case-text script').count()).resolves.toBe(0)
+    expect(dialogs).toEqual([])
+  })
+
+  it('renders every page in Chinese and in English (screenshots in /tmp/shots)', async () => {
+    mkdirSync(SHOTS, { recursive: true })
+    await page.goto(`${app.url}/packs`)
+    const packHref = await page.locator('.pack-list a').first().getAttribute('href')
+    const pages: Record<string, string> = {
+      search: '/',
+      results: `/?q=${encodeURIComponent('五位一体')}`,
+      like: `/?mode=like&q=${encodeURIComponent('老旧小区，没有物业，老人多，停车难')}`,
+      case: `/cases/${JIAFU}`,
+      compare: `/compare?ids=${FIVE_IN_ONE},${JIAFU},${RED_DONGLI}`,
+      packs: '/packs',
+      pack: packHref!,
+      handout: `${packHref}/handout`,
+      overview: '/overview',
+      upload: '/upload',
+      missing: '/cases/no_such_case',
+    }
+    const headings = { zh: '案例库', en: 'Casebook' }
+    for (const lang of ['zh', 'en'] as const) {
+      await page.goto(`${app.url}/lang?to=${lang}&next=/`)
+      for (const [name, url] of Object.entries(pages)) {
+        await page.goto(`${app.url}${url}`)
+        await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang === 'zh' ? 'zh-CN' : 'en')
+        await expect(page.locator('.brand span:last-child').textContent()).resolves.toBe(headings[lang])
+        await page.screenshot({ path: path.join(SHOTS, `${name}-${lang}.png`), fullPage: true })
+      }
+    }
+    await page.goto(`${app.url}/lang?to=zh&next=/`)
+  })
+})
