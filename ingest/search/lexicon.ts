@@ -18,10 +18,16 @@ export interface Lexicon {
   maxWords: number
   /** English word (stemmed) → the Chinese terms of every phrase containing it. */
   byWord: Map<string, string[][]>
+  /** Two consecutive words (stemmed, joined by a space) → the same, for phrases containing the pair. */
+  byPair: Map<string, string[][]>
 }
+
+/** Ways of saying "no" that the phrases spell "no" ("without property management"). */
+const NEGATIONS = /\b(without|lacking|lacks|lack of|no longer any|not any|none)\b/g
 
 // Words too common in the phrases to say anything alone ("party", "management" name a dozen terms).
 const MAX_PHRASES_PER_WORD = 4
+const MAX_PHRASES_PER_PAIR = 3
 // A glossary entry's first few Chinese forms: the canonical term and its commonest variants.
 const ZH_FORMS = 3
 const EN_STOP = new Set(['the', 'and', 'for', 'with', 'of', 'in', 'on', 'to', 'a', 'an', 'no', 'not', 'our', 'my', 'we', 'is', 'are', 'has', 'have', 'there', 'lots', 'many', 'very', 'old', 'problem', 'issue', 'difficulty', 'difficult', 'lack', 'low', 'high', 'poor', 'lot', 'some', 'residential'])
@@ -52,19 +58,30 @@ export function lexicon(): Lexicon {
   const glossary = loadGlossary()
   const english = new Map<string, string[]>()
   const byWord = new Map<string, string[][]>()
+  const byPair = new Map<string, string[][]>()
   let maxWords = 1
   const add = (en: string, zh: string[]) => {
     const key = englishKey(en)
     if (!key || !zh.length) return
-    const list = english.get(key) ?? []
+    const known = english.get(key)
+    const list = known ?? []
     for (const z of zh) if (!list.includes(z)) list.push(z)
     english.set(key, list)
+    // The word and pair indexes hold the phrase's own list, so a phrase in both the vocabulary
+    // and the glossary counts once.
+    if (known) return
     const words = englishWords(en)
     maxWords = Math.max(maxWords, words.length)
-    for (const w of new Set(words.map(stem))) {
+    const stems = words.map(stem)
+    for (const pair of new Set(stems.slice(1).map((w, i) => `${stems[i]} ${w}`))) {
+      const phrases = byPair.get(pair) ?? []
+      phrases.push(list)
+      byPair.set(pair, phrases)
+    }
+    for (const w of new Set(stems)) {
       if (w.length < 3 || EN_STOP.has(w)) continue
       const phrases = byWord.get(w) ?? []
-      phrases.push(zh)
+      phrases.push(list)
       byWord.set(w, phrases)
     }
   }
@@ -78,7 +95,7 @@ export function lexicon(): Lexicon {
     const zh = [...new Set((g.zh ?? []).slice(0, ZH_FORMS).map(searchNormal))]
     for (const en of g.en ?? []) add(en, zh)
   }
-  cached = { vocabulary, glossary, english, maxWords, byWord }
+  cached = { vocabulary, glossary, english, maxWords, byWord, byPair }
   return cached
 }
 
@@ -93,8 +110,8 @@ export function vocabularyTerms(): { kind: TagKind; term: VocabularyTerm }[] {
  * case, hyphens and spaces ("Red Dong-li", "red dongli", "RedDongLi" all → 红栋力).
  */
 export function mapEnglish(text: string): { terms: string[]; matched: string[] } {
-  const { english, maxWords, byWord } = lexicon()
-  const words = englishWords(text)
+  const { english, maxWords, byWord, byPair } = lexicon()
+  const words = englishWords(text.normalize('NFKC').toLowerCase().replace(NEGATIONS, 'no'))
   const terms: string[] = []
   const matched: string[] = []
   for (let i = 0; i < words.length; ) {
@@ -107,6 +124,13 @@ export function mapEnglish(text: string): { terms: string[]; matched: string[] }
         matched.push(words.slice(i, j).join(' '))
         hit = j - i
       }
+    }
+    const pair = i + 1 < words.length ? byPair.get(`${stem(words[i])} ${stem(words[i + 1])}`) : undefined
+    if (!hit && pair && pair.length <= MAX_PHRASES_PER_PAIR) {
+      // Two words of a known phrase ("no property" of "no property management").
+      for (const zh of pair) for (const z of zh) if (!terms.includes(z)) terms.push(z)
+      matched.push(`${words[i]} ${words[i + 1]}`)
+      hit = 2
     }
     if (!hit) {
       // A word of a known phrase ("parking" of "parking shortage") maps to that phrase's terms,
