@@ -206,3 +206,21 @@ describe('a provider that cannot restore the saved model', () => {
     expect(stats.embedder.dims).toBeLessThanOrEqual(4)
   })
 })
+
+describe('the first build', () => {
+  it('is invisible to readers until it is complete', async () => {
+    const uri = tmp()
+    const base = new HashEmbedder()
+    const gated = new GatedEmbedder(base)
+    const building = indexCases(fixtureCases(), { uri, provider: fixedProvider(gated), ...quiet })
+    await gated.reached
+    const err = await openStore(uri, { embedder: base }).catch((e) => e)
+    expect(err).toBeInstanceOf(SearchError)
+    expect(err.code).toBe('no-store')
+    gated.release()
+    await building
+    const store = await openStore(uri, { embedder: base })
+    expect((await store.info()).cases).toBe(fixtureCases().length)
+    store.close()
+  })
+})

@@ -7,6 +7,8 @@ import { fixedProvider } from '../ingest/index/embedders.js'
 import { openStore, SearchError, type Store } from '../ingest/search/index.js'
 import { searchNormal } from '../ingest/search/normalize.js'
 import { whereClause, sqlString } from '../ingest/search/facets.js'
+import { mapEnglish } from '../ingest/search/lexicon.js'
+import { makeSnippet, markedSnippet } from '../ingest/search/snippet.js'
 import { fixtureCases } from './helpers/cases.js'
 import { HashEmbedder } from './helpers/embedder.js'
 
@@ -82,6 +84,13 @@ describe('snippets', () => {
     const hit = (await store.search('工作成效 满意度')).hits.find((h) => h.id === 'fz-wuwei')!
     expect(hit.passage.text).toContain('工作成效')
     expect(hit.passage.span[0]).toBeGreaterThan(0)
+  })
+
+  it('map marks back through quotes and traditional characters', () => {
+    const s = makeSnippet('凝聚“紅‘棟’力”，網格員每日巡查', 100, ['红栋力', '网格员'])
+    expect(s.marks.map(([a, b]) => s.text.slice(a, b))).toEqual(['紅‘棟’力', '網格員'])
+    expect(s.span).toEqual([100, 100 + s.text.length])
+    expect(markedSnippet(s)).toBe('凝聚“«紅‘棟’力»”，«網格員»每日巡查')
   })
 
   it('are cut to a window around the first mark in a long passage', async () => {
@@ -302,6 +311,14 @@ describe('English queries', () => {
     const r = await store.search(q)
     expect(r.query.expansions.length).toBeGreaterThan(0)
     expect(ids(r)[0]).toBe(id)
+  })
+
+  it('maps pairs of words and negations of known phrases', () => {
+    const { terms, matched } = mapEnglish('an old compound without property management')
+    expect(terms).toEqual(expect.arrayContaining(['无物业']))
+    expect(matched).toContain('no property management')
+    expect(mapEnglish('Ageing residents').terms).toContain('老龄化')
+    expect(mapEnglish('the of and').terms).toEqual([])
   })
 
   it('a single word of a known phrase maps to its terms', async () => {
