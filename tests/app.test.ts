@@ -1,0 +1,286 @@
+/**
+ * Loaders and actions as functions: a real Request in, a Response (or data) out, against a store
+ * built from the sample corpus in a temp directory.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import JSZip from 'jszip'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { buildSampleStore, ROOT, type SampleStore } from './helpers/app-server.js'
+import { reopenStore } from '~/models/store.server'
+import { loader as caseLoader } from '~/routes/cases.$id'
+import { loader as compareMd } from '~/routes/compare[.]md'
+import { loader as compareCsv } from '~/routes/compare[.]csv'
+import { loader as compareLoader } from '~/routes/compare'
+import { loader as exportQdpx } from '~/routes/export[.]qdpx'
+import { loader as exportCsv } from '~/routes/export[.]csv'
+import { loader as exportJson } from '~/routes/export[.]json'
+import { loader as langLoader } from '~/routes/lang'
+import { loader as searchLoader } from '~/routes/_index'
+import { action as packsAction } from '~/routes/packs._index'
+import { action as uploadAction } from '~/routes/upload'
+import { closePacks, createPack, getPack, listPacks, updatePack, addItem, setNote } from '~/models/packs.server'
+
+const FIVE_IN_ONE = '003_94610c8b7224c873'
+const JIAFU = '000_c473c47353d0da05'
+const BASE = 'http://casebook.test'
+
+let store: SampleStore
+
+const args = (url: string, init?: RequestInit, params: Record<string, string> = {}) => ({
+  request: new Request(`${BASE}${url}`, init),
+  params,
+  context: {},
+})
+
+/** What a loader or action threw or returned, as a Response when it is one. */
+async function settle(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await run()
+  } catch (thrown) {
+    return thrown
+  }
+}
+
+beforeAll(async () => {
+  store = await buildSampleStore()
+  process.env.LANCEDB_URI = store.uri
+  process.env.CASEBOOK_CASES = store.cases
+  process.env.CASEBOOK_RAW = store.raw
+})
+
+afterAll(async () => {
+  await reopenStore()
+  closePacks()
+  store.cleanup()
+})
+
+describe('given a case id', () => {
+  it('returns the case with every sourced value pointing at its quote', async () => {
+    const data = await caseLoader(args(`/cases/${JIAFU}`, undefined, { id: JIAFU }))
+    const text = data.view.segments.map((s) => s.text).join('')
+    for (let n = 1; n <= data.view.quotes; n++) {
+      expect(data.view.segments.filter((s) => s.anchors.includes(n))).toHaveLength(1)
+    }
+    const funding = data.view.rows.find((row) => row.key === 'field_funding')!
+    const q = funding.items[0].q!
+    const quote = data.view.segments.filter((s) => s.qs.includes(q)).map((s) => s.text).join('')
+    expect(quote).toContain('89萬元')
+    expect(text.length).toBeGreaterThan(500)
+  })
+
+  it('converts the report to simplified script on request, keeping quotes aligned', async () => {
+    const data = await caseLoader(args(`/cases/${JIAFU}?script=simp`, undefined, { id: JIAFU }))
+    expect(data.title).toContain('嘉福盐业小区')
+    const funding = data.view.rows.find((row) => row.key === 'field_funding')!
+    const quote = data.view.segments.filter((s) => s.qs.includes(funding.items[0].q!)).map((s) => s.text).join('')
+    expect(quote).toContain('89万元')
+  })
+
+  it.each(['no_such_case', '../../etc/passwd', "x' OR 1=1 --"])('answers %s with a 404 response', async (id) => {
+    const thrown = await settle(() => caseLoader(args(`/cases/${encodeURIComponent(id)}`, undefined, { id })))
+    expect(thrown).toBeInstanceOf(Response)
+    expect((thrown as Response).status).toBe(404)
+  })
+})
+
+describe('given a search in the query string', () => {
+  it('finds the case and counts facets over the results', async () => {
+    const data = await searchLoader(args(`/?q=${encodeURIComponent('五位一體')}`))
+    expect(data.error).toBeNull()
+    expect(data.hits[0].id).toBe(FIVE_IN_ONE)
+    expect(data.hits[0].passage.marks.length).toBeGreaterThan(0)
+    expect(data.facets.province?.length).toBeGreaterThan(0)
+  })
+
+  it('labels vocabulary facets in English when the page is English', async () => {
+    const data = await searchLoader(args('/?lang=en'))
+    const labels = (data.facets.problems ?? []).map((o) => o.label)
+    expect(labels).toContain('no property management')
+    expect(data.facets.fundingSource?.map((o) => o.label)).toContain('Government')
+  })
+})
+
+describe('given a comparison', () => {
+  it('exports a GFM table whose header names both cases', async () => {
+    const response = (await compareMd(args(`/compare.md?ids=${FIVE_IN_ONE},${JIAFU}`))) as Response
+    expect(response.headers.get('Content-Type')).toContain('text/markdown')
+    const text = await response.text()
+    const header = text.split('\n').find((line) => line.startsWith('| 字段'))!
+    expect(header.split('|').map((c) => c.trim()).filter(Boolean)).toEqual([
+      '字段',
+      `聯邦新城小區“五位一體”案例 (${FIVE_IN_ONE})`,
+      `嘉福鹽業小區:“168”治理模式創新推動老舊小區提升 (${JIAFU})`,
+    ])
+  })
+
+  it('exports CSV with one row per field, and English labels on request', async () => {
+    const text = await ((await compareCsv(args(`/compare.csv?ids=${FIVE_IN_ONE},${JIAFU}&lang=en`))) as Response).text()
+    const rows = text.replace(/^\uFEFF/, '').trim().split('\r\n')
+    expect(rows[0].startsWith('Field,')).toBe(true)
+    expect(rows.find((row) => row.startsWith('Tier count'))).toBe('Tier count,4,3')
+  })
+
+  it.each([
+    [[FIVE_IN_ONE], 400, '至少需要 2 个'],
+    [[FIVE_IN_ONE, JIAFU, '001_b2edf34b0e9d06d0', '002_33ffca132d01dce9', '004_3e2173ad1c9cf50d'], 400, '最多对比 4 个'],
+    [[FIVE_IN_ONE, 'nope'], 404, 'nope'],
+  ])('refuses %j with a clear message', async (ids, status, message) => {
+    const response = (await compareMd(args(`/compare.md?ids=${ids.join(',')}`))) as Response
+    expect(response.status).toBe(status)
+    expect(await response.text()).toContain(message)
+    const page = await compareLoader(args(`/compare?ids=${ids.join(',')}`))
+    expect(page.comparison).toBeNull()
+    expect(page.problem).not.toBeNull()
+  })
+
+  it('marks values every case shares apart from values only one case has', async () => {
+    const page = await compareLoader(args(`/compare?ids=${FIVE_IN_ONE},${JIAFU}`))
+    const actors = page.comparison!.rows.find((row) => row.key === 'field_actors')!
+    const presences = new Set(actors.cells.flatMap((cell) => cell.values.map((v) => v.presence)))
+    expect(presences).toEqual(new Set(['shared', 'unique']))
+    const tiers = page.comparison!.rows.find((row) => row.key === 'field_orgTiers')!
+    expect(tiers.kind).toBe('ladder')
+  })
+})
+
+describe('given the dataset exports', () => {
+  it('writes a REFI-QDA project whose sources are the cleaned texts', async () => {
+    const response = (await exportQdpx()) as Response
+    const zip = await JSZip.loadAsync(await response.arrayBuffer())
+    const qde = await zip.file('project.qde')!.async('string')
+    expect(qde).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<Project xmlns="urn:QDA-XML:project:1.0"/)
+    for (const element of ['<Users>', '<CodeBook><Codes>', '<Variables>', '<Cases>', '<Sources>']) expect(qde).toContain(element)
+    const sources = [...qde.matchAll(/<TextSource guid="([^"]+)" name="([^"]+)" plainTextPath="internal:\/\/([^"]+)\.txt"/g)]
+    expect(sources).toHaveLength(5)
+    for (const [, guid, , file] of sources) {
+      expect(file).toBe(guid)
+      expect(zip.file(`sources/${guid}.txt`)).not.toBeNull()
+    }
+    const five = sources.find(([, , name]) => name.startsWith(FIVE_IN_ONE))!
+    const text = await zip.file(`sources/${five[1]}.txt`)!.async('string')
+    expect(text).toContain('五位一體')
+    // Every coded selection lies inside its source text (positions count characters).
+    for (const match of qde.matchAll(/startPosition="(\d+)" endPosition="(\d+)"/g)) expect(Number(match[2])).toBeGreaterThan(Number(match[1]))
+    expect(qde).toMatch(/<Case guid="[^"]+" name="003_94610c8b7224c873"><Description>[^<]+<\/Description>\s*<VariableValue><VariableRef targetGUID="[^"]+"\/><TextValue>/)
+  })
+
+  it('exports every case as CSV and JSON', async () => {
+    const csv = await ((await exportCsv()) as Response).text()
+    expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(6)
+    const json = JSON.parse(await ((await exportJson()) as Response).text()) as { id: string; funding: unknown[]; body?: string }[]
+    expect(json.map((c) => c.id).sort()).toEqual(readdirSync(store.cases).map((f) => f.replace(/\.md$/, '')).sort())
+    expect(json.find((c) => c.id === JIAFU)!.funding).toHaveLength(2)
+    expect(json[0].body).toBeUndefined()
+  })
+})
+
+describe('given course packs in the store', () => {
+  it('keeps both edits when two app replicas edit different packs at the same time', async () => {
+    // Two URIs for one directory: two independent LanceDB connections, like two processes.
+    const a = store.uri
+    const b = `${store.uri}/.`
+    const [first, second] = await Promise.all([createPack('甲', a), createPack('乙', b)])
+    await Promise.all([
+      ...[JIAFU, FIVE_IN_ONE].map((id) => updatePack(first.id, (p) => addItem(p, id), a)),
+      ...['001_b2edf34b0e9d06d0', '002_33ffca132d01dce9'].map((id) => updatePack(second.id, (p) => addItem(p, id), b)),
+      updatePack(first.id, (p) => (p.name = '甲（改）'), b),
+    ])
+    closePacks()
+    const reread = await listPacks(a)
+    const one = reread.find((p) => p.id === first.id)!
+    const two = reread.find((p) => p.id === second.id)!
+    expect(one.name).toBe('甲（改）')
+    expect(one.items.map((i) => i.caseId).sort()).toEqual([FIVE_IN_ONE, JIAFU].sort())
+    expect(two.items.map((i) => i.caseId).sort()).toEqual(['001_b2edf34b0e9d06d0', '002_33ffca132d01dce9'])
+  })
+
+  it('changes one row per write, so other packs keep their exact contents', async () => {
+    const keep = await createPack('不动')
+    await updatePack(keep.id, (p) => addItem(p, JIAFU))
+    const before = await getPack(keep.id)
+    const other = await createPack('改动')
+    await updatePack(other.id, (p) => addItem(p, FIVE_IN_ONE))
+    await updatePack(other.id, (p) => setNote(p, FIVE_IN_ONE, '备注'))
+    expect(await getPack(keep.id)).toEqual(before)
+  })
+
+  it('refuses a nameless pack with a field error', async () => {
+    const result = await packsAction(args('/packs', { method: 'POST', body: new URLSearchParams({ name: '  ' }) }))
+    expect(result).toMatchObject({ init: { status: 400 } })
+  })
+})
+
+describe('given CASEBOOK_ADMIN_TOKEN is set', () => {
+  afterEach(() => {
+    delete process.env.CASEBOOK_ADMIN_TOKEN
+  })
+
+  it('refuses writes without the token and accepts them with it', async () => {
+    process.env.CASEBOOK_ADMIN_TOKEN = 's3cret'
+    const count = (await listPacks()).length
+    const refused = await settle(() => packsAction(args('/packs', { method: 'POST', body: new URLSearchParams({ name: '未授权' }) })))
+    expect(refused).toMatchObject({ init: { status: 401 } })
+    expect(await listPacks()).toHaveLength(count)
+    const accepted = (await packsAction(args('/packs', { method: 'POST', body: new URLSearchParams({ name: '授权', token: 's3cret' }) }))) as Response
+    expect(accepted.status).toBe(302)
+    expect(await listPacks()).toHaveLength(count + 1)
+  })
+})
+
+describe('given an upload', () => {
+  const cases = () => readdirSync(store.cases).sort()
+
+  function multipart(name: string, bytes: Uint8Array, intent: string): RequestInit {
+    const form = new FormData()
+    form.set('intent', intent)
+    form.set('file', new File([Buffer.from(bytes)], name))
+    return { method: 'POST', body: form }
+  }
+
+  it('refuses a PNG renamed .txt and changes nothing', async () => {
+    const before = cases()
+    const bytes = readFileSync(path.join(ROOT, 'tests/fixtures/app/image_renamed.txt'))
+    const result = await uploadAction(args('/upload', multipart('image_renamed.txt', bytes, 'save')))
+    expect(result).toMatchObject({ init: { status: 400 }, data: { error: expect.stringContaining('not a text file (PNG image)') } })
+    expect(cases()).toEqual(before)
+  })
+
+  it('refuses a file over 20 MB before reading it, and changes nothing', async () => {
+    const before = cases()
+    const bytes = new Uint8Array(20 * 1024 * 1024 + 10).fill(0x41)
+    const result = await uploadAction(args('/upload', multipart('huge.txt', bytes, 'save')))
+    expect(result).toMatchObject({ init: { status: 413 }, data: { error: expect.stringContaining('20 MB') } })
+    expect(cases()).toEqual(before)
+  })
+
+  it('previews without writing, then saves the case file and the raw report', async () => {
+    const bytes = readFileSync(path.join(ROOT, 'tests/fixtures/app/upload_xinyuan.html'))
+    const before = cases()
+    const preview = (await uploadAction(args('/upload', multipart('upload_xinyuan.html', bytes, 'preview')))) as { preview: { staged: string; id: string } }
+    expect(preview.preview.id).toBe('upload_xinyuan')
+    expect(cases()).toEqual(before)
+    const form = new FormData()
+    form.set('intent', 'save')
+    form.set('staged', preview.preview.staged)
+    const saved = (await uploadAction(args('/upload', { method: 'POST', body: form }))) as Response
+    expect(saved.status).toBe(302)
+    expect(saved.headers.get('Location')).toBe('/cases/upload_xinyuan')
+    expect(cases()).toEqual([...before, 'upload_xinyuan.md'].sort())
+    expect(existsSync(path.join(store.raw, 'upload_xinyuan.html'))).toBe(true)
+    const found = await searchLoader(args(`/?q=${encodeURIComponent('睦邻议事坊')}`))
+    expect(found.hits[0].id).toBe('upload_xinyuan')
+  })
+})
+
+describe('given the language switch', () => {
+  it('remembers the language in a cookie and goes back to a same-site path only', async () => {
+    const ok = (await langLoader(args('/lang?to=en&next=/compare?ids=a,b'))) as Response
+    expect(ok.headers.get('Location')).toBe('/compare?ids=a,b')
+    expect(ok.headers.get('Set-Cookie')).toContain('casebook_lang=en')
+    for (const next of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+      const off = (await langLoader(args(`/lang?to=en&next=${encodeURIComponent(next)}`))) as Response
+      expect(off.headers.get('Location')).toBe('/')
+    }
+  })
+})
