@@ -54,6 +54,7 @@ const CJK_NAME = '[\\u4e00-\\u9fff·]{2,5}'
  * Photographer credit closing a caption: "…投入使用。新华社记者 张三 摄", "王五、赵六 摄",
  * "（李四 摄）", "（摄影：王五）". "拍摄" at the end is a verb, not a credit.
  */
+const CREDIT_END = new Set(['摄', '攝', ')', '）'])
 const PHOTO_CREDIT = rx(
   `(?:(?:记者|通讯员|摄影|特约摄影)\\s*${CJK_NAME}(?:\\s*[、，,]\\s*${CJK_NAME})*\\s*|${CJK_NAME}(?:[、，,]${CJK_NAME})*\\s+)(?<!拍)摄\\s*[)）]?$` +
     `|[(（]\\s*(?:摄影|摄|图|图片|供图|图片来源|图源)\\s*[:：/／丨|]\\s*[^()（）]{2,16}[)）]$`,
@@ -378,7 +379,8 @@ export const LINE_RULES: LineRule[] = [
     id: 'image-credit',
     zone: 'any',
     maxLen: 100,
-    pattern: PHOTO_CREDIT,
+    // Every credit ends in 摄 or a bracket; checking the last character first keeps the scan off most lines.
+    test: (line) => CREDIT_END.has(line[line.length - 1]) && PHOTO_CREDIT.test(line),
     why: 'Captions closed by a photographer credit ("…投入使用。新华社记者 张三 摄", "（摄影：王五）"); a body sentence ends in "。", not in a credit.',
   },
   {
