@@ -86,6 +86,8 @@ export interface Pointer {
   passages: number
   /** Cases added, changed or removed since the offline model was trained on the corpus. */
   driftSinceTraining: number
+  /** Bigrams most passages contain, which full-text queries leave out when they have others. */
+  commonBigrams?: string[]
   builtAt: string
 }
 

@@ -22,6 +22,8 @@ import { appendPointer, appendState, embedderState, latestPointer, openMeta, pru
 import { caseHash, caseRow, passageRows, passagesOf, passageText, toArrow } from './rows.js'
 import { describeEmbedder, idOf, sameId, type EmbedderProvider } from './embedders.js'
 import { sqlString } from '../search/facets.js'
+import { commonBigrams } from '../search/bigrams.js'
+import { searchNormal } from '../search/normalize.js'
 import { createHash } from 'node:crypto'
 
 export interface IndexOptions {
@@ -143,6 +145,7 @@ export async function indexCases(input: Case[], options: Partial<IndexOptions> &
     cases: cases.length,
     passages: await passagesTable.countRows(),
     driftSinceTraining: drift,
+    commonBigrams: commonBigrams(sampleNormals(cases, passagesFor)),
     builtAt: new Date().toISOString(),
   }
   await appendPointer(meta, pointer)
@@ -280,6 +283,14 @@ async function buildIndexes(cases: Table, passages: Table, fresh: boolean, vecto
   const caseIndexes = new Set((await cases.listIndices()).map((i) => i.columns[0]))
   if (!caseIndexes.has('id')) await cases.createIndex('id', { config: lancedb.Index.btree(), replace: true })
   else await cases.optimize()
+}
+
+/** Search-normal passages of an evenly spread sample of at most ~2000 cases. */
+function sampleNormals(cases: Case[], passagesFor: (c: Case) => Passage[]): string[] {
+  const step = Math.max(1, Math.floor(cases.length / 2000))
+  const out: string[] = []
+  for (let i = 0; i < cases.length; i += step) passagesFor(cases[i]).forEach((p, ord) => out.push(searchNormal(passageText(cases[i], p, ord))))
+  return out
 }
 
 function corpusVersion(hashes: Map<string, string>): string {

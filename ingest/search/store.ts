@@ -21,6 +21,7 @@ import { prepareQuery, type PreparedQuery } from './query.js'
 import { makeSnippet, markedSnippet } from './snippet.js'
 import { compare, describe, profileOf, type Profile } from './likeness.js'
 import { SearchError } from './errors.js'
+import { fulltextQuery } from './bigrams.js'
 
 export interface OpenOptions {
   storageOptions: Record<string, string>
@@ -50,6 +51,7 @@ interface PassageRow {
 
 interface Snapshot {
   pointer: Pointer
+  common: ReadonlySet<string>
   cases: Table
   passages: Table
   embedder: Embedder
@@ -118,7 +120,7 @@ class LanceStore implements Store {
     const hasVectorIndex = (await passages.listIndices()).some((i) => i.columns[0] === 'vector')
     const catalog = loadCatalog(cases)
     catalog.catch(() => undefined)
-    return { pointer, cases, passages, embedder, hasVectorIndex, catalog }
+    return { pointer, common: new Set(pointer.commonBigrams ?? []), cases, passages, embedder, hasVectorIndex, catalog }
   }
 
   private async embedderFor(pointer: Pointer): Promise<Embedder> {
@@ -185,7 +187,7 @@ class LanceStore implements Store {
 
   private async fulltext(snap: Snapshot, text: string, where: string | null, k: number): Promise<PassageRow[]> {
     if (!text.trim() || snap.pointer.passages === 0) return []
-    let query = snap.passages.query().fullTextSearch(new lancedb.MatchQuery(text, 'norm'))
+    let query = snap.passages.query().fullTextSearch(new lancedb.MatchQuery(fulltextQuery(text, snap.common), 'norm'))
     if (where) query = query.where(where)
     return (await query.select([...PASSAGE_COLUMNS, '_score']).limit(k).toArray()) as PassageRow[]
   }
