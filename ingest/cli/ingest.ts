@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { runIngest, type IngestReport } from '../corpus/index.js'
 import { parse, reportFailure, usageError, UsageError } from './args.js'
 import { indexCorpus, indexSummary } from '../index/step.js'
+import { parseEmbedderKind } from '../index/providers.js'
 
 const USAGE = 'usage: casebook ingest [--corpus DIR] [--cases DIR] [--db DIR] [--embedder NAME]'
 
@@ -22,6 +23,7 @@ export async function run(argv: string[]): Promise<number> {
   let args
   try {
     args = parse(argv, INGEST_OPTIONS, false)
+    parseEmbedderKind(args.values.embedder)
   } catch (e) {
     if (e instanceof UsageError) return usageError(`${e.message}\n${USAGE}`)
     throw e
