@@ -135,10 +135,10 @@ describe('captions, notices and teaser lists', () => {
   const para = '社区党委牵头召开协商会，物业公司和业委会负责人参加，共解决问题12个，居民满意度明显提升。'
 
   it('takes photo credits but not sentences about photos', () => {
-    for (const line of ['居民在议事长廊协商停车问题。记者 孙立 摄', '志愿者清理楼道堆物（通讯员 李红、王刚 摄）', '（摄影：周一凡）', '图／赵敏', '改造后的中心花园 刘洋 摄']) {
+    for (const line of ['居民在议事长廊协商停车问题。记者 孙立 摄', '志愿者清理楼道堆物（通讯员 李红、王刚 摄）', '（摄影：周一凡）', '图／赵敏', '改造后的中心花园 刘洋 摄', '议事会现场 陈凯/摄', '（图片由红旗社区提供）']) {
       expect(matchRule(line, null)?.id, line).toMatch(/^image-credit$|^author-line$/)
     }
-    for (const line of ['宣传片由居民自己拍摄', '社区举办“美丽家园”摄影比赛，共收到作品60幅。', '街道组织摄影爱好者记录小区变化。']) {
+    for (const line of ['宣传片由居民自己拍摄', '居民提供的老照片由社区统一保管。', '社区举办“美丽家园”摄影比赛，共收到作品60幅。', '街道组织摄影爱好者记录小区变化。']) {
       expect(matchRule(line, null), line).toBeNull()
     }
   })
@@ -171,6 +171,15 @@ describe('captions, notices and teaser lists', () => {
     ])
     const kept = clean(['楼道议事会开起来了', para, '特别声明', '本小区停车位仅供业主使用，外来车辆请停在路边公共停车场。'].join('\n'))
     expect(kept.removed).toEqual([])
+    const bracketed = '【免责声明】本文转载自其他媒体，仅代表原作者观点，如有侵权请联系删除。'
+    expect(matchRule(bracketed, null)?.id).toBe('reprint-notice')
+  })
+
+  it('opens a teaser list under decorated headings and takes headlines up to WeChat length', () => {
+    const long = '重磅｜全市首批“完整社区”建设试点名单公布，看看有没有你家小区，另有三项便民措施下月实施'
+    const r = clean(['楼道议事会开起来了', para, '— 往期精彩回顾 —▼', long, '这个周末，社区邻里节等你来！'].join('\n'))
+    expect(r.removed.map((x) => x.reason)).toEqual(['related-block', 'related-teaser', 'related-teaser'])
+    expect(r.flags).not.toContain('truncated')
   })
 
   it('keeps a closing paragraph that mentions a platform and a disclaimer but not the article', () => {

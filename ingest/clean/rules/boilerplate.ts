@@ -42,22 +42,23 @@ const RELATED_DECOR = '[•·●■◆▶►>【\\[\\s—\\-=▌|｜]*'
 /** A related-articles heading opening the line, alone or followed by a separator ("相关阅读：…"). */
 const RELATED_START = rx(`^${RELATED_DECOR}(?:${wordAlternation(RELATED_WORDS)})(?:$|[\\s】\\]:：>»|｜—\\-=▌])`)
 /** The same heading with nothing else but decoration and a "更多" link: it opens a teaser list. */
-const RELATED_HEADING = rx(`^${RELATED_DECOR}(?:${wordAlternation(RELATED_WORDS)})[\\s】\\]:：—\\-=▌|｜]*(?:更多\\s*(?:>>|»|>|＞)?)?$`)
+const RELATED_HEADING = rx(`^${RELATED_DECOR}(?:${wordAlternation(RELATED_WORDS)})[\\s】\\]:：—\\-=▌|｜▼▽↓]*(?:更多\\s*(?:>>|»|>|＞)?)?$`)
 const NOTICE_PLATFORM = rx(wordAlternation(NOTICE_PLATFORMS))
 const NOTICE_CLAIM = rx(wordAlternation(NOTICE_CLAIMS))
-const NOTICE_LABEL = rx('^(?:声明|免责声明|特别声明|版权声明|平台声明)\\s*[:：]')
+const NOTICE_LABEL = rx('^[【\\[(（]?\\s*(?:声明|免责声明|特别声明|版权声明|平台声明|郑重声明)\\s*(?:[】\\])）]\\s*[:：]?|[:：])')
 const DISCLAIMER_WORD = rx('观点|立场|侵权|版权|转载|上传|信息存储|仅供参考|联系删除|不代表|仅代表|自媒体')
 /** A notice speaks about the article itself; a closing body paragraph about a platform does not. */
 const NOTICE_SELF = rx('本文|该文|此文|以上内容|上述内容|文章内容|本篇')
 const CJK_NAME = '[\\u4e00-\\u9fff·]{2,5}'
 /**
  * Photographer credit closing a caption: "…投入使用。新华社记者 张三 摄", "王五、赵六 摄",
- * "（李四 摄）", "（摄影：王五）". "拍摄" at the end is a verb, not a credit.
+ * "（李四 摄）", "张三/摄", "（摄影：王五）", "（图片由某某社区提供）". "拍摄" at the end is a verb, not a credit.
  */
-const CREDIT_END = new Set(['摄', '攝', ')', '）'])
+const CREDIT_END = new Set(['摄', '攝', '供', ')', '）'])
 const PHOTO_CREDIT = rx(
-  `(?:(?:记者|通讯员|摄影|特约摄影)\\s*${CJK_NAME}(?:\\s*[、，,]\\s*${CJK_NAME})*\\s*|${CJK_NAME}(?:[、，,]${CJK_NAME})*\\s+)(?<!拍)摄\\s*[)）]?$` +
-    `|[(（]\\s*(?:摄影|摄|图|图片|供图|图片来源|图源)\\s*[:：/／丨|]\\s*[^()（）]{2,16}[)）]$`,
+  `(?:(?:记者|通讯员|摄影|特约摄影)\\s*${CJK_NAME}(?:\\s*[、，,]\\s*${CJK_NAME})*\\s*|${CJK_NAME}(?:[、，,]${CJK_NAME})*(?:\\s+|\\s*[/／]\\s*))(?<!拍)摄\\s*[)）]?$` +
+    `|[(（]\\s*(?:摄影|摄|图|图片|供图|图片来源|图源)\\s*[:：/／丨|]\\s*[^()（）]{2,16}[)）]$` +
+    `|(?:^|[(（])\\s*(?:图片|照片|图)由[^。()（）]{2,20}提供\\s*[)）]?$`,
 )
 const BYLINE_WORD = rx('来源|作者|编辑|发布|浏览|点击|阅读|字号|记者|通讯员|发表于|时间|日期|分享|评论|稿源|供稿')
 const DATE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/
@@ -488,7 +489,7 @@ export interface BlockRule {
 
 /** A teaser headline: one or two clauses, no full stop, not a lead-in. */
 function isTeaserItem(line: string): boolean {
-  if (line.length < 6 || line.length > 50 || line.includes('。')) return false
+  if (line.length < 6 || line.length > 64 || line.includes('。')) return false
   if (/[：:，,、；;]$/.test(line)) return false
   return (line.match(/[，,；;]/g)?.length ?? 0) <= 2
 }
