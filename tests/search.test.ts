@@ -282,6 +282,13 @@ describe('cases like mine', () => {
     expect(trad.hits[0].id).toBe('ll-zibanwuye')
   })
 
+  it('does not take a negated actor for one the compound has', async () => {
+    const { hits } = await store.like('没有物业公司，也没有业委会')
+    const reasons = hits.flatMap((h) => h.reasons)
+    expect(reasons).toContainEqual({ kind: 'problem', value: '无物业' })
+    expect(reasons.filter((r) => r.kind === 'actor')).toEqual([])
+  })
+
   it('names the shared place', async () => {
     const { hits } = await store.like('福州的小区，网格治理')
     const fz = hits.find((h) => h.id === 'fz-wuwei')!

@@ -31,6 +31,15 @@ const SCALE_RULES: { field: keyof Scale; pattern: RegExp }[] = [
   { field: 'buildings', pattern: /(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(?:栋|幢|座楼|buildings?|blocks?)/g },
 ]
 
+/** The two characters before a term that negate it. */
+const NEGATED = /(没有|没|无|缺少|缺乏|缺|不)$/
+
+function occurrences(text: string, term: string): number[] {
+  const out: number[] = []
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) out.push(at)
+  return out
+}
+
 export function describe(description: string, catalog: Catalog): Profile {
   const norm = searchNormal(description)
   const compact = norm.replace(/\s+/g, '')
@@ -38,7 +47,9 @@ export function describe(description: string, catalog: Catalog): Profile {
   const tags: Profile['tags'] = []
   for (const { kind, term } of vocabularyTerms()) {
     const forms = [term.id, ...term.synonyms].map((f) => searchNormal(f).replace(/\s+/g, '')).filter((f) => f.length >= 2)
-    if (english.has(term.id) || forms.some((f) => compact.includes(f))) tags.push({ kind, id: term.id, key: tagKey(term.id) })
+    // "没有物业公司" names a problem (无物业), not an actor the compound has.
+    const present = (f: string) => kind === 'problems' ? compact.includes(f) : occurrences(compact, f).some((at) => !NEGATED.test(compact.slice(Math.max(0, at - 2), at)))
+    if (english.has(term.id) || forms.some(present)) tags.push({ kind, id: term.id, key: tagKey(term.id) })
   }
   const scale: Scale = {}
   for (const rule of SCALE_RULES) {
@@ -73,15 +84,17 @@ export function compare(profile: Profile, e: CatalogEntry, catalog: Catalog): Li
   const idf = (id: string) => Math.log(1 + catalog.entries.length / (1 + (catalog.tagCounts.get(id) ?? 0)))
   let total = 0
   let shared = 0
+  const tagReasons: { w: number; reason: SimilarHit['reasons'][number] }[] = []
   for (const t of profile.tags) {
     const w = idf(t.id)
     total += w
-    const has = (e[t.kind] as string[]).includes(t.key)
-    if (has) {
+    if ((e[t.kind] as string[]).includes(t.key)) {
       shared += w
-      reasons.push({ kind: KIND_OF[t.kind], value: t.id })
+      tagReasons.push({ w, reason: { kind: KIND_OF[t.kind], value: t.id } })
     }
   }
+  // Rarest shared tags first: they say most about why the two are alike.
+  reasons.push(...tagReasons.sort((a, b) => b.w - a.w).map((r) => r.reason))
   for (const m of profile.models) if (e.models.includes(m)) reasons.push({ kind: 'model', value: e.card.models.find((x) => modelKey(x) === m) ?? m })
   const scale = scaleLikeness(profile.scale, e.card.scale)
   if (scale !== null && scale.value >= 0.5) reasons.push({ kind: 'scale', value: scale.reason })
