@@ -168,6 +168,13 @@ export function clausesBefore(doc: Doc, pos: number, max: number): Span[] {
   return out
 }
 
+/** The clause after the one holding `pos`, when the same sentence goes on. */
+export function clauseAfter(doc: Doc, pos: number): Span | null {
+  const si = doc.sentences[findIndex(doc.sentences, pos)]
+  const c = doc.clauses[findIndex(doc.clauses, pos) + 1]
+  return c && si && c[0] < si[1] ? c : null
+}
+
 export function clauseAt(doc: Doc, pos: number): Span {
   return doc.clauses[findIndex(doc.clauses, pos)] ?? [0, doc.body.length]
 }

@@ -1,5 +1,5 @@
 import type { Funding, FundingMix, FundingSource } from '../schema.js'
-import { type Doc, clauseAt, clausesBefore, evidence, quoteClause } from './document.js'
+import { type Doc, clauseAfter, clauseAt, clausesBefore, evidence, quoteClause } from './document.js'
 import { NUMBER_SOURCE, parseNumber } from './numerals.js'
 
 // "89万元", "3000余万元", "5万余元", "1.5亿元", "一百二十万元", "十二万五千元", "8000元".
@@ -8,7 +8,10 @@ const AMOUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(万|亿)?(余|多)?元`,
 const PER_UNIT_BEFORE = /(每|人均|户均|单价|均价|年收入|月收入|工资)[\u4e00-\u9fff]{0,4}$/
 const PER_UNIT_AFTER = /^\s*(?:\/|每|一次|\/月|\/年|\/平)/
 // The clause must be about money being put in; otherwise "收入3万元" or a price would pass.
-const FUNDING_CONTEXT = /投入|资金|筹|拨|补|经费|出资|捐|投资|费用|募|奖|争取|支持|资助|款|预算|花费|支出|集资|总额|金额|造价|工程|改造|建设|用于/
+// 列支 is drawing on a fund ("从小区公共收益中列支86000元"), 结余 the surplus of fees paid in.
+const FUNDING_CONTEXT = /投入|资金|筹|拨|补|经费|出资|捐|投资|费用|募|奖|争取|支持|资助|款|预算|花费|支出|集资|总额|金额|造价|工程|改造|建设|用于|列支|公共收益|维修基金|维修资金|结余/
+// "列支26.8万元，共同用于停车场建设": the purpose in the next clause shows the money is put in.
+const PURPOSE_NEXT = /^(?:共同|全部|主要|专项|专门|统一)?用于/
 // Money saved, recovered or earned is an outcome of the work, not money put into it.
 const NOT_FUNDING = /节约|节省|节支|挽回|创收|增收|收入|营收|产值|盈利|租金收益/
 
@@ -21,7 +24,11 @@ interface PayerRule {
 /** Who paid, by the words the sentence uses for them. Order does not matter; several sources → mixed. */
 export const PAYER_RULES: PayerRule[] = [
   { source: 'government', pattern: /(?:区|市|县|省)?财政|政府|区委|市委|县委|街道|专项资金|以奖代补|奖补|上级|民政|住建|城建|部门|国家|中央|省级|市级|区级|县级|补助资金|争取/g, why: 'public budget lines and the bodies that hold them; money "争取"-ed comes from a higher-level programme' },
-  { source: 'resident', pattern: /居民|业主|自筹|众筹|群众|住户|业委会|维修基金|维修资金|小区党员|党员/g, why: 'residents and their own bodies paying from their pockets or the repair fund' },
+  {
+    source: 'resident',
+    pattern: /居民|业主|自筹|众筹|群众|住户|业委会|维修基金|维修资金|小区党员|党员|公共收益|物业费结余|物业费盈余/g,
+    why: 'residents and their own bodies paying from their pockets or the repair fund. Public income of a compound (parking, advertising on common parts) and surplus property fees belong to the owners together (Civil Code art. 282), so spending them is the owners paying',
+  },
   { source: 'enterprise', pattern: /企业|物业公司|开发商|公司|商户|商家|银行/g, why: 'firms, including the property company' },
   { source: 'social', pattern: /社会|慈善|公益|基金会|共建单位|爱心人士|社会组织|乡贤|结对单位|驻区单位/g, why: 'donors and partner units outside government and the compound' },
 ]
@@ -81,7 +88,9 @@ export function extractFunding(doc: Doc): Funding[] {
         break
       }
     }
-    const region = doc.simp.slice(from, Math.max(end, clause[1]))
+    const next = clauseAfter(doc, start)
+    const to = next && PURPOSE_NEXT.test(doc.simp.slice(next[0], next[1])) ? next[1] : Math.max(end, clause[1])
+    const region = doc.simp.slice(from, to)
     if (!FUNDING_CONTEXT.test(region) || NOT_FUNDING.test(doc.simp.slice(clause[0], end))) continue
     const many = MANY_PAYERS.test(region)
     const q = from < clause[0] ? evidence(doc, from, Math.max(clause[1], end)) : quoteClause(doc, start, end)

@@ -14,6 +14,10 @@ const PLACE_NAME_VERBS = new Set([
   '育才', '建国', '建华', '建新', '振华', '兴华', '爱民', '富民', '安康', '康乐', '和谐', '丰产', '发展', '兴业', '乐业',
 ])
 
+// Governance verbs jieba tags as nouns ("选派 n"), or leaves out, that stand before 社区/小区 as
+// often as any verb ("选派社区专职网格员", "下派社区干部", "包联小区").
+const EXTRA_VERBS = ['选派', '下派', '选树', '包联', '联建', '下沉']
+
 const require = createRequire(import.meta.url)
 const dictPath = require.resolve('@node-rs/jieba/dict.txt')
 const verbs: string[] = []
@@ -22,6 +26,7 @@ for (const line of readFileSync(dictPath, 'utf8').split('\n')) {
   if (!word || [...word].length !== 2 || !/^[\u4e00-\u9fff]{2}$/.test(word)) continue
   if ((tag === 'v' || tag === 'vn') && Number(freq) >= MIN_FREQ && !PLACE_NAME_VERBS.has(word)) verbs.push(word)
 }
+for (const v of EXTRA_VERBS) if (!verbs.includes(v)) verbs.push(v)
 verbs.sort()
 // One string of two-character words back to back: a third of the size of a JSON array, and
 // importable by every bundler.

@@ -1,16 +1,62 @@
 import type { Evidence } from '../schema.js'
 import { type Doc, quoteSentence, salience } from './document.js'
 
-// A quoted phrase names the approach when one of these words follows it closely
-// ("“168”治理模式", "“五位一体”小区治理模式", "构建“三驾”马车", "“…”老旧小区治理新路子").
-const MODEL_WORDS = ['模式', '工作法', '体系', '机制', '模型', '路子', '新路', '路径', '品牌', '马车', '经验', '做法', '理念']
 const QUOTED = /“([^“”\n]{1,24})”|"([^"\n]{1,24})"|「([^「」\n]{1,24})」|『([^『』\n]{1,24})』/g
-// Up to ten characters (a "的" or "小区治理新" in between is fine) but not across punctuation.
-// 治理 alone is too common ("…在推进小区治理中") unless it follows at once ("“168”治理", "“…”小区治理").
-const FOLLOWED_BY_MODEL_WORD = new RegExp(`^(?:[\\u4e00-\\u9fff]{0,10}?(?:${MODEL_WORDS.join('|')})|(?:小区|社区|基层)?治理)`)
 // Sentences, lists and org chains ("社区党组织-小区党支部-楼道党小组") are quoted too but are not names.
 const NOT_A_NAME = /[，。；！？,;!?：:、]|[\u4e00-\u9fff)）]\s*(?:—|-|－|→|―|–|─)\s*[\u4e00-\u9fff]/
 const QUOTE_MARKS = /[“”‘’"'「」『』\s]/g
+
+// A quoted phrase names the approach when a model word follows it closely ("“168”治理模式",
+// "“五位一体”小区治理模式", "构建“三驾”马车", "“…”老旧小区治理新路子"), up to ten characters on
+// but not across punctuation. 治理 alone is too common ("…在推进小区治理中") unless it follows at once.
+const MODEL_WORDS = ['模式', '工作法', '体系', '机制', '模型', '路子', '新路', '路径', '品牌', '马车', '经验', '做法', '理念', '制度']
+
+interface Cue {
+  id: string
+  /** Which text the pattern reads: the quoted name, the 14 characters after it, or the 6 before it. */
+  side: 'inner' | 'after' | 'before'
+  pattern: RegExp
+  why: string
+}
+
+/** What makes a quoted phrase the name of a governance approach. Any one cue is enough. */
+export const MODEL_CUES: Cue[] = [
+  {
+    id: 'model-word-after',
+    side: 'after',
+    pattern: new RegExp(`^(?:[\\u4e00-\\u9fff]{0,10}?(?:${MODEL_WORDS.join('|')})|(?:小区|社区|基层)?治理)`),
+    why: 'the name of a model, method, mechanism or system the report describes',
+  },
+  {
+    id: 'carrier-after',
+    side: 'after',
+    pattern: /^为(?:抓手|载体|平台|依托|切入点|突破口|纽带|主线|牵引|支点|阵地|引擎|核心)/,
+    why: '以“积分超市”为抓手, 以小区“红色议事厅”为平台: the vehicle the work is built on',
+  },
+  {
+    id: 'activity-after',
+    side: 'after',
+    pattern: /^(?:活动|行动|工程|建设|服务队|工作室|议事厅|议事会)/,
+    why: '发起“周末卫生日”活动, 推行“红色业委会”建设: a named, standing programme',
+  },
+  {
+    id: 'launch-verb-before',
+    side: 'before',
+    pattern: /(?:推行|推广|探索|创建|引入|引进|实施|实行|开展|发起|首创|推出|建立|构建|启动|试行|深化|擦亮|创新|升级)了?$/,
+    why: '推行“三长制”, 引入“红色物业”: a practice the community started or brought in. 打造/建成 build things and 组建/成立/设立 set up teams and posts ("组建“楼道清洁队”"), so they are left out',
+  },
+  {
+    id: 'model-word-inside',
+    side: 'inner',
+    pattern: /(?:模式|工作法|机制|体系|制度|[\u4e00-\u9fff]{2,}制)$/,
+    why: '“五联工作法”, “三长制”: the model word is part of the quoted name',
+  },
+]
+
+// Shaped like the name of a body, place or standing event ("院坝会", "红色议事厅", "积分超市",
+// "周末卫生日", "红色物业"): such a name counts without a cue only when the headline quotes it,
+// or the report quotes it twice ("中庭的“邻里议事亭”里" once is a place in the story).
+const NAME_SHAPED = /(?:[\u4e00-\u9fff]{2,}会|议事[厅堂亭廊]|工作室|超市|银行|驿站|联盟|管家|物业|[\u4e00-\u9fff]{3,}日)$/
 
 interface Candidate {
   key: string
@@ -18,11 +64,27 @@ interface Candidate {
   start: number
   end: number
   score: number
-  nearWord: boolean
+  cued: boolean
+  mentions: number
+  inTitle: boolean
 }
 
 const keyOf = (simpText: string) => simpText.replace(QUOTE_MARKS, '').toLowerCase()
 
+function cued(doc: Doc, inner: string, open: number, close: number): boolean {
+  const text = {
+    inner,
+    after: doc.simp.slice(close, close + 14),
+    before: doc.simp.slice(Math.max(0, open - 6), open),
+  }
+  return MODEL_CUES.some((c) => c.pattern.test(text[c.side]))
+}
+
+/**
+ * Quoted names of the approach, most salient first: each quoted mention weighs by where it stands
+ * (headline 5, lead 3, body 1) and a cued mention one more, so the name the headline and lead
+ * carry ranks above one mentioned in passing ("三方联席" in a report about "红色业委会").
+ */
 export function extractModels(doc: Doc, max: number): { models: string[]; evidence: Record<string, Evidence> } {
   const byKey = new Map<string, Candidate>()
   QUOTED.lastIndex = 0
@@ -34,19 +96,20 @@ export function extractModels(doc: Doc, max: number): { models: string[]; eviden
     if (!key) continue
     const start = m.index + 1
     const end = start + inner.length
-    const near = FOLLOWED_BY_MODEL_WORD.test(doc.simp.slice(m.index + m[0].length, m.index + m[0].length + 14))
-    // Near a model word a quote counts fully; elsewhere it only adds weight to a name already
-    // known as a model (a report repeats its "紅‘棟’力" in many sentences).
-    const w = near ? salience(doc, start) + 1 : 0.5
+    const cue = cued(doc, inner, m.index, m.index + m[0].length)
+    const s = salience(doc, start)
+    const w = s + (cue ? 1 : 0)
     const c = byKey.get(key)
     if (c) {
       c.score += w
-      if (near && !c.nearWord) Object.assign(c, { start, end, value: doc.body.slice(start, end), nearWord: true })
+      c.mentions++
+      c.inTitle ||= s === 5
+      if (cue && !c.cued) Object.assign(c, { start, end, value: doc.body.slice(start, end), cued: true })
     } else {
-      byKey.set(key, { key, value: doc.body.slice(start, end), start, end, score: w, nearWord: near })
+      byKey.set(key, { key, value: doc.body.slice(start, end), start, end, score: w, cued: cue, mentions: 1, inTitle: s === 5 })
     }
   }
-  const list = [...byKey.values()].filter((c) => c.nearWord)
+  const list = [...byKey.values()].filter((c) => c.cued || (NAME_SHAPED.test(c.key) && (c.inTitle || c.mentions >= 2)))
   // "红缎带168" and "168" are one name: the more salient spelling keeps both weights.
   list.sort((a, b) => b.score - a.score || a.start - b.start)
   const kept: Candidate[] = []
@@ -55,6 +118,7 @@ export function extractModels(doc: Doc, max: number): { models: string[]; eviden
     if (same) same.score += c.score
     else kept.push(c)
   }
+  kept.sort((a, b) => b.score - a.score || a.start - b.start)
   const models = kept.slice(0, max)
   const evidence: Record<string, Evidence> = {}
   models.forEach((c, i) => (evidence[`models.${i}`] = quoteSentence(doc, c.start, c.end)))

@@ -2,9 +2,14 @@ import type { Outcome } from '../schema.js'
 import { type Doc, clauseAt, quoteClause } from './document.js'
 import { NUMBER_SOURCE, parseNumber } from './numerals.js'
 
-// Counted results. Households, people, buildings and areas are scale; years, ages and money have
-// their own places, so these units leave them out by construction.
-const COUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(场次|人次|万人次|条|项|件|起|个|次|场|处|家|批|宗|例|部|台|盏|辆|棵|株|公里|米)(?!方)`, 'g')
+// Counted results: measure words for things done, installed, cleared or handed out (加装电梯23台,
+// 清运垃圾230余吨, 发放宣传资料500份). Households, people, buildings and areas are scale; years,
+// ages and money have their own places, so these units leave them out by construction.
+const UNITS = [
+  '场次', '人次', '万人次', '车次', '条', '项', '件', '起', '个', '次', '场', '处', '家', '批', '宗', '例', '部', '台', '盏',
+  '辆', '棵', '株', '公里', '米', '吨', '车', '座', '块', '套', '间', '根', '份', '张', '箱', '袋',
+]
+const COUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(${UNITS.sort((a, b) => b.length - a.length).join('|')})(?!方)`, 'g')
 // "满意度达98%", "满意率提升至95%以上", "投诉量下降40%".
 const PERCENT = /(\d+(?:\.\d+)?)\s*(%|％|个百分点)/g
 const PERCENT_LABEL = /满意|率|度$|下降|减少|增长|降低/
@@ -25,7 +30,7 @@ const VERBS = [
   '收到', '采纳', '上报', '减少', '加装', '铺设', '更换', '配备', '种植', '粉刷', '增加', '补植', '疏通',
 ]
 const VERB_RE = new RegExp(VERBS.sort((a, b) => b.length - a.length).join('|'), 'g')
-const RESULT_NOUN = /问题|矛盾|纠纷|案件|实事|好事|建议|诉求|隐患|难题|心愿|微心愿|事项/
+const RESULT_NOUN = /问题|矛盾|纠纷|案件|实事|好事|建议|诉求|隐患|难题|心愿|微心愿|事项|议题/
 // Before the number: filler that belongs to neither label nor verb.
 const LABEL_TRIM_START = /^(?:共计|共|累计|先后|已经|已|了|共有|合计|总计|截至目前|目前|今年来|今年以来|近年来|全年|此外)+/
 const LABEL_TRIM_END = /(?:达到|达|为|约|近|超过|共计|共|累计|计|了|多达|高达|提升至|提高到|提升到|保持在)+$/
@@ -55,7 +60,21 @@ function labelBefore(run: string): { label: string; verb: boolean; verbAtEnd: bo
   return { label: label.slice(-12), verb: lastVerb >= 0, verbAtEnd: lastVerbEnd === run.length }
 }
 
+const IDIOM_NUMBERS = new Set(['一', '百', '千', '万'])
 const HAN_RUN_END = /[\u4e00-\u9fff]*$/
+const LIST_SEP = /[、和及与]/
+
+/**
+ * "协商解决电动车充电难、儿童游乐设施老化等议题27项": the verb governs the whole list, so it stands
+ * before the first item, outside the run of characters right before the number.
+ */
+function listVerb(doc: Doc, clauseStart: number, runStart: number, runEnd: number): boolean {
+  if (runStart <= clauseStart || runStart === runEnd || doc.simp[runStart - 1] !== '、') return false
+  const head = doc.simp.slice(Math.max(clauseStart, runStart - 40), runStart)
+  const first = head.search(LIST_SEP)
+  VERB_RE.lastIndex = 0
+  return first > 0 && VERB_RE.test(head.slice(0, first))
+}
 
 export function extractOutcomes(doc: Doc): Outcome[] {
   const out: Outcome[] = []
@@ -67,11 +86,12 @@ export function extractOutcomes(doc: Doc): Outcome[] {
     const before = doc.simp.slice(Math.max(0, start - 24), start)
     if (ORDINAL_BEFORE.test(before) || /[\d.]$/.test(before)) continue
     const value = parseNumber(m[1])
-    // "一处", "一批", "一次" are idiom more often than count.
-    if (value === null || value === 0 || (m[1] === '一' && !m[2])) continue
+    // "一处", "一批", "一次" are idiom more often than count, and so are "百家宴", "千家万户".
+    if (value === null || value === 0 || (IDIOM_NUMBERS.has(m[1]) && !m[2])) continue
     const clause = clauseAt(doc, start)
     const run = doc.simp.slice(Math.max(clause[0], start - 24), start).match(HAN_RUN_END)![0]
-    const { label: pre, verb, verbAtEnd } = labelBefore(run)
+    const { label: pre, verb: verbInRun, verbAtEnd } = labelBefore(run)
+    const verb = verbInRun || listVerb(doc, clause[0], start - run.length, start)
     // "破获三起破坏公共财物案件": the counted thing follows the unit.
     const after = doc.simp.slice(end, Math.min(clause[1], end + 12)).match(/^[\u4e00-\u9fff]*/)![0]
     if (STRUCTURE_COUNTED.test(after)) continue

@@ -19,11 +19,35 @@ interface LocalToken {
   weak: boolean
 }
 
-// Named places below the gazetteer: compounds end in 小区, 家属院 or a property-name word, communities in
-// 社区/村; 街道 catches streets the gazetteer does not know. A property word directly before 小区
-// belongs to the same name ("南国新家园小区").
-const LOCAL_SUFFIX = /(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍)小区|小区|社区|街道|家属院|家属区|家属楼|宿舍区|花园|家园|新城|新村|苑|公寓|大院|山庄|村/g
-const SUFFIX_LEVEL: Record<string, LocalLevel> = { 社区: 'community', 村: 'community', 街道: 'street' }
+// Named places below the gazetteer: compounds end in 小区, 家属院, a street number + 院 or a
+// property-name word, communities in 社区/村 (and 居民区, Shanghai's word for them); 街道 catches
+// streets the gazetteer does not know. A property word directly before 小区 belongs to the same
+// name ("南国新家园小区"). Bare 院/里/府 close a name only before punctuation ("住在光明里，"):
+// before a character they are mostly inside a word (院落, 里面, 府前).
+const LOCAL_SUFFIX =
+  /(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍)小区|小区|社区|居民区|街道|家属院|家属区|家属楼|宿舍区|号大院|号院|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府)(?![\u4e00-\u9fff])|村/g
+const SUFFIX_LEVEL: Record<string, LocalLevel> = { 社区: 'community', 居民区: 'community', 村: 'community', 街道: 'street' }
+// "利津路8号院", "纬五路3号院": the house number is part of the name, so digits may stand in it.
+const NUMBERED = new Set(['号院', '号大院'])
+const NUMBER_END = /[\d０-９一二三四五六七八九十]$/
+const DIGIT = /[\d０-９]/
+// "东园二村", "曹杨一村": a numbered 村 is a housing estate, not a village.
+const NUMBERED_VILLAGE = /[一二三四五六七八九十]$/
+
+interface BareSuffixRule {
+  suffix: string
+  /** Stems ending so make a common word, not a name. */
+  notAfter: RegExp
+  why: string
+}
+
+/** 院, 里 and 府 end compound names (芳草院, 光明里, 紫御府) and many common words. */
+const BARE_SUFFIX_RULES: BareSuffixRule[] = [
+  { suffix: '院', notAfter: /(?:医|法|学|剧|影|书|研究|设计|科学|检察|敬老|养老|福利|疗养|庭|四合|大杂|寺|戏|艺|国务|议|护理|卫生|小|大|前|后|宅|深|住|进|出|入|党校|商学)$/, why: 'hospitals, courts, colleges, theatres and yards are institutions or parts of a house' },
+  { suffix: '里', notAfter: /(?:[邻这那哪心家公千万百夜梦手眼屋城乡村镇区楼院园道店厂场室间子堂县市街巷群会所站中窝怀底圈网格门口路头箱车田地山水海河湖林里群])$/, why: 'after a place noun or a pronoun 里 means "in" (楼道里, 小区里, 这里), and 邻里 is "neighbours"' },
+  { suffix: '府', notAfter: /(?:政|官|首|学|王|州|县|市|省|区|内|地|洞|天|幕)$/, why: '政府, 学府, 首府 and old prefecture names' },
+]
+const BARE_RULE = new Map(BARE_SUFFIX_RULES.map((r) => [r.suffix, r]))
 const MAX_STEM: Record<LocalLevel, number> = { street: 5, community: 6, compound: 8 }
 const MAX_RUN = 8
 const HAN = /[\u4e00-\u9fff]/
@@ -52,7 +76,8 @@ const GENERIC_PARTS = [
   '安置', '保障房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '未来', '新建', '片区', '网格', '党建',
   '职工', '单位',
 ]
-const GENERIC_ENDS = ['老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农']
+// "小事管家办、大事社区办" and "让老小区": 事 and 老 end phrases, not names.
+const GENERIC_ENDS = ['事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农']
 const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
 // Never a name: "老旧小区", "城市社区", "农村社区". Other descriptive stems ("幸福", "和谐") are real
 // names often enough (幸福社区) to count when mentioned twice.
@@ -86,6 +111,8 @@ function nameStart(run: string): { cut: number; doubtful: boolean } {
   const consider = (cut: number) => {
     if (cut === run.length) endsInStop = true
     else if (cut > best && run.length - cut >= 2) best = cut
+    // "让老小区": the stop leaves one character, so the stop is kept in the name ("和平社区") but the name is in doubt.
+    else if (cut > best) doubtful = true
   }
   for (let i = 0; i < run.length; i++) {
     if (!STOP_CHARS.has(run[i])) continue
@@ -107,8 +134,11 @@ function nameStart(run: string): { cut: number; doubtful: boolean } {
   return { cut: best, doubtful: doubtful || (run.length - best === 2 && v.has(pairKey(run, run.length))) }
 }
 
+// "巡查一次小区", "每个小区": a count or a determiner before the noun.
+const COUNTED_STEM = /^[一二两三四五六七八九十几每各某该这那][个次家座处批名位]$/
+
 function isName(stem: string, level: LocalLevel): boolean {
-  if (stem.length < 2 || stem.length > MAX_STEM[level]) return false
+  if (stem.length < 2 || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem)) return false
   return !GENERIC_END_RE.test(stem) && !ALWAYS_GENERIC.has(stem)
 }
 
@@ -124,17 +154,26 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const e = s + m[0].length
     if (covered(s, e)) continue
     if (m[0] === '村' && NOT_VILLAGE_NEXT.has(simp[e] ?? '')) continue
-    const level = SUFFIX_LEVEL[m[0]] ?? 'compound'
+    const numbered = NUMBERED.has(m[0])
+    let level = SUFFIX_LEVEL[m[0]] ?? 'compound'
     let a = s
-    while (a > 0 && s - a < MAX_RUN && !chainEnds.has(a) && HAN.test(simp[a - 1])) a--
+    while (a > 0 && s - a < MAX_RUN && !chainEnds.has(a) && (HAN.test(simp[a - 1]) || (numbered && DIGIT.test(simp[a - 1])))) a--
     const bounded =
       !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 2)))
     const { cut, doubtful } = nameStart(simp.slice(a, s))
     if (cut < 0) continue
     const stemStart = a + cut
     const stem = simp.slice(stemStart, s)
+    if (numbered && !NUMBER_END.test(stem)) continue
+    const bare = BARE_RULE.get(m[0])
+    if (bare?.notAfter.test(stem)) continue
+    if (m[0] === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
     if (!isName(stem, level)) continue
-    out.push({ start: stemStart, end: e, level, name: stem + m[0], bounded, weak: doubtful || GENERIC_PART_RE.test(stem) })
+    // A name written straight after a division or another place name ("湖南路街道颐和社区") is
+    // delimited by that chain, whatever its characters look like.
+    const chained = chainEnds.has(stemStart)
+    const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined)
+    out.push({ start: stemStart, end: e, level, name: stem + m[0], bounded, weak })
     chainEnds.add(e)
   }
   return out
@@ -145,6 +184,8 @@ interface Candidate {
   score: number
   mentions: number
   first: LocalToken
+  /** Named after the headline too: a place only the headline names is a slogan ("议出共富新家园"). */
+  inBody: boolean
 }
 
 function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set<number>): Candidate[] {
@@ -162,10 +203,12 @@ function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set
     }
     const w = salience(doc, tok.start) + (upper.has(tok.start) ? 2 : 0)
     const c = byName.get(tok.name)
+    const inBody = tok.start >= doc.titleEnd
     if (c) {
       c.score += w
       c.mentions++
-    } else byName.set(tok.name, { name: tok.name, score: w, mentions: 1, first: tok })
+      c.inBody ||= inBody
+    } else byName.set(tok.name, { name: tok.name, score: w, mentions: 1, first: tok, inBody })
   }
   const list = [...byName.values()]
   // "盐业小区" and "联邦新城" are the same place as "嘉福盐业小区" and "联邦新城小区": the fuller name
@@ -177,15 +220,17 @@ function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set
       if (long.name.startsWith(short.name) || long.score >= short.score) {
         long.score += short.score
         long.mentions += short.mentions
+        long.inBody ||= short.inBody
         short.score = 0
         break
       }
       short.score += long.score
       short.mentions += long.mentions
+      short.inBody ||= long.inBody
       long.score = 0
     }
   }
-  return list.filter((c) => c.score > 0 && (c.mentions >= 2 || !c.first.weak)).sort((x, y) => y.score - x.score || y.mentions - x.mentions || x.first.start - y.first.start)
+  return list.filter((c) => c.score > 0 && c.inBody && (c.mentions >= 2 || !c.first.weak)).sort((x, y) => y.score - x.score || y.mentions - x.mentions || x.first.start - y.first.start)
 }
 
 interface Chosen {
@@ -384,8 +429,10 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   const titleNamesAdmin = divisions.some((t) => inTitle(t.start) && t.entries.some((e) => e.level !== 'province'))
   const titleNamesCommunity = communities.some((c) => doc.simp.slice(0, doc.titleEnd).includes(c.name))
   const named = communities.filter((c) => c.score >= 2)
+  // A passing "大事社区办" weighs nothing against the community named in the lead and again later.
+  const rivals = communities.filter((c) => communities[0] && c.score * 2 >= communities[0].score)
   if (communities[0]) {
-    if ((titleNamesAdmin && !titleNamesCommunity && communities.length >= 2) || (named.length >= 3 && !titleNamesCommunity)) {
+    if ((titleNamesAdmin && !titleNamesCommunity && (rivals.length >= 2 || communities.length >= 3)) || (named.length >= 3 && !titleNamesCommunity)) {
       messages.push(message('place', 'info', `several communities named (${communities.map((c) => c.name).join('、')}); community left empty`))
     } else set('community', fromLocal(communities[0]))
   }
