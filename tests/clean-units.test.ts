@@ -171,6 +171,9 @@ describe('captions, notices and teaser lists', () => {
     ])
     const kept = clean(['楼道议事会开起来了', para, '特别声明', '本小区停车位仅供业主使用，外来车辆请停在路边公共停车场。'].join('\n'))
     expect(kept.removed).toEqual([])
+    const statement = '业委会就网上流传的说法表明立场：公共收益每一笔都有台账，欢迎业主随时查阅。'
+    const middle = clean(['楼道议事会开起来了', para, '郑重声明', statement, para.replace('12', '7')].join('\n'))
+    expect(middle.removed).toEqual([])
     const bracketed = '【免责声明】本文转载自其他媒体，仅代表原作者观点，如有侵权请联系删除。'
     expect(matchRule(bracketed, null)?.id).toBe('reprint-notice')
   })

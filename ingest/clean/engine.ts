@@ -11,8 +11,8 @@ export interface Line {
   rule: LineRule | null
 }
 
-/** Block rules mark whole lines the way line rules do; they may remove lines anywhere. */
-const asLineRule = (b: BlockRule): LineRule => ({ id: b.id, zone: 'any', maxLen: Infinity, why: b.why })
+/** Block rules mark whole lines the way line rules do, under the same zones. */
+const asLineRule = (b: BlockRule): LineRule => ({ id: b.id, zone: b.zone, maxLen: Infinity, prose: true, why: b.why })
 const BLOCK_LINE_RULES = new Map(BLOCK_RULES.map((b) => [b, asLineRule(b)]))
 
 /** Long enough and sentence-like enough to be a paragraph of the report, not page chrome. */

@@ -222,10 +222,11 @@ export const LINE_RULES: LineRule[] = [
   },
   {
     id: 'reprint-notice',
-    zone: 'any',
+    zone: 'edge',
     maxLen: 200,
+    prose: true,
     test: (line) => NOTICE_LABEL.test(line) && DISCLAIMER_WORD.test(line),
-    why: 'Labelled disclaimers ("特别声明：以上内容…仅提供信息存储服务"); a notice to residents that starts "特别声明：" names no rights or views and stays.',
+    why: 'Labelled disclaimers ("特别声明：以上内容…仅提供信息存储服务"); a notice to residents that starts "特别声明：" names no rights or views and stays, and a quoted statement between paragraphs stays too.',
   },
   {
     id: 'reprint-notice',
@@ -476,6 +477,8 @@ export const LINE_RULES: LineRule[] = [
  */
 export interface BlockRule {
   id: string
+  /** As for line rules: an 'edge' block between two body paragraphs is kept. */
+  zone: 'any' | 'edge'
   /** The heading line, whole. */
   open: RegExp
   item: (line: string) => boolean
@@ -498,6 +501,7 @@ function isTeaserItem(line: string): boolean {
 export const BLOCK_RULES: BlockRule[] = [
   {
     id: 'related-teaser',
+    zone: 'any',
     open: RELATED_HEADING,
     item: isTeaserItem,
     maxItems: 15,
@@ -507,6 +511,7 @@ export const BLOCK_RULES: BlockRule[] = [
   },
   {
     id: 'reprint-notice',
+    zone: 'edge',
     open: rx('^[【\\[]?(?:特别声明|免责声明|郑重声明|平台声明|版权声明|声明)[】\\]]?\\s*[:：]?$'),
     item: (line) => line.length <= 300 && DISCLAIMER_WORD.test(line),
     maxItems: 2,
