@@ -16,6 +16,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 const FACETS_SHOWN = 8
+// Values sent per facet: the first FACETS_SHOWN show, the rest sit behind a "+n" disclosure.
+const FACET_OPTIONS = 20
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
@@ -35,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }),
       total: outcome.total,
       expansions: outcome.expansions,
-      facets: facetOptions(outcome.facets, lang, converter(script), englishLabels()),
+      facets: facetOptions(outcome.facets, lang, converter(script), englishLabels(), { limit: FACET_OPTIONS, selected: params.filters }),
     }
   } catch (error) {
     return {

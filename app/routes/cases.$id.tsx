@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
-import { useEffect } from 'react'
+import { Await, Form, Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { Suspense, useEffect } from 'react'
 import { requireAdmin } from '~/models/auth.server'
 import { buildCaseView, placeText } from '~/models/case-view.server'
 import { getCase, similarCases } from '~/models/case.server'
@@ -23,7 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langFromRequest(request)
   const script = parseScript(new URL(request.url).searchParams.get('script'))
   const shown = displayCase(found, script)
-  const [similar, packs] = await Promise.all([similarCases(id, 5), listPacks()])
+  // Finding comparable cases is the slow part of this page; it streams in after the text.
+  const similar = similarCases(id, 5).then((hits) =>
+    hits.map((hit) => {
+      const shown = displayHit(hit, script)
+      return lang === 'en' ? { ...shown, reasons: englishReasons(shown.reasons, englishLabels()) } : shown
+    }),
+  )
+  const packs = await listPacks()
   return {
     id: found.id,
     title: shown.displayTitle,
@@ -36,10 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages: found.messages.filter((m) => m.severity !== 'info'),
     removed: shown.removed,
     view: buildCaseView(shown, lang),
-    similar: similar.map((hit) => {
-      const shown = displayHit(hit, script)
-      return lang === 'en' ? { ...shown, reasons: englishReasons(shown.reasons, englishLabels()) } : shown
-    }),
+    similar,
     packs: packs.map((p) => ({ id: p.id, name: p.name })),
   }
 }
@@ -191,21 +195,27 @@ export default function CasePage() {
 
       <section aria-labelledby="similar-h" className="similar">
         <h2 id="similar-h">{t('similarCases')}</h2>
-        {data.similar.length === 0 ? (
-          <p>{t('noSimilar')}</p>
-        ) : (
-          <ul className="cards">
-            {data.similar.map((hit) => (
-              <li key={hit.id} className="card">
-                <Link to={href(`/cases/${encodeURIComponent(hit.id)}`)}>{hit.title}</Link>
-                <Reasons reasons={hit.reasons} />
-                <Link className="small" to={href('/compare', { ids: `${data.id},${hit.id}` })}>
-                  {t('navCompare')}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <Suspense fallback={<p className="muted">…</p>}>
+          <Await resolve={data.similar} errorElement={<p>{t('noSimilar')}</p>}>
+            {(similar) =>
+              similar.length === 0 ? (
+                <p>{t('noSimilar')}</p>
+              ) : (
+                <ul className="cards">
+                  {similar.map((hit) => (
+                    <li key={hit.id} className="card">
+                      <Link to={href(`/cases/${encodeURIComponent(hit.id)}`)}>{hit.title}</Link>
+                      <Reasons reasons={hit.reasons} />
+                      <Link className="small" to={href('/compare', { ids: `${data.id},${hit.id}` })}>
+                        {t('navCompare')}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </Await>
+        </Suspense>
       </section>
     </article>
   )
