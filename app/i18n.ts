@@ -43,7 +43,7 @@ const dict = {
   searchButton: { zh: '搜索', en: 'Search' },
   modeLabel: { zh: '搜索方式', en: 'Search mode' },
   modeKeyword: { zh: '关键词', en: 'Keywords' },
-  modeLike: { zh: '和我的小区相似', en: 'Cases like mine' },
+  modeLike: { zh: '像我的小区', en: 'Cases like mine' },
   filters: { zh: '筛选', en: 'Filters' },
   applyFilters: { zh: '应用筛选', en: 'Apply filters' },
   clearFilters: { zh: '清除筛选', en: 'Clear filters' },
