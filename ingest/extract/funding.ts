@@ -8,8 +8,9 @@ const AMOUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(万|亿)?(余|多)?元`,
 const PER_UNIT_BEFORE = /(每|人均|户均|单价|均价|年收入|月收入|工资)[\u4e00-\u9fff]{0,4}$/
 const PER_UNIT_AFTER = /^\s*(?:\/|每|一次|\/月|\/年|\/平)/
 // The clause must be about money being put in; otherwise "收入3万元" or a price would pass.
-// 列支 is drawing on a fund ("从小区公共收益中列支86000元"), 结余 the surplus of fees paid in.
-const FUNDING_CONTEXT = /投入|资金|筹|拨|补|经费|出资|捐|投资|费用|募|奖|争取|支持|资助|款|预算|花费|支出|集资|总额|金额|造价|工程|改造|建设|用于|列支|公共收益|维修基金|维修资金|结余/
+// 列支, 动用, 拿出 draw on a fund ("从小区公共收益中列支86000元"); the fund's name alone is not
+// enough, since "公共收益达5万元" is money earned, not spent.
+const FUNDING_CONTEXT = /投入|资金|筹|拨|补|经费|出资|捐|投资|费用|募|奖|争取|支持|资助|款|预算|花费|支出|集资|总额|金额|造价|工程|改造|建设|用于|列支|动用|拿出/
 // "列支26.8万元，共同用于停车场建设": the purpose in the next clause shows the money is put in.
 const PURPOSE_NEXT = /^(?:共同|全部|主要|专项|专门|统一)?用于/
 // Money saved, recovered or earned is an outcome of the work, not money put into it.
@@ -26,7 +27,7 @@ export const PAYER_RULES: PayerRule[] = [
   { source: 'government', pattern: /(?:区|市|县|省)?财政|政府|区委|市委|县委|街道|专项资金|以奖代补|奖补|上级|民政|住建|城建|部门|国家|中央|省级|市级|区级|县级|补助资金|争取/g, why: 'public budget lines and the bodies that hold them; money "争取"-ed comes from a higher-level programme' },
   {
     source: 'resident',
-    pattern: /居民|业主|自筹|众筹|群众|住户|业委会|维修基金|维修资金|小区党员|党员|公共收益|物业费结余|物业费盈余/g,
+    pattern: /居民|业主|自筹|众筹|群众|住户|业委会|维修基金|维修资金|小区党员|党员|(?:公共|停车|广告|场地)收益|物业费结余|物业费盈余/g,
     why: 'residents and their own bodies paying from their pockets or the repair fund. Public income of a compound (parking, advertising on common parts) and surplus property fees belong to the owners together (Civil Code art. 282), so spending them is the owners paying',
   },
   { source: 'enterprise', pattern: /企业|物业公司|开发商|公司|商户|商家|银行/g, why: 'firms, including the property company' },

@@ -48,8 +48,8 @@ export const MODEL_CUES: Cue[] = [
   {
     id: 'model-word-inside',
     side: 'inner',
-    pattern: /(?:模式|工作法|机制|体系|制度|[\u4e00-\u9fff]{2,}制)$/,
-    why: '“五联工作法”, “三长制”: the model word is part of the quoted name',
+    pattern: /(?:模式|工作法|机制|体系|制度|[\u4e00-\u9fff]{2,}制|[\u4e00-\u9fff]+(?:协商|议事|调解|治理|管理|服务|工作)法)$/,
+    why: '“五联工作法”, “三长制”, “四步协商法”: the model word is part of the quoted name (a bare 法 would take laws: “物权法”)',
   },
 ]
 

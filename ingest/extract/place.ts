@@ -22,10 +22,11 @@ interface LocalToken {
 // Named places below the gazetteer: compounds end in 小区, 家属院, a street number + 院 or a
 // property-name word, communities in 社区/村 (and 居民区, Shanghai's word for them); 街道 catches
 // streets the gazetteer does not know. A property word directly before 小区 belongs to the same
-// name ("南国新家园小区"). Bare 院/里/府 close a name only before punctuation ("住在光明里，"):
-// before a character they are mostly inside a word (院落, 里面, 府前).
+// name ("南国新家园小区"). Bare 院/里/府 close a name only before punctuation or a word that
+// starts a predicate ("住在光明里，", "康宁里的居民", "银杏院建于"): before other characters they
+// are mostly inside a word (院落, 里面, 府前).
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍)小区|小区|社区|居民区|街道|家属院|家属区|家属楼|宿舍区|号大院|号院|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府)(?![\u4e00-\u9fff])|村/g
+  /(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍)小区|小区|社区|居民区|街道|家属院|家属区|家属楼|宿舍区|号大院|号院|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府)(?=[^\u4e00-\u9fff]|$|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|村/g
 const SUFFIX_LEVEL: Record<string, LocalLevel> = { 社区: 'community', 居民区: 'community', 村: 'community', 街道: 'street' }
 // "利津路8号院", "纬五路3号院": the house number is part of the name, so digits may stand in it.
 const NUMBERED = new Set(['号院', '号大院'])
@@ -43,9 +44,9 @@ interface BareSuffixRule {
 
 /** 院, 里 and 府 end compound names (芳草院, 光明里, 紫御府) and many common words. */
 const BARE_SUFFIX_RULES: BareSuffixRule[] = [
-  { suffix: '院', notAfter: /(?:医|法|学|剧|影|书|研究|设计|科学|检察|敬老|养老|福利|疗养|庭|四合|大杂|寺|戏|艺|国务|议|护理|卫生|小|大|前|后|宅|深|住|进|出|入|党校|商学)$/, why: 'hospitals, courts, colleges, theatres and yards are institutions or parts of a house' },
-  { suffix: '里', notAfter: /(?:[邻这那哪心家公千万百夜梦手眼屋城乡村镇区楼院园道店厂场室间子堂县市街巷群会所站中窝怀底圈网格门口路头箱车田地山水海河湖林里群])$/, why: 'after a place noun or a pronoun 里 means "in" (楼道里, 小区里, 这里), and 邻里 is "neighbours"' },
-  { suffix: '府', notAfter: /(?:政|官|首|学|王|州|县|市|省|区|内|地|洞|天|幕)$/, why: '政府, 学府, 首府 and old prefecture names' },
+  { suffix: '院', notAfter: /(?:医|法|学|剧|影|书|研究|设计|科学|检察|敬老|养老|福利|疗养|庭|四合|大杂|寺|戏|艺|国务|议|护理|卫生|小|大|前|后|宅|深|住|进|出|入|场|分|本|全|该|党校|商学)$/, why: 'hospitals, courts, colleges, theatres and yards are institutions or parts of a house' },
+  { suffix: '里', notAfter: /(?:[邻这那哪心家公千万百夜梦手眼屋城乡村镇区楼院园道店厂场室间子堂县市省街巷群会所站中窝怀底圈网格门口路头箱车田地山水海河湖林里嘴故队局班校组])$/, why: 'after a place noun or a pronoun 里 means "in" (楼道里, 小区里, 这里), and 邻里 is "neighbours"' },
+  { suffix: '府', notAfter: /(?:政|官|首|学|王|州|县|市|省|区|内|地|洞|天|幕|知)$/, why: '政府, 学府, 首府 and old prefecture names' },
 ]
 const BARE_RULE = new Map(BARE_SUFFIX_RULES.map((r) => [r.suffix, r]))
 const MAX_STEM: Record<LocalLevel, number> = { street: 5, community: 6, compound: 8 }
