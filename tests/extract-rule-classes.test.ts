@@ -21,6 +21,12 @@ describe('place: compound name forms', () => {
     expect(run('滨江府是一个新建小区，滨江府业主成立了业委会。').place.compound).toBe('滨江府')
   })
 
+  it('does not read a former use or a citywide phrase as the compound', () => {
+    const out = run('小区原为企业职工宿舍，产权单位撤出后无人管理。全市居民区都在推广这一做法。')
+    expect(out.place.compound).toBeNull()
+    expect(out.place.community).toBeNull()
+  })
+
   it('does not read 里/院/府 words as names', () => {
     const out = run(
       '邻里，楼道里，小区里，这里，送往医院，诉至法院，区政府，向区政府，楼道里，邻里，医院，法院。邻里的事，嘴里的话，心里有数，县医院的医生，区政府的人，心里有数，县医院的医生。',
@@ -127,6 +133,15 @@ describe('models: quoted names next to carrier, programme and launch words', () 
       '小区曾是“脏乱差”的代名词，打通服务“最后一公里”，居民提出“金点子”120条。社区组建了“护绿小分队”，打造“口袋花园”，中庭的“邻里亭”里坐满了人。',
     )
     expect(out.models).toEqual([])
+  })
+
+  it('takes 制度 right after the quote, not a rule named further on', () => {
+    const out = run('街道推行“阳光网格”管理制度，建立“两委”班子成员包联楼栋制度。')
+    expect(out.models).toEqual(['阳光网格'])
+  })
+
+  it('does not take a bare role (“管家”) or a two-character body after a launch verb', () => {
+    expect(titled('物业“管家”上门服务', '让居民在家门口就能找到“管家”。社区建立“两委”联席会。').models).toEqual([])
   })
 
   it('takes a name-shaped quote the headline carries, or one quoted twice', () => {

@@ -9,13 +9,15 @@ const QUOTE_MARKS = /[“”‘’"'「」『』\s]/g
 // A quoted phrase names the approach when a model word follows it closely ("“168”治理模式",
 // "“五位一体”小区治理模式", "构建“三驾”马车", "“…”老旧小区治理新路子"), up to ten characters on
 // but not across punctuation. 治理 alone is too common ("…在推进小区治理中") unless it follows at once.
-const MODEL_WORDS = ['模式', '工作法', '体系', '机制', '模型', '路子', '新路', '路径', '品牌', '马车', '经验', '做法', '理念', '制度']
+const MODEL_WORDS = ['模式', '工作法', '体系', '机制', '模型', '路子', '新路', '路径', '品牌', '马车', '经验', '做法', '理念']
 
 interface Cue {
   id: string
   /** Which text the pattern reads: the quoted name, the 14 characters after it, or the 6 before it. */
   side: 'inner' | 'after' | 'before'
   pattern: RegExp
+  /** Shortest quoted name the cue accepts. */
+  minLength?: number
   why: string
 }
 
@@ -36,13 +38,15 @@ export const MODEL_CUES: Cue[] = [
   {
     id: 'activity-after',
     side: 'after',
-    pattern: /^(?:活动|行动|工程|建设|服务队|工作室|议事厅|议事会)/,
-    why: '发起“周末卫生日”活动, 推行“红色业委会”建设: a named, standing programme',
+    pattern: /^(?:活动|行动|工程|建设|[\u4e00-\u9fff]{0,2}制度|服务队|工作室|议事厅|议事会)/,
+    why: '发起“周末卫生日”活动, 推行“红色业委会”建设, 推行“小区议事会”制度: a named, standing programme. 制度 only right after the quote ("“红色网格”管理制度"): further on it is another rule ("建立“两委”班子联系楼栋制度")',
   },
   {
     id: 'launch-verb-before',
     side: 'before',
     pattern: /(?:推行|推广|探索|创建|引入|引进|实施|实行|开展|发起|首创|推出|建立|构建|启动|试行|深化|擦亮|创新|升级)了?$/,
+    // "建立“两委”班子联系制度": two characters after a verb are an abbreviation of a body.
+    minLength: 3,
     why: '推行“三长制”, 引入“红色物业”: a practice the community started or brought in. 打造/建成 build things and 组建/成立/设立 set up teams and posts ("组建“楼道清洁队”"), so they are left out',
   },
   {
@@ -55,8 +59,10 @@ export const MODEL_CUES: Cue[] = [
 
 // Shaped like the name of a body, place or standing event ("院坝会", "红色议事厅", "积分超市",
 // "周末卫生日", "红色物业"): such a name counts without a cue only when the headline quotes it,
-// or the report quotes it twice ("中庭的“邻里议事亭”里" once is a place in the story).
-const NAME_SHAPED = /(?:[\u4e00-\u9fff]{2,}会|议事[厅堂亭廊]|工作室|超市|银行|驿站|联盟|管家|物业|[\u4e00-\u9fff]{3,}日)$/
+// or the report quotes it twice ("中庭的“邻里议事亭”里" once is a place in the story). A bare
+// “管家” is a role, not a name, hence three characters at least.
+const NAME_SHAPED = /^[\u4e00-\u9fff]{3,}$/
+const NAME_END = /(?:[\u4e00-\u9fff]{2,}会|议事[厅堂亭廊]|工作室|超市|银行|驿站|联盟|管家|物业|[\u4e00-\u9fff]{3,}日)$/
 
 interface Candidate {
   key: string
@@ -77,7 +83,7 @@ function cued(doc: Doc, inner: string, open: number, close: number): boolean {
     after: doc.simp.slice(close, close + 14),
     before: doc.simp.slice(Math.max(0, open - 6), open),
   }
-  return MODEL_CUES.some((c) => c.pattern.test(text[c.side]))
+  return MODEL_CUES.some((c) => inner.length >= (c.minLength ?? 1) && c.pattern.test(text[c.side]))
 }
 
 /**
@@ -109,7 +115,7 @@ export function extractModels(doc: Doc, max: number): { models: string[]; eviden
       byKey.set(key, { key, value: doc.body.slice(start, end), start, end, score: w, cued: cue, mentions: 1, inTitle: s === 5 })
     }
   }
-  const list = [...byKey.values()].filter((c) => c.cued || (NAME_SHAPED.test(c.key) && (c.inTitle || c.mentions >= 2)))
+  const list = [...byKey.values()].filter((c) => c.cued || (NAME_SHAPED.test(c.key) && NAME_END.test(c.key) && (c.inTitle || c.mentions >= 2)))
   // "红缎带168" and "168" are one name: the more salient spelling keeps both weights.
   list.sort((a, b) => b.score - a.score || a.start - b.start)
   const kept: Candidate[] = []
