@@ -286,9 +286,3 @@ export function translate(lang: Lang, key: LabelKey, vars?: Record<string, strin
   if (vars) for (const [name, value] of Object.entries(vars)) text = text.split(`{${name}}`).join(String(value))
   return text
 }
-
-export function hasLabel(key: string): key is LabelKey {
-  return Object.prototype.hasOwnProperty.call(dict, key)
-}
-
-export const labels = dict

@@ -6,7 +6,7 @@ import { MAX_COMPARE } from '~/lib/limits'
 import { getStore } from '~/models/store.server'
 import { caseChoices } from '~/models/case.server'
 import { langFromRequest } from '~/models/lang.server'
-import { formatWan, parseScript, useHref, useLang, useT } from '~/lib/ui'
+import { parseScript, useHref, useT } from '~/lib/ui'
 
 export const meta: MetaFunction = () => [{ title: '对比 Compare · Casebook' }]
 
@@ -34,7 +34,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function Funding({ cell, max }: { cell: CompareCell; max: number }) {
-  const lang = useLang()
   const t = useT()
   const parts = cell.funding ?? []
   const known = parts.filter((p) => p.amountWan !== null)
@@ -56,7 +55,6 @@ function Funding({ cell, max }: { cell: CompareCell; max: number }) {
         ))}
       </ul>
       {total > 0 && <p className="small">{t('fundingTotal', { n: total.toLocaleString(), yuan: (total * 10000).toLocaleString('en-US') })}</p>}
-      {total > 0 && lang === 'en' && <span className="visually-hidden">{formatWan(lang, total)}</span>}
     </div>
   )
 }
