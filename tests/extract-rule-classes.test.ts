@@ -102,6 +102,11 @@ describe('outcomes: verb + number + measure word', () => {
     expect(out.outcomes[2].label).toBe('清运积存垃圾')
   })
 
+  it('multiplies 万 out, keeping the measure word as the unit', () => {
+    const out = run('全年受理群众诉求1.2万件，参与志愿服务3万余人次，调解纠纷一万余起。')
+    expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[12000, '件'], [30000, '人次'], [10000, '起']])
+  })
+
   it('counts 项 after 完成/办结/解决, and after a list the verb governs', () => {
     const out = run('完成微改造项目9项，办结群众诉求41项，协调解决楼道照明、管道堵塞、飞线充电等难题19项。')
     expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[9, '项'], [41, '项'], [19, '项']])
@@ -124,8 +129,10 @@ describe('models: quoted names next to carrier, programme and launch words', () 
   })
 
   it('takes programmes started or brought in, and model words inside the quote', () => {
-    const out = run('社区发起“每月清洁日”活动，推行“楼栋长制”，引入“紅色業委會”。街道总结出“四步协商法”。')
-    expect(out.models).toEqual(expect.arrayContaining(['每月清洁日', '楼栋长制', '紅色業委會', '四步协商法']))
+    const out = run('社区发起“每月清洁日”活动，推行“楼栋长制”，引入“紅色業委會”。')
+    expect(out.models).toEqual(expect.arrayContaining(['每月清洁日', '楼栋长制', '紅色業委會']))
+    const named = run('街道总结出“四步协商法”“议事六步法”，依托“邻里通”平台收集民意。')
+    expect(named.models).toEqual(expect.arrayContaining(['四步协商法', '议事六步法', '邻里通']))
   })
 
   it('does not take every quoted phrase: slogans, teams set up, things built, places in the story', () => {

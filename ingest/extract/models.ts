@@ -32,19 +32,19 @@ export const MODEL_CUES: Cue[] = [
   {
     id: 'carrier-after',
     side: 'after',
-    pattern: /^为(?:抓手|载体|平台|依托|切入点|突破口|纽带|主线|牵引|支点|阵地|引擎|核心)/,
+    pattern: /^为(?:抓手|载体|平台|依托|切入点|突破口|纽带|主线|牵引|支点|阵地|引擎|核心|引领)/,
     why: '以“积分超市”为抓手, 以小区“红色议事厅”为平台: the vehicle the work is built on',
   },
   {
     id: 'activity-after',
     side: 'after',
-    pattern: /^(?:活动|行动|工程|建设|[\u4e00-\u9fff]{0,2}制度|服务队|工作室|议事厅|议事会)/,
+    pattern: /^(?:活动|行动|工程|建设|平台|[\u4e00-\u9fff]{0,2}制度|服务队|工作室|议事厅|议事会)/,
     why: '发起“周末卫生日”活动, 推行“红色业委会”建设, 推行“小区议事会”制度: a named, standing programme. 制度 only right after the quote ("“红色网格”管理制度"): further on it is another rule ("建立“两委”班子联系楼栋制度")',
   },
   {
     id: 'launch-verb-before',
     side: 'before',
-    pattern: /(?:推行|推广|探索|创建|引入|引进|实施|实行|开展|发起|首创|推出|建立|构建|启动|试行|深化|擦亮|创新|升级)了?$/,
+    pattern: /(?:推行|推广|探索|创建|引入|引进|实施|实行|开展|发起|首创|推出|建立|构建|启动|试行|深化|擦亮|创新|升级|依托)了?$/,
     // "建立“两委”班子联系制度": two characters after a verb are an abbreviation of a body.
     minLength: 3,
     why: '推行“三长制”, 引入“红色物业”: a practice the community started or brought in. 打造/建成 build things and 组建/成立/设立 set up teams and posts ("组建“楼道清洁队”"), so they are left out',
@@ -52,7 +52,7 @@ export const MODEL_CUES: Cue[] = [
   {
     id: 'model-word-inside',
     side: 'inner',
-    pattern: /(?:模式|工作法|机制|体系|制度|[\u4e00-\u9fff]{2,}制|[\u4e00-\u9fff]+(?:协商|议事|调解|治理|管理|服务|工作)法)$/,
+    pattern: /(?:模式|工作法|机制|体系|制度|[\u4e00-\u9fff]{2,}制|[\u4e00-\u9fff]+(?:协商|议事|调解|治理|管理|服务|工作|[一二三四五六七八九十]步)法)$/,
     why: '“五联工作法”, “三长制”, “四步协商法”: the model word is part of the quoted name (a bare 法 would take laws: “物权法”)',
   },
 ]

@@ -6,10 +6,11 @@ import { NUMBER_SOURCE, parseNumber } from './numerals.js'
 // 清运垃圾230余吨, 发放宣传资料500份). Households, people, buildings and areas are scale; years,
 // ages and money have their own places, so these units leave them out by construction.
 const UNITS = [
-  '场次', '人次', '万人次', '车次', '条', '项', '件', '起', '个', '次', '场', '处', '家', '批', '宗', '例', '部', '台', '盏',
+  '场次', '人次', '车次', '条', '项', '件', '起', '个', '次', '场', '处', '家', '批', '宗', '例', '部', '台', '盏',
   '辆', '棵', '株', '公里', '米', '吨', '车', '座', '块', '套', '间', '根', '份', '张', '箱', '袋',
 ]
-const COUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(${UNITS.sort((a, b) => b.length - a.length).join('|')})(?!方)`, 'g')
+// "1.2万件", "3万余人次": 万 multiplies the number, the unit is the measure word after it.
+const COUNT = new RegExp(`(${NUMBER_SOURCE})(万)?(余|多)?(${UNITS.sort((a, b) => b.length - a.length).join('|')})(?!方)`, 'g')
 // "满意度达98%", "满意率提升至95%以上", "投诉量下降40%".
 const PERCENT = /(\d+(?:\.\d+)?)\s*(%|％|个百分点)/g
 const PERCENT_LABEL = /满意|率|度$|下降|减少|增长|降低/
@@ -27,7 +28,7 @@ const VERBS = [
   '排查', '开展', '帮助', '帮扶', '服务', '受理', '回应', '答复', '消除', '清理', '清运', '修复', '修缮', '维修',
   '改造', '新增', '增设', '安装', '建成', '新建', '硬化', '举办', '召开', '组织', '走访', '提供', '协调', '落实',
   '推动', '吸纳', '招募', '培育', '挽回', '实施', '实现', '解答', '惠及', '劝导', '制止', '整治', '拆除', '发放',
-  '收到', '采纳', '上报', '减少', '加装', '铺设', '更换', '配备', '种植', '粉刷', '增加', '补植', '疏通',
+  '收到', '采纳', '上报', '减少', '加装', '铺设', '更换', '配备', '种植', '粉刷', '增加', '补植', '疏通', '参与',
 ]
 const VERB_RE = new RegExp(VERBS.sort((a, b) => b.length - a.length).join('|'), 'g')
 const RESULT_NOUN = /问题|矛盾|纠纷|案件|实事|好事|建议|诉求|隐患|难题|心愿|微心愿|事项|议题/
@@ -85,9 +86,10 @@ export function extractOutcomes(doc: Doc): Outcome[] {
     const end = start + m[0].length
     const before = doc.simp.slice(Math.max(0, start - 24), start)
     if (ORDINAL_BEFORE.test(before) || /[\d.]$/.test(before)) continue
-    const value = parseNumber(m[1])
+    const n = parseNumber(m[1])
+    const value = n === null ? null : m[2] ? Math.round(n * 1e4 * 1e6) / 1e6 : n
     // "一处", "一批", "一次" are idiom more often than count, and so are "百家宴", "千家万户".
-    if (value === null || value === 0 || (IDIOM_NUMBERS.has(m[1]) && !m[2])) continue
+    if (value === null || value === 0 || (IDIOM_NUMBERS.has(m[1]) && !m[2] && !m[3])) continue
     const clause = clauseAt(doc, start)
     const run = doc.simp.slice(Math.max(clause[0], start - 24), start).match(HAN_RUN_END)![0]
     const { label: pre, verb: verbInRun, verbAtEnd } = labelBefore(run)
@@ -98,7 +100,7 @@ export function extractOutcomes(doc: Doc): Outcome[] {
     const label = pre && !verbAtEnd ? pre : after.slice(0, 10)
     if (!label) continue
     if (!verb && !RESULT_NOUN.test(label)) continue
-    out.push({ value, unit: doc.body.slice(end - m[3].length, end), label: labelInScript(doc, label, start, end), ...quoteClause(doc, start, end) })
+    out.push({ value, unit: doc.body.slice(end - m[4].length, end), label: labelInScript(doc, label, start, end), ...quoteClause(doc, start, end) })
   }
   PERCENT.lastIndex = 0
   while ((m = PERCENT.exec(doc.simp))) {
