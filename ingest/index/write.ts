@@ -265,6 +265,10 @@ async function writePassages(
   return out!
 }
 
+/**
+ * IVF partitions: ~2000 passages each, at most 256 — k-means training time grows with the count,
+ * and 24 probed partitions of 256 still read under a tenth of the vectors.
+ */
 async function buildIndexes(cases: Table, passages: Table, fresh: boolean, vectorIndexFrom: number, any: boolean): Promise<void> {
   if (!any) return
   const existing = new Set((await passages.listIndices()).map((i) => i.columns[0]))
@@ -275,7 +279,7 @@ async function buildIndexes(cases: Table, passages: Table, fresh: boolean, vecto
   const rows = await passages.countRows()
   if (rows >= vectorIndexFrom && (fresh || !existing.has('vector'))) {
     await passages.createIndex('vector', {
-      config: lancedb.Index.ivfPq({ distanceType: 'cosine', numPartitions: Math.max(16, Math.round(Math.sqrt(rows))) }),
+      config: lancedb.Index.ivfPq({ distanceType: 'cosine', numPartitions: Math.min(256, Math.max(16, Math.round(rows / 2000))) }),
       replace: true,
     })
   }
