@@ -23,6 +23,8 @@ export interface PreparedQuery {
   marks: string[]
   /** Phrases whose verbatim presence in a passage counts as an exact match. */
   phrases: string[]
+  /** The query's space-separated parts: a passage with every one of them also matches exactly. */
+  parts: string[]
 }
 
 export function prepareQuery(raw: string): PreparedQuery {
@@ -48,6 +50,7 @@ export function prepareQuery(raw: string): PreparedQuery {
     embed: [rest, ...expansions].filter(Boolean).join(' ') || normalized,
     marks,
     phrases,
+    parts: unique(rest.split(' ').filter((p) => p.length >= 2)),
   }
 }
 

@@ -155,7 +155,7 @@ class LanceStore implements Store {
       mode === 'vector' ? [] : this.fulltext(snap, q.fulltext, where, k),
       mode === 'fulltext' ? [] : this.vector(snap, q.embed, where, k),
     ])
-    const exact = [...fulltext, ...vector].filter((r) => q.phrases.some((p) => r.norm.replace(/\s+/g, '').includes(p)))
+    const exact = [...fulltext, ...vector].filter((r) => isExact(r.norm, q))
     const byId = new Map<string, Candidate>()
     const fuse = (rows: PassageRow[], weight: number, list: 'fulltext' | 'vector' | 'exact') => {
       const seen = new Set<string>()
@@ -344,6 +344,12 @@ function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, entry: CatalogEntry 
     published: card?.published ?? null,
     models: card?.models ?? [],
   }
+}
+
+/** The passage holds the query verbatim, a term it maps to, or every one of its parts. */
+function isExact(norm: string, q: PreparedQuery): boolean {
+  const compact = norm.replace(/\s+/g, '')
+  return q.phrases.some((p) => compact.includes(p)) || (q.parts.length >= 2 && q.parts.every((p) => compact.includes(p)))
 }
 
 function textReason(row: PassageRow, q: PreparedQuery): string {
