@@ -21,6 +21,10 @@ describe('place: compound name forms', () => {
     expect(run('滨江府是一个新建小区，滨江府业主成立了业委会。').place.compound).toBe('滨江府')
   })
 
+  it('keeps a name that starts with a function character ("向阳社区", "和平社区") after a verb', () => {
+    expect(run('记者走进向阳社区，看到居民在跳舞。').place.community).toBe('向阳社区')
+  })
+
   it('does not read a former use or a citywide phrase as the compound', () => {
     const out = run('小区原为企业职工宿舍，产权单位撤出后无人管理。全市居民区都在推广这一做法。')
     expect(out.place.compound).toBeNull()
@@ -29,7 +33,7 @@ describe('place: compound name forms', () => {
 
   it('does not read 里/院/府 words as names', () => {
     const out = run(
-      '邻里，楼道里，小区里，这里，送往医院，诉至法院，区政府，向区政府，楼道里，邻里，医院，法院。邻里的事，嘴里的话，心里有数，县医院的医生，区政府的人，心里有数，县医院的医生。',
+      '邻里，楼道里，小区里，这里，送往医院，诉至法院，区政府，向区政府，楼道里，邻里，医院，法院。邻里的事，嘴里的话，心里有数，县医院的医生，区政府的人，心里有数，县医院的医生。这两年里，居民说，这两年里的变化大。',
     )
     expect(out.place.compound).toBeNull()
   })

@@ -45,7 +45,7 @@ interface BareSuffixRule {
 /** 院, 里 and 府 end compound names (芳草院, 光明里, 紫御府) and many common words. */
 const BARE_SUFFIX_RULES: BareSuffixRule[] = [
   { suffix: '院', notAfter: /(?:医|法|学|剧|影|书|研究|设计|科学|检察|敬老|养老|福利|疗养|庭|四合|大杂|寺|戏|艺|国务|议|护理|卫生|小|大|前|后|宅|深|住|进|出|入|场|分|本|全|该|党校|商学)$/, why: 'hospitals, courts, colleges, theatres and yards are institutions or parts of a house' },
-  { suffix: '里', notAfter: /(?:[邻这那哪心家公千万百夜梦手眼屋城乡村镇区楼院园道店厂场室间子堂县市省街巷群会所站中窝怀底圈网格门口路头箱车田地山水海河湖林里嘴故队局班校组])$/, why: 'after a place noun or a pronoun 里 means "in" (楼道里, 小区里, 这里), and 邻里 is "neighbours"' },
+  { suffix: '里', notAfter: /(?:[邻这那哪心家公千万百夜梦手眼屋城乡村镇区楼院园道店厂场室间子堂县市省街巷群会所站中窝怀底圈网格门口路头箱车田地山水海河湖林里嘴故队局班校组年月天周期程忆睛话])$/, why: 'after a place noun, a pronoun or a time 里 means "in" (楼道里, 小区里, 这里, 一年里), and 邻里 is "neighbours"' },
   { suffix: '府', notAfter: /(?:政|官|首|学|王|州|县|市|省|区|内|地|洞|天|幕|知)$/, why: '政府, 学府, 首府 and old prefecture names' },
 ]
 const BARE_RULE = new Map(BARE_SUFFIX_RULES.map((r) => [r.suffix, r]))
@@ -80,9 +80,9 @@ const GENERIC_PARTS = [
 // "小事管家办、大事社区办" and "让老小区": 事 and 老 end phrases, not names.
 const GENERIC_ENDS = ['事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农']
 const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
-// Never a name: "老旧小区", "城市社区", "农村社区". Other descriptive stems ("幸福", "和谐") are real
+// Never a name: "老旧小区", "城市社区", "农村社区", "全市居民区". Other descriptive stems ("幸福", "和谐") are real
 // names often enough (幸福社区) to count when mentioned twice.
-const ALWAYS_GENERIC = new Set(['老旧', '开放式', '无物业', '城市', '农村', '城乡', '乡村', '城中', '商品房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '老旧开放式', '开放式老旧'])
+const ALWAYS_GENERIC = new Set(['老旧', '开放式', '无物业', '城市', '农村', '城乡', '乡村', '城中', '商品房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '老旧开放式', '开放式老旧', '全市', '全区', '全县', '全省', '全镇', '全乡', '全街', '全国'])
 const GENERIC_END_RE = new RegExp(`(?:${GENERIC_ENDS.join('|')})$`)
 // "积分制激活小区治理": before 治理/管理/改造 the word 小区 is usually the generic noun, and the
 // "name" before it a verb phrase, so such a mention only confirms a name seen elsewhere.
@@ -112,8 +112,6 @@ function nameStart(run: string): { cut: number; doubtful: boolean } {
   const consider = (cut: number) => {
     if (cut === run.length) endsInStop = true
     else if (cut > best && run.length - cut >= 2) best = cut
-    // "让老小区": the stop leaves one character, so the stop is kept in the name ("和平社区") but the name is in doubt.
-    else if (cut > best) doubtful = true
   }
   for (let i = 0; i < run.length; i++) {
     if (!STOP_CHARS.has(run[i])) continue
