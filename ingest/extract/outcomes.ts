@@ -16,7 +16,7 @@ const PERCENT = /(\d+(?:\.\d+)?)\s*(%|％|个百分点)/g
 const PERCENT_LABEL = /满意|率|度$|下降|减少|增长|降低/
 const BASELINE_AFTER = /^(?:提升|提高|上升|增长|增加|下降|降低|减少)(?:至|到)|^(?:升|降)(?:至|到)/
 // "居民参与率从30%提升到85%": the rate named earlier in the clause labels the result.
-const RATE_NOUN = /[\u4e00-\u9fff]{0,4}(?:满意度|满意率|率)/g
+const RATE_NOUN = /[\u4e00-\u9fff]{0,8}(?:满意度|满意率|率)/g
 function lastRateNoun(text: string): string | null {
   const all = text.match(RATE_NOUN)
   return all ? all[all.length - 1].replace(LABEL_TRIM_START, '') : null
