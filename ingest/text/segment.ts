@@ -2,8 +2,9 @@
  * Word segmentation shared by the embedder and the search index: jieba with a user dictionary of
  * governance terms, so 红栋力, 五位一体, 自管会 come out as one word in every script.
  */
-import { existsSync, readFileSync } from 'node:fs'
 import { Jieba } from '@node-rs/jieba'
+import glossaryData from '../extract/glossary.json'
+import vocabularyData from '../extract/vocabulary.json'
 import { dict } from '@node-rs/jieba/dict.js'
 import { normalizeForSearch } from './script.js'
 
@@ -21,8 +22,11 @@ export const GOVERNANCE_TERMS = [
   '小区治理', '楼道革命', '街道党工委', '社区党委', '下沉干部', '平安建设', '矛盾纠纷',
 ]
 
-/** Where other stages keep term lists whose entries should stay whole. */
-const TERM_FILES = ['../extract/vocabulary.json', '../extract/glossary.json'].map((p) => new URL(p, import.meta.url))
+/**
+ * Term lists other stages keep whose entries should stay whole. Imported, not read from disk, so
+ * the bundled web server (one file under build/) has them too.
+ */
+const TERM_DATA: unknown[] = [vocabularyData, glossaryData]
 
 // Function words that carry no topic; dropping them keeps TF-IDF and the full-text index on content.
 const STOP_WORDS = new Set([
@@ -70,17 +74,10 @@ function collectTerms(value: unknown, out: string[]): void {
   }
 }
 
-/** CJK strings anywhere in the term files (keys, values, synonym lists), whatever their layout. */
-function termsFromFiles(): string[] {
+/** CJK strings anywhere in the term lists (keys, values, synonym lists), whatever their layout. */
+function termsFromData(): string[] {
   const out: string[] = []
-  for (const url of TERM_FILES) {
-    if (!existsSync(url)) continue
-    try {
-      collectTerms(JSON.parse(readFileSync(url, 'utf8')), out)
-    } catch (err) {
-      process.stderr.write(`casebook: ignoring ${url.pathname}: ${(err as Error).message}\n`)
-    }
-  }
+  for (const data of TERM_DATA) collectTerms(data, out)
   return out
 }
 
@@ -98,7 +95,7 @@ function dictLines(words: Iterable<string>): string {
 function instance(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict)
-    const lines = dictLines([...GOVERNANCE_TERMS, ...termsFromFiles()])
+    const lines = dictLines([...GOVERNANCE_TERMS, ...termsFromData()])
     if (lines) jieba.loadDict(Buffer.from(lines, 'utf8'))
   }
   return jieba
