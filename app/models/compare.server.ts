@@ -1,0 +1,246 @@
+import { unified } from 'unified'
+import remarkGfm from 'remark-gfm'
+import remarkStringify from 'remark-stringify'
+import type { Root, Table, TableCell, TableRow } from 'mdast'
+import type { Case, FundingSource } from '../../ingest/schema'
+import { PLACE_LEVELS } from '../../ingest/schema'
+import { searchNormal } from '../../ingest/search/normalize'
+import { translate, type Lang, type LabelKey } from '~/i18n'
+import { formatWan } from '~/lib/ui'
+import { tagLabel } from './case-view.server'
+import { getCases } from './case.server'
+import { displayCase } from './script.server'
+import type { DisplayScript } from '~/lib/ui'
+
+import { MAX_COMPARE, MIN_COMPARE } from '~/lib/limits'
+
+/** `?ids=a,b,c` (or repeated `ids`), de-duplicated, order kept: the URL is the comparison. */
+export function parseIds(url: URL): string[] {
+  const ids = url.searchParams
+    .getAll('ids')
+    .flatMap((value) => value.split(','))
+    .map((id) => id.trim())
+    .filter(Boolean)
+  return [...new Set(ids)]
+}
+
+/**
+ * Shared: every case in the comparison has the value. Unique: exactly one case has it.
+ * Some: in between (only with 3–4 cases).
+ */
+export type Presence = 'shared' | 'unique' | 'some'
+
+export interface CompareValue {
+  text: string
+  presence: Presence
+}
+
+export interface FundingPart {
+  source: FundingSource
+  label: string
+  amountWan: number | null
+  text: string
+}
+
+export interface CompareCell {
+  values: CompareValue[]
+  funding?: FundingPart[]
+}
+
+export interface CompareRow {
+  key: LabelKey
+  kind: 'values' | 'ladder' | 'funding'
+  cells: CompareCell[]
+}
+
+export interface Comparison {
+  cases: { id: string; title: string }[]
+  rows: CompareRow[]
+}
+
+interface Extracted {
+  key: string
+  text: string
+}
+
+type Extractor = (raw: Case, shown: Case, lang: Lang) => Extracted[]
+
+const norm = (text: string) => searchNormal(text).replace(/\s+/g, '')
+
+/** The rows of a comparison, in reading order; a new row is a new entry here. */
+const ROWS: { key: LabelKey; kind: CompareRow['kind']; extract: Extractor }[] = [
+  {
+    key: 'field_place',
+    kind: 'values',
+    extract: (raw, shown, lang) =>
+      PLACE_LEVELS.filter((level) => raw.place[level]).map((level) => ({
+        key: `${level}:${norm(raw.place[level] as string)}`,
+        text: `${shown.place[level]}（${translate(lang, `place_${level}`)}）`,
+      })),
+  },
+  {
+    key: 'field_scale',
+    kind: 'values',
+    extract: (raw, _shown, lang) =>
+      (['households', 'population', 'buildings', 'areaM2'] as const)
+        .filter((k) => raw.scale[k] !== undefined)
+        .map((k) => ({ key: `${k}:${raw.scale[k]}`, text: translate(lang, `scale_${k}`, { n: (raw.scale[k] as number).toLocaleString() }) })),
+  },
+  {
+    key: 'field_problems',
+    kind: 'values',
+    extract: (raw, shown, lang) => raw.problems.map((tag, i) => ({ key: norm(tag.id), text: tagLabel(lang, shown.problems[i]) })),
+  },
+  {
+    key: 'field_models',
+    kind: 'values',
+    extract: (raw, shown) => raw.models.map((m, i) => ({ key: norm(m), text: shown.models[i] })),
+  },
+  {
+    key: 'field_orgTiers',
+    kind: 'ladder',
+    extract: (raw, shown) => (raw.orgTiers ?? []).map((tier, i) => ({ key: norm(tier), text: (shown.orgTiers ?? [])[i] })),
+  },
+  {
+    key: 'field_orgTierCount',
+    kind: 'values',
+    extract: (raw) => (raw.orgTierCount !== null ? [{ key: String(raw.orgTierCount), text: String(raw.orgTierCount) }] : []),
+  },
+  {
+    key: 'field_actors',
+    kind: 'values',
+    extract: (raw, shown, lang) => raw.actors.map((tag, i) => ({ key: norm(tag.id), text: tagLabel(lang, shown.actors[i]) })),
+  },
+  {
+    key: 'field_mechanisms',
+    kind: 'values',
+    extract: (raw, shown, lang) => raw.mechanisms.map((tag, i) => ({ key: norm(tag.id), text: tagLabel(lang, shown.mechanisms[i]) })),
+  },
+  {
+    key: 'field_funding',
+    kind: 'funding',
+    extract: (raw, shown, lang) => [
+      ...raw.funding.map((f, i) => ({ key: f.source, text: fundingText(lang, f.source, f.amountWan, shown.funding[i].payer) })),
+      ...raw.fundingMix.flatMap((m) => m.sources.map((s) => ({ key: s, text: translate(lang, `fund_${s}`) }))),
+    ],
+  },
+  {
+    key: 'field_outcomes',
+    kind: 'values',
+    extract: (raw, shown) =>
+      raw.outcomes.map((o, i) => ({ key: `${norm(o.label)}:${o.value}${o.unit}`, text: `${shown.outcomes[i].label} ${o.value}${shown.outcomes[i].unit}` })),
+  },
+  {
+    key: 'field_source',
+    kind: 'values',
+    extract: (raw, shown) => [
+      ...(raw.source.name ? [{ key: norm(raw.source.name), text: shown.source.name as string }] : []),
+      ...(raw.source.url ? [{ key: raw.source.url, text: raw.source.url }] : []),
+    ],
+  },
+  {
+    key: 'field_published',
+    kind: 'values',
+    extract: (raw) => (raw.published ? [{ key: raw.published, text: raw.published }] : []),
+  },
+]
+
+function fundingText(lang: Lang, source: FundingSource, amountWan: number | null, payer: string | null): string {
+  const amount = amountWan !== null ? formatWan(lang, amountWan) : translate(lang, 'amountUnknown')
+  return `${translate(lang, `fund_${source}`)} ${amount}${payer ? `（${payer}）` : ''}`
+}
+
+function dedupe(values: Extracted[]): Extracted[] {
+  const seen = new Set<string>()
+  return values.filter((v) => (seen.has(v.key) ? false : (seen.add(v.key), true)))
+}
+
+export function buildComparison(cases: Case[], lang: Lang, script: DisplayScript): Comparison {
+  const shown = cases.map((c) => displayCase(c, script))
+  const rows = ROWS.map(({ key, kind, extract }) => {
+    const perCase = cases.map((c, i) => (kind === 'ladder' ? extract(c, shown[i], lang) : dedupe(extract(c, shown[i], lang))))
+    const holders = new Map<string, number>()
+    for (const values of perCase) for (const k of new Set(values.map((v) => v.key))) holders.set(k, (holders.get(k) ?? 0) + 1)
+    const presence = (k: string): Presence => {
+      const n = holders.get(k) ?? 0
+      if (n === cases.length) return 'shared'
+      return n === 1 ? 'unique' : 'some'
+    }
+    const cells: CompareCell[] = perCase.map((values, i) => ({
+      values: values.map((v) => ({ text: v.text, presence: presence(v.key) })),
+      ...(kind === 'funding'
+        ? {
+            funding: cases[i].funding.map((f, j) => ({
+              source: f.source,
+              label: translate(lang, `fund_${f.source}`),
+              amountWan: f.amountWan,
+              text: fundingText(lang, f.source, f.amountWan, shown[i].funding[j].payer),
+            })),
+          }
+        : {}),
+    }))
+    return { key, kind, cells }
+  }).filter((row) => row.cells.some((cell) => cell.values.length > 0))
+  return { cases: shown.map((c) => ({ id: c.id, title: c.displayTitle })), rows }
+}
+
+function cellText(row: CompareRow, cell: CompareCell, lang: Lang): string {
+  const mark = (v: CompareValue) => (v.presence === 'shared' ? `${v.text} (${translate(lang, 'shared')})` : v.text)
+  return cell.values.map(mark).join(row.kind === 'ladder' ? ' → ' : '; ')
+}
+
+const textCell = (value: string): TableCell => ({ type: 'tableCell', children: value ? [{ type: 'text', value }] : [] })
+
+/** The comparison as a GitHub-flavoured Markdown table, serialized by remark. */
+export function comparisonMarkdown(comparison: Comparison, lang: Lang): string {
+  const header: TableRow = {
+    type: 'tableRow',
+    children: [textCell(translate(lang, 'field')), ...comparison.cases.map((c) => textCell(`${c.title} (${c.id})`))],
+  }
+  const body: TableRow[] = comparison.rows.map((row) => ({
+    type: 'tableRow',
+    children: [textCell(translate(lang, row.key)), ...row.cells.map((cell) => textCell(cellText(row, cell, lang)))],
+  }))
+  const table: Table = { type: 'table', align: [], children: [header, ...body] }
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'heading', depth: 1, children: [{ type: 'text', value: translate(lang, 'compareTitle') }] },
+      table,
+    ],
+  }
+  return unified().use(remarkGfm).use(remarkStringify).stringify(tree)
+}
+
+function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+}
+
+export function csvLine(values: string[]): string {
+  return values.map(csvField).join(',')
+}
+
+/** The comparison as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese correctly). */
+export function comparisonCsv(comparison: Comparison, lang: Lang): string {
+  const lines = [
+    csvLine([translate(lang, 'field'), ...comparison.cases.map((c) => `${c.title} (${c.id})`)]),
+    ...comparison.rows.map((row) => csvLine([translate(lang, row.key), ...row.cells.map((cell) => cellText(row, cell, lang))])),
+  ]
+  return `\uFEFF${lines.join('\r\n')}\r\n`
+}
+
+export type CompareProblem = { key: 'compareTooFew' | 'compareTooMany' | 'compareMissing'; vars: Record<string, string | number> }
+
+/** Read the ids, check their count, fetch the cases: a comparison, or the one problem to tell the reader. */
+export async function loadComparison(
+  ids: string[],
+  lang: Lang,
+  script: DisplayScript,
+): Promise<{ comparison: Comparison | null; problem: CompareProblem | null; found: { id: string; title: string }[] }> {
+  const { found, missing } = await getCases(ids.slice(0, 20))
+  const listed = found.map((c) => ({ id: c.id, title: displayCase(c, script).displayTitle }))
+  if (missing.length) return { comparison: null, problem: { key: 'compareMissing', vars: { ids: missing.join(', ') } }, found: listed }
+  if (ids.length < MIN_COMPARE) return { comparison: null, problem: { key: 'compareTooFew', vars: { n: ids.length } }, found: listed }
+  if (ids.length > MAX_COMPARE) return { comparison: null, problem: { key: 'compareTooMany', vars: { n: ids.length } }, found: listed }
+  return { comparison: buildComparison(found, lang, script), problem: null, found: listed }
+}

@@ -1,0 +1,48 @@
+import { FUNDING_SOURCES, type FundingSource } from '../../ingest/schema'
+import type { FacetCounts, FacetField, Filters } from '../../ingest/search/types'
+import { translate, type Lang } from '~/i18n'
+import type { Convert } from './script.server'
+
+export interface FacetOption {
+  value: string
+  label: string
+  count: number
+}
+
+const TAG_FIELDS = new Set<FacetField>(['problems', 'mechanisms', 'actors'])
+
+function isFundingSource(value: string): value is FundingSource {
+  return (FUNDING_SOURCES as readonly string[]).includes(value)
+}
+
+/**
+ * How a facet value reads: funding sources and (in English) vocabulary tags get their label,
+ * names from the reports are shown in the chosen script. The value itself stays the filter key.
+ */
+export function facetLabel(field: FacetField, value: string, lang: Lang, convert: Convert, english: Map<string, string>): string {
+  if (field === 'fundingSource' && isFundingSource(value)) return translate(lang, `fund_${value}`)
+  if (lang === 'en' && TAG_FIELDS.has(field)) return english.get(value) ?? value
+  return convert(value)
+}
+
+/**
+ * Facet options for display: the most frequent `limit` values of each field (counts arrive
+ * sorted), plus any value the reader has selected. A big corpus has thousands of place and model
+ * names; listing them all would make every search page heavy to send and to read.
+ */
+export function facetOptions(
+  facets: FacetCounts | null,
+  lang: Lang,
+  convert: Convert,
+  english: Map<string, string>,
+  { limit = Infinity, selected = {} }: { limit?: number; selected?: Filters } = {},
+): Partial<Record<FacetField, FacetOption[]>> {
+  if (!facets) return {}
+  const out: Partial<Record<FacetField, FacetOption[]>> = {}
+  for (const [field, counts] of Object.entries(facets) as [FacetField, FacetCounts[FacetField]][]) {
+    const chosen = new Set(selected[field] ?? [])
+    const kept = counts.filter(({ value }, i) => i < limit || chosen.has(value))
+    out[field] = kept.map(({ value, count }) => ({ value, count, label: facetLabel(field, value, lang, convert, english) }))
+  }
+  return out
+}

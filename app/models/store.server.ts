@@ -1,0 +1,34 @@
+import { openStore, type Store } from '../../ingest/search'
+import { storageOptionsFromEnv } from '../../ingest/index'
+import { storeUri } from './config.server'
+
+/**
+ * One open store per server process, opened on first use. Loaders and actions call into it; no
+ * route touches LanceDB directly.
+ */
+let opening: Promise<Store> | null = null
+
+export function getStore(): Promise<Store> {
+  if (!opening) {
+    opening = openStore(storeUri(), { storageOptions: storageOptionsFromEnv() }).catch((error: unknown) => {
+      opening = null
+      throw error
+    })
+  }
+  return opening
+}
+
+/** Drop the open store so the next request sees what an upload just indexed. */
+export async function reopenStore(): Promise<void> {
+  const previous = opening
+  opening = null
+  if (previous) (await previous.catch(() => null))?.close()
+}
+
+/**
+ * Serve from a store opened elsewhere (tests hand in one they built in a temp directory).
+ * Passing null returns to opening `LANCEDB_URI` on demand.
+ */
+export function setStore(store: Store | null): void {
+  opening = store ? Promise.resolve(store) : null
+}
