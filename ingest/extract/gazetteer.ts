@@ -37,18 +37,22 @@ const CITY_PLACEHOLDERS = new Set(['市辖区', '县'])
 const NO_CITY = new Set(['省直辖县级行政区划', '自治区直辖县级行政区划'])
 // Division names that are also everyday words in these reports ("城区", "新区") or name nothing
 // specific; a one-character stem before 区/镇/乡/街道 is too weak to trust (except counties: 沛县).
-const GENERIC_NAMES = new Set(['城区', '郊区', '矿区', '新区', '东区', '西区', '南区', '北区', '市辖区', '开发区', '高新区', '社区', '小区', '园区', '景区', '街道'])
+// Zone kinds are listed as streets under their bare kind too ("经济开发区" fifteen times).
+const GENERIC_NAMES = new Set([
+  '城区', '郊区', '矿区', '新区', '东区', '西区', '南区', '北区', '市辖区', '开发区', '高新区', '社区', '小区', '园区', '景区', '街道',
+  '经济开发区', '经济技术开发区', '高新技术开发区', '高新技术产业开发区', '城市新区', '县开发区', '高铁新区', '东部新区',
+])
 // …but real districts carry some of them ("阳泉市矿区", "长治市城区"): right after their city they count.
 const CHAINED_ONLY = new Set(['城区', '郊区', '矿区', '东区', '西区', '南区', '北区'])
 
 // Only names with a proper division suffix are indexed: farms, parks and zones ("某某农场",
 // "某某开发区") read like ordinary nouns, and fewer end characters keep the scan cheap.
-const NAME_END = /(省|自治区|特别行政区|市|州|盟|地区|区|县|旗|街道|镇|乡)$/
+const NAME_END = /(省|自治区|特别行政区|市|州|盟|地区|区|县|旗|街道|镇|乡|苏木)$/
 // Development zones list some communities and parks at street level ("锦绣社区", "某工业园区");
 // those are not streets. Zones at district level ("衡阳高新技术产业园区") stay.
 const NOT_A_STREET_END = /(社区|小区|园区|景区|校区)$/
 const GENERIC_TAIL = /(社区|小区)$/
-const DIVISION_SUFFIX = /(街道|区|镇|乡|旗|市|省)$/
+const DIVISION_SUFFIX = /(街道|区|镇|乡|苏木|旗|市|省)$/
 
 let cached: Gazetteer | null = null
 

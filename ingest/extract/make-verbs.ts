@@ -1,6 +1,6 @@
 /**
  * Writes ingest/extract/verbs.json: two-character verbs from jieba's stock dictionary (tags v and vn,
- * frequency ≥ 20), minus verbs that are common place-name stems (解放路, 胜利社区, 建设里). The place
+ * frequency ≥ 20), minus verbs that are common place-name stems (解放路, 胜利社区, 建设里, 区直机关宿舍). The place
  * extractor uses it to tell "选聘小区内" (a verb before 小区) from "芳草院小区" (a name).
  * Run: npx tsx ingest/extract/make-verbs.ts
  */
@@ -12,6 +12,8 @@ const PLACE_NAME_VERBS = new Set([
   '胜利', '解放', '前进', '振兴', '建设', '跃进', '安居', '体育', '为民', '供销', '检察', '团结', '复兴', '和平', '友谊',
   '东升', '向阳', '红旗', '光明', '幸福', '繁荣', '新华', '民主', '长征', '兴隆', '永安', '长安', '惠民', '利民', '便民',
   '育才', '建国', '建华', '建新', '振华', '兴华', '爱民', '富民', '安康', '康乐', '和谐', '丰产', '发展', '兴业', '乐业',
+  // "区直机关宿舍小区": jieba tags 区直 (district-level units) a verb; it starts compound names.
+  '区直',
 ])
 
 // Governance verbs jieba tags as nouns ("选派 n"), or leaves out, that stand before 社区/小区 as

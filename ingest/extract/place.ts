@@ -5,7 +5,7 @@ import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazTo
 import { message } from './messages.js'
 import verbData from './verbs.json'
 
-type LocalLevel = 'street' | 'community' | 'compound'
+type LocalLevel = 'district' | 'street' | 'community' | 'compound'
 
 interface LocalToken {
   start: number
@@ -20,14 +20,36 @@ interface LocalToken {
 }
 
 // Named places below the gazetteer: compounds end in 小区, 家属院, a street number + 院 or a
-// property-name word, communities in 社区/村 (and 居民区, Shanghai's word for them); 街道 catches
-// streets the gazetteer does not know. A property word directly before 小区 belongs to the same
-// name ("南国新家园小区"). Bare 院/里/府 close a name only before punctuation or a word that
-// starts a predicate ("住在光明里，", "康宁里的居民", "银杏院建于"): before other characters they
-// are mostly inside a word (院落, 里面, 府前).
+// property-name word, communities in 社区/村 (and 居民区, Shanghai's word for them; 嘎查, Inner
+// Mongolia's); 街道 catches streets the gazetteer does not know. A property word directly before
+// 小区 or 社区 belongs to the same name ("南国新家园小区", "安居苑社区"). Bare 院/里/府 close a name
+// only before punctuation or a word that starts a predicate ("住在光明里，", "康宁里的居民",
+// "银杏院建于"): before other characters they are mostly inside a word (院落, 里面, 府前).
+// Functional zones (新区, 开发区, 高新区, 经开区) stand at district level, or at street level right
+// after a district; the gazetteer lists only some of them, under official names. Towns (镇, 乡,
+// 苏木) missing from the gazetteer count only right after a district. "劲松一区" (a numbered part of
+// an estate) and "大胡湾" (a rural hamlet, Hubei usage) are compounds.
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍)小区|小区|社区|居民区|街道|家属院|家属区|家属楼|宿舍区|号大院|号院|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府)(?=[^\u4e00-\u9fff]|$|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|村/g
-const SUFFIX_LEVEL: Record<string, LocalLevel> = { 社区: 'community', 居民区: 'community', 村: 'community', 街道: 'street' }
+  /(?:花园|家园|新城|新村|苑|公寓|山庄)(?:社区|居民区)|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府)(?=[^\u4e00-\u9fff]|$|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔])|村/g
+
+interface SuffixLevelRule {
+  pattern: RegExp
+  level: LocalLevel
+  why: string
+}
+
+/** The level a suffix names; the first rule that matches wins, anything else is a compound. */
+const SUFFIX_LEVELS: SuffixLevelRule[] = [
+  { pattern: /^(?:[\u4e00-\u9fff]{0,2}(?:社区|居民区)|嘎查村|嘎查|村)$/, level: 'community', why: 'urban communities, Shanghai 居民区, villages and Mongolian 嘎查 are the community level' },
+  { pattern: /^(?:街道|镇|乡|苏木)$/, level: 'street', why: 'street offices, towns, townships and 苏木 are the level below the district' },
+  { pattern: /^(?:高新区|经开区|开发区|新区)$/, level: 'district', why: 'functional zones run as districts; one chained after a district is read as street level' },
+]
+const levelOfSuffix = (suffix: string): LocalLevel => SUFFIX_LEVELS.find((r) => r.pattern.test(suffix))?.level ?? 'compound'
+const ZONE_SUFFIX = /^(?:高新区|经开区|开发区|新区)$/
+const TOWN_SUFFIX = /^(?:镇|乡|苏木)$/
+// "经济开发区", "国家级新区", "工业园开发区": kinds of zone, not names.
+const ZONE_GENERIC = /^(?:经济|经济技术|高新技术|高新技术产业|国家级|省级|市级|工业|科技|产业|综合|城市|该|本|全)$/
+const NUMBERED_AREA = /^[一二三四五六七八九十]区$/
 // "利津路8号院", "纬五路3号院": the house number is part of the name, so digits may stand in it.
 const NUMBERED = new Set(['号院', '号大院'])
 const NUMBER_END = /[\d０-９一二三四五六七八九十]$/
@@ -42,14 +64,15 @@ interface BareSuffixRule {
   why: string
 }
 
-/** 院, 里 and 府 end compound names (芳草院, 光明里, 紫御府) and many common words. */
+/** 院, 里, 府 and 湾 end compound names (芳草院, 光明里, 紫御府, 大胡湾) and many common words. */
 const BARE_SUFFIX_RULES: BareSuffixRule[] = [
   { suffix: '院', notAfter: /(?:医|法|学|剧|影|书|研究|设计|科学|检察|敬老|养老|福利|疗养|庭|四合|大杂|寺|戏|艺|国务|议|护理|卫生|小|大|前|后|宅|深|住|进|出|入|场|分|本|全|该|党校|商学)$/, why: 'hospitals, courts, colleges, theatres and yards are institutions or parts of a house' },
   { suffix: '里', notAfter: /(?:[邻这那哪心家公千万百夜梦手眼屋城乡村镇区楼院园道店厂场室间子堂县市省街巷群会所站中窝怀底圈网格门口路头箱车田地山水海河湖林里嘴故队局班校组年月天周期程忆睛话])$/, why: 'after a place noun, a pronoun or a time 里 means "in" (楼道里, 小区里, 这里, 一年里), and 邻里 is "neighbours"' },
   { suffix: '府', notAfter: /(?:政|官|首|学|王|州|县|市|省|区|内|地|洞|天|幕|知)$/, why: '政府, 学府, 首府 and old prefecture names' },
+  { suffix: '湾', notAfter: /(?:台|海|港|河|江|水|山|自然|深水|渔|沙|峡|内|大|小|回|弯)$/, why: '台湾, 海湾, 港湾 and 自然湾 (the kind of hamlet) are not hamlet names' },
 ]
 const BARE_RULE = new Map(BARE_SUFFIX_RULES.map((r) => [r.suffix, r]))
-const MAX_STEM: Record<LocalLevel, number> = { street: 5, community: 6, compound: 8 }
+const MAX_STEM: Record<LocalLevel, number> = { district: 8, street: 5, community: 6, compound: 8 }
 const MAX_RUN = 8
 const HAN = /[\u4e00-\u9fff]/
 
@@ -75,18 +98,19 @@ const GENERIC_PARTS = [
   '红色', '幸福', '和谐', '美丽', '平安', '智慧', '绿色', '文明', '示范', '模范', '样板', '标杆', '五星', '星级', '精品',
   '宜居', '完整', '现代', '新型', '老旧', '开放式', '无物业', '零发案', '城市', '农村', '城乡', '乡村', '城中', '商品房',
   '安置', '保障房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '未来', '新建', '片区', '网格', '党建',
-  '职工', '单位', '企业',
+  '职工', '单位', '企业', '城镇', '产业',
 ]
 // "小事管家办、大事社区办" and "让老小区": 事 and 老 end phrases, not names.
 const GENERIC_ENDS = ['事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农']
 const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
 // Never a name: "老旧小区", "城市社区", "农村社区", "全市居民区". Other descriptive stems ("幸福", "和谐") are real
 // names often enough (幸福社区) to count when mentioned twice.
-const ALWAYS_GENERIC = new Set(['老旧', '开放式', '无物业', '城市', '农村', '城乡', '乡村', '城中', '商品房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '老旧开放式', '开放式老旧', '全市', '全区', '全县', '全省', '全镇', '全乡', '全街', '全国'])
+const ALWAYS_GENERIC = new Set(['老旧', '开放式', '无物业', '城市', '农村', '城乡', '乡村', '城中', '商品房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '老旧开放式', '开放式老旧', '全市', '全区', '全县', '全省', '全镇', '全乡', '全街', '全国', '城镇', '产业'])
 const GENERIC_END_RE = new RegExp(`(?:${GENERIC_ENDS.join('|')})$`)
-// "积分制激活小区治理": before 治理/管理/改造 the word 小区 is usually the generic noun, and the
-// "name" before it a verb phrase, so such a mention only confirms a name seen elsewhere.
-const GENERIC_NOUN_AFTER = /^(?:治理|管理|改造|建设)/
+// "积分制激活小区治理", "推动产业社区小区治理": before 治理/管理/改造 the word 小区 (or 社区) is
+// usually the generic noun, and the "name" before it a verb phrase or a kind, so such a mention
+// only confirms a name seen elsewhere.
+const GENERIC_NOUN_AFTER = /^(?:小区)?(?:治理|管理|改造|建设)/
 // "村民", "村委", "村级"… are words, not the end of a village name.
 const NOT_VILLAGE_NEXT = new Set('民委级落庄干集组务')
 
@@ -101,26 +125,34 @@ function verbSet(): Set<number> {
 }
 
 /**
- * Where the name starts in `run`, or -1 when the run ends in a stop word ("积极探索社区治理").
- * `doubtful` is set when the whole stem is a verb ("选聘小区内") or ends in a character that is
- * usually a function word ("居民和社区"): such a name needs a second mention.
+ * Where the name starts in `run`, or -1 when the run ends in a stop word ("积极探索社区治理") or in
+ * a function character right after one ("物业服务进小区").
+ * `doubtful` is set when the whole stem is a verb ("选聘小区内"), ends in a character that is
+ * usually a function word ("居民和社区") or holds one inside ("以前有事要跑社区"): such a name
+ * needs a second mention.
  */
 function nameStart(run: string): { cut: number; doubtful: boolean } {
   let best = 0
   let endsInStop = false
   let doubtful = false
+  // A word ends one character before the end: the run closes on "word + character".
+  let wordBeforeLast = false
   const consider = (cut: number) => {
     if (cut === run.length) endsInStop = true
     else if (cut > best && run.length - cut >= 2) best = cut
   }
+  const last = run.length - 1
   for (let i = 0; i < run.length; i++) {
     if (!STOP_CHARS.has(run[i])) continue
-    if (i === run.length - 1 && NAME_FINAL_STOPS.has(run[i])) doubtful = true
+    if (i === last && NAME_FINAL_STOPS.has(run[i])) doubtful = true
     else consider(i + 1)
   }
   STOP_WORD_RE.lastIndex = 0
   let m: RegExpExecArray | null
-  while ((m = STOP_WORD_RE.exec(run))) consider(m.index + m[0].length)
+  while ((m = STOP_WORD_RE.exec(run))) {
+    consider(m.index + m[0].length)
+    if (m.index + m[0].length === last) wordBeforeLast = true
+  }
   const v = verbSet()
   // A verb inside the run starts the name after it ("引进芳草院" → 芳草院); a verb ending a longer
   // run ends a phrase, not a name.
@@ -128,22 +160,35 @@ function nameStart(run: string): { cut: number; doubtful: boolean } {
     if (!v.has(pairKey(run, i + 2))) continue
     if (i + 2 === run.length && i > best) endsInStop = true
     else consider(i + 2)
+    if (i + 2 === last) wordBeforeLast = true
   }
-  if (endsInStop) return { cut: -1, doubtful: false }
-  return { cut: best, doubtful: doubtful || (run.length - best === 2 && v.has(pairKey(run, run.length))) }
+  if (endsInStop || (wordBeforeLast && NAME_FINAL_STOPS.has(run[last]))) return { cut: -1, doubtful: false }
+  const inner = last - 1 > best && STOP_CHARS.has(run[last - 1]) && !NAME_FINAL_STOPS.has(run[last - 1])
+  return { cut: best, doubtful: doubtful || inner || (run.length - best === 2 && v.has(pairKey(run, run.length))) }
 }
+
+const OPEN_QUOTE = /[“‘「『"]/
+const CLOSE_QUOTE = /[”’」』"]/
+
+// "美丽的山村", "是全村": particles that never start a name, though a short run keeps them.
+const NEVER_INITIAL = new Set('的了是把被着过')
 
 // "巡查一次小区", "每个小区": a count or a determiner before the noun.
 const COUNTED_STEM = /^[一二两三四五六七八九十几每各某该这那][个次家座处批名位]$/
 
-function isName(stem: string, level: LocalLevel): boolean {
+// A name written straight after a division ("和兴路街道工农社区") is delimited by it, so a stem
+// ending like a descriptive word (农, 乡) is still a name there.
+function isName(stem: string, level: LocalLevel, chained: boolean): boolean {
   if (stem.length < 2 || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem)) return false
-  return !GENERIC_END_RE.test(stem) && !ALWAYS_GENERIC.has(stem)
+  if (level === 'district' && ZONE_GENERIC.test(stem)) return false
+  return (chained || !GENERIC_END_RE.test(stem)) && !ALWAYS_GENERIC.has(stem)
 }
 
 function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
   const simp = doc.simp
   const chainEnds = new Set(divisions.map((t) => t.end))
+  // Where a district (or a zone read as one) ends: a zone or town written right there lies in it.
+  const districtEnds = new Set(divisions.filter((t) => t.entries.some((e) => e.level === 'district')).map((t) => t.end))
   const covered = (s: number, e: number) => divisions.some((t) => t.start <= s && t.end >= e)
   const out: LocalToken[] = []
   LOCAL_SUFFIX.lastIndex = 0
@@ -154,11 +199,11 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     if (covered(s, e)) continue
     if (m[0] === '村' && NOT_VILLAGE_NEXT.has(simp[e] ?? '')) continue
     const numbered = NUMBERED.has(m[0])
-    let level = SUFFIX_LEVEL[m[0]] ?? 'compound'
+    let level = levelOfSuffix(m[0])
     let a = s
     while (a > 0 && s - a < MAX_RUN && !chainEnds.has(a) && (HAN.test(simp[a - 1]) || (numbered && DIGIT.test(simp[a - 1])))) a--
     const bounded =
-      !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 2)))
+      !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 4)))
     const { cut, doubtful } = nameStart(simp.slice(a, s))
     if (cut < 0) continue
     const stemStart = a + cut
@@ -167,14 +212,23 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const bare = BARE_RULE.get(m[0])
     if (bare?.notAfter.test(stem)) continue
     if (m[0] === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
-    if (!isName(stem, level)) continue
     // A name written straight after a division or another place name ("湖南路街道颐和社区") is
     // delimited by that chain, whatever its characters look like.
     const chained = chainEnds.has(stemStart)
-    const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined)
+    const afterDistrict = districtEnds.has(stemStart)
+    if (TOWN_SUFFIX.test(m[0]) && !afterDistrict) continue
+    if (ZONE_SUFFIX.test(m[0]) && afterDistrict) level = 'street'
+    if (!isName(stem, level, chained) || NEVER_INITIAL.has(stem[0])) continue
+    const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || NUMBERED_AREA.test(m[0]))
+    // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
+    if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) continue
     out.push({ start: stemStart, end: e, level, name: stem + m[0], bounded, weak })
     chainEnds.add(e)
+    if (level === 'district') districtEnds.add(e)
   }
+  // A zone once written under a district ("长春新区北湖科技开发区") is at street level wherever it stands.
+  const streetNames = new Set(out.filter((t) => t.level === 'street').map((t) => t.name))
+  for (const t of out) if (t.level === 'district' && streetNames.has(t.name)) t.level = 'street'
   return out
 }
 
@@ -310,8 +364,8 @@ function bestReading(doc: Doc, tokens: GazToken[]): GazEntry | null {
     }
     n.weight += salience(doc, t.start)
   }
-  let best: GazEntry | null = null
-  let bestSupport = 0
+  const scored: { e: GazEntry; support: number }[] = []
+  let best: { e: GazEntry; support: number } | null = null
   const seen = new Set<string>()
   for (const n of names.values()) {
     for (const e of n.entries) {
@@ -319,15 +373,32 @@ function bestReading(doc: Doc, tokens: GazToken[]): GazEntry | null {
       seen.add(e.key)
       let support = 0
       for (const m of names.values()) if (m.below.has(e.key) || e.ancestors.some((k) => m.keys.has(k))) support += m.weight
-      const deeper = best && support === bestSupport && e.ancestors.length > best.ancestors.length
-      if (support > bestSupport || deeper) {
-        best = e
-        bestSupport = support
-      }
+      const s = { e, support }
+      scored.push(s)
+      // On a tie, a reading below the best one is more specific; a reading elsewhere at a higher
+      // level is the likelier one ("滨海新区" is Tianjin's district more often than a street in 台州).
+      const tie = best && support === best.support
+      const deeper = tie && e.ancestors.length > best!.e.ancestors.length && e.ancestors.includes(best!.e.key)
+      const higher = tie && e.ancestors.length < best!.e.ancestors.length && !best!.e.ancestors.includes(e.key)
+      if (!best || support > best.support || deeper || higher) best = s
     }
   }
-  return best
+  if (!best) return null
+  // A name with readings in many places ("城关镇" in "具有旗县城关镇特色") supports the city it may lie
+  // under, but must not hold the reading there when the report names one district and town all
+  // along: go down to a descendant nearly everything agrees with, if no sibling rivals it.
+  const top = best
+  const under = scored.filter((s) => s.e.ancestors.length > top.e.ancestors.length && s.e.ancestors.includes(top.e.key) && s.support >= DESCEND_SHARE * top.support)
+  under.sort((x, y) => y.e.ancestors.length - x.e.ancestors.length || y.support - x.support)
+  for (const s of under) {
+    const rival = under.some((o) => o !== s && o.e.ancestors.length === s.e.ancestors.length && o.support === s.support)
+    if (!rival) return s.e
+  }
+  return top.e
 }
+
+// Share of the best reading's support a more specific reading below it needs to be taken instead.
+const DESCEND_SHARE = 0.8
 
 function chooseAdmin(doc: Doc, tokens: GazToken[], infer: boolean): Partial<Record<AdminLevel, Chosen>> {
   const reading = bestReading(doc, tokens)
@@ -401,7 +472,9 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   const local = findLocal(doc, divisions)
   const ends = (level: LocalLevel | 'admin') =>
     new Set(level === 'admin' ? divisions.map((t) => t.end) : local.filter((t) => t.level === level).map((t) => t.end))
-  const streets = admin.street ? [] : rankLocal(doc, local, 'street', ends('admin'))
+  // A zone stands in for the district only where the gazetteer has none.
+  const zones = admin.district ? [] : rankLocal(doc, local, 'district', ends('admin'))
+  const streets = admin.street ? [] : rankLocal(doc, local, 'street', new Set([...ends('admin'), ...ends('district')]))
   const communities = rankLocal(doc, local, 'community', new Set([...ends('admin'), ...ends('street')]))
   const compounds = rankLocal(doc, local, 'compound', ends('community'))
   const messages: Message[] = []
@@ -420,6 +493,7 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
     evidence: quoteSentence(doc, c.first.start, c.first.start + c.name.length),
     inferred: false,
   })
+  if (!place.district && zones[0] && zones[0].score >= 2) set('district', fromLocal(zones[0]))
   if (!place.street && streets[0] && streets[0].score >= 2) set('street', fromLocal(streets[0]))
 
   // A report about a street that visits several communities is not about one of them: its

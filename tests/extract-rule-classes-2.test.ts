@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { extract } from '../ingest/extract/index.js'
+import type { Script } from '../ingest/schema.js'
+
+// Rule classes added after the second holdout run, in wording written for these tests. Each class
+// is checked from both sides: what it must find and what it must leave alone.
+const run = (body: string, script: Script = 'simplified', title: string | null = null) => extract({ body, title, script })
+const titled = (title: string, rest: string, script: Script = 'simplified') => run(`${title}\n\n${rest}`, script, title)
+
+describe('place: banners, towns, 苏木 and 嘎查', () => {
+  it('reads a banner (旗) as the district and its town as the street, past a town name found everywhere', () => {
+    const out = titled(
+      '敖勒召其镇：“草原议事会”议出牧区新风',
+      '近年来，鄂尔多斯市鄂托克前旗敖勒召其镇探索“草原议事会”模式，形成了具有旗县城关镇特点的治理做法。敖勒召其镇团结社区共有居民860户。',
+    )
+    expect(out.place).toMatchObject({ city: '鄂尔多斯市', district: '鄂托克前旗', street: '敖勒召其镇', community: '团结社区' })
+  })
+
+  it('reads a 苏木 as the street and a 嘎查 as the community', () => {
+    const out = run('锡林郭勒盟西乌珠穆沁旗乌兰哈拉嘎苏木宝力根嘎查的牧民围坐在一起商量草场的事。宝力根嘎查党支部每月召开一次议事会。')
+    expect(out.place).toMatchObject({ district: '西乌珠穆沁旗', street: '乌兰哈拉嘎苏木', community: '宝力根嘎查' })
+  })
+
+  it('takes a town the gazetteer lacks only right after its district', () => {
+    const out = run('南关区永吉镇新建了一个文化广场。永吉镇的居民都来跳舞。')
+    expect(out.place).toMatchObject({ district: '南关区', street: '永吉镇' })
+    const loose = run('这座古镇游客很多，特色小镇建设加快，集镇上的商户多了。')
+    expect(loose.place.street).toBeNull()
+  })
+})
+
+describe('place: functional zones', () => {
+  it('reads a zone as the district, and a zone written right after it as the street', () => {
+    const out = titled(
+      '滨海新区：“楼门长”唤醒开发区小区活力',
+      '在滨海新区临港科技开发区海韵社区丽景小区，楼门长每天巡查楼道。临港科技开发区是滨海新区的产业高地，丽景小区共有居民1200户。',
+    )
+    expect(out.place).toMatchObject({ district: '滨海新区', street: '临港科技开发区', community: '海韵社区', compound: '丽景小区' })
+    const zone = run('走进西江新区云岭经开区星辰社区，居民正在议事。西江新区推行网格化管理，云岭经开区设立了服务站。')
+    expect(zone.place).toMatchObject({ district: '西江新区', street: '云岭经开区', community: '星辰社区' })
+  })
+
+  it('does not read a kind of zone or a passing "开发区" as a name', () => {
+    const out = run('国家级新区和经济开发区的小区治理各有特点。激活开发区小区治理新动能，在新区所有小区推广。')
+    expect(out.place.district).toBeNull()
+    expect(out.place.street).toBeNull()
+  })
+})
+
+describe('place: communities after property words, chains and particles', () => {
+  it('keeps a property word before 社区 in the community name ("…苑社区", "…花园社区")', () => {
+    const out = run('其中锦绣苑社区的化工厂宿舍小区建于1986年。锦绣苑社区党委牵头成立了自管会。')
+    expect(out.place).toMatchObject({ community: '锦绣苑社区', compound: '化工厂宿舍小区' })
+  })
+
+  it('keeps a name chained after its street even when it ends like a descriptive word (工农, 支农)', () => {
+    const out = run('雁塔区长延堡街道支农社区的志愿者们忙个不停。', 'simplified')
+    expect(out.place.community).toBe('支农社区')
+    const trad = run('南崗區和興路街道工農社區的網格員們。工農社區推行網格管理。', 'traditional')
+    expect(trad.place.community).toBe('工農社區')
+  })
+
+  it('does not take a phrase with a function word inside, or a particle, for a community', () => {
+    const out = titled('北林区：“一站办”让居民少跑腿', '北林区推行“一站办”。居民说，以前有事要跑社区，美丽的山村也变了样，这是全村的喜事。')
+    expect(out.place.community).toBeNull()
+  })
+})
+
+describe('place: compound names and what is not one', () => {
+  it('does not read a quoted slogan or a kind of housing as the compound', () => {
+    const out = titled(
+      '“红色管家进小区”让老楼焕新',
+      '近年来，某街道立足城镇小区多为开放式的实际，推行“红色管家进小区”，在城东社区的向荣小区先行试点。向荣小区共有居民400户。',
+    )
+    expect(out.place.compound).toBe('向荣小区')
+    const slogan = run('推行“物业服务进小区”，“物业服务进小区”覆盖率达到九成。')
+    expect(slogan.place.compound).toBeNull()
+  })
+
+  it('reads a numbered part of an estate (…一区, 三區) as the compound when it recurs or follows the community', () => {
+    const out = run('走进团结湖社区的团结湖三区，楼道焕然一新。团结湖三区建于上世纪80年代。', 'simplified')
+    expect(out.place.compound).toBe('团结湖三区')
+    expect(run('实行一区一策，划分为三区管理。').place.compound).toBeNull()
+  })
+
+  it('reads a rural hamlet (…湾) after its village as the compound, not 台湾 or 自然湾', () => {
+    const out = run('在新洲区凤凰镇石桥村李家湾，村民自发修路。李家湾是全村最大的自然湾，湾子里住着96户。', 'simplified')
+    expect(out.place).toMatchObject({ community: '石桥村', compound: '李家湾' })
+    expect(run('来自台湾的游客参观了海湾。').place.compound).toBeNull()
+  })
+
+  it('keeps 家属院/家属区 and a 区直 prefix inside the compound name', () => {
+    const out = run('其中，区直机关宿舍小区建于1992年。引进物业企业为区直机关宿舍小区提供服务。')
+    expect(out.place.compound).toBe('区直机关宿舍小区')
+    const yard = run('其中，机械厂家属院小区建于1979年。机械厂家属院小区共有住户210户。')
+    expect(yard.place.compound).toBe('机械厂家属院小区')
+  })
+})
