@@ -31,28 +31,49 @@ const QUERIES = [
   'five-in-one', 'grid management', 'parking', '党员中心户', '飞线充电 安全隐患', '居民议事会 协商', '双报到',
 ]
 
-// Practice sentences so bodies are as varied as real reports (synth templates alone repeat a lot).
+// Practice sentences so bodies are as varied as real reports: every vocabulary term can occur,
+// with Zipf-like frequencies (a few terms in many reports, most in few), as in real corpora —
+// uniform picks from a short list would put every query term in half the corpus.
 const SUBJECTS = ['社区党委', '小区党支部', '物管会', '自管会', '业委会', '网格员', '楼栋长', '在职党员', '共建单位', '志愿服务队', '居民议事会', '下沉干部', '物业公司']
 const ACTIONS = ['牵头组织', '定期召开', '逐户走访', '建立台账', '协调解决', '公开公示', '推动落实', '广泛征求意见', '结对帮扶', '集中整治']
-const OBJECTS = ['停车难', '车位紧张', '加装电梯', '雨污分流', '垃圾分类', '老年食堂', '消防通道', '飞线充电', '楼道堆物', '绿化养护', '矛盾纠纷', '适老化改造', '房屋漏水', '路灯照明', '违章搭建']
 const RESULTS = ['群众满意度明显提升', '问题得到有效解决', '形成长效机制', '居民参与热情高涨', '小区面貌焕然一新', '实现小事不出小区']
 const FUNDING: FundingSource[] = ['government', 'resident', 'enterprise', 'social', 'mixed']
 
-function practice(rng: Rng): string {
-  return Array.from({ length: rng.int(3, 6) }, () => `${rng.pick(SUBJECTS)}${rng.pick(ACTIONS)}，围绕${rng.pick(OBJECTS)}和${rng.pick(OBJECTS)}等问题，${rng.pick(RESULTS)}。`).join('')
+function zipfPicker(rng: Rng, items: string[]): () => string {
+  const order = rng.sample(items, items.length)
+  const cumulative: number[] = []
+  let total = 0
+  order.forEach((_, r) => cumulative.push((total += 1 / (r + 1))))
+  return () => {
+    const x = rng.next() * total
+    let lo = 0
+    let hi = cumulative.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (cumulative[mid] < x) lo = mid + 1
+      else hi = mid
+    }
+    return order[lo]
+  }
+}
+
+function practice(rng: Rng, term: () => string): string {
+  return Array.from({ length: rng.int(2, 4) }, () => `${rng.pick(SUBJECTS)}${rng.pick(ACTIONS)}，围绕${term()}和${term()}等问题，${rng.pick(RESULTS)}。`).join('')
 }
 
 /** Case objects straight from the synth generator's truth (no read/clean/extract: this benches the index). */
 export function benchCases(n: number, seed = 11): Case[] {
   const rng = makeRng(seed)
   const vocab = loadVocabulary()
+  const terms = [...vocab.problems, ...vocab.mechanisms, ...vocab.actors].flatMap((t) => t.synonyms)
+  const term = zipfPicker(rng, [...new Set(terms)])
   const tagOf = (list: { id: string; en: string }[]): Tag[] =>
     [...new Set(Array.from({ length: rng.int(1, 3) }, () => rng.pick(list)))].map((t) => ({ id: t.id, en: t.en, quote: '', span: [0, 0] }))
   const out: Case[] = []
   for (let i = 0; i < n; i++) {
     const t = composeCase(rng)
     const traditional = rng.chance(0.3)
-    const raw = [t.title, ...t.paragraphs, practice(rng), practice(rng)].join('\n\n')
+    const raw = [t.title, ...t.paragraphs, practice(rng, term)].join('\n\n')
     const body = traditional ? toTraditional(raw) : raw
     out.push({
       id: `bench-${String(i).padStart(6, '0')}`,

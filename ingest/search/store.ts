@@ -37,6 +37,10 @@ const RRF_K = 20
 const WEIGHTS = { fulltext: 1, vector: 1, exact: 0.8 }
 const MAX_LIMIT = 200
 const PASSAGE_COLUMNS = ['caseId', 'ord', 'text', 'norm', 'spanStart', 'spanEnd']
+/** What ranking needs; text is read afterwards for the few passages shown or checked verbatim. */
+const RANK_COLUMNS = ['caseId', 'ord', 'spanStart', 'spanEnd']
+/** Cases whose passages are read to look for verbatim matches (the exact-match list). */
+const EXACT_POOL = 30
 
 interface PassageRow {
   caseId: string
@@ -45,6 +49,7 @@ interface PassageRow {
   norm: string
   spanStart: number
   spanEnd: number
+  _rowid?: bigint
   _score?: number
   _distance?: number
 }
@@ -155,7 +160,6 @@ class LanceStore implements Store {
       mode === 'vector' ? [] : this.fulltext(snap, q.fulltext, where, k),
       mode === 'fulltext' ? [] : this.vector(snap, q.embed, where, k),
     ])
-    const exact = [...fulltext, ...vector].filter((r) => isExact(r.norm, q))
     const byId = new Map<string, Candidate>()
     const fuse = (rows: PassageRow[], weight: number, list: 'fulltext' | 'vector' | 'exact') => {
       const seen = new Set<string>()
@@ -176,9 +180,14 @@ class LanceStore implements Store {
         if (list === 'fulltext') c.fulltextRank = rank
       }
     }
-    fuse(exact, WEIGHTS.exact, 'exact')
     fuse(fulltext, WEIGHTS.fulltext, 'fulltext')
     fuse(vector, WEIGHTS.vector, 'vector')
+    // Verbatim matches are looked for among the leading cases only, whose passages are read.
+    const pool = new Set([...byId.values()].sort((a, b) => b.score - a.score).slice(0, Math.max(EXACT_POOL, limit * 2)).map((c) => c.id))
+    const rows = [...fulltext, ...vector].filter((r) => pool.has(r.caseId))
+    await hydrate(snap, rows)
+    const exact = rows.filter((r) => isExact(r.norm, q))
+    fuse(exact, WEIGHTS.exact, 'exact')
     const max = ((fulltext.length ? WEIGHTS.fulltext : 0) + (vector.length ? WEIGHTS.vector : 0) + (exact.length ? WEIGHTS.exact : 0)) / (RRF_K + 1)
     const out = [...byId.values()]
     for (const c of out) c.score = max ? c.score / max : 0
@@ -189,7 +198,7 @@ class LanceStore implements Store {
     if (!text.trim() || snap.pointer.passages === 0) return []
     let query = snap.passages.query().fullTextSearch(new lancedb.MatchQuery(fulltextQuery(text, snap.common), 'norm'))
     if (where) query = query.where(where)
-    return (await query.select([...PASSAGE_COLUMNS, '_score']).limit(k).toArray()) as PassageRow[]
+    return plain(await query.select([...RANK_COLUMNS, '_score']).withRowId().limit(k).toArray())
   }
 
   private async vector(snap: Snapshot, text: string, where: string | null, k: number, given?: Float32Array): Promise<PassageRow[]> {
@@ -198,9 +207,9 @@ class LanceStore implements Store {
     // A query of words the offline model never saw embeds to zero: no direction to search in.
     if (!vec.some((x) => x !== 0)) return []
     let query = snap.passages.vectorSearch(Array.from(vec)).distanceType('cosine')
-    if (snap.hasVectorIndex) query = query.nprobes(24).refineFactor(4)
+    if (snap.hasVectorIndex) query = query.nprobes(24)
     if (where) query = query.where(where)
-    return (await query.select([...PASSAGE_COLUMNS, '_distance']).limit(k).toArray()) as PassageRow[]
+    return plain(await query.select([...RANK_COLUMNS, '_distance']).withRowId().limit(k).toArray())
   }
 
   async like(description: string, options: Partial<SearchOptions> = {}): Promise<{ hits: SimilarHit[]; facets: FacetCounts | null }> {
@@ -268,7 +277,7 @@ class LanceStore implements Store {
       }
     }
     const pool = profile.tags.length || profile.places.length ? filterEntries(catalog, filters) : [...best.keys()].map((id) => catalog.byId.get(id)!).filter(Boolean)
-    const scored: { entry: CatalogEntry; score: number; reasons: SimilarHit['reasons']; row: PassageRow | null }[] = []
+    const scored: { entry: CatalogEntry; score: number; reasons: SimilarHit['reasons']; row: PassageRow | null; textual: boolean }[] = []
     for (const entry of pool) {
       if (entry.id === exclude) continue
       const b = best.get(entry.id)
@@ -276,12 +285,13 @@ class LanceStore implements Store {
       if (!b && like.tags === 0 && !like.place) continue
       const text = b?.textRank ? 1 / (1 + (b.textRank - 1) / 5) : 0
       const score = 0.45 * like.tags + 0.35 * Math.max(0, b?.similarity ?? 0) + 0.1 * text + 0.05 * (like.scale ?? 0) + 0.05 * (like.place ? 1 : 0)
-      const reasons = [...like.reasons]
-      if (b && (b.textRank !== null || b.similarity >= 0.5)) reasons.push({ kind: 'text', value: textReason(b.row, q) })
-      scored.push({ entry, score, reasons, row: b?.row ?? null })
+      const textual = !!b && (b.textRank !== null || b.similarity >= 0.5)
+      scored.push({ entry, score, reasons: like.reasons, row: b?.row ?? null, textual })
     }
     scored.sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1))
     const top = scored.slice(0, Math.max(clampLimit(options.limit), 50))
+    await hydrate(snap, top.flatMap((s) => (s.row ? [s.row] : [])))
+    for (const s of top) if (s.textual && s.row) s.reasons = [...s.reasons, { kind: 'text', value: textReason(s.row, q) }]
     const missing = top.filter((s) => !s.row).map((s) => s.entry.id)
     const first = missing.length ? await this.firstPassages(snap, missing) : new Map<string, PassageRow>()
     return top.map((s) => ({ ...toHit({ id: s.entry.id, score: s.score, best: s.row ?? first.get(s.entry.id)! }, s.entry, q.marks), reasons: s.reasons }))
@@ -328,6 +338,37 @@ class LanceStore implements Store {
 
   close(): void {
     this.db.close()
+  }
+}
+
+/** Arrow rows are read-only views; ranked rows get their text filled in later. */
+function plain(rows: Record<string, unknown>[]): PassageRow[] {
+  return rows.map((r) => ({
+    caseId: r.caseId as string,
+    ord: r.ord as number,
+    spanStart: r.spanStart as number,
+    spanEnd: r.spanEnd as number,
+    _rowid: r._rowid as bigint,
+    _score: r._score as number | undefined,
+    _distance: r._distance as number | undefined,
+    text: undefined as unknown as string,
+    norm: undefined as unknown as string,
+  }))
+}
+
+/** Reads the text of ranked passages (ranking reads only ids and offsets), in place. */
+async function hydrate(snap: Snapshot, rows: PassageRow[]): Promise<void> {
+  const missing = rows.filter((r) => r.text === undefined && r._rowid !== undefined)
+  if (!missing.length) return
+  const ids = [...new Set(missing.map((r) => r._rowid!))]
+  const read = (await snap.passages.takeRowIds(ids).select(['text', 'norm']).withRowId().toArray()) as PassageRow[]
+  const byRow = new Map(read.map((r) => [r._rowid, r]))
+  for (const r of missing) {
+    const got = byRow.get(r._rowid)
+    if (got) {
+      r.text = got.text
+      r.norm = got.norm
+    }
   }
 }
 
