@@ -96,3 +96,52 @@ describe('place: compound names and what is not one', () => {
     expect(yard.place.compound).toBe('机械厂家属院小区')
   })
 })
+
+describe('funding: public money under other names', () => {
+  it('reads lottery welfare funds as government money, not as 公益 (social)', () => {
+    const out = run('项目使用福利彩票公益金45万元。民政局下达体彩公益金8万元，用于建设老年食堂。')
+    expect(out.funding.map((f) => [f.amountWan, f.source])).toEqual([[45, 'government'], [8, 'government']])
+  })
+
+  it('reads banner, town, district and street money as government money', () => {
+    const out = run('旗级财政配套60万元。镇财政补助资金9万元。东城区统筹专项资金300万元。街道从党群服务专项经费中列支6万元。')
+    expect(out.funding.map((f) => [f.amountWan, f.source])).toEqual([[60, 'government'], [9, 'government'], [300, 'government'], [6, 'government']])
+    expect(out.funding[2].payer).toMatch(/^东城区/)
+  })
+
+  it('does not read a community or compound paying as a division paying', () => {
+    const out = run('社区投入资金3万元。小区统筹停车收益2万元。')
+    expect(out.funding.map((f) => f.source)).toEqual(['unknown', 'resident'])
+  })
+})
+
+describe('funding: firms and owners', () => {
+  it('reads a partner unit that is a firm, a caring firm and a bank as enterprise, not mixed', () => {
+    const out = run('共建单位某燃气有限公司出资6万元。驻区单位某移动公司捐赠了价值2万元的摄像头。辖区一家农商银行捐赠1万元。一家爱心企业捐款4万元。')
+    expect(out.funding.map((f) => [f.amountWan, f.source])).toEqual([[6, 'enterprise'], [2, 'enterprise'], [1, 'enterprise'], [4, 'enterprise']])
+  })
+
+  it('keeps two payers joined by 和 mixed', () => {
+    const out = run('社区发动共建单位和爱心企业捐赠资金7万元。')
+    expect(out.funding[0]).toMatchObject({ amountWan: 7, source: 'mixed' })
+  })
+
+  it('reads the owners’ committee drawing on public income as resident money, traditional too', () => {
+    const out = run('幸福里小区業委會從小區公共收益中提取3萬元，設立樓道維修基金。', 'traditional')
+    expect(out.funding).toHaveLength(1)
+    expect(out.funding[0]).toMatchObject({ amountWan: 3, source: 'resident' })
+    expect(out.funding[0].quote).toContain('3萬元')
+  })
+})
+
+describe('funding: ranges are rules, not amounts', () => {
+  it('skips both ends of a range, in 万元 on both sides or on one', () => {
+    const out = run('对考核优秀的小区给予2万元至8万元不等的奖励。每年给予每个网格1至3万元工作经费。街道以奖代补給予5萬元到10萬元獎勵。区财政投入资金40万元。')
+    expect(out.funding.map((f) => f.amountWan)).toEqual([40])
+  })
+
+  it('quotes a sentence that holds the amount', () => {
+    const out = run('经过多轮协商，驻区企业、居民和街道共同出资，其中街道投入18.5万元。')
+    for (const f of out.funding) expect(f.quote).toContain('18.5万元')
+  })
+})

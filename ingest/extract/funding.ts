@@ -10,9 +10,14 @@ const PER_UNIT_AFTER = /^\s*(?:\/|每|一次|\/月|\/年|\/平)/
 // The clause must be about money being put in; otherwise "收入3万元" or a price would pass.
 // 列支, 动用, 拿出 draw on a fund ("从小区公共收益中列支86000元"); the fund's name alone is not
 // enough, since "公共收益达5万元" is money earned, not spent.
-const FUNDING_CONTEXT = /投入|资金|筹|拨|补|经费|出资|捐|投资|费用|募|奖|争取|支持|资助|款|预算|花费|支出|集资|总额|金额|造价|工程|改造|建设|用于|列支|动用|拿出/
+// 配套 and 下达 are how budget lines arrive ("旗级财政配套120万元", "下达彩票公益金20万元").
+const FUNDING_CONTEXT = /投入|资金|筹|拨|补|经费|出资|捐|投资|费用|募|奖|争取|支持|资助|款|预算|花费|支出|集资|总额|金额|造价|工程|改造|建设|用于|列支|动用|拿出|提取|配套|财政|下达|公益金/
 // "列支26.8万元，共同用于停车场建设": the purpose in the next clause shows the money is put in.
 const PURPOSE_NEXT = /^(?:共同|全部|主要|专项|专门|统一)?用于/
+// "每个小区10万元至30万元不等", "3萬元至5萬元獎勵": a range is a rule for each grantee, like a price,
+// not money this case received, so neither end is taken as a funding amount.
+const RANGE_AFTER = new RegExp(`^\\s*(?:至|到|-|—|–|～|~)\\s*(?:${NUMBER_SOURCE})`)
+const RANGE_BEFORE = new RegExp(`(?:${NUMBER_SOURCE})(?:余|多)?(?:万|亿)?元?\\s*(?:至|到|-|—|–|～|~)\\s*$`)
 // Money saved, recovered or earned is an outcome of the work, not money put into it.
 const NOT_FUNDING = /节约|节省|节支|挽回|创收|增收|收入|营收|产值|盈利|租金收益/
 
@@ -22,15 +27,30 @@ interface PayerRule {
   why: string
 }
 
-/** Who paid, by the words the sentence uses for them. Order does not matter; several sources → mixed. */
+/**
+ * Who paid, by the words the sentence uses for them. Where matches overlap, the longest one names
+ * the payer ("彩票公益金" is public money, not 公益; "共建单位某供电公司" is a firm); otherwise order
+ * does not matter, and several sources → mixed.
+ */
 export const PAYER_RULES: PayerRule[] = [
-  { source: 'government', pattern: /(?:区|市|县|省)?财政|政府|区委|市委|县委|街道|专项资金|以奖代补|奖补|上级|民政|住建|城建|部门|国家|中央|省级|市级|区级|县级|补助资金|争取/g, why: 'public budget lines and the bodies that hold them; money "争取"-ed comes from a higher-level programme' },
+  { source: 'government', pattern: /(?:区|市|县|省|旗|镇|乡)?财政|政府|区委|市委|县委|街道|专项资金|以奖代补|奖补|上级|民政|住建|城建|部门|国家|中央|省级|市级|区级|县级|旗级|镇级|乡级|补助资金|争取/g, why: 'public budget lines and the bodies that hold them, banners, towns and streets included; money "争取"-ed comes from a higher-level programme' },
+  { source: 'government', pattern: /(?:福利|体育)?彩票公益金|福彩公益金|体彩公益金/g, why: 'lottery welfare funds are allotted by civil affairs and sports bureaus: public money' },
+  {
+    source: 'government',
+    pattern: /[\u4e00-\u9fff]{1,4}?(?:[^社小园景校片街辖专营战库\s\d，。、；：,.;:]区|县|市|旗)(?=(?:累计|先后|共|每年|统一|统筹|投入|拨付|出资|安排|筹措|配套|筹集|下拨|整合))/g,
+    why: '"和平区统筹…960万元", "蜀山区累计投入…": a district, county or city paying is its government paying (社区, 小区, 园区… are not divisions)',
+  },
   {
     source: 'resident',
-    pattern: /居民|业主|自筹|众筹|群众|住户|业委会|维修基金|维修资金|小区党员|党员|(?:公共|停车|广告|场地)收益|物业费结余|物业费盈余/g,
-    why: 'residents and their own bodies paying from their pockets or the repair fund. Public income of a compound (parking, advertising on common parts) and surplus property fees belong to the owners together (Civil Code art. 282), so spending them is the owners paying',
+    pattern: /(?<!服务|为|惠及|帮扶|方便|帮助)(?:居民|群众)|业主|自筹|众筹|住户|业委会|维修基金|维修资金|小区党员|党员|(?:公共|停车|广告|场地)收益|物业费结余|物业费盈余|村集体/g,
+    why: 'residents and their own bodies paying from their pockets or the repair fund. Public income of a compound (parking, advertising on common parts) and surplus property fees belong to the owners together (Civil Code art. 282), so spending them is the owners paying; a village collective likewise belongs to its villagers. Residents served ("服务群众专项经费") are not payers',
   },
   { source: 'enterprise', pattern: /企业|物业公司|开发商|公司|商户|商家|银行/g, why: 'firms, including the property company' },
+  {
+    source: 'enterprise',
+    pattern: /(?:共建单位|驻区单位|结对单位|驻区|辖区|爱心)(?:(?![和与及同])[\u4e00-\u9fff]){0,12}?(?:公司|企业|银行|集团)/g,
+    why: '"共建单位国网某供电公司", "驻区单位某通信公司捐赠": a partner unit that is a firm pays as a firm. Not across 和/与/及: "共建单位和爱心企业" are two payers',
+  },
   { source: 'social', pattern: /社会|慈善|公益|基金会|共建单位|爱心人士|社会组织|乡贤|结对单位|驻区单位/g, why: 'donors and partner units outside government and the compound' },
 ]
 // "多方筹资" says mixed even when only one payer is named.
@@ -41,18 +61,18 @@ const MANY_PAYERS = /多方|多渠道|多元/
 const OPENS_WITH_PAYING = /^(?:共|累计|先后|共同|积极|通过|多方|多渠道|再|又|还)*(?:筹资|筹集|筹措|出资|捐|投入|集资|众筹|自筹|募集|凑)/
 
 function classify(text: string): { sources: Set<FundingSource>; first: number; last: number } {
-  const sources = new Set<FundingSource>()
-  let first = -1
-  let last = -1
+  const hits: { source: FundingSource; start: number; end: number }[] = []
   for (const rule of PAYER_RULES) {
     rule.pattern.lastIndex = 0
     let m: RegExpExecArray | null
-    while ((m = rule.pattern.exec(text))) {
-      sources.add(rule.source)
-      if (first < 0 || m.index < first) first = m.index
-      if (m.index + m[0].length > last) last = m.index + m[0].length
-    }
+    while ((m = rule.pattern.exec(text))) hits.push({ source: rule.source, start: m.index, end: m.index + m[0].length })
   }
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+  const kept: typeof hits = []
+  for (const h of hits) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h)
+  const sources = new Set(kept.map((h) => h.source))
+  const first = kept.length ? Math.min(...kept.map((h) => h.start)) : -1
+  const last = kept.length ? Math.max(...kept.map((h) => h.end)) : -1
   return { sources, first, last }
 }
 
@@ -75,6 +95,7 @@ export function extractFunding(doc: Doc): Funding[] {
     const n = parseNumber(m[1])
     if (n === null || n === 0) continue
     if (PER_UNIT_BEFORE.test(doc.simp.slice(Math.max(0, start - 8), start)) || PER_UNIT_AFTER.test(doc.simp.slice(end, end + 3))) continue
+    if (RANGE_AFTER.test(doc.simp.slice(end, end + 12)) || RANGE_BEFORE.test(doc.simp.slice(Math.max(0, start - 16), start))) continue
     const clause = clauseAt(doc, start)
     let from = clause[0]
     let found = classify(doc.simp.slice(clause[0], end))
