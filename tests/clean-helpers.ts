@@ -17,6 +17,10 @@ export interface CleanFixture {
     editor?: string | null
     junk: string[]
     keep: string[]
+    /** Whole paragraphs the body must hold exactly (hard-wrapped input rejoined). */
+    paragraphs?: string[]
+    /** Read-stage format handed to clean; fixtures are plain text unless they say otherwise. */
+    format?: 'txt' | 'md'
     reasons?: Record<string, string>
     flags?: string[]
     noFlags?: string[]

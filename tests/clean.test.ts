@@ -13,7 +13,7 @@ describe('clean: fixture reports from other sites', () => {
 
   for (const { name, input, expected } of fixtures) {
     describe(name, () => {
-      const r = clean(input, { file: `${name}.txt`, format: 'txt', hints: expected.hints ?? {} })
+      const r = clean(input, { file: `${name}.txt`, format: expected.format ?? 'txt', hints: expected.hints ?? {} })
       const body = norm(r.body)
 
       it('removes every junk string', () => {
@@ -22,6 +22,8 @@ describe('clean: fixture reports from other sites', () => {
 
       it('keeps every body sentence', () => {
         for (const keep of expected.keep) expect(body, `body lost: ${keep}`).toContain(norm(keep))
+        const paragraphs = r.body.split('\n\n')
+        for (const p of expected.paragraphs ?? []) expect(paragraphs, `paragraph not whole: ${p.slice(0, 20)}`).toContain(p)
       })
 
       it('finds the headline and starts the body with it', () => {

@@ -1,11 +1,12 @@
 import type { Message, Removed } from '../schema.js'
 import { detectScript } from '../text/script.js'
 import { classify, type Line } from './engine.js'
-import { parseMeta, type MetaLine } from './meta.js'
+import { metadataTitle, parseMeta, type MetaLine } from './meta.js'
 import { repairMojibake } from './mojibake.js'
 import { repairPinyin } from './pinyin.js'
 import { findTitle, headlineKey } from './title.js'
 import type { CleanOptions, CleanResult } from './types.js'
+import { unwrap } from './unwrap.js'
 
 /** Spaces the read stage normally folds already; kept here so clean is safe on raw strings too. */
 const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g
@@ -24,6 +25,17 @@ export function repairArtifacts(text: string): { text: string; pinyin: number; m
   const p = repairPinyin(text)
   const m = repairMojibake(p.text)
   return { text: m.text, pinyin: p.count, mojibake: m.runs }
+}
+
+/** The 标题 cell of a 信息公开 table, which names the document more exactly than the page <title>. */
+function tableTitle(lines: Line[]): string | null {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].rule?.id !== 'gov-metadata') continue
+    let value = metadataTitle(lines[i].text)
+    if (value === '') value = lines.slice(i + 1).find((l) => l.kind !== 'blank')?.text ?? null
+    if (value) return value
+  }
+  return null
 }
 
 export function splitLines(text: string): string[] {
@@ -60,12 +72,16 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
     }
   }
 
-  const lines = classify(repaired.text.split('\n'))
+  const unwrapped = unwrap(repaired.text.split('\n'))
+  if (unwrapped.margin !== null) msg('hard-wrapped', 'info', `rejoined lines wrapped at ${unwrapped.margin} columns`)
+  const lines = classify(unwrapped.lines)
   if (options.format === 'md') {
     for (const l of lines) if (MD_IMAGE.test(l.text)) l.kind = 'junk'
   }
-  const titleIdx = findTitle(lines, hints.title)
-  const title = titleIdx === null ? null : lines[titleIdx].text
+  const tabled = tableTitle(lines)
+  const titleIdx = findTitle(lines, tabled ?? hints.title)
+  // A 信息公开 page that prints its title only in the table still has one.
+  const title = titleIdx === null ? tabled : lines[titleIdx].text
   if (title === null) flags.push('no-title')
 
   const firstBody = lines.findIndex((l) => l.kind === 'body' && (titleIdx === null || l.index > titleIdx))
@@ -74,16 +90,18 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   const headerEnd = firstBody === -1 ? lines.length : firstBody
   const titleKey = title ? headlineKey(title) : null
 
-  const removed: Removed[] = []
+  const removed: Removed[] = [...unwrapped.removed]
   const metaLines: MetaLine[] = []
-  const kept: string[] = []
+  const kept: string[] = titleIdx === null && title ? [title] : []
   let footerJunkSeen = false
 
   // Header lines all sit in the byline block; below the body only byline-type rules carry metadata
   // (a disclaimer saying "仅代表作者本人" names no author).
   const drop = (line: Line, reason: string, header: boolean) => {
     removed.push({ text: line.text, reason })
-    if (header ? reason !== 'seo-spam' : line.rule?.meta && reason === line.rule.id) metaLines.push({ text: line.text, header })
+    if (header ? reason !== 'seo-spam' : line.rule?.meta && reason === line.rule.id) {
+      metaLines.push({ text: line.text, header, ...(line.rule?.issueDate && reason === line.rule.id ? { issueDate: true } : {}) })
+    }
   }
 
   for (const line of lines) {
@@ -98,7 +116,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
       drop(line, rule?.id ?? 'above-headline', true)
       continue
     }
-    if (titleKey && i > titleIdx! && Math.abs(line.text.length - title!.length) <= 8 && headlineKey(line.text) === titleKey) {
+    if (titleKey && (titleIdx === null || i > titleIdx) && Math.abs(line.text.length - title!.length) <= 8 && headlineKey(line.text) === titleKey) {
       drop(line, 'repeated-headline', i < headerEnd)
       continue
     }

@@ -61,8 +61,8 @@ function applyBlocks(lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
     const opener = lines[i]
     if (opener.kind === 'body') bodySeen = true
-    if (opener.kind === 'blank' || opener.kind === 'body' || opener.text.length > 30) continue
-    const block = BLOCK_RULES.find((b) => b.open.test(opener.text))
+    if (opener.kind === 'blank' || opener.kind === 'body' || opener.text.length > 400) continue
+    const block = BLOCK_RULES.find((b) => opener.text.length <= b.openMaxLen && b.open.test(opener.text))
     if (!block) continue
     const asRule = BLOCK_LINE_RULES.get(block)!
     let items = 0
@@ -77,7 +77,7 @@ function applyBlocks(lines: Line[]): void {
       }
       if (!block.item(line.text)) break
       // Above the article a list item followed by its byline is the headline itself.
-      if (!bodySeen && nextLine(lines, j)?.rule?.meta) break
+      if (block.stopsAtHeadline && !bodySeen && nextLine(lines, j)?.rule?.meta) break
       line.kind = 'junk'
       line.rule = asRule
       items++

@@ -1,4 +1,5 @@
 import { rx } from './bilingual.js'
+import { GOV_META_LABELS, GOV_META_VALUE_LABELS } from './rules/vocabulary.js'
 import type { CleanMeta } from './types.js'
 
 /**
@@ -27,7 +28,8 @@ const REPRINT = labelRe(LABELS.reprint)
 const SOURCE = labelRe(LABELS.source)
 const AUTHOR = labelRe(LABELS.author, ['记者'])
 const EDITOR = labelRe(LABELS.editor)
-const DATE_LABEL = rx(`(?:${alternation(LABELS.date)})\\s*[:：]?\\s*`, 'g')
+/** 成文日期 (signed) and 生效/废止日期 are not the day a document was published. */
+const DATE_LABEL = rx(`(?<!成文|生效|废止|有效|截止)(?:${alternation(LABELS.date)})\\s*[:：]?\\s*`, 'g')
 /** Where a value ends: the next label, a separator, wide space or a date. */
 const VALUE_END = rx(`\\s*(?:${alternation(ALL_LABELS)})\\s*[:：丨|｜]|\\s+(?:通讯员|记者|摄影|实习生|见习记者)|[|｜丨]|\\s{2,}|(?:19|20)\\d{2}[-/.年]|[)）】\\]]`)
 
@@ -58,7 +60,29 @@ export interface MetaLine {
   text: string
   /** Above the first body paragraph (byline block) rather than below the last. */
   header: boolean
+  /** A brief's masthead or print line: its date counts only when nothing else gives one. */
+  issueDate?: boolean
 }
+
+const spaced = (label: string) => [...label].join('\\s*')
+/** Where a cell of a 信息公开 table ends: a tab, a wide gap or the next label. */
+const CELL_END = rx(`\\t|\\s{2,}|(?:${[...GOV_META_LABELS, ...GOV_META_VALUE_LABELS].map(spaced).join('|')})\\s*[:：]`)
+const TITLE_CELL = rx(`^(?:${['标题', '信息名称'].map(spaced).join('|')})\\s*(?:[:：]|\\t|$)\\s*`)
+
+/**
+ * The 标题 cell of a 信息公开 table: "" when the label stands alone (its value is on the next
+ * line), null when the line is not a title row.
+ */
+export function metadataTitle(line: string): string | null {
+  const m = TITLE_CELL.exec(line)
+  if (!m) return null
+  const rest = line.slice(m[0].length)
+  const end = CELL_END.exec(rest)
+  return (end ? rest.slice(0, end.index) : rest).trim()
+}
+
+/** The body that compiled or printed a brief: "某某区委组织部编", "某某办公室  2023年6月20日印发". */
+const ISSUER = rx('^([\\u4e00-\\u9fff（）()]{4,30}?)\\s*(?:编印|编发|编|主办|\\s(?=(?:19|20)\\d{2}\\s*年))')
 
 /** A headline's column tag naming the publisher: "【人民网】滁州市…". */
 const TITLE_TAG = rx('^【([^】]{2,12}(?:网|报|新闻|电视台|发布|客户端|融媒|日报|晚报))】')
@@ -71,8 +95,9 @@ export function parseMeta(lines: MetaLine[], title: string | null, hints: { url?
     }
     return null
   }
-  const header = lines.filter((l) => l.header)
-  const footer = lines.filter((l) => !l.header)
+  const issued = lines.filter((l) => l.issueDate)
+  const header = lines.filter((l) => l.header && !l.issueDate)
+  const footer = lines.filter((l) => !l.header && !l.issueDate)
   const ordered = [...header, ...footer]
 
   let published = first((l) => {
@@ -87,10 +112,12 @@ export function parseMeta(lines: MetaLine[], title: string | null, hints: { url?
     return m && !/快照|生成/.test(l.text) ? parseDate(l.text.slice(m.index)) : null
   }, footer)
   published ??= hints.published ? parseDate(hints.published) : null
+  published ??= first((l) => parseDate(l.text), issued)
 
   let sourceName = first((l) => valueAfter(l.text, REPRINT), ordered)
   sourceName ??= first((l) => valueAfter(l.text, SOURCE), ordered)
   if (!sourceName && title) sourceName = TITLE_TAG.exec(title)?.[1] ?? null
+  sourceName ??= first((l) => ISSUER.exec(l.text)?.[1] ?? null, issued)
 
   const url = first((l) => /https?:\/\/[^\s<>"'，。）)]+/.exec(l.text)?.[0] ?? null, ordered)
 

@@ -38,6 +38,16 @@ const NOT_A_HEADLINE: { id: string; pattern: RegExp; why: string }[] = [
     why: 'A line ending in a colon or comma leads into what follows.',
   },
   {
+    id: 'app-prompt',
+    pattern: rx('^(?:打开|下载|前往|点击|用)\\S{0,10}?(?:新闻|客户端|头条|app)|(?:查看|阅读|观看|看)(?:更多|全文|原文|高清)\\S{0,6}$', 'i'),
+    why: 'App prompts ("打开某某新闻，查看更多图片 >") stand where a headline would on reprints that lost theirs, and a byline often follows them.',
+  },
+  {
+    id: 'metadata-row',
+    pattern: rx('^(?:标\\s*题|信息名称|索引号|文\\s*号|发文字号|主题分类|发文机关|成文日期|发布日期)\\s*(?:[:：]|\\t)'),
+    why: 'A row of a 信息公开 table carries the title after a label; the headline is printed on its own.',
+  },
+  {
     id: 'no-cjk',
     pattern: /^[^\u4e00-\u9fff]*$/,
     why: 'Chinese reports have Chinese headlines; a Latin/number-only line is a code or a date.',
@@ -111,6 +121,8 @@ export function findTitle(lines: Line[], hint?: string): number | null {
       for (let i = 0; i < limit; i++) {
         const l = lines[i]
         if (!l.text || l.text.length > 100) continue
+        // A metadata row or masthead may repeat the title words; only a headline-shaped line is the headline.
+        if (l.kind === 'junk' && !SOFT_RULES.has(l.rule!.id)) continue
         const k = headlineKey(l.text)
         if (k === key || (k.length >= 6 && key.includes(k) && k.length >= key.length * 0.6) || (k.includes(key) && key.length >= k.length * 0.6)) return i
       }

@@ -24,7 +24,7 @@ export interface CleanResult {
   body: string
   /** Parsed from byline/source/editor/date lines before they were removed. */
   meta: CleanMeta
-  /** Every removed line, in order, with the id of the rule that removed it. */
+  /** Every removed line with the id of the rule that removed it: page furniture of wrapped text first, then the rest in order. */
   removed: Removed[]
   /** 'no-title', 'mojibake', 'truncated', 'pinyin-repaired'. */
   flags: string[]

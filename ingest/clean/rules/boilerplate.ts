@@ -1,5 +1,19 @@
 import { rx } from '../bilingual.js'
-import { ACCOUNT_SUFFIXES, COLUMN_WORDS, NOTICE_CLAIMS, NOTICE_PLATFORMS, RELATED_WORDS, SITE_WORDS, SPAM_WORDS, UI_WORDS } from './vocabulary.js'
+import {
+  ACCOUNT_SUFFIXES,
+  AUDIO_WORDS,
+  COLUMN_TAG_WORDS,
+  COLUMN_WORDS,
+  COUNTER_WORDS,
+  GOV_META_LABELS,
+  NOTICE_CLAIMS,
+  NOTICE_PLATFORMS,
+  RELATED_WORDS,
+  SITE_WORDS,
+  SITE_WORDS_EN,
+  SPAM_WORDS,
+  UI_WORDS,
+} from './vocabulary.js'
 
 /** What a rule may look at besides the line itself. */
 export interface LineContext {
@@ -21,6 +35,11 @@ export interface LineRule {
   test?: (line: string, ctx: LineContext) => boolean
   /** The line carries byline metadata worth parsing before it goes. */
   meta?: boolean
+  /**
+   * The line's date is the day a brief was issued (masthead, "…印发" footer): the publication date
+   * when no byline gives one.
+   */
+  issueDate?: boolean
   /** An 'edge' rule that may also remove sentence-like lines (teaser excerpts, notices). */
   prose?: boolean
   why: string
@@ -99,15 +118,48 @@ function isSpamList(line: string): boolean {
 
 /**
  * A bar of ≥4 short labels separated by | or wide spaces, or ≥5 two-to-four-character labels
- * separated by single spaces: a site's channel menu.
+ * (≥8 up to six characters) separated by single spaces: a site's channel menu.
  */
 function isMenu(line: string): boolean {
   if (SENTENCE_END.test(line) || /[，,：:“”]/.test(line)) return false
   const items = line.split(/\s*[|｜丨]\s*|\s{2,}|\s+[·•]\s+/).filter(Boolean)
   if (items.length >= 4 && items.every((s) => s.length <= 8)) return true
   const words = line.split(/\s+/)
-  return words.length >= 5 && words.every((w) => w.length <= 4)
+  // Long menus start with the site's own "某某网首页" link.
+  return (words.length >= 5 && words.every((w) => w.length <= 4)) || (words.length >= 8 && words.every((w) => w.length <= 6))
 }
+
+const SITE_LINK = rx(`^(?:${wordAlternation([...SITE_WORDS, ...SITE_WORDS_EN])})$`, 'i')
+
+/**
+ * Footer link rows in any separator style ("关于我们 - 联系我们 - 网站地图", "About us · Contact"):
+ * at least two of the items are link labels every site has, and none is longer than a label.
+ */
+function isFooterMenu(line: string): boolean {
+  if (/[。，,！？!?]/.test(line)) return false
+  const items = line.split(/\s*[|｜丨┊•·\/]\s*|\s+[-–—]\s+|\s{2,}/).filter(Boolean)
+  if (items.length < 3 || items.some((t) => t.length > 14)) return false
+  let hits = 0
+  for (const t of items) if (SITE_LINK.test(t)) hits++
+  return hits >= 2
+}
+
+/** A row of links: several short items and no sentence. */
+export function isLinkRow(line: string): boolean {
+  if (line.length > 400 || /[。，,！？!?；;]/.test(line)) return false
+  const items = line.split(/\s*[|｜丨┊•·\/]\s*|\s+/).filter(Boolean)
+  return items.length >= 2 && items.every((t) => t.length <= 20)
+}
+
+const wholeWords = (words: string[], num = '') => rx(`^(?:(?:${wordAlternation(words)})${num}\s*[|｜·]?\s*)+$`, 'i')
+const AUDIO_LINE = wholeWords(AUDIO_WORDS, '(?:\\s*\\d{1,2}:\\d{2}(?:\\s*/\\s*\\d{1,2}:\\d{2})?)?')
+const COUNTER_LINE = wholeWords(COUNTER_WORDS, '\\s*(?:\\d+(?:\\.\\d+)?\\s*[万千wWkK]?\\+?)?')
+const GOV_LABEL = `(?:${GOV_META_LABELS.map((l) => [...l].join('\\s*')).join('|')})`
+const CJK_DATE = '(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日'
+const ISSUE_NO = '第\\s*[\\d一二三四五六七八九十百〇零]+\\s*期'
+/** A name as bylines print it: two to four characters, two-character names padded with a space ("万 玛"). */
+const SPACED_NAME = '[\\u4e00-\\u9fff](?: ?[\\u4e00-\\u9fff]){1,3}'
+const REPORTERS = `(?:记者|通讯员|特约记者|见习记者|实习记者|实习生|特约撰稿人|撰稿人)`
 
 export const LINE_RULES: LineRule[] = [
   {
@@ -142,6 +194,15 @@ export const LINE_RULES: LineRule[] = [
       return seps >= 2 && parts.every((p) => p.length <= 16) && !SENTENCE_END.test(line) && /首页|首頁|正文|主页|主頁|网|網/.test(line)
     },
     why: 'Breadcrumb trail of section names ending in 正文 or starting at 首页.',
+  },
+  {
+    id: 'gov-metadata',
+    zone: 'edge',
+    maxLen: 300,
+    meta: true,
+    prose: true,
+    pattern: rx(`^${GOV_LABEL}\\s*(?:[:：]|\\t)`),
+    why: 'Rows of the metadata table on government 信息公开 pages ("索引号：… 主题分类：…", "标　　题：…"); the title and dates in them are parsed first.',
   },
   {
     id: 'byline',
@@ -190,6 +251,22 @@ export const LINE_RULES: LineRule[] = [
     meta: true,
     pattern: rx('^[(（]?[\\u4e00-\\u9fff]{0,8}(?:记者|通讯员|特约撰稿人|撰稿人)\\s*[:：]?\\s*[\\u4e00-\\u9fff]{2,4}(?:[\\s、，,]+(?:通讯员\\s*)?[\\u4e00-\\u9fff]{2,4})*[)）]?$'),
     why: 'Reporter lines under the headline ("澎湃新闻记者 陈斯斯", "本报记者 张三 通讯员 李四").',
+  },
+  {
+    id: 'author-line',
+    zone: 'edge',
+    maxLen: 50,
+    meta: true,
+    pattern: rx(`^[\\u4e00-\\u9fff·]{2,14}?${REPORTERS}\\s*[:：]?\\s*${SPACED_NAME}(?:[\\s、，,]+(?:${REPORTERS}\\s*)?${SPACED_NAME})*$`),
+    why: 'Reporter lines naming an outlet with a dot or a long app name ("某某网·某某客户端记者 张三 通讯员 李四") and names padded with spaces.',
+  },
+  {
+    id: 'author-line',
+    zone: 'any',
+    maxLen: 50,
+    meta: true,
+    pattern: rx(`^[(（]\\s*[\\u4e00-\\u9fff·]{0,14}?${REPORTERS}\\s*[:：]?\\s*${SPACED_NAME}(?:[\\s、，,]+(?:${REPORTERS}\\s*)?${SPACED_NAME})*\\s*[)）]$`),
+    why: 'A reporter credit in brackets on its own line ("（某某网记者 王 五）"), which closes many articles; a sentence never consists of one.',
   },
   {
     id: 'byline',
@@ -259,6 +336,15 @@ export const LINE_RULES: LineRule[] = [
     why: 'Softer reuse notices; "未经业主授权使用" can be body text, so only outside the body.',
   },
   {
+    id: 'copyright',
+    zone: 'any',
+    maxLen: 300,
+    pattern: rx(
+      '刊用本网站?(?:稿件|作品)|转载目的在于传递更多信息|凡本网站?注明|(?:稿件|作品|文章|图片)[^。]{0,10}(?:未经|务经|须经|需经)[^。]{0,8}书面授权|书面授权[^。]{0,6}(?:不得|严禁|禁止)(?:转载|复制|摘编|刊用|转帖|建立镜像)|(?:并?不代表)[^。]{0,16}(?:网站?|社(?!区)|报社?|台|平台)[^。]{0,8}(?:观点|立场)',
+    ),
+    why: 'News-agency reuse disclaimers ("刊用本网站稿件，务经书面授权", "…不代表某某社和某某网观点"): they name the publisher\'s copy, so a rule about residents\' written consent stays.',
+  },
+  {
     id: 'licence-footer',
     zone: 'any',
     maxLen: 400,
@@ -292,6 +378,20 @@ export const LINE_RULES: LineRule[] = [
     maxLen: 60,
     pattern: rx('^(?:分享到|分享至|转发到)\\s*[:：]|【打印[^】]*】|【关闭[^】]*】|【纠错】|【字号|【字体|打印本页|关闭窗口|(?:^|[\\s:：【\\[|｜])(?:大\\s*中\\s*小|小\\s*中\\s*大)(?:$|[\\s】\\]|｜])'),
     why: 'Share bars that carry a few icons/labels besides the words; font pickers ("字体：小中大") only as a bar, not "分为大中小三类".',
+  },
+  {
+    id: 'site-menu',
+    zone: 'any',
+    maxLen: 200,
+    test: isFooterMenu,
+    why: 'Footer link rows with any separator ("关于我们 - 联系我们 - 网站地图", "About us · Contact us"); two site-link labels make it a menu wherever it stands.',
+  },
+  {
+    id: 'link-farm',
+    zone: 'any',
+    maxLen: 400,
+    pattern: rx('^[【\\[]?\\s*友情链接\\s*[】\\]]?(?:\\s*[:：]|$)'),
+    why: '"友情链接" rows: hijacked and mirror sites fill them with casino links; no report paragraph starts with the words.',
   },
   {
     id: 'site-menu',
@@ -353,7 +453,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'comment-box',
     zone: 'edge',
     maxLen: 40,
-    pattern: rx('我来说两句|发表评论|网友评论|参与评论|评论\\s*[(（]\\d*[)）]|条评论|^评论\\s*\\d*$|^跟帖\\s*\\d*$|^登录|^注册|^验证码'),
+    pattern: rx('我来说两句|我要评论|我要留言|发表评论|网友评论|参与评论|评论\\s*[(（]\\d*[)）]|条评论|^评论\\s*\\d*$|^跟帖\\s*\\d*$|^登录|^注册|^验证码'),
     why: 'Comment widgets and login prompts.',
   },
   {
@@ -460,6 +560,81 @@ export const LINE_RULES: LineRule[] = [
     why: 'Bare WeChat/Toutiao account name printed under the headline or at the foot ("某某发布").',
   },
   {
+    id: 'audio-player',
+    zone: 'any',
+    maxLen: 30,
+    pattern: AUDIO_LINE,
+    why: 'Text-to-speech controls ("播报", "语音播报", "听新闻", "暂停 00:00/03:25") standing alone; a sentence about a broadcast has more words.',
+  },
+  {
+    id: 'reader-counter',
+    zone: 'any',
+    maxLen: 40,
+    pattern: COUNTER_LINE,
+    why: 'Reader counters and actions at the foot of WeChat/app pages ("阅读 1.2万 在看 赞 写留言"), made only of counter words and numbers.',
+  },
+  {
+    id: 'wechat-collection',
+    zone: 'any',
+    maxLen: 120,
+    pattern: rx('^收录于(?:合集|话题)|^(?:#[^\\s#]{1,20}\\s*(?:\\d+\\s*个)?\\s*)+$'),
+    why: 'WeChat collection tags ("收录于合集 #基层治理 23个") printed above and below the article.',
+  },
+  {
+    id: 'column-tag',
+    zone: 'edge',
+    maxLen: 14,
+    pattern: rx(`^[【\\[]\\s*[\\u4e00-\\u9fff]{0,6}(?:${wordAlternation(COLUMN_TAG_WORDS)})\\s*[】\\]]$`),
+    why: 'A bracketed column tag standing alone ("【地方动态】"); section headings of the report ("【小区名片】") use other words.',
+  },
+  {
+    id: 'masthead',
+    zone: 'edge',
+    maxLen: 40,
+    pattern: rx(`^[\\u4e00-\\u9fff（）()“”]{2,24}?(?:简报|快报|专报|周报|旬报|月报|参阅|要情|通讯|工作动态)(?:\\s*[(（]?(?:增刊|特刊|专刊|${ISSUE_NO})[)）]?)*$`),
+    why: 'Name of an internal brief printed at its head ("某某区基层党建工作简报"); the case follows under its own headline.',
+  },
+  {
+    id: 'masthead',
+    zone: 'edge',
+    maxLen: 40,
+    pattern: rx(`^(?:(?:19|20)\\d{2}\\s*年\\s*)?${ISSUE_NO}(?:\\s*[(（]\\s*总${ISSUE_NO}\\s*[)）])?$`),
+    why: 'Issue number of a brief ("第12期", "2023年第5期（总第88期）").',
+  },
+  {
+    id: 'masthead',
+    zone: 'edge',
+    maxLen: 50,
+    meta: true,
+    issueDate: true,
+    pattern: rx(`^[\\u4e00-\\u9fff（）()]{4,30}?(?:(?:编印|编发|(?<![汇新选主改续合])编|主办)\\s*(?:${CJK_DATE})?|(?:办公室|办|部|委|局|厅|中心|政府|办事处)\\s+${CJK_DATE})$`),
+    why: 'Issuer line of a brief ("某某区委组织部编", "某某办公室编  2023年6月1日"); its date is the issue date.',
+  },
+  {
+    id: 'distribution',
+    zone: 'edge',
+    maxLen: 300,
+    prose: true,
+    pattern: rx('^(?:报|送|发|抄送|抄报|主送|分送|报送|印送|发送|呈送|呈报)\\s*[:：]'),
+    why: 'Distribution list closing a brief ("报：市委组织部…", "抄送：…"); only below the text, so a sentence quoting a 抄送 instruction stays.',
+  },
+  {
+    id: 'distribution',
+    zone: 'edge',
+    maxLen: 80,
+    meta: true,
+    issueDate: true,
+    pattern: rx(`${CJK_DATE}\\s*(?:印发|印|发)\\s*(?:[(（]\\s*共印\\s*\\d+\\s*份\\s*[)）])?$|^[(（]?\\s*共印\\s*\\d+\\s*份\\s*[)）]?$`),
+    why: 'Print line of a brief ("某某办公室  2023年6月20日印发", "（共印50份）"); its date is the issue date.',
+  },
+  {
+    id: 'rule-line',
+    zone: 'any',
+    maxLen: 400,
+    pattern: /^[━─—–=＝_\-*~～═┅┄]{3,}$/,
+    why: 'Horizontal rules drawn with box or dash characters, which separate a brief\'s masthead and distribution list from the text.',
+  },
+  {
     id: 'ad',
     zone: 'edge',
     maxLen: 12,
@@ -487,6 +662,10 @@ export interface BlockRule {
   passes: ReadonlySet<string>
   /** The heading itself goes too (when no line rule took it already), but only if an item follows. */
   dropsOpener: boolean
+  /** Longest heading line; headings that carry their first items ("友情链接：A | B") are longer. */
+  openMaxLen: number
+  /** Above the article, an item followed by a byline is the headline and ends the run. */
+  stopsAtHeadline: boolean
   why: string
 }
 
@@ -507,6 +686,8 @@ export const BLOCK_RULES: BlockRule[] = [
     maxItems: 15,
     passes: new Set(['related-block', 'related-teaser', 'timestamp', 'more-link', 'bullet-menu']),
     dropsOpener: false,
+    openMaxLen: 30,
+    stopsAtHeadline: true,
     why: 'Teaser headlines listed under "往期推荐"/"推荐阅读" without dates; the heading says what they are.',
   },
   {
@@ -517,6 +698,32 @@ export const BLOCK_RULES: BlockRule[] = [
     maxItems: 2,
     passes: new Set(['reprint-notice', 'copyright', 'snapshot-notice']),
     dropsOpener: true,
+    openMaxLen: 30,
+    stopsAtHeadline: true,
     why: 'A "特别声明" heading on its own line with the disclaimer paragraph under it; a paragraph without disclaimer words ends the run.',
+  },
+  {
+    id: 'link-farm',
+    zone: 'edge',
+    open: rx('^[【\\[]?\\s*友情链接\\s*[】\\]]?(?:\\s*[:：]|$)'),
+    item: isLinkRow,
+    maxItems: 10,
+    passes: new Set(['link-farm', 'seo-spam', 'site-menu', 'share-bar', 'copyright', 'licence-footer']),
+    dropsOpener: true,
+    openMaxLen: 400,
+    stopsAtHeadline: false,
+    why: 'Rows of links under a "友情链接" heading (the casino rows of mirror sites), up to the first line that is not a row of links.',
+  },
+  {
+    id: 'gov-metadata',
+    zone: 'edge',
+    open: rx(`^${GOV_LABEL}\\s*[:：]?$`),
+    item: (line) => line.length <= 80 && !line.includes('。'),
+    maxItems: 1,
+    passes: new Set(['gov-metadata', 'byline', 'timestamp', 'source-line']),
+    dropsOpener: true,
+    openMaxLen: 12,
+    stopsAtHeadline: false,
+    why: 'Metadata tables laid out as label and value on separate lines ("索引号" / "000014349/2023-00012"); the label says what the value is.',
   },
 ]

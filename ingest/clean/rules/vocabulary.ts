@@ -18,6 +18,9 @@ export const SPAM_WORDS = [
   // SEO-service and gambling spam sold through the same link farms.
   '彩票', '外链', '代发', '收录', '泛目录', '快速排名', '蜘蛛', 'seo', '棋牌', '博彩', '娱乐城', '百家乐',
   '代孕', '刷单', '网赚', '影视', '高清资源', '外围', '约炮',
+  // Casino brands and betting terms of gambling link farms ("友情链接：澳门XX | XX体育 | …").
+  '威尼斯人', '皇冠体育', '欧宝', '开云', '太阳城', '葡京', '金沙', '赌场', '老虎机', '彩金', '时时彩',
+  '真人', 'bet365', '体育app', '体育官网', '娱乐平台',
 ]
 
 /**
@@ -58,6 +61,7 @@ export const COLUMN_WORDS = [
   '热门', '最新', '最新文章', '往期回顾', '往期推荐', '延伸阅读', '精彩图集', '大家都在看', '热点推荐',
   '热门评论', '网友评论', '新闻排行', '阅读排行', '本周热点', '本月热点', '编辑推荐', '为你推荐',
   '头条', '滚动', '滚动新闻', '快讯', '专栏', '评论', '观点', '原创', '政务', '公告',
+  '图片报道', '视频报道', '图说', '组图', '高清组图',
 ]
 
 /**
@@ -87,3 +91,36 @@ export const NOTICE_CLAIMS = ['仅代表', '不代表', '上传并发布', '上�
  * foot ("某某发布", "某某融媒"). Whole-line, short and outside the body only.
  */
 export const ACCOUNT_SUFFIXES = ['发布', '融媒', '融媒体', '融媒体中心', '日报', '晚报', '之声', '在线', '政务', '组工', '新闻网', '发布厅', '微政务']
+
+/**
+ * English labels of footer link rows ("About us | Contact us | Sitemap"). Chinese sites print them
+ * beside the Chinese labels; a row needs two link labels before it counts as a menu.
+ */
+export const SITE_WORDS_EN = [
+  'about us', 'about', 'contact us', 'contact', 'sitemap', 'site map', 'privacy', 'privacy policy', 'terms',
+  'terms of use', 'advertise', 'advertising', 'careers', 'jobs', 'help', 'feedback', 'legal', 'disclaimer',
+]
+
+/**
+ * Labels of the metadata table that government 信息公开 pages print above a document
+ * ("索引号：… 主题分类：… 成文日期：…"). 发布日期 and 信息来源 start byline/source lines and are
+ * matched by those rules; they are listed so the value parser knows where a cell ends.
+ */
+export const GOV_META_LABELS = [
+  '索引号', '主题分类', '主题词', '发文机关', '发布机构', '发布单位', '成文日期', '印发日期', '生效日期', '废止日期',
+  '发文字号', '文号', '标题', '信息名称', '公开方式', '公开范围', '公开时限', '有效性', '信息分类', '组配分类',
+  '体裁分类', '所属主题', '所属机构', '文件编号', '发文单位', '统一编号', '效力状态', '内容分类', '服务对象',
+]
+export const GOV_META_VALUE_LABELS = ['发布日期', '信息来源', '发布时间', '来源']
+
+/** Controls of the text-to-speech player that news apps put under the headline. */
+export const AUDIO_WORDS = ['语音播报', '播报', '听新闻', '听全文', '听文章', '收听', '朗读', '语音朗读', '朗读全文', 'AI朗读', '暂停', '播放', '继续播放', '点击播放', '00:00']
+
+/** Reader counters and actions at the foot of WeChat/app articles ("阅读 1.2万 在看 赞 写留言"). */
+export const COUNTER_WORDS = ['阅读', '阅读量', '浏览', '浏览量', '在看', '赞', '点赞', '喜欢', '写留言', '留言', '分享', '收藏', '转发', '评论', '推荐', '好看']
+
+/** Words after which a bracketed label (【地方动态】) is a site column, not a section heading of the report. */
+export const COLUMN_TAG_WORDS = [
+  '动态', '要闻', '新闻', '快讯', '资讯', '视点', '聚焦', '头条', '速递', '热点', '图说', '报道', '一线', '传真', '观察',
+  '播报', '关注', '时讯', '简讯', '看点', '纵览', '扫描', '直击',
+]

@@ -1,0 +1,44 @@
+/**
+ * Page furniture of hard-wrapped text (PDF-to-text briefs, plain-text mail). These lines are
+ * removed before any line rule runs, because they split sentences: "明确\n— 1 —\n小区党支部…".
+ */
+export interface PageRule {
+  id: string
+  pattern: RegExp
+  /** Only in text detected as hard-wrapped, where a bare number on its own line is a folio. */
+  wrappedOnly?: boolean
+  why: string
+}
+
+export const PAGE_RULES: PageRule[] = [
+  {
+    id: 'page-number',
+    pattern: /^[—–\-－―─~～·•]+\s*\d{1,3}\s*[—–\-－―─~～·•]+$/,
+    why: 'Folios printed between dashes or dots ("— 3 —", "-3-", "·3·"): the page footer of a printed brief.',
+  },
+  {
+    id: 'page-number',
+    pattern: /^(?:第\s*\d{1,3}\s*[页頁]\s*[,，/／]?\s*共\s*\d{1,3}\s*[页頁]|共\s*\d{1,3}\s*[页頁]\s*[,，/／]?\s*第\s*\d{1,3}\s*[页頁])$/,
+    why: '"第3页 共5页" page footers of exported documents.',
+  },
+  {
+    id: 'page-number',
+    pattern: /^(?:page|p\.)\s*\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?$/i,
+    why: 'English page footers ("Page 3 of 5") that PDF exports print.',
+  },
+  {
+    id: 'page-number',
+    pattern: /^(?:\d{1,3}|第\s*\d{1,3}\s*[页頁]|\d{1,3}\s*\/\s*\d{1,3})$/,
+    wrappedOnly: true,
+    why: 'A bare number ("3", "3/5", "第3页") on its own line is a folio in a wrapped text; on a web page it may be a counter that other rules judge.',
+  },
+]
+
+/** A wrapped line that ends its sentence; anything else at the right margin runs on. */
+export const SENTENCE_FINAL = /[。！？!?…](?:[”’」』）)\]】]*)$/
+
+/** Any punctuation that ends a line on purpose: a short line ending so is not half a headline. */
+export const LINE_FINAL = /[。！？!?…；;：:，,、”’」』）)\]】]$/
+
+/** Starts of list items and section headings: a short line above one is complete. */
+export const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|[①-⑳]|第[一二三四五六七八九十\d]+[章节部分条])/
