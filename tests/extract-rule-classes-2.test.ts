@@ -145,3 +145,24 @@ describe('funding: ranges are rules, not amounts', () => {
     for (const f of out.funding) expect(f.quote).toContain('18.5万元')
   })
 })
+
+describe('outcomes: pairs and baselines', () => {
+  it('keeps both counts of "received N, settled M"', () => {
+    const out = run('热线共受理群众来电诉求860件，办结842件，按时办结率97.9%。')
+    expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[860, '件'], [842, '件'], [97.9, '%']])
+    expect(out.outcomes[1]).toMatchObject({ label: '办结', quote: '办结842件' })
+  })
+
+  it('takes the result of a change, labelled by what the baseline counted, not the baseline', () => {
+    const out = run('小区治安案件从前几年每年10余起下降到今年的1起。', 'simplified')
+    expect(out.outcomes.map((o) => [o.value, o.unit, o.label])).toEqual([[1, '起', '小区治安案件']])
+    const trad = run('鄰里糾紛由原來每年三十多起減少到五起。', 'traditional')
+    expect(trad.outcomes.map((o) => [o.value, o.unit, o.label])).toEqual([[5, '起', '鄰里糾紛']])
+  })
+
+  it('reads satisfaction with decimals after 达到, and a change between two rates as its result', () => {
+    const out = run('据第三方测评，居民对小区治理的满意度达到97.5%。物业费收缴率由不足45%提高到88.6%。')
+    expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[97.5, '%'], [88.6, '%']])
+    expect(out.outcomes[0].label).toContain('满意度')
+  })
+})

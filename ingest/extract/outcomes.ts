@@ -15,6 +15,10 @@ const COUNT = new RegExp(`(${NUMBER_SOURCE})(万)?(余|多)?(${UNITS.sort((a, b)
 const PERCENT = /(\d+(?:\.\d+)?)\s*(%|％|个百分点)/g
 const PERCENT_LABEL = /满意|率|度$|下降|减少|增长|降低/
 const BASELINE_AFTER = /^(?:提升|提高|上升|增长|增加|下降|降低|减少)(?:至|到)|^(?:升|降)(?:至|到)/
+// "纠纷从过去每年20多起下降到去年的2起": the first count is the baseline; the result after it is
+// labelled by what the baseline counted ("纠纷", not "从过去每年").
+const COUNT_BASELINE_AFTER = /^(?:提升|提高|上升|增长|增加|下降|降低|减少|缩减|压降)(?:至|到|为)|^(?:升|降|减)(?:至|到|为)/
+const FROM_BASELINE = /[从由][^从由]*$/
 // "居民参与率从30%提升到85%": the rate named earlier in the clause labels the result.
 const RATE_NOUN = /[\u4e00-\u9fff]{0,8}(?:满意度|满意率|率)/g
 function lastRateNoun(text: string): string | null {
@@ -81,6 +85,7 @@ export function extractOutcomes(doc: Doc): Outcome[] {
   const out: Outcome[] = []
   COUNT.lastIndex = 0
   let m: RegExpExecArray | null
+  let baseline: { label: string; unit: string; clauseEnd: number } | null = null
   while ((m = COUNT.exec(doc.simp))) {
     const start = m.index
     const end = start + m[0].length
@@ -97,9 +102,18 @@ export function extractOutcomes(doc: Doc): Outcome[] {
     // "破获三起破坏公共财物案件": the counted thing follows the unit.
     const after = doc.simp.slice(end, Math.min(clause[1], end + 12)).match(/^[\u4e00-\u9fff]*/)![0]
     if (STRUCTURE_COUNTED.test(after)) continue
-    const label = pre && !verbAtEnd ? pre : after.slice(0, 10)
+    // "受理事件1462件，办结1438件": a verb right before the number and nothing after still labels it.
+    let label = (pre && !verbAtEnd ? pre : after.slice(0, 10)) || pre
+    const fromBaseline = baseline && start < baseline.clauseEnd && baseline.unit === m[4] ? baseline : null
+    baseline = null
+    if (COUNT_BASELINE_AFTER.test(doc.simp.slice(end, end + 4))) {
+      baseline = { label: label.replace(FROM_BASELINE, '') || label, unit: m[4], clauseEnd: clause[1] }
+      continue
+    }
+    if (fromBaseline) label = fromBaseline.label
     if (!label) continue
-    if (!verb && !RESULT_NOUN.test(label)) continue
+    // A count that went down or up from a baseline is a result whatever it counts.
+    if (!verb && !fromBaseline && !RESULT_NOUN.test(label)) continue
     out.push({ value, unit: doc.body.slice(end - m[4].length, end), label: labelInScript(doc, label, start, end), ...quoteClause(doc, start, end) })
   }
   PERCENT.lastIndex = 0
