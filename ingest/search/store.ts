@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs'
 import type { Case } from '../schema.js'
 import type { Embedder } from '../embed/types.js'
 import { connect, lancedb, type Connection, type Table } from '../index/lancedb.js'
-import { TABLES, type Pointer } from '../index/layout.js'
+import { TABLES, type Card, type Pointer } from '../index/layout.js'
 import { embedderState, latestPointer } from '../index/meta.js'
 import { describeEmbedder, idOf, sameId } from '../index/embedders.js'
 import { restoreEmbedder } from '../index/providers.js'
@@ -62,6 +62,8 @@ interface Snapshot {
   embedder: Embedder
   hasVectorIndex: boolean
   catalog: Promise<Catalog>
+  /** Set once the catalog has loaded: until then hits read their cards from the table. */
+  loaded: Catalog | null
 }
 
 interface Candidate {
@@ -124,8 +126,9 @@ class LanceStore implements Store {
     const embedder = prev && sameId(prev.pointer.embedder, pointer.embedder) ? prev.embedder : await this.embedderFor(pointer)
     const hasVectorIndex = (await passages.listIndices()).some((i) => i.columns[0] === 'vector')
     const catalog = loadCatalog(cases)
-    catalog.catch(() => undefined)
-    return { pointer, common: new Set(pointer.commonBigrams ?? []), cases, passages, embedder, hasVectorIndex, catalog }
+    const snap: Snapshot = { pointer, common: new Set(pointer.commonBigrams ?? []), cases, passages, embedder, hasVectorIndex, catalog, loaded: null }
+    catalog.then((c) => (snap.loaded = c), () => undefined)
+    return snap
   }
 
   private async embedderFor(pointer: Pointer): Promise<Embedder> {
@@ -147,9 +150,14 @@ class LanceStore implements Store {
     const mode = options.mode ?? 'hybrid'
     const snap = await this.snapshot()
     const ranked = await this.rank(snap, q, where, mode, limit)
-    const catalog = await snap.catalog
-    const hits = ranked.slice(0, limit).map((c) => toHit(c, catalog.byId.get(c.id), q.marks))
-    const facets = options.facets ? countFacets(ranked.map((c) => catalog.byId.get(c.id)).filter((e): e is CatalogEntry => !!e)) : null
+    const top = ranked.slice(0, limit)
+    const cards = await cardsOf(snap, top.map((c) => c.id))
+    const hits = top.map((c) => toHit(c, cards.get(c.id), q.marks))
+    let facets: FacetCounts | null = null
+    if (options.facets) {
+      const catalog = await snap.catalog
+      facets = countFacets(ranked.map((c) => catalog.byId.get(c.id)).filter((e): e is CatalogEntry => !!e))
+    }
     return { hits, facets, query: { text: q.text, normalized: q.normalized, expansions: q.expansions } }
   }
 
@@ -372,9 +380,20 @@ async function hydrate(snap: Snapshot, rows: PassageRow[]): Promise<void> {
   }
 }
 
-function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, entry: CatalogEntry | undefined, marks: string[]): Hit {
+/**
+ * The cards of `ids`: from the catalog once loaded, else read by id, so the first searches after a
+ * new build do not wait for every card of a large store to load.
+ */
+async function cardsOf(snap: Snapshot, ids: string[]): Promise<Map<string, Card>> {
+  if (snap.loaded) return new Map(ids.flatMap((id) => (snap.loaded!.byId.has(id) ? [[id, snap.loaded!.byId.get(id)!.card]] : [])))
+  if (!ids.length) return new Map()
+  const rows = await snap.cases.query().where(`id IN (${ids.map(sqlString).join(', ')})`).select(['id', 'card']).toArray()
+  return new Map(rows.map((r) => [r.id as string, JSON.parse(r.card as string) as Card]))
+}
+
+function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, source: CatalogEntry | Card | undefined, marks: string[]): Hit {
   const passage = makeSnippet(c.best.text, c.best.spanStart, marks)
-  const card = entry?.card
+  const card = source && 'card' in source ? source.card : source
   return {
     id: c.id,
     title: card?.displayTitle ?? c.id,
