@@ -166,3 +166,30 @@ describe('outcomes: pairs and baselines', () => {
     expect(out.outcomes[0].label).toContain('满意度')
   })
 })
+
+describe('models: slogan lists, full forms and channels', () => {
+  it('takes a cued quoted list of two or three short parts as one name', () => {
+    const out = run('街道建立了“小区吹哨、部门响应”联动机制。全区深入推进“网格化、清单化、闭环化”改革。')
+    expect(out.models).toEqual(expect.arrayContaining(['小区吹哨、部门响应', '网格化、清单化、闭环化']))
+  })
+
+  it('does not take an uncued list, or a list of four steps or more', () => {
+    const out = run('老人们说小区“脏、乱、差”。议事按照“居民提议、支部审议、集体商议、部门办理、群众评议”五步议事规则进行。')
+    expect(out.models).toEqual([])
+  })
+
+  it('reports the full form when the report also uses the short form', () => {
+    const out = titled(
+      '西城区：“街巷吹哨、科室报到”破解老楼难题',
+      '近年来，西城区以“吹哨报到”为抓手，深化“街巷吹哨、科室报到”改革。街道把“吹哨报到”延伸到小区。',
+    )
+    expect(out.models[0]).toBe('街巷吹哨、科室报到')
+    expect(out.models).not.toContain('吹哨报到')
+  })
+
+  it('leaves out apps, accounts and counted section headings', () => {
+    const out = run('依托“e滨江”微信小程序收集诉求，开通“邻里帮”公众号。三、建立“五张清单”。四、落实“两项制度”。')
+    expect(out.models).toEqual([])
+    expect(run('街道依托“邻里通”平台收集民意。').models).toEqual(['邻里通'])
+  })
+})

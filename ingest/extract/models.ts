@@ -4,6 +4,15 @@ import { type Doc, quoteSentence, salience } from './document.js'
 const QUOTED = /“([^“”\n]{1,24})”|"([^"\n]{1,24})"|「([^「」\n]{1,24})」|『([^『』\n]{1,24})』/g
 // Sentences, lists and org chains ("社区党组织-小区党支部-楼道党小组") are quoted too but are not names.
 const NOT_A_NAME = /[，。；！？,;!?：:、]|[\u4e00-\u9fff)）]\s*(?:—|-|－|→|―|–|─)\s*[\u4e00-\u9fff]/
+// …except a short slogan list that a cue makes a name: "街道吹哨、部门报到"工作机制, 推进"战区制、
+// 主官上、权下放"改革. Two or three parts of two to five characters; longer lists are the steps of
+// a workflow ("居民点单、中心派单、部门接单、群众评单").
+const LIST_NAME = /^[\u4e00-\u9fff]{2,5}(?:、[\u4e00-\u9fff]{2,5}){1,2}$/
+// "“i海沧”微信小程序", "“e家通”APP": apps, accounts and hotlines are channels, not approaches.
+const APP_NAME = /^[a-zA-Z]{1,3}[\u4e00-\u9fff]/
+const CHANNEL_AFTER = /^(?:微信)?(?:小程序|APP|App|app|公众号|客户端|微信群|网站|热线|服务号|视频号)/
+// "建立“三张清单”", "落实“四项机制”": a count of items, usually a section heading, not a name.
+const COUNTED_HEADING = /^[一二两三四五六七八九十]+(?:个|项|张|条|类|种|份|本)[\u4e00-\u9fff]{1,4}$/
 const QUOTE_MARKS = /[“”‘’"'「」『』\s]/g
 
 // A quoted phrase names the approach when a model word follows it closely ("“168”治理模式",
@@ -38,8 +47,8 @@ export const MODEL_CUES: Cue[] = [
   {
     id: 'activity-after',
     side: 'after',
-    pattern: /^(?:活动|行动|工程|建设|平台|[\u4e00-\u9fff]{0,2}制度|服务队|工作室|议事厅|议事会)/,
-    why: '发起“周末卫生日”活动, 推行“红色业委会”建设, 推行“小区议事会”制度: a named, standing programme. 制度 only right after the quote ("“红色网格”管理制度"): further on it is another rule ("建立“两委”班子联系楼栋制度")',
+    pattern: /^(?:活动|行动|工程|建设|改革|平台|[\u4e00-\u9fff]{0,2}制度|服务队|工作室|议事厅|议事会)/,
+    why: '发起“周末卫生日”活动, 推行“红色业委会”建设, 深化“吹哨报到”改革, 推行“小区议事会”制度: a named, standing programme. 制度 only right after the quote ("“红色网格”管理制度"): further on it is another rule ("建立“两委”班子联系楼栋制度")',
   },
   {
     id: 'launch-verb-before',
@@ -87,6 +96,38 @@ function cued(doc: Doc, inner: string, open: number, close: number): boolean {
 }
 
 /**
+ * "吹哨报到" is short for "街乡吹哨、部门报到": a piece of each of two list parts or more, in order.
+ * The full form takes the short one's weight and cue, so the name is reported as the report
+ * first gives it.
+ */
+function mergeAbbreviations(all: Candidate[]): void {
+  const lists = all.filter((c) => c.key.includes('、'))
+  if (lists.length === 0) return
+  for (const c of all) {
+    if (c.key.includes('、') || c.key.length < 4) continue
+    const full = lists.filter((l) => abbreviates(c.key, l.key.split('、'), 0, 0)).sort((x, y) => y.score - x.score)[0]
+    if (!full) continue
+    full.score += c.score
+    full.mentions += c.mentions
+    full.cued ||= c.cued
+    full.inTitle ||= c.inTitle
+    c.score = 0
+  }
+}
+
+/** Whether short[from..] is made of a non-empty piece of each of two parts or more from parts[part..], in order. */
+function abbreviates(short: string, parts: string[], part: number, from: number, used = 0): boolean {
+  if (from === short.length) return used >= 2
+  for (let k = part; k < parts.length; k++) {
+    const p = parts[k]
+    for (let len = Math.min(p.length, short.length - from); len >= 1; len--) {
+      if (p.includes(short.slice(from, from + len)) && abbreviates(short, parts, k + 1, from + len, used + 1)) return true
+    }
+  }
+  return false
+}
+
+/**
  * Quoted names of the approach, most salient first: each quoted mention weighs by where it stands
  * (headline 5, lead 3, body 1) and a cued mention one more, so the name the headline and lead
  * carry ranks above one mentioned in passing ("三方联席" in a report about "红色业委会").
@@ -97,12 +138,15 @@ export function extractModels(doc: Doc, max: number): { models: string[]; eviden
   let m: RegExpExecArray | null
   while ((m = QUOTED.exec(doc.simp))) {
     const inner = m[1] ?? m[2] ?? m[3] ?? m[4]
-    if (NOT_A_NAME.test(inner)) continue
+    const list = LIST_NAME.test(inner)
+    if ((NOT_A_NAME.test(inner) && !list) || APP_NAME.test(inner) || COUNTED_HEADING.test(inner)) continue
+    const close = m.index + m[0].length
+    if (CHANNEL_AFTER.test(doc.simp.slice(close, close + 5))) continue
     const key = keyOf(inner)
     if (!key) continue
     const start = m.index + 1
     const end = start + inner.length
-    const cue = cued(doc, inner, m.index, m.index + m[0].length)
+    const cue = cued(doc, inner, m.index, close)
     const s = salience(doc, start)
     const w = s + (cue ? 1 : 0)
     const c = byKey.get(key)
@@ -115,7 +159,10 @@ export function extractModels(doc: Doc, max: number): { models: string[]; eviden
       byKey.set(key, { key, value: doc.body.slice(start, end), start, end, score: w, cued: cue, mentions: 1, inTitle: s === 5 })
     }
   }
-  const list = [...byKey.values()].filter((c) => c.cued || (NAME_SHAPED.test(c.key) && NAME_END.test(c.key) && (c.inTitle || c.mentions >= 2)))
+  mergeAbbreviations([...byKey.values()])
+  const list = [...byKey.values()].filter(
+    (c) => c.score > 0 && (c.cued || (!c.key.includes('、') && NAME_SHAPED.test(c.key) && NAME_END.test(c.key) && (c.inTitle || c.mentions >= 2))),
+  )
   // "红缎带168" and "168" are one name: the more salient spelling keeps both weights.
   list.sort((a, b) => b.score - a.score || a.start - b.start)
   const kept: Candidate[] = []
