@@ -193,3 +193,26 @@ describe('models: slogan lists, full forms and channels', () => {
     expect(run('街道依托“邻里通”平台收集民意。').models).toEqual(['邻里通'])
   })
 })
+
+describe('scale: the compound’s own size', () => {
+  it('takes the compound’s figures over the community’s when the report is about a compound', () => {
+    const out = run(
+      '近年来，城南社区探索楼栋自治。城南社区辖区面积1.2平方公里，有住宅小区9个、居民5200户，其中建于1985年的纺织厂宿舍小区最为典型，共有住宅楼12栋、居民486户。纺织厂宿舍小区成立了自管会。',
+    )
+    expect(out.place.compound).toBe('纺织厂宿舍小区')
+    expect(out.scale).toEqual({ households: 486, buildings: 12 })
+    expect(out.evidence['scale.households'].quote).toContain('486户')
+  })
+
+  it('keeps the community’s figures when the report is about the community', () => {
+    const out = run('城北社区辖区面积0.6平方公里，共有居民3100户。城北社区推行网格化管理。')
+    expect(out.scale).toEqual({ areaM2: 600000, households: 3100 })
+  })
+
+  it('does not take the area of a room, a yard or ground cleared for the compound’s', () => {
+    const out = run(
+      '街道将废弃车棚改造，建成面积约450平方米的“邻里驿站”。村民让出土地1800多平方米用于建设小广场。枫林小区建于1998年，总建筑面积约5.6万平方米。枫林小区有住户700户。',
+    )
+    expect(out.scale.areaM2).toBe(56000)
+  })
+})

@@ -175,6 +175,10 @@ export function clauseAfter(doc: Doc, pos: number): Span | null {
   return c && si && c[0] < si[1] ? c : null
 }
 
+export function sentenceAt(doc: Doc, pos: number): Span {
+  return doc.sentences[findIndex(doc.sentences, pos)] ?? [0, doc.body.length]
+}
+
 export function clauseAt(doc: Doc, pos: number): Span {
   return doc.clauses[findIndex(doc.clauses, pos)] ?? [0, doc.body.length]
 }

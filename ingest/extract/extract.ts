@@ -11,6 +11,12 @@ import { extractScale } from './scale.js'
 import { extractTags } from './tags.js'
 import { DEFAULT_OPTIONS, type ExtractInput, type ExtractOptions, type Extracted } from './types.js'
 
+/** The compound's name as matched on the simplified copy, found in the sentence quoted for it. */
+function compoundSimp(doc: ReturnType<typeof makeDoc>, from: number, name: string): string | null {
+  const at = doc.body.indexOf(name, from)
+  return at >= 0 ? doc.simp.slice(at, at + name.length) : null
+}
+
 /** Structured fields of one cleaned report, each with the sentence it came from. Never throws on text. */
 export function extract(input: ExtractInput, options: Partial<ExtractOptions> = {}): Extracted {
   const opts = { ...DEFAULT_OPTIONS, ...options }
@@ -25,7 +31,9 @@ export function extract(input: ExtractInput, options: Partial<ExtractOptions> = 
   const funding = extractFunding(doc)
   const fundingMix = extractFundingMix(doc)
   const outcomes = extractOutcomes(doc)
-  const scale = extractScale(doc)
+  const compoundAt = place.place.compound ? place.evidence['place.compound'] : undefined
+  const compound = compoundAt && place.place.compound ? compoundSimp(doc, compoundAt.span[0], place.place.compound) : null
+  const scale = extractScale(doc, compound)
   const tags = extractTags(doc)
 
   if (models.models.length === 0) note('models', 'info', 'no quoted model name found')
