@@ -1,6 +1,7 @@
 import type { Message, Removed } from '../schema.js'
 import { detectScript } from '../text/script.js'
 import { classify, type Line } from './engine.js'
+import { GOV_LABEL_ALONE } from './rules/boilerplate.js'
 import { metadataTitle, parseMeta, type MetaLine } from './meta.js'
 import { repairMojibake } from './mojibake.js'
 import { repairPinyin } from './pinyin.js'
@@ -13,6 +14,9 @@ const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g
 /** Markdown furniture that is not part of the printed text. */
 const MD_HEADING = /^#{1,6}\s+/
+/** Blockquote markers and bold/italic runs: exports set bylines as "> 来源：…" or "**来源**：…". */
+const MD_QUOTE = /^(?:>\s*)+/
+const MD_EMPHASIS = /\*\*|__|^\*(?=\S)|(?<=\S)\*$/g
 const MD_IMAGE = /^!\[[^\]]*\]\([^)]*\)$/
 
 const SCRIPT_SAMPLE = 160
@@ -55,7 +59,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
     messages.push({ stage: 'clean', rule, severity, message, ...(options.file ? { file: options.file } : {}) })
 
   let raw = splitLines(text)
-  if (options.format === 'md') raw = raw.map((l) => l.replace(MD_HEADING, ''))
+  if (options.format === 'md') raw = raw.map((l) => l.replace(MD_HEADING, '').replace(MD_QUOTE, '').replace(MD_EMPHASIS, ''))
   const repaired = repairArtifacts(raw.join('\n'))
   if (repaired.pinyin) {
     flags.push('pinyin-repaired')
@@ -97,10 +101,15 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
 
   // Header lines all sit in the byline block; below the body only byline-type rules carry metadata
   // (a disclaimer saying "仅代表作者本人" names no author).
+  // A table label standing alone names the value on the next line ("发布日期" / "2024-02-28").
+  let label = ''
   const drop = (line: Line, reason: string, header: boolean) => {
     removed.push({ text: line.text, reason })
+    const text = label ? `${label}：${line.text}` : line.text
+    label = GOV_LABEL_ALONE.test(line.text) ? line.text.replace(/[:：]$/, '') : ''
+    if (label) return
     if (header ? reason !== 'seo-spam' : line.rule?.meta && reason === line.rule.id) {
-      metaLines.push({ text: line.text, header, ...(line.rule?.issueDate && reason === line.rule.id ? { issueDate: true } : {}) })
+      metaLines.push({ text, header, ...(line.rule?.issueDate && reason === line.rule.id ? { issueDate: true } : {}) })
     }
   }
 

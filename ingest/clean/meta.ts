@@ -9,13 +9,13 @@ import type { CleanMeta } from './types.js'
  */
 const LABELS = {
   reprint: ['本文转自', '转载自', '转载于', '转自', '原载', '原文刊载于'],
-  source: ['文章来源', '稿件来源', '信息来源', '新闻来源', '本文来源', '消息来源', '内容来源', '稿源', '来源'],
+  source: ['文章来源', '稿件来源', '信息来源', '新闻来源', '本文来源', '消息来源', '内容来源', '稿源', '来源', '发布机构', '发文机关', '发布单位'],
   author: ['作者', '撰稿', '撰文', '文/', '文丨', '文｜'],
   editor: ['责任编辑', '值班编辑', '本期编辑', '网络编辑', '责编', '编辑'],
   date: ['发布时间', '发布日期', '发表时间', '发表于', '发布于', '更新时间', '时间', '日期'],
 }
 
-const ALL_LABELS = Object.values(LABELS).flat().concat(['浏览次数', '浏览量', '点击数', '阅读', '字号', '审核', '校对', '通讯员', '摄影', '类别', '分类', '栏目', '我来说两句'])
+const ALL_LABELS = Object.values(LABELS).flat().concat(GOV_META_LABELS, ['浏览次数', '浏览量', '点击数', '阅读', '字号', '审核', '校对', '通讯员', '摄影', '类别', '分类', '栏目', '我来说两句'])
 const alternation = (words: string[]) => words.slice().sort((a, b) => b.length - a.length).join('|')
 
 /**
@@ -31,7 +31,7 @@ const EDITOR = labelRe(LABELS.editor)
 /** 成文日期 (signed) and 生效/废止日期 are not the day a document was published. */
 const DATE_LABEL = rx(`(?<!成文|生效|废止|有效|截止)(?:${alternation(LABELS.date)})\\s*[:：]?\\s*`, 'g')
 /** Where a value ends: the next label, a separator, wide space or a date. */
-const VALUE_END = rx(`\\s*(?:${alternation(ALL_LABELS)})\\s*[:：丨|｜]|\\s+(?:通讯员|记者|摄影|实习生|见习记者)|[|｜丨]|\\s{2,}|(?:19|20)\\d{2}[-/.年]|[)）】\\]]`)
+const VALUE_END = rx(`\\s*(?:${alternation(ALL_LABELS)})\\s*[:：丨|｜]|\\s+(?:通讯员|记者|摄影|实习生|见习记者)|[|｜丨\\t]|\\s{2,}|(?:19|20)\\d{2}[-/.年]|[)）】\\]]`)
 
 /** The year may stand alone, followed by month/day after a space, when the page split them into spans. */
 export const DATE = /((?:19|20)\d{2})\s*(?:[-/.年]\s*|\s+(?=\d{1,2}[-/.]))(\d{1,2})\s*[-/.月]\s*(\d{1,2})/

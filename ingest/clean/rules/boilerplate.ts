@@ -155,11 +155,16 @@ const wholeWords = (words: string[], num = '') => rx(`^(?:(?:${wordAlternation(w
 const AUDIO_LINE = wholeWords(AUDIO_WORDS, '(?:\\s*\\d{1,2}:\\d{2}(?:\\s*/\\s*\\d{1,2}:\\d{2})?)?')
 const COUNTER_LINE = wholeWords(COUNTER_WORDS, '\\s*(?:\\d+(?:\\.\\d+)?\\s*[万千wWkK]?\\+?)?')
 const GOV_LABEL = `(?:${GOV_META_LABELS.map((l) => [...l].join('\\s*')).join('|')})`
+/** A 信息公开 label standing alone: its value is on the next line. */
+export const GOV_LABEL_ALONE = rx(`^(?:${[...GOV_META_LABELS, '发布日期', '信息来源'].map((l) => [...l].join('\\s*')).join('|')})\\s*[:：]?$`)
 const CJK_DATE = '(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日'
 const ISSUE_NO = '第\\s*[\\d一二三四五六七八九十百〇零]+\\s*期'
 /** A name as bylines print it: two to four characters, two-character names padded with a space ("万 玛"). */
 const SPACED_NAME = '[\\u4e00-\\u9fff](?: ?[\\u4e00-\\u9fff]){1,3}'
 const REPORTERS = `(?:记者|通讯员|特约记者|见习记者|实习记者|实习生|特约撰稿人|撰稿人)`
+
+/** The date line under a signature, alone or as a print line. */
+const SIGNATURE_DATE = rx(`^(?:${CJK_DATE}|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*(?:印发|印|发)?$`)
 
 export const LINE_RULES: LineRule[] = [
   {
@@ -422,6 +427,27 @@ export const LINE_RULES: LineRule[] = [
     why: 'Previous/next-article links and page numbers.',
   },
   {
+    id: 'audio-player',
+    zone: 'any',
+    maxLen: 30,
+    pattern: AUDIO_LINE,
+    why: 'Text-to-speech controls ("播报", "语音播报", "听新闻", "暂停 00:00/03:25") standing alone; a sentence about a broadcast has more words.',
+  },
+  {
+    id: 'reader-counter',
+    zone: 'any',
+    maxLen: 40,
+    pattern: COUNTER_LINE,
+    why: 'Reader counters and actions at the foot of WeChat/app pages ("阅读 1.2万 在看 赞 写留言"), made only of counter words and numbers.',
+  },
+  {
+    id: 'wechat-collection',
+    zone: 'any',
+    maxLen: 120,
+    pattern: rx('^收录于(?:合集|话题)|^(?:#[^\\s#]{1,20}\\s*(?:\\d+\\s*个)?\\s*)+$'),
+    why: 'WeChat collection tags ("收录于合集 #基层治理 23个") printed above and below the article.',
+  },
+  {
     id: 'app-prompt',
     zone: 'any',
     maxLen: 30,
@@ -560,27 +586,6 @@ export const LINE_RULES: LineRule[] = [
     why: 'Bare WeChat/Toutiao account name printed under the headline or at the foot ("某某发布").',
   },
   {
-    id: 'audio-player',
-    zone: 'any',
-    maxLen: 30,
-    pattern: AUDIO_LINE,
-    why: 'Text-to-speech controls ("播报", "语音播报", "听新闻", "暂停 00:00/03:25") standing alone; a sentence about a broadcast has more words.',
-  },
-  {
-    id: 'reader-counter',
-    zone: 'any',
-    maxLen: 40,
-    pattern: COUNTER_LINE,
-    why: 'Reader counters and actions at the foot of WeChat/app pages ("阅读 1.2万 在看 赞 写留言"), made only of counter words and numbers.',
-  },
-  {
-    id: 'wechat-collection',
-    zone: 'any',
-    maxLen: 120,
-    pattern: rx('^收录于(?:合集|话题)|^(?:#[^\\s#]{1,20}\\s*(?:\\d+\\s*个)?\\s*)+$'),
-    why: 'WeChat collection tags ("收录于合集 #基层治理 23个") printed above and below the article.',
-  },
-  {
     id: 'column-tag',
     zone: 'edge',
     maxLen: 14,
@@ -626,6 +631,14 @@ export const LINE_RULES: LineRule[] = [
     issueDate: true,
     pattern: rx(`${CJK_DATE}\\s*(?:印发|印|发)\\s*(?:[(（]\\s*共印\\s*\\d+\\s*份\\s*[)）])?$|^[(（]?\\s*共印\\s*\\d+\\s*份\\s*[)）]?$`),
     why: 'Print line of a brief ("某某办公室  2023年6月20日印发", "（共印50份）"); its date is the issue date.',
+  },
+  {
+    id: 'signature',
+    zone: 'edge',
+    maxLen: 40,
+    pattern: rx('^[\\u4e00-\\u9fff（）()]{2,30}(?:党工委|党委|党组|党支部|工委|办事处|街道|社区|居委会|村委会|委员会|人民政府|政府|办公室|中心|局|厅|部)$'),
+    test: (_line, ctx) => ctx.next !== null && SIGNATURE_DATE.test(ctx.next),
+    why: 'The issuing body signed under the text with the date on the next line ("某某街道党工委" / "2023年11月10日"); only below the last paragraph.',
   },
   {
     id: 'rule-line',
@@ -717,7 +730,7 @@ export const BLOCK_RULES: BlockRule[] = [
   {
     id: 'gov-metadata',
     zone: 'edge',
-    open: rx(`^${GOV_LABEL}\\s*[:：]?$`),
+    open: GOV_LABEL_ALONE,
     item: (line) => line.length <= 80 && !line.includes('。'),
     maxItems: 1,
     passes: new Set(['gov-metadata', 'byline', 'timestamp', 'source-line']),
