@@ -216,3 +216,10 @@ describe('scale: the compound’s own size', () => {
     expect(out.scale.areaM2).toBe(56000)
   })
 })
+
+describe('place: one character before a property word', () => {
+  it('reads "金苑小区" and "翠苑社区" whole', () => {
+    const out = run('翠苑社区金苑小区建于2001年。金苑小区成立了业委会。')
+    expect(out.place).toMatchObject({ community: '翠苑社区', compound: '金苑小区' })
+  })
+})

@@ -44,6 +44,7 @@ const SUFFIX_LEVELS: SuffixLevelRule[] = [
   { pattern: /^(?:街道|镇|乡|苏木)$/, level: 'street', why: 'street offices, towns, townships and 苏木 are the level below the district' },
   { pattern: /^(?:高新区|经开区|开发区|新区)$/, level: 'district', why: 'functional zones run as districts; one chained after a district is read as street level' },
 ]
+const PROPERTY_WORD_FIRST = /^(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区)(?:小区|社区|居民区)$/
 const levelOfSuffix = (suffix: string): LocalLevel => SUFFIX_LEVELS.find((r) => r.pattern.test(suffix))?.level ?? 'compound'
 const ZONE_SUFFIX = /^(?:高新区|经开区|开发区|新区)$/
 const TOWN_SUFFIX = /^(?:镇|乡|苏木)$/
@@ -178,8 +179,8 @@ const COUNTED_STEM = /^[一二两三四五六七八九十几每各某该这那][
 
 // A name written straight after a division ("和兴路街道工农社区") is delimited by it, so a stem
 // ending like a descriptive word (农, 乡) is still a name there.
-function isName(stem: string, level: LocalLevel, chained: boolean): boolean {
-  if (stem.length < 2 || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem)) return false
+function isName(stem: string, level: LocalLevel, chained: boolean, minStem: number): boolean {
+  if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem)) return false
   if (level === 'district' && ZONE_GENERIC.test(stem)) return false
   return (chained || !GENERIC_END_RE.test(stem)) && !ALWAYS_GENERIC.has(stem)
 }
@@ -218,7 +219,9 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const afterDistrict = districtEnds.has(stemStart)
     if (TOWN_SUFFIX.test(m[0]) && !afterDistrict) continue
     if (ZONE_SUFFIX.test(m[0]) && afterDistrict) level = 'street'
-    if (!isName(stem, level, chained) || NEVER_INITIAL.has(stem[0])) continue
+    // "金苑小区": the property word is part of the name, so one character before it is enough.
+    const minStem = PROPERTY_WORD_FIRST.test(m[0]) ? 1 : 2
+    if (!isName(stem, level, chained, minStem) || NEVER_INITIAL.has(stem[0])) continue
     const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || NUMBERED_AREA.test(m[0]))
     // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
     if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) continue
