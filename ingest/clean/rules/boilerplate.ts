@@ -151,7 +151,7 @@ export function isLinkRow(line: string): boolean {
   return items.length >= 2 && items.every((t) => t.length <= 20)
 }
 
-const wholeWords = (words: string[], num = '') => rx(`^(?:(?:${wordAlternation(words)})${num}\s*[|｜·]?\s*)+$`, 'i')
+const wholeWords = (words: string[], num = '') => rx(`^(?:(?:${wordAlternation(words)})${num}\\s*[|｜·]?\\s*)+$`, 'i')
 const AUDIO_LINE = wholeWords(AUDIO_WORDS, '(?:\\s*\\d{1,2}:\\d{2}(?:\\s*/\\s*\\d{1,2}:\\d{2})?)?')
 const COUNTER_LINE = wholeWords(COUNTER_WORDS, '\\s*(?:\\d+(?:\\.\\d+)?\\s*[万千wWkK]?\\+?)?')
 const GOV_LABEL = `(?:${GOV_META_LABELS.map((l) => [...l].join('\\s*')).join('|')})`
@@ -371,6 +371,27 @@ export const LINE_RULES: LineRule[] = [
     why: 'Site-owner lines ("中共滁州市委宣传部主办 滁州日报社承办").',
   },
   {
+    id: 'audio-player',
+    zone: 'any',
+    maxLen: 30,
+    pattern: AUDIO_LINE,
+    why: 'Text-to-speech controls ("播报", "语音播报", "听新闻", "暂停 00:00/03:25") standing alone; a sentence about a broadcast has more words.',
+  },
+  {
+    id: 'reader-counter',
+    zone: 'any',
+    maxLen: 40,
+    pattern: COUNTER_LINE,
+    why: 'Reader counters and actions at the foot of WeChat/app pages ("阅读 1.2万 在看 赞 写留言"), made only of counter words and numbers.',
+  },
+  {
+    id: 'wechat-collection',
+    zone: 'any',
+    maxLen: 120,
+    pattern: rx('^收录于(?:合集|话题)|^(?:#[^\\s#]{1,20}\\s*(?:\\d+\\s*个)?\\s*)+$'),
+    why: 'WeChat collection tags ("收录于合集 #基层治理 23个") printed above and below the article.',
+  },
+  {
     id: 'share-bar',
     zone: 'any',
     maxLen: 60,
@@ -425,27 +446,6 @@ export const LINE_RULES: LineRule[] = [
     maxLen: 80,
     pattern: rx('^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)\\s*[:：]?|^共\\s*\\d+\\s*页|^第\\s*\\d+\\s*页|首页\\s*上一页|上一页\\s*\\d'),
     why: 'Previous/next-article links and page numbers.',
-  },
-  {
-    id: 'audio-player',
-    zone: 'any',
-    maxLen: 30,
-    pattern: AUDIO_LINE,
-    why: 'Text-to-speech controls ("播报", "语音播报", "听新闻", "暂停 00:00/03:25") standing alone; a sentence about a broadcast has more words.',
-  },
-  {
-    id: 'reader-counter',
-    zone: 'any',
-    maxLen: 40,
-    pattern: COUNTER_LINE,
-    why: 'Reader counters and actions at the foot of WeChat/app pages ("阅读 1.2万 在看 赞 写留言"), made only of counter words and numbers.',
-  },
-  {
-    id: 'wechat-collection',
-    zone: 'any',
-    maxLen: 120,
-    pattern: rx('^收录于(?:合集|话题)|^(?:#[^\\s#]{1,20}\\s*(?:\\d+\\s*个)?\\s*)+$'),
-    why: 'WeChat collection tags ("收录于合集 #基层治理 23个") printed above and below the article.',
   },
   {
     id: 'app-prompt',

@@ -117,7 +117,7 @@ export const GOV_META_VALUE_LABELS = ['发布日期', '信息来源', '发布时
 export const AUDIO_WORDS = ['语音播报', '播报', '听新闻', '听全文', '听文章', '收听', '朗读', '语音朗读', '朗读全文', 'AI朗读', '暂停', '播放', '继续播放', '点击播放', '00:00']
 
 /** Reader counters and actions at the foot of WeChat/app articles ("阅读 1.2万 在看 赞 写留言"). */
-export const COUNTER_WORDS = ['阅读', '阅读量', '浏览', '浏览量', '在看', '赞', '点赞', '喜欢', '写留言', '留言', '分享', '收藏', '转发', '评论', '推荐', '好看']
+export const COUNTER_WORDS = ['阅读', '阅读量', '浏览', '浏览量', '在看', '赞', '点赞', '喜欢', '写留言', '留言', '好看']
 
 /** Words after which a bracketed label (【地方动态】) is a site column, not a section heading of the report. */
 export const COLUMN_TAG_WORDS = [
