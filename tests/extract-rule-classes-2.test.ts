@@ -223,3 +223,10 @@ describe('place: one character before a property word', () => {
     expect(out.place).toMatchObject({ community: '翠苑社区', compound: '金苑小区' })
   })
 })
+
+describe('funding: shops are not cities', () => {
+  it('does not read a supermarket paying as a city paying', () => {
+    const out = run('小区门口的超市出资1万元。全市统筹资金500万元。')
+    expect(out.funding.map((f) => [f.amountWan, f.source])).toEqual([[1, 'unknown'], [500, 'government']])
+  })
+})

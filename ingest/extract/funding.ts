@@ -37,8 +37,8 @@ export const PAYER_RULES: PayerRule[] = [
   { source: 'government', pattern: /(?:福利|体育)?彩票公益金|福彩公益金|体彩公益金/g, why: 'lottery welfare funds are allotted by civil affairs and sports bureaus: public money' },
   {
     source: 'government',
-    pattern: /[\u4e00-\u9fff]{1,4}?(?:[^社小园景校片街辖专营战库\s\d，。、；：,.;:]区|县|市|旗)(?=(?:累计|先后|共|每年|统一|统筹|投入|拨付|出资|安排|筹措|配套|筹集|下拨|整合))/g,
-    why: '"和平区统筹…960万元", "蜀山区累计投入…": a district, county or city paying is its government paying (社区, 小区, 园区… are not divisions)',
+    pattern: /[\u4e00-\u9fff]{0,4}?(?:[^社小园景校片街辖专营战库\s\d，。、；：,.;:]区|[^超菜夜集门股早花\s\d，。、；：,.;:]市|县|旗)(?=(?:累计|先后|共|每年|统一|统筹|投入|拨付|出资|安排|筹措|配套|筹集|下拨|整合))/g,
+    why: '"和平区统筹…960万元", "蜀山区累计投入…": a district, county or city paying is its government paying (社区, 小区, 园区… are not divisions, nor 超市, 菜市… cities)',
   },
   {
     source: 'resident',
