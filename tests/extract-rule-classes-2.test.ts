@@ -87,6 +87,8 @@ describe('place: compound names and what is not one', () => {
     const out = run('在新洲区凤凰镇石桥村李家湾，村民自发修路。李家湾是全村最大的自然湾，湾子里住着96户。', 'simplified')
     expect(out.place).toMatchObject({ community: '石桥村', compound: '李家湾' })
     expect(run('来自台湾的游客参观了海湾。').place.compound).toBeNull()
+    const tun = run('在双城区新兴村王家屯，村民们自发清理边沟。王家屯共有86户。')
+    expect(tun.place).toMatchObject({ community: '新兴村', compound: '王家屯' })
   })
 
   it('keeps 家属院/家属区 and a 区直 prefix inside the compound name', () => {

@@ -28,9 +28,9 @@ interface LocalToken {
 // Functional zones (新区, 开发区, 高新区, 经开区) stand at district level, or at street level right
 // after a district; the gazetteer lists only some of them, under official names. Towns (镇, 乡,
 // 苏木) missing from the gazetteer count only right after a district. "劲松一区" (a numbered part of
-// an estate) and "大胡湾" (a rural hamlet, Hubei usage) are compounds.
+// an estate) and "大胡湾", "王家屯" (rural hamlets, Hubei and Northeast usage) are compounds.
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|苑|公寓|山庄)(?:社区|居民区)|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府)(?=[^\u4e00-\u9fff]|$|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔])|村/g
+  /(?:花园|家园|新城|新村|苑|公寓|山庄)(?:社区|居民区)|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府)(?=[^\u4e00-\u9fff]|$|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔])|屯(?![田兵垦子])|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -65,11 +65,12 @@ interface BareSuffixRule {
   why: string
 }
 
-/** 院, 里, 府 and 湾 end compound names (芳草院, 光明里, 紫御府, 大胡湾) and many common words. */
+/** 院, 里, 府, 屯 and 湾 end compound names (芳草院, 光明里, 紫御府, 王家屯, 大胡湾) and many common words. */
 const BARE_SUFFIX_RULES: BareSuffixRule[] = [
   { suffix: '院', notAfter: /(?:医|法|学|剧|影|书|研究|设计|科学|检察|敬老|养老|福利|疗养|庭|四合|大杂|寺|戏|艺|国务|议|护理|卫生|小|大|前|后|宅|深|住|进|出|入|场|分|本|全|该|党校|商学)$/, why: 'hospitals, courts, colleges, theatres and yards are institutions or parts of a house' },
   { suffix: '里', notAfter: /(?:[邻这那哪心家公千万百夜梦手眼屋城乡村镇区楼院园道店厂场室间子堂县市省街巷群会所站中窝怀底圈网格门口路头箱车田地山水海河湖林里嘴故队局班校组年月天周期程忆睛话])$/, why: 'after a place noun, a pronoun or a time 里 means "in" (楼道里, 小区里, 这里, 一年里), and 邻里 is "neighbours"' },
   { suffix: '府', notAfter: /(?:政|官|首|学|王|州|县|市|省|区|内|地|洞|天|幕|知)$/, why: '政府, 学府, 首府 and old prefecture names' },
+  { suffix: '屯', notAfter: /(?:驻|囤|屯|军|小|大)$/, why: '驻屯, 屯屯 and 小屯 (a kind of hamlet) are not hamlet names' },
   { suffix: '湾', notAfter: /(?:台|海|港|河|江|水|山|自然|深水|渔|沙|峡|内|大|小|回|弯)$/, why: '台湾, 海湾, 港湾 and 自然湾 (the kind of hamlet) are not hamlet names' },
 ]
 const BARE_RULE = new Map(BARE_SUFFIX_RULES.map((r) => [r.suffix, r]))
