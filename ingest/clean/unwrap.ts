@@ -93,7 +93,8 @@ export function unwrap(lines: string[]): Unwrapped {
       return margin === null ? prev.lastPiece.length >= 12 && !LINE_FINAL.test(prev.lastPiece) : prev.lastWidth >= full
     }
     if (blankGap || margin === null) return false
-    if (prev.lastWidth >= full) return !SENTENCE_FINAL.test(prev.lastPiece)
+    // A list item or a junk line (a distribution list under the last paragraph) starts afresh.
+    if (prev.lastWidth >= full) return !SENTENCE_FINAL.test(prev.lastPiece) && !ITEM_START.test(line) && matchRule(line, null) === null
     // A headline set over two or three short lines.
     return (
       prev.pieces < 3 &&

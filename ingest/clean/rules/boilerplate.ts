@@ -152,7 +152,7 @@ export function isLinkRow(line: string): boolean {
 }
 
 const wholeWords = (words: string[], num = '') => rx(`^(?:(?:${wordAlternation(words)})${num}\\s*[|｜·]?\\s*)+$`, 'i')
-const AUDIO_LINE = wholeWords(AUDIO_WORDS, '(?:\\s*\\d{1,2}:\\d{2}(?:\\s*/\\s*\\d{1,2}:\\d{2})?)?')
+const AUDIO_LINE = rx(`${wholeWords(AUDIO_WORDS, '(?:\\s*\\d{1,2}:\\d{2}(?:\\s*/\\s*\\d{1,2}:\\d{2})?)?').source}|^\\d{1,2}:\\d{2}\\s*/\\s*\\d{1,2}:\\d{2}$`, 'i')
 const COUNTER_LINE = wholeWords(COUNTER_WORDS, '\\s*(?:\\d+(?:\\.\\d+)?\\s*[万千wWkK]?\\+?)?')
 const GOV_LABEL = `(?:${GOV_META_LABELS.map((l) => [...l].join('\\s*')).join('|')})`
 /** A 信息公开 label standing alone: its value is on the next line. */
@@ -345,7 +345,7 @@ export const LINE_RULES: LineRule[] = [
     zone: 'any',
     maxLen: 300,
     pattern: rx(
-      '刊用本网站?(?:稿件|作品)|转载目的在于传递更多信息|凡本网站?注明|(?:稿件|作品|文章|图片)[^。]{0,10}(?:未经|务经|须经|需经)[^。]{0,8}书面授权|书面授权[^。]{0,6}(?:不得|严禁|禁止)(?:转载|复制|摘编|刊用|转帖|建立镜像)|(?:并?不代表)[^。]{0,16}(?:网站?|社(?!区)|报社?|台|平台)[^。]{0,8}(?:观点|立场)',
+      '刊用本网站?(?:稿件|作品)|版权归[^。，,]{0,12}所有|转载目的在于传递更多信息|凡本网站?注明|(?:稿件|作品|文章|图片)[^。]{0,10}(?:未经|务经|须经|需经)[^。]{0,8}书面(?:授权|许可)|书面(?:授权|许可)[^。]{0,6}(?:不得|严禁|禁止)(?:转载|摘编|刊用|转帖|建立镜像)|(?:并?不代表)[^。]{0,16}(?:网站?|社(?!区)|报社?|台|平台)[^。]{0,8}(?:观点|立场)',
     ),
     why: 'News-agency reuse disclaimers ("刊用本网站稿件，务经书面授权", "…不代表某某社和某某网观点"): they name the publisher\'s copy, so a rule about residents\' written consent stays.',
   },
@@ -458,7 +458,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'app-prompt',
     zone: 'edge',
     maxLen: 60,
-    pattern: rx('(?:下载|打开)\\s*app|^打开\\S{0,6}(?:新闻|客户端)|app\\s*(?:下载|内打开|阅读)|客户端(?:下载|阅读|查看)|下载客户端|打开客户端|在客户端', 'i'),
+    pattern: rx('(?:下载|打开)\\s*app|^打开\\S{0,6}(?:新闻|客户端)|^下载\\S{0,8}(?:客户端|app)|app\\s*(?:下载|内打开|阅读)|客户端(?:下载|阅读|查看)|下载客户端|打开客户端|在客户端', 'i'),
     why: 'App download prompts ("下载APP", "打开APP阅读全文").',
   },
   {
@@ -589,7 +589,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'column-tag',
     zone: 'edge',
     maxLen: 14,
-    pattern: rx(`^[【\\[]\\s*[\\u4e00-\\u9fff]{0,6}(?:${wordAlternation(COLUMN_TAG_WORDS)})\\s*[】\\]]$`),
+    pattern: rx(`^[【\\[［]\\s*[\\u4e00-\\u9fff]{0,6}(?:${wordAlternation(COLUMN_TAG_WORDS)})\\s*[】\\]］]$`),
     why: 'A bracketed column tag standing alone ("【地方动态】"); section headings of the report ("【小区名片】") use other words.',
   },
   {

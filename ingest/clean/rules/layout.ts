@@ -40,5 +40,5 @@ export const SENTENCE_FINAL = /[。！？!?…](?:[”’」』）)\]】]*)$/
 /** Any punctuation that ends a line on purpose: a short line ending so is not half a headline. */
 export const LINE_FINAL = /[。！？!?…；;：:，,、”’」』）)\]】]$/
 
-/** Starts of list items and section headings: a short line above one is complete. */
-export const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|[①-⑳]|第[一二三四五六七八九十\d]+[章节部分条])/
+/** Starts of list items and section headings ("1." but not "1.2万元"): the line above one is complete. */
+export const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[①-⑳]|第[一二三四五六七八九十\d]+[章节部分条])/
