@@ -58,6 +58,14 @@ describe('hard-wrapped text', () => {
     }
   })
 
+  it('rejoins a short line before a page number when the next page opens mid-number, but not a heading', () => {
+    const body = hardWrap([P1, P2], 56)
+    const r = unwrap([...body, '社区统筹安排兑换资金8', '— 1 —', '.6万元，其中街道补助5万元。'])
+    expect(r.lines.filter(Boolean).at(-1)).toBe('社区统筹安排兑换资金8.6万元，其中街道补助5万元。')
+    const heading = unwrap([...body, '三、建立楼道长考评机制', '— 1 —', ...hardWrap([P1], 56)])
+    expect(heading.lines.filter(Boolean).slice(-2)).toEqual(['三、建立楼道长考评机制', P1])
+  })
+
   it('rejoins a sentence cut by a page number in text that is not wrapped', () => {
     const r = unwrap(['社区议事会开起来了', P1.slice(0, 40), '— 2 —', P1.slice(40), P2])
     expect(r.lines.filter(Boolean)).toEqual(['社区议事会开起来了', P1, P2])

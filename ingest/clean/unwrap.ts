@@ -1,6 +1,6 @@
 import type { Removed } from '../schema.js'
 import { matchRule } from './engine.js'
-import { ITEM_START, LINE_FINAL, PAGE_RULES, SENTENCE_FINAL } from './rules/layout.js'
+import { CONTINUATION_START, ITEM_START, LINE_FINAL, PAGE_RULES, SENTENCE_FINAL } from './rules/layout.js'
 
 /** Columns a line takes on the printed page: CJK, full-width forms and Chinese quotes take two. */
 export function displayWidth(s: string): number {
@@ -90,16 +90,20 @@ export function unwrap(lines: string[]): Unwrapped {
   const continues = (prev: Built, line: string, width: number): boolean => {
     if (pageBreak) {
       if (SENTENCE_FINAL.test(prev.lastPiece) || ITEM_START.test(line)) return false
-      return margin === null ? prev.lastPiece.length >= 12 && !LINE_FINAL.test(prev.lastPiece) : prev.lastWidth >= full
+      if (CONTINUATION_START.test(line) || prev.lastWidth >= full) return true
+      // A heading at the foot of a page stays apart from the paragraph on the next.
+      return prev.lastPiece.length >= 12 && !LINE_FINAL.test(prev.lastPiece) && !(prev.pieces === 1 && ITEM_START.test(prev.lastPiece))
     }
     if (blankGap || margin === null) return false
     // A list item or a junk line (a distribution list under the last paragraph) starts afresh.
     if (prev.lastWidth >= full) return !SENTENCE_FINAL.test(prev.lastPiece) && !ITEM_START.test(line) && matchRule(line, null) === null
+    if (CONTINUATION_START.test(line)) return !SENTENCE_FINAL.test(prev.lastPiece)
     // A headline set over two or three short lines.
     return (
       prev.pieces < 3 &&
       width < full &&
       !LINE_FINAL.test(prev.lastPiece) &&
+      !SENTENCE_FINAL.test(prev.lastPiece) &&
       !ITEM_START.test(line) &&
       CJK.test(prev.lastPiece) &&
       CJK.test(line) &&
@@ -121,8 +125,8 @@ export function unwrap(lines: string[]): Unwrapped {
       pageBreak = true
       continue
     }
-    // A running head repeats an earlier line right after a page number (or right before one).
-    if (margin !== null && seen.has(line) && line.length <= 40 && (pageBreak || nextIsPage(lines, i, margin))) {
+    // A running head repeats an earlier short line right after a page number (or right before one).
+    if (margin !== null && seen.has(line) && displayWidth(line) < full && (pageBreak || nextIsPage(lines, i, margin))) {
       removed.push({ text: line, reason: 'page-header' })
       continue
     }

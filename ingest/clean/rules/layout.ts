@@ -37,8 +37,14 @@ export const PAGE_RULES: PageRule[] = [
 /** A wrapped line that ends its sentence; anything else at the right margin runs on. */
 export const SENTENCE_FINAL = /[。！？!?…](?:[”’」』）)\]】]*)$/
 
-/** Any punctuation that ends a line on purpose: a short line ending so is not half a headline. */
-export const LINE_FINAL = /[。！？!?…；;：:，,、”’」』）)\]】]$/
+/**
+ * Punctuation that ends a line on purpose: a short line ending so is not half a headline. A closing
+ * quote is not among it ("沙河镇：“积分制”" / "激活乡村治理"): it ends a sentence only after 。！？.
+ */
+export const LINE_FINAL = /[。！？!?…；;：:，,、]$/
+
+/** A line that can only continue the one before: it opens with a decimal point, a percent sign or clause punctuation. */
+export const CONTINUATION_START = /^[.．%％，,、。；;：:）)”’」』]/
 
 /** Starts of list items and section headings ("1." but not "1.2万元"): the line above one is complete. */
 export const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[①-⑳]|第[一二三四五六七八九十\d]+[章节部分条])/
