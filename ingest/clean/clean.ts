@@ -99,10 +99,10 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   const kept: string[] = titleIdx === null && title ? [title] : []
   let footerJunkSeen = false
 
-  // Header lines all sit in the byline block; below the body only byline-type rules carry metadata
-  // (a disclaimer saying "仅代表作者本人" names no author).
   // A table label standing alone names the value on the next line ("发布日期" / "2024-02-28").
   let label = ''
+  // Header lines all sit in the byline block; below the body only byline-type rules carry metadata
+  // (a disclaimer saying "仅代表作者本人" names no author).
   const drop = (line: Line, reason: string, header: boolean) => {
     removed.push({ text: line.text, reason })
     const text = label ? `${label}：${line.text}` : line.text

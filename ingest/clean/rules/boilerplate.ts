@@ -145,7 +145,7 @@ function isFooterMenu(line: string): boolean {
 }
 
 /** A row of links: several short items and no sentence. */
-export function isLinkRow(line: string): boolean {
+function isLinkRow(line: string): boolean {
   if (line.length > 400 || /[。，,！？!?；;]/.test(line)) return false
   const items = line.split(/\s*[|｜丨┊•·\/]\s*|\s+/).filter(Boolean)
   return items.length >= 2 && items.every((t) => t.length <= 20)
