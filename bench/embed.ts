@@ -1,6 +1,6 @@
 /**
  * Bench section: the offline lsa embedder at 10k and 100k passages — training time (on its
- * ≤20k-passage sample), embedding rate on one core, model size, peak memory.
+ * ≤8k-passage sample), embedding rate on one core, model size, peak memory.
  * Run alone with `npx tsx bench/embed.ts`; bench/run.ts lists it as a section.
  */
 import { pathToFileURL } from 'node:url'
