@@ -22,6 +22,7 @@ import { makeSnippet, markedSnippet } from './snippet.js'
 import { compare, describe, profileOf, type Profile } from './likeness.js'
 import { SearchError } from './errors.js'
 import { fulltextQuery } from './bigrams.js'
+import { fuse, type CaseEvidence } from './fusion.js'
 
 export interface OpenOptions {
   storageOptions: Record<string, string>
@@ -31,10 +32,6 @@ export interface OpenOptions {
   refreshMs: number
 }
 
-/** Reciprocal-rank fusion constant: small enough that the top of each list counts clearly more. */
-const RRF_K = 20
-/** Weights of the ranked lists fused into one: full-text, vector, and exact-phrase matches. */
-const WEIGHTS = { fulltext: 1, vector: 1, exact: 0.8 }
 const MAX_LIMIT = 200
 const PASSAGE_COLUMNS = ['caseId', 'ord', 'text', 'norm', 'spanStart', 'spanEnd']
 /** What ranking needs; text is read afterwards for the few passages shown or checked verbatim. */
@@ -161,44 +158,51 @@ class LanceStore implements Store {
     return { hits, facets, query: { text: q.text, normalized: q.normalized, expansions: q.expansions } }
   }
 
-  /** Cases ranked by their passages: each ranked list counts a case at its best passage. */
+  /** Cases ranked by their passages: each list counts a case at its best passage, then `fuse`. */
   private async rank(snap: Snapshot, q: PreparedQuery, where: string | null, mode: SearchOptions['mode'], limit: number): Promise<Candidate[]> {
     const k = Math.max(60, limit * 6)
     const [fulltext, vector] = await Promise.all([
       mode === 'vector' ? [] : this.fulltext(snap, q.fulltext, where, k),
       mode === 'fulltext' ? [] : this.vector(snap, q.embed, where, k),
     ])
-    const byId = new Map<string, Candidate>()
-    const fuse = (rows: PassageRow[], weight: number, list: 'fulltext' | 'vector' | 'exact') => {
+    const byId = new Map<string, Candidate & { evidence: CaseEvidence }>()
+    const take = (rows: PassageRow[], list: 'fulltext' | 'vector' | 'exact') => {
       const seen = new Set<string>()
       for (const row of rows) {
         if (seen.has(row.caseId)) continue
         seen.add(row.caseId)
         const rank = seen.size
         let c = byId.get(row.caseId)
-        if (!c) byId.set(row.caseId, (c = { id: row.caseId, score: 0, best: row, bestRank: Infinity, similarity: 0, fulltextRank: null }))
-        c.score += weight / (RRF_K + rank)
+        if (!c) {
+          c = { id: row.caseId, score: 0, best: row, bestRank: Infinity, similarity: 0, fulltextRank: null, evidence: { fulltext: null, vector: null, exact: false } }
+          byId.set(row.caseId, c)
+        }
         // The snippet comes from the passage that matched most literally.
         const order = { exact: 0, fulltext: 1, vector: 2 }[list] * 1e6 + rank
         if (order < c.bestRank) {
           c.best = row
           c.bestRank = order
         }
-        if (list === 'vector') c.similarity = Math.max(c.similarity, 1 - (row._distance ?? 1))
-        if (list === 'fulltext') c.fulltextRank = rank
+        if (list === 'vector') {
+          c.similarity = 1 - (row._distance ?? 1)
+          c.evidence.vector = { rank, score: c.similarity }
+        } else if (list === 'fulltext') {
+          c.fulltextRank = rank
+          c.evidence.fulltext = { rank, score: row._score ?? 0 }
+        } else c.evidence.exact = true
       }
     }
-    fuse(fulltext, WEIGHTS.fulltext, 'fulltext')
-    fuse(vector, WEIGHTS.vector, 'vector')
+    take(fulltext, 'fulltext')
+    take(vector, 'vector')
+    const out = [...byId.values()]
+    let scores = fuse(out.map((c) => c.evidence))
     // Verbatim matches are looked for among the leading cases only, whose passages are read.
-    const pool = new Set([...byId.values()].sort((a, b) => b.score - a.score).slice(0, Math.max(EXACT_POOL, limit * 2)).map((c) => c.id))
+    const pool = new Set(out.map((c, i) => [c.id, scores[i]] as const).sort((a, b) => b[1] - a[1]).slice(0, Math.max(EXACT_POOL, limit * 2)).map(([id]) => id))
     const rows = [...fulltext, ...vector].filter((r) => pool.has(r.caseId))
     await hydrate(snap, rows)
-    const exact = rows.filter((r) => isExact(r.norm, q))
-    fuse(exact, WEIGHTS.exact, 'exact')
-    const max = ((fulltext.length ? WEIGHTS.fulltext : 0) + (vector.length ? WEIGHTS.vector : 0) + (exact.length ? WEIGHTS.exact : 0)) / (RRF_K + 1)
-    const out = [...byId.values()]
-    for (const c of out) c.score = max ? c.score / max : 0
+    take(rows.filter((r) => isExact(r.norm, q)), 'exact')
+    scores = fuse(out.map((c) => c.evidence))
+    out.forEach((c, i) => (c.score = scores[i]))
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
   }
 

@@ -1,0 +1,45 @@
+/**
+ * How the full-text and vector lists become one ranking.
+ *
+ * Score fusion, not rank fusion: score = BM25 / best BM25 of the query + VECTOR_WEIGHT × cosine
+ * + EXACT_BONUS for a verbatim match, scaled to 0..1. Reciprocal-rank fusion gives the vector
+ * list's first place as much weight as full-text's, however weak the vector evidence; with a
+ * small corpus-trained model the vector list often puts a loosely related case on top with a
+ * middling cosine, and RRF pulled full-text's exact #1 down (measured in README). Adding the raw
+ * cosine instead makes the vector side count by how similar a passage really is: it re-orders
+ * cases full-text finds about equally well, and lifts a case full-text misses only when its
+ * cosine is high. A query with no full-text match ranks by cosine alone.
+ */
+
+/** What one list says about a case, at its best passage: rank (1 = first) and raw score. */
+export interface ListEntry {
+  rank: number
+  /** BM25 for full-text, cosine similarity for vector. */
+  score: number
+}
+
+export interface CaseEvidence {
+  fulltext: ListEntry | null
+  vector: ListEntry | null
+  /** A passage holds the query (or a term it maps to) verbatim. */
+  exact: boolean
+}
+
+/** Cosine counts half as much as the best full-text match: it re-orders, it rarely overrules. */
+export const VECTOR_WEIGHT = 0.5
+/** A verbatim match of the query or a mapped term outweighs small BM25 differences. */
+export const EXACT_BONUS = 0.25
+
+/** Scores in 0..1 (1 = best in every list), in the order of `cases`. */
+export function fuse(cases: CaseEvidence[]): number[] {
+  const bestBm25 = Math.max(0, ...cases.map((c) => c.fulltext?.score ?? 0))
+  const anyVector = cases.some((c) => c.vector)
+  const anyExact = cases.some((c) => c.exact)
+  const max = (bestBm25 > 0 ? 1 : 0) + (anyVector ? VECTOR_WEIGHT : 0) + (anyExact ? EXACT_BONUS : 0)
+  if (!max) return cases.map(() => 0)
+  return cases.map((c) => {
+    const text = c.fulltext && bestBm25 > 0 ? c.fulltext.score / bestBm25 : 0
+    const vector = Math.max(0, c.vector?.score ?? 0)
+    return (text + VECTOR_WEIGHT * vector + (c.exact ? EXACT_BONUS : 0)) / max
+  })
+}
