@@ -146,6 +146,16 @@ describe('decodeReport: HTML', () => {
     expect(r.hints).toEqual({ title: '東街社區_鼓樓區政府網' })
   })
 
+  it('puts each layout table, row and cell on its own line; a row of short cells is one link bar', () => {
+    const html = `<html><body><table><tr><td><a href="/">首页</a> | <a href="/a">要闻</a></td></tr></table>
+<table><tr><td>当前位置：首页 &gt; 基层动态</td></tr></table>
+<table><tr><td class="t">西湖街道“楼道长”制度激活老旧小区自治</td></tr><tr><td>2022年04月18日 09:05 来源：区委组织部</td></tr>
+<tr><td><p>楼道长每周巡查一次，发现问题当天上报社区。</p></td></tr></table>
+<table><tr><td><a>打印</a></td><td><a>关闭窗口</a></td><td><a>收藏</a></td></tr></table></body></html>`
+    const lines = decodeReport('t.html', bytes(html, 'utf-8')).text.split('\n').filter((l) => l.trim())
+    expect(lines).toEqual(['首页 | 要闻', '当前位置：首页 > 基层动态', '西湖街道“楼道长”制度激活老旧小区自治', '2022年04月18日 09:05 来源：区委组织部', '楼道长每周巡查一次，发现问题当天上报社区。', '打印 | 关闭窗口 | 收藏'])
+  })
+
   it('keeps menu links apart without <nav>, and body lists as lines', () => {
     const html = `<html><body><div class="top"><a href="/">首页</a><a href="/a">新闻</a> <a href="/b">民生</a></div>
 <ul class="menu"><li><a>政务</a></li><li><a>文旅</a></li><li><a>教育</a></li></ul>

@@ -103,6 +103,30 @@ function flattenNav(el: Element): Element {
   return line ? { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: line }] } : el
 }
 
+/** Longest cell text that still reads as a link in a link bar, not a paragraph. */
+const SHORT_CELL_MAX = 12
+
+/** Table wrappers that only group rows; as blocks they keep separate layout tables on separate lines. */
+const TABLE_WRAPPERS = new Set(['table', 'thead', 'tbody', 'tfoot', 'caption'])
+
+const block = (children: ElementContent[]): Element => ({ type: 'element', tagName: 'div', properties: {}, children })
+
+/**
+ * Table-layout CMS pages put menu, breadcrumb, headline, date line and body each in their own
+ * table or row; hast-util-to-text would run separate tables together on one line. Wrappers and
+ * one-cell rows become blocks (a line each); a row of short link cells becomes one "A | B" line;
+ * other rows stay data rows (cells tab-separated).
+ */
+function unTable(el: Element): Element | null {
+  if (TABLE_WRAPPERS.has(el.tagName)) return block(el.children as ElementContent[])
+  if (el.tagName !== 'tr') return null
+  const cells = el.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))
+  if (cells.length === 1) return block(cells[0].children)
+  const texts = cells.map((c) => toText(c).replace(/\s+/g, ' ').trim())
+  const linkBar = cells.length >= 2 && cells.every((c, i) => texts[i].length <= SHORT_CELL_MAX && (!texts[i] || [...elements(c)].some((e) => e.tagName === 'a')))
+  return linkBar ? block([{ type: 'text', value: texts.filter(Boolean).join(' | ') }]) : null
+}
+
 function prune<T extends Root | Element>(node: T): T {
   const children: (RootContent | ElementContent)[] = []
   const source = node.children
@@ -116,6 +140,11 @@ function prune<T extends Root | Element>(node: T): T {
     } else if (DROP.has(child.tagName)) continue
     else if (isNavigation(child)) children.push(flattenNav(child))
     else {
+      const layout = unTable(child)
+      if (layout) {
+        children.push(prune(layout))
+        continue
+      }
       if (isLink(child) && isLink(source[i - 1])) children.push({ type: 'text', value: ' | ' })
       children.push(prune(child))
     }
