@@ -6,7 +6,7 @@ import { NUMBER_SOURCE, parseNumber } from './numerals.js'
 // 清运垃圾230余吨, 发放宣传资料500份). Households, people, buildings and areas are scale; years,
 // ages and money have their own places, so these units leave them out by construction.
 const UNITS = [
-  '场次', '人次', '车次', '条', '项', '件', '起', '个', '次', '场', '处', '家', '批', '宗', '例', '部', '台', '盏',
+  '场次', '人次', '户次', '车次', '条', '项', '件', '起', '个', '次', '场', '处', '家', '批', '宗', '例', '部', '台', '盏',
   '辆', '棵', '株', '公里', '米', '吨', '车', '座', '块', '套', '间', '根', '份', '张', '箱', '袋',
 ]
 // "1.2万件", "3万余人次": 万 multiplies the number, the unit is the measure word after it.
@@ -33,6 +33,9 @@ const VERBS = [
   '改造', '新增', '增设', '安装', '建成', '新建', '硬化', '举办', '召开', '组织', '走访', '提供', '协调', '落实',
   '推动', '吸纳', '招募', '培育', '挽回', '实施', '实现', '解答', '惠及', '劝导', '制止', '整治', '拆除', '发放',
   '收到', '采纳', '上报', '减少', '加装', '铺设', '更换', '配备', '种植', '粉刷', '增加', '补植', '疏通', '参与',
+  // Bodies set up and partners brought in count as results ("成立小区党支部418个", "引入物业企业28家");
+  // parking bays marked out are built, not planned ("新划停车位56个").
+  '成立', '组建', '引入', '引进', '新划', '施划', '拖走', '拖离',
 ]
 const VERB_RE = new RegExp(VERBS.sort((a, b) => b.length - a.length).join('|'), 'g')
 const RESULT_NOUN = /问题|矛盾|纠纷|案件|实事|好事|建议|诉求|隐患|难题|心愿|微心愿|事项|议题/
@@ -66,7 +69,12 @@ function labelBefore(run: string): { label: string; verb: boolean; verbAtEnd: bo
 }
 
 const IDIOM_NUMBERS = new Set(['一', '百', '千', '万'])
-const HAN_RUN_END = /[\u4e00-\u9fff]*$/
+// A quoted name is part of the object ("召开“坝坝会”26次", "清理「僵尸车」12辆"), so the run before
+// the number steps over it to reach the verb.
+const HAN_RUN_END = /(?:[\u4e00-\u9fff]|[“「『‘][^“”「」『』‘’\n]{1,12}[”」』’])*$/
+// "全区312个物业小区实现党组织全覆盖": the number comes before what was counted, and the result verb
+// follows it.
+const RESULT_AFTER = /^([\u4e00-\u9fff]{2,8}?)(?:实现|完成|建成|达标)/
 const LIST_SEP = /[、和及与]/
 
 /**
@@ -98,12 +106,13 @@ export function extractOutcomes(doc: Doc): Outcome[] {
     const clause = clauseAt(doc, start)
     const run = doc.simp.slice(Math.max(clause[0], start - 24), start).match(HAN_RUN_END)![0]
     const { label: pre, verb: verbInRun, verbAtEnd } = labelBefore(run)
-    const verb = verbInRun || listVerb(doc, clause[0], start - run.length, start)
     // "破获三起破坏公共财物案件": the counted thing follows the unit.
     const after = doc.simp.slice(end, Math.min(clause[1], end + 12)).match(/^[\u4e00-\u9fff]*/)![0]
     if (STRUCTURE_COUNTED.test(after)) continue
+    const resultAfter = verbInRun ? null : after.match(RESULT_AFTER)
+    const verb = verbInRun || !!resultAfter || listVerb(doc, clause[0], start - run.length, start)
     // "受理事件1462件，办结1438件": a verb right before the number and nothing after still labels it.
-    let label = (pre && !verbAtEnd ? pre : after.slice(0, 10)) || pre
+    let label = resultAfter ? resultAfter[1] : (pre && !verbAtEnd ? pre : after.slice(0, 10)) || pre
     const fromBaseline = baseline && start < baseline.clauseEnd && baseline.unit === m[4] ? baseline : null
     baseline = null
     if (COUNT_BASELINE_AFTER.test(doc.simp.slice(end, end + 4))) {
@@ -129,7 +138,15 @@ export function extractOutcomes(doc: Doc): Outcome[] {
     if (!label) continue
     out.push({ value: Number(m[1]), unit: doc.body.slice(start + m[1].length, end).trim(), label: labelInScript(doc, label.slice(-10), start, end), ...quoteClause(doc, start, end) })
   }
-  return out.sort((a, b) => a.span[0] - b.span[0])
+  return withoutTitleRepeats(doc, out.sort((a, b) => a.span[0] - b.span[0]))
+}
+
+// A figure the headline announces ("满意度达97%") is told again in the body; the body sentence is the
+// better evidence, so the headline copy goes.
+function withoutTitleRepeats(doc: Doc, outcomes: Outcome[]): Outcome[] {
+  return outcomes.filter(
+    (o) => o.span[0] >= doc.titleEnd || !outcomes.some((b) => b.span[0] >= doc.titleEnd && b.value === o.value && b.unit === o.unit),
+  )
 }
 
 // Labels are found on the simplified copy; give back the same characters from the body.
