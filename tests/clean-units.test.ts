@@ -232,3 +232,49 @@ describe('nothing is silently lost', () => {
     })
   }
 })
+
+describe('mixed share bars, print editions, cache notices and media prompts', () => {
+  const para = '街道党工委把议事会开到楼栋门口，三个月里收集居民意见86条，已办结79条。'
+
+  it('removes each class of junk line and parses the dates they carry', () => {
+    const r = clean(
+      [
+        '這是 https://news.example.tw/a/123 的 Google 快照。 這是該網頁在 2021年3月2日 10:11:12 GMT 的顯示畫面。',
+        '区人大 | 首页 | 人大概况 | 代表工作 | 履职动态',
+        '楼栋门口的议事会',
+        '发布时间：2021-03-01  来源：区人大常委会  浏览次数：377  【字体：大 中 小】',
+        '字号：A+ A-   分享到：微信 微博 QQ空间',
+        para,
+        '⬇⬇⬇ 点击下方视频，回看议事现场',
+        para.replace('86', '64'),
+        '分享至 Facebook   分享至 LINE',
+        '《 光明日报 》（ 2021年03月02日   第 07 版）',
+        '相关案例',
+      ].join('\n'),
+    )
+    expect(r.title).toBe('楼栋门口的议事会')
+    expect(r.body).toBe(['楼栋门口的议事会', para, para.replace('86', '64')].join('\n\n'))
+    expect(r.meta.published).toBe('2021-03-01')
+    expect(r.flags).not.toContain('truncated')
+    const reasons = Object.fromEntries(r.removed.map((x) => [x.text.slice(0, 4), x.reason]))
+    expect(reasons['分享至 ']).toBe('share-bar')
+    expect(reasons['字号：A']).toBe('share-bar')
+    expect(reasons['《 光明']).toBe('print-edition')
+    expect(reasons['⬇⬇⬇ ']).toBe('emoji-prompt')
+  })
+
+  it('takes the print-edition date when no byline gives one', () => {
+    expect(clean([para, '《 经济日报 》（ 2020年11月09日 第 05 版）'].join('\n')).meta.published).toBe('2020-11-09')
+  })
+
+  it('keeps body sentences that mention sharing, arrows or a newspaper', () => {
+    for (const s of [
+      '居民把议事结果分享至小区微信群，点赞的有120多人，大家都说这个办法好。',
+      '据《人民日报》（2021年3月2日）报道，该社区的做法已在全市推广。',
+      '点击下方的“我要报事”按钮即可上报问题，这是社区去年上线的新功能，已受理诉求300多件。',
+      '相关案例显示，议事会制度能把矛盾化解在楼栋一级。',
+    ]) {
+      expect(clean([para, s, para].join('\n')).body).toContain(s)
+    }
+  })
+})

@@ -292,7 +292,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'snapshot-notice',
     zone: 'any',
     maxLen: 200,
-    pattern: rx('资讯信息快照|快照生成时间|网页快照|百度快照|抓取时间|原网页可能已更新|信息快照查询|本站未对信息做任何修改|信息内容不代表本站立场|信息原文地址|原文地址\\s*[:：]|原文链接\\s*[:：]|爬虫进行采集'),
+    pattern: rx('资讯信息快照|快照生成时间|网页快照|百度快照|的\\s*(?:Google|谷歌)\\s*快照|(?:Google|谷歌)\\s*对\\s*\\S{1,200}\\s*的缓存|是该网页在.{4,40}的显示画面|抓取时间|原网页可能已更新|信息快照查询|本站未对信息做任何修改|信息内容不代表本站立场|信息原文地址|原文地址\\s*[:：]|原文链接\\s*[:：]|爬虫进行采集'),
     why: 'Crawler/aggregator snapshot notices ("以上内容为资讯信息快照", "快照生成时间").',
   },
   {
@@ -404,6 +404,29 @@ export const LINE_RULES: LineRule[] = [
     maxLen: 60,
     pattern: rx('^(?:分享到|分享至|转发到)\\s*[:：]|【打印[^】]*】|【关闭[^】]*】|【纠错】|【字号|【字体|打印本页|关闭窗口|(?:^|[\\s:：【\\[|｜])(?:大\\s*中\\s*小|小\\s*中\\s*大)(?:$|[\\s】\\]|｜])'),
     why: 'Share bars that carry a few icons/labels besides the words; font pickers ("字体：小中大") only as a bar, not "分为大中小三类".',
+  },
+  {
+    id: 'share-bar',
+    zone: 'any',
+    maxLen: 80,
+    pattern: rx('字号\\s*[:：]?\\s*A\\s*\\+\\s*A\\s*[-－]|(?:^|\\s)分享至\\s*(?:Facebook|LINE|Twitter|X|Line|微信|微博|QQ)(?:\\s|$)|加入\\s*LINE\\s*好友', 'i'),
+    why: 'Share bars sharing a line with a font-size control ("字号：A+ A-  分享到：微信 微博") and Taiwan/HK share bars ("分享至 Facebook  分享至 LINE").',
+  },
+  {
+    id: 'print-edition',
+    zone: 'any',
+    maxLen: 50,
+    meta: true,
+    issueDate: true,
+    pattern: rx('^《\\s*[^》]{2,12}\\s*》\\s*[（(]\\s*(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:第\\s*[\\d一二三四五六七八九十]+\\s*版)?\\s*[)）]$'),
+    why: 'Newspaper print-edition line ("《 人民日报 》（ 2023年06月12日 第 11 版）"); its date is the day the report was printed.',
+  },
+  {
+    id: 'emoji-prompt',
+    zone: 'any',
+    maxLen: 40,
+    pattern: /^[\s👇👆☝⬇⬆↓↑▼]*[👇👆☝⬇⬆↓↑▼]{2}|^[\s👇👆☝⬇⬆↓↑▼]*点击(?:下方|上方)(?:视频|图片|卡片|小程序|链接)[^。]{0,20}$/u,
+    why: 'WeChat prompts pointing at an embedded video or card ("👇👇👇 点击下方视频…", "↓↓↓"): the media is gone from text, the prompt is page furniture.',
   },
   {
     id: 'site-menu',
