@@ -32,7 +32,7 @@ export interface IndexOptions {
   provider: EmbedderProvider
   /** Share of the corpus that may change before the offline model is retrained. Default 0.2. */
   retrainShare: number
-  /** Passages per embedding and write batch. Default 2000. */
+  /** Passages per embedding and write batch (one table fragment each: fewer make searches cheaper). Default 8000. */
   batch: number
   /** Build an approximate vector index from this many passages; below it exact search is fast. */
   vectorIndexFrom: number
@@ -69,7 +69,7 @@ export const FTS_OPTIONS = {
   asciiFolding: true,
 }
 
-const DEFAULTS = { retrainShare: 0.2, batch: 2000, vectorIndexFrom: 50_000 }
+const DEFAULTS = { retrainShare: 0.2, batch: 8000, vectorIndexFrom: 50_000 }
 
 export async function indexCases(input: Case[], options: Partial<IndexOptions> & Pick<IndexOptions, 'uri' | 'provider'>): Promise<IndexStats> {
   const opts = { ...DEFAULTS, log: (line: string) => process.stderr.write(`${line}\n`), ...options }
