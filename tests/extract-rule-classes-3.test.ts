@@ -46,3 +46,27 @@ describe('outcomes: a headline figure told again', () => {
     for (const o of out.outcomes) expect(body.slice(o.span[0], o.span[1])).toBe(o.quote)
   })
 })
+
+describe('place: estate names, yards and separators', () => {
+  it('keeps a developer name ending in 方舟/府/湾 whole before 小区', () => {
+    const out = run('在长宁街道星河社区绿城春风方舟小区，业委会每月开一次会。绿城春风方舟小区共有住户900户。')
+    expect(out.place.compound).toBe('绿城春风方舟小区')
+    const fu = run('走进华阳街道锦江府小区，居民正在议事。锦江府小区建于2015年。')
+    expect(fu.place.compound).toBe('锦江府小区')
+  })
+
+  it('never takes the generic 物业小区 or a 老旧小区 phrase after a street as a compound', () => {
+    const out = run('目前全市486个物业小区建立了党组织。东城街道着眼老旧小区集中的实际，推行“楼栋议事”。')
+    expect(out.place.compound).toBeNull()
+  })
+
+  it('reads a 院落 and a 新村 as compounds', () => {
+    expect(run('沙坪坝区渝碚路街道的电厂路院落建于1985年，电厂路院落共有居民210户。').place.compound).toBe('电厂路院落')
+    expect(run('在虎丘街道白莲新村，小区党支部每月召开议事会。白莲新村建于1980年代。').place.compound).toBe('白莲新村')
+  })
+
+  it('drops the column separator 丨 from a community named in a headline', () => {
+    const out = titled('老楼焕新颜丨春晖里社区的“加梯”故事', '春晖里社区有老楼32栋，春晖里社区党委牵头议事。')
+    expect(out.place.community).toBe('春晖里社区')
+  })
+})

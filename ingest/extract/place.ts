@@ -28,9 +28,11 @@ interface LocalToken {
 // Functional zones (新区, 开发区, 高新区, 经开区) stand at district level, or at street level right
 // after a district; the gazetteer lists only some of them, under official names. Towns (镇, 乡,
 // 苏木) missing from the gazetteer count only right after a district. "劲松一区" (a numbered part of
-// an estate) and "大胡湾", "王家屯" (rural hamlets, Hubei and Northeast usage) are compounds.
+// an estate) and "大胡湾", "王家屯" (rural hamlets, Hubei and Northeast usage) are compounds. 方舟, 城,
+// 府 and 湾 before 小区 are the developer's name for the estate ("未来方舟小区", "滨江府小区"), and
+// 院落 names a yard of old blocks (Chongqing, Chengdu usage: "石油路院落").
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|苑|公寓|山庄)(?:社区|居民区)|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府)(?=[^\u4e00-\u9fff]|$|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔])|屯(?![田兵垦子])|村/g
+  /(?:花园|家园|新城|新村|苑|公寓|山庄)(?:社区|居民区)|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府)(?=[^\u4e00-\u9fff]|$|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔])|屯(?![田兵垦子])|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -76,7 +78,9 @@ const BARE_SUFFIX_RULES: BareSuffixRule[] = [
 const BARE_RULE = new Map(BARE_SUFFIX_RULES.map((r) => [r.suffix, r]))
 const MAX_STEM: Record<LocalLevel, number> = { district: 8, street: 5, community: 6, compound: 8 }
 const MAX_RUN = 8
-const HAN = /[\u4e00-\u9fff]/
+// 丨 (U+4E28) sits in the CJK block but is a column separator in headlines ("焕新丨阳光里社区"),
+// never part of a name.
+const HAN = /[\u4e00-\u4e27\u4e29-\u9fff]/
 
 // Words and characters that start a clause rather than a name: a name runs from after the last
 // of them ("在三里亭社区" → 三里亭) — unless that would leave less than two characters ("和平社区").
@@ -86,7 +90,7 @@ const STOP_WORDS = [
   '带领', '联合', '协调', '组织', '引导', '指导', '支持', '以及', '作为', '开展', '实施', '推进', '探索', '试点',
   '下沉', '响应', '进行', '参与', '融入', '回到', '扎根', '覆盖', '创建', '构建', '实现', '提升', '加强', '完善', '健全',
   '带动', '联系', '协助', '帮助', '服务', '治理', '管理', '提供', '涉及', '制定', '改造', '新建', '走访',
-  '说起', '谈到', '谈起', '提起', '回到', '住进', '搬进', '激活',
+  '说起', '谈到', '谈起', '提起', '回到', '住进', '搬进', '激活', '立足', '着眼', '面对', '面向',
 ]
 const STOP_WORD_RE = new RegExp(STOP_WORDS.join('|'), 'g')
 const STOP_CHARS = new Set('在于对把将被向从到和与及或的了是为让使给由经往以至即并其该本各每全此这那我你他她它们也都还又再就才已曾来去进入出说要会能请个内等')
@@ -109,6 +113,8 @@ const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
 // names often enough (幸福社区) to count when mentioned twice.
 const ALWAYS_GENERIC = new Set(['老旧', '开放式', '无物业', '城市', '农村', '城乡', '乡村', '城中', '商品房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '老旧开放式', '开放式老旧', '全市', '全区', '全县', '全省', '全镇', '全乡', '全街', '全国', '城镇', '产业'])
 const GENERIC_END_RE = new RegExp(`(?:${GENERIC_ENDS.join('|')})$`)
+// Kinds of compound that end a phrase even straight after a division ("南门街道辖区老旧小区集中").
+const KIND_END_RE = /(?:老旧|无物业|开放式|物业)$/
 // "积分制激活小区治理", "推动产业社区小区治理": before 治理/管理/改造 the word 小区 (or 社区) is
 // usually the generic noun, and the "name" before it a verb phrase or a kind, so such a mention
 // only confirms a name seen elsewhere.
@@ -183,7 +189,7 @@ const COUNTED_STEM = /^[一二两三四五六七八九十几每各某该这那][
 function isName(stem: string, level: LocalLevel, chained: boolean, minStem: number): boolean {
   if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem)) return false
   if (level === 'district' && ZONE_GENERIC.test(stem)) return false
-  return (chained || !GENERIC_END_RE.test(stem)) && !ALWAYS_GENERIC.has(stem)
+  return (chained || !GENERIC_END_RE.test(stem)) && !KIND_END_RE.test(stem) && !ALWAYS_GENERIC.has(stem)
 }
 
 function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
