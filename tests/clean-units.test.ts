@@ -278,3 +278,19 @@ describe('mixed share bars, print editions, cache notices and media prompts', ()
     }
   })
 })
+
+describe('compilation page furniture', () => {
+  it('removes running heads and handling marks without gluing them to the headline across a folio', () => {
+    const p1 = '社区组建“红管家”志愿队，队员由在职党员和退休干部组成，每周开展两次巡楼。'
+    const p2 = '一年来，志愿队协调解决漏水、停车等问题140余件，居民满意度达到94%。'
+    const r = clean(['城市社区治理典型案例选编（2022）', '(内部材料 请勿外传)', '- 7 -', '东坡街道：“红管家”守护老小区', p1, '城市社区治理典型案例选编（2022）', '- 8 -', p2].join('\n'))
+    expect(r.title).toBe('东坡街道：“红管家”守护老小区')
+    expect(r.body).toBe(['东坡街道：“红管家”守护老小区', p1, p2].join('\n\n'))
+    expect(r.removed.map((x) => x.reason)).toEqual(expect.arrayContaining(['running-header', 'confidentiality-mark', 'page-number']))
+  })
+
+  it('keeps body sentences that name a compilation or internal material', () => {
+    const s = '该做法已收入《全省基层治理案例汇编（2022）》，作为内部资料供各地学习参考。'
+    expect(clean(['东坡街道：“红管家”守护老小区', s].join('\n')).body).toContain(s)
+  })
+})

@@ -113,10 +113,17 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
     }
   }
 
+  // A compilation's running head recurs at every page top, where it may sit between body paragraphs.
+  const runningHeads = new Set(lines.filter((l) => l.kind === 'junk' && l.rule?.id === 'running-header').map((l) => l.text))
+
   for (const line of lines) {
     if (line.kind === 'blank') continue
     const i = line.index
     const rule = line.rule
+    if (runningHeads.has(line.text) && i !== titleIdx) {
+      drop(line, 'running-header', false)
+      continue
+    }
     if (i === titleIdx) {
       kept.push(line.text)
       continue

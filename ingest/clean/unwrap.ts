@@ -89,7 +89,8 @@ export function unwrap(lines: string[]): Unwrapped {
 
   const continues = (prev: Built, line: string, width: number): boolean => {
     if (pageBreak) {
-      if (SENTENCE_FINAL.test(prev.lastPiece) || ITEM_START.test(line)) return false
+      // A junk line next to the folio (a handling mark, a running head) is not half of a sentence.
+      if (SENTENCE_FINAL.test(prev.lastPiece) || ITEM_START.test(line) || matchRule(prev.lastPiece, null) !== null || matchRule(line, null) !== null) return false
       if (CONTINUATION_START.test(line) || prev.lastWidth >= full) return true
       // A heading at the foot of a page stays apart from the paragraph on the next.
       return prev.lastPiece.length >= 12 && !LINE_FINAL.test(prev.lastPiece) && !(prev.pieces === 1 && ITEM_START.test(prev.lastPiece))

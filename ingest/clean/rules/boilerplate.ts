@@ -623,6 +623,20 @@ export const LINE_RULES: LineRule[] = [
     why: 'Name of an internal brief printed at its head ("某某区基层党建工作简报"); the case follows under its own headline.',
   },
   {
+    id: 'running-header',
+    zone: 'edge',
+    maxLen: 40,
+    pattern: rx('^[\\u4e00-\\u9fff“”]{2,30}(?:汇编|选编|文集|读本|案例集|材料集)\\s*[（(]\\s*(?:19|20)\\d{2}\\s*年?(?:版|卷)?\\s*[)）]$'),
+    why: 'Running head of a compilation ("某某优秀案例汇编（2023）") printed at the top of every page: the book, not the case.',
+  },
+  {
+    id: 'confidentiality-mark',
+    zone: 'edge',
+    maxLen: 24,
+    pattern: rx('^[（(【]?\\s*(?:内部资料|内部材料|内部刊物|内部参阅|内部文件)[\\s，,、]*(?:注意保存|注意保密|请勿外传|不得外传|妥善保管|仅供参考)?\\s*[)）】]?$'),
+    why: 'Handling mark of an internal compilation ("（内部资料 注意保存）").',
+  },
+  {
     id: 'masthead',
     zone: 'edge',
     maxLen: 40,
