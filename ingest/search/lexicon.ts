@@ -73,17 +73,14 @@ export function lexicon(): Lexicon {
     const words = englishWords(en)
     maxWords = Math.max(maxWords, words.length)
     const stems = words.map(stem)
-    for (const pair of new Set(stems.slice(1).map((w, i) => `${stems[i]} ${w}`))) {
-      const phrases = byPair.get(pair) ?? []
-      phrases.push(list)
-      byPair.set(pair, phrases)
+    // Spellings of one entry ("parking space", "parking spots") share its terms: they count once.
+    const index = (map: Map<string, string[][]>, key: string) => {
+      const phrases = map.get(key) ?? []
+      if (!phrases.some((p) => p === list || p.join('|') === list.join('|'))) phrases.push(list)
+      map.set(key, phrases)
     }
-    for (const w of new Set(stems)) {
-      if (w.length < 3 || EN_STOP.has(w)) continue
-      const phrases = byWord.get(w) ?? []
-      phrases.push(list)
-      byWord.set(w, phrases)
-    }
+    for (const pair of new Set(stems.slice(1).map((w, i) => `${stems[i]} ${w}`))) index(byPair, pair)
+    for (const w of new Set(stems)) if (w.length >= 3 && !EN_STOP.has(w)) index(byWord, w)
   }
   for (const kind of TAG_KINDS) {
     for (const t of vocabulary[kind]) {
@@ -109,11 +106,19 @@ export function vocabularyTerms(): { kind: TagKind; term: VocabularyTerm }[] {
  * English phrases of `text` mapped to Chinese terms, longest phrase first, words tolerant of
  * case, hyphens and spaces ("Red Dong-li", "red dongli", "RedDongLi" all → 红栋力).
  */
-export function mapEnglish(text: string): { terms: string[]; matched: string[] } {
+export function mapEnglish(text: string): { terms: string[]; matched: string[]; groups: string[][]; canonical: string[] } {
   const { english, maxWords, byWord, byPair } = lexicon()
   const words = englishWords(text.normalize('NFKC').toLowerCase().replace(NEGATIONS, 'no'))
   const terms: string[] = []
   const matched: string[] = []
+  // One group per matched phrase: its Chinese forms, any of which stands for it.
+  const groups: string[][] = []
+  // Each matched phrase's first term: the name it is usually written by.
+  const canonical: string[] = []
+  const group = (phrases: string[][]) => {
+    groups.push([...new Set(phrases.flat())])
+    for (const zh of phrases) if (zh[0] && !canonical.includes(zh[0])) canonical.push(zh[0])
+  }
   for (let i = 0; i < words.length; ) {
     let hit = 0
     for (let j = Math.min(words.length, i + maxWords + 2); j > i && !hit; j--) {
@@ -121,6 +126,7 @@ export function mapEnglish(text: string): { terms: string[]; matched: string[] }
       const zh = english.get(key) ?? (key.endsWith('s') ? english.get(key.slice(0, -1)) : undefined)
       if (zh) {
         for (const z of zh) if (!terms.includes(z)) terms.push(z)
+        group([zh])
         matched.push(words.slice(i, j).join(' '))
         hit = j - i
       }
@@ -129,6 +135,7 @@ export function mapEnglish(text: string): { terms: string[]; matched: string[] }
     if (!hit && pair && pair.length <= MAX_PHRASES_PER_PAIR) {
       // Two words of a known phrase ("no property" of "no property management").
       for (const zh of pair) for (const z of zh) if (!terms.includes(z)) terms.push(z)
+      group(pair)
       matched.push(`${words[i]} ${words[i + 1]}`)
       hit = 2
     }
@@ -138,10 +145,32 @@ export function mapEnglish(text: string): { terms: string[]; matched: string[] }
       const phrases = byWord.get(stem(words[i]))
       if (phrases && phrases.length <= MAX_PHRASES_PER_WORD) {
         for (const zh of phrases) for (const z of zh) if (!terms.includes(z)) terms.push(z)
+        group(phrases)
         matched.push(words[i])
       }
     }
     i += hit || 1
   }
-  return { terms, matched }
+  return { terms, matched, groups, canonical }
+}
+
+/** Forms shorter than this stand for a concept only when they are the whole query part. */
+const MIN_CONTAINED_FORM = 3
+// A concept's synonyms are added to a query sparingly: the commonest few paraphrases.
+const MAX_CONCEPT_FORMS = 6
+
+/**
+ * The vocabulary concepts a Chinese query part names, each as the forms that say the same
+ * ("无物业" → 没有物业, 物业撤离, 弃管…), so a case that puts it another way is found too.
+ * Problems only: they are the concepts reports paraphrase most; mechanisms and actors have names.
+ */
+export function conceptForms(part: string): string[][] {
+  const compact = searchNormal(part).replace(/\s+/g, '')
+  const out: string[][] = []
+  for (const t of lexicon().vocabulary.problems) {
+    const forms = [...new Set([t.id, ...t.synonyms].map((f) => searchNormal(f).replace(/\s+/g, '')))].filter((f) => f.length >= 2)
+    const named = forms.find((f) => f === compact || (f.length >= MIN_CONTAINED_FORM && compact.includes(f)))
+    if (named) out.push([named, ...forms.filter((f) => f !== named).slice(0, MAX_CONCEPT_FORMS)])
+  }
+  return out
 }

@@ -19,7 +19,7 @@ import { checkFilters, sqlString, whereClause } from './facets.js'
 import { countFacets, filterEntries, loadCatalog, type Catalog, type CatalogEntry } from './catalog.js'
 import { prepareQuery, type PreparedQuery } from './query.js'
 import { makeSnippet, markedSnippet } from './snippet.js'
-import { compare, describe, profileOf, type Profile } from './likeness.js'
+import { compare, describe, profileOf, screen, type Profile } from './likeness.js'
 import { SearchError } from './errors.js'
 import { fulltextQuery } from './bigrams.js'
 import { fuse, type CaseEvidence } from './fusion.js'
@@ -61,6 +61,13 @@ interface Snapshot {
   catalog: Promise<Catalog>
   /** Set once the catalog has loaded: until then hits read their cards from the table. */
   loaded: Catalog | null
+}
+
+/** A case's best passage among the vector and full-text hits of a likeness query. */
+interface Best {
+  row: PassageRow
+  similarity: number
+  textRank: number | null
 }
 
 interface Candidate {
@@ -229,7 +236,8 @@ class LanceStore implements Store {
     const snap = await this.snapshot()
     const catalog = await snap.catalog
     const profile = describe(q.text, catalog)
-    const hits = await this.alike(snap, catalog, profile, q, null, options)
+    // Facets count over the leading 50, so at least that many are scored in full.
+    const hits = await this.alike(snap, catalog, profile, q, null, options, Math.max(clampLimit(options.limit), 50))
     const facets = options.facets ? countFacets(hits.map((h) => catalog.byId.get(h.id)!)) : null
     return { hits: hits.slice(0, clampLimit(options.limit)), facets }
   }
@@ -243,8 +251,7 @@ class LanceStore implements Store {
     const centroid = mean(rows.map((r) => Float32Array.from(r.vector)))
     const text = [entry.card.displayTitle, ...entry.card.models].join(' ')
     const q = prepareQuery(text)
-    const hits = await this.alike(snap, catalog, profileOf(entry), q, centroid, options, id)
-    return hits.slice(0, clampLimit(options.limit))
+    return this.alike(snap, catalog, profileOf(entry), q, centroid, options, clampLimit(options.limit), id)
   }
 
   /**
@@ -259,6 +266,7 @@ class LanceStore implements Store {
     q: PreparedQuery,
     vector: Float32Array | null,
     options: Partial<SearchOptions>,
+    keep: number,
     exclude?: string,
   ): Promise<SimilarHit[]> {
     const filters = options.filters ?? {}
@@ -268,7 +276,7 @@ class LanceStore implements Store {
       this.fulltext(snap, q.fulltext, where, k),
       vector && !vector.some((x) => x !== 0) ? [] : this.vector(snap, q.embed, where, k, vector ?? undefined),
     ])
-    const best = new Map<string, { row: PassageRow; similarity: number; textRank: number | null }>()
+    const best = new Map<string, Best>()
     vec.forEach((row) => {
       const b = best.get(row.caseId)
       const similarity = 1 - (row._distance ?? 1)
@@ -289,19 +297,34 @@ class LanceStore implements Store {
       }
     }
     const pool = profile.tags.length || profile.places.length ? filterEntries(catalog, filters) : [...best.keys()].map((id) => catalog.byId.get(id)!).filter(Boolean)
-    const scored: { entry: CatalogEntry; score: number; reasons: SimilarHit['reasons']; row: PassageRow | null; textual: boolean }[] = []
+    // Every case gets a bound (its score with the scale term at its maximum) from a cheap screen;
+    // the full comparison runs in bound order and stops once no bound can beat the keep-th score.
+    const quick = screen(profile, catalog)
+    const bounded: { entry: CatalogEntry; bound: number; partial: number; b: Best | undefined }[] = []
     for (const entry of pool) {
       if (entry.id === exclude) continue
       const b = best.get(entry.id)
-      const like = compare(profile, entry, catalog)
-      if (!b && like.tags === 0 && !like.place) continue
+      const { tags, place } = quick(entry)
+      if (!b && tags === 0 && !place) continue
       const text = b?.textRank ? 1 / (1 + (b.textRank - 1) / 5) : 0
-      const score = 0.45 * like.tags + 0.35 * Math.max(0, b?.similarity ?? 0) + 0.1 * text + 0.05 * (like.scale ?? 0) + 0.05 * (like.place ? 1 : 0)
-      const textual = !!b && (b.textRank !== null || b.similarity >= 0.5)
-      scored.push({ entry, score, reasons: like.reasons, row: b?.row ?? null, textual })
+      const partial = 0.45 * tags + 0.35 * Math.max(0, b?.similarity ?? 0) + 0.1 * text
+      bounded.push({ entry, bound: partial + 0.05 + 0.05 * (place ? 1 : 0), partial, b })
     }
-    scored.sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1))
-    const top = scored.slice(0, Math.max(clampLimit(options.limit), 50))
+    bounded.sort((x, y) => y.bound - x.bound || (x.entry.id < y.entry.id ? -1 : 1))
+    const scored: { entry: CatalogEntry; score: number; reasons: SimilarHit['reasons']; row: PassageRow | null; textual: boolean }[] = []
+    const order = (x: { score: number; entry: CatalogEntry }, y: { score: number; entry: CatalogEntry }) => y.score - x.score || (x.entry.id < y.entry.id ? -1 : 1)
+    for (const { entry, bound, partial, b } of bounded) {
+      if (scored.length >= keep && bound < scored[keep - 1].score) break
+      const like = compare(profile, entry, catalog)
+      const score = partial + 0.05 * (like.scale ?? 0) + 0.05 * (like.place ? 1 : 0)
+      const textual = !!b && (b.textRank !== null || b.similarity >= 0.5)
+      const item = { entry, score, reasons: like.reasons, row: b?.row ?? null, textual }
+      let at = scored.length
+      while (at > 0 && order(item, scored[at - 1]) < 0) at--
+      if (at < keep) scored.splice(at, 0, item)
+      if (scored.length > keep) scored.pop()
+    }
+    const top = scored.slice(0, keep)
     await hydrate(snap, top.flatMap((s) => (s.row ? [s.row] : [])))
     for (const s of top) if (s.textual && s.row) s.reasons = [...s.reasons, { kind: 'text', value: textReason(s.row, q) }]
     const missing = top.filter((s) => !s.row).map((s) => s.entry.id)
@@ -410,10 +433,10 @@ function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, source: CatalogEntry
   }
 }
 
-/** The passage holds the query verbatim, a term it maps to, or every one of its parts. */
+/** The passage holds the query verbatim, or a form of every one of its parts. */
 function isExact(norm: string, q: PreparedQuery): boolean {
   const compact = norm.replace(/\s+/g, '')
-  return q.phrases.some((p) => compact.includes(p)) || (q.parts.length >= 2 && q.parts.every((p) => compact.includes(p)))
+  return q.phrases.some((p) => compact.includes(p)) || (q.groups.length > 0 && q.groups.every((g) => g.some((f) => compact.includes(f))))
 }
 
 function textReason(row: PassageRow, q: PreparedQuery): string {
