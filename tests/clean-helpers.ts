@@ -42,7 +42,7 @@ export function loadCleanFixtures(): CleanFixture[] {
     }))
 }
 
-export const SEEDS_DIR = '/work/shared/seeds'
+export const SEEDS_DIR = new URL('./fixtures/seeds', import.meta.url).pathname
 
 export function loadSeeds(): { id: string; text: string; expected: Record<string, any> }[] {
   const expected = JSON.parse(readFileSync(join(SEEDS_DIR, 'expected.json'), 'utf8')) as Record<string, any>[]

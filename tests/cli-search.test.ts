@@ -9,7 +9,7 @@ import { fixtureCases } from './helpers/cases.js'
 import { HashEmbedder } from './helpers/embedder.js'
 
 const ROOT = join(import.meta.dirname, '..')
-const SEEDS = '/work/shared/seeds'
+const SEEDS = new URL('./fixtures/seeds', import.meta.url).pathname
 
 /** Runs the CLI without blocking the test worker (a blocked worker misses vitest's heartbeats). */
 function casebook(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

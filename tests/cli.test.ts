@@ -10,7 +10,7 @@ import { makeCase } from './fixtures/corpus/case.js'
 import { synthCorpus } from '../ingest/synth/index.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
-const SEEDS = '/work/shared/seeds'
+const SEEDS = new URL('./fixtures/seeds', import.meta.url).pathname
 const seeds = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort()
 
 /** The real CLI, spawned asynchronously (a blocking spawn would stall the test worker's RPC). */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ingestFile, readCase, runIngest, writeCase } from '../ingest/corpus/index.js'
 
-const SEED = '/work/shared/seeds/001_b2edf34b0e9d06d0.txt'
+const SEED = new URL('./fixtures/seeds/001_b2edf34b0e9d06d0.txt', import.meta.url).pathname
 let raw: string
 let cases: string
 beforeEach(() => {

@@ -10,7 +10,7 @@ import type { Case, Evidence } from '../ingest/schema.js'
 import { makeDocx } from './fixtures/read/docx.js'
 import { TRADITIONAL } from './fixtures/read/texts.js'
 
-const SEEDS = '/work/shared/seeds'
+const SEEDS = new URL('./fixtures/seeds', import.meta.url).pathname
 const seedFiles = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort().map((n) => join(SEEDS, n))
 
 function allEvidence(c: Case): Evidence[] {
