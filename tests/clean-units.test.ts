@@ -294,3 +294,13 @@ describe('compilation page furniture', () => {
     expect(clean(['东坡街道：“红管家”守护老小区', s].join('\n')).body).toContain(s)
   })
 })
+
+describe('headline with a dash subtitle', () => {
+  it('takes the main headline and keeps the subtitle in the body', () => {
+    const para = '每逢週三晚上，社區議事廳裡坐滿了居民代表和物業人員，大家圍繞停車、綠化等事項逐一協商。'
+    const r = clean(['新聞首頁 >> 地方 >> 正文', '議事廳裡議出“新鄰里”', '——台州市椒江區推行小區協商見聞', '本報記者 林 可', '2022年09月05日07:10 | 來源：台州日報', para].join('\n'))
+    expect(r.title).toBe('議事廳裡議出“新鄰里”')
+    expect(r.body).toBe(['議事廳裡議出“新鄰里”', '——台州市椒江區推行小區協商見聞', para].join('\n\n'))
+    expect(r.meta.published).toBe('2022-09-05')
+  })
+})

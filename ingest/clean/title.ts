@@ -48,6 +48,11 @@ const NOT_A_HEADLINE: { id: string; pattern: RegExp; why: string }[] = [
     why: 'A row of a 信息公开 table carries the title after a label; the headline is printed on its own.',
   },
   {
+    id: 'subtitle',
+    pattern: /^\s*(?:——|──|－－|--|—\s)/,
+    why: 'A dash-led line ("——某地推进小区协商议事见闻") is the subtitle under the headline; it stays in the body.',
+  },
+  {
     id: 'no-cjk',
     pattern: /^[^\u4e00-\u9fff]*$/,
     why: 'Chinese reports have Chinese headlines; a Latin/number-only line is a code or a date.',
