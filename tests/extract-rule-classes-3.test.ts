@@ -70,3 +70,11 @@ describe('place: estate names, yards and separators', () => {
     expect(out.place.community).toBe('春晖里社区')
   })
 })
+
+describe('funding: a yearly fund named after its amount', () => {
+  it('reads "每年N万元的…经费" as government money, but leaves per-head rates alone', () => {
+    const out = run('居委会统筹使用每年15万元的服务群众专项经费，更新楼道照明。')
+    expect(out.funding.map((f) => [f.amountWan, f.source])).toEqual([[15, 'government']])
+    expect(run('物业费每平方米每月1.2元，由业主缴纳。').funding).toEqual([])
+  })
+})

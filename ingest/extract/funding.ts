@@ -6,6 +6,8 @@ import { NUMBER_SOURCE, parseNumber } from './numerals.js'
 const AMOUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(万|亿)?(余|多)?元`, 'g')
 // A price or a per-head figure is not money raised: "每平方米0.5元", "元/月", "人均3万元".
 const PER_UNIT_BEFORE = /(每|人均|户均|单价|均价|年收入|月收入|工资)[\u4e00-\u9fff]{0,4}$/
+// "每年20万元的党组织服务群众经费": a yearly allotment of a named fund is money spent, not a rate.
+const RECURRING_FUND = { before: /每年$/, after: /^的[\u4e00-\u9fff]{0,12}(?:经费|资金)/ }
 const PER_UNIT_AFTER = /^\s*(?:\/|每|一次|\/月|\/年|\/平)/
 // The clause must be about money being put in; otherwise "收入3万元" or a price would pass.
 // 列支, 动用, 拿出 draw on a fund ("从小区公共收益中列支86000元"); the fund's name alone is not
@@ -34,6 +36,7 @@ interface PayerRule {
  */
 export const PAYER_RULES: PayerRule[] = [
   { source: 'government', pattern: /(?:区|市|县|省|旗|镇|乡)?财政|政府|区委|市委|县委|街道|专项资金|以奖代补|奖补|上级|民政|住建|城建|部门|国家|中央|省级|市级|区级|县级|旗级|镇级|乡级|补助资金|争取/g, why: 'public budget lines and the bodies that hold them, banners, towns and streets included; money "争取"-ed comes from a higher-level programme' },
+  { source: 'government', pattern: /(?:党组织)?服务群众(?:专项)?经费/g, why: 'the fund for Party organisations serving residents is allotted from the county or district budget each year' },
   { source: 'government', pattern: /(?:福利|体育)?彩票公益金|福彩公益金|体彩公益金/g, why: 'lottery welfare funds are allotted by civil affairs and sports bureaus: public money' },
   {
     source: 'government',
@@ -94,11 +97,13 @@ export function extractFunding(doc: Doc): Funding[] {
     if (/[\d.]/.test(doc.simp[start - 1] ?? '')) continue
     const n = parseNumber(m[1])
     if (n === null || n === 0) continue
-    if (PER_UNIT_BEFORE.test(doc.simp.slice(Math.max(0, start - 8), start)) || PER_UNIT_AFTER.test(doc.simp.slice(end, end + 3))) continue
+    const recurring = RECURRING_FUND.before.test(doc.simp.slice(Math.max(0, start - 2), start)) && RECURRING_FUND.after.test(doc.simp.slice(end, end + 16))
+    if ((!recurring && PER_UNIT_BEFORE.test(doc.simp.slice(Math.max(0, start - 8), start))) || PER_UNIT_AFTER.test(doc.simp.slice(end, end + 3))) continue
     if (RANGE_AFTER.test(doc.simp.slice(end, end + 12)) || RANGE_BEFORE.test(doc.simp.slice(Math.max(0, start - 16), start))) continue
     const clause = clauseAt(doc, start)
     let from = clause[0]
-    let found = classify(doc.simp.slice(clause[0], end))
+    // A yearly fund is named after its amount, and the name says who pays.
+    let found = classify(doc.simp.slice(clause[0], recurring ? clause[1] : end))
     // The payer is often named a clause earlier ("发动业委会、共建单位和小区党员、居民不等不靠,
     // 多方筹资22万元"): look back within the sentence when this clause names none.
     if (OPENS_WITH_PAYING.test(doc.simp.slice(clause[0], end)) && (found.sources.size === 0 || MANY_PAYERS.test(doc.simp.slice(clause[0], end)))) {
