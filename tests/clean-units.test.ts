@@ -304,3 +304,13 @@ describe('headline with a dash subtitle', () => {
     expect(r.meta.published).toBe('2022-09-05')
   })
 })
+
+describe('page <title> as the title of last resort', () => {
+  const para = '社區網格員每天巡查轄區，發現問題通過手機上報，街道、社區、網格三級聯動處置，平均兩天辦結。'
+  it('uses the <title> hint of a web page that prints no headline line, but not for plain text', () => {
+    const hints = { title: '網格連萬家　服務零距離 - 東南新聞網' }
+    expect(clean(para, { format: 'html', hints }).title).toBe('網格連萬家　服務零距離')
+    expect(clean(para, { format: 'txt', hints }).title).toBeNull()
+    expect(clean(para, { format: 'html', hints: { title: '首頁 - 東南新聞網' } }).title).toBeNull()
+  })
+})

@@ -5,7 +5,7 @@ import { GOV_LABEL_ALONE } from './rules/boilerplate.js'
 import { metadataTitle, parseMeta, type MetaLine } from './meta.js'
 import { repairMojibake } from './mojibake.js'
 import { repairPinyin } from './pinyin.js'
-import { findTitle, headlineKey } from './title.js'
+import { findTitle, headlineKey, stripSiteSuffix } from './title.js'
 import type { CleanOptions, CleanResult } from './types.js'
 import { unwrap } from './unwrap.js'
 
@@ -29,6 +29,13 @@ export function repairArtifacts(text: string): { text: string; pinyin: number; m
   const p = repairPinyin(text)
   const m = repairMojibake(p.text)
   return { text: m.text, pinyin: p.count, mojibake: m.runs }
+}
+
+/** A page <title> that reads as a headline once the site suffix is gone: the title of last resort. */
+function pageTitle(format: CleanOptions['format'] | undefined, hint: string | undefined): string | null {
+  if (format !== 'html' || !hint) return null
+  const t = stripSiteSuffix(hint)
+  return t.length >= 6 && t.length <= 60 && /[\u4e00-\u9fff]/.test(t) && !/首页|首頁|^无标题|^無標題|^untitled/i.test(t) ? t : null
 }
 
 /** The 标题 cell of a 信息公开 table, which names the document more exactly than the page <title>. */
@@ -84,8 +91,9 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   }
   const tabled = tableTitle(lines)
   const titleIdx = findTitle(lines, tabled ?? hints.title)
-  // A 信息公开 page that prints its title only in the table still has one.
-  const title = titleIdx === null ? tabled : lines[titleIdx].text
+  // A 信息公开 page that prints its title only in the table still has one; a web page whose
+  // headline is not printed as a line of its own still has its <title>.
+  const title = titleIdx === null ? tabled ?? pageTitle(options.format, hints.title) : lines[titleIdx].text
   if (title === null) flags.push('no-title')
 
   const firstBody = lines.findIndex((l) => l.kind === 'body' && (titleIdx === null || l.index > titleIdx))
