@@ -314,3 +314,20 @@ describe('page <title> as the title of last resort', () => {
     expect(clean(para, { format: 'html', hints: { title: '首頁 - 東南新聞網' } }).title).toBeNull()
   })
 })
+
+describe('table-layout CMS page, read then cleaned', () => {
+  it('separates menu, breadcrumb, headline and date line and removes all but the headline', async () => {
+    const { decodeReport } = await import('../ingest/read/index.js')
+    const para = '社區推行“鄰里值班”制度，每晚兩名黨員在小區門口值守，半年來調解鄰里糾紛37起。'
+    const html = `<html><head><title>鄰里值班守平安 - 濠江日報網</title></head><body>
+<table><tr><td><a href="/">首頁</a> | <a>本地</a> | <a>社會</a> | <a>評論</a></td></tr></table>
+<table><tr><td>所在位置：首頁 &gt;&gt; 本地新聞 &gt;&gt; 正文</td></tr></table>
+<table><tr><td class="title">鄰里值班守平安</td></tr><tr><td>2022年04月18日 09:05 &nbsp; 來源：濠江日報 &nbsp; 點擊：<span>215</span></td></tr>
+<tr><td><p>${para}</p></td></tr></table></body></html>`
+    const read = decodeReport('p.html', new TextEncoder().encode(html))
+    const r = clean(read.text, { format: 'html', hints: read.hints })
+    expect(r.title).toBe('鄰里值班守平安')
+    expect(r.body).toBe(['鄰里值班守平安', para].join('\n\n'))
+    expect(r.meta.published).toBe('2022-04-18')
+  })
+})
