@@ -79,9 +79,30 @@ export interface Likeness {
   reasons: SimilarHit['reasons']
 }
 
+/**
+ * The tag share and place match `compare` would give, without its reasons or scale: a few
+ * array lookups per case, so a whole catalog can be screened before `compare` runs on the few
+ * cases that can still make the list.
+ */
+export function screen(profile: Profile, catalog: Catalog): (e: CatalogEntry) => { tags: number; place: boolean } {
+  const weights = profile.tags.map((t) => ({ kind: t.kind, key: t.key, w: tagWeight(t.id, catalog) }))
+  const total = weights.reduce((sum, t) => sum + t.w, 0)
+  return (e) => {
+    let shared = 0
+    for (const t of weights) if ((e[t.kind] as string[]).includes(t.key)) shared += t.w
+    const place = profile.places.some((p) => p === e.district || p === e.city || p === e.province)
+    return { tags: total ? shared / total : 0, place }
+  }
+}
+
+/** Rarer tags weigh more: sharing one says more about likeness. */
+function tagWeight(id: string, catalog: Catalog): number {
+  return Math.log(1 + catalog.entries.length / (1 + (catalog.tagCounts.get(id) ?? 0)))
+}
+
 export function compare(profile: Profile, e: CatalogEntry, catalog: Catalog): Likeness {
   const reasons: SimilarHit['reasons'] = []
-  const idf = (id: string) => Math.log(1 + catalog.entries.length / (1 + (catalog.tagCounts.get(id) ?? 0)))
+  const idf = (id: string) => tagWeight(id, catalog)
   let total = 0
   let shared = 0
   const tagReasons: { w: number; reason: SimilarHit['reasons'][number] }[] = []
