@@ -658,11 +658,15 @@ export function lsaFromBytes(bytes: Uint8Array): LsaModel {
   const headEnd = MAGIC.length + 4 + headerLength
   const { meta, terms } = JSON.parse(new TextDecoder().decode(bytes.subarray(MAGIC.length + 4, headEnd))) as Pick<SerializedLsa, 'meta' | 'terms'>
   let o = headEnd + ((4 - (headEnd % 4)) % 4)
+  // Copied out byte by byte: `bytes` may be a view at any offset into a larger buffer (a Node
+  // Buffer from LanceDB or the pool, whose .slice() shares memory), and a Float32Array over
+  // another buffer needs a 4-byte-aligned offset.
   const take = (n: number): Float32Array => {
-    const copy = bytes.slice(o, o + n * 4)
+    if (o + n * 4 > bytes.byteLength) throw new Error('lsa: serialized model is truncated')
+    const out = new Float32Array(n)
+    new Uint8Array(out.buffer).set(bytes.subarray(o, o + n * 4))
     o += n * 4
-    if (copy.byteLength !== n * 4) throw new Error('lsa: serialized model is truncated')
-    return new Float32Array(copy.buffer)
+    return out
   }
   const idf = take(terms.length)
   const components = take(terms.length * meta.k)

@@ -31,9 +31,7 @@ export async function embedderState(meta: Table, generation: number | null): Pro
     .select(['ord', 'blob'])
     .toArray()) as MetaRow[]
   if (rows.length === 0) return null
-  const parts = rows.sort((a, b) => a.ord - b.ord).map((r) => r.blob ?? new Uint8Array())
-  // A plain Uint8Array: Node Buffers share pooled memory, which readers of `.buffer` would see.
-  return new Uint8Array(Buffer.concat(parts))
+  return Buffer.concat(rows.sort((a, b) => a.ord - b.ord).map((r) => r.blob ?? new Uint8Array()))
 }
 
 export async function openMeta(db: Connection, create: boolean): Promise<Table | null> {

@@ -1,8 +1,9 @@
 /**
  * How the full-text and vector lists become one ranking.
  *
- * Score fusion, not rank fusion: score = BM25 / best BM25 of the query + VECTOR_WEIGHT × cosine
- * + EXACT_BONUS for a verbatim match, scaled to 0..1. Reciprocal-rank fusion gives the vector
+ * Score fusion, not rank fusion: score = BM25 / best BM25 of the query (paraphrases of a named concept: half that, from a query
+ * of their own) + VECTOR_WEIGHT × cosine
+ * + EXACT_BONUS × verbatim (1 for the query as typed, half for a paraphrase), scaled to 0..1. Reciprocal-rank fusion gives the vector
  * list's first place as much weight as full-text's, however weak the vector evidence; with a
  * small corpus-trained model the vector list often puts a loosely related case on top with a
  * middling cosine, and RRF pulled full-text's exact #1 down (measured in README). Adding the raw
@@ -20,9 +21,14 @@ export interface ListEntry {
 
 export interface CaseEvidence {
   fulltext: ListEntry | null
+  /** Full-text match of the paraphrases of a concept the query names (没有物业 for 无物业). */
+  paraphrase: ListEntry | null
   vector: ListEntry | null
-  /** A passage holds the query (or a term it maps to) verbatim. */
-  exact: boolean
+  /**
+   * 1: a passage holds the query as typed (or, for English, the terms it maps to); 0.5: only in
+   * paraphrase (没有物业 for 无物业); 0: neither.
+   */
+  verbatim: number
 }
 
 /** Cosine counts half as much as the best full-text match: it re-orders, it rarely overrules. */
@@ -30,16 +36,22 @@ export const VECTOR_WEIGHT = 0.5
 /** A verbatim match of the query or a mapped term outweighs small BM25 differences. */
 export const EXACT_BONUS = 0.25
 
+/** A case found only in paraphrase is at most half as good a text match as one found as typed. */
+export const PARAPHRASE_WEIGHT = 0.5
+
 /** Scores in 0..1 (1 = best in every list), in the order of `cases`. */
 export function fuse(cases: CaseEvidence[]): number[] {
   const bestBm25 = Math.max(0, ...cases.map((c) => c.fulltext?.score ?? 0))
+  const bestParaphrase = Math.max(0, ...cases.map((c) => c.paraphrase?.score ?? 0))
   const anyVector = cases.some((c) => c.vector)
-  const anyExact = cases.some((c) => c.exact)
-  const max = (bestBm25 > 0 ? 1 : 0) + (anyVector ? VECTOR_WEIGHT : 0) + (anyExact ? EXACT_BONUS : 0)
+  const anyExact = cases.some((c) => c.verbatim > 0)
+  const max = (bestBm25 > 0 ? 1 : bestParaphrase > 0 ? PARAPHRASE_WEIGHT : 0) + (anyVector ? VECTOR_WEIGHT : 0) + (anyExact ? EXACT_BONUS : 0)
   if (!max) return cases.map(() => 0)
   return cases.map((c) => {
-    const text = c.fulltext && bestBm25 > 0 ? c.fulltext.score / bestBm25 : 0
+    const typed = c.fulltext && bestBm25 > 0 ? c.fulltext.score / bestBm25 : 0
+    const paraphrased = c.paraphrase && bestParaphrase > 0 ? (PARAPHRASE_WEIGHT * c.paraphrase.score) / bestParaphrase : 0
+    const text = Math.max(typed, paraphrased)
     const vector = Math.max(0, c.vector?.score ?? 0)
-    return (text + VECTOR_WEIGHT * vector + (c.exact ? EXACT_BONUS : 0)) / max
+    return (text + VECTOR_WEIGHT * vector + EXACT_BONUS * c.verbatim) / max
   })
 }

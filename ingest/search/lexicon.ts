@@ -79,7 +79,9 @@ export function lexicon(): Lexicon {
       if (!phrases.some((p) => p === list || p.join('|') === list.join('|'))) phrases.push(list)
       map.set(key, phrases)
     }
-    for (const pair of new Set(stems.slice(1).map((w, i) => `${stems[i]} ${w}`))) index(byPair, pair)
+    // A pair of function words ("for the" of "care for the elderly") names nothing.
+    const pairs = stems.slice(1).flatMap((w, i) => (EN_STOP.has(w) && EN_STOP.has(stems[i]) ? [] : [`${stems[i]} ${w}`]))
+    for (const pair of new Set(pairs)) index(byPair, pair)
     for (const w of new Set(stems)) if (w.length >= 3 && !EN_STOP.has(w)) index(byWord, w)
   }
   for (const kind of TAG_KINDS) {

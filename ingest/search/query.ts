@@ -17,6 +17,8 @@ export interface PreparedQuery {
   expansions: string[]
   /** What the full-text index is asked (its bigrams are the terms). */
   fulltext: string
+  /** Paraphrases of the concepts the query names, asked separately (they count for less); '' if none. */
+  paraphrases: string
   /** What is embedded for vector search. */
   embed: string
   /** Terms to mark in snippets, longest first. */
@@ -50,9 +52,10 @@ export function prepareQuery(raw: string): PreparedQuery {
   const expansions = unique([...english.terms, ...synonyms])
   const words = unique(tokens(rest, { search: true }).filter((w) => w.length >= 2))
   const core = rest.replace(/\s+/g, '')
-  // The full-text query holds the query, the canonical term of each mapped English phrase and
-  // each named concept's paraphrases; rarer variants (业主委员会 for 业委会) only mark and match exactly.
-  const fulltext = [core.length <= SHORT_QUERY ? rest : words.join(' '), ...english.canonical, ...synonyms].filter(Boolean).join(' ')
+  // The full-text query holds the query and the canonical term of each mapped English phrase;
+  // rarer variants (业主委员会 for 业委会) only mark and match exactly. Paraphrases go in a query of
+  // their own: their rare bigrams (撤离 in 物业撤离) would otherwise outscore the words typed.
+  const fulltext = [core.length <= SHORT_QUERY ? rest : words.join(' '), ...english.canonical].filter(Boolean).join(' ')
   const phrases = unique(core.length >= 2 && core.length <= SHORT_QUERY ? [core] : [])
   // Unmapped English words are searched for but not required: most are not in any report.
   const groups = [...parts.flatMap((p, i) => (LATIN_WORD.test(p) ? [] : [unique([p, ...concepts[i].flat()])])), ...english.groups]
@@ -62,6 +65,7 @@ export function prepareQuery(raw: string): PreparedQuery {
     normalized,
     expansions,
     fulltext: fulltext || core,
+    paraphrases: synonyms.join(' '),
     // Paraphrases stay out of the embedding: they pull the query vector toward their own topics.
     embed: [rest, ...english.terms].filter(Boolean).join(' ') || normalized,
     marks,

@@ -168,12 +168,13 @@ class LanceStore implements Store {
   /** Cases ranked by their passages: each list counts a case at its best passage, then `fuse`. */
   private async rank(snap: Snapshot, q: PreparedQuery, where: string | null, mode: SearchOptions['mode'], limit: number): Promise<Candidate[]> {
     const k = Math.max(60, limit * 6)
-    const [fulltext, vector] = await Promise.all([
+    const [fulltext, paraphrase, vector] = await Promise.all([
       mode === 'vector' ? [] : this.fulltext(snap, q.fulltext, where, k),
+      mode === 'vector' || !q.paraphrases ? [] : this.fulltext(snap, q.paraphrases, where, k),
       mode === 'fulltext' ? [] : this.vector(snap, q.embed, where, k),
     ])
     const byId = new Map<string, Candidate & { evidence: CaseEvidence }>()
-    const take = (rows: PassageRow[], list: 'fulltext' | 'vector' | 'exact') => {
+    const take = (rows: PassageRow[], list: 'fulltext' | 'paraphrase' | 'vector' | 'exact') => {
       const seen = new Set<string>()
       for (const row of rows) {
         if (seen.has(row.caseId)) continue
@@ -181,11 +182,11 @@ class LanceStore implements Store {
         const rank = seen.size
         let c = byId.get(row.caseId)
         if (!c) {
-          c = { id: row.caseId, score: 0, best: row, bestRank: Infinity, similarity: 0, fulltextRank: null, evidence: { fulltext: null, vector: null, exact: false } }
+          c = { id: row.caseId, score: 0, best: row, bestRank: Infinity, similarity: 0, fulltextRank: null, evidence: { fulltext: null, paraphrase: null, vector: null, verbatim: 0 } }
           byId.set(row.caseId, c)
         }
         // The snippet comes from the passage that matched most literally.
-        const order = { exact: 0, fulltext: 1, vector: 2 }[list] * 1e6 + rank
+        const order = { exact: 0, fulltext: 1, paraphrase: 2, vector: 3 }[list] * 1e6 + rank
         if (order < c.bestRank) {
           c.best = row
           c.bestRank = order
@@ -196,18 +197,23 @@ class LanceStore implements Store {
         } else if (list === 'fulltext') {
           c.fulltextRank = rank
           c.evidence.fulltext = { rank, score: row._score ?? 0 }
-        } else c.evidence.exact = true
+        } else if (list === 'paraphrase') {
+          c.evidence.paraphrase = { rank, score: row._score ?? 0 }
+        } else c.evidence.verbatim = Math.max(c.evidence.verbatim, verbatim(row.norm, q))
       }
     }
     take(fulltext, 'fulltext')
+    take(paraphrase, 'paraphrase')
     take(vector, 'vector')
     const out = [...byId.values()]
     let scores = fuse(out.map((c) => c.evidence))
     // Verbatim matches are looked for among the leading cases only, whose passages are read.
     const pool = new Set(out.map((c, i) => [c.id, scores[i]] as const).sort((a, b) => b[1] - a[1]).slice(0, Math.max(EXACT_POOL, limit * 2)).map(([id]) => id))
-    const rows = [...fulltext, ...vector].filter((r) => pool.has(r.caseId))
+    const rows = [...fulltext, ...paraphrase, ...vector].filter((r) => pool.has(r.caseId))
     await hydrate(snap, rows)
-    take(rows.filter((r) => isExact(r.norm, q)), 'exact')
+    // Each case counts at its most literal passage; the snippet shows that one.
+    const literal = rows.map((r) => ({ r, v: verbatim(r.norm, q) })).filter((x) => x.v > 0)
+    take(literal.sort((x, y) => y.v - x.v).map((x) => x.r), 'exact')
     scores = fuse(out.map((c) => c.evidence))
     out.forEach((c, i) => (c.score = scores[i]))
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
@@ -439,10 +445,13 @@ function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, source: CatalogEntry
   }
 }
 
-/** The passage holds the query verbatim, or a form of every one of its parts. */
-function isExact(norm: string, q: PreparedQuery): boolean {
+/** 1: the passage holds the query, or the first form of each of its parts; 0.5: some form of each. */
+function verbatim(norm: string, q: PreparedQuery): number {
   const compact = norm.replace(/\s+/g, '')
-  return q.phrases.some((p) => compact.includes(p)) || (q.groups.length > 0 && q.groups.every((g) => g.some((f) => compact.includes(f))))
+  if (q.phrases.some((p) => compact.includes(p))) return 1
+  if (!q.groups.length) return 0
+  if (q.groups.every((g) => compact.includes(g[0]))) return 1
+  return q.groups.every((g) => g.some((f) => compact.includes(f))) ? 0.5 : 0
 }
 
 function textReason(row: PassageRow, q: PreparedQuery): string {
