@@ -134,7 +134,12 @@ export function extractFunding(doc: Doc): Funding[] {
 const round = (x: number) => Math.round(x * 1e6) / 1e6
 
 // "政府补一点、社会筹一点、居民凑一点": a payer word right before a small verb of chipping in.
-const MIX_PART = /(政府|财政|街道|社区|社会|企业|单位|居民|业主|个人|群众|党员|物业)(?:出|筹|补|凑|拿|担|投|捐|助|给)(?:一点|一部分|部分|一些|点)/g
+// 让 is a firm giving up part of its takings ("企业让一点", 让利), which is its share of the cost.
+const MIX_PART_SOURCE = '(政府|财政|街道|社区|社会|企业|单位|居民|业主|个人|群众|党员|物业)(?:出|筹|补|凑|拿|担|投|捐|助|给|让)(?:一点|一部分|部分|一些|点)'
+const MIX_PART = new RegExp(MIX_PART_SOURCE, 'g')
+const MIX_PART_ANY = new RegExp(MIX_PART_SOURCE)
+/** Whether `text` (simplified) says who chips in what share ("居民出一点"): a way of paying, not the name of an approach. */
+export const namesPayerShare = (text: string): boolean => MIX_PART_ANY.test(text)
 const MIX_SOURCE: Record<string, FundingSource> = {
   政府: 'government', 财政: 'government', 街道: 'government', 社区: 'government',
   社会: 'social', 单位: 'social', 企业: 'enterprise', 物业: 'enterprise',

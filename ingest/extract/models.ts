@@ -1,5 +1,6 @@
 import type { Evidence } from '../schema.js'
 import { type Doc, quoteSentence, salience } from './document.js'
+import { namesPayerShare } from './funding.js'
 
 const QUOTED = /“([^“”\n]{1,24})”|"([^"\n]{1,24})"|「([^「」\n]{1,24})」|『([^『』\n]{1,24})』/g
 // Sentences, lists and org chains ("社区党组织-小区党支部-楼道党小组") are quoted too but are not names.
@@ -13,6 +14,9 @@ const APP_NAME = /^[a-zA-Z]{1,3}[\u4e00-\u9fff]/
 const CHANNEL_AFTER = /^(?:微信)?(?:小程序|APP|App|app|公众号|客户端|微信群|网站|热线|服务号|视频号)/
 // "建立“三张清单”", "落实“四项机制”": a count of items, usually a section heading, not a name.
 const COUNTED_HEADING = /^[一二两三四五六七八九十]+(?:个|项|张|条|类|种|份|本)[\u4e00-\u9fff]{1,4}$/
+// …unless a method word follows at once: "“五个一”工作法", "“三个一”服务机制" name the method by its
+// count of items, as numeric names do ("“168”模式"). A count of items has no such word after it.
+const EXPLICIT_CUE_AFTER = /^[\u4e00-\u9fff]{0,4}?(?:工作法|模式|机制|体系|制度)/
 const QUOTE_MARKS = /[“”‘’"'「」『』\s]/g
 
 // A quoted phrase names the approach when a model word follows it closely ("“168”治理模式",
@@ -139,8 +143,10 @@ export function extractModels(doc: Doc, max: number): { models: string[]; eviden
   while ((m = QUOTED.exec(doc.simp))) {
     const inner = m[1] ?? m[2] ?? m[3] ?? m[4]
     const list = LIST_NAME.test(inner)
-    if ((NOT_A_NAME.test(inner) && !list) || APP_NAME.test(inner) || COUNTED_HEADING.test(inner)) continue
     const close = m.index + m[0].length
+    const counted = COUNTED_HEADING.test(inner) && !EXPLICIT_CUE_AFTER.test(doc.simp.slice(close, close + 9))
+    // "“政府补一点、企业让一点、居民出一点”的办法" is how the money was raised (funding mix), not an approach.
+    if ((NOT_A_NAME.test(inner) && !list) || APP_NAME.test(inner) || counted || namesPayerShare(inner)) continue
     if (CHANNEL_AFTER.test(doc.simp.slice(close, close + 5))) continue
     const key = keyOf(inner)
     if (!key) continue

@@ -21,7 +21,8 @@ const STRUCTURE_AFTER = /^[”"」]?的?[\u4e00-\u9fff]{0,8}?(?:体系|架构|�
 
 const TIER_COUNT_AFTER = /^[”"」]?的?[二三四五六七八九两\d][级层]/
 // "四级联络体系", "三级自治管理网络", "四级网格治理体系": a tier count next to a structure word.
-const TIER_COUNT = /([二三四五六七八九两]|\d)[级层]([\u4e00-\u9fff]{0,4}?)(?:体系|架构|网络|网格|链条|组织)/g
+// "区街社三级联动", "四级联动": tiers that act together are tiers of one structure too.
+const TIER_COUNT = /([二三四五六七八九两]|\d)[级层]([\u4e00-\u9fff]{0,4}?)(?:体系|架构|网络|网格|链条|组织|联动)/g
 
 interface Chain {
   tiers: [number, number][]

@@ -17,6 +17,8 @@ interface LocalToken {
   bounded: boolean
   /** The stem is a verb ("选聘") or only descriptive words ("幸福"): a name only if it comes back. */
   weak: boolean
+  /** Runs from the end of a division suffix ("四唯街道向阳里社区"): its first character is the name's. */
+  afterDivision: boolean
 }
 
 // Named places below the gazetteer: compounds end in 小区, 家属院, a street number + 院 or a
@@ -97,6 +99,12 @@ const STOP_CHARS = new Set('在于对把将被向从到和与及或的了是为�
 // Of those, these also end real names (祥和社区, 前进社区, 育才社区, 东来社区): at the very end of
 // the run they make the name doubtful, not impossible.
 const NAME_FINAL_STOPS = new Set('和全都还又再就才已来去进入出会能内本各')
+// A run written straight after a division suffix ("四唯街道向阳里社区", "江岸区和平社区") begins
+// where the division ends, so its first character starts the name even when it is a stop
+// character. Not these, which after a division open a clause about it ("江岸区在三里亭社区开展…",
+// "街道对小区…", "市将…") and never start a place name.
+const DIVISION_END = /(?:街道|镇|乡|(?<![社小园片校景营])区|县|市)$/
+const CLAUSE_OPENERS = new Set('在于对把将被从到的了是让使给由经即并其该此这那我你他她它们也都还又再就才已曾说要会能请等每各个')
 
 // Words that describe a compound or community instead of naming it ("老旧小区", "红色幸福小区",
 // "无物业小区"): a stem made only of these, or ending in one of the ENDS, is not a name.
@@ -139,7 +147,7 @@ function verbSet(): Set<number> {
  * usually a function word ("居民和社区") or holds one inside ("以前有事要跑社区"): such a name
  * needs a second mention.
  */
-function nameStart(run: string): { cut: number; doubtful: boolean } {
+function nameStart(run: string, afterDivision = false): { cut: number; doubtful: boolean } {
   let best = 0
   let endsInStop = false
   let doubtful = false
@@ -152,6 +160,7 @@ function nameStart(run: string): { cut: number; doubtful: boolean } {
   const last = run.length - 1
   for (let i = 0; i < run.length; i++) {
     if (!STOP_CHARS.has(run[i])) continue
+    if (i === 0 && afterDivision && !CLAUSE_OPENERS.has(run[0])) continue
     if (i === last && NAME_FINAL_STOPS.has(run[i])) doubtful = true
     else consider(i + 1)
   }
@@ -212,7 +221,8 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     while (a > 0 && s - a < MAX_RUN && !chainEnds.has(a) && (HAN.test(simp[a - 1]) || (numbered && DIGIT.test(simp[a - 1])))) a--
     const bounded =
       !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 4)))
-    const { cut, doubtful } = nameStart(simp.slice(a, s))
+    const afterDivision = chainEnds.has(a) && DIVISION_END.test(simp.slice(Math.max(0, a - 2), a))
+    const { cut, doubtful } = nameStart(simp.slice(a, s), afterDivision)
     if (cut < 0) continue
     const stemStart = a + cut
     const stem = simp.slice(stemStart, s)
@@ -232,9 +242,16 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || NUMBERED_AREA.test(m[0]))
     // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
     if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) continue
-    out.push({ start: stemStart, end: e, level, name: stem + m[0], bounded, weak })
+    out.push({ start: stemStart, end: e, level, name: stem + m[0], bounded, weak, afterDivision: afterDivision && cut === 0 })
     chainEnds.add(e)
     if (level === 'district') districtEnds.add(e)
+  }
+  // "向阳里社区" named once after its street shows that elsewhere ("。向阳里社区共有…", or the
+  // headline) the stop character before "阳里社区" was the name's first character, not a clause's.
+  const afterDivision = new Set(out.filter((t) => t.afterDivision).map((t) => t.name))
+  for (const t of out) {
+    const longer = (simp[t.start - 1] ?? '') + t.name
+    if (STOP_CHARS.has(simp[t.start - 1] ?? '') && afterDivision.has(longer)) Object.assign(t, { start: t.start - 1, name: longer })
   }
   // A zone once written under a district ("长春新区北湖科技开发区") is at street level wherever it stands.
   const streetNames = new Set(out.filter((t) => t.level === 'street').map((t) => t.name))
