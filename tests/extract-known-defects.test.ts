@@ -65,3 +65,17 @@ describe('org tiers: a tier count with 联动', () => {
     expect(run('小区举办运动会，设三级跳远和拔河比赛。').orgTierCount).toBeNull()
   })
 })
+
+describe('outcomes: a result verb right before the count', () => {
+  it('labels the count by the thing counted after the unit, not by the words before the verb', () => {
+    const out = run('业委会成立后破获两起偷盗电动车案件，小区治安明显好转。')
+    const found = out.outcomes.find((o) => o.value === 2)
+    expect(found?.label).toBe('偷盗电动车案件')
+  })
+
+  it('still reads a noun-like verb at the end of the run as part of the counted thing', () => {
+    const out = run('一年来，社区共开展志愿服务36次，惠及居民千余人。')
+    const found = out.outcomes.find((o) => o.value === 36)
+    expect(found?.label).toContain('志愿服务')
+  })
+})

@@ -37,6 +37,8 @@ const VERBS = [
   // parking bays marked out are built, not planned ("新划停车位56个").
   '成立', '组建', '引入', '引进', '新划', '施划', '拖走', '拖离',
 ]
+// Verbs that are also nouns ("志愿服务", "小区改造"), so they may end the counted thing's name.
+const NOUN_LIKE_VERBS = new Set(['服务', '改造', '整治', '维修', '处理', '办理', '帮扶', '参与', '培育', '实施', '组织', '协调', '落实'])
 const VERB_RE = new RegExp(VERBS.sort((a, b) => b.length - a.length).join('|'), 'g')
 const RESULT_NOUN = /问题|矛盾|纠纷|案件|实事|好事|建议|诉求|隐患|难题|心愿|微心愿|事项|议题/
 // Before the number: filler that belongs to neither label nor verb.
@@ -56,8 +58,9 @@ function labelBefore(run: string): { label: string; verb: boolean; verbAtEnd: bo
   let lastVerbEnd = -1
   VERB_RE.lastIndex = 0
   while ((m = VERB_RE.exec(run))) {
-    // A verb at the very end ("开展…志愿服务" ends in 服务) is the object's last word, not the verb.
-    if (m.index + m[0].length < run.length || lastVerb < 0) {
+    // A verb that doubles as a noun at the very end ("开展…志愿服务" ends in 服务) is the object's
+    // last word, not the verb; any other verb there ("成立后破获") is the verb right before the count.
+    if (m.index + m[0].length < run.length || lastVerb < 0 || !NOUN_LIKE_VERBS.has(m[0])) {
       lastVerb = m.index
       lastVerbEnd = m.index + m[0].length
     }
