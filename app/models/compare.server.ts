@@ -6,7 +6,8 @@ import type { Case, FundingSource } from '../../ingest/schema'
 import { PLACE_LEVELS } from '../../ingest/schema'
 import { searchNormal } from '../../ingest/search/normalize'
 import { translate, type Lang, type LabelKey } from '~/i18n'
-import { formatWan } from '~/lib/ui'
+import { formatWan, parseScript } from '~/lib/ui'
+import { langFromRequest } from './lang.server'
 import { tagLabel } from './case-view.server'
 import { getCases } from './case.server'
 import { displayCase } from './script.server'
@@ -243,4 +244,26 @@ export async function loadComparison(
   if (ids.length < MIN_COMPARE) return { comparison: null, problem: { key: 'compareTooFew', vars: { n: ids.length } }, found: listed }
   if (ids.length > MAX_COMPARE) return { comparison: null, problem: { key: 'compareTooMany', vars: { n: ids.length } }, found: listed }
   return { comparison: buildComparison(found, lang, script), problem: null, found: listed }
+}
+
+const DOWNLOADS = {
+  md: { render: comparisonMarkdown, type: 'text/markdown', disposition: 'inline; filename="comparison.md"' },
+  csv: { render: comparisonCsv, type: 'text/csv', disposition: 'attachment; filename="comparison.csv"' },
+} as const
+
+/** The comparison in the request's URL as a file; a bad comparison is a plain-text 400 (404 for unknown ids). */
+export async function comparisonDownload(request: Request, format: keyof typeof DOWNLOADS): Promise<Response> {
+  const url = new URL(request.url)
+  const lang = langFromRequest(request)
+  const { comparison, problem } = await loadComparison(parseIds(url), lang, parseScript(url.searchParams.get('script')))
+  if (!comparison) {
+    return new Response(`${translate(lang, problem!.key, problem!.vars)}\n`, {
+      status: problem!.key === 'compareMissing' ? 404 : 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  }
+  const download = DOWNLOADS[format]
+  return new Response(download.render(comparison, lang), {
+    headers: { 'Content-Type': `${download.type}; charset=utf-8`, 'Content-Disposition': download.disposition },
+  })
 }

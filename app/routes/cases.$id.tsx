@@ -12,6 +12,7 @@ import { englishLabels } from '~/models/vocabulary.server'
 import { parseScript, useHref, useT } from '~/lib/ui'
 import { CaseText } from '~/components/CaseText'
 import { FieldList } from '~/components/FieldList'
+import { RemovedList } from '~/components/RemovedList'
 import { Reasons } from '~/components/Reasons'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Casebook` : 'Casebook' }]
@@ -178,16 +179,7 @@ export default function CasePage() {
             {data.removed.length === 0 ? (
               <p>{t('noneRemoved')}</p>
             ) : (
-              <ol>
-                {data.removed.map((r, i) => (
-                  <li key={i}>
-                    <span className="reason">
-                      {t('removedReason')}: <code>{r.reason}</code>
-                    </span>
-                    <pre className="removed-text">{r.text}</pre>
-                  </li>
-                ))}
-              </ol>
+              <RemovedList removed={data.removed} />
             )}
           </details>
         </section>

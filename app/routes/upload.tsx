@@ -18,6 +18,7 @@ import { ACCEPTED_UPLOADS } from '~/lib/limits'
 import { AdminNotice } from '~/components/AdminNotice'
 import { CaseText } from '~/components/CaseText'
 import { FieldList } from '~/components/FieldList'
+import { RemovedList } from '~/components/RemovedList'
 
 export const meta: MetaFunction = () => [{ title: '添加报告 Add a report · Casebook' }]
 
@@ -164,16 +165,7 @@ export default function UploadPage() {
               <CaseText segments={result.preview.view.segments} quotes={result.preview.view.quotes} />
               <details className="removed">
                 <summary>{t('removedText', { n: result.preview.removed.length })}</summary>
-                <ol>
-                  {result.preview.removed.map((r, i) => (
-                    <li key={i}>
-                      <span className="reason">
-                        {t('removedReason')}: <code>{r.reason}</code>
-                      </span>
-                      <pre className="removed-text">{r.text}</pre>
-                    </li>
-                  ))}
-                </ol>
+                <RemovedList removed={result.preview.removed} />
               </details>
             </section>
           </div>
