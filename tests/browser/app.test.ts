@@ -128,6 +128,16 @@ describe('given the sample corpus in the built app', () => {
     await expect(page.locator('#removed .reason code').count()).resolves.toBeGreaterThan(0)
   })
 
+  it('streams long Chinese pages without stray NUL bytes between chunks', async () => {
+    // React 18's node renderer pads a partly filled 2 KB chunk with zeros when a multi-byte
+    // character does not fit; in an attribute that turns a facet value into "\uFFFD居民自治".
+    for (const target of [`/?q=${encodeURIComponent('五位一体')}`, `/cases/${JIAFU}`, '/overview']) {
+      const bytes = new Uint8Array(await (await fetch(`${app.url}${target}`)).arrayBuffer())
+      expect(bytes.length).toBeGreaterThan(8192)
+      expect(bytes.indexOf(0)).toBe(-1)
+    }
+  })
+
   it('answers an unknown case id with a 404 page', async () => {
     const response = await page.goto(`${app.url}/cases/no_such_case`)
     expect(response?.status()).toBe(404)

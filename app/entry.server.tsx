@@ -1,0 +1,49 @@
+import { PassThrough, Transform } from 'node:stream'
+import type { EntryContext } from '@remix-run/node'
+import { createReadableStreamFromReadable } from '@remix-run/node'
+import { RemixServer } from '@remix-run/react'
+import { isbot } from 'isbot'
+import { renderToPipeableStream } from 'react-dom/server'
+
+const ABORT_DELAY = 5_000
+
+/**
+ * React 18's node renderer fills 2 KB views with UTF-8; when a three-byte character does not fit
+ * in what is left of a view it flushes the whole view, zero padding included. Chinese pages hit
+ * this every few kilobytes, and a NUL inside an attribute changes a facet value. HTML never needs
+ * a NUL byte, so they are dropped on the way out.
+ */
+function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, chunk.includes(0) ? chunk.filter((b) => b !== 0) : chunk)
+    },
+  })
+}
+
+/** Remix's default node entry (streaming; bots wait for all data), with the NUL filter. */
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+  const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false
+    const ready = () => {
+      shellRendered = true
+      const body = new PassThrough()
+      const filtered = body.pipe(withoutNulBytes())
+      responseHeaders.set('Content-Type', 'text/html')
+      resolve(new Response(createReadableStreamFromReadable(filtered), { headers: responseHeaders, status: responseStatusCode }))
+      pipe(body)
+    }
+    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
+      onShellReady: waitForAll ? undefined : ready,
+      onAllReady: waitForAll ? ready : undefined,
+      onShellError: reject,
+      onError(error: unknown) {
+        responseStatusCode = 500
+        // Errors before the shell reject above and are logged by Remix; later ones only here.
+        if (shellRendered) console.error(error)
+      },
+    })
+    setTimeout(abort, ABORT_DELAY)
+  })
+}
