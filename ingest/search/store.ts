@@ -155,6 +155,9 @@ class LanceStore implements Store {
     const snap = await this.snapshot()
     const ranked = await this.rank(snap, q, where, mode, limit)
     const top = ranked.slice(0, limit)
+    // A case can reach the top on its vector or full-text rank alone, with a passage the
+    // verbatim pass did not read.
+    await hydrate(snap, top.map((c) => c.best))
     const cards = await cardsOf(snap, top.map((c) => c.id))
     const hits = top.map((c) => toHit(c, cards.get(c.id), q.marks))
     let facets: FacetCounts | null = null
@@ -405,18 +408,26 @@ function plain(rows: Record<string, unknown>[]): PassageRow[] {
 
 /** Reads the text of ranked passages (ranking reads only ids and offsets), in place. */
 async function hydrate(snap: Snapshot, rows: PassageRow[]): Promise<void> {
-  const missing = rows.filter((r) => r.text === undefined && r._rowid !== undefined)
-  if (!missing.length) return
-  const ids = [...new Set(missing.map((r) => r._rowid!))]
-  const read = (await snap.passages.takeRowIds(ids).select(['text', 'norm']).withRowId().toArray()) as PassageRow[]
-  const byRow = new Map(read.map((r) => [r._rowid, r]))
-  for (const r of missing) {
-    const got = byRow.get(r._rowid)
-    if (got) {
-      r.text = got.text
-      r.norm = got.norm
-    }
+  const byRowId = rows.filter((r) => r.text === undefined && r._rowid !== undefined)
+  if (byRowId.length) {
+    const ids = [...new Set(byRowId.map((r) => r._rowid!))]
+    const read = (await snap.passages.takeRowIds(ids).select(['text', 'norm']).withRowId().toArray()) as PassageRow[]
+    const byRow = new Map(read.map((r) => [String(r._rowid), r]))
+    for (const r of byRowId) fill(r, byRow.get(String(r._rowid)))
   }
+  // Rows an approximate vector index returned without a usable row id are read by case and order.
+  const rest = rows.filter((r) => r.text === undefined)
+  if (!rest.length) return
+  const cases = [...new Set(rest.map((r) => r.caseId))]
+  const read = (await snap.passages.query().where(`caseId IN (${cases.map(sqlString).join(', ')})`).select(['caseId', 'ord', 'text', 'norm']).toArray()) as PassageRow[]
+  const byKey = new Map(read.map((r) => [`${r.caseId}\u0000${r.ord}`, r]))
+  for (const r of rest) fill(r, byKey.get(`${r.caseId}\u0000${r.ord}`))
+}
+
+function fill(row: PassageRow, from: PassageRow | undefined): void {
+  if (!from) return
+  row.text = from.text
+  row.norm = from.norm
 }
 
 /**
