@@ -15,10 +15,19 @@ import { fuse, type CaseEvidence } from '../ingest/search/fusion.js'
 import { mapEnglish } from '../ingest/search/lexicon.js'
 import { prepareQuery } from '../ingest/search/query.js'
 import { embedLsa, lsaFromBytes, lsaToBytes, trainLsa } from '../ingest/embed/lsa.js'
+import type { Case } from '../ingest/schema.js'
 import { makeCase } from './helpers/cases.js'
 import { HashEmbedder } from './helpers/embedder.js'
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'casebook-ranking-'))
+
+/** A fresh store of `corpus`, embedded with the deterministic test embedder. */
+async function fixtureStore(corpus: Case[]): Promise<Store> {
+  const uri = tmp()
+  const emb = new HashEmbedder()
+  await indexCases(corpus, { uri, provider: fixedProvider(emb), ...quiet })
+  return openStore(uri, { embedder: emb })
+}
 const quiet = { log: () => {} }
 const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id)
 const SEED_CASES = new URL('../corpus/cases', import.meta.url).pathname
@@ -109,10 +118,7 @@ describe('a named concept finds its paraphrases', () => {
   ]
   let store: Store
   beforeAll(async () => {
-    const uri = tmp()
-    const emb = new HashEmbedder()
-    await indexCases(corpus, { uri, provider: fixedProvider(emb), ...quiet })
-    store = await openStore(uri, { embedder: emb })
+    store = await fixtureStore(corpus)
   })
   afterAll(() => store.close())
 
@@ -142,10 +148,7 @@ describe('hybrid on a fixture corpus', () => {
   ]
   let store: Store
   beforeAll(async () => {
-    const uri = tmp()
-    const emb = new HashEmbedder()
-    await indexCases(corpus, { uri, provider: fixedProvider(emb), ...quiet })
-    store = await openStore(uri, { embedder: emb })
+    store = await fixtureStore(corpus)
   })
   afterAll(() => store.close())
 

@@ -10,6 +10,13 @@ import { buildHref, parseScript, useT } from '~/lib/ui'
 import { Bars } from '~/components/Bars'
 import type { LabelKey } from '~/i18n'
 
+/** The dataset downloads, each under its own shareable URL. */
+const EXPORTS: [href: string, label: LabelKey][] = [
+  ['/export.csv', 'exportCsvAll'],
+  ['/export.json', 'exportJsonAll'],
+  ['/export.qdpx', 'exportQdpx'],
+]
+
 export const meta: MetaFunction = () => [{ title: '概览 Overview · Casebook' }]
 
 const CHARTS: { field: FacetField; title: LabelKey; limit: number }[] = [
@@ -66,24 +73,14 @@ export default function OverviewPage() {
       <section aria-labelledby="exports-h" className="exports">
         <h2 id="exports-h">{t('exports')}</h2>
         <ul>
-          <li>
-            <a href="/export.csv" download>
-              {t('exportCsvAll')}
-            </a>{' '}
-            <code>/export.csv</code>
-          </li>
-          <li>
-            <a href="/export.json" download>
-              {t('exportJsonAll')}
-            </a>{' '}
-            <code>/export.json</code>
-          </li>
-          <li>
-            <a href="/export.qdpx" download>
-              {t('exportQdpx')}
-            </a>{' '}
-            <code>/export.qdpx</code>
-          </li>
+          {EXPORTS.map(([href, label]) => (
+            <li key={href}>
+              <a href={href} download>
+                {t(label)}
+              </a>{' '}
+              <code>{href}</code>
+            </li>
+          ))}
         </ul>
       </section>
     </div>
