@@ -334,17 +334,3 @@ describe('English queries', () => {
     expect(ids(r).slice(0, 2).sort()).toEqual(['ll-zibanwuye', 'xm-168'])
   })
 })
-
-describe('full-text queries at scale', () => {
-  it('leave out bigrams most passages have, when the query has rarer ones', async () => {
-    const { commonBigrams, fulltextQuery, PIECE_SEPARATOR } = await import('../ingest/search/bigrams.js')
-    const normals = Array.from({ length: 1200 }, (_, i) => (i % 3 === 0 ? '小区治理停车难' : i % 3 === 1 ? '小区物业服务' : `小区第${i}号楼`))
-    const common = new Set(commonBigrams(normals))
-    expect(common.has('小区')).toBe(true)
-    expect(common.has('停车')).toBe(true)
-    expect(commonBigrams(normals.slice(0, 100))).toEqual([])
-    expect(fulltextQuery('小区加装电梯', common).split(PIECE_SEPARATOR)).toEqual(['区加', '加装', '装电', '电梯'])
-    expect(fulltextQuery('小区', common)).toBe('小区')
-    expect(fulltextQuery('168 小区治理', common).split(PIECE_SEPARATOR)).toEqual(['小区', '区治', '治理', '168'])
-  })
-})

@@ -86,8 +86,8 @@ export interface Pointer {
   passages: number
   /** Cases added, changed or removed since the offline model was trained on the corpus. */
   driftSinceTraining: number
-  /** Bigrams most passages contain, which full-text queries leave out when they have others. */
-  commonBigrams?: string[]
+  /** [bigram, share of passages] for the commoner bigrams (ingest/search/bigrams.ts plans queries by them). */
+  bigramShares?: [string, number][]
   builtAt: string
 }
 

@@ -22,7 +22,7 @@ import { appendPointer, appendState, embedderState, latestPointer, openMeta, pru
 import { caseHash, caseRow, passageRows, passagesOf, passageText, toArrow } from './rows.js'
 import { describeEmbedder, idOf, sameId, type EmbedderProvider } from './embedders.js'
 import { sqlString } from '../search/facets.js'
-import { commonBigrams } from '../search/bigrams.js'
+import { bigramShares } from '../search/bigrams.js'
 import { searchNormal } from '../search/normalize.js'
 import { createHash } from 'node:crypto'
 
@@ -145,7 +145,7 @@ export async function indexCases(input: Case[], options: Partial<IndexOptions> &
     cases: cases.length,
     passages: await passagesTable.countRows(),
     driftSinceTraining: drift,
-    commonBigrams: commonBigrams(sampleNormals(cases, passagesFor)),
+    bigramShares: bigramShares(sampleNormals(cases, passagesFor)),
     builtAt: new Date().toISOString(),
   }
   await appendPointer(meta, pointer)
@@ -271,6 +271,9 @@ async function writePassages(
  */
 async function buildIndexes(cases: Table, passages: Table, fresh: boolean, vectorIndexFrom: number, any: boolean): Promise<void> {
   if (!any) return
+  // Passages arrive in batches, one file each; a search reads the rows it returns file by file,
+  // so one compacted file halves that read (~4 → ~2 ms a query at 100k cases, bench/search.ts).
+  if (fresh) await passages.optimize()
   const existing = new Set((await passages.listIndices()).map((i) => i.columns[0]))
   if (fresh || !existing.has('norm')) {
     await passages.createIndex('norm', { config: lancedb.Index.fts(FTS_OPTIONS), replace: true })

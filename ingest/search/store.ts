@@ -21,7 +21,7 @@ import { prepareQuery, type PreparedQuery } from './query.js'
 import { makeSnippet, markedSnippet } from './snippet.js'
 import { compare, describe, profileOf, screen, type Profile } from './likeness.js'
 import { SearchError } from './errors.js'
-import { fulltextQuery } from './bigrams.js'
+import { cjkBigrams, fulltextQuery, POSTINGS_BUDGET, type BigramStats } from './bigrams.js'
 import { fuse, type CaseEvidence } from './fusion.js'
 
 export interface OpenOptions {
@@ -30,6 +30,11 @@ export interface OpenOptions {
   embedder: Embedder
   /** How often to look for a newer complete build, in ms (0: on every call). Default 5000. */
   refreshMs: number
+  /**
+   * Index postings a full-text query may walk beyond each part's rarest bigram (see ./bigrams.ts):
+   * the latency a large store trades for BM25 weight of common bigrams. Default POSTINGS_BUDGET.
+   */
+  postingsBudget: number
 }
 
 const MAX_LIMIT = 200
@@ -53,7 +58,8 @@ interface PassageRow {
 
 interface Snapshot {
   pointer: Pointer
-  common: ReadonlySet<string>
+  /** How common each bigram is, to plan full-text queries; null for stores too small to need it. */
+  bigrams: BigramStats | null
   cases: Table
   passages: Table
   embedder: Embedder
@@ -130,7 +136,8 @@ class LanceStore implements Store {
     const embedder = prev && sameId(prev.pointer.embedder, pointer.embedder) ? prev.embedder : await this.embedderFor(pointer)
     const hasVectorIndex = (await passages.listIndices()).some((i) => i.columns[0] === 'vector')
     const catalog = loadCatalog(cases)
-    const snap: Snapshot = { pointer, common: new Set(pointer.commonBigrams ?? []), cases, passages, embedder, hasVectorIndex, catalog, loaded: null }
+    const bigrams = pointer.bigramShares?.length ? { passages: pointer.passages, shares: new Map(pointer.bigramShares) } : null
+    const snap: Snapshot = { pointer, bigrams, cases, passages, embedder, hasVectorIndex, catalog, loaded: null }
     catalog.then((c) => (snap.loaded = c), () => undefined)
     return snap
   }
@@ -172,8 +179,8 @@ class LanceStore implements Store {
   private async rank(snap: Snapshot, q: PreparedQuery, where: string | null, mode: SearchOptions['mode'], limit: number): Promise<Candidate[]> {
     const k = Math.max(60, limit * 6)
     const [fulltext, paraphrase, vector] = await Promise.all([
-      mode === 'vector' ? [] : this.fulltext(snap, q.fulltext, where, k),
-      mode === 'vector' || !q.paraphrases ? [] : this.fulltext(snap, q.paraphrases, where, k),
+      mode === 'vector' ? [] : this.fulltext(snap, this.plan(snap, q.fulltext), where, k),
+      mode === 'vector' || !q.paraphrases ? [] : this.fulltext(snap, this.paraphraseQuery(snap, q), where, k),
       mode === 'fulltext' ? [] : this.vector(snap, q.embed, where, k),
     ])
     const byId = new Map<string, Candidate & { evidence: CaseEvidence }>()
@@ -222,9 +229,23 @@ class LanceStore implements Store {
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
   }
 
-  private async fulltext(snap: Snapshot, text: string, where: string | null, k: number): Promise<PassageRow[]> {
-    if (!text.trim() || snap.pointer.passages === 0) return []
-    let query = snap.passages.query().fullTextSearch(new lancedb.MatchQuery(fulltextQuery(text, snap.common), 'norm'))
+  /** The bigrams full-text is asked for `text`, planned by what they cost (./bigrams.ts). */
+  private plan(snap: Snapshot, text: string, budget = this.options.postingsBudget ?? POSTINGS_BUDGET, skip?: ReadonlySet<string>): string {
+    return fulltextQuery(text, snap.bigrams, budget, skip)
+  }
+
+  /**
+   * Paraphrases ask only their own bigrams (停车乱 asks 车乱, not the 停车 typed beside it), on half
+   * the budget: they count half as much, and the typed query already asks the rest.
+   */
+  private paraphraseQuery(snap: Snapshot, q: PreparedQuery): string {
+    return this.plan(snap, q.paraphrases, (this.options.postingsBudget ?? POSTINGS_BUDGET) / 2, new Set(cjkBigrams(q.fulltext)))
+  }
+
+  /** Passages matching `terms` (a planned query), best first. */
+  private async fulltext(snap: Snapshot, terms: string, where: string | null, k: number): Promise<PassageRow[]> {
+    if (!terms.trim() || snap.pointer.passages === 0) return []
+    let query = snap.passages.query().fullTextSearch(new lancedb.MatchQuery(terms, 'norm'))
     if (where) query = query.where(where)
     return plain(await query.select([...RANK_COLUMNS, '_score']).withRowId().limit(k).toArray())
   }
@@ -282,7 +303,7 @@ class LanceStore implements Store {
     const where = whereClause(filters)
     const k = Math.max(100, clampLimit(options.limit) * 10)
     const [fulltext, vec] = await Promise.all([
-      this.fulltext(snap, q.fulltext, where, k),
+      this.fulltext(snap, this.plan(snap, q.fulltext), where, k),
       vector && !vector.some((x) => x !== 0) ? [] : this.vector(snap, q.embed, where, k, vector ?? undefined),
     ])
     const best = new Map<string, Best>()
