@@ -251,6 +251,10 @@ const dict = {
   uploadTooLarge: { zh: '文件超过 20 MB，未做任何改动。', en: 'The file is larger than 20 MB; nothing was changed.' },
   uploadRejected: { zh: '无法读取这个文件，未做任何改动：{message}', en: 'This file could not be read; nothing was changed: {message}' },
   uploadExpired: { zh: '预览已过期，请重新上传。', en: 'The preview has expired; please upload again.' },
+  uploadBusy: {
+    zh: '报告已保存为案例 {id}，但另一个导入任务正在写入检索库，暂时无法检索。待其完成后再上传一次或运行 npm run ingest 即可。',
+    en: 'The report was saved as case {id}, but another ingest is writing the store, so it is not searchable yet. Upload it again or run npm run ingest once that one has finished.',
+  },
   uploadExists: {
     zh: '已有编号为 {id} 的其他案例。请重命名文件后再上传，未做任何改动。',
     en: 'A different case with the id {id} already exists. Rename the file and upload again; nothing was changed.',

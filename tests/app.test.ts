@@ -2,11 +2,13 @@
  * Loaders and actions as functions: a real Request in, a Response (or data) out, against a store
  * built from the sample corpus in a temp directory.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildSampleStore, ROOT, type SampleStore } from './helpers/app-server.js'
+import { LOCK_FILE } from '../ingest/index/lock.js'
 import { reopenStore } from '~/models/store.server'
 import { loader as caseLoader } from '~/routes/cases.$id'
 import { loader as compareMd } from '~/routes/compare[.]md'
@@ -270,6 +272,23 @@ describe('given an upload', () => {
     expect(existsSync(path.join(store.raw, 'upload_xinyuan.html'))).toBe(true)
     const found = await searchLoader(args(`/?q=${encodeURIComponent('睦邻议事坊')}`))
     expect(found.hits[0].id).toBe('upload_xinyuan')
+  })
+
+  it('while another ingest holds the store, keeps the case file and says it is not searchable yet', async () => {
+    const bytes = new TextEncoder().encode('幸福里小区成立楼道议事角\n\n幸福里小区在每个单元设立楼道议事角，居民就加装扶手、楼道照明等小事当面协商。')
+    const lock = path.join(store.uri, LOCK_FILE)
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }))
+    try {
+      const busy = await uploadAction(args('/upload', multipart('xingfuli.txt', bytes, 'save')))
+      expect(busy).toMatchObject({ init: { status: 409 }, data: { error: expect.stringContaining('xingfuli') } })
+      expect(cases()).toContain('xingfuli.md')
+      expect((await searchLoader(args(`/?q=${encodeURIComponent('楼道议事角')}`))).hits.map((h) => h.id)).not.toContain('xingfuli')
+    } finally {
+      unlinkSync(lock)
+    }
+    const saved = (await uploadAction(args('/upload', multipart('xingfuli.txt', bytes, 'save')))) as Response
+    expect(saved.status).toBe(302)
+    expect((await searchLoader(args(`/?q=${encodeURIComponent('楼道议事角')}`))).hits[0].id).toBe('xingfuli')
   })
 })
 

@@ -1,8 +1,10 @@
 import { describe, it, expect, beforeAll } from 'vitest'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { indexCases } from '../ingest/index/write.js'
+import { LOCK_FILE, StoreBusyError } from '../ingest/index/lock.js'
 import { fixedProvider, lsaProvider, type EmbedderProvider } from '../ingest/index/embedders.js'
 import { openStore, SearchError } from '../ingest/search/index.js'
 import { fixtureCases, makeCase } from './helpers/cases.js'
@@ -222,5 +224,42 @@ describe('the first build', () => {
     const store = await openStore(uri, { embedder: base })
     expect((await store.info()).cases).toBe(fixtureCases().length)
     store.close()
+  })
+})
+
+describe('one writer at a time', () => {
+  it('a second ingest while one is writing is refused with the lock file named, and the first completes', async () => {
+    const uri = tmp()
+    const base = new HashEmbedder()
+    await indexCases(fixtureCases().slice(0, 3), { uri, provider: fixedProvider(base), ...quiet })
+    const gated = new GatedEmbedder(base)
+    const first = indexCases(fixtureCases(), { uri, provider: fixedProvider(gated), ...quiet })
+    await gated.reached
+    const err = await indexCases(fixtureCases().slice(0, 1), { uri, provider: fixedProvider(base), ...quiet }).catch((e) => e)
+    expect(err).toBeInstanceOf(StoreBusyError)
+    expect(err.message).toContain(`pid ${process.pid}`)
+    expect(err.message).toContain(join(uri, LOCK_FILE))
+    gated.release()
+    await first
+    const store = await openStore(uri, { embedder: base })
+    expect((await store.info()).cases).toBe(fixtureCases().length)
+    store.close()
+    expect(existsSync(join(uri, LOCK_FILE))).toBe(false)
+    // The lock went with the first writer: the next one runs.
+    expect((await indexCases(fixtureCases(), { uri, provider: fixedProvider(base), ...quiet })).cases).toBe(fixtureCases().length)
+  })
+
+  it('takes over a lock left by a process of this host that is gone, and keeps one held elsewhere', async () => {
+    const uri = tmp()
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!
+    writeFileSync(join(uri, LOCK_FILE), JSON.stringify({ pid: dead, host: hostname(), since: '2026-01-01T00:00:00.000Z' }))
+    const stats = await indexCases(fixtureCases(), { uri, provider: fixedProvider(new HashEmbedder()), ...quiet })
+    expect(stats.added).toBe(fixtureCases().length)
+    expect(existsSync(join(uri, LOCK_FILE))).toBe(false)
+
+    writeFileSync(join(uri, LOCK_FILE), JSON.stringify({ pid: dead, host: 'another-host', since: '2026-01-01T00:00:00.000Z' }))
+    const err = await indexCases(fixtureCases(), { uri, provider: fixedProvider(new HashEmbedder()), ...quiet }).catch((e) => e)
+    expect(err).toBeInstanceOf(StoreBusyError)
+    expect(err.message).toContain('on another-host')
   })
 })

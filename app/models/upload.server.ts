@@ -6,18 +6,22 @@ import type { Case } from '../../ingest/schema'
 import { processBytes } from '../../ingest/pipeline'
 import { InputError } from '../../ingest/read'
 import { applyLocked, readStoredCase, writeCase } from '../../ingest/corpus'
-import { EMBEDDER_KINDS, indexCorpus } from '../../ingest/index'
+import { EMBEDDER_KINDS, indexCorpus, StoreBusyError } from '../../ingest/index'
 import { casesDir, rawDir, storeUri } from './config.server'
 import { isCaseId } from './case.server'
 import { getStore, reopenStore } from './store.server'
 
-/** Why an upload was refused; nothing was written when one of these is returned. */
+/**
+ * Why an upload was refused; nothing was written when one of these is returned, except `busy`:
+ * the case file is saved, but another ingest holds the store, so it is not searchable yet.
+ */
 export type UploadProblem =
   | { kind: 'no-file' }
   | { kind: 'too-large' }
   | { kind: 'rejected'; message: string }
   | { kind: 'exists'; id: string }
   | { kind: 'expired' }
+  | { kind: 'busy'; id: string }
 
 // Previews wait here between "preview" and "save"; the token is the bytes' hash.
 const STAGING = path.join(os.tmpdir(), 'casebook-staging')
@@ -71,12 +75,29 @@ export async function saveUpload(name: string, bytes: Uint8Array): Promise<Case 
   }
   // The same report uploaded again must not undo a researcher's locked hand corrections.
   writeCase(casesDir(), stored ? applyLocked(stored, c) : c)
-  await reindex()
+  try {
+    await reindex()
+  } catch (error) {
+    if (error instanceof StoreBusyError) return { kind: 'busy', id: c.id }
+    throw error
+  }
   return c
 }
 
-/** Re-index every case file, as `npm run ingest` does (only new or changed cases are embedded). */
-export async function reindex(): Promise<void> {
+let indexing: Promise<void> = Promise.resolve()
+
+/**
+ * Re-index every case file, as `npm run ingest` does (only new or changed cases are embedded).
+ * Uploads to this server take turns, as the store takes one writer at a time; an ingest run by
+ * another process makes this throw StoreBusyError.
+ */
+export function reindex(): Promise<void> {
+  const run = indexing.then(reindexNow, reindexNow)
+  indexing = run.catch(() => undefined)
+  return run
+}
+
+async function reindexNow(): Promise<void> {
   // The kind of embedder that built the store, so the new vectors sit beside comparable ones.
   const name = await getStore()
     .then((store) => store.info())

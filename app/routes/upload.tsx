@@ -34,11 +34,13 @@ function problemText(lang: Lang, problem: UploadProblem): string {
       return translate(lang, 'uploadExists', { id: problem.id })
     case 'expired':
       return translate(lang, 'uploadExpired')
+    case 'busy':
+      return translate(lang, 'uploadBusy', { id: problem.id })
   }
 }
 
 function refuse(lang: Lang, problem: UploadProblem) {
-  return data({ error: problemText(lang, problem), preview: null }, { status: problem.kind === 'too-large' ? 413 : 400 })
+  return data({ error: problemText(lang, problem), preview: null }, { status: problem.kind === 'too-large' ? 413 : problem.kind === 'busy' ? 409 : 400 })
 }
 
 async function readForm(request: Request): Promise<FormData | 'too-large'> {

@@ -3,8 +3,8 @@
  *
  * Readers answer from the newest `pointer` row in `meta` (see layout.ts), which this writer
  * appends last, after every table write and index build of the run; until then readers keep
- * answering from the previous pointer's table versions. One writer at a time (ingest); any number
- * of readers, on local disk or an object store.
+ * answering from the previous pointer's table versions. One writer at a time (ingest, held to it by
+ * a lock file on local disk); any number of readers, on local disk or an object store.
  *
  * The offline embedder is trained on the corpus, so a changed corpus could mean a different model
  * and every vector re-embedded. Instead the saved model is reused, and only added or changed cases
@@ -25,6 +25,7 @@ import { sqlString } from '../search/facets.js'
 import { bigramShares } from '../search/bigrams.js'
 import { searchNormal } from '../search/normalize.js'
 import { createHash } from 'node:crypto'
+import { lockStore } from './lock.js'
 
 export interface IndexOptions {
   uri: string
@@ -71,8 +72,18 @@ export const FTS_OPTIONS = {
 
 const DEFAULTS = { retrainShare: 0.2, batch: 8000, vectorIndexFrom: 50_000 }
 
+/** Writes `input` as the store's next build, holding the store's write lock (./lock.ts) throughout. */
 export async function indexCases(input: Case[], options: Partial<IndexOptions> & Pick<IndexOptions, 'uri' | 'provider'>): Promise<IndexStats> {
   const opts = { ...DEFAULTS, log: (line: string) => process.stderr.write(`${line}\n`), ...options }
+  const release = lockStore(opts.uri)
+  try {
+    return await build(input, opts)
+  } finally {
+    release()
+  }
+}
+
+async function build(input: Case[], opts: IndexOptions): Promise<IndexStats> {
   const cases = dedupe(input, opts.log)
   const db = await connect(opts.uri, opts.storageOptions)
   const meta = (await openMeta(db, true))!
