@@ -4,10 +4,10 @@
  * hundred µs a term (measured on the 100k-case bench store, 322k passages). A bigram in a fifth
  * of the passages (老旧, 中心) costs ~12 ms there, and 小区 in nearly all of them ~60 ms, while its
  * BM25 weight is near zero. So each build records how common its bigrams are (from a sample), and
- * a query keeps the rarest bigram of each of its parts — everything asked for is searched for —
- * then adds more, rarest first, while the postings they would walk fit a budget. Passages that
- * hold the whole query are still found (they hold its rarest bigrams), and the verbatim pass in
- * the store lifts them; what is lost is BM25's small preference among partial matches.
+ * a query keeps the rarest bigram of each of its parts unless even that one is common (see
+ * `plan`), then adds more, rarest first, while the postings they would walk fit a budget.
+ * Passages that hold the whole query are still found (they hold its rarest bigrams), and the
+ * verbatim pass in the store lifts them; what is lost is BM25's preference among partial matches.
  */
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g
 const OTHER = /[\p{L}\p{N}]+/gu

@@ -33,18 +33,14 @@ const CHUNK = 2000
  * catalog is in) should not wait for all of it. Row objects from LanceDB took 5 s here.
  */
 export async function loadCatalog(cases: Table): Promise<Catalog> {
-  const table = await cases
-    .query()
-    .select(['id', 'card', ...new Set(Object.values(FACET_COLUMN))])
-    .toArrow()
+  const names = ['id', 'card', 'year', 'province', 'city', 'district', 'models', 'problems', 'mechanisms', 'actors', 'orgTierCount', 'fundingSources']
+  const table = await cases.query().select(names).toArrow()
   const column = (name: string) => {
     const c = table.getChild(name)
     if (!c) throw new Error(`cases table has no ${name} column`)
     return c
   }
-  const [id, card, year, province, city, district, models, problems, mechanisms, actors, orgTierCount, fundingSources] = [
-    'id', 'card', 'year', 'province', 'city', 'district', 'models', 'problems', 'mechanisms', 'actors', 'orgTierCount', 'fundingSources',
-  ].map(column)
+  const [id, card, year, province, city, district, models, problems, mechanisms, actors, orgTierCount, fundingSources] = names.map(column)
   const entries: CatalogEntry[] = []
   for (let start = 0; start < table.numRows; start += CHUNK) {
     if (start) await new Promise((resolve) => setImmediate(resolve))

@@ -179,7 +179,7 @@ class LanceStore implements Store {
   private async rank(snap: Snapshot, q: PreparedQuery, where: string | null, mode: SearchOptions['mode'], limit: number): Promise<Candidate[]> {
     const k = Math.max(60, limit * 6)
     const [fulltext, paraphrase, vector] = await Promise.all([
-      mode === 'vector' ? [] : this.fulltext(snap, this.plan(snap, q.fulltext), where, k),
+      mode === 'vector' ? [] : this.fulltext(snap, fulltextQuery(q.fulltext, snap.bigrams, this.budget), where, k),
       mode === 'vector' || !q.paraphrases ? [] : this.fulltext(snap, this.paraphraseQuery(snap, q), where, k),
       mode === 'fulltext' ? [] : this.vector(snap, q.embed, where, k),
     ])
@@ -229,9 +229,9 @@ class LanceStore implements Store {
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
   }
 
-  /** The bigrams full-text is asked for `text`, planned by what they cost (./bigrams.ts). */
-  private plan(snap: Snapshot, text: string, budget = this.options.postingsBudget ?? POSTINGS_BUDGET, skip?: ReadonlySet<string>): string {
-    return fulltextQuery(text, snap.bigrams, budget, skip)
+  /** Postings a full-text query may walk beyond each part's rarest bigram (./bigrams.ts). */
+  private get budget(): number {
+    return this.options.postingsBudget ?? POSTINGS_BUDGET
   }
 
   /**
@@ -239,7 +239,7 @@ class LanceStore implements Store {
    * the budget: they count half as much, and the typed query already asks the rest.
    */
   private paraphraseQuery(snap: Snapshot, q: PreparedQuery): string {
-    return this.plan(snap, q.paraphrases, (this.options.postingsBudget ?? POSTINGS_BUDGET) / 2, new Set(cjkBigrams(q.fulltext)))
+    return fulltextQuery(q.paraphrases, snap.bigrams, this.budget / 2, new Set(cjkBigrams(q.fulltext)))
   }
 
   /** Passages matching `terms` (a planned query), best first. */
@@ -303,7 +303,7 @@ class LanceStore implements Store {
     const where = whereClause(filters)
     const k = Math.max(100, clampLimit(options.limit) * 10)
     const [fulltext, vec] = await Promise.all([
-      this.fulltext(snap, this.plan(snap, q.fulltext), where, k),
+      this.fulltext(snap, fulltextQuery(q.fulltext, snap.bigrams, this.budget), where, k),
       vector && !vector.some((x) => x !== 0) ? [] : this.vector(snap, q.embed, where, k, vector ?? undefined),
     ])
     const best = new Map<string, Best>()
