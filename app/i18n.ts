@@ -48,6 +48,7 @@ const dict = {
   applyFilters: { zh: '应用筛选', en: 'Apply filters' },
   clearFilters: { zh: '清除筛选', en: 'Clear filters' },
   resultsCount: { zh: '共 {n} 条结果', en: '{n} results' },
+  resultsRange: { zh: '第 {from}–{to} 条结果', en: 'Results {from}–{to}' },
   casesCount: { zh: '共 {n} 个案例', en: '{n} cases' },
   noResults: { zh: '没有找到匹配的案例。试试更短的词，或清除筛选。', en: 'No matching cases. Try shorter terms or clear the filters.' },
   queryExpanded: { zh: '同时搜索了：{terms}', en: 'Also searched for: {terms}' },
@@ -57,6 +58,10 @@ const dict = {
     en: 'There is no index yet. Run npm run ingest first.',
   },
   browseAll: { zh: '全部案例', en: 'All cases' },
+  pages: { zh: '分页', en: 'Pages' },
+  pageN: { zh: '第 {n} 页', en: 'Page {n}' },
+  prevPage: { zh: '上一页', en: 'Previous' },
+  nextPage: { zh: '下一页', en: 'Next' },
 
   // Facets / fields
   facet_province: { zh: '省份', en: 'Province' },

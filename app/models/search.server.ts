@@ -3,11 +3,15 @@ import { FACET_FIELDS, type FacetCounts, type Filters, type Hit, type SimilarHit
 import { getStore } from './store.server'
 
 export const PAGE_SIZE = 20
+/** A search ranks at most 200 cases (the store's limit): ten pages. Browsing pages through all. */
+const SEARCH_PAGES = 10
 
 export interface SearchParams {
   q: string
   mode: 'keyword' | 'like'
   filters: Filters
+  /** 1-based. */
+  page: number
 }
 
 /** Everything a search is lives in the query string, so every search is a shareable link. */
@@ -17,10 +21,13 @@ export function parseSearchParams(url: URL): SearchParams {
     const values = url.searchParams.getAll(field).map((v) => v.trim()).filter(Boolean)
     if (values.length) filters[field] = [...new Set(values)]
   }
+  const q = (url.searchParams.get('q') ?? '').trim()
+  const page = Math.max(1, Math.floor(Number(url.searchParams.get('page'))) || 1)
   return {
-    q: (url.searchParams.get('q') ?? '').trim(),
+    q,
     mode: url.searchParams.get('mode') === 'like' ? 'like' : 'keyword',
     filters,
+    page: q ? Math.min(page, SEARCH_PAGES) : page,
   }
 }
 
@@ -29,6 +36,8 @@ export interface SearchOutcome {
   facets: FacetCounts | null
   total: number | null
   expansions: string[]
+  /** Whether a next page has hits. */
+  more: boolean
 }
 
 function browseHit(c: Case): Hit {
@@ -46,32 +55,34 @@ function browseHit(c: Case): Hit {
 }
 
 /** One call into the store per page view: a search, a "cases like mine" query, or browsing by filters. */
-export async function runSearch({ q, mode, filters }: SearchParams): Promise<SearchOutcome> {
+export async function runSearch({ q, mode, filters, page }: SearchParams): Promise<SearchOutcome> {
   const store = await getStore()
+  const start = (page - 1) * PAGE_SIZE
+  // A search ranks from the top each time; a page is a slice of the first page × PAGE_SIZE (+1 to
+  // know whether another page follows).
+  const limit = Math.min(SEARCH_PAGES * PAGE_SIZE, page * PAGE_SIZE + 1)
+  const slice = <T>(hits: T[]) => ({ hits: hits.slice(start, start + PAGE_SIZE), more: hits.length > start + PAGE_SIZE })
   if (q && mode === 'like') {
-    const result = await store.like(q, { filters, facets: true, limit: PAGE_SIZE })
-    return { hits: result.hits, facets: result.facets, total: null, expansions: [] }
+    const result = await store.like(q, { filters, facets: true, limit })
+    return { ...slice(result.hits), facets: result.facets, total: null, expansions: [] }
   }
   if (q) {
-    const result = await store.search(q, { filters, facets: true, limit: PAGE_SIZE })
-    return { hits: result.hits, facets: result.facets, total: null, expansions: result.query.expansions }
+    const result = await store.search(q, { filters, facets: true, limit })
+    return { ...slice(result.hits), facets: result.facets, total: null, expansions: result.query.expansions }
   }
-  // Browsing lists every matching case to find the newest; the answer only changes with a new
-  // build of the store, so it is kept per store version.
+  // Facets over the whole (filtered) corpus only change with a new build: kept per store version.
   const { version } = await store.info()
   const key = `${version}:${JSON.stringify(filters)}`
-  let browse = browsing.get(key)
-  if (!browse) {
-    browse = Promise.all([store.list(filters), store.facets(filters)]).then(([cases, facets]) => {
-      const newest = [...cases].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''))
-      return { hits: newest.slice(0, PAGE_SIZE).map(browseHit), facets, total: cases.length, expansions: [] }
-    })
-    browse.catch(() => browsing.delete(key))
-    browsing.set(key, browse)
+  let facets = browsing.get(key)
+  if (!facets) {
+    facets = store.facets(filters)
+    facets.catch(() => browsing.delete(key))
+    browsing.set(key, facets)
     if (browsing.size > BROWSE_CACHE) browsing.delete(browsing.keys().next().value as string)
   }
-  return browse
+  const [newest, counts] = await Promise.all([store.newest(filters, { offset: start, limit: PAGE_SIZE }), facets])
+  return { hits: newest.cases.map(browseHit), facets: counts, total: newest.total, expansions: [], more: newest.total > start + PAGE_SIZE }
 }
 
 const BROWSE_CACHE = 64
-const browsing = new Map<string, Promise<SearchOutcome>>()
+const browsing = new Map<string, Promise<FacetCounts>>()

@@ -5,7 +5,7 @@ import { langFromRequest } from '~/models/lang.server'
 import { facetOptions } from '~/models/labels.server'
 import { placeText } from '~/models/case-view.server'
 import { converter, displayHit, englishReasons } from '~/models/script.server'
-import { parseSearchParams, runSearch } from '~/models/search.server'
+import { PAGE_SIZE, parseSearchParams, runSearch } from '~/models/search.server'
 import { englishLabels } from '~/models/vocabulary.server'
 import { parseScript, useHref, useT } from '~/lib/ui'
 import { Marked } from '~/components/Marked'
@@ -36,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         return { ...shown, placeLabel: placeText(shown.place), reasons: lang === 'en' ? englishReasons(reasons, englishLabels()) : reasons }
       }),
       total: outcome.total,
+      first: (params.page - 1) * PAGE_SIZE + 1,
+      more: outcome.more,
       expansions: outcome.expansions,
       facets: facetOptions(outcome.facets, lang, converter(script), englishLabels(), { limit: FACET_OPTIONS, selected: params.filters }),
     }
@@ -46,6 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       error: error instanceof Error ? error.message : String(error),
       hits: [],
       total: null,
+      first: 1,
+      more: false,
       expansions: [],
       facets: {} as ReturnType<typeof facetOptions>,
     }
@@ -61,6 +65,8 @@ export default function SearchPage() {
   const busy = navigation.state === 'loading' && navigation.location.pathname === '/'
   const selected = (field: FacetField, value: string) => data.filters[field]?.includes(value) ?? false
   const hasFilters = Object.keys(data.filters).length > 0
+  const pageHref = (page: number) =>
+    href('/', { q: data.q || undefined, mode: data.mode === 'like' ? 'like' : undefined, ...data.filters, page: page > 1 ? String(page) : undefined })
   return (
     <div className="page search-page">
       <h1 className="visually-hidden">{t('searchTitle')}</h1>
@@ -145,7 +151,9 @@ export default function SearchPage() {
               {data.error
                 ? t('errorTitle')
                 : data.q
-                  ? t('resultsCount', { n: data.hits.length })
+                  ? data.page > 1 || data.more
+                    ? t('resultsRange', { from: data.first, to: data.first + data.hits.length - 1 })
+                    : t('resultsCount', { n: data.hits.length })
                   : `${t('browseAll')} · ${t('casesCount', { n: data.total ?? data.hits.length })}`}
             </h2>
             {data.error && (
@@ -155,7 +163,7 @@ export default function SearchPage() {
             )}
             {data.expansions.length > 0 && <p className="help">{t('queryExpanded', { terms: data.expansions.join('、') })}</p>}
             {!data.error && data.hits.length === 0 && <p>{t('noResults')}</p>}
-            <ol className="hits">
+            <ol className="hits" start={data.first}>
               {data.hits.map((hit) => (
                 <li key={hit.id} className="hit">
                   <h3>
@@ -179,6 +187,21 @@ export default function SearchPage() {
                 </li>
               ))}
             </ol>
+            {(data.page > 1 || data.more) && (
+              <nav className="pager" aria-label={t('pages')}>
+                {data.page > 1 && (
+                  <Link rel="prev" to={pageHref(data.page - 1)}>
+                    ← {t('prevPage')}
+                  </Link>
+                )}
+                <span>{t('pageN', { n: data.page })}</span>
+                {data.more && (
+                  <Link rel="next" to={pageHref(data.page + 1)}>
+                    {t('nextPage')} →
+                  </Link>
+                )}
+              </nav>
+            )}
           </section>
       </div>
     </div>

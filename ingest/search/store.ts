@@ -380,8 +380,22 @@ class LanceStore implements Store {
   async list(filters: Filters = {}): Promise<Case[]> {
     checkFilters(filters)
     const snap = await this.snapshot()
+    return this.read(snap, filterEntries(await snap.catalog, filters).map((e) => e.id))
+  }
+
+  async newest(filters: Filters, page: { offset: number; limit: number }): Promise<{ cases: Case[]; total: number }> {
+    checkFilters(filters)
+    const snap = await this.snapshot()
+    const entries = filterEntries(await snap.catalog, filters)
+    const date = (e: CatalogEntry) => e.card.published ?? ''
+    entries.sort((a, b) => date(b).localeCompare(date(a)) || (a.id < b.id ? -1 : 1))
+    const ids = entries.slice(page.offset, page.offset + page.limit).map((e) => e.id)
+    return { cases: await this.read(snap, ids), total: entries.length }
+  }
+
+  /** The Cases of `ids`, in that order. */
+  private async read(snap: Snapshot, ids: string[]): Promise<Case[]> {
     const catalog = await snap.catalog
-    const ids = filterEntries(catalog, filters).map((e) => e.id)
     // Most of the store: one scan of its columns beats hundreds of id lookups.
     const scan = ids.length > catalog.entries.length / 4
     const json = new Map<string, string>()

@@ -74,6 +74,8 @@ export interface Store {
   get(id: string): Promise<Case | null>
   /** Every case (or those matching the filters), for the overview and dataset export. */
   list(filters?: Filters): Promise<Case[]>
+  /** A page of the cases matching the filters, newest published first (undated last), and how many match. */
+  newest(filters: Filters, page: { offset: number; limit: number }): Promise<{ cases: Case[]; total: number }>
   facets(filters?: Filters): Promise<FacetCounts>
   info(): Promise<StoreInfo>
   close(): void
