@@ -32,6 +32,18 @@ const MAX_PHRASES_PER_PAIR = 3
 const ZH_FORMS = 3
 const EN_STOP = new Set(['the', 'and', 'for', 'with', 'of', 'in', 'on', 'to', 'a', 'an', 'no', 'not', 'our', 'my', 'we', 'is', 'are', 'has', 'have', 'there', 'lots', 'many', 'very', 'old', 'problem', 'issue', 'difficulty', 'difficult', 'lack', 'low', 'high', 'poor', 'lot', 'some', 'residential'])
 
+/**
+ * Words that name nothing alone, though some phrase holds them: numbers ("five" of five-in-one,
+ * "one" of one heart four links), and words of structure or scale ("system" of points system,
+ * "network" of sewer network, "working" of working committee). They map only as part of a phrase.
+ */
+const NOT_ALONE = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'system', 'network', 'work', 'working', 'level', 'based', 'down', 'sent', 'near', 'close', 'general', 'free',
+  'space', 'area', 'left', 'home', 'public', 'center', 'centre', 'room', 'unit', 'office', 'point', 'rate',
+  'method', 'process', 'step', 'model', 'together', 'multiple', 'new', 'core', 'link', 'head', 'lead', 'run',
+])
+
 /** "volunteers" → "volunteer", "committees" → "committee", "parking" stays. */
 function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`
@@ -82,7 +94,7 @@ export function lexicon(): Lexicon {
     // A pair of function words ("for the" of "care for the elderly") names nothing.
     const pairs = stems.slice(1).flatMap((w, i) => (EN_STOP.has(w) && EN_STOP.has(stems[i]) ? [] : [`${stems[i]} ${w}`]))
     for (const pair of new Set(pairs)) index(byPair, pair)
-    for (const w of new Set(stems)) if (w.length >= 3 && !EN_STOP.has(w)) index(byWord, w)
+    for (const w of new Set(stems)) if (w.length >= 3 && !EN_STOP.has(w) && !NOT_ALONE.has(w)) index(byWord, w)
   }
   for (const kind of TAG_KINDS) {
     for (const t of vocabulary[kind]) {
