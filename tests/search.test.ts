@@ -328,6 +328,19 @@ describe('English queries', () => {
     expect(mapEnglish('the of and').terms).toEqual([])
   })
 
+  it('maps a word of number or structure only inside its phrase', () => {
+    // "five" of five-in-one, "network" of sewer network, "working" of working committee.
+    const step = mapEnglish('five-step deliberation process')
+    expect(step.terms).toContain('议事协商')
+    expect(step.terms).not.toContain('五位一体')
+    const grids = mapEnglish('merging grid systems into one network').terms
+    expect(grids).toContain('网格化')
+    expect(grids).not.toContain('下水道')
+    expect(grids).not.toContain('五位一体')
+    expect(mapEnglish('five-in-one').terms).toContain('五位一体')
+    expect(mapEnglish('sewer network').terms).toContain('下水道')
+  })
+
   it('a single word of a known phrase maps to its terms', async () => {
     const r = await store.search('parking')
     expect(r.query.expansions).toContain('停车难')
