@@ -11,7 +11,7 @@ import { indexCases } from '../ingest/index/write.js'
 import { fixedProvider, lsaProvider } from '../ingest/index/embedders.js'
 import { openStore, type Store } from '../ingest/search/index.js'
 import { readCorpus } from '../ingest/corpus/files.js'
-import { fuse, type CaseEvidence } from '../ingest/search/fusion.js'
+import { fuse, TRANSLATED_VECTOR_WEIGHT, type CaseEvidence } from '../ingest/search/fusion.js'
 import { mapEnglish } from '../ingest/search/lexicon.js'
 import { prepareQuery } from '../ingest/search/query.js'
 import { embedLsa, lsaFromBytes, lsaToBytes, trainLsa } from '../ingest/embed/lsa.js'
@@ -64,6 +64,15 @@ describe('fusion: scores, not ranks', () => {
     for (const s of [x, y]) expect(s).toBeGreaterThanOrEqual(0)
     expect(fuse([])).toEqual([])
   })
+
+  it('for a query mapped from English the vector side counts double', () => {
+    // A: full-text's first by a wide margin, weak cosine; B: full-text's second, strong cosine.
+    const cases = [ev([1, 10], [5, 0.2]), ev([2, 6], [1, 0.55])]
+    const [a, b] = fuse(cases)
+    expect(a).toBeGreaterThan(b)
+    const [ta, tb] = fuse(cases, TRANSLATED_VECTOR_WEIGHT)
+    expect(tb).toBeGreaterThan(ta)
+  })
 })
 
 describe('English phrasings a researcher types', () => {
@@ -97,6 +106,13 @@ describe('English phrasings a researcher types', () => {
     expect(q.fulltext.split(' ')).toContain('业委会')
     expect(q.fulltext).not.toContain('业主委员会')
     expect(q.marks).toEqual(expect.arrayContaining(['业委会', '业主委员会']))
+  })
+
+  it('a query is translated when it is English that maps, and not when it holds Chinese', () => {
+    expect(prepareQuery('owners committee').translated).toBe(true)
+    expect(prepareQuery('业委会 owners committee').translated).toBe(false)
+    expect(prepareQuery('業委會').translated).toBe(false)
+    expect(prepareQuery('xyzzy').translated).toBe(false)
   })
 
   it('words that say nothing alone are dropped, unmapped content words kept', () => {

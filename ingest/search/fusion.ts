@@ -2,7 +2,7 @@
  * How the full-text and vector lists become one ranking.
  *
  * Score fusion, not rank fusion: score = BM25 / best BM25 of the query (paraphrases of a named concept: half that, from a query
- * of their own) + VECTOR_WEIGHT × cosine
+ * of their own) + VECTOR_WEIGHT (TRANSLATED_VECTOR_WEIGHT for English mapped to Chinese) × cosine
  * + EXACT_BONUS × verbatim (1 for the query as typed, half for a paraphrase), scaled to 0..1. Reciprocal-rank fusion gives the vector
  * list's first place as much weight as full-text's, however weak the vector evidence; with a
  * small corpus-trained model the vector list often puts a loosely related case on top with a
@@ -38,6 +38,12 @@ export interface CaseEvidence {
  * judged sets (67 queries): 0.5 did better on the first, 1.0 on both together (README).
  */
 export const VECTOR_WEIGHT = 1
+/**
+ * For a query in English, mapped to Chinese through the glossary: its full-text terms are the
+ * glossary's words, not the user's, and a loose mapping ranks by whichever rare bigram it brought
+ * in; the vector side, smoothing over every mapped term, is the steadier of the two there.
+ */
+export const TRANSLATED_VECTOR_WEIGHT = 2
 /** A verbatim match of the query or a mapped term outweighs small BM25 differences. */
 export const EXACT_BONUS = 0.25
 
@@ -45,18 +51,18 @@ export const EXACT_BONUS = 0.25
 export const PARAPHRASE_WEIGHT = 0.5
 
 /** Scores in 0..1 (1 = best in every list), in the order of `cases`. */
-export function fuse(cases: CaseEvidence[]): number[] {
+export function fuse(cases: CaseEvidence[], vectorWeight = VECTOR_WEIGHT): number[] {
   const bestBm25 = Math.max(0, ...cases.map((c) => c.fulltext?.score ?? 0))
   const bestParaphrase = Math.max(0, ...cases.map((c) => c.paraphrase?.score ?? 0))
   const anyVector = cases.some((c) => c.vector)
   const anyExact = cases.some((c) => c.verbatim > 0)
-  const max = (bestBm25 > 0 ? 1 : bestParaphrase > 0 ? PARAPHRASE_WEIGHT : 0) + (anyVector ? VECTOR_WEIGHT : 0) + (anyExact ? EXACT_BONUS : 0)
+  const max = (bestBm25 > 0 ? 1 : bestParaphrase > 0 ? PARAPHRASE_WEIGHT : 0) + (anyVector ? vectorWeight : 0) + (anyExact ? EXACT_BONUS : 0)
   if (!max) return cases.map(() => 0)
   return cases.map((c) => {
     const typed = c.fulltext && bestBm25 > 0 ? c.fulltext.score / bestBm25 : 0
     const paraphrased = c.paraphrase && bestParaphrase > 0 ? (PARAPHRASE_WEIGHT * c.paraphrase.score) / bestParaphrase : 0
     const text = Math.max(typed, paraphrased)
     const vector = Math.max(0, c.vector?.score ?? 0)
-    return (text + VECTOR_WEIGHT * vector + EXACT_BONUS * c.verbatim) / max
+    return (text + vectorWeight * vector + EXACT_BONUS * c.verbatim) / max
   })
 }

@@ -21,6 +21,8 @@ export interface PreparedQuery {
   paraphrases: string
   /** What is embedded for vector search. */
   embed: string
+  /** English mapped through the glossary, with no Chinese typed: full-text asks the glossary's words. */
+  translated: boolean
   /** Terms to mark in snippets, longest first. */
   marks: string[]
   /** The query itself, when short: its verbatim presence in a passage counts as an exact match. */
@@ -68,6 +70,7 @@ export function prepareQuery(raw: string): PreparedQuery {
     paraphrases: synonyms.join(' '),
     // Paraphrases stay out of the embedding: they pull the query vector toward their own topics.
     embed: [rest, ...english.terms].filter(Boolean).join(' ') || normalized,
+    translated: english.matched.length > 0 && !/[\u3400-\u9fff]/.test(normalized),
     marks,
     phrases,
     groups,

@@ -22,7 +22,7 @@ import { makeSnippet, markedSnippet } from './snippet.js'
 import { compare, describe, profileOf, screen, type Profile } from './likeness.js'
 import { SearchError } from './errors.js'
 import { cjkBigrams, fulltextQuery, POSTINGS_BUDGET, type BigramStats } from './bigrams.js'
-import { fuse, type CaseEvidence } from './fusion.js'
+import { fuse, TRANSLATED_VECTOR_WEIGHT, VECTOR_WEIGHT, type CaseEvidence } from './fusion.js'
 
 export interface OpenOptions {
   storageOptions: Record<string, string>
@@ -216,7 +216,8 @@ class LanceStore implements Store {
     take(paraphrase, 'paraphrase')
     take(vector, 'vector')
     const out = [...byId.values()]
-    let scores = fuse(out.map((c) => c.evidence))
+    const weight = q.translated ? TRANSLATED_VECTOR_WEIGHT : VECTOR_WEIGHT
+    let scores = fuse(out.map((c) => c.evidence), weight)
     // Verbatim matches are looked for among the leading cases only, whose passages are read.
     const pool = new Set(out.map((c, i) => [c.id, scores[i]] as const).sort((a, b) => b[1] - a[1]).slice(0, Math.max(EXACT_POOL, limit * 2)).map(([id]) => id))
     const rows = [...fulltext, ...paraphrase, ...vector].filter((r) => pool.has(r.caseId))
@@ -224,7 +225,7 @@ class LanceStore implements Store {
     // Each case counts at its most literal passage; the snippet shows that one.
     const literal = rows.map((r) => ({ r, v: verbatim(r.norm, q) })).filter((x) => x.v > 0)
     take(literal.sort((x, y) => y.v - x.v).map((x) => x.r), 'exact')
-    scores = fuse(out.map((c) => c.evidence))
+    scores = fuse(out.map((c) => c.evidence), weight)
     out.forEach((c, i) => (c.score = scores[i]))
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
   }

@@ -218,6 +218,8 @@ describe('given the sample corpus in the built app', () => {
     mkdirSync(SHOTS, { recursive: true })
     await page.screenshot({ path: path.join(SHOTS, 'upload-preview-zh.png'), fullPage: true })
     await Promise.all([page.waitForURL(/\/cases\/upload_xinyuan/), page.click('.preview button[value=save]')])
+    // The URL changes as the navigation commits; the case page renders just after.
+    await page.locator('h1', { hasText: '睦邻议事坊' }).waitFor()
     await expect(page.locator('h1').textContent()).resolves.toContain('睦邻议事坊')
     expect((await search(page, '睦邻议事坊'))[0]).toBe('upload_xinyuan')
   })
