@@ -1,6 +1,6 @@
 /** A plain horizontal bar chart: a list of labelled values, drawn with CSS widths. */
 export function Bars({ items, label }: { items: { label: string; count: number; href?: string }[]; label: string }) {
-  const max = Math.max(1, ...items.map((item) => item.count))
+  const max = items.reduce((most, item) => Math.max(most, item.count), 1)
   return (
     <ul className="bars" aria-label={label}>
       {items.map((item, i) => (

@@ -119,7 +119,8 @@ export function chunk(body: string, options: Partial<ChunkOptions> = {}): Passag
     }
     const firstMax = headingsFrom >= 0 ? Math.max(max - (p.start - headingsFrom), max / 3) : max
     headingsFrom = -1
-    if (p.end - p.start > firstMax) units.push(...splitLong(body, p.start, p.end, max, firstMax))
+    // One long paragraph can be thousands of pieces: appended one by one, never spread onto the stack.
+    if (p.end - p.start > firstMax) for (const piece of splitLong(body, p.start, p.end, max, firstMax)) units.push(piece)
     else units.push(p)
   }
 

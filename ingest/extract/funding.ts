@@ -74,8 +74,8 @@ function classify(text: string): { sources: Set<FundingSource>; first: number; l
   const kept: typeof hits = []
   for (const h of hits) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h)
   const sources = new Set(kept.map((h) => h.source))
-  const first = kept.length ? Math.min(...kept.map((h) => h.start)) : -1
-  const last = kept.length ? Math.max(...kept.map((h) => h.end)) : -1
+  const first = kept.length ? kept.reduce((min, h) => Math.min(min, h.start), Infinity) : -1
+  const last = kept.length ? kept.reduce((max, h) => Math.max(max, h.end), -Infinity) : -1
   return { sources, first, last }
 }
 

@@ -1,3 +1,4 @@
+import { LIMITS, tooMuchText } from './limits.js'
 import { readZipEntry, ZipError } from './zip.js'
 
 /**
@@ -22,13 +23,16 @@ export type DocxResult = { ok: true; text: string; title?: string } | { ok: fals
 /** Compound-file signature: a .doc renamed .docx, or a password-protected .docx (Word encrypts into one). */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0]
 
-export function docxToText(bytes: Uint8Array): DocxResult {
+/** Document properties are a few hundred bytes; the title is all that is read from them. */
+const CORE_MAX_BYTES = 1024 * 1024
+
+export function docxToText(bytes: Uint8Array, maxChars: number = LIMITS.textChars): DocxResult {
   if (OLE.every((b, i) => bytes[i] === b)) return { ok: false, problem: 'not a readable .docx (an old .doc file or a password-protected document)' }
   let xml: Uint8Array | null
   let core: Uint8Array | null
   try {
     xml = readZipEntry(bytes, 'word/document.xml')
-    core = readZipEntry(bytes, 'docProps/core.xml')
+    core = readZipEntry(bytes, 'docProps/core.xml', CORE_MAX_BYTES)
   } catch (e) {
     if (e instanceof ZipError || e instanceof RangeError) return { ok: false, problem: `not a readable .docx (${e.message})` }
     throw e
@@ -38,6 +42,7 @@ export function docxToText(bytes: Uint8Array): DocxResult {
   let current = ''
   let inText = false
   let skipDepth = 0
+  let length = 0
   for (const m of new TextDecoder().decode(xml).matchAll(TOKEN)) {
     const [, closing, tag, , selfClosing, text] = m
     if (text !== undefined) {
@@ -54,8 +59,11 @@ export function docxToText(bytes: Uint8Array): DocxResult {
     else if ((tag === 'w:br' || tag === 'w:cr') && !closing) current += '\n'
     else if (tag === 'w:p' && (closing || selfClosing)) {
       paragraphs.push(current)
+      length += current.length + 2
       current = ''
     }
+    // Checked as the text grows, so a document of millions of runs stops at the limit.
+    if (length + current.length > maxChars) return { ok: false, problem: tooMuchText(maxChars) }
   }
   if (current) paragraphs.push(current)
   const title = core ? /<dc:title>([^<]*)<\/dc:title>/.exec(new TextDecoder().decode(core))?.[1] : undefined

@@ -4,6 +4,8 @@ import type { Message } from '../schema.js'
 import { decodeBytes } from './decode.js'
 import { docxToText } from './docx.js'
 import { InputError } from './errors.js'
+import { htmlDepth, markdownDepth } from './depth.js'
+import { LIMITS, megabytes, tooMuchText } from './limits.js'
 import { declaredCharset, htmlToText } from './html.js'
 import { markdownToText } from './markdown.js'
 import { normalizeText } from './normalize.js'
@@ -47,10 +49,6 @@ function formatOf(name: string): Format {
   return format
 }
 
-function megabytes(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`
-}
-
 function checkSize(name: string, size: number): void {
   if (size === 0) throw new InputError(name, 'empty file')
   if (size > MAX_BYTES) throw new InputError(name, `file too large (${megabytes(size)}; the limit is ${megabytes(MAX_BYTES)})`)
@@ -65,6 +63,24 @@ function message(name: string, rule: string, severity: Message['severity'], text
   return { stage: 'read', rule, severity, message: text, file: name }
 }
 
+/**
+ * Decoded text that would cost too much to parse: HTML nested deeper than the tree stages can
+ * recurse, Markdown nested or long enough to take the parser minutes. HTML markup may be many
+ * times its text, so its length is checked after parsing.
+ */
+function checkExpansion(name: string, format: Format, decoded: string): void {
+  if (format === 'html') {
+    const depth = htmlDepth(decoded, LIMITS.htmlDepth)
+    if (depth > LIMITS.htmlDepth) throw new InputError(name, `HTML nested too deeply (over ${LIMITS.htmlDepth} levels of tags; a page has a few dozen)`)
+    return
+  }
+  if (decoded.length > LIMITS.textChars) throw new InputError(name, tooMuchText(LIMITS.textChars))
+  if (format === 'md') {
+    const depth = markdownDepth(decoded, LIMITS.markdownDepth)
+    if (depth > LIMITS.markdownDepth) throw new InputError(name, `Markdown nested too deeply (over ${LIMITS.markdownDepth} levels of quotes, lists or indentation)`)
+  }
+}
+
 /** Bytes of a report → normalized text, format, encoding and hints. Throws InputError for unusable input. */
 export function decodeReport(name: string, bytes: Uint8Array): ReadResult {
   let format = formatOf(name)
@@ -74,7 +90,7 @@ export function decodeReport(name: string, bytes: Uint8Array): ReadResult {
   let encoding: string
   let hints: Hints = {}
   if (format === 'docx') {
-    const doc = docxToText(bytes)
+    const doc = docxToText(bytes, LIMITS.textChars)
     if (!doc.ok) throw new InputError(name, doc.problem)
     text = doc.text
     encoding = 'utf-8'
@@ -89,10 +105,12 @@ export function decodeReport(name: string, bytes: Uint8Array): ReadResult {
     }
     // Crawlers often save whole pages under .txt; markup is not report text.
     if (format === 'txt' && SAVED_PAGE.test(decoded.text.slice(0, 1024))) format = 'html'
+    checkExpansion(name, format, decoded.text)
     if (format === 'html') ({ text, hints } = htmlToText(decoded.text))
     else if (format === 'md') ({ text, hints } = markdownToText(decoded.text))
     else text = decoded.text
   }
+  if (text.length > LIMITS.textChars) throw new InputError(name, tooMuchText(LIMITS.textChars))
   text = normalizeText(text)
   if (!text) throw new InputError(name, 'empty file (no text after decoding)')
   if (hints.title) hints.title = normalizeText(hints.title).replace(/\s+/g, ' ')

@@ -36,7 +36,7 @@ export interface BigramStats {
 
 export function cjkBigrams(normal: string): string[] {
   const out: string[] = []
-  for (const m of normal.matchAll(CJK_RUN)) out.push(...runBigrams(m[0]))
+  for (const m of normal.matchAll(CJK_RUN)) for (const bigram of runBigrams(m[0])) out.push(bigram)
   return out
 }
 

@@ -52,8 +52,8 @@ export const PARAPHRASE_WEIGHT = 0.5
 
 /** Scores in 0..1 (1 = best in every list), in the order of `cases`. */
 export function fuse(cases: CaseEvidence[], vectorWeight = VECTOR_WEIGHT): number[] {
-  const bestBm25 = Math.max(0, ...cases.map((c) => c.fulltext?.score ?? 0))
-  const bestParaphrase = Math.max(0, ...cases.map((c) => c.paraphrase?.score ?? 0))
+  const bestBm25 = cases.reduce((best, c) => Math.max(best, c.fulltext?.score ?? 0), 0)
+  const bestParaphrase = cases.reduce((best, c) => Math.max(best, c.paraphrase?.score ?? 0), 0)
   const anyVector = cases.some((c) => c.vector)
   const anyExact = cases.some((c) => c.verbatim > 0)
   const max = (bestBm25 > 0 ? 1 : bestParaphrase > 0 ? PARAPHRASE_WEIGHT : 0) + (anyVector ? vectorWeight : 0) + (anyExact ? EXACT_BONUS : 0)
