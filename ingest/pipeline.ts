@@ -4,6 +4,8 @@ import { clean } from './clean/index.js'
 import { extract } from './extract/index.js'
 import { decodeReport, readReportBytes, type ReadResult } from './read/index.js'
 import type { Case, Message } from './schema.js'
+import { withoutBreaks } from './text/one-line.js'
+import { httpUrl } from './text/http-url.js'
 
 export interface ProcessOptions {
   /** Case id; defaults to the file name without extension. */
@@ -15,8 +17,9 @@ export interface ProcessOptions {
   body: string
 }
 
+/** The file name without extension; control characters (a newline in a name) become "_". */
 export function caseId(file: string): string {
-  return basename(file, extname(file))
+  return withoutBreaks(basename(file, extname(file)))
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -39,7 +42,7 @@ export function assembleCase(name: string, read: ReadResult, digest: string, opt
     title: cleaned.title,
     displayTitle: fields.displayTitle,
     published: cleaned.meta.published ?? read.hints.published ?? null,
-    source: { name: cleaned.meta.sourceName, url: cleaned.meta.sourceUrl ?? read.hints.url ?? null },
+    source: { name: cleaned.meta.sourceName, url: httpUrl(cleaned.meta.sourceUrl) ?? httpUrl(read.hints.url) },
     author: cleaned.meta.author,
     editor: cleaned.meta.editor,
     place: fields.place,

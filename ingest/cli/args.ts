@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { oneLine } from '../text/one-line.js'
 
 /** Exit code for a command line that could not be understood (as opposed to input that failed). */
 export const USAGE_EXIT = 2
@@ -19,7 +20,7 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: s
   }
 }
 
-/** One line per failed file, as the CLI contract says: "casebook: FILE: problem". */
+/** One line per failed file, as the CLI contract says: "casebook: FILE: problem", even when FILE holds a newline. */
 export function reportFailure(line: string): void {
-  process.stderr.write(`casebook: ${line}\n`)
+  process.stderr.write(`casebook: ${oneLine(line)}\n`)
 }

@@ -4,6 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkStringify from 'remark-stringify'
 import YAML, { isSeq, isScalar, visit } from 'yaml'
 import type { Case } from '../schema.js'
+import { httpUrl } from '../text/http-url.js'
 
 /** Case fields in schema order: the order of front matter keys and of a Case read back. */
 export const CASE_KEYS = [
@@ -83,5 +84,7 @@ export function markdownToCase(text: string, file: string): Case {
   if (body.endsWith('\n')) body = body.slice(0, -1)
   const c: Record<string, unknown> = {}
   for (const key of CASE_KEYS) c[key] = key === 'body' ? body : data[key]
+  // A hand edit can put any text in source.url; only an http(s) address is kept.
+  if (isRecord(c.source)) c.source = { ...c.source, url: httpUrl(c.source.url) }
   return c as unknown as Case
 }

@@ -1,5 +1,6 @@
 /** The index step of `casebook ingest`: the case files → the LanceDB store. */
 import { readCorpus } from '../corpus/index.js'
+import { oneLine } from '../text/one-line.js'
 import { defaultUri, storageOptionsFromEnv } from './layout.js'
 import { indexCases, type IndexStats } from './write.js'
 import { providerFor, parseEmbedderKind } from './providers.js'
@@ -17,7 +18,7 @@ export interface IndexStepOptions {
 export async function indexCorpus(opts: IndexStepOptions): Promise<IndexStats> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const kind = parseEmbedderKind(opts.embedder)
-  const cases = readCorpus(opts.cases, (err) => log(`casebook: ${err.message}`))
+  const cases = readCorpus(opts.cases, (err) => log(`casebook: ${oneLine(err.message)}`))
   const provider = await providerFor(kind, log)
   return indexCases(cases, { uri: opts.db ?? defaultUri(), storageOptions: storageOptionsFromEnv(), provider, log })
 }

@@ -26,9 +26,21 @@ import { bigramShares } from '../search/bigrams.js'
 import { searchNormal } from '../search/normalize.js'
 import { createHash } from 'node:crypto'
 import { lockStore } from './lock.js'
+import { LIMITS } from '../read/limits.js'
+import { oneLine } from '../text/one-line.js'
+
+/**
+ * What the cases handed in are: `corpus`, every case there is (stored cases not among them are
+ * removed; `npm run ingest`), or `upsert`, cases to add or replace, every other stored case kept
+ * (an upload; a stream of batches). An upsert never retrains the offline model: it embeds with the
+ * saved one and adds its changes to the drift that makes the next `corpus` run retrain.
+ */
+export type IndexMode = 'corpus' | 'upsert'
 
 export interface IndexOptions {
   uri: string
+  /** Default `corpus`. */
+  mode: IndexMode
   storageOptions?: Record<string, string>
   provider: EmbedderProvider
   /** Share of the corpus that may change before the offline model is retrained. Default 0.2. */
@@ -56,6 +68,8 @@ export interface IndexStats {
   generation: number
   /** Seconds spent: choosing/training the embedder, embedding + writing passages, building indexes. */
   seconds: { embedder: number; passages: number; indexes: number }
+  /** Cases left out of this build, each with why; a stored earlier version of one is kept when it can be. */
+  failed: { id: string; problem: string }[]
 }
 
 /** Full-text index over the search-normal text: character bigrams, which need no dictionary. */
@@ -70,7 +84,7 @@ export const FTS_OPTIONS = {
   asciiFolding: true,
 }
 
-const DEFAULTS = { retrainShare: 0.2, batch: 8000, vectorIndexFrom: 50_000 }
+const DEFAULTS = { mode: 'corpus' as IndexMode, retrainShare: 0.2, batch: 8000, vectorIndexFrom: 50_000 }
 
 /** Writes `input` as the store's next build, holding the store's write lock (./lock.ts) throughout. */
 export async function indexCases(input: Case[], options: Partial<IndexOptions> & Pick<IndexOptions, 'uri' | 'provider'>): Promise<IndexStats> {
@@ -84,7 +98,20 @@ export async function indexCases(input: Case[], options: Partial<IndexOptions> &
 }
 
 async function build(input: Case[], opts: IndexOptions): Promise<IndexStats> {
-  const cases = dedupe(input, opts.log)
+  const upsert = opts.mode === 'upsert'
+  const failures = new Map<string, string>()
+  const fail = (id: string, problem: string) => {
+    if (failures.has(id)) return
+    failures.set(id, problem)
+    opts.log(`casebook: ${oneLine(id)}: cannot be indexed (${oneLine(problem)}); the rest of the run goes on`)
+  }
+  // Everything a case needs before a byte is written: one that cannot be hashed, chunked or made
+  // into rows (a hand edit that broke its front matter, a body too large) fails here, alone.
+  const prepared = prepare(dedupe(input, opts.log), fail)
+  const cases = prepared.map((p) => p.c)
+  const chunks = new Map(prepared.map((p) => [p.c.id, p.passages]))
+  const passagesFor = (c: Case) => chunks.get(c.id)!
+
   const db = await connect(opts.uri, opts.storageOptions)
   const meta = (await openMeta(db, true))!
   const prev = await latestPointer(meta)
@@ -99,18 +126,15 @@ async function build(input: Case[], opts: IndexOptions): Promise<IndexStats> {
   }
 
   const stored = casesTable ? await storedHashes(casesTable) : new Map<string, string>()
-  const hashes = new Map(cases.map((c) => [c.id, caseHash(c)]))
+  const fresh = new Map(prepared.map((p) => [p.c.id, p.hash]))
   const added = cases.filter((c) => !stored.has(c.id))
-  const changed = cases.filter((c) => stored.has(c.id) && stored.get(c.id) !== hashes.get(c.id))
-  const removed = [...stored.keys()].filter((id) => !hashes.has(id))
+  const changed = cases.filter((c) => stored.has(c.id) && stored.get(c.id) !== fresh.get(c.id))
+  // A case that failed keeps its stored version; an upsert removes nothing.
+  const removed = upsert ? [] : [...stored.keys()].filter((id) => !fresh.has(id) && !failures.has(id))
+  const hashes = new Map(upsert || failures.size ? [...stored].filter(([id]) => !removed.includes(id)) : [])
+  for (const [id, hash] of fresh) hashes.set(id, hash)
+  const total = hashes.size
   const changes = added.length + changed.length + removed.length
-
-  const chunks = new Map<string, Passage[]>()
-  const passagesFor = (c: Case) => {
-    let p = chunks.get(c.id)
-    if (!p) chunks.set(c.id, (p = passagesOf(c)))
-    return p
-  }
 
   let clock = performance.now()
   const lap = () => {
@@ -119,29 +143,42 @@ async function build(input: Case[], opts: IndexOptions): Promise<IndexStats> {
     clock = now
     return Math.round(s * 10) / 10
   }
-  const { embedder, state, reuse, retrained, drift } = await chooseEmbedder(opts, meta, prev, cases, passagesFor, changes)
+  const { embedder, state, reuse, retrained, drift } = await chooseEmbedder(opts, meta, prev, cases, total, passagesFor, changes)
   const stats: IndexStats = {
-    uri: opts.uri, cases: cases.length, added: added.length, changed: changed.length, removed: removed.length,
-    unchanged: cases.length - added.length - changed.length, embedded: 0, passages: prev?.passages ?? 0,
+    uri: opts.uri, cases: total, added: added.length, changed: changed.length, removed: removed.length,
+    unchanged: total - added.length - changed.length, embedded: 0, passages: prev?.passages ?? 0,
     retrained, embedder: idOf(embedder), generation: prev?.generation ?? 0, seconds: { embedder: lap(), passages: 0, indexes: 0 },
+    failed: [],
+  }
+  const finish = () => {
+    stats.failed = [...failures].map(([id, problem]) => ({ id, problem }))
+    return stats
   }
   if (prev && reuse && changes === 0) {
-    opts.log(`index: ${cases.length} cases unchanged; store ${opts.uri} is up to date`)
-    return stats
+    opts.log(`index: ${total} cases unchanged; store ${opts.uri} is up to date`)
+    return finish()
   }
 
   const generation = (prev?.generation ?? 0) + 1
-  const rewrite = new Set([...changed.map((c) => c.id), ...removed])
-  casesTable = await writeCases(db, casesTable, [...added, ...changed], rewrite, hashes)
-
-  const toEmbed = reuse && passagesTable ? [...added, ...changed] : cases
-  const fresh = !(reuse && passagesTable)
-  if (!fresh) await deleteIds(passagesTable!, 'caseId', [...rewrite])
-  passagesTable = await writePassages(db, fresh ? null : passagesTable, toEmbed, passagesFor, embedder, opts.batch)
-  stats.embedded = toEmbed.length
+  const rebuild = !(reuse && passagesTable)
+  const toEmbed = rebuild ? cases : [...added, ...changed]
+  if (!rebuild) await deleteIds(passagesTable!, 'caseId', [...changed.map((c) => c.id), ...removed])
+  const beforeWrites = new Set(failures.keys())
+  passagesTable = await writePassages(db, rebuild ? null : passagesTable, toEmbed, passagesFor, embedder, opts.batch, fail)
+  // Rows go in after their passages, so a case whose passages failed is not half in the store.
+  const rows = [...added, ...changed].filter((c) => !failures.has(c.id))
+  casesTable = await writeCases(db, casesTable, rows, new Set([...changed.map((c) => c.id), ...removed]), hashes, fail)
+  // A case that failed while being written leaves neither its row nor its passages behind.
+  const unwritten = [...failures.keys()].filter((id) => !beforeWrites.has(id))
+  if (unwritten.length) {
+    await deleteIds(passagesTable, 'caseId', unwritten)
+    await deleteIds(casesTable, 'id', unwritten)
+    for (const id of unwritten) hashes.delete(id)
+  }
+  stats.embedded = toEmbed.filter((c) => !failures.has(c.id)).length
   stats.seconds.passages = lap()
 
-  await buildIndexes(casesTable, passagesTable, fresh, opts.vectorIndexFrom, cases.length > 0)
+  await buildIndexes(casesTable, passagesTable, rebuild, opts.vectorIndexFrom, total > 0)
   stats.seconds.indexes = lap()
 
   if (state && !reuse) await appendState(meta, generation, state)
@@ -153,21 +190,75 @@ async function build(input: Case[], opts: IndexOptions): Promise<IndexStats> {
     embedder: idOf(embedder),
     embedderGeneration,
     corpusVersion: corpusVersion(hashes),
-    cases: cases.length,
+    cases: await casesTable.countRows(),
     passages: await passagesTable.countRows(),
     driftSinceTraining: drift,
-    bigramShares: bigramShares(sampleNormals(cases, passagesFor)),
+    // An upsert sees a few cases, not a sample of the corpus: the last full build's shares stand.
+    bigramShares: upsert && prev?.bigramShares ? prev.bigramShares : bigramShares(sampleNormals(cases, passagesFor)),
     builtAt: new Date().toISOString(),
   }
   await appendPointer(meta, pointer)
   await pruneStates(meta, [embedderGeneration, prev?.embedderGeneration ?? null])
+  stats.cases = pointer.cases
   stats.passages = pointer.passages
   stats.generation = generation
   opts.log(
-    `index: ${added.length} added, ${changed.length} changed, ${removed.length} removed, ${stats.unchanged} unchanged; ` +
-      `embedded ${toEmbed.length} cases with ${describeEmbedder(stats.embedder)}${retrained ? ' (model retrained on the corpus)' : ''} → ${opts.uri}`,
+    `index: ${added.length} added, ${changed.length} changed, ${removed.length} removed, ${stats.unchanged} unchanged` +
+      `${failures.size ? `, ${failures.size} failed` : ''}; ` +
+      `embedded ${stats.embedded} cases with ${describeEmbedder(stats.embedder)}${retrained ? ' (model retrained on the corpus)' : ''} → ${opts.uri}`,
   )
-  return stats
+  return finish()
+}
+
+interface Prepared {
+  c: Case
+  hash: string
+  passages: Passage[]
+}
+
+/** A case body this long was not made by read (LIMITS.textChars); a case file edited by hand can be. */
+const MAX_BODY = 2 * LIMITS.textChars
+
+/** Hash, passages and a trial row of each case; one that throws fails alone. */
+function prepare(cases: Case[], fail: (id: string, problem: string) => void): Prepared[] {
+  const out: Prepared[] = []
+  for (const c of cases) {
+    try {
+      if (typeof c.body !== 'string') throw new Error('no body text')
+      if (c.body.length > MAX_BODY) throw new Error(`body of ${c.body.length.toLocaleString('en-US')} characters; the limit is ${MAX_BODY.toLocaleString('en-US')}`)
+      const hash = caseHash(c)
+      caseRow(c, hash)
+      const passages = passagesOf(c)
+      passageRows(c, passages.slice(0, 1), [])
+      out.push({ c, hash, passages })
+    } catch (error) {
+      fail(String(c.id), (error as Error).message)
+    }
+  }
+  return out
+}
+
+/**
+ * Runs `write` on all items; when it throws, on each half, down to the single items that make it
+ * throw, which `fail` reports. One bad case costs a few extra writes, not the build. When every
+ * item of several fails, the fault is not in the cases (a full disk, a broken store): that throws.
+ */
+async function isolating<T>(items: T[], write: (items: T[]) => Promise<void>, fail: (item: T, error: unknown) => void): Promise<void> {
+  const failed: [T, unknown][] = []
+  const split = async (part: T[]): Promise<void> => {
+    if (!part.length) return
+    try {
+      await write(part)
+    } catch (error) {
+      if (part.length === 1) return void failed.push([part[0], error])
+      const half = Math.ceil(part.length / 2)
+      await split(part.slice(0, half))
+      await split(part.slice(half))
+    }
+  }
+  await split(items)
+  if (items.length > 1 && failed.length === items.length) throw failed[0][1]
+  for (const [item, error] of failed) fail(item, error)
 }
 
 function dedupe(cases: Case[], log: (line: string) => void): Case[] {
@@ -196,16 +287,21 @@ async function chooseEmbedder(
   meta: Table,
   prev: Pointer | null,
   cases: Case[],
+  total: number,
   passagesFor: (c: Case) => Passage[],
   changes: number,
 ): Promise<{ embedder: Embedder; state: Uint8Array | null; reuse: boolean; retrained: boolean; drift: number }> {
   if (prev && opts.provider.sameKind(prev.embedder)) {
     const drift = prev.driftSinceTraining + changes
     const trained = prev.embedderGeneration !== null
-    if (!trained || drift <= opts.retrainShare * Math.max(cases.length, 1)) {
+    if (!trained || opts.mode === 'upsert' || drift <= opts.retrainShare * Math.max(total, 1)) {
       const restored = await opts.provider.restore(prev.embedder, await embedderState(meta, prev.embedderGeneration))
       if (restored) return { embedder: restored, state: null, reuse: true, retrained: false, drift: trained ? drift : 0 }
     }
+  }
+  // Training needs the whole corpus; an upsert holds a few cases.
+  if (prev && opts.mode === 'upsert') {
+    throw new Error(`the store's embedder ${describeEmbedder(prev.embedder)} cannot be restored here; run npm run ingest to rebuild the store`)
   }
   const texts: string[] = []
   for (const c of cases) passagesFor(c).forEach((p, ord) => texts.push(passageText(c, p, ord)))
@@ -225,12 +321,18 @@ async function writeCases(
   rows: Case[],
   rewrite: Set<string>,
   hashes: Map<string, string>,
+  fail: (id: string, problem: string) => void,
 ): Promise<Table> {
-  const data = rows.map((c) => caseRow(c, hashes.get(c.id)!))
-  if (!table) return db.createTable(TABLES.cases, data, { mode: 'overwrite', schema: casesSchema() })
-  await deleteIds(table, 'id', [...rewrite])
-  if (data.length) await table.add(data)
-  return table
+  let out = table ?? (await db.createEmptyTable(TABLES.cases, casesSchema(), { mode: 'overwrite' }))
+  if (table) await deleteIds(table, 'id', [...rewrite])
+  await isolating(
+    rows,
+    async (part) => {
+      await out.add(toArrow(part.map((c) => caseRow(c, hashes.get(c.id)!)), casesSchema()))
+    },
+    (c, error) => fail(c.id, (error as Error).message),
+  )
+  return out
 }
 
 async function deleteIds(table: Table, column: 'id' | 'caseId', ids: string[]): Promise<void> {
@@ -246,34 +348,48 @@ async function writePassages(
   passagesFor: (c: Case) => Passage[],
   embedder: Embedder,
   batch: number,
+  fail: (id: string, problem: string) => void,
 ): Promise<Table> {
-  let pending: { c: Case; passages: Passage[] }[] = []
-  let size = 0
-  let out = table
-  const flush = async () => {
-    if (!pending.length && out) return
-    const texts = pending.flatMap(({ c, passages }) => passages.map((p, ord) => passageText(c, p, ord)))
+  const out = table ?? (await db.createEmptyTable(TABLES.passages, passagesSchema(embedder.dims), { mode: 'overwrite' }))
+  // Embedding is not isolated: an embedder that fails fails for every case (the run stops, the
+  // store stays at its last build). Rows and writes are: a case whose values do not fit the
+  // table's columns fails alone.
+  const flush = async (part: Case[]) => {
+    const texts: string[] = []
+    for (const c of part) passagesFor(c).forEach((p, ord) => texts.push(passageText(c, p, ord)))
     const vectors = texts.length ? await embedder.embed(texts, 'passage') : []
-    const rows: Record<string, unknown>[] = []
-    let at = 0
-    for (const { c, passages } of pending) {
-      rows.push(...passageRows(c, passages, vectors.slice(at, at + passages.length)))
-      at += passages.length
+    const at = new Map<Case, number>()
+    let offset = 0
+    for (const c of part) {
+      at.set(c, offset)
+      offset += passagesFor(c).length
     }
-    const data = toArrow(rows, passagesSchema(embedder.dims))
-    if (!out) out = await db.createTable(TABLES.passages, data, { mode: 'overwrite' })
-    else if (rows.length) await out.add(data)
-    pending = []
-    size = 0
+    await isolating(
+      part,
+      async (some) => {
+        const rows: Record<string, unknown>[] = []
+        for (const c of some) {
+          const passages = passagesFor(c)
+          for (const row of passageRows(c, passages, vectors.slice(at.get(c)!, at.get(c)! + passages.length))) rows.push(row)
+        }
+        if (rows.length) await out.add(toArrow(rows, passagesSchema(embedder.dims)))
+      },
+      (bad, error) => fail(bad.id, (error as Error).message),
+    )
   }
+  let pending: Case[] = []
+  let size = 0
   for (const c of cases) {
-    const passages = passagesFor(c)
-    pending.push({ c, passages })
-    size += passages.length
-    if (size >= batch) await flush()
+    pending.push(c)
+    size += passagesFor(c).length
+    if (size >= batch) {
+      await flush(pending)
+      pending = []
+      size = 0
+    }
   }
-  await flush()
-  return out!
+  await flush(pending)
+  return out
 }
 
 /**

@@ -21,6 +21,7 @@ import { prepareQuery, type PreparedQuery } from './query.js'
 import { makeSnippet, markedSnippet } from './snippet.js'
 import { compare, describe, profileOf, screen, type Profile } from './likeness.js'
 import { SearchError } from './errors.js'
+import { httpUrl } from '../text/http-url.js'
 import { cjkBigrams, fulltextQuery, POSTINGS_BUDGET, type BigramStats } from './bigrams.js'
 import { fuse, TRANSLATED_VECTOR_WEIGHT, VECTOR_WEIGHT, type CaseEvidence } from './fusion.js'
 
@@ -375,7 +376,7 @@ class LanceStore implements Store {
   async get(id: string): Promise<Case | null> {
     const snap = await this.snapshot()
     const rows = await snap.cases.query().where(`id = ${sqlString(id)}`).select(['json']).limit(1).toArray()
-    return rows.length ? (JSON.parse(rows[0].json) as Case) : null
+    return rows.length ? parseCase(rows[0].json) : null
   }
 
   async list(filters: Filters = {}): Promise<Case[]> {
@@ -408,7 +409,7 @@ class LanceStore implements Store {
       const jsonCol = table.getChild('json')!.toArray() as string[]
       for (let r = 0; r < idCol.length; r++) json.set(idCol[r], jsonCol[r])
     }
-    return ids.flatMap((id) => (json.has(id) ? [JSON.parse(json.get(id)!) as Case] : []))
+    return ids.flatMap((id) => (json.has(id) ? [parseCase(json.get(id)!)] : []))
   }
 
   async facets(filters: Filters = {}): Promise<FacetCounts> {
@@ -425,6 +426,12 @@ class LanceStore implements Store {
   close(): void {
     this.db.close()
   }
+}
+
+/** A stored Case. A store built before URLs were checked may hold any text as the source URL. */
+function parseCase(json: string): Case {
+  const c = JSON.parse(json) as Case
+  return { ...c, source: { ...c.source, url: httpUrl(c.source?.url) } }
 }
 
 /** Arrow rows are read-only views; ranked rows get their text filled in later. */
@@ -510,7 +517,7 @@ function textReason(row: PassageRow, q: PreparedQuery): string {
 function mean(vectors: Float32Array[]): Float32Array {
   const out = new Float32Array(vectors[0]?.length ?? 0)
   for (const v of vectors) for (let i = 0; i < v.length; i++) out[i] += v[i]
-  const norm = Math.hypot(...out)
+  const norm = Math.sqrt(out.reduce((sum, x) => sum + x * x, 0))
   if (norm > 0) for (let i = 0; i < out.length; i++) out[i] /= norm
   return out
 }
