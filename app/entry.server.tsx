@@ -1,9 +1,10 @@
 import { PassThrough, Transform } from 'node:stream'
-import type { EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { NonceContext } from '~/lib/nonce'
 
 const ABORT_DELAY = 5_000
 
@@ -21,8 +22,19 @@ function withoutNulBytes(): Transform {
   })
 }
 
-/** Remix's default node entry (streaming; bots wait for all data), with the NUL filter. */
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+/**
+ * Remix's default node entry (streaming; bots wait for all data), with the NUL filter. The CSP
+ * nonce from the server (app/server) goes on every inline script: Remix's (Scripts,
+ * ScrollRestoration, streamed data) and React's own (Suspense boundaries filled in late).
+ */
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext = {},
+) {
+  const nonce = loadContext.nonce ?? ''
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
@@ -34,7 +46,13 @@ export default function handleRequest(request: Request, responseStatusCode: numb
       resolve(new Response(createReadableStreamFromReadable(filtered), { headers: responseHeaders, status: responseStatusCode }))
       pipe(body)
     }
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
+    const app = (
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce || undefined} />
+      </NonceContext.Provider>
+    )
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce: nonce || undefined,
       onShellReady: waitForAll ? undefined : ready,
       onAllReady: waitForAll ? ready : undefined,
       onShellError: reject,

@@ -279,6 +279,11 @@ const dict = {
   adminRequired: { zh: '此操作需要管理口令。', en: 'This action needs the admin token.' },
   adminEnter: { zh: '输入管理口令', en: 'Enter the admin token' },
   adminOk: { zh: '口令已确认，可以进行写操作了。', en: 'Token accepted; write actions are enabled.' },
+  formExpired: {
+    zh: '表单已过期或不是从本站提交的，未做任何改动。请刷新页面后重试。',
+    en: 'This form has expired or was not sent from this site; nothing was changed. Reload the page and try again.',
+  },
+  otherOrigin: { zh: '拒绝来自其他网站的写操作。', en: 'Write requests from another site are refused.' },
 
   // Errors
   errorTitle: { zh: '出错了', en: 'Something went wrong' },

@@ -14,14 +14,17 @@ import {
 } from '@remix-run/react'
 import { translate, type Lang } from '~/i18n'
 import { adminRequired, isAdmin } from '~/models/auth.server'
+import { csrfValue, formToken } from '~/models/csrf.server'
+import { useNonce } from '~/lib/nonce'
 import { langFromRequest } from '~/models/lang.server'
 import { DISPLAY_SCRIPTS, buildHref, parseScript, useT, type DisplayScript } from '~/lib/ui'
 import appCss from '~/styles/app.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: appCss }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: langFromRequest(request), adminRequired: adminRequired(), admin: isAdmin(request) }
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const csrf = formToken(context.csrf ?? csrfValue(request.headers.get('Cookie')))
+  return { lang: langFromRequest(request), adminRequired: adminRequired(), admin: isAdmin(request), csrf }
 }
 
 const NAV = [
@@ -97,6 +100,7 @@ function Header({ lang }: { lang: Lang }) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
   const lang: Lang = data?.lang ?? 'zh'
   return (
     <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -117,8 +121,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <p>{translate(lang, 'footer')}</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -21,6 +21,7 @@ import { loader as langLoader } from '~/routes/lang'
 import { loader as searchLoader } from '~/routes/_index'
 import { action as packsAction } from '~/routes/packs._index'
 import { action as uploadAction } from '~/routes/upload'
+import { CSRF_COOKIE, CSRF_FIELD, formToken, newCsrfValue } from '~/models/csrf.server'
 import { closePacks, createPack, getPack, listPacks, updatePack, addItem, setNote } from '~/models/packs.server'
 
 const FIVE_IN_ONE = '003_94610c8b7224c873'
@@ -34,6 +35,13 @@ const args = (url: string, init?: RequestInit, params: Record<string, string> = 
   params,
   context: {},
 })
+
+/** A form post as this site's own page sends it: the form-token cookie and the matching field. */
+function post(form: FormData | URLSearchParams): RequestInit {
+  const value = newCsrfValue()
+  form.set(CSRF_FIELD, formToken(value))
+  return { method: 'POST', body: form, headers: { Cookie: `${CSRF_COOKIE}=${value}` } }
+}
 
 /** What a loader or action threw or returned, as a Response when it is one. */
 async function settle(run: () => Promise<unknown>): Promise<unknown> {
@@ -148,7 +156,7 @@ describe('given a comparison', () => {
 
 describe('given the dataset exports', () => {
   it('writes a REFI-QDA project whose sources are the cleaned texts', async () => {
-    const response = (await exportQdpx()) as Response
+    const response = (await exportQdpx(args('/export.qdpx'))) as Response
     const zip = await JSZip.loadAsync(await response.arrayBuffer())
     const qde = await zip.file('project.qde')!.async('string')
     expect(qde).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<Project xmlns="urn:QDA-XML:project:1.0"/)
@@ -170,7 +178,7 @@ describe('given the dataset exports', () => {
   it('exports every case as CSV and JSON', async () => {
     const csv = await ((await exportCsv()) as Response).text()
     expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(6)
-    const json = JSON.parse(await ((await exportJson()) as Response).text()) as { id: string; funding: unknown[]; body?: string }[]
+    const json = JSON.parse(await ((await exportJson(args('/export.json'))) as Response).text()) as { id: string; funding: unknown[]; body?: string }[]
     expect(json.map((c) => c.id).sort()).toEqual(readdirSync(store.cases).map((f) => f.replace(/\.md$/, '')).sort())
     expect(json.find((c) => c.id === JIAFU)!.funding).toHaveLength(2)
     expect(json[0].body).toBeUndefined()
@@ -208,7 +216,7 @@ describe('given course packs in the store', () => {
   })
 
   it('refuses a nameless pack with a field error', async () => {
-    const result = await packsAction(args('/packs', { method: 'POST', body: new URLSearchParams({ name: '  ' }) }))
+    const result = await packsAction(args('/packs', post(new URLSearchParams({ name: '  ' }))))
     expect(result).toMatchObject({ init: { status: 400 } })
   })
 })
@@ -221,10 +229,10 @@ describe('given CASEBOOK_ADMIN_TOKEN is set', () => {
   it('refuses writes without the token and accepts them with it', async () => {
     process.env.CASEBOOK_ADMIN_TOKEN = 's3cret'
     const count = (await listPacks()).length
-    const refused = await settle(() => packsAction(args('/packs', { method: 'POST', body: new URLSearchParams({ name: '未授权' }) })))
+    const refused = await settle(() => packsAction(args('/packs', post(new URLSearchParams({ name: '未授权' })))))
     expect(refused).toMatchObject({ init: { status: 401 } })
     expect(await listPacks()).toHaveLength(count)
-    const accepted = (await packsAction(args('/packs', { method: 'POST', body: new URLSearchParams({ name: '授权', token: 's3cret' }) }))) as Response
+    const accepted = (await packsAction(args('/packs', post(new URLSearchParams({ name: '授权', token: 's3cret' }))))) as Response
     expect(accepted.status).toBe(302)
     expect(await listPacks()).toHaveLength(count + 1)
   })
@@ -237,7 +245,7 @@ describe('given an upload', () => {
     const form = new FormData()
     form.set('intent', intent)
     form.set('file', new File([Buffer.from(bytes)], name))
-    return { method: 'POST', body: form }
+    return post(form)
   }
 
   it('refuses a PNG renamed .txt and changes nothing', async () => {
@@ -265,7 +273,7 @@ describe('given an upload', () => {
     const form = new FormData()
     form.set('intent', 'save')
     form.set('staged', preview.preview.staged)
-    const saved = (await uploadAction(args('/upload', { method: 'POST', body: form }))) as Response
+    const saved = (await uploadAction(args('/upload', post(form)))) as Response
     expect(saved.status).toBe(302)
     expect(saved.headers.get('Location')).toBe('/cases/upload_xinyuan')
     expect(cases()).toEqual([...before, 'upload_xinyuan.md'].sort())

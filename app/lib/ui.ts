@@ -8,10 +8,12 @@ interface RootData {
   lang: Lang
   adminRequired: boolean
   admin: boolean
+  /** The form token of this browser (app/models/csrf.server.ts). */
+  csrf: string
 }
 
 export function useRootData(): RootData {
-  return (useRouteLoaderData('root') as RootData | undefined) ?? { lang: 'zh', adminRequired: false, admin: true }
+  return (useRouteLoaderData('root') as RootData | undefined) ?? { lang: 'zh', adminRequired: false, admin: true, csrf: '' }
 }
 
 export function useLang(): Lang {

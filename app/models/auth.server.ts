@@ -1,10 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { data } from '@remix-run/node'
-import { adminToken } from './config.server'
+import { adminToken, secureCookies } from './config.server'
+import { cookieNamed, CSRF_FIELD, validFormToken } from './csrf.server'
 import { langFromRequest } from './lang.server'
+import { sameOrigin, type HeaderGetter } from './origin.server'
 import { translate } from '~/i18n'
 
 export const ADMIN_COOKIE = 'casebook_admin'
+/** Scripts send the token in this header (or `Authorization: Bearer …`) instead of a cookie. */
+export const TOKEN_HEADER = 'x-casebook-token'
 
 // The cookie holds a MAC of the token, not the token itself.
 function cookieValue(token: string): string {
@@ -21,15 +25,34 @@ export function adminRequired(): boolean {
   return adminToken() !== null
 }
 
-/** True when no token is configured, or the request carries it (form field `token` or the admin cookie). */
-export function isAdmin(request: Request, form?: FormData | null): boolean {
+/** The admin token sent in a header: a script's way, which no other site can make a browser send. */
+export function tokenInHeader(header: HeaderGetter): boolean {
+  const token = adminToken()
+  if (token === null) return false
+  const sent = header(TOKEN_HEADER) ?? /^Bearer\s+(\S+)$/i.exec(header('authorization') ?? '')?.[1]
+  return typeof sent === 'string' && same(sent, token)
+}
+
+/**
+ * Whether the headers alone make the request an admin's (no token configured, the admin cookie,
+ * or the token in a header). The server asks this before it reads a body.
+ */
+export function adminByHeaders(header: HeaderGetter): boolean {
   const token = adminToken()
   if (token === null) return true
+  if (tokenInHeader(header)) return true
+  const cookie = cookieNamed(header('cookie'), ADMIN_COOKIE)
+  return cookie !== null && same(cookie, cookieValue(token))
+}
+
+const fromRequest = (request: Request): HeaderGetter => (name) => request.headers.get(name)
+
+/** True when no token is configured, or the request carries it (admin cookie, header, or form field `token`). */
+export function isAdmin(request: Request, form?: FormData | null): boolean {
+  if (adminByHeaders(fromRequest(request))) return true
   const fromForm = form?.get('token')
-  if (typeof fromForm === 'string' && same(fromForm, token)) return true
-  const cookie = request.headers.get('Cookie') ?? ''
-  const match = new RegExp(`(?:^|;\\s*)${ADMIN_COOKIE}=([0-9a-f]+)(?:;|$)`).exec(cookie)
-  return match !== null && same(match[1], cookieValue(token))
+  const token = adminToken()
+  return token !== null && typeof fromForm === 'string' && same(fromForm, token)
 }
 
 export function checkToken(candidate: string): boolean {
@@ -37,14 +60,29 @@ export function checkToken(candidate: string): boolean {
   return token !== null && same(candidate, token)
 }
 
-export function adminCookie(): string {
+/** Secure when served over HTTPS; Strict, so no other site's link or form ever carries it. */
+export function adminCookie(request: Request): string {
   const token = adminToken()
   if (token === null) throw new Error('no admin token configured')
-  return `${ADMIN_COOKIE}=${cookieValue(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`
+  return `${ADMIN_COOKIE}=${cookieValue(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000${secureCookies(request) ? '; Secure' : ''}`
 }
 
-/** Throws a 401 the route's boundary shows, naming what is needed. */
-export function requireAdmin(request: Request, form?: FormData | null): void {
-  if (isAdmin(request, form)) return
-  throw data({ message: translate(langFromRequest(request), 'adminRequired') }, { status: 401 })
+/**
+ * The gate of every write: from this site (Origin), with the form's token (or the admin token in a
+ * header, which no other site can make a browser send), by an admin when the site has a token.
+ * Throws the response the route's boundary shows: 403 or 401, naming what is wrong.
+ */
+export function requireWrite(request: Request, form: FormData | null): void {
+  requireOwnForm(request, form)
+  if (!isAdmin(request, form)) throw data({ message: translate(langFromRequest(request), 'adminRequired') }, { status: 401 })
+}
+
+/** The first two checks alone, for the one form that needs no admin: entering the token. */
+export function requireOwnForm(request: Request, form: FormData | null): void {
+  const lang = langFromRequest(request)
+  const header = fromRequest(request)
+  if (!sameOrigin(header)) throw data({ message: translate(lang, 'otherOrigin') }, { status: 403 })
+  if (!tokenInHeader(header) && !validFormToken(header('cookie'), form?.get(CSRF_FIELD))) {
+    throw data({ message: translate(lang, 'formExpired') }, { status: 403 })
+  }
 }

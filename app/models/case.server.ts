@@ -2,11 +2,14 @@ import type { Case } from '../../ingest/schema'
 import type { SimilarHit } from '../../ingest/search/types'
 import { getStore } from './store.server'
 
-/** Case ids are file names without extension; anything else is not a case we could have stored. */
-const CASE_ID = /^[\p{L}\p{N}_.\-]{1,200}$/u
+/**
+ * Case ids are file names without extension, any characters but path separators and control
+ * characters (ingest replaces those); anything else is not a case we could have stored.
+ */
+const CASE_ID = /^[^\p{Cc}\p{Zl}\p{Zp}/\\]{1,200}$/u
 
 export function isCaseId(id: string): boolean {
-  return CASE_ID.test(id) && !id.includes('..')
+  return CASE_ID.test(id) && !id.startsWith('.') && !id.includes('..')
 }
 
 export async function getCase(id: string): Promise<Case | null> {

@@ -213,8 +213,15 @@ export function comparisonMarkdown(comparison: Comparison, lang: Lang): string {
   return unified().use(remarkGfm).use(remarkStringify).stringify(tree)
 }
 
+/**
+ * A cell a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @, or a leading tab or carriage
+ * return): OWASP's advice, a leading apostrophe, so it shows as the text it is.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/
+
 function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+  const text = FORMULA_START.test(value) ? `'${value}` : value
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 export function csvLine(values: string[]): string {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 
 /** Where the LanceDB store lives: a directory or an object-store URI (`s3://…`). */
@@ -22,3 +23,56 @@ export function adminToken(): string | null {
 
 /** Uploads larger than this are refused before they are read. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+/**
+ * The most any request body may carry (an upload plus its form fields); the server refuses more
+ * while it reads, chunked bodies included, with a 413.
+ */
+export const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024
+
+/**
+ * The most a write may carry when the site has an admin token and the request brings it in
+ * neither the admin cookie nor a header: enough for a form with the token as a field (and a
+ * small report), so an anonymous client cannot make the server hold megabytes before it knows.
+ */
+export const ANONYMOUS_BODY_BYTES = 1024 * 1024
+
+/** The interface to listen on. Loopback by default: the app is open when no admin token is set. */
+export function listenHost(): string {
+  return process.env.HOST || '127.0.0.1'
+}
+
+export function listenPort(): number {
+  return Number(process.env.PORT) || 3000
+}
+
+/**
+ * Served over HTTPS (directly or behind a TLS proxy): cookies get `Secure`, responses HSTS.
+ * `CASEBOOK_HTTPS=1`; a request that arrives as https counts too.
+ */
+export function httpsDeployment(): boolean {
+  return process.env.CASEBOOK_HTTPS === '1'
+}
+
+export function secureCookies(request: Request): boolean {
+  return httpsDeployment() || new URL(request.url).protocol === 'https:'
+}
+
+/**
+ * Origins allowed to send writes, when the public address differs from the Host header the
+ * server sees (a proxy that rewrites it): `CASEBOOK_ORIGIN=https://cases.example.gov.cn`.
+ * Unset: a write's Origin must name the host it was sent to.
+ */
+export function allowedOrigins(): string[] {
+  return (process.env.CASEBOOK_ORIGIN ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean)
+}
+
+/**
+ * The key that signs form tokens. `CASEBOOK_SECRET` when set (several replicas, or forms that
+ * survive a restart); otherwise one random key per server process, kept in the environment so
+ * that every copy of this module in the process (the server's and the built app's) uses it.
+ */
+export function formSecret(): string {
+  if (!process.env.CASEBOOK_SECRET) process.env.CASEBOOK_SECRET = randomBytes(32).toString('hex')
+  return process.env.CASEBOOK_SECRET
+}

@@ -18,7 +18,12 @@ export function getStore(): Promise<Store> {
   return opening
 }
 
-/** Drop the open store so the next request sees what an upload just indexed. */
+/** The next request looks for a newer build (an upload just wrote one); searches in flight go on. */
+export async function refreshStore(): Promise<void> {
+  if (opening) (await opening.catch(() => null))?.refresh()
+}
+
+/** Drop the open store (tests switch stores between runs). */
 export async function reopenStore(): Promise<void> {
   const previous = opening
   opening = null

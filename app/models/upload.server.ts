@@ -6,10 +6,10 @@ import type { Case } from '../../ingest/schema'
 import { processBytes } from '../../ingest/pipeline'
 import { InputError } from '../../ingest/read'
 import { applyLocked, readStoredCase, writeCase } from '../../ingest/corpus'
-import { EMBEDDER_KINDS, indexCorpus, StoreBusyError } from '../../ingest/index'
-import { casesDir, rawDir, storeUri } from './config.server'
+import { StoreBusyError } from '../../ingest/index'
+import { casesDir, rawDir } from './config.server'
 import { isCaseId } from './case.server'
-import { getStore, reopenStore } from './store.server'
+import { indexUpload } from './upload-index.server'
 
 /**
  * Why an upload was refused; nothing was written when one of these is returned, except `busy`:
@@ -60,7 +60,8 @@ export function unstage(token: string): { name: string; bytes: Uint8Array } | nu
 
 /**
  * Save an uploaded report as a case: keep the raw file beside the other reports (so a later
- * `npm run ingest` rebuilds it too), write corpus/cases/<id>.md, and re-index incrementally.
+ * `npm run ingest` rebuilds it too), write corpus/cases/<id>.md, and add it to the store alone
+ * (./upload-index.server.ts), without reading the other case files.
  */
 export async function saveUpload(name: string, bytes: Uint8Array): Promise<Case | UploadProblem> {
   const processed = processUpload(name, bytes)
@@ -74,36 +75,13 @@ export async function saveUpload(name: string, bytes: Uint8Array): Promise<Case 
     writeFileSync(raw, bytes)
   }
   // The same report uploaded again must not undo a researcher's locked hand corrections.
-  writeCase(casesDir(), stored ? applyLocked(stored, c) : c)
+  const saved = stored ? applyLocked(stored, c) : c
+  writeCase(casesDir(), saved)
   try {
-    await reindex()
+    await indexUpload(saved)
   } catch (error) {
     if (error instanceof StoreBusyError) return { kind: 'busy', id: c.id }
     throw error
   }
   return c
-}
-
-let indexing: Promise<void> = Promise.resolve()
-
-/**
- * Re-index every case file, as `npm run ingest` does (only new or changed cases are embedded).
- * Uploads to this server take turns, as the store takes one writer at a time; an ingest run by
- * another process makes this throw StoreBusyError.
- */
-export function reindex(): Promise<void> {
-  const run = indexing.then(reindexNow, reindexNow)
-  indexing = run.catch(() => undefined)
-  return run
-}
-
-async function reindexNow(): Promise<void> {
-  // The kind of embedder that built the store, so the new vectors sit beside comparable ones.
-  const name = await getStore()
-    .then((store) => store.info())
-    .then((info) => info.embedder.name)
-    .catch(() => 'auto')
-  const embedder = (EMBEDDER_KINDS as readonly string[]).includes(name) ? name : 'auto'
-  await indexCorpus({ cases: casesDir(), db: storeUri(), embedder, log: () => {} })
-  await reopenStore()
 }

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { PostForm } from '~/components/PostForm'
 import { translate } from '~/i18n'
-import { adminCookie, adminRequired, checkToken, isAdmin } from '~/models/auth.server'
+import { adminCookie, adminRequired, checkToken, isAdmin, requireOwnForm } from '~/models/auth.server'
 import { langFromRequest, safeNext } from '~/models/lang.server'
 import { useT } from '~/lib/ui'
 
@@ -15,11 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
+  requireOwnForm(request, form)
   const token = String(form.get('token') ?? '')
   if (!adminRequired() || !checkToken(token)) {
     return data({ error: translate(langFromRequest(request), 'adminWrong') }, { status: 401 })
   }
-  return redirect(safeNext(String(form.get('next') ?? '/')), { headers: { 'Set-Cookie': adminCookie() } })
+  return redirect(safeNext(String(form.get('next') ?? '/')), { headers: { 'Set-Cookie': adminCookie(request) } })
 }
 
 export default function AdminPage() {
@@ -32,7 +34,7 @@ export default function AdminPage() {
       <p className="help">{t('adminHelp')}</p>
       {admin && required && <p className="notice ok">{t('adminOk')}</p>}
       {required && (
-        <Form method="post" className="inline-form">
+        <PostForm className="inline-form">
           <input type="hidden" name="next" value={next} />
           <label htmlFor="token">{t('adminToken')}</label>
           <input
@@ -46,7 +48,7 @@ export default function AdminPage() {
             autoFocus
           />
           <button type="submit">{t('adminSubmit')}</button>
-        </Form>
+        </PostForm>
       )}
       {result?.error && (
         <p id="token-error" className="field-error" role="alert">

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Await, Form, Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { Await, Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { PostForm } from '~/components/PostForm'
 import { Suspense, useEffect } from 'react'
-import { requireAdmin } from '~/models/auth.server'
+import { requireWrite } from '~/models/auth.server'
 import { buildCaseView, placeText } from '~/models/case-view.server'
 import { getCase, similarCases } from '~/models/case.server'
 import { langFromRequest } from '~/models/lang.server'
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData()
-  requireAdmin(request, form)
+  requireWrite(request, form)
   const id = params.id ?? ''
   if (!(await getCase(id))) throw new Response('Not Found', { status: 404 })
   const packId = String(form.get('pack') ?? '')
@@ -105,7 +106,7 @@ export default function CasePage() {
             {t('addToCompare')}
           </Link>
           {data.packs.length > 0 ? (
-            <Form method="post" className="inline-form">
+            <PostForm className="inline-form">
               <label htmlFor="pack">{t('addToPack')}</label>
               <select id="pack" name="pack" required>
                 {data.packs.map((p) => (
@@ -115,7 +116,7 @@ export default function CasePage() {
                 ))}
               </select>
               <button type="submit">{t('add')}</button>
-            </Form>
+            </PostForm>
           ) : (
             <Link className="button secondary" to="/packs">
               {t('addToPack')} · {t('createPackFirst')}
@@ -138,7 +139,7 @@ export default function CasePage() {
             <dd>{data.published ?? t('notStated')}</dd>
             <dt>{t('field_url')}</dt>
             <dd>
-              {data.source.url ? (
+              {data.source.url && /^https?:\/\//i.test(data.source.url) ? (
                 <a href={data.source.url} rel="noopener noreferrer nofollow" className="break">
                   {data.source.url}
                 </a>

@@ -1,10 +1,10 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { exportQdpx } from '~/models/export.server'
-import { getStore } from '~/models/store.server'
+import { exportResponse } from '~/models/export-cache.server'
 
-export async function loader() {
-  const cases = await (await getStore()).list()
-  const bytes = await exportQdpx(cases)
-  return new Response(Buffer.from(bytes), {
-    headers: { 'Content-Type': 'application/zip', 'Content-Disposition': 'attachment; filename="casebook.qdpx"' },
+export async function loader({ request }: LoaderFunctionArgs) {
+  return exportResponse(request, 'qdpx', (cases) => exportQdpx(cases), {
+    'Content-Type': 'application/zip',
+    'Content-Disposition': 'attachment; filename="casebook.qdpx"',
   })
 }

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from '@remix-run/react'
+import { Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from '@remix-run/react'
+import { PostForm } from '~/components/PostForm'
 import { translate } from '~/i18n'
-import { requireAdmin } from '~/models/auth.server'
+import { requireWrite } from '~/models/auth.server'
 import { placeText } from '~/models/case-view.server'
 import { getCase } from '~/models/case.server'
 import { langFromRequest } from '~/models/lang.server'
@@ -43,7 +44,7 @@ type Change = (pack: Pack) => void
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData()
-  requireAdmin(request, form)
+  requireWrite(request, form)
   const id = params.id ?? ''
   const lang = langFromRequest(request)
   const intent = String(form.get('intent') ?? '')
@@ -80,12 +81,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function ItemButton({ intent, caseId, label, disabled }: { intent: string; caseId: string; label: string; disabled?: boolean }) {
   return (
-    <Form method="post" className="button-form" preventScrollReset>
+    <PostForm className="button-form" preventScrollReset>
       <input type="hidden" name="caseId" value={caseId} />
       <button type="submit" name="intent" value={intent} className="secondary small" disabled={disabled}>
         {label}
       </button>
-    </Form>
+    </PostForm>
   )
 }
 
@@ -139,43 +140,43 @@ export default function PackPage() {
                   <ItemButton intent="remove" caseId={item.caseId} label={t('remove')} />
                 </div>
               </div>
-              <Form method="post" className="note-form" preventScrollReset>
+              <PostForm className="note-form" preventScrollReset>
                 <input type="hidden" name="caseId" value={item.caseId} />
                 <label htmlFor={`note-${i}`}>{t('note')}</label>
                 <textarea id={`note-${i}`} name="note" defaultValue={item.note} rows={2} maxLength={MAX_NOTE} key={item.note} />
                 <button type="submit" name="intent" value="note" className="secondary small">
                   {t('saveNote')}
                 </button>
-              </Form>
+              </PostForm>
             </li>
           ))}
         </ol>
       )}
 
-      <Form method="post" className="inline-form">
+      <PostForm className="inline-form">
         <label htmlFor="add-case">{t('addCase')}</label>
         <input id="add-case" name="caseId" placeholder={t('caseId')} required autoComplete="off" />
         <button type="submit" name="intent" value="add">
           {t('add')}
         </button>
-      </Form>
+      </PostForm>
 
       <details className="pack-settings">
         <summary>
           {t('rename')} / {t('deletePack')}
         </summary>
-        <Form method="post" className="inline-form">
+        <PostForm className="inline-form">
           <label htmlFor="rename">{t('packName')}</label>
           <input id="rename" name="name" defaultValue={pack.name} required maxLength={120} />
           <button type="submit" name="intent" value="rename" className="secondary">
             {t('rename')}
           </button>
-        </Form>
-        <Form method="post">
+        </PostForm>
+        <PostForm>
           <button type="submit" name="intent" value="delete" className="danger">
             {t('deletePack')}
           </button>
-        </Form>
+        </PostForm>
       </details>
     </div>
   )

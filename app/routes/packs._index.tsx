@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { PostForm } from '~/components/PostForm'
 import { translate } from '~/i18n'
-import { requireAdmin } from '~/models/auth.server'
+import { requireWrite } from '~/models/auth.server'
 import { langFromRequest } from '~/models/lang.server'
 import { createPack, listPacks } from '~/models/packs.server'
 import { useRootData, useT } from '~/lib/ui'
@@ -19,7 +20,7 @@ export async function loader(_: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
-  requireAdmin(request, form)
+  requireWrite(request, form)
   const name = String(form.get('name') ?? '').trim().slice(0, MAX_NAME)
   if (!name) return data({ error: translate(langFromRequest(request), 'packNameRequired') }, { status: 400 })
   const pack = await createPack(name)
@@ -51,7 +52,7 @@ export default function PacksPage() {
       )}
       <h2>{t('newPack')}</h2>
       {!admin && <AdminNotice />}
-      <Form method="post" className="inline-form">
+      <PostForm className="inline-form">
         <label htmlFor="pack-name">{t('packName')}</label>
         <input
           id="pack-name"
@@ -63,7 +64,7 @@ export default function PacksPage() {
           autoFocus={Boolean(result?.error)}
         />
         <button type="submit">{t('create')}</button>
-      </Form>
+      </PostForm>
       {result?.error && (
         <p id="pack-name-error" className="field-error" role="alert">
           {result.error}

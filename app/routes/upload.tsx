@@ -7,8 +7,9 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { PostForm } from '~/components/PostForm'
 import { translate, type Lang } from '~/i18n'
-import { requireAdmin } from '~/models/auth.server'
+import { requireWrite } from '~/models/auth.server'
 import { buildCaseView, placeText } from '~/models/case-view.server'
 import { MAX_UPLOAD_BYTES } from '~/models/config.server'
 import { langFromRequest } from '~/models/lang.server'
@@ -59,11 +60,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const lang = langFromRequest(request)
   const isMultipart = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')
   const form = isMultipart ? await readForm(request) : await request.formData()
-  if (form === 'too-large') {
-    requireAdmin(request)
-    return refuse(lang, { kind: 'too-large' })
-  }
-  requireAdmin(request, form)
+  if (form === 'too-large') return refuse(lang, { kind: 'too-large' })
+  requireWrite(request, form)
   const intent = String(form.get('intent') ?? 'preview')
 
   let upload: { name: string; bytes: Uint8Array } | null = null
@@ -113,7 +111,7 @@ export default function UploadPage() {
       <h1>{t('uploadTitle')}</h1>
       <p className="help">{t('uploadHelp')}</p>
       {!admin && <AdminNotice />}
-      <Form method="post" encType="multipart/form-data" className="upload-form" aria-busy={busy}>
+      <PostForm encType="multipart/form-data" className="upload-form" aria-busy={busy}>
         <label htmlFor="file">{t('file')}</label>
         <input
           id="file"
@@ -132,7 +130,7 @@ export default function UploadPage() {
             {t('saveAsCase')}
           </button>
         </div>
-      </Form>
+      </PostForm>
       {result?.error && (
         <p id="upload-error" className="alert" role="alert">
           {result.error}
@@ -153,12 +151,12 @@ export default function UploadPage() {
               {t('encoding')}: {result.preview.encoding}
             </span>
           </p>
-          <Form method="post" encType="multipart/form-data">
+          <PostForm encType="multipart/form-data">
             <input type="hidden" name="staged" value={result.preview.staged} />
             <button type="submit" name="intent" value="save">
               {t('saveAsCase')}
             </button>
-          </Form>
+          </PostForm>
           <div className="case-grid">
             <section className="fields-panel" aria-label={t('structuredFields')}>
               <FieldList rows={result.preview.view.rows} />

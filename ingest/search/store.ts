@@ -423,6 +423,10 @@ class LanceStore implements Store {
     return { embedder: pointer.embedder, cases: pointer.cases, passages: pointer.passages, version: pointer.casesVersion }
   }
 
+  refresh(): void {
+    this.checkedAt = 0
+  }
+
   close(): void {
     this.db.close()
   }

@@ -78,5 +78,7 @@ export interface Store {
   newest(filters: Filters, page: { offset: number; limit: number }): Promise<{ cases: Case[]; total: number }>
   facets(filters?: Filters): Promise<FacetCounts>
   info(): Promise<StoreInfo>
+  /** Look for a newer build on the next call, whatever `refreshMs` says (this process just wrote one). */
+  refresh(): void
   close(): void
 }

@@ -1,6 +1,6 @@
 /**
  * The built app against a throwaway store: ingest the sample corpus (corpus/raw) into a temp
- * directory, start `remix-serve` on 127.0.0.1 and a free port, tear everything down after.
+ * directory, start the app's server (app/server) on 127.0.0.1 and a free port, tear everything down after.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { execFileSync } from 'node:child_process'
@@ -61,6 +61,9 @@ export function buildApp(): void {
   execFileSync(path.join(ROOT, 'node_modules/.bin/remix'), ['build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } })
 }
 
+/** How `npm run serve` starts the server, run here without npm in between (signals reach it). */
+export const SERVER_ARGS = ['--import', 'tsx', path.join(ROOT, 'app/server/main.server.ts')]
+
 export interface RunningApp {
   url: string
   stop(): Promise<void>
@@ -70,7 +73,7 @@ export interface RunningApp {
 export async function startApp(store: SampleStore, env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort()
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js'), 'build/index.js'], {
+  const child: ChildProcess = spawn(process.execPath, SERVER_ARGS, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -89,14 +92,14 @@ export async function startApp(store: SampleStore, env: Record<string, string> =
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 30_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`remix-serve exited: ${output}`)
+    if (child.exitCode !== null) throw new Error(`the server exited: ${output}`)
     try {
       const res = await fetch(`${url}/lang?to=zh`, { redirect: 'manual' })
       if (res.status < 500) break
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`remix-serve did not start: ${output}`)
+    if (Date.now() > deadline) throw new Error(`the server did not start: ${output}`)
     await new Promise((r) => setTimeout(r, 150))
   }
   return {
