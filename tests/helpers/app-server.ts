@@ -66,6 +66,7 @@ export const SERVER_ARGS = ['--import', 'tsx', path.join(ROOT, 'app/server/main.
 
 export interface RunningApp {
   url: string
+  pid: number
   stop(): Promise<void>
   output(): string
 }
@@ -104,6 +105,7 @@ export async function startApp(store: SampleStore, env: Record<string, string> =
   }
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
