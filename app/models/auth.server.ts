@@ -81,7 +81,7 @@ export function requireWrite(request: Request, form: FormData | null): void {
 export function requireOwnForm(request: Request, form: FormData | null): void {
   const lang = langFromRequest(request)
   const header = fromRequest(request)
-  if (!sameOrigin(header)) throw data({ message: translate(lang, 'otherOrigin') }, { status: 403 })
+  if (!sameOrigin(header, header('host') ?? new URL(request.url).host)) throw data({ message: translate(lang, 'otherOrigin') }, { status: 403 })
   if (!tokenInHeader(header) && !validFormToken(header('cookie'), form?.get(CSRF_FIELD))) {
     throw data({ message: translate(lang, 'formExpired') }, { status: 403 })
   }

@@ -18,13 +18,14 @@ function originOf(value: string): string | null {
  * where an old one does not); it must name the host the request was sent to (or one of
  * CASEBOOK_ORIGIN). A page on another port of the same host is another origin. A request with
  * neither header is not from a browser page and passes here; the form token still applies.
+ * `host` is the host the request was sent to (its Host header).
  */
-export function sameOrigin(header: HeaderGetter): boolean {
+export function sameOrigin(header: HeaderGetter, host: string | null | undefined): boolean {
   const claimed = header('origin') ?? header('referer')
   if (!claimed) return true
   const origin = originOf(claimed)
   if (!origin) return false
   const allowed = allowedOrigins()
   if (allowed.length) return allowed.includes(origin)
-  return new URL(origin).host === header('host')
+  return new URL(origin).host === host
 }

@@ -75,7 +75,7 @@ export function gate(listening: string, bodies: BodyOf) {
     if (!hostAllowed(req.headers.host, listening)) return refuse(res, 421, `unexpected Host "${req.headers.host ?? ''}": this server answers as localhost`)
     if (READS.has(req.method)) return next()
     const header: HeaderGetter = (name) => req.get(name)
-    if (!sameOrigin(header)) return refuse(res, 403, 'write requests from another site are refused')
+    if (!sameOrigin(header, req.headers.host)) return refuse(res, 403, 'write requests from another site are refused')
     const limit = bodyLimit(header)
     const declared = Number(req.headers['content-length'] ?? 0)
     const tooLarge = () => refuse(res, 413, `request body too large: ${limit.why}`)
