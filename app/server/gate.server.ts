@@ -32,8 +32,16 @@ export function hostAllowed(hostHeader: string | undefined, listening: string): 
   return LOOPBACK_NAMES.has(name.toLowerCase()) || name.startsWith('127.')
 }
 
+/** How long a refused body is read and dropped, so the client sees the answer before the connection closes. */
+const DRAIN_MS = 5_000
+
 function refuse(res: Response, status: number, message: string): void {
   res.status(status).set({ 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(`${message}\n`)
+  // Closing on a client still sending makes it fail on its write before it reads the answer;
+  // the rest of the body is discarded as it comes (no memory), for a few seconds at most.
+  const req = res.req
+  req.resume()
+  setTimeout(() => req.socket.destroy(), DRAIN_MS).unref()
 }
 
 /** The most body this request may send, decided from its headers alone. */
@@ -57,7 +65,6 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
       size += chunk.length
       if (size > limit) {
         req.off('data', onData)
-        req.pause()
         chunks.length = 0
         resolve('too-large')
         return
