@@ -1,9 +1,14 @@
 /**
- * Bench section: the built web app (remix-serve) over a store of 10k generated cases, loaded with
- * autocannon on loopback in bounded runs. Requests/s and p50/p95 latency for the search page
- * (rotating queries: Chinese, traditional, English, with and without a facet filter) and the
- * comparison page (rotating pairs and triples). Target: search p95 ≤ 150 ms.
- * Run alone with `npx tsx bench/server.ts` (BENCH_SERVER_CASES, BENCH_SERVER_SECONDS override).
+ * Bench section: the built web app (app/server, as `npm start` runs it) over a store of 10k
+ * generated cases, loaded with autocannon on loopback in bounded runs. Requests/s and p50/p95
+ * latency for the search page (rotating queries: Chinese, traditional, English, with and without
+ * a facet filter) and the comparison page (rotating pairs and triples). Target: search p95 ≤ 150 ms.
+ *
+ * Then the soak (issue 11): 4 connections searching for 60 s alone, then 60 s more with 10
+ * uploads saved meanwhile. Targets: search p97.5 with uploads ≤ 2× without; every upload saved
+ * and searchable; server RSS after the soak within 20% of before it.
+ * Run alone with `npx tsx bench/server.ts` (BENCH_SERVER_CASES, BENCH_SERVER_SECONDS,
+ * BENCH_SOAK_SECONDS override).
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -12,12 +17,15 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import autocannon from 'autocannon'
 import { indexCases, lsaProvider } from '../ingest/index/index.js'
-import { freePort } from '../tests/helpers/app-server.js'
+import { freePort, SERVER_ARGS } from '../tests/helpers/app-server.js'
+import { rssMb } from '../tests/security/helpers.js'
 import { benchCases } from './search.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const CASES = Number(process.env.BENCH_SERVER_CASES ?? 10_000)
 const SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 10)
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60)
+const SOAK_UPLOADS = 10
 // One reader alone, then a few people at once on a small intranet server (not a crowd).
 const CONNECTIONS = [1, 4]
 
@@ -34,18 +42,19 @@ interface Figures {
   rps: number
   p50: number
   p95: number
+  p975: number
   errors: number
 }
 
 /** One bounded autocannon run cycling through `paths`; latencies from every response. */
-async function load(url: string, paths: string[], connections: number): Promise<Figures> {
+async function load(url: string, paths: string[], connections: number, seconds = SECONDS): Promise<Figures> {
   const latencies: number[] = []
   let errors = 0
   let next = 0
   const instance = autocannon({
     url,
     connections,
-    duration: SECONDS,
+    duration: seconds,
     requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: paths[next++ % paths.length] }) }],
   })
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
@@ -54,25 +63,32 @@ async function load(url: string, paths: string[], connections: number): Promise<
   })
   const result = await instance
   latencies.sort((a, b) => a - b)
-  return { requests: latencies.length, rps: result.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors: errors + result.errors }
+  return {
+    requests: latencies.length,
+    rps: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p975: percentile(latencies, 97.5),
+    errors: errors + result.errors,
+  }
 }
 
 async function waitUntilUp(url: string, child: ReturnType<typeof spawn>, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`remix-serve exited: ${output()}`)
+    if (child.exitCode !== null) throw new Error(`the server exited: ${output()}`)
     try {
       if ((await fetch(`${url}/packs`)).status === 200) return
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`remix-serve did not start: ${output()}`)
+    if (Date.now() > deadline) throw new Error(`the server did not start: ${output()}`)
     await new Promise((r) => setTimeout(r, 200))
   }
 }
 
 export async function run(): Promise<void> {
-  console.log(`## Web app under load (remix-serve, ${CASES} cases, autocannon on loopback, ${SECONDS} s per page and connection count)`)
+  console.log(`## Web app under load (app/server, ${CASES} cases, autocannon on loopback, ${SECONDS} s per page and connection count)`)
   execFileSync(join(ROOT, 'node_modules/.bin/remix'), ['build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } })
   const dir = mkdtempSync(join(tmpdir(), 'casebook-bench-server-'))
   const uri = join(dir, 'lancedb')
@@ -83,13 +99,13 @@ export async function run(): Promise<void> {
     await indexCases(cases, { uri, provider: lsaProvider(), log: () => {} })
     console.log(`store: ${CASES} cases indexed in ${((performance.now() - t) / 1000).toFixed(1)} s`)
     mkdirSync(join(dir, 'cases'))
+    mkdirSync(join(dir, 'raw'))
 
     const port = await freePort()
     let output = ''
-    child = spawn(process.execPath, [join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js'), 'build/index.js'], {
+    child = spawn(process.execPath, SERVER_ARGS, {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LANCEDB_URI: uri, CASEBOOK_CASES: join(dir, 'cases') },
-      // remix-serve logs every request; the bench reads only errors.
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LANCEDB_URI: uri, CASEBOOK_CASES: join(dir, 'cases'), CASEBOOK_RAW: join(dir, 'raw') },
       stdio: ['ignore', 'ignore', 'pipe'],
     })
     child.stderr!.on('data', (chunk) => (output += chunk))
@@ -124,6 +140,7 @@ export async function run(): Promise<void> {
     }
     const load1 = loadavg()[0]
     console.log(`search p95, one reader: ${searchP95.toFixed(0)} ms (target ≤ 150); machine load average ${load1.toFixed(1)} during the run`)
+    await soak(url, child.pid!, searchPaths)
   } finally {
     if (child && child.exitCode === null) {
       const exited = new Promise((r) => child!.once('exit', r))
@@ -132,6 +149,63 @@ export async function run(): Promise<void> {
     }
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** A report nobody has uploaded yet: its compound name is the word the soak searches for afterwards. */
+function soakReport(i: number): { name: string; text: string; word: string } {
+  const word = `试验${'甲乙丙丁戊己庚辛壬癸'[i]}苑`
+  const text = `${word}小区议事协商加装电梯\n\n${word}小区共有${120 + i}户居民，${i + 2}号楼居民通过议事会协商加装电梯，业委会牵头，财政补助${10 + i}万元，居民按楼层分摊其余费用。`
+  return { name: `soak_${i}.txt`, text, word }
+}
+
+/** The form token of a fresh browser session: its cookie and the hidden field of the upload form. */
+async function session(url: string): Promise<{ cookie: string; csrf: string }> {
+  const page = await fetch(`${url}/upload`)
+  return { cookie: (page.headers.get('Set-Cookie') ?? '').split(';')[0], csrf: /name="_csrf" value="([0-9a-f]*)"/.exec(await page.text())?.[1] ?? '' }
+}
+
+async function upload(url: string, i: number): Promise<{ ok: boolean; ms: number }> {
+  const { cookie, csrf } = await session(url)
+  const report = soakReport(i)
+  const form = new FormData()
+  form.set('_csrf', csrf)
+  form.set('intent', 'save')
+  form.set('file', new File([report.text], report.name))
+  const started = performance.now()
+  const response = await fetch(`${url}/upload`, { method: 'POST', body: form, redirect: 'manual', headers: { Cookie: cookie, Origin: url } })
+  return { ok: response.status === 302, ms: performance.now() - started }
+}
+
+/** Search load alone, then with uploads: p97.5 of both, uploads kept, server memory before and after. */
+async function soak(url: string, pid: number, searchPaths: string[]): Promise<void> {
+  console.log(`\n### Soak: ${SOAK_UPLOADS} uploads during ${SOAK_SECONDS} s of 4-connection search load`)
+  const alone = await load(url, searchPaths, 4, SOAK_SECONDS)
+  const before = rssMb(pid)
+  const uploads: Promise<{ ok: boolean; ms: number }>[] = []
+  const timer = setInterval(() => {
+    if (uploads.length < SOAK_UPLOADS) uploads.push(upload(url, uploads.length))
+  }, (SOAK_SECONDS * 1000 * 0.8) / SOAK_UPLOADS)
+  const during = await load(url, searchPaths, 4, SOAK_SECONDS)
+  clearInterval(timer)
+  const results = await Promise.all(uploads)
+  // Uploads are searchable once their build is in (the app looks for a newer build every 5 s).
+  await new Promise((r) => setTimeout(r, 6000))
+  let found = 0
+  for (let i = 0; i < results.length; i++) {
+    const page = await (await fetch(`${url}/?q=${encodeURIComponent(soakReport(i).word)}`)).text()
+    if (page.includes(`/cases/soak_${i}`)) found++
+  }
+  const after = rssMb(pid)
+  const slowest = results.reduce((m, r) => Math.max(m, r.ms), 0)
+  console.log('search, 4 connections | requests | req/s | p50 ms | p97.5 ms | non-200')
+  for (const [name, f] of [['alone', alone], ['with uploads', during]] as const) {
+    console.log(`${name} | ${f.requests} | ${f.rps.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p975.toFixed(0)} | ${f.errors}`)
+  }
+  const ratio = during.p975 / alone.p975
+  console.log(`search p97.5 with uploads / alone: ${ratio.toFixed(2)} (target ≤ 2)`)
+  console.log(`uploads: ${results.filter((r) => r.ok).length}/${SOAK_UPLOADS} saved, ${found}/${SOAK_UPLOADS} searchable after; slowest ${slowest.toFixed(0)} ms`)
+  console.log(`server RSS: ${before.toFixed(0)} MB before the uploads, ${after.toFixed(0)} MB after (${(((after - before) / before) * 100).toFixed(1)}%; target within 20%)`)
+  console.log(`machine load average ${loadavg()[0].toFixed(1)} at the end`)
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

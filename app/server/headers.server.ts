@@ -15,8 +15,9 @@ function policy(nonce: string, https: boolean): string[][] {
     ['default-src', "'self'"],
     // Bundles from /build; inline scripts only with this response's nonce (Remix's own).
     ['script-src', "'self'", `'nonce-${nonce}'`],
-    // Stylesheets from /build; style attributes (bar widths in charts) carry no script.
-    ['style-src', "'self'"],
+    // Stylesheets from /build and the page's own nonced rules (quote highlighting without
+    // JavaScript); style attributes (bar widths in charts) carry no script.
+    ['style-src', "'self'", `'nonce-${nonce}'`],
     ['style-src-attr', "'unsafe-inline'"],
     ['img-src', "'self'", 'data:'],
     ['object-src', "'none'"],

@@ -121,6 +121,18 @@ describe('given the sample corpus in the built app', () => {
     await plain.close()
   })
 
+  it('runs no inline script without the page’s CSP nonce', async () => {
+    await page.goto(`${app.url}/cases/${JIAFU}`)
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script')
+      script.textContent = 'window.__injected = true'
+      document.body.append(script)
+      await new Promise((r) => setTimeout(r, 100))
+      return (window as unknown as { __injected?: boolean }).__injected === true
+    })
+    expect(ran).toBe(false)
+  })
+
   it('shows what the cleaner removed, with reasons, one click away', async () => {
     await page.goto(`${app.url}/cases/${JIAFU}`)
     await page.click('#removed summary')

@@ -91,7 +91,8 @@ export async function startApp(store: SampleStore, env: Record<string, string> =
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30_000
+  // Generous: a loaded machine takes a while to load the build and LanceDB.
+  const deadline = Date.now() + 120_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited: ${output}`)
     try {
