@@ -62,10 +62,17 @@ export function createApp(options: AppOptions): express.Express {
   const https = httpsDeployment()
   const bodies: BodyOf = new WeakMap()
 
-  app.use((req, res, next) => {
+  app.use((_req, res, next) => {
     const nonce = newNonce()
     res.locals.nonce = nonce
     for (const [name, value] of securityHeaders(nonce, https)) res.setHeader(name, value)
+    next()
+  })
+  // Fingerprinted bundles never change; everything else in public/ may.
+  app.use('/build', express.static(path.join(options.publicDir, 'build'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(options.publicDir, { maxAge: '1h' }))
+  // Pages only (not assets fetched beside them, which could race it with another value).
+  app.use((req, res, next) => {
     let csrf = csrfValue(req.headers.cookie)
     if (!csrf) {
       csrf = newCsrfValue()
@@ -74,9 +81,6 @@ export function createApp(options: AppOptions): express.Express {
     res.locals.csrf = csrf
     next()
   })
-  // Fingerprinted bundles never change; everything else in public/ may.
-  app.use('/build', express.static(path.join(options.publicDir, 'build'), { immutable: true, maxAge: '1y' }))
-  app.use(express.static(options.publicDir, { maxAge: '1h' }))
   app.use(gate(options.host, bodies))
 
   const handle = createRequestHandler(options.build, options.mode)
