@@ -178,7 +178,11 @@ async function build(input: Case[], opts: IndexOptions): Promise<IndexStats> {
   stats.embedded = toEmbed.filter((c) => !failures.has(c.id)).length
   stats.seconds.passages = lap()
 
-  await buildIndexes(casesTable, passagesTable, rebuild, opts.vectorIndexFrom, total > 0)
+  // An upsert adds a fragment or two; folding them into the files and indexes (optimize) costs
+  // seconds of CPU at 10k cases, so small builds leave them for a later one. Searches read
+  // unindexed rows by a flat scan meanwhile.
+  const fold = !upsert || generation % OPTIMIZE_EVERY === 0
+  await buildIndexes(casesTable, passagesTable, rebuild, opts.vectorIndexFrom, total > 0, fold)
   stats.seconds.indexes = lap()
 
   if (state && !reuse) await appendState(meta, generation, state)
@@ -396,7 +400,10 @@ async function writePassages(
  * IVF partitions: ~2000 passages each, at most 256 — k-means training time grows with the count,
  * and 24 probed partitions of 256 still read under a tenth of the vectors.
  */
-async function buildIndexes(cases: Table, passages: Table, fresh: boolean, vectorIndexFrom: number, any: boolean): Promise<void> {
+/** Every this many builds an upsert also optimizes (compacts fragments, folds new rows into the indexes). */
+const OPTIMIZE_EVERY = 10
+
+async function buildIndexes(cases: Table, passages: Table, fresh: boolean, vectorIndexFrom: number, any: boolean, fold: boolean): Promise<void> {
   if (!any) return
   // Passages arrive in batches, one file each; a search reads the rows it returns file by file,
   // so one compacted file halves that read (~4 → ~2 ms a query at 100k cases, bench/search.ts).
@@ -413,10 +420,10 @@ async function buildIndexes(cases: Table, passages: Table, fresh: boolean, vecto
       replace: true,
     })
   }
-  if (!fresh) await passages.optimize()
+  if (!fresh && fold) await passages.optimize()
   const caseIndexes = new Set((await cases.listIndices()).map((i) => i.columns[0]))
   if (!caseIndexes.has('id')) await cases.createIndex('id', { config: lancedb.Index.btree(), replace: true })
-  else await cases.optimize()
+  else if (fold) await cases.optimize()
 }
 
 /** Search-normal passages of an evenly spread sample of at most ~2000 cases. */

@@ -195,6 +195,8 @@ describe('given uploads', () => {
     const saved = (await upload('chongdian.txt', '光明里社区充电桩议事\n\n光明里社区就楼下私拉电线问题召开议事会，决定建设集中充电桩。')) as Response
     expect(saved.status).toBe(302)
     expect(await ids('集中充电桩')).toContain('chongdian')
+    // Found by its words too, before any optimize folds the new rows into the full-text index.
+    expect((await (await getStore()).search('集中充电桩', { mode: 'fulltext' })).hits.map((h) => h.id)).toContain('chongdian')
     expect((await (await getStore()).get('planted-url'))!.body).not.toContain('充电棚')
   })
 
