@@ -39,5 +39,5 @@ export async function run(argv: string[]): Promise<number> {
   process.stdout.write(`${summaryLine(report, corpus, cases)}\n`)
   const indexed = await indexCorpus({ cases, db: args.values.db, embedder: args.values.embedder })
   process.stdout.write(`${indexSummary(indexed)}\n`)
-  return report.counts.failed > 0 ? 1 : 0
+  return report.counts.failed > 0 || indexed.failed.length > 0 ? 1 : 0
 }

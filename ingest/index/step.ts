@@ -26,6 +26,7 @@ export async function indexCorpus(opts: IndexStepOptions): Promise<IndexStats> {
 export function indexSummary(s: IndexStats): string {
   return (
     `index: ${s.cases} case(s), ${s.passages} passage(s) in ${s.uri}: ${s.added} added, ${s.changed} changed, ` +
-    `${s.removed} removed, ${s.unchanged} unchanged; ${s.embedded} embedded with ${s.embedder.name} (${s.embedder.model}, ${s.embedder.dims}-d)`
+    `${s.removed} removed, ${s.unchanged} unchanged${s.failed.length ? `, ${s.failed.length} failed` : ''}; ` +
+    `${s.embedded} embedded with ${s.embedder.name} (${s.embedder.model}, ${s.embedder.dims}-d)`
   )
 }
