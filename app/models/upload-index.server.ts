@@ -1,4 +1,5 @@
 import type { Case } from '../../ingest/schema'
+import type { Embedder } from '../../ingest/embed/types'
 import { indexCases, providerFor, storageOptionsFromEnv, type EmbedderKind, type EmbedderProvider, type IndexStats } from '../../ingest/index'
 import { storeUri } from './config.server'
 import { getStore, refreshStore } from './store.server'
@@ -47,6 +48,24 @@ async function drain(): Promise<void> {
 // Kept across uploads: a neural model loads once per server, not once per upload.
 const providers = new Map<string, Promise<EmbedderProvider>>()
 
+/**
+ * The store's embedder restored once, not on every upload: an offline model of a large corpus is
+ * megabytes to decode. Model ids name their content (lsa's carries a hash of the trained model).
+ */
+function remembering(provider: EmbedderProvider): EmbedderProvider {
+  let last: { key: string; embedder: Embedder } | null = null
+  return {
+    ...provider,
+    restore: async (id, state) => {
+      const key = `${id.name}\u0000${id.model}\u0000${id.dims}`
+      if (last?.key === key) return last.embedder
+      const embedder = await provider.restore(id, state)
+      if (embedder) last = { key, embedder }
+      return embedder
+    },
+  }
+}
+
 /** The kind of embedder that built the store, so the new vectors sit beside comparable ones. */
 async function storeProvider(): Promise<EmbedderProvider> {
   const name = await getStore()
@@ -55,7 +74,7 @@ async function storeProvider(): Promise<EmbedderProvider> {
     .catch(() => 'auto')
   const kind: EmbedderKind = name === 'lsa' || name === 'transformers' ? name : 'auto'
   let provider = providers.get(kind)
-  if (!provider) providers.set(kind, (provider = providerFor(kind, () => {})))
+  if (!provider) providers.set(kind, (provider = providerFor(kind, () => {}).then(remembering)))
   return provider
 }
 
