@@ -36,12 +36,14 @@ export function hostAllowed(hostHeader: string | undefined, listening: string): 
 const DRAIN_MS = 5_000
 
 function refuse(res: Response, status: number, message: string): void {
-  res.status(status).set({ 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(`${message}\n`)
+  res.status(status).type('text/plain; charset=utf-8').end(`${message}\n`)
   // Closing on a client still sending makes it fail on its write before it reads the answer;
   // the rest of the body is discarded as it comes (no memory), for a few seconds at most.
   const req = res.req
   req.resume()
-  setTimeout(() => req.socket.destroy(), DRAIN_MS).unref()
+  setTimeout(() => {
+    if (!req.complete) req.socket.destroy()
+  }, DRAIN_MS).unref()
 }
 
 /** The most body this request may send, decided from its headers alone. */

@@ -287,5 +287,6 @@ describe('given the sample corpus in the built app', () => {
       }
     }
     await page.goto(`${app.url}/lang?to=zh&next=/`)
-  })
+    // 22 full-page loads and screenshots: on a shared, loaded machine this takes over a minute.
+  }, 180_000)
 })
