@@ -20,6 +20,7 @@ import { passagesOf, passageText } from '../ingest/index/rows.js'
 import { openStore, type SearchOptions } from '../ingest/search/index.js'
 import { searchNormal } from '../ingest/search/normalize.js'
 import { toTraditional } from '../ingest/text/script.js'
+import { StageTimes } from '../ingest/timings.js'
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0)
 const REPEATS = 5
@@ -142,7 +143,8 @@ export async function run(): Promise<void> {
       const genS = (performance.now() - t) / 1000
       t = performance.now()
       const cpu = process.cpuUsage()
-      const stats = await indexCases(cases, { uri: join(dir, 'lancedb'), provider: lsaProvider(), log: () => {} })
+      const times = new StageTimes()
+      const stats = await indexCases(cases, { uri: join(dir, 'lancedb'), provider: lsaProvider(), log: () => {}, times })
       const ingestS = (performance.now() - t) / 1000
       // CPU seconds beside wall time: on a shared machine wall time measures the neighbours too.
       const ingestCpu = process.cpuUsage(cpu).user / 1e6
@@ -151,7 +153,8 @@ export async function run(): Promise<void> {
         `ingest: ${ingestS.toFixed(1)} s → ${(n / ingestS).toFixed(0)} cases/s (target ≥ 200); ` +
           `main-thread cpu ${ingestCpu.toFixed(1)} s → ${(n / ingestCpu).toFixed(0)} cases per cpu-s; lsa ${stats.embedder.dims}-d; load average ${loadavg()[0].toFixed(1)}`,
       )
-      console.log(`  chunk + train lsa ${stats.seconds.embedder} s, embed + write passages ${stats.seconds.passages} s, fts/vector/btree indexes ${stats.seconds.indexes} s`)
+      const s = times.seconds()
+      console.log(`  train lsa + embed ${s.embed} s, table writes ${s.index} s, compaction + fts/vector/btree indexes ${s.compact} s`)
 
       const store = await openStore(join(dir, 'lancedb'), { refreshMs: 60_000 })
       const lat: Record<SearchOptions['mode'], number[]> = { fulltext: [], vector: [], hybrid: [] }

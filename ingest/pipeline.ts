@@ -6,6 +6,7 @@ import { decodeReport, readReportBytes, type ReadResult } from './read/index.js'
 import type { Case, Message } from './schema.js'
 import { withoutBreaks } from './text/one-line.js'
 import { httpUrl } from './text/http-url.js'
+import { StageTimes } from './timings.js'
 
 export interface ProcessOptions {
   /** Case id; defaults to the file name without extension. */
@@ -15,6 +16,8 @@ export interface ProcessOptions {
    * the freshly cleaned text, so every span still points into the body that is kept.
    */
   body: string
+  /** Where the read, clean and extract stages add their time (ingest's summary). */
+  times: StageTimes
 }
 
 /** The file name without extension; control characters (a newline in a name) become "_". */
@@ -33,9 +36,10 @@ function unique(values: string[]): string[] {
 /** Cleaned and extracted parts → one Case, keys in schema order. Pure. */
 export function assembleCase(name: string, read: ReadResult, digest: string, opts: Partial<ProcessOptions> = {}): Case {
   const file = basename(name)
-  const cleaned = clean(read.text, { format: read.format, file, hints: read.hints })
+  const times = opts.times ?? new StageTimes()
+  const cleaned = times.time('clean', () => clean(read.text, { format: read.format, file, hints: read.hints }))
   const body = opts.body ?? cleaned.body
-  const fields = extract({ body, title: cleaned.title, script: cleaned.script })
+  const fields = times.time('extract', () => extract({ body, title: cleaned.title, script: cleaned.script }))
   const messages: Message[] = [...read.messages, ...cleaned.messages, ...fields.messages].map((m) => ({ ...m, file }))
   return {
     id: opts.id ?? caseId(name),
@@ -69,7 +73,9 @@ export function assembleCase(name: string, read: ReadResult, digest: string, opt
 
 /** Report bytes (an upload) → Case. Throws InputError for unusable input. */
 export function processBytes(name: string, bytes: Uint8Array, opts: Partial<ProcessOptions> = {}): Case {
-  return assembleCase(name, decodeReport(name, bytes), sha256(bytes), opts)
+  const times = opts.times ?? new StageTimes()
+  const read = times.time('read', () => decodeReport(name, bytes))
+  return assembleCase(name, read, times.time('read', () => sha256(bytes)), { ...opts, times })
 }
 
 /** Report file → Case. Throws InputError for unusable input (named by the path given). */

@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest'
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { threadId } from 'node:worker_threads'
 import { join } from 'node:path'
 // The submodules, not the index: these tests need no clean/extract stage.
 import { caseToMarkdown, CaseFileError, markdownToCase, CASE_KEYS } from '../ingest/corpus/format.js'
@@ -79,7 +80,7 @@ describe('writeCase', () => {
     const file = join(dir, '2021_dongjie.md')
     const stored = readFileSync(file, 'utf8')
     // Occupy the temporary file's name so the write fails before the rename.
-    mkdirSync(join(dir, `.2021_dongjie.md.${process.pid}.tmp`))
+    mkdirSync(join(dir, `.2021_dongjie.md.${process.pid}-${threadId}.tmp`))
     expect(() => writeCase(dir, { ...c, editor: '李芳' })).toThrow()
     expect(readFileSync(file, 'utf8')).toBe(stored)
   })

@@ -1,43 +1,115 @@
 import { existsSync, statSync } from 'node:fs'
-import { runIngest, type IngestReport } from '../corpus/index.js'
+import { eachCase, ingestReports, listReports, type IngestStatus } from '../corpus/index.js'
+import { defaultWorkers } from '../corpus/pool.js'
+import type { Case } from '../schema.js'
 import { parse, reportFailure, usageError, UsageError } from './args.js'
-import { indexCorpus, indexSummary } from '../index/step.js'
+import { oneLine } from '../text/one-line.js'
+import { startProgress } from './progress.js'
+import { indexSummary, openIndexStep } from '../index/step.js'
 import { parseEmbedderKind } from '../index/providers.js'
+import type { IndexStats } from '../index/write.js'
+import { StageTimes, STAGES, type StageSeconds } from '../timings.js'
 
-const USAGE = 'usage: casebook ingest [--corpus DIR] [--cases DIR] [--db DIR] [--embedder NAME]'
+const USAGE = 'usage: casebook ingest [--corpus DIR] [--cases DIR] [--db DIR] [--embedder NAME] [--workers N] [--json]'
 
 export const INGEST_OPTIONS = {
   corpus: { type: 'string', default: 'corpus/raw' },
   cases: { type: 'string', default: 'corpus/cases' },
   db: { type: 'string' },
   embedder: { type: 'string' },
+  workers: { type: 'string' },
+  json: { type: 'boolean', default: false },
 } as const
 
-export function summaryLine(report: IngestReport, corpus: string, cases: string): string {
-  const c = report.counts
-  return `ingest: ${report.results.length} report(s) from ${corpus} → ${cases}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} failed`
+/** What `ingest --json` prints: the run's counts, what the index step did, and where the time went. */
+export interface IngestSummary {
+  corpus: string
+  cases: string
+  reports: number
+  counts: Record<IngestStatus, number>
+  index: IndexStats
+  workers: number
+  /** Wall seconds for the whole run, and per stage (read … write summed over the workers). */
+  seconds: StageSeconds & { total: number }
+  reportsPerSecond: number
 }
 
-/** Raw reports → case files, then a summary on stdout; failures one line each on stderr. */
+export function summaryLine(s: Pick<IngestSummary, 'reports' | 'counts' | 'corpus' | 'cases'>): string {
+  const c = s.counts
+  return `ingest: ${s.reports} report(s) from ${s.corpus} → ${s.cases}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} failed`
+}
+
+export function timingLine(s: Pick<IngestSummary, 'seconds' | 'reportsPerSecond' | 'workers'>): string {
+  const stages = STAGES.map((stage) => `${stage} ${s.seconds[stage].toFixed(1)} s`).join(', ')
+  const workers = s.workers > 0 ? ` (read … write summed over ${s.workers} worker thread${s.workers > 1 ? 's' : ''})` : ''
+  return `time: ${s.seconds.total.toFixed(1)} s, ${s.reportsPerSecond.toFixed(0)} reports/s; ${stages}${workers}`
+}
+
+/** --workers N, or null for the default (defaultWorkers). */
+function workerCount(raw: string | undefined): number | null {
+  if (raw === undefined) return null
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--workers needs a whole number (0: no worker threads), got "${raw}"`)
+  return n
+}
+
+/**
+ * Raw reports → case files → the store, as one stream: each case goes to its file and to the
+ * index batch as soon as it is made. A summary on stdout (JSON with --json); progress on a
+ * terminal; failures one line each on stderr.
+ */
 export async function run(argv: string[]): Promise<number> {
   let args
+  let requested
   try {
     args = parse(argv, INGEST_OPTIONS, false)
     parseEmbedderKind(args.values.embedder)
+    requested = workerCount(args.values.workers)
   } catch (e) {
     if (e instanceof UsageError) return usageError(`${e.message}\n${USAGE}`)
     throw e
   }
-  const { corpus, cases } = args.values
+  const { corpus, cases, json } = args.values
   if (!existsSync(corpus) || !statSync(corpus).isDirectory()) {
     reportFailure(`${corpus}: no such directory (the raw reports to ingest)`)
     return 1
   }
-  const report = await runIngest({ corpus, cases }, (r) => {
-    if (r.error) reportFailure(r.error)
-  })
-  process.stdout.write(`${summaryLine(report, corpus, cases)}\n`)
-  const indexed = await indexCorpus({ cases, db: args.values.db, embedder: args.values.embedder })
-  process.stdout.write(`${indexSummary(indexed)}\n`)
-  return report.counts.failed > 0 || indexed.failed.length > 0 ? 1 : 0
+  const files = listReports(corpus)
+  const workers = requested ?? defaultWorkers(files.length)
+  const times = new StageTimes()
+  const counts: Record<IngestStatus, number> = { created: 0, updated: 0, unchanged: 0, failed: 0 }
+  const progress = startProgress(files.length)
+  const step = await openIndexStep({ cases, db: args.values.db, embedder: args.values.embedder, log: (line) => progress.log(line) })
+
+  async function* stream(): AsyncGenerator<Case> {
+    const streamed = new Set<string>()
+    for await (const outcome of ingestReports(files, { cases, workers, times })) {
+      counts[outcome.status]++
+      if (outcome.error) progress.log(`casebook: ${oneLine(outcome.error)}`)
+      progress.tick()
+      if (outcome.case) {
+        streamed.add(outcome.id)
+        yield outcome.case
+      }
+    }
+    // Case files this run did not make (their report failed, or is gone) stay in the store.
+    yield* eachCase(cases, (err) => progress.log(`casebook: ${oneLine(err.message)}`), streamed)
+  }
+
+  let index: IndexStats
+  try {
+    index = await step.run(stream(), { times, onPhase: (p) => progress.phase(p) })
+  } finally {
+    progress.stop()
+  }
+  // Since the process started (performance's time origin): module loading counts too.
+  const total = performance.now() / 1000
+  const summary: IngestSummary = {
+    corpus, cases, reports: files.length, counts, index, workers,
+    seconds: { ...times.seconds(), total: Math.round(total * 10) / 10 },
+    reportsPerSecond: Math.round((files.length / total) * 10) / 10,
+  }
+  if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
+  else process.stdout.write(`${summaryLine(summary)}\n${indexSummary(index)}\n${timingLine(summary)}\n`)
+  return counts.failed > 0 || index.failed.length > 0 ? 1 : 0
 }

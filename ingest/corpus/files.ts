@@ -1,5 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { threadId } from 'node:worker_threads'
 import type { Case } from '../schema.js'
 import { caseToMarkdown, CaseFileError, markdownToCase } from './format.js'
 
@@ -22,13 +24,8 @@ export function readCase(file: string): Case {
 /** The stored case for an id, or null when there is none yet. */
 export function readStoredCase(dir: string, id: string): Case | null {
   const file = caseFile(dir, id)
-  try {
-    return markdownToCase(readFileSync(file, 'utf8'), file)
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
-    if (e instanceof CaseFileError) throw e
-    throw new CaseFileError(file, `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)
-  }
+  const text = storedText(file)
+  return text === null ? null : markdownToCase(text, file)
 }
 
 /**
@@ -36,26 +33,36 @@ export function readStoredCase(dir: string, id: string): Case | null {
  * then it is reported there and skipped.
  */
 export function readCorpus(dir: string, onError?: (err: CaseFileError) => void): Case[] {
-  const names = readdirSync(dir).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort()
-  const cases: Case[] = []
+  return [...eachCase(dir, onError)]
+}
+
+/** `readCorpus` one file at a time, leaving out the ids in `skip`: what the index step streams. */
+export function* eachCase(dir: string, onError?: (err: CaseFileError) => void, skip: ReadonlySet<string> = new Set()): Generator<Case> {
+  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort() : []
   for (const name of names) {
+    if (skip.has(name.slice(0, -3))) continue
     try {
-      cases.push(readCase(join(dir, name)))
+      yield readCase(join(dir, name))
     } catch (e) {
       if (!(e instanceof CaseFileError) || !onError) throw e
       onError(e)
     }
   }
-  return cases
 }
 
-function currentBytes(file: string): string | null {
+/** The text of a stored case file, or null when there is none yet. */
+export function storedText(file: string): string | null {
   try {
     return readFileSync(file, 'utf8')
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw e
+    throw new CaseFileError(file, `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)
   }
+}
+
+/** A temporary name beside the case file, unique per process and thread (ingest writes from workers). */
+function tempFile(dir: string, id: string): string {
+  return join(dir, `.${id}.md.${process.pid}-${threadId}.tmp`)
 }
 
 /**
@@ -66,10 +73,10 @@ function currentBytes(file: string): string | null {
 export function writeCase(dir: string, c: Case): WriteStatus {
   const file = caseFile(dir, c.id)
   const text = caseToMarkdown(c)
-  const before = currentBytes(file)
+  const before = storedText(file)
   if (before === text) return 'unchanged'
   mkdirSync(dir, { recursive: true })
-  const tmp = join(dir, `.${c.id}.md.${process.pid}.tmp`)
+  const tmp = tempFile(dir, c.id)
   try {
     const fd = openSync(tmp, 'w')
     try {
@@ -84,4 +91,31 @@ export function writeCase(dir: string, c: Case): WriteStatus {
     throw e
   }
   return before === null ? 'created' : 'updated'
+}
+
+const made = new Set<string>()
+
+/**
+ * `writeCase`'s atomic write (temporary file, fsync, rename) off the calling thread: the fsync, a
+ * few ms a file, waits in libuv's pool while the next reports are cleaned and extracted.
+ */
+export async function writeCaseText(dir: string, id: string, text: string): Promise<void> {
+  if (!made.has(dir)) {
+    await mkdir(dir, { recursive: true })
+    made.add(dir)
+  }
+  const tmp = tempFile(dir, id)
+  try {
+    const handle = await open(tmp, 'w')
+    try {
+      await handle.writeFile(text)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(tmp, caseFile(dir, id))
+  } catch (e) {
+    await rm(tmp, { force: true })
+    throw e
+  }
 }

@@ -3,15 +3,29 @@ import { join } from 'node:path'
 import { caseId, processReport } from '../pipeline.js'
 import { InputError } from '../read/index.js'
 import type { Case } from '../schema.js'
-import { readStoredCase, writeCase, type WriteStatus } from './files.js'
+import { StageTimes, type Stage } from '../timings.js'
+import { caseFile, storedText, writeCaseText, type WriteStatus } from './files.js'
 import { applyLocked } from './locked.js'
-import { CaseFileError } from './format.js'
+import { caseToMarkdown, CaseFileError, markdownToCase } from './format.js'
+import { WorkerPool } from './pool.js'
 
 export interface IngestOptions {
   /** Directory of raw reports. */
   corpus: string
   /** Directory of case files. */
   cases: string
+}
+
+export interface StreamOptions {
+  /** Directory of case files. */
+  cases: string
+  /**
+   * Worker threads that read, clean, extract and write (default: one per core). 0 does it all on
+   * the calling thread. Results come back in input order whatever the count.
+   */
+  workers: number
+  /** Where the read, clean, extract and write stages add their time. */
+  times: StageTimes
 }
 
 export type IngestStatus = WriteStatus | 'failed'
@@ -22,6 +36,13 @@ export interface IngestResult {
   status: IngestStatus
   /** One line, "FILE: problem", when the file failed. */
   error?: string
+}
+
+/** One report's result, with the case as stored when it did not fail. */
+export interface IngestOutcome extends IngestResult {
+  case?: Case
+  /** Milliseconds per stage spent on this report. */
+  ms: Partial<Record<Stage, number>>
 }
 
 export interface IngestReport {
@@ -41,14 +62,36 @@ export function problemOf(file: string, err: unknown): string {
 /**
  * One raw report → its case file. A locked field keeps the stored value; a stored file that
  * cannot be parsed is left alone and the report fails, so a hand edit is never overwritten.
+ * The stored file is parsed only when it differs from the fresh case: a re-run over unchanged
+ * reports compares text and parses nothing.
  */
-export async function ingestFile(file: string, casesDir: string): Promise<{ status: WriteStatus; case: Case }> {
+export async function ingestFile(file: string, casesDir: string, times = new StageTimes()): Promise<{ status: WriteStatus; case: Case }> {
   // The report first: when it is unusable, the error names it, not the case file.
-  let fresh = await processReport(file)
-  const stored = readStoredCase(casesDir, caseId(file))
-  if (stored?.locked.includes('body')) fresh = await processReport(file, { body: stored.body })
-  const merged = stored ? applyLocked(stored, fresh) : fresh
-  return { status: writeCase(casesDir, merged), case: merged }
+  let merged = await processReport(file, { times })
+  const target = caseFile(casesDir, caseId(file))
+  let text = times.time('write', () => caseToMarkdown(merged))
+  const before = times.time('write', () => storedText(target))
+  if (before !== null && before !== text) {
+    const stored = times.time('write', () => markdownToCase(before, target))
+    const fresh = stored.locked.includes('body') ? await processReport(file, { body: stored.body, times }) : merged
+    merged = applyLocked(stored, fresh)
+    text = times.time('write', () => caseToMarkdown(merged))
+  }
+  if (before === text) return { status: 'unchanged', case: merged }
+  await writeCaseText(casesDir, merged.id, text)
+  return { status: before === null ? 'created' : 'updated', case: merged }
+}
+
+/** `ingestFile` as an outcome: a failure is a value naming the file, never a throw. */
+export async function ingestOutcome(file: string, casesDir: string): Promise<IngestOutcome> {
+  const times = new StageTimes()
+  const id = caseId(file)
+  try {
+    const done = await ingestFile(file, casesDir, times)
+    return { file, id, status: done.status, case: done.case, ms: times.ms }
+  } catch (err) {
+    return { file, id, status: 'failed', error: problemOf(file, err), ms: times.ms }
+  }
 }
 
 /** Raw report files of a directory, sorted; dotfiles (editor and OS litter) are not reports. */
@@ -59,26 +102,57 @@ export function listReports(dir: string): string[] {
     .map((n) => join(dir, n))
 }
 
+/** Reports in flight per worker: enough to keep each busy while its fsyncs wait. */
+const IN_FLIGHT = 8
+
+/**
+ * Raw reports → case files, as a stream of outcomes in input order: at most a few reports per
+ * worker are in flight, so memory does not grow with the corpus. A second report with an id
+ * already seen fails without being read.
+ */
+export async function* ingestReports(files: Iterable<string>, opts: StreamOptions): AsyncGenerator<IngestOutcome> {
+  const pool = opts.workers > 0 ? new WorkerPool(opts.workers) : null
+  const run = (file: string) => (pool ? pool.run(file, opts.cases) : ingestOutcome(file, opts.cases))
+  const seen = new Map<string, string>()
+  const queue: Promise<IngestOutcome>[] = []
+  const window = IN_FLIGHT * Math.max(1, opts.workers)
+  const it = files[Symbol.iterator]()
+  let done = false
+  try {
+    while (!done || queue.length) {
+      while (!done && queue.length < window) {
+        const next = it.next()
+        if (next.done) {
+          done = true
+          break
+        }
+        const file = next.value
+        const id = caseId(file)
+        const first = seen.get(id)
+        if (first !== undefined) {
+          queue.push(Promise.resolve({ file, id, status: 'failed', error: `${file}: duplicate case id "${id}" (also from ${first})`, ms: {} }))
+        } else {
+          seen.set(id, file)
+          queue.push(run(file))
+        }
+      }
+      if (!queue.length) break
+      const outcome = await queue.shift()!
+      opts.times.add(outcome.ms)
+      yield outcome
+    }
+  } finally {
+    await pool?.close()
+  }
+}
+
+/** Every report of a directory at once, cases kept in memory: for small corpora (tests, uploads). */
 export async function runIngest(opts: IngestOptions, onResult?: (r: IngestResult) => void): Promise<IngestReport> {
   const results: IngestResult[] = []
   const cases: Case[] = []
-  const seen = new Map<string, string>()
-  for (const file of listReports(opts.corpus)) {
-    const id = caseId(file)
-    let result: IngestResult
-    if (seen.has(id)) {
-      result = { file, id, status: 'failed', error: `${file}: duplicate case id "${id}" (also from ${seen.get(id)})` }
-    } else {
-      seen.set(id, file)
-      try {
-        const done = await ingestFile(file, opts.cases)
-        cases.push(done.case)
-        result = { file, id, status: done.status }
-      } catch (err) {
-        result = { file, id, status: 'failed', error: problemOf(file, err) }
-      }
-    }
+  for await (const { case: c, ms: _ms, ...result } of ingestReports(listReports(opts.corpus), { cases: opts.cases, workers: 0, times: new StageTimes() })) {
     results.push(result)
+    if (c) cases.push(c)
     onResult?.(result)
   }
   const counts: Record<IngestStatus, number> = { created: 0, updated: 0, unchanged: 0, failed: 0 }

@@ -20,6 +20,7 @@
  */
 import { createHash } from 'node:crypto'
 import { addWords, analyze, userDictionary } from '../text/segment.js'
+import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
 
 export interface LsaParams {
@@ -178,24 +179,57 @@ function gaussian(rand: () => number): () => number {
   }
 }
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
+interface Keyed {
+  t: string
+  h: number
 }
+
+const byKey = (a: Keyed, b: Keyed) => a.h - b.h || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0)
 
 /**
  * Distinct texts ordered by hash, first `max` of them: the same corpus in any order gives the
  * same sample in the same order, so the floating-point sums (and the model) are identical.
  */
 function trainingSample(texts: string[], max: number): string[] {
-  const distinct = [...new Set(texts.filter((t) => t.trim()))]
-  const keyed = distinct.map((t) => ({ t, h: fnv1a(t) }))
-  keyed.sort((a, b) => a.h - b.h || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0))
-  return keyed.slice(0, max).map((x) => x.t)
+  const sample = new TrainingSample(max)
+  for (const t of texts) sample.add(t)
+  return sample.texts()
+}
+
+/**
+ * The training sample gathered while passages stream by (ingest never holds the corpus): the
+ * texts `trainLsa` would pick from all of them, in memory bounded by 2 × `max` texts.
+ */
+export class TrainingSample {
+  private kept: Keyed[] = []
+  private held = new Set<string>()
+  /** Hash of the max-th text once the sample is full: texts above it can never get in. */
+  private ceiling = Infinity
+
+  constructor(readonly max: number = LSA_DEFAULTS.maxPassages) {}
+
+  add(text: string): void {
+    if (!text.trim()) return
+    const h = fnv1a(text)
+    if (h > this.ceiling || this.held.has(text)) return
+    this.kept.push({ t: text, h })
+    this.held.add(text)
+    if (this.kept.length >= 2 * this.max) this.trim()
+  }
+
+  texts(): string[] {
+    this.trim()
+    return this.kept.map((x) => x.t)
+  }
+
+  private trim(): void {
+    this.kept.sort(byKey)
+    if (this.kept.length > this.max) {
+      for (const x of this.kept.slice(this.max)) this.held.delete(x.t)
+      this.kept.length = this.max
+      this.ceiling = this.kept[this.max - 1].h
+    }
+  }
 }
 
 // ---------- sparse matrix ----------

@@ -3,7 +3,7 @@
  * their vectors) or make a fresh one for this corpus (training the offline model on it).
  */
 import type { Embedder } from '../embed/types.js'
-import { LsaEmbedder, lsaFromBytes, lsaToBytes, trainLsa, type LsaParams } from '../embed/lsa.js'
+import { LSA_DEFAULTS, LsaEmbedder, lsaFromBytes, lsaToBytes, trainLsa, TrainingSample, type LsaParams } from '../embed/lsa.js'
 import type { EmbedderId } from './layout.js'
 
 export interface EmbedderProvider {
@@ -11,7 +11,13 @@ export interface EmbedderProvider {
   sameKind(id: EmbedderId): boolean
   /** The store's embedder from its id and saved state; null when it cannot be rebuilt here. */
   restore(id: EmbedderId, state: Uint8Array | null): Promise<Embedder | null>
-  /** A fresh embedder for `texts` (the corpus's passages), and the state to save, if any. */
+  /**
+   * Gathers the passages a fresh embedder is trained on as the corpus streams by (`create` gets
+   * its texts); null for an embedder that needs no training, which the writer can then make
+   * before the corpus has streamed by.
+   */
+  sample(): TrainingSample | null
+  /** A fresh embedder for `texts` (the sample of the corpus's passages), and the state to save, if any. */
   create(texts: string[]): Promise<{ embedder: Embedder; state: Uint8Array | null }>
 }
 
@@ -31,6 +37,7 @@ export function describeEmbedder(id: EmbedderId): string {
 export function fixedProvider(embedder: Embedder): EmbedderProvider {
   return {
     sameKind: (id) => id.name === embedder.name,
+    sample: () => null,
     restore: async (id) => (sameId(id, idOf(embedder)) ? embedder : null),
     create: async () => ({ embedder, state: null }),
   }
@@ -40,6 +47,7 @@ export function fixedProvider(embedder: Embedder): EmbedderProvider {
 export function lsaProvider(params: Partial<LsaParams> = {}): EmbedderProvider {
   return {
     sameKind: (id) => id.name === 'lsa',
+    sample: () => new TrainingSample(params.maxPassages ?? LSA_DEFAULTS.maxPassages),
     restore: async (id, state) => {
       if (!state) return null
       const model = lsaFromBytes(state)

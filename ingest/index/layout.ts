@@ -80,7 +80,7 @@ export interface Pointer {
   embedder: EmbedderId
   /** Generation whose `embedder` rows hold the model state (offline model), or null. */
   embedderGeneration: number | null
-  /** sha256 over the sorted case hashes: the same corpus gives the same version. */
+  /** Folded from every case's id and hash (write.ts): the same corpus gives the same version. */
   corpusVersion: string
   cases: number
   passages: number

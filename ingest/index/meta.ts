@@ -34,10 +34,22 @@ export async function embedderState(meta: Table, generation: number | null): Pro
   return Buffer.concat(rows.sort((a, b) => a.ord - b.ord).map((r) => r.blob ?? new Uint8Array()))
 }
 
+/**
+ * A table by name, or null when there is none. Opened rather than looked up in `tableNames()`:
+ * some S3-compatible servers (s3rver) list no tables at all.
+ */
+export async function openTableIfAny(db: Connection, name: string): Promise<Table | null> {
+  try {
+    return await db.openTable(name)
+  } catch (error) {
+    if (/not found|does not exist/i.test((error as Error).message)) return null
+    throw error
+  }
+}
+
 export async function openMeta(db: Connection, create: boolean): Promise<Table | null> {
-  const names = await db.tableNames()
-  if (names.includes(TABLES.meta)) return db.openTable(TABLES.meta)
-  if (!create) return null
+  const meta = await openTableIfAny(db, TABLES.meta)
+  if (meta || !create) return meta
   return db.createEmptyTable(TABLES.meta, metaSchema(), { existOk: true })
 }
 

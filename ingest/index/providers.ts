@@ -22,6 +22,7 @@ export function transformersProvider(model = DEFAULT_MODEL): EmbedderProvider {
   const load = () => (loaded ??= createTransformersEmbedder({ model }))
   return {
     sameKind: (id) => id.name === 'transformers' && id.model === model,
+    sample: () => null,
     restore: async (id) => {
       const e = await load()
       return sameId(id, idOf(e)) ? e : null

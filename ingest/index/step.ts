@@ -1,8 +1,9 @@
-/** The index step of `casebook ingest`: the case files → the LanceDB store. */
-import { readCorpus } from '../corpus/index.js'
+/** The index step of `casebook ingest` (and of uploads): cases → the LanceDB store. */
+import { eachCase } from '../corpus/index.js'
 import { oneLine } from '../text/one-line.js'
+import type { Case } from '../schema.js'
 import { defaultUri, storageOptionsFromEnv } from './layout.js'
-import { indexCases, type IndexStats } from './write.js'
+import { indexStream, type IndexOptions, type IndexStats } from './write.js'
 import { providerFor, parseEmbedderKind } from './providers.js'
 
 export interface IndexStepOptions {
@@ -15,12 +16,25 @@ export interface IndexStepOptions {
   log?: (line: string) => void
 }
 
+export interface IndexStep {
+  /** Indexes the cases `source` yields as the store's next build. */
+  run(source: AsyncIterable<Case> | Iterable<Case>, extra?: Partial<Pick<IndexOptions, 'times' | 'onPhase'>>): Promise<IndexStats>
+}
+
+/** Chooses the embedder (saying so when `auto` falls back to lsa) and the store, before any case is read. */
+export async function openIndexStep(opts: IndexStepOptions): Promise<IndexStep> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  const provider = await providerFor(parseEmbedderKind(opts.embedder), log)
+  const uri = opts.db ?? defaultUri()
+  const storageOptions = storageOptionsFromEnv()
+  return { run: (source, extra = {}) => indexStream(source, { uri, storageOptions, provider, log, ...extra }) }
+}
+
+/** Every case file of a directory → the store, one file at a time. */
 export async function indexCorpus(opts: IndexStepOptions): Promise<IndexStats> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`))
-  const kind = parseEmbedderKind(opts.embedder)
-  const cases = readCorpus(opts.cases, (err) => log(`casebook: ${oneLine(err.message)}`))
-  const provider = await providerFor(kind, log)
-  return indexCases(cases, { uri: opts.db ?? defaultUri(), storageOptions: storageOptionsFromEnv(), provider, log })
+  const step = await openIndexStep({ ...opts, log })
+  return step.run(eachCase(opts.cases, (err) => log(`casebook: ${oneLine(err.message)}`)))
 }
 
 export function indexSummary(s: IndexStats): string {

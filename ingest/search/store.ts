@@ -11,7 +11,7 @@ import type { Case } from '../schema.js'
 import type { Embedder } from '../embed/types.js'
 import { connect, lancedb, type Connection, type Table } from '../index/lancedb.js'
 import { TABLES, type Card, type Pointer } from '../index/layout.js'
-import { embedderState, latestPointer } from '../index/meta.js'
+import { embedderState, latestPointer, openTableIfAny } from '../index/meta.js'
 import { describeEmbedder, idOf, sameId } from '../index/embedders.js'
 import { restoreEmbedder } from '../index/providers.js'
 import type { FacetCounts, Filters, Hit, SearchOptions, SearchResult, SimilarHit, Store, StoreInfo } from './types.js'
@@ -93,8 +93,9 @@ function isLocal(uri: string): boolean {
 export async function openStore(uri: string, options: Partial<OpenOptions> = {}): Promise<Store> {
   if (isLocal(uri) && !existsSync(uri.replace(/^file:\/\//, ''))) throw noStore(uri)
   const db = await connect(uri, options.storageOptions)
-  if (!(await db.tableNames()).includes(TABLES.meta)) throw noStore(uri)
-  const store = new LanceStore(uri, db, await db.openTable(TABLES.meta), options)
+  const meta = await openTableIfAny(db, TABLES.meta)
+  if (!meta) throw noStore(uri)
+  const store = new LanceStore(uri, db, meta, options)
   await store.snapshot()
   return store
 }
