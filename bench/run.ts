@@ -3,18 +3,20 @@
  * module exporting `run(): Promise<void>` that can also be run alone with `npx tsx bench/<name>.ts`.
  * Add a section by adding a line here.
  */
-const SECTIONS: { name: string; load: () => Promise<{ run(): Promise<void> }> }[] = [
+const SECTIONS: { name: string; load: () => Promise<{ run(): Promise<void> }>; onlyByName?: boolean }[] = [
   { name: 'clean-extract', load: () => import('./clean-extract.js') },
   { name: 'embed', load: () => import('./embed.js') },
   { name: 'search', load: () => import('./search.js') },
   { name: 'retrieval', load: () => import('./retrieval.js') },
   { name: 'server', load: () => import('./server.js') },
+  // Hours and tens of GB at its default million reports: run only when named.
+  { name: 'scale', load: () => import('./scale.js'), onlyByName: true },
 ]
 
 /** `npm run bench -- clean-extract` runs the named sections only. */
 async function main(only: string[]): Promise<void> {
   for (const section of SECTIONS) {
-    if (only.length && !only.includes(section.name)) continue
+    if (only.length ? !only.includes(section.name) : section.onlyByName) continue
     const started = performance.now()
     await (await section.load()).run()
     console.log(`(${section.name}: ${((performance.now() - started) / 1000).toFixed(1)} s)\n`)

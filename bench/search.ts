@@ -26,7 +26,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)
 const REPEATS = 5
 
 /** What users type: short terms, model names, phrases, traditional script, English. */
-const QUERIES = [
+export const QUERIES = [
   '物业', '网格', '停车难', '五位一体', '紅‘樓’管家', '红邻驿站', '议事协商', '加装电梯',
   '老旧小区 无物业', '垃圾分类 志愿服务', '楼道堆物', '網格化管理', '業委會', '积分评比', '1+3+N',
   'five-in-one', 'grid management', 'parking', '党员中心户', '飞线充电 安全隐患', '居民议事会 协商', '双报到',
@@ -108,7 +108,7 @@ export function benchCases(n: number, seed = 11): Case[] {
   return out
 }
 
-function pct(xs: number[], p: number): number {
+export function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
 }
@@ -116,14 +116,14 @@ function pct(xs: number[], p: number): number {
 const ms = (x: number) => x.toFixed(1)
 const mb = (bytes: number) => (bytes / 1e6).toFixed(0)
 
-async function time(fn: () => unknown): Promise<number> {
+export async function time(fn: () => unknown): Promise<number> {
   const t = performance.now()
   await fn()
   return performance.now() - t
 }
 
 /** FTS5 with the trigram tokenizer: MATCH for terms of 3+ characters, LIKE (a scan) below that. */
-function sqliteSearch(db: Database.Database): (q: string) => unknown[] {
+export function sqliteSearch(db: Database.Database): (q: string) => unknown[] {
   const match = db.prepare('SELECT caseId, bm25(p) AS s FROM p WHERE p MATCH ? ORDER BY s LIMIT 60')
   const like = db.prepare('SELECT caseId FROM p WHERE norm LIKE ? LIMIT 60')
   return (q: string) => {

@@ -6,6 +6,15 @@ export function storeUri(): string {
   return process.env.LANCEDB_URI || 'data/lancedb'
 }
 
+/**
+ * How often (ms) a replica looks for a newer build of the store: what an ingest elsewhere (the one
+ * writer) takes to show on every replica. Default 5000.
+ */
+export function refreshMs(): number {
+  const ms = Number(process.env.CASEBOOK_REFRESH_MS)
+  return Number.isFinite(ms) && ms >= 0 && process.env.CASEBOOK_REFRESH_MS !== '' && process.env.CASEBOOK_REFRESH_MS !== undefined ? ms : 5000
+}
+
 /** Where corpus Markdown files are written (one `<id>.md` per case). */
 export function casesDir(): string {
   return path.resolve(process.env.CASEBOOK_CASES || 'corpus/cases')

@@ -1,6 +1,6 @@
 import { openStore, type Store } from '../../ingest/search'
 import { storageOptionsFromEnv } from '../../ingest/index'
-import { storeUri } from './config.server'
+import { refreshMs, storeUri } from './config.server'
 
 /**
  * One open store per server process, opened on first use. Loaders and actions call into it; no
@@ -10,7 +10,7 @@ let opening: Promise<Store> | null = null
 
 export function getStore(): Promise<Store> {
   if (!opening) {
-    opening = openStore(storeUri(), { storageOptions: storageOptionsFromEnv() }).catch((error: unknown) => {
+    opening = openStore(storeUri(), { storageOptions: storageOptionsFromEnv(), refreshMs: refreshMs() }).catch((error: unknown) => {
       opening = null
       throw error
     })

@@ -14,11 +14,15 @@ export function synthCorpus(n: number, seed = 1): SynthReport[] {
   return Array.from({ length: n }, (_, i) => synthReport(rng, i))
 }
 
-/** Writes `n` reports into `dir`; returns their file names. */
+/** Writes `n` reports into `dir`, one at a time (a million fit on disk, not in memory); returns their file names. */
 export function writeSynthCorpus(dir: string, n: number, seed = 1): string[] {
   mkdirSync(dir, { recursive: true })
-  return synthCorpus(n, seed).map((r) => {
+  const rng = makeRng(seed)
+  const names: string[] = []
+  for (let i = 0; i < n; i++) {
+    const r = synthReport(rng, i)
     writeFileSync(join(dir, r.name), r.bytes)
-    return r.name
-  })
+    names.push(r.name)
+  }
+  return names
 }
