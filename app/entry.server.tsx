@@ -8,6 +8,10 @@ import { NonceContext } from '~/lib/nonce'
 
 const ABORT_DELAY = 5_000
 
+// The server (app/server/main.server.ts) calls this once it listens: the store lives in the build's
+// modules, so the build is where it is warmed.
+export { warmStore } from './models/store.server'
+
 /**
  * React 18's node renderer fills 2 KB views with UTF-8; when a three-byte character does not fit
  * in what is left of a view it flushes the whole view, zero padding included. Chinese pages hit

@@ -2,7 +2,10 @@
  * Bench section: the built web app (app/server, as `npm start` runs it) over a store of 10k
  * generated cases, loaded with autocannon on loopback in bounded runs. Requests/s and p50/p95
  * latency for the search page (rotating queries: Chinese, traditional, English, with and without
- * a facet filter) and the comparison page (rotating pairs and triples). Target: search p95 ≤ 150 ms.
+ * a facet filter) and the comparison page (rotating pairs and triples). Target: search p97.5 ≤ 100 ms
+ * at 4 connections. The server opens its store when it starts (warmStore); the bench times the
+ * first page right after start, then the server's CPU per search page (JavaScript and LanceDB's
+ * threads, from /proc): on a shared machine that figure moves less than latency does.
  *
  * Then the soak (issue 11): 4 connections searching for 60 s alone, then 60 s more with 10
  * uploads saved meanwhile. Targets: search p97.5 with uploads ≤ 2× without; every upload saved
@@ -11,7 +14,7 @@
  * BENCH_SOAK_SECONDS override).
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -44,6 +47,12 @@ interface Figures {
   p95: number
   p975: number
   errors: number
+}
+
+/** CPU seconds (user + system, every thread) the process has used so far. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
 /** One bounded autocannon run cycling through `paths`; latencies from every response. */
@@ -119,27 +128,31 @@ export async function run(): Promise<void> {
       return `/compare?ids=${(i % 2 ? [pick(1), pick(2)] : [pick(1), pick(2), pick(3)]).join(',')}`
     })
     const casePaths = Array.from({ length: 40 }, (_, i) => `/cases/${ids[(i * 1231) % ids.length]}`)
-    // Warm-up: the first request opens the store and loads the embedder and facet catalog.
-    const warm = performance.now()
+    // The server warms its store as it starts; the first page shows what is left for a reader.
+    const first = performance.now()
     await (await fetch(`${url}${searchPaths[0]}`)).text()
-    console.log(`first search page (opens the store): ${(performance.now() - warm).toFixed(0)} ms`)
+    console.log(`first search page after start: ${(performance.now() - first).toFixed(0)} ms`)
+    for (const path of searchPaths) await (await fetch(`${url}${path}`)).text()
+    const cpu = cpuSeconds(child.pid!)
+    for (const path of searchPaths) await (await fetch(`${url}${path}`)).text()
+    console.log(`server cpu per search page: ${(((cpuSeconds(child.pid!) - cpu) / searchPaths.length) * 1000).toFixed(1)} ms (JavaScript and LanceDB threads)`)
 
-    console.log('page | connections | requests | req/s | p50 ms | p95 ms | non-200')
+    console.log('page | connections | requests | req/s | p50 ms | p95 ms | p97.5 ms | non-200')
     const rows: [string, string[]][] = [
       ['search', searchPaths],
       ['compare', comparePaths],
       ['case', casePaths],
     ]
-    let searchP95 = NaN
+    let searchP975 = NaN
     for (const [name, paths] of rows) {
       for (const connections of CONNECTIONS) {
         const f = await load(url, paths, connections)
-        if (name === 'search' && connections === 1) searchP95 = f.p95
-        console.log(`${name} | ${connections} | ${f.requests} | ${f.rps.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${f.errors}`)
+        if (name === 'search' && connections === 4) searchP975 = f.p975
+        console.log(`${name} | ${connections} | ${f.requests} | ${f.rps.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${f.p975.toFixed(0)} | ${f.errors}`)
       }
     }
     const load1 = loadavg()[0]
-    console.log(`search p95, one reader: ${searchP95.toFixed(0)} ms (target ≤ 150); machine load average ${load1.toFixed(1)} during the run`)
+    console.log(`search p97.5 at 4 connections: ${searchP975.toFixed(0)} ms (target ≤ 100); machine load average ${load1.toFixed(1)} during the run`)
     await soak(url, child.pid!, searchPaths)
   } finally {
     if (child && child.exitCode === null) {

@@ -20,6 +20,8 @@ const server = app.listen(listenPort(), host, () => {
   const port = typeof address === 'object' && address ? address.port : listenPort()
   console.log(`casebook: serving http://${host.includes(':') ? `[${host}]` : host}:${port}`)
   if (mode === 'development') void broadcastDevReady(build)
+  // Open the store and run one search now rather than on the first reader's request.
+  void (build.entry.module as { warmStore?: () => Promise<void> }).warmStore?.()
 })
 // Uploads hold a write lock on the store: finish what is in flight, then exit.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => server.close(() => process.exit(0)))

@@ -86,6 +86,19 @@ interface Candidate {
   fulltextRank: number | null
 }
 
+/** Prepared queries by text, newest last: a query asked again (the next result page, a facet clicked) skips segmenting and glossary mapping. */
+const prepared = new Map<string, PreparedQuery>()
+const PREPARED_KEPT = 256
+
+function prepare(text: string): PreparedQuery {
+  let q = prepared.get(text)
+  if (q) prepared.delete(text)
+  else q = prepareQuery(text)
+  prepared.set(text, q)
+  if (prepared.size > PREPARED_KEPT) prepared.delete(prepared.keys().next().value as string)
+  return q
+}
+
 function isLocal(uri: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:\/\//i.test(uri) || uri.startsWith('file://')
 }
@@ -156,7 +169,7 @@ class LanceStore implements Store {
   }
 
   async search(query: string, options: Partial<SearchOptions> = {}): Promise<SearchResult> {
-    const q = prepareQuery(query)
+    const q = prepare(query)
     const filters = options.filters ?? {}
     const where = whereClause(filters)
     const limit = clampLimit(options.limit)
@@ -265,7 +278,7 @@ class LanceStore implements Store {
   }
 
   async like(description: string, options: Partial<SearchOptions> = {}): Promise<{ hits: SimilarHit[]; facets: FacetCounts | null }> {
-    const q = prepareQuery(description)
+    const q = prepare(description)
     const snap = await this.snapshot()
     const catalog = await snap.catalog
     const profile = describe(q.text, catalog)
