@@ -177,6 +177,18 @@ describe('casebook ingest', () => {
     expect((await ingest()).stdout).toContain('5 unchanged')
   })
 
+  it('prints the summary as JSON with --json, and no progress when stderr is not a terminal', async () => {
+    const r = await cli('ingest', '--corpus', raw(), '--cases', cases(), '--db', db(), '--embedder', 'lsa', '--json', '--workers', '1')
+    expect(r.code, r.stderr).toBe(0)
+    const summary = JSON.parse(r.stdout)
+    expect(summary).toMatchObject({ reports: 5, counts: { created: 0, updated: 0, unchanged: 5, failed: 0 }, workers: 1, index: { cases: 5, added: 0, removed: 0 } })
+    expect(Object.keys(summary.seconds)).toEqual(['read', 'clean', 'extract', 'write', 'embed', 'index', 'compact', 'total'])
+    expect(summary.seconds.total).toBeGreaterThan(0)
+    expect(summary.reportsPerSecond).toBeGreaterThan(0)
+    expect(r.stderr).not.toMatch(/\r|reports · /)
+    expect((await cli('ingest', '--corpus', raw(), '--workers', 'two')).code).toBe(2)
+  })
+
   it('reports bad inputs one line each, writes the good files, loses nothing stored, exits 1', async () => {
     const dir = join(tmp, 'raw-bad')
     const out = join(tmp, 'cases-bad')

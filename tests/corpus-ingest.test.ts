@@ -2,7 +2,9 @@ import { describe, expect, it, beforeEach, afterEach } from 'vitest'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ingestFile, readCase, runIngest, writeCase } from '../ingest/corpus/index.js'
+import { ingestFile, ingestReports, listReports, readCase, runIngest, writeCase, type IngestOutcome } from '../ingest/corpus/index.js'
+import { synthCorpus } from '../ingest/synth/index.js'
+import { StageTimes } from '../ingest/timings.js'
 
 const SEED = new URL('./fixtures/seeds/001_b2edf34b0e9d06d0.txt', import.meta.url).pathname
 let raw: string
@@ -51,5 +53,31 @@ describe('ingestFile with a locked body', () => {
     for (const e of all) expect(c.body.slice(e.span[0], e.span[1])).toBe(e.quote)
     expect((await ingestFile(file, cases)).status).toBe('unchanged')
     expect(readFileSync(join(cases, 'lvliang.md'), 'utf8')).toContain(added)
+  })
+})
+
+describe('ingestReports', () => {
+  async function collect(files: string[], dir: string, workers: number, times: StageTimes): Promise<IngestOutcome[]> {
+    const out: IngestOutcome[] = []
+    for await (const o of ingestReports(files, { cases: dir, workers, times })) out.push(o)
+    return out
+  }
+
+  it('gives the same outcomes, in input order, with worker threads as on one thread, and adds up the stage times', async () => {
+    copyFileSync(SEED, join(raw, 'a-seed.txt'))
+    for (const r of synthCorpus(4, 3)) writeFileSync(join(raw, r.name), r.bytes)
+    writeFileSync(join(raw, 'b-empty.txt'), '')
+    const files = listReports(raw)
+    const one = new StageTimes()
+    const two = new StageTimes()
+    const inline = await collect(files, join(cases, 'one'), 0, one)
+    const pooled = await collect(files, join(cases, 'two'), 2, two)
+    expect(pooled.map((o) => [o.file, o.status, o.error])).toEqual(inline.map((o) => [o.file, o.status, o.error]))
+    expect(pooled.map((o) => o.status)).toEqual(['created', 'failed', ...Array(4).fill('created')])
+    expect(pooled.map((o) => o.case)).toEqual(inline.map((o) => o.case))
+    for (const name of readdirSync(join(cases, 'one'))) {
+      expect(readFileSync(join(cases, 'two', name), 'utf8')).toBe(readFileSync(join(cases, 'one', name), 'utf8'))
+    }
+    for (const stage of ['read', 'clean', 'extract', 'write'] as const) expect(two.ms[stage]).toBeGreaterThan(0)
   })
 })

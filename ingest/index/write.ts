@@ -93,6 +93,9 @@ const DEFAULTS = { retrainShare: 0.2, batch: 8000, vectorIndexFrom: 10_000, onPh
 
 type Options = Partial<IndexOptions> & Pick<IndexOptions, 'uri' | 'provider'>
 
+/** LanceDB's caches for the writer: it reads back only hashes, the model and (pass two) case JSON. */
+const WRITER_CACHE_BYTES = 256 << 20
+
 /** Writes `input` as the store's next build; a case id given twice keeps the later case. */
 export async function indexCases(input: Case[], options: Options): Promise<IndexStats> {
   const log = options.log ?? defaultLog
@@ -221,7 +224,7 @@ class Build {
 
   /** Opens the store, rolled back to its last complete build, and reads the stored hashes. */
   private async open(): Promise<{ opts: IndexOptions; prev: Pointer | null }> {
-    this.db = await connect(this.opts.uri, this.opts.storageOptions)
+    this.db = await connect(this.opts.uri, this.opts.storageOptions, WRITER_CACHE_BYTES)
     this.meta = (await openMeta(this.db, true))!
     this.prev = await latestPointer(this.meta)
     const cases = await openTableIfAny(this.db, TABLES.cases)

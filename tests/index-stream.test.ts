@@ -1,0 +1,92 @@
+/**
+ * The index step as a stream: cases are written while the source is still yielding them, the
+ * offline model's training sample is gathered on the way (the same sample trainLsa takes from the
+ * whole corpus), and a first lsa build embeds every passage in a second pass over the cases table.
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { indexCases, indexStream } from '../ingest/index/write.js'
+import { fixedProvider, lsaProvider } from '../ingest/index/embedders.js'
+import { TrainingSample, trainLsa } from '../ingest/embed/lsa.js'
+import { openStore } from '../ingest/search/index.js'
+import { StageTimes } from '../ingest/timings.js'
+import { fixtureCases, makeCase } from './helpers/cases.js'
+import { HashEmbedder } from './helpers/embedder.js'
+import type { Case } from '../ingest/schema.js'
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'casebook-stream-'))
+const quiet = { log: () => {} }
+
+/** Many small cases, each with its own wording, so every one is a passage of its own. */
+function manyCases(n: number): Case[] {
+  const streets = ['东街', '西湖', '南门', '北苑', '青石', '柳岸', '松林', '梅园']
+  return Array.from({ length: n }, (_, i) =>
+    makeCase({
+      id: `case-${String(i).padStart(3, '0')}`,
+      title: `${streets[i % streets.length]}社区第${i}号经验`,
+      body: `${streets[i % streets.length]}社区第${i}号经验\n\n社区党委组织居民议事，第${i}次协商解决停车难和加装电梯问题，共计${i + 3}户参与。`,
+    }),
+  )
+}
+
+describe('TrainingSample', () => {
+  it('given texts in any order, with repeats, keeps exactly the sample trainLsa would take from all of them', () => {
+    const texts = manyCases(60).map((c) => c.body)
+    const shuffled = [...texts.slice(30), ...texts, ...texts.slice(0, 30)].reverse()
+    const a = new TrainingSample(20)
+    const b = new TrainingSample(20)
+    texts.forEach((t) => a.add(t))
+    shuffled.forEach((t) => b.add(t))
+    expect(a.texts()).toHaveLength(20)
+    expect(b.texts()).toEqual(a.texts())
+    // The model trained on the streamed sample is the one trained on every text.
+    const params = { maxPassages: 20 }
+    expect(trainLsa(a.texts(), params).model).toBe(trainLsa(texts, params).model)
+  })
+})
+
+describe('indexStream', () => {
+  it('writes batches while the source is still yielding, not after it has been drained', async () => {
+    const emb = new HashEmbedder()
+    const callsWhenYielded: number[] = []
+    async function* source() {
+      for (const c of manyCases(40)) {
+        callsWhenYielded.push(emb.calls)
+        yield c
+      }
+    }
+    const stats = await indexStream(source(), { uri: tmp(), provider: fixedProvider(emb), batch: 5, ...quiet })
+    expect(stats).toMatchObject({ cases: 40, added: 40, embedded: 40 })
+    // With a batch of 5 passages, the embedder ran long before the last case came.
+    expect(callsWhenYielded[10]).toBeGreaterThan(0)
+    expect(callsWhenYielded[39]).toBeGreaterThanOrEqual(7)
+  })
+
+  it('given the offline embedder on a first build, trains once the stream ends and embeds every passage from the cases table', async () => {
+    const cases = manyCases(30)
+    const times = new StageTimes()
+    const phases: string[] = []
+    const streamed = await indexStream(cases, { uri: tmp(), provider: lsaProvider(), batch: 10, times, onPhase: (p) => phases.push(p.name), ...quiet })
+    const whole = await indexCases(cases, { uri: tmp(), provider: lsaProvider(), ...quiet })
+    expect(streamed.embedder).toEqual(whole.embedder)
+    expect(streamed).toMatchObject({ cases: 30, embedded: 30, passages: whole.passages })
+    expect(phases[0]).toBe('embed')
+    expect(phases.at(-1)).toBe('indexes')
+    expect(times.ms.embed).toBeGreaterThan(0)
+    expect(times.ms.index).toBeGreaterThan(0)
+  })
+
+  it('keeps the first of two cases with one id and says so', async () => {
+    const [a, b] = fixtureCases()
+    const lines: string[] = []
+    const uri = tmp()
+    const stats = await indexStream([a, { ...b, id: a.id }], { uri, provider: fixedProvider(new HashEmbedder()), log: (l) => lines.push(l) })
+    expect(stats.cases).toBe(1)
+    expect(lines).toEqual([`index: case id ${a.id} appears twice; the first one is kept`])
+    const store = await openStore(uri, { embedder: new HashEmbedder() })
+    expect((await store.get(a.id))!.body).toBe(a.body)
+    store.close()
+  })
+})
