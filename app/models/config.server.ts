@@ -11,8 +11,9 @@ export function storeUri(): string {
  * writer) takes to show on every replica. Default 5000.
  */
 export function refreshMs(): number {
-  const ms = Number(process.env.CASEBOOK_REFRESH_MS)
-  return Number.isFinite(ms) && ms >= 0 && process.env.CASEBOOK_REFRESH_MS !== '' && process.env.CASEBOOK_REFRESH_MS !== undefined ? ms : 5000
+  const raw = process.env.CASEBOOK_REFRESH_MS
+  const ms = raw ? Number(raw) : NaN
+  return Number.isFinite(ms) && ms >= 0 ? ms : 5000
 }
 
 /** Where corpus Markdown files are written (one `<id>.md` per case). */
