@@ -2,6 +2,7 @@
  * The index step as a stream: cases are written while the source is still yielding them, the
  * offline model's training sample is gathered on the way (the same sample trainLsa takes from the
  * whole corpus), and a first lsa build embeds every passage in a second pass over the cases table.
+ * Uploads take the same path as an `upsert` stream: batches of new or replaced cases beside the rest.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -88,5 +89,35 @@ describe('indexStream', () => {
     const store = await openStore(uri, { embedder: new HashEmbedder() })
     expect((await store.get(a.id))!.body).toBe(a.body)
     store.close()
+  })
+
+  it('given upsert batches streamed into an lsa store, adds and replaces them beside the rest, fails a bad one alone, and never retrains', async () => {
+    const uri = tmp()
+    const base = manyCases(20)
+    const first = await indexStream(base, { uri, provider: lsaProvider(), ...quiet })
+    const edited = { ...base[3], body: `${base[3].body}\n\n后来又增设了楼道议事角。` }
+    const fresh = manyCases(30).slice(20)
+    const broken = { ...fresh[0], id: 'broken', body: 42 as unknown as string }
+    const lines: string[] = []
+    async function* uploads() {
+      yield edited
+      yield base[4]
+      yield broken
+      yield* fresh
+    }
+    // Far past the retrain share: an upsert still embeds with the saved model.
+    const stats = await indexStream(uploads(), { uri, provider: lsaProvider(), mode: 'upsert', batch: 3, log: (l) => lines.push(l) })
+    expect(stats).toMatchObject({ cases: 30, added: 10, changed: 1, removed: 0, unchanged: 19, embedded: 11, retrained: false, embedder: first.embedder })
+    expect(stats.failed).toEqual([{ id: 'broken', problem: 'no body text' }])
+    expect(lines).toEqual(['casebook: broken: cannot be indexed (no body text); the rest of the run goes on'])
+    const store = await openStore(uri)
+    expect((await store.get(base[3].id))!.body).toBe(edited.body)
+    expect((await store.search('楼道议事角')).hits[0].id).toBe(base[3].id)
+    expect((await store.search(fresh[5].title!)).hits.map((h) => h.id)).toContain(fresh[5].id)
+    expect(await store.get('broken')).toBeNull()
+    store.close()
+    // The next whole-corpus build counts the upserts as drift and retrains.
+    const next = await indexStream([...base.map((c) => (c.id === edited.id ? edited : c)), ...fresh], { uri, provider: lsaProvider(), ...quiet })
+    expect(next).toMatchObject({ cases: 30, added: 0, changed: 0, removed: 0, retrained: true })
   })
 })

@@ -1,6 +1,8 @@
 /**
  * The index step: a stream of cases → the LanceDB store, incrementally by content hash, in memory
- * bounded by the batch size (plus an id and a hash per case), not by the corpus.
+ * bounded by the batch size (plus an id and a hash per case), not by the corpus. One path for
+ * every writer: `npm run ingest` (a whole corpus), uploads and any other batch of new cases
+ * (`upsert`).
  *
  * Readers answer from the newest `pointer` row in `meta` (see layout.ts), which this writer
  * appends last, after every table write and index build of the run; until then readers keep
@@ -17,6 +19,10 @@
  * for no visible gain. Training needs the whole corpus's sample, which is only complete once the
  * stream has ended: a first build (or a retrain) writes `cases` while the corpus streams by, then
  * reads it back a batch at a time to embed every passage (pass two). The corpus is never held.
+ *
+ * A case that cannot be hashed, chunked or written fails alone: it is named on one line, the rest
+ * is indexed, and in a `corpus` build a stored earlier version of it is kept when it was not
+ * touched yet.
  */
 import type { Case } from '../schema.js'
 import type { Embedder } from '../embed/types.js'
@@ -33,9 +39,22 @@ import { BigramSample } from './bigram-sample.js'
 import { createHash } from 'node:crypto'
 import { lockStore } from './lock.js'
 import { StageTimes } from '../timings.js'
+import { LIMITS } from '../read/limits.js'
+import { oneLine } from '../text/one-line.js'
+
+/**
+ * What the cases handed in are: `corpus`, every case there is (stored cases not among them are
+ * removed; `npm run ingest`), or `upsert`, cases to add or replace, every other stored case kept
+ * (an upload). An upsert reads only its own cases' stored hashes, never retrains the offline model
+ * (it embeds with the saved one and adds its changes to the drift that makes the next `corpus`
+ * run retrain), and folds new rows into the indexes only every OPTIMIZE_EVERY builds.
+ */
+export type IndexMode = 'corpus' | 'upsert'
 
 export interface IndexOptions {
   uri: string
+  /** Default `corpus`. */
+  mode: IndexMode
   storageOptions?: Record<string, string>
   provider: EmbedderProvider
   /** Share of the corpus that may change before the offline model is retrained. Default 0.2. */
@@ -75,6 +94,8 @@ export interface IndexStats {
   embedder: EmbedderId
   /** The build readers now answer from (unchanged when nothing changed). */
   generation: number
+  /** Cases left out of this build, each with why; a stored earlier version of one is kept when it can be. */
+  failed: { id: string; problem: string }[]
 }
 
 /** Full-text index over the search-normal text: character bigrams, which need no dictionary. */
@@ -89,12 +110,18 @@ export const FTS_OPTIONS = {
   asciiFolding: true,
 }
 
-const DEFAULTS = { retrainShare: 0.2, batch: 8000, vectorIndexFrom: 10_000, onPhase: () => {} }
+const DEFAULTS = { mode: 'corpus' as IndexMode, retrainShare: 0.2, batch: 8000, vectorIndexFrom: 10_000, onPhase: () => {} }
 
 type Options = Partial<IndexOptions> & Pick<IndexOptions, 'uri' | 'provider'>
 
 /** LanceDB's caches for the writer: it reads back only hashes, the model and (pass two) case JSON. */
 const WRITER_CACHE_BYTES = 256 << 20
+
+/** Every this many builds an upsert also optimizes (compacts fragments, folds new rows into the indexes). */
+const OPTIMIZE_EVERY = 10
+
+/** A case body this long was not made by read (LIMITS.textChars); a case file edited by hand can be. */
+const MAX_BODY = 2 * LIMITS.textChars
 
 /** Writes `input` as the store's next build; a case id given twice keeps the later case. */
 export async function indexCases(input: Case[], options: Options): Promise<IndexStats> {
@@ -131,7 +158,11 @@ class Build {
   private prev: Pointer | null = null
   private casesTable: Table | null = null
   private passagesTable: Table | null = null
-  /** id → hash of the cases in the store's last build. */
+  private readonly upsert: boolean
+  /**
+   * id → hash of the cases in the store's last build: all of them for a `corpus` build, read at
+   * the start; for an upsert only those of its own cases, read a batch at a time.
+   */
   private stored = new Map<string, string>()
   private embedder: Embedder | null = null
   /** Whether the vectors already in the store stay (same embedder): only changed cases are embedded. */
@@ -147,8 +178,12 @@ class Build {
   private embedded = 0
   private pending: Pending[] = []
   private pendingPassages = 0
+  private failures = new Map<string, string>()
+  /** Whether a case that failed while being written took its stored row with it. */
+  private rowsLost = false
 
   constructor(private readonly opts: IndexOptions) {
+    this.upsert = opts.mode === 'upsert'
     this.sample = opts.provider.sample()
   }
 
@@ -158,23 +193,31 @@ class Build {
     for await (const c of source) await this.take(c)
     await this.flush()
 
-    const removed = [...this.stored.keys()].filter((id) => !this.seen.has(id))
+    // A case that failed keeps its stored version; an upsert removes nothing.
+    const removed = this.upsert ? [] : [...this.stored.keys()].filter((id) => !this.seen.has(id))
     await opts.times.timeAsync('index', async () => {
       if (this.casesTable) await deleteIds(this.casesTable, 'id', removed)
       if (this.passagesTable && this.reuse) await deleteIds(this.passagesTable, 'caseId', removed)
     })
-    const n = this.seen.size
     const changes = this.added + this.changed + removed.length
     const stats: IndexStats = {
-      uri: opts.uri, cases: n, added: this.added, changed: this.changed, removed: removed.length,
-      unchanged: n - this.added - this.changed, embedded: 0, passages: prev?.passages ?? 0,
+      uri: opts.uri, cases: prev?.cases ?? 0, added: this.added, changed: this.changed, removed: removed.length,
+      unchanged: 0, embedded: 0, passages: prev?.passages ?? 0,
       retrained: false, embedder: prev?.embedder ?? { name: 'none', model: 'none', dims: 0 }, generation: prev?.generation ?? 0,
+      failed: [],
+    }
+    const finish = () => {
+      stats.unchanged = Math.max(0, stats.cases - stats.added - stats.changed)
+      stats.failed = [...this.failures].map(([id, problem]) => ({ id, problem }))
+      return stats
     }
 
+    const n = (prev?.cases ?? 0) + this.added - removed.length
     let state: Uint8Array | null = null
     let drift = prev && prev.embedderGeneration !== null ? prev.driftSinceTraining + changes : 0
     const trained = prev !== null && prev.embedderGeneration !== null
-    if (this.sample && (this.embedder === null || (trained && drift > opts.retrainShare * Math.max(n, 1)))) {
+    const retrain = !this.upsert && trained && drift > opts.retrainShare * Math.max(n, 1)
+    if (this.sample && (this.embedder === null || retrain)) {
       const sample = this.sample
       const fresh = await opts.times.timeAsync('embed', () => opts.provider.create(sample.texts()))
       if (!(this.embedder && sameId(idOf(this.embedder), idOf(fresh.embedder)))) {
@@ -192,14 +235,22 @@ class Build {
     const embedder = this.embedder!
     stats.embedder = idOf(embedder)
     stats.embedded = this.embedded
-    if (prev && this.reuse && changes === 0) return stats
+    if (prev && this.reuse && changes === 0 && !this.rowsLost) {
+      opts.log(`index: ${prev.cases} cases unchanged; store ${opts.uri} is up to date`)
+      return finish()
+    }
     const casesTable = this.casesTable ?? (await this.db.createTable(TABLES.cases, toArrow([], casesSchema()), { mode: 'overwrite' }))
     const passagesTable = this.passagesTable ?? (await this.db.createTable(TABLES.passages, toArrow([], passagesSchema(embedder.dims)), { mode: 'overwrite' }))
-
-    opts.onPhase({ name: 'indexes' })
-    await opts.times.timeAsync('compact', () => buildIndexes(casesTable, passagesTable, !this.reuse, opts.vectorIndexFrom, n > 0))
+    const cases = await casesTable.countRows()
 
     const generation = (prev?.generation ?? 0) + 1
+    // An upsert adds a fragment or two; folding them into the files and indexes (optimize) costs
+    // seconds of CPU at 10k cases, so small builds leave them for a later one. Searches read
+    // unindexed rows by a flat scan meanwhile.
+    const fold = !this.upsert || generation % OPTIMIZE_EVERY === 0
+    opts.onPhase({ name: 'indexes' })
+    await opts.times.timeAsync('compact', () => buildIndexes(casesTable, passagesTable, !this.reuse, opts.vectorIndexFrom, cases > 0, fold))
+
     if (state) await appendState(this.meta, generation, state)
     const embedderGeneration = this.reuse ? (prev?.embedderGeneration ?? null) : state ? generation : null
     const pointer: Pointer = {
@@ -209,17 +260,19 @@ class Build {
       embedder: idOf(embedder),
       embedderGeneration,
       corpusVersion: this.version.digest(),
-      cases: n,
+      cases,
       passages: await passagesTable.countRows(),
       driftSinceTraining: drift,
-      bigramShares: bigramShares(this.bigrams.normals()),
+      // An upsert sees a few cases, not a sample of the corpus: the last full build's shares stand.
+      bigramShares: this.upsert && prev?.bigramShares ? prev.bigramShares : bigramShares(this.bigrams.normals()),
       builtAt: new Date().toISOString(),
     }
     await appendPointer(this.meta, pointer)
     await pruneStates(this.meta, [embedderGeneration, prev?.embedderGeneration ?? null])
+    stats.cases = pointer.cases
     stats.passages = pointer.passages
     stats.generation = generation
-    return stats
+    return finish()
   }
 
   /** Opens the store, rolled back to its last complete build, and reads the stored hashes. */
@@ -235,8 +288,9 @@ class Build {
       await rollBack(passages, this.prev.passagesVersion)
       this.casesTable = cases
       this.passagesTable = passages
-      this.stored = await storedHashes(cases)
+      if (!this.upsert) this.stored = await storedHashes(cases)
     }
+    if (this.upsert && this.prev) this.version = CorpusVersion.from(this.prev.corpusVersion)
     return { opts: this.opts, prev: this.prev }
   }
 
@@ -251,6 +305,10 @@ class Build {
       this.embedder = await opts.provider.restore(prev.embedder, await embedderState(this.meta, prev.embedderGeneration))
       this.reuse = this.embedder !== null
     }
+    // Training needs the whole corpus; an upsert holds a few cases.
+    if (!this.reuse && this.upsert && prev) {
+      throw new Error(`the store's embedder ${describeEmbedder(prev.embedder)} cannot be restored here; run npm run ingest to rebuild the store`)
+    }
     if (!this.embedder && !this.sample) {
       this.embedder = (await opts.provider.create([])).embedder
       this.reuse = !!prev && !!this.passagesTable && sameId(prev.embedder, idOf(this.embedder))
@@ -259,69 +317,149 @@ class Build {
     this.passagesFresh = !this.reuse
   }
 
+  private fail(id: string, problem: string): void {
+    if (this.failures.has(id)) return
+    this.failures.set(id, problem)
+    this.opts.log(`casebook: ${oneLine(id)}: cannot be indexed (${oneLine(problem)}); the rest of the run goes on`)
+  }
+
   private async take(c: Case): Promise<void> {
     if (this.seen.has(c.id)) {
       this.opts.log(`index: case id ${c.id} appears twice; the first one is kept`)
       return
     }
     this.seen.add(c.id)
-    const hash = caseHash(c)
-    this.version.add(c.id, hash)
-    const passages = passagesOf(c)
-    if (this.sample) passages.forEach((p, ord) => this.sample!.add(passageText(c, p, ord)))
-    this.bigrams.offer(c)
-    const before = this.stored.get(c.id)
-    if (before === undefined) this.added++
-    else if (before !== hash) this.changed++
+    const ready = this.prepare(c)
+    if (!ready) {
+      // Its stored version, if any, stays in this build.
+      const before = this.stored.get(c.id)
+      if (before !== undefined) this.version.add(c.id, before)
+      return
+    }
+    if (this.sample) ready.passages.forEach((p, ord) => this.sample!.add(passageText(c, p, ord)))
+    if (!this.upsert) this.bigrams.offer(c)
     // An unchanged case is rewritten only when every vector is being replaced by this embedder.
-    else if (this.reuse || this.embedder === null) return
-    this.pending.push({ c, hash, passages })
-    this.pendingPassages += passages.length
+    if (!this.upsert && this.stored.get(c.id) === ready.hash && (this.reuse || this.embedder === null)) {
+      this.version.add(c.id, ready.hash)
+      return
+    }
+    this.pending.push(ready)
+    this.pendingPassages += ready.passages.length
     if (this.pendingPassages >= this.opts.batch) await this.flush()
+  }
+
+  /** Hash, passages and a trial row of a case, or null when one of them throws (it fails alone). */
+  private prepare(c: Case): Pending | null {
+    try {
+      if (typeof c.body !== 'string') throw new Error('no body text')
+      if (c.body.length > MAX_BODY) throw new Error(`body of ${c.body.length.toLocaleString('en-US')} characters; the limit is ${MAX_BODY.toLocaleString('en-US')}`)
+      const hash = caseHash(c)
+      caseRow(c, hash)
+      const passages = passagesOf(c)
+      passageRows(c, passages.slice(0, 1), [])
+      return { c, hash, passages }
+    } catch (error) {
+      this.fail(String(c.id), (error as Error).message)
+      return null
+    }
   }
 
   /** Writes the pending cases that are new or changed, and, with an embedder in hand, the passages of all. */
   private async flush(): Promise<void> {
-    const batch = this.pending
+    let batch = this.pending
     this.pending = []
     this.pendingPassages = 0
     if (!batch.length) return
+    if (this.upsert && this.casesTable) {
+      for (const [id, hash] of await storedHashes(this.casesTable, batch.map((p) => p.c.id))) this.stored.set(id, hash)
+      // Unchanged cases of an upsert keep their rows and vectors.
+      batch = batch.filter((p) => this.stored.get(p.c.id) !== p.hash || !this.reuse)
+    }
     const write = batch.filter((p) => this.stored.get(p.c.id) !== p.hash)
     const replaced = write.filter((p) => this.stored.has(p.c.id)).map((p) => p.c.id)
-    const rows = toArrow(write.map((p) => caseRow(p.c, p.hash)), casesSchema())
+    const failedRows = new Set<string>()
     await this.opts.times.timeAsync('index', async () => {
-      if (!this.casesTable) {
-        this.casesTable = await this.db.createTable(TABLES.cases, rows, { mode: 'overwrite' })
-        return
-      }
+      if (!this.casesTable) this.casesTable = await this.db.createTable(TABLES.cases, toArrow([], casesSchema()), { mode: 'overwrite' })
       await deleteIds(this.casesTable, 'id', replaced)
-      if (rows.numRows) await this.casesTable.add(rows)
+      const table = this.casesTable
+      await isolating(
+        write,
+        async (part) => {
+          await table.add(toArrow(part.map((p) => caseRow(p.c, p.hash)), casesSchema()))
+        },
+        (p, error) => {
+          failedRows.add(p.c.id)
+          this.fail(p.c.id, (error as Error).message)
+        },
+      )
     })
-    if (this.embedder) await this.writePassages(batch, replaced)
+    const written = batch.filter((p) => !failedRows.has(p.c.id))
+    const lostPassages = this.embedder ? await this.writePassages(written, replaced) : []
+    if (lostPassages.length) await this.opts.times.timeAsync('index', () => deleteIds(this.casesTable!, 'id', lostPassages))
+    const lost = new Set([...failedRows, ...lostPassages])
+    // A case that failed while being written leaves neither its row nor its passages behind, and a
+    // stored one loses its stored version with them.
+    if ([...lost].some((id) => this.stored.has(id))) this.rowsLost = true
+    const rewritten = new Set(write)
+    for (const p of write) {
+      const before = this.stored.get(p.c.id)
+      if (this.upsert && before !== undefined) this.version.add(p.c.id, before)
+      if (lost.has(p.c.id)) continue
+      this.version.add(p.c.id, p.hash)
+      if (before === undefined) this.added++
+      else this.changed++
+    }
+    for (const p of batch) if (!lost.has(p.c.id) && !rewritten.has(p)) this.version.add(p.c.id, p.hash)
+    // Cases gone from the build (their write failed) count as removed by the next one, not this.
+    for (const id of lost) this.stored.delete(id)
   }
 
-  private async writePassages(batch: Pending[], replaced: string[]): Promise<void> {
+  /**
+   * Embeds and writes the passages of `batch`; returns the ids of cases whose passages could not
+   * be written (each failed alone, the rest written).
+   */
+  private async writePassages(batch: Pending[], replaced: string[]): Promise<string[]> {
     const { opts } = this
     const embedder = this.embedder!
+    // Embedding is not isolated: an embedder that fails fails for every case (the run stops, the
+    // store stays at its last build). Rows and writes are: a case whose values do not fit the
+    // table's columns fails alone.
     const texts = batch.flatMap(({ c, passages }) => passages.map((p, ord) => passageText(c, p, ord)))
     const vectors = texts.length ? await opts.times.timeAsync('embed', () => embedder.embed(texts, 'passage')) : []
-    const rows: Record<string, unknown>[] = []
-    let at = 0
-    for (const { c, passages } of batch) {
-      rows.push(...passageRows(c, passages, vectors.slice(at, at + passages.length)))
-      at += passages.length
+    const at = new Map<Pending, number>()
+    let offset = 0
+    for (const p of batch) {
+      at.set(p, offset)
+      offset += p.passages.length
     }
-    const data = toArrow(rows, passagesSchema(embedder.dims))
+    const schema = passagesSchema(embedder.dims)
+    const lost: string[] = []
     await opts.times.timeAsync('index', async () => {
       if (this.passagesFresh || !this.passagesTable) {
-        this.passagesTable = await this.db.createTable(TABLES.passages, data, { mode: 'overwrite' })
+        this.passagesTable = await this.db.createTable(TABLES.passages, toArrow([], schema), { mode: 'overwrite' })
         this.passagesFresh = false
-        return
+      } else if (this.reuse) {
+        await deleteIds(this.passagesTable, 'caseId', replaced)
       }
-      if (this.reuse) await deleteIds(this.passagesTable, 'caseId', replaced)
-      if (rows.length) await this.passagesTable.add(data)
+      const table = this.passagesTable
+      await isolating(
+        batch,
+        async (some) => {
+          const rows: Record<string, unknown>[] = []
+          for (const p of some) {
+            const from = at.get(p)!
+            for (const row of passageRows(p.c, p.passages, vectors.slice(from, from + p.passages.length))) rows.push(row)
+          }
+          if (rows.length) await table.add(toArrow(rows, schema))
+        },
+        (p, error) => {
+          lost.push(p.c.id)
+          this.fail(p.c.id, (error as Error).message)
+        },
+      )
     })
-    this.embedded += batch.length
+    this.embedded += batch.length - lost.length
+    return lost
   }
 
   /** Pass two: every case read back from `cases` as this build left it, its passages embedded afresh. */
@@ -333,8 +471,9 @@ class Build {
     opts.onPhase({ name: 'embed', done: 0, total })
     let batch: Pending[] = []
     let size = 0
+    const lost: string[] = []
     const flush = async () => {
-      if (batch.length) await this.writePassages(batch, [])
+      if (batch.length) lost.push(...(await this.writePassages(batch, [])))
       batch = []
       size = 0
       opts.onPhase({ name: 'embed', done: this.embedded, total })
@@ -350,6 +489,11 @@ class Build {
       }
     }
     await flush()
+    // Read back while the scan ran; their rows go once it is done.
+    if (lost.length) {
+      await opts.times.timeAsync('index', () => deleteIds(this.casesTable!, 'id', lost))
+      this.rowsLost = true
+    }
   }
 }
 
@@ -360,11 +504,41 @@ interface Pending {
 }
 
 /**
+ * Runs `write` on all items; when it throws, on each half, down to the single items that make it
+ * throw, which `fail` reports. One bad case costs a few extra writes, not the build. When every
+ * item of several fails, the fault is not in the cases (a full disk, a broken store): that throws.
+ */
+async function isolating<T>(items: T[], write: (items: T[]) => Promise<void>, fail: (item: T, error: unknown) => void): Promise<void> {
+  const failed: [T, unknown][] = []
+  const split = async (part: T[]): Promise<void> => {
+    if (!part.length) return
+    try {
+      await write(part)
+    } catch (error) {
+      if (part.length === 1) return void failed.push([part[0], error])
+      const half = Math.ceil(part.length / 2)
+      await split(part.slice(0, half))
+      await split(part.slice(half))
+    }
+  }
+  await split(items)
+  if (items.length > 1 && failed.length === items.length) throw failed[0][1]
+  for (const [item, error] of failed) fail(item, error)
+}
+
+/**
  * The corpus version: the same set of (id, hash) gives the same version in any order, so it can be
- * folded as cases stream by (XOR of each pair's digest).
+ * folded as cases stream by (XOR of each pair's digest), and an upsert can fold its changes into
+ * the last build's version (XOR a replaced pair out, the new one in).
  */
 class CorpusVersion {
   private acc = Buffer.alloc(16)
+
+  static from(hex: string): CorpusVersion {
+    const v = new CorpusVersion()
+    Buffer.from(hex, 'hex').copy(v.acc, 0, 0, 16)
+    return v
+  }
 
   add(id: string, hash: string): void {
     const d = createHash('sha256').update(`${id}:${hash}`).digest()
@@ -383,12 +557,18 @@ async function rollBack(table: Table, version: number): Promise<void> {
   await table.restore()
 }
 
-async function storedHashes(table: Table): Promise<Map<string, string>> {
-  const data = await table.query().select(['id', 'hash']).toArrow()
-  const ids = data.getChild('id')!
-  const hashes = data.getChild('hash')!
+/** id → hash of every stored case, or of those among `ids`. */
+async function storedHashes(table: Table, ids?: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>()
-  for (let i = 0; i < data.numRows; i++) out.set(ids.get(i) as string, hashes.get(i) as string)
+  const read = async (where?: string) => {
+    const query = table.query().select(['id', 'hash'])
+    const data = await (where ? query.where(where) : query).toArrow()
+    const idCol = data.getChild('id')!
+    const hashes = data.getChild('hash')!
+    for (let i = 0; i < data.numRows; i++) out.set(idCol.get(i) as string, hashes.get(i) as string)
+  }
+  if (!ids) await read()
+  else for (let i = 0; i < ids.length; i += 500) await read(`id IN (${ids.slice(i, i + 500).map(sqlString).join(', ')})`)
   return out
 }
 
@@ -402,7 +582,7 @@ async function deleteIds(table: Table, column: 'id' | 'caseId', ids: string[]): 
  * IVF partitions: ~2000 passages each, at most 256 — k-means training time grows with the count,
  * and 24 probed partitions of 256 still read under a tenth of the vectors.
  */
-async function buildIndexes(cases: Table, passages: Table, fresh: boolean, vectorIndexFrom: number, any: boolean): Promise<void> {
+async function buildIndexes(cases: Table, passages: Table, fresh: boolean, vectorIndexFrom: number, any: boolean, fold: boolean): Promise<void> {
   if (!any) return
   // Passages arrive in batches, one file each; a search reads the rows it returns file by file,
   // so one compacted file halves that read (~4 → ~2 ms a query at 100k cases, bench/search.ts).
@@ -419,8 +599,8 @@ async function buildIndexes(cases: Table, passages: Table, fresh: boolean, vecto
       replace: true,
     })
   }
-  if (!fresh) await passages.optimize()
+  if (!fresh && fold) await passages.optimize()
   const caseIndexes = new Set((await cases.listIndices()).map((i) => i.columns[0]))
   if (!caseIndexes.has('id')) await cases.createIndex('id', { config: lancedb.Index.btree(), replace: true })
-  else await cases.optimize()
+  else if (fold) await cases.optimize()
 }
