@@ -283,6 +283,10 @@ const dict = {
     zh: '表单已过期或不是从本站提交的，未做任何改动。请刷新页面后重试。',
     en: 'This form has expired or was not sent from this site; nothing was changed. Reload the page and try again.',
   },
+  readOnlyReplica: {
+    zh: '本服务器是只读副本：添加报告、编辑课程包和删除请在写入服务器上进行。',
+    en: 'This server is a read-only replica: add reports, edit course packs and delete on the writer server.',
+  },
   otherOrigin: { zh: '拒绝来自其他网站的写操作。', en: 'Write requests from another site are refused.' },
 
   // Errors

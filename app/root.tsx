@@ -14,6 +14,7 @@ import {
 } from '@remix-run/react'
 import { translate, type Lang } from '~/i18n'
 import { adminRequired, isAdmin } from '~/models/auth.server'
+import { readOnly } from '~/models/config.server'
 import { csrfValue, formToken } from '~/models/csrf.server'
 import { useNonce } from '~/lib/nonce'
 import { langFromRequest } from '~/models/lang.server'
@@ -24,7 +25,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: appCss }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const csrf = formToken(context.csrf ?? csrfValue(request.headers.get('Cookie')))
-  return { lang: langFromRequest(request), adminRequired: adminRequired(), admin: isAdmin(request), csrf }
+  return { lang: langFromRequest(request), adminRequired: adminRequired(), admin: isAdmin(request), csrf, readOnly: readOnly() }
 }
 
 const NAV = [
@@ -37,7 +38,7 @@ const NAV = [
 
 const SCRIPT_LABEL = { orig: 'scriptOrig', simp: 'scriptSimp', trad: 'scriptTrad' } as const
 
-function Header({ lang }: { lang: Lang }) {
+function Header({ lang, readOnly }: { lang: Lang; readOnly: boolean }) {
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key)
   const location = useLocation()
   const params = new URLSearchParams(location.search)
@@ -60,7 +61,7 @@ function Header({ lang }: { lang: Lang }) {
         </Link>
         <nav aria-label={t('mainNav')} className="main-nav">
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => !(readOnly && item.to === '/upload')).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.end} prefetch="intent">
                   {t(item.key)}
@@ -114,7 +115,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a href="#main" className="skip-link">
           {translate(lang, 'skipToContent')}
         </a>
-        <Header lang={lang} />
+        <Header lang={lang} readOnly={data?.readOnly ?? false} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

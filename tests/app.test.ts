@@ -2,15 +2,15 @@
  * Loaders and actions as functions: a real Request in, a Response (or data) out, against a store
  * built from the sample corpus in a temp directory.
  */
-import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
-import { hostname } from 'node:os'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { hostname, tmpdir } from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildSampleStore, ROOT, type SampleStore } from './helpers/app-server.js'
 import { LOCK_FILE } from '../ingest/index/lock.js'
 import { reopenStore } from '~/models/store.server'
-import { loader as caseLoader } from '~/routes/cases.$id'
+import { action as caseAction, loader as caseLoader } from '~/routes/cases.$id'
 import { loader as compareMd } from '~/routes/compare[.]md'
 import { loader as compareCsv } from '~/routes/compare[.]csv'
 import { loader as compareLoader } from '~/routes/compare'
@@ -20,6 +20,7 @@ import { loader as exportJson } from '~/routes/export[.]json'
 import { loader as langLoader } from '~/routes/lang'
 import { loader as searchLoader } from '~/routes/_index'
 import { action as packsAction } from '~/routes/packs._index'
+import { action as packAction } from '~/routes/packs.$id._index'
 import { action as uploadAction } from '~/routes/upload'
 import { CSRF_COOKIE, CSRF_FIELD, formToken, newCsrfValue } from '~/models/csrf.server'
 import { closePacks, createPack, getPack, listPacks, updatePack, addItem, setNote } from '~/models/packs.server'
@@ -235,6 +236,46 @@ describe('given CASEBOOK_ADMIN_TOKEN is set', () => {
     const accepted = (await packsAction(args('/packs', post(new URLSearchParams({ name: '授权', token: 's3cret' }))))) as Response
     expect(accepted.status).toBe(302)
     expect(await listPacks()).toHaveLength(count + 1)
+  })
+})
+
+describe('given CASEBOOK_READONLY=1 (a replica)', () => {
+  afterEach(() => {
+    delete process.env.CASEBOOK_READONLY
+  })
+
+  it('refuses every write with a 403 naming the writer, and changes nothing', async () => {
+    const pack = await createPack('副本前')
+    process.env.CASEBOOK_READONLY = '1'
+    const packs = await listPacks()
+    const files = readdirSync(store.cases).sort()
+    const upload = new FormData()
+    upload.set('intent', 'save')
+    upload.set('file', new File([Buffer.from('长乐里小区成立议事会\n\n长乐里小区每月召开议事会。')], 'changleli.txt'))
+    const writes = [
+      () => uploadAction(args('/upload', post(upload))),
+      () => packsAction(args('/packs', post(new URLSearchParams({ name: '副本上' })))),
+      () => packAction(args(`/packs/${pack.id}`, post(new URLSearchParams({ intent: 'delete' })), { id: pack.id })),
+      () => caseAction(args(`/cases/${JIAFU}`, post(new URLSearchParams({ pack: pack.id })), { id: JIAFU })),
+    ]
+    for (const write of writes) {
+      expect(await settle(write)).toMatchObject({ init: { status: 403 }, data: { message: expect.stringContaining('只读副本') } })
+    }
+    await expect(createPack('直接')).rejects.toThrow(/read-only replica/)
+    expect(await listPacks()).toEqual(packs)
+    expect(readdirSync(store.cases).sort()).toEqual(files)
+  })
+
+  it('reads a store the writer has made no packs in as no packs, and creates no table', async () => {
+    process.env.CASEBOOK_READONLY = '1'
+    const empty = mkdtempSync(path.join(tmpdir(), 'casebook-replica-'))
+    try {
+      expect(await listPacks(empty)).toEqual([])
+      expect(await getPack('0123456789ab', empty)).toBeNull()
+      expect(readdirSync(empty)).toEqual([])
+    } finally {
+      rmSync(empty, { recursive: true, force: true })
+    }
   })
 })
 

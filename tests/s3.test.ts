@@ -1,6 +1,6 @@
 /**
  * The store on S3-compatible object storage: a local s3rver (started here, no network), the real
- * CLI writing to the bucket, two built app servers reading it as stateless replicas.
+ * CLI writing to the bucket, two built app servers reading it as stateless read-only replicas.
  */
 import { spawn } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -67,7 +67,7 @@ describe('given a store in an S3 bucket', () => {
     beforeAll(async () => {
       buildApp()
       const local = { dir, uri: s3.uri(PREFIX), cases: path.join(dir, 'cases'), raw: path.join(dir, 'raw'), cleanup: () => {} }
-      const env = { ...s3.env(PREFIX), CASEBOOK_REFRESH_MS: '300' }
+      const env = { ...s3.env(PREFIX), CASEBOOK_REFRESH_MS: '300', CASEBOOK_READONLY: '1' }
       apps = await Promise.all([startApp(local, env), startApp(local, env)])
     })
     afterAll(async () => {
@@ -96,6 +96,23 @@ describe('given a store in an S3 bucket', () => {
         }
         expect(html, app.output()).toContain('/cases/zz_pigeons')
       }
+    })
+
+    it('as read-only replicas, show no write forms, refuse a write with a message, and put nothing in the bucket', async () => {
+      const [app] = apps
+      const upload = await (await fetch(`${app.url}/upload`)).text()
+      expect(upload).toContain('只读副本')
+      expect(upload).not.toContain('name="file"')
+      const packs = await (await fetch(`${app.url}/packs`)).text()
+      expect(packs).toContain('只读副本')
+      // No Upload link in the navigation (the upload page itself links to its own script variants).
+      expect(packs).not.toContain('href="/upload"')
+      expect(packs).not.toContain('name="name"')
+      const refused = await fetch(`${app.url}/packs`, { method: 'POST', body: new URLSearchParams({ name: '培训包' }), headers: { Origin: app.url } })
+      expect(refused.status).toBe(403)
+      expect(await refused.text()).toContain('只读副本')
+      // Not even the empty packs table a first visit to /packs makes on a writer.
+      expect(files(path.join(s3.directory, 'casebook')).some((f) => f.startsWith(`${PREFIX}/packs.lance/`))).toBe(false)
     })
   })
 })

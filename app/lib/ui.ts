@@ -10,10 +10,12 @@ interface RootData {
   admin: boolean
   /** The form token of this browser (app/models/csrf.server.ts). */
   csrf: string
+  /** A read-only replica: no write forms (app/models/config.server.ts). */
+  readOnly: boolean
 }
 
 export function useRootData(): RootData {
-  return (useRouteLoaderData('root') as RootData | undefined) ?? { lang: 'zh', adminRequired: false, admin: true, csrf: '' }
+  return (useRouteLoaderData('root') as RootData | undefined) ?? { lang: 'zh', adminRequired: false, admin: true, csrf: '', readOnly: false }
 }
 
 export function useLang(): Lang {

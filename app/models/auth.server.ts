@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { data } from '@remix-run/node'
-import { adminToken, secureCookies } from './config.server'
+import { adminToken, readOnly, secureCookies } from './config.server'
 import { cookieNamed, CSRF_FIELD, validFormToken } from './csrf.server'
 import { langFromRequest } from './lang.server'
 import { sameOrigin, type HeaderGetter } from './origin.server'
@@ -70,11 +70,19 @@ export function adminCookie(request: Request): string {
 /**
  * The gate of every write: from this site (Origin), with the form's token (or the admin token in a
  * header, which no other site can make a browser send), by an admin when the site has a token.
- * Throws the response the route's boundary shows: 403 or 401, naming what is wrong.
+ * Throws the response the route's boundary shows: 403 or 401, naming what is wrong; on a read-only
+ * replica every write is refused (403) before anything else is looked at.
  */
 export function requireWrite(request: Request, form: FormData | null): void {
+  // First, so a script or a stale page learns where to write instead of that its token is missing.
+  refuseOnReplica(request)
   requireOwnForm(request, form)
   if (!isAdmin(request, form)) throw data({ message: translate(langFromRequest(request), 'adminRequired') }, { status: 401 })
+}
+
+/** A read-only replica refuses every write (403, saying to write on the writer); callable before the body is read. */
+export function refuseOnReplica(request: Request): void {
+  if (readOnly()) throw data({ message: translate(langFromRequest(request), 'readOnlyReplica') }, { status: 403 })
 }
 
 /** The first two checks alone, for the one form that needs no admin: entering the token. */

@@ -16,6 +16,17 @@ export function refreshMs(): number {
   return Number.isFinite(ms) && ms >= 0 ? ms : 5000
 }
 
+/**
+ * A read-only replica (`CASEBOOK_READONLY=1`): it serves searches, cases, comparisons, packs and
+ * exports from the store, writes nothing to it (no uploads, no pack edits, no deletes, not even
+ * the empty packs table a first visit would create) and hides the forms that would. Replicas over
+ * one bucket run this way; the one writer does not (README "Deploying").
+ */
+export function readOnly(): boolean {
+  const raw = process.env.CASEBOOK_READONLY
+  return raw === '1' || raw === 'true'
+}
+
 /** Where corpus Markdown files are written (one `<id>.md` per case). */
 export function casesDir(): string {
   return path.resolve(process.env.CASEBOOK_CASES || 'corpus/cases')

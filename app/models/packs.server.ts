@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import * as lancedb from '@lancedb/lancedb'
 import { Field, Int32, Schema, Utf8 } from 'apache-arrow'
-import { storageOptionsFromEnv } from '../../ingest/index'
-import { storeUri } from './config.server'
+import { openTableIfAny, storageOptionsFromEnv } from '../../ingest/index'
+import { readOnly, storeUri } from './config.server'
 
 /**
  * Course packs live in the same LanceDB store as the cases, in a `packs` table with one row per
@@ -38,25 +38,40 @@ const MAX_ATTEMPTS = 8
 
 export class PackNotFound extends Error {}
 
-const tables = new Map<string, Promise<lancedb.Table>>()
+const tables = new Map<string, Promise<lancedb.Table | null>>()
 
-async function openPacks(uri: string): Promise<lancedb.Table> {
+/** The packs table; null on a read-only replica until the writer has made it (it creates nothing). */
+async function openPacks(uri: string): Promise<lancedb.Table | null> {
   // Read consistency 0: every read sees the latest committed version, also when another
   // process (a second app replica) wrote it.
   const db = await lancedb.connect(uri, { readConsistencyInterval: 0, storageOptions: storageOptionsFromEnv() })
+  if (readOnly()) return openTableIfAny(db, TABLE)
   return db.createEmptyTable(TABLE, SCHEMA, { mode: 'create', existOk: true })
 }
 
-function table(uri = storeUri()): Promise<lancedb.Table> {
+function table(uri = storeUri()): Promise<lancedb.Table | null> {
   let opened = tables.get(uri)
   if (!opened) {
-    opened = openPacks(uri).catch((error: unknown) => {
-      tables.delete(uri)
-      throw error
-    })
+    opened = openPacks(uri).then(
+      (packs) => {
+        // Looked for again next time: the writer may make it meanwhile.
+        if (!packs) tables.delete(uri)
+        return packs
+      },
+      (error: unknown) => {
+        tables.delete(uri)
+        throw error
+      },
+    )
     tables.set(uri, opened)
   }
   return opened
+}
+
+/** The table to write to; a read-only replica refuses before it touches the store. */
+async function writable(uri?: string): Promise<lancedb.Table> {
+  if (readOnly()) throw new Error('this server is a read-only replica (CASEBOOK_READONLY=1): course packs are edited on the writer')
+  return (await table(uri))!
 }
 
 /** Forget open handles (tests switch stores between runs). */
@@ -84,21 +99,25 @@ function toRow(pack: Pack): Record<string, unknown> {
 }
 
 export async function listPacks(uri?: string): Promise<Pack[]> {
-  const rows = await (await table(uri)).query().toArray()
+  const packs = await table(uri)
+  if (!packs) return []
+  const rows = await packs.query().toArray()
   return rows.map(fromRow).sort((a, b) => b.updated.localeCompare(a.updated))
 }
 
 export async function getPack(id: string, uri?: string): Promise<Pack | null> {
   // The id pattern is checked before it reaches the filter string.
   if (!isPackId(id)) return null
-  const rows = await (await table(uri)).query().where(`id = '${id}'`).limit(1).toArray()
+  const packs = await table(uri)
+  if (!packs) return null
+  const rows = await packs.query().where(`id = '${id}'`).limit(1).toArray()
   return rows.length ? fromRow(rows[0]) : null
 }
 
 export async function createPack(name: string, uri?: string): Promise<Pack> {
   const now = new Date().toISOString()
   const pack: Pack = { id: randomBytes(6).toString('hex'), name, items: [], created: now, updated: now, rev: 1 }
-  await (await table(uri)).add([toRow(pack)])
+  await (await writable(uri)).add([toRow(pack)])
   return pack
 }
 
@@ -107,7 +126,7 @@ export async function createPack(name: string, uri?: string): Promise<Pack> {
  * wrote the pack in between (its revision moved), read it again and re-apply.
  */
 export async function updatePack(id: string, change: (pack: Pack) => void, uri?: string): Promise<Pack> {
-  const packs = await table(uri)
+  const packs = await writable(uri)
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const current = await getPack(id, uri)
     if (!current) throw new PackNotFound(id)
@@ -126,7 +145,7 @@ export async function updatePack(id: string, change: (pack: Pack) => void, uri?:
 
 export async function deletePack(id: string, uri?: string): Promise<void> {
   if (!isPackId(id)) throw new PackNotFound(id)
-  await (await table(uri)).delete(`id = '${id}'`)
+  await (await writable(uri)).delete(`id = '${id}'`)
 }
 
 export function addItem(pack: Pack, caseId: string): void {

@@ -10,7 +10,7 @@ import { langFromRequest } from '~/models/lang.server'
 import { PackNotFound, addItem, isPackId, listPacks, updatePack } from '~/models/packs.server'
 import { displayCase, displayHit, englishReasons } from '~/models/script.server'
 import { englishLabels } from '~/models/vocabulary.server'
-import { parseScript, useHref, useT } from '~/lib/ui'
+import { parseScript, useHref, useRootData, useT } from '~/lib/ui'
 import { CaseText } from '~/components/CaseText'
 import { FieldList } from '~/components/FieldList'
 import { RemovedList } from '~/components/RemovedList'
@@ -89,6 +89,7 @@ export default function CasePage() {
   const data = useLoaderData<typeof loader>()
   const t = useT()
   const href = useHref()
+  const { readOnly } = useRootData()
   useQuoteFocus()
   return (
     <article className="page case-page">
@@ -105,7 +106,7 @@ export default function CasePage() {
           <Link className="button" to={href('/compare', { ids: data.id })}>
             {t('addToCompare')}
           </Link>
-          {data.packs.length > 0 ? (
+          {readOnly ? null : data.packs.length > 0 ? (
             <PostForm className="inline-form">
               <label htmlFor="pack">{t('addToPack')}</label>
               <select id="pack" name="pack" required>

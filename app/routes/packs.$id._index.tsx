@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from '@remix-run/react'
 import { PostForm } from '~/components/PostForm'
+import { ReadOnlyNotice } from '~/components/ReadOnlyNotice'
 import { translate } from '~/i18n'
 import { requireWrite } from '~/models/auth.server'
 import { placeText } from '~/models/case-view.server'
@@ -95,7 +96,7 @@ export default function PackPage() {
   const result = useActionData<typeof action>()
   const t = useT()
   const href = useHref()
-  const { admin } = useRootData()
+  const { admin, readOnly } = useRootData()
   return (
     <div className="page narrow pack-page">
       <p className="eyebrow">
@@ -110,7 +111,7 @@ export default function PackPage() {
           {t('handoutMd')}
         </a>
       </p>
-      {!admin && <AdminNotice />}
+      {readOnly ? <ReadOnlyNotice /> : !admin && <AdminNotice />}
       {result?.error && (
         <p className="field-error" role="alert">
           {result.error}
@@ -134,12 +135,17 @@ export default function PackPage() {
                     {item.models.length > 0 && <span>{item.models.join('、')}</span>}
                   </p>
                 </div>
-                <div className="item-buttons" role="group" aria-label={item.title ?? item.caseId}>
-                  <ItemButton intent="up" caseId={item.caseId} label={`↑ ${t('moveUp')}`} disabled={i === 0} />
-                  <ItemButton intent="down" caseId={item.caseId} label={`↓ ${t('moveDown')}`} disabled={i === pack.items.length - 1} />
-                  <ItemButton intent="remove" caseId={item.caseId} label={t('remove')} />
-                </div>
+                {!readOnly && (
+                  <div className="item-buttons" role="group" aria-label={item.title ?? item.caseId}>
+                    <ItemButton intent="up" caseId={item.caseId} label={`↑ ${t('moveUp')}`} disabled={i === 0} />
+                    <ItemButton intent="down" caseId={item.caseId} label={`↓ ${t('moveDown')}`} disabled={i === pack.items.length - 1} />
+                    <ItemButton intent="remove" caseId={item.caseId} label={t('remove')} />
+                  </div>
+                )}
               </div>
+              {readOnly ? (
+                item.note && <p className="note">{item.note}</p>
+              ) : (
               <PostForm className="note-form" preventScrollReset>
                 <input type="hidden" name="caseId" value={item.caseId} />
                 <label htmlFor={`note-${i}`}>{t('note')}</label>
@@ -148,11 +154,22 @@ export default function PackPage() {
                   {t('saveNote')}
                 </button>
               </PostForm>
+              )}
             </li>
           ))}
         </ol>
       )}
 
+      {!readOnly && <PackEditForms name={pack.name} />}
+    </div>
+  )
+}
+
+/** Adding a case, renaming and deleting: not on a read-only replica. */
+function PackEditForms({ name }: { name: string }) {
+  const t = useT()
+  return (
+    <>
       <PostForm className="inline-form">
         <label htmlFor="add-case">{t('addCase')}</label>
         <input id="add-case" name="caseId" placeholder={t('caseId')} required autoComplete="off" />
@@ -167,7 +184,7 @@ export default function PackPage() {
         </summary>
         <PostForm className="inline-form">
           <label htmlFor="rename">{t('packName')}</label>
-          <input id="rename" name="name" defaultValue={pack.name} required maxLength={120} />
+          <input id="rename" name="name" defaultValue={name} required maxLength={120} />
           <button type="submit" name="intent" value="rename" className="secondary">
             {t('rename')}
           </button>
@@ -178,7 +195,7 @@ export default function PackPage() {
           </button>
         </PostForm>
       </details>
-    </div>
+    </>
   )
 }
 

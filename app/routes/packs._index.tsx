@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { PostForm } from '~/components/PostForm'
+import { ReadOnlyNotice } from '~/components/ReadOnlyNotice'
 import { translate } from '~/i18n'
 import { requireWrite } from '~/models/auth.server'
 import { langFromRequest } from '~/models/lang.server'
@@ -31,7 +32,7 @@ export default function PacksPage() {
   const { packs } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const t = useT()
-  const { admin } = useRootData()
+  const { admin, readOnly } = useRootData()
   return (
     <div className="page narrow">
       <h1>{t('packsTitle')}</h1>
@@ -50,6 +51,19 @@ export default function PacksPage() {
           ))}
         </ul>
       )}
+      {readOnly ? (
+        <ReadOnlyNotice />
+      ) : (
+        <NewPackForm admin={admin} error={result?.error} />
+      )}
+    </div>
+  )
+}
+
+function NewPackForm({ admin, error }: { admin: boolean; error?: string }) {
+  const t = useT()
+  return (
+    <>
       <h2>{t('newPack')}</h2>
       {!admin && <AdminNotice />}
       <PostForm className="inline-form">
@@ -59,17 +73,17 @@ export default function PacksPage() {
           name="name"
           required
           maxLength={MAX_NAME}
-          aria-invalid={result?.error ? true : undefined}
-          aria-describedby={result?.error ? 'pack-name-error' : undefined}
-          autoFocus={Boolean(result?.error)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'pack-name-error' : undefined}
+          autoFocus={Boolean(error)}
         />
         <button type="submit">{t('create')}</button>
       </PostForm>
-      {result?.error && (
+      {error && (
         <p id="pack-name-error" className="field-error" role="alert">
-          {result.error}
+          {error}
         </p>
       )}
-    </div>
+    </>
   )
 }

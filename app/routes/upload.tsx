@@ -8,8 +8,9 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { PostForm } from '~/components/PostForm'
+import { ReadOnlyNotice } from '~/components/ReadOnlyNotice'
 import { translate, type Lang } from '~/i18n'
-import { requireWrite } from '~/models/auth.server'
+import { refuseOnReplica, requireWrite } from '~/models/auth.server'
 import { buildCaseView, placeText } from '~/models/case-view.server'
 import { MAX_UPLOAD_BYTES } from '~/models/config.server'
 import { langFromRequest } from '~/models/lang.server'
@@ -58,6 +59,8 @@ async function readForm(request: Request): Promise<FormData | 'too-large'> {
 
 export async function action({ request }: ActionFunctionArgs) {
   const lang = langFromRequest(request)
+  // Before a file of up to the upload limit is read only to be refused.
+  refuseOnReplica(request)
   const isMultipart = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')
   const form = isMultipart ? await readForm(request) : await request.formData()
   if (form === 'too-large') return refuse(lang, { kind: 'too-large' })
@@ -104,8 +107,16 @@ export default function UploadPage() {
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
   const t = useT()
-  const { admin } = useRootData()
+  const { admin, readOnly } = useRootData()
   const busy = navigation.state === 'submitting'
+  if (readOnly) {
+    return (
+      <div className="page upload-page">
+        <h1>{t('uploadTitle')}</h1>
+        <ReadOnlyNotice />
+      </div>
+    )
+  }
   return (
     <div className="page upload-page">
       <h1>{t('uploadTitle')}</h1>

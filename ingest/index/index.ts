@@ -1,6 +1,7 @@
 export { indexCases, indexStream, type IndexOptions, type IndexPhase, type IndexStats, FTS_OPTIONS } from './write.js'
 export { StoreBusyError, LOCK_FILE } from './lock.js'
 export { defaultUri, storageOptionsFromEnv, TABLES, type Pointer, type EmbedderId } from './layout.js'
+export { openTableIfAny } from './meta.js'
 export { fixedProvider, lsaProvider, type EmbedderProvider } from './embedders.js'
 export { providerFor, transformersProvider, restoreEmbedder, parseEmbedderKind, EMBEDDER_KINDS, type EmbedderKind } from './providers.js'
 export { indexCorpus, indexSummary, openIndexStep, type IndexStep, type IndexStepOptions } from './step.js'
