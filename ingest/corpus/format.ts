@@ -1,10 +1,10 @@
 import { unified } from 'unified'
 import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkStringify from 'remark-stringify'
 import YAML, { isCollection, isPair, isScalar, isSeq } from 'yaml'
 import type { Case } from '../schema.js'
 import { httpUrl } from '../text/http-url.js'
+import { FLOW_MAX, writeYaml, YAML_OPTIONS } from './yaml-writer.js'
 
 /** Case fields in schema order: the order of front matter keys and of a Case read back. */
 export const CASE_KEYS = [
@@ -26,12 +26,7 @@ export class CaseFileError extends Error {
   }
 }
 
-// One configuration for every file, so a re-run writes the same bytes.
-const frontMatter = unified().use(remarkStringify).use(remarkFrontmatter, ['yaml'])
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
-/** Longest list (items joined) written on one line. */
-const FLOW_MAX = 60
-const YAML_OPTIONS = { lineWidth: 0, minContentWidth: 0, indent: 2, flowCollectionPadding: false } as const
 
 /**
  * Short lists of plain values on one line (`span: [120, 158]`, `locked: [title, place.city]`):
@@ -53,22 +48,27 @@ function flowShortLists(node: unknown): void {
   for (const item of node.items) flowShortLists(item)
 }
 
-function toYaml(c: Case): string {
-  const ordered: Record<string, unknown> = {}
-  for (const key of FRONT_MATTER_KEYS) ordered[key] = c[key]
-  const doc = new YAML.Document(ordered)
+/** The front matter as the yaml library writes it: the reference, and what writes what yaml-writer does not cover. */
+export function libraryYaml(record: Record<string, unknown>): string {
+  const doc = new YAML.Document(record)
   flowShortLists(doc.contents)
   return doc.toString(YAML_OPTIONS).trimEnd()
 }
 
+function toYaml(c: Case): string {
+  const ordered: Record<string, unknown> = {}
+  for (const key of FRONT_MATTER_KEYS) ordered[key] = c[key]
+  return writeYaml(ordered) ?? libraryYaml(ordered)
+}
+
 /**
- * Case → Markdown file: YAML front matter with every field but the body, then the body verbatim.
- * The body is not run through remark-stringify, which would escape or re-wrap report text
- * ("1." at a line start, "*", "#"); layout: front matter, blank line, body, final newline.
+ * Case → Markdown file: YAML front matter (between `---` lines, as remark-frontmatter reads it)
+ * with every field but the body, then the body verbatim — not run through remark-stringify, which
+ * would escape or re-wrap report text ("1." at a line start, "*", "#"); layout: front matter,
+ * blank line, body, final newline.
  */
 export function caseToMarkdown(c: Case): string {
-  const head = frontMatter.stringify({ type: 'root', children: [{ type: 'yaml', value: toYaml(c) }] })
-  return `${head}\n${c.body}\n`
+  return `---\n${toYaml(c)}\n---\n\n${c.body}\n`
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
