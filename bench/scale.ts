@@ -18,16 +18,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync }
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import Database from 'better-sqlite3'
 import { openStore, type SearchOptions } from '../ingest/search/index.js'
 import { connect } from '../ingest/index/lancedb.js'
 import { TABLES } from '../ingest/index/layout.js'
 import type { IngestSummary } from '../ingest/cli/ingest.js'
-import { pct, QUERIES, sqliteSearch, time } from './search.js'
+import { fts5Passages, pct, QUERIES, REPEATS, sqliteLatencies, time } from './search.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const N = Number(process.env.BENCH_SCALE_N ?? 1_000_000)
-const REPEATS = 5
 /** Disk a report needs on the way: raw file, case file, store rows and indexes, SQLite copy (measured at 10k: ~25 KB). */
 const BYTES_PER_REPORT = 40_000
 
@@ -101,11 +99,7 @@ async function searchChild(dir: string): Promise<void> {
   store.close()
 
   t = performance.now()
-  const sqlite = new Database(join(dir, 'fts5.db'))
-  sqlite.pragma('journal_mode = OFF')
-  sqlite.pragma('synchronous = OFF')
-  sqlite.exec("CREATE VIRTUAL TABLE p USING fts5(caseId UNINDEXED, norm, tokenize='trigram')")
-  const insert = sqlite.prepare('INSERT INTO p (caseId, norm) VALUES (?, ?)')
+  const { db: sqlite, insert } = fts5Passages(join(dir, 'fts5.db'))
   // The same passages as the store, streamed out of it a batch at a time.
   const db = await connect(uri)
   const table = await db.openTable(TABLES.passages)
@@ -118,11 +112,7 @@ async function searchChild(dir: string): Promise<void> {
   }
   db.close()
   const sqliteBuildS = (performance.now() - t) / 1000
-  const sq = sqliteSearch(sqlite)
-  for (const q of QUERIES) sq(q)
-  const lat: number[] = []
-  for (let r = 0; r < REPEATS; r++) for (const q of QUERIES) lat.push(await time(() => sq(q)))
-  sqlite.close()
+  const lat = await sqliteLatencies(sqlite)
   const out: Latencies = { firstSearchMs, modes, sqlite: lat, sqliteBuildS, passages }
   process.stdout.write(JSON.stringify(out))
 }

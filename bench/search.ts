@@ -23,7 +23,7 @@ import { toTraditional } from '../ingest/text/script.js'
 import { StageTimes } from '../ingest/timings.js'
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0)
-const REPEATS = 5
+export const REPEATS = 5
 
 /** What users type: short terms, model names, phrases, traditional script, English. */
 export const QUERIES = [
@@ -122,6 +122,28 @@ export async function time(fn: () => unknown): Promise<number> {
   return performance.now() - t
 }
 
+/**
+ * An empty FTS5 table of passages (case id, search-normalised text) with the trigram tokenizer, in
+ * `file`, and the statement that fills it. No journal, no syncs: a bench copy, rebuilt every run.
+ */
+export function fts5Passages(file: string): { db: Database.Database; insert: Database.Statement<[string, string]> } {
+  const db = new Database(file)
+  db.pragma('journal_mode = OFF')
+  db.pragma('synchronous = OFF')
+  db.exec("CREATE VIRTUAL TABLE p USING fts5(caseId UNINDEXED, norm, tokenize='trigram')")
+  return { db, insert: db.prepare('INSERT INTO p (caseId, norm) VALUES (?, ?)') }
+}
+
+/** Latencies of QUERIES × REPEATS through `sqliteSearch`, after one warm-up round; closes the database. */
+export async function sqliteLatencies(db: Database.Database): Promise<number[]> {
+  const sq = sqliteSearch(db)
+  for (const q of QUERIES) sq(q)
+  const lat: number[] = []
+  for (let r = 0; r < REPEATS; r++) for (const q of QUERIES) lat.push(await time(() => sq(q)))
+  db.close()
+  return lat
+}
+
 /** FTS5 with the trigram tokenizer: MATCH for terms of 3+ characters, LIKE (a scan) below that. */
 export function sqliteSearch(db: Database.Database): (q: string) => unknown[] {
   const match = db.prepare('SELECT caseId, bm25(p) AS s FROM p WHERE p MATCH ? ORDER BY s LIMIT 60')
@@ -168,19 +190,12 @@ export async function run(): Promise<void> {
       store.close()
 
       t = performance.now()
-      const sqlite = new Database(join(dir, 'fts5.db'))
-      sqlite.pragma('journal_mode = WAL')
-      sqlite.exec("CREATE VIRTUAL TABLE p USING fts5(caseId UNINDEXED, norm, tokenize='trigram')")
-      const insert = sqlite.prepare('INSERT INTO p (caseId, norm) VALUES (?, ?)')
+      const { db: sqlite, insert } = fts5Passages(join(dir, 'fts5.db'))
       sqlite.transaction(() => {
         for (const c of cases) passagesOf(c).forEach((p, ord) => insert.run(c.id, searchNormal(passageText(c, p, ord))))
       })()
       const sqliteBuildS = (performance.now() - t) / 1000
-      const sq = sqliteSearch(sqlite)
-      for (const q of QUERIES) sq(q)
-      const sqLat: number[] = []
-      for (let r = 0; r < REPEATS; r++) for (const q of QUERIES) sqLat.push(await time(() => sq(q)))
-      sqlite.close()
+      const sqLat = await sqliteLatencies(sqlite)
 
       console.log(`sqlite fts5 trigram build (text only, no vectors): ${sqliteBuildS.toFixed(1)} s`)
       console.log('engine | p50 ms | p95 ms | p95 vs sqlite')
