@@ -4,9 +4,10 @@ import YAML from 'yaml'
  * The case file's front matter written directly, byte for byte what the `yaml` library writes with
  * the options below (after `flowShortLists`), at a fraction of its cost: building yaml's document
  * model and stringifying it was a fifth of the CPU time of an ingest (issue 9). The library stays
- * the judge of every string that is not plainly safe (quoting rules, numbers-as-strings, dates) and
- * writes the whole document when this writer meets something it does not cover (a string that
- * needs more than one line, a key that needs quotes, a sparse array, a non-plain object):
+ * the judge of every string that is not plainly safe (quoting rules, numbers-as-strings, dates,
+ * line breaks) and writes the whole document when this writer meets something it does not cover
+ * (a multi-line string yaml would not write as a literal block, a key that needs quotes, a sparse
+ * array, a non-plain object):
  * `writeYaml` returns null and the caller uses the library. tests/yaml-writer.test.ts holds the
  * two to the same bytes on generated cases and arbitrary values.
  */
@@ -31,23 +32,37 @@ function plainlySafe(s: string): boolean {
   return s.length > 0 && !NOT_PLAIN_START.test(s) && !NOT_PLAIN_INSIDE.test(s) && !RESERVED.test(s)
 }
 
-/** A string value as yaml writes it on one line; in a flow list `[]{},` force quotes, as in yaml. */
-function str(s: string, inFlow: boolean): string {
+/**
+ * A string value as yaml writes it at `indent` (the indent of a block below it); in a flow list
+ * `[]{},` force quotes, as in yaml.
+ */
+function str(s: string, inFlow: boolean, indent: string): string {
   if (inFlow && FLOW_INDICATOR.test(s)) {
     if (NEEDS_ESCAPE.test(s)) throw new Unsupported()
     return `"${s}"`
   }
   if (plainlySafe(s)) return s
-  // Outside a flow list, yaml decides a one-line string the same way at any depth below the top
-  // (at the top, "..." or "---" would start a block).
-  const written = YAML.stringify({ s }, YAML_OPTIONS)
-  if (written.indexOf('\n') !== written.length - 1) throw new Unsupported()
-  return written.slice(3, -1)
+  // Below the top, yaml decides a string the same way at any depth (at the top, "..." or "---"
+  // would start a block); only the indent of a block scalar's lines differs.
+  const written = YAML.stringify({ s }, YAML_OPTIONS).slice(3, -1)
+  if (!written.includes('\n')) return written
+  const [header, ...lines] = written.split('\n')
+  // A literal block ("|-", "|", "|2-"; not "|+", whose kept line breaks reach into what follows).
+  if (inFlow || !BLOCK_HEADER.test(header)) throw new Unsupported()
+  return [header, ...lines.map((line) => (line === '' ? '' : line.startsWith(DEPTH_ONE) ? indent + line.slice(DEPTH_ONE.length) : unsupported()))].join('\n')
 }
 
-function scalar(v: unknown, inFlow: boolean): string {
+const BLOCK_HEADER = /^\|[0-9]?-?$/
+/** The indent of a block scalar's lines one level down, where `str` asks the library. */
+const DEPTH_ONE = '  '
+
+function unsupported(): never {
+  throw new Unsupported()
+}
+
+function scalar(v: unknown, inFlow: boolean, indent: string): string {
   if (v === null) return 'null'
-  if (typeof v === 'string') return str(v, inFlow)
+  if (typeof v === 'string') return str(v, inFlow, indent)
   if (typeof v === 'number' && Number.isFinite(v)) return Object.is(v, -0) ? '-0' : JSON.stringify(v)
   if (typeof v === 'boolean') return String(v)
   throw new Unsupported()
@@ -100,7 +115,7 @@ class Writer {
    * a line break and the block at `indent`), or an alias to where it was written first.
    */
   value(v: unknown, indent: string): string {
-    if (v === null || typeof v !== 'object') return ` ${scalar(v, false)}`
+    if (v === null || typeof v !== 'object') return ` ${scalar(v, false, indent)}`
     const anchor = this.named.get(v)
     if (anchor !== undefined) {
       if (this.written.has(v)) return ` *${anchor}`
@@ -116,7 +131,7 @@ class Writer {
   private inline(v: object): string | null {
     if (Array.isArray(v)) {
       if (v.length === 0) return '[]'
-      if (this.flows(v)) return `[${v.map((item) => scalar(item, true)).join(', ')}]`
+      if (this.flows(v)) return `[${v.map((item) => scalar(item, true, '')).join(', ')}]`
       return null
     }
     // yaml leaves out keys whose value is undefined.
