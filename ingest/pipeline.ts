@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { basename, extname } from 'node:path'
 import { clean } from './clean/index.js'
 import { extract } from './extract/index.js'
-import { decodeReport, readReportBytes, type ReadResult } from './read/index.js'
+import { decodeReport, readDocument, readReportBytes, type ReadResult } from './read/index.js'
 import type { Case, Message } from './schema.js'
 import { withoutBreaks } from './text/one-line.js'
 import { httpUrl } from './text/http-url.js'
@@ -59,7 +59,7 @@ export function assembleCase(name: string, read: ReadResult, digest: string, opt
     evidence: fields.evidence,
     script: cleaned.script,
     body,
-    removed: cleaned.removed,
+    removed: [...read.removed, ...cleaned.removed],
     flags: unique([...cleaned.flags, ...(cleaned.title === null ? ['no-title'] : [])]),
     messages,
     origin: { file, format: read.format, encoding: read.encoding, sha256: digest },
@@ -67,12 +67,20 @@ export function assembleCase(name: string, read: ReadResult, digest: string, opt
   }
 }
 
-/** Report bytes (an upload) → Case. Throws InputError for unusable input. */
+/**
+ * Report bytes → Case, synchronously, for every format but PDF and .doc (their libraries are
+ * asynchronous: use processDocument). Throws InputError for unusable input.
+ */
 export function processBytes(name: string, bytes: Uint8Array, opts: Partial<ProcessOptions> = {}): Case {
   return assembleCase(name, decodeReport(name, bytes), sha256(bytes), opts)
 }
 
+/** Report bytes in any supported format (an upload) → Case. Throws InputError for unusable input. */
+export async function processDocument(name: string, bytes: Uint8Array, opts: Partial<ProcessOptions> = {}): Promise<Case> {
+  return assembleCase(name, await readDocument(name, bytes), sha256(bytes), opts)
+}
+
 /** Report file → Case. Throws InputError for unusable input (named by the path given). */
 export async function processReport(file: string, opts: Partial<ProcessOptions> = {}): Promise<Case> {
-  return processBytes(file, await readReportBytes(file), opts)
+  return processDocument(file, await readReportBytes(file), opts)
 }

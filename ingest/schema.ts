@@ -63,9 +63,12 @@ export interface Tag extends Evidence {
   en: string
 }
 
+/** The file formats reports are read from. */
+export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'doc' | 'pdf'
+
 export interface Removed {
   text: string
-  /** The id of the clean rule that removed it (e.g. "icp-footer"). */
+  /** The id of the rule that removed it: a clean rule (e.g. "icp-footer") or the reader's page furniture ("page-header"). */
   reason: string
 }
 
@@ -123,7 +126,7 @@ export interface Case {
   flags: string[]
   messages: Message[]
   /** Where the case came from. */
-  origin: { file: string; format: 'txt' | 'md' | 'html' | 'docx'; encoding: string; sha256: string }
+  origin: { file: string; format: SourceFormat; encoding: string; sha256: string }
   /** Field names a person corrected by hand; re-ingest keeps them. */
   locked: string[]
 }

@@ -237,9 +237,9 @@ describe('bad input', () => {
   })
 
   it('refuses an unsupported extension without reading it', async () => {
-    writeFileSync(join(dir, 'report.pdf'), '%PDF-1.4')
-    await expectReadError(join(dir, 'report.pdf'), /^unsupported file type "\.pdf" \(expected \.txt, \.md, \.html, \.htm or \.docx; copy its text into a \.txt file\)$/)
-    expectInputError(() => decodeReport('old.doc', bytes('x', 'utf-8')), /save it as \.docx\)$/)
+    writeFileSync(join(dir, 'report.wps'), 'x')
+    await expectReadError(join(dir, 'report.wps'), /^unsupported file type "\.wps" \(expected \.txt, \.md, \.html, \.htm, \.docx, \.doc or \.pdf; save it as \.docx\)$/)
+    expectInputError(() => decodeReport('notice.ofd', bytes('x', 'utf-8')), /print it to PDF\)$/)
     expectInputError(() => decodeReport('README', bytes('x', 'utf-8')), /^unsupported file type "\(none\)"/)
   })
 

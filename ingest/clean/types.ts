@@ -1,7 +1,7 @@
-import type { Message, Removed, Script } from '../schema.js'
+import type { Message, Removed, Script, SourceFormat } from '../schema.js'
 
 export interface CleanOptions {
-  format: 'txt' | 'md' | 'html' | 'docx'
+  format: SourceFormat
   /** File name, used only in messages. */
   file: string
   /** What the read stage found outside the text: HTML <title>/h1, canonical URL, meta date. */

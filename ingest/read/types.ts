@@ -1,6 +1,6 @@
-import type { Message } from '../schema.js'
+import type { Message, Removed, SourceFormat } from '../schema.js'
 
-/** Metadata a file format carries outside the text (HTML head, Markdown front matter, .docx properties). */
+/** Metadata a file format carries outside the text (HTML head, Markdown front matter, .docx properties, a PDF's headline type size). */
 export interface Hints {
   title?: string
   url?: string
@@ -8,14 +8,21 @@ export interface Hints {
   published?: string
 }
 
-export type Format = 'txt' | 'md' | 'html' | 'docx'
+export type Format = SourceFormat
 
 export interface ReadResult {
   text: string
   format: Format
-  /** Encoding the bytes were decoded from ("utf-8", "utf-8-bom", "utf-16le", "gb18030", "big5", "docx"). */
+  /** Encoding the bytes were decoded from ("utf-8", "utf-8-bom", "utf-16le", "gb18030", "big5"; "pdf-text" for a PDF's text layer). */
   encoding: string
   hints: Hints
   /** Non-fatal problems met while reading (replacement characters, a charset the page misdeclared). */
   messages: Message[]
+  /** Page furniture the reader took out (a PDF's running heads and folios, a .doc's headers and notes), with the reason. */
+  removed: Removed[]
 }
+
+/** What a reader of a binary document format (PDF, .doc) makes of the bytes: the text, or the problem. */
+export type DocumentText =
+  | { ok: true; text: string; title?: string; removed: Removed[]; messages: Omit<Message, 'file'>[] }
+  | { ok: false; problem: string }
