@@ -241,8 +241,8 @@ const dict = {
   // Upload
   uploadTitle: { zh: '添加报告', en: 'Add a report' },
   uploadHelp: {
-    zh: '上传 txt、html、md 或 docx 文件（不超过 20 MB）。先预览清洗和抽取的结果，再保存为案例。',
-    en: 'Upload a txt, html, md or docx file (up to 20 MB). Preview the cleaned and structured result, then save it as a case.',
+    zh: '上传 txt、html、md、docx、doc 或 pdf 文件（不超过 20 MB；扫描件 PDF 需先做文字识别）。先预览清洗和抽取的结果，再保存为案例。',
+    en: 'Upload a txt, html, md, docx, doc or pdf file (up to 20 MB; a scanned PDF needs OCR first). Preview the cleaned and structured result, then save it as a case.',
   },
   file: { zh: '报告文件', en: 'Report file' },
   preview: { zh: '预览', en: 'Preview' },

@@ -23,6 +23,9 @@ import { action as packsAction } from '~/routes/packs._index'
 import { action as uploadAction } from '~/routes/upload'
 import { CSRF_COOKIE, CSRF_FIELD, formToken, newCsrfValue } from '~/models/csrf.server'
 import { closePacks, createPack, getPack, listPacks, updatePack, addItem, setNote } from '~/models/packs.server'
+import { REPORT } from './fixtures/read/documents.js'
+import { makeDoc } from './fixtures/read/doc.js'
+import { layoutReport, makePdf } from './fixtures/read/pdf.js'
 
 const FIVE_IN_ONE = '003_94610c8b7224c873'
 const JIAFU = '000_c473c47353d0da05'
@@ -253,6 +256,24 @@ describe('given an upload', () => {
     const bytes = readFileSync(path.join(ROOT, 'tests/fixtures/app/image_renamed.txt'))
     const result = await uploadAction(args('/upload', multipart('image_renamed.txt', bytes, 'save')))
     expect(result).toMatchObject({ init: { status: 400 }, data: { error: expect.stringContaining('not a text file (PNG image)') } })
+    expect(cases()).toEqual(before)
+  })
+
+  it('previews a text PDF and a Word .doc like any report, writing nothing', async () => {
+    const before = cases()
+    const pdf = makePdf(layoutReport({ title: REPORT.title, paragraphs: REPORT.paragraphs, runningHead: REPORT.runningHead, folio: (n) => `- ${n} -`, linesPerPage: 5 }))
+    const doc = makeDoc({ paragraphs: [REPORT.headline, ...REPORT.paragraphs] })
+    for (const [name, bytes] of [['huaiyin_brief.pdf', pdf], ['huaiyin_brief.doc', doc]] as const) {
+      const result = (await uploadAction(args('/upload', multipart(name, bytes, 'preview')))) as { preview: { id: string; title: string } }
+      expect(result.preview).toMatchObject({ id: 'huaiyin_brief', title: REPORT.headline })
+    }
+    expect(cases()).toEqual(before)
+  })
+
+  it('refuses a scanned PDF, saying it needs OCR, and changes nothing', async () => {
+    const before = cases()
+    const result = await uploadAction(args('/upload', multipart('scan.pdf', makePdf([{ texts: [], image: true }]), 'save')))
+    expect(result).toMatchObject({ init: { status: 400 }, data: { error: expect.stringContaining('scan.pdf: no text layer (a scanned or image-only PDF); it needs OCR') } })
     expect(cases()).toEqual(before)
   })
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Case } from '../../ingest/schema'
-import { processBytes } from '../../ingest/pipeline'
+import { processDocument } from '../../ingest/pipeline'
 import { InputError } from '../../ingest/read'
 import { applyLocked, readStoredCase, writeCase } from '../../ingest/corpus'
 import { StoreBusyError } from '../../ingest/index'
@@ -34,9 +34,9 @@ export function uploadId(name: string, bytes: Uint8Array): string {
 }
 
 /** Run the pipeline on uploaded bytes: the Case, or the problem that makes the file unusable. */
-export function processUpload(name: string, bytes: Uint8Array): Case | UploadProblem {
+export async function processUpload(name: string, bytes: Uint8Array): Promise<Case | UploadProblem> {
   try {
-    return processBytes(path.basename(name), bytes, { id: uploadId(name, bytes) })
+    return await processDocument(path.basename(name), bytes, { id: uploadId(name, bytes) })
   } catch (error) {
     if (error instanceof InputError) return { kind: 'rejected', message: error.message }
     throw error
@@ -64,7 +64,7 @@ export function unstage(token: string): { name: string; bytes: Uint8Array } | nu
  * (./upload-index.server.ts), without reading the other case files.
  */
 export async function saveUpload(name: string, bytes: Uint8Array): Promise<Case | UploadProblem> {
-  const processed = processUpload(name, bytes)
+  const processed = await processUpload(name, bytes)
   if ('kind' in processed) return processed
   const c = processed
   const stored = readStoredCase(casesDir(), c.id)

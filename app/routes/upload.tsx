@@ -80,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/cases/${encodeURIComponent(saved.id)}`)
   }
 
-  const processed = processUpload(upload.name, upload.bytes)
+  const processed = await processUpload(upload.name, upload.bytes)
   if ('kind' in processed) return refuse(lang, processed)
   const staged = stage(upload.name, upload.bytes)
   return {

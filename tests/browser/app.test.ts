@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { ROOT, buildApp, buildSampleStore, startApp, type RunningApp, type SampleStore } from '../helpers/app-server.js'
 import { launchBrowser } from '../helpers/browser.js'
+import { REPORT } from '../fixtures/read/documents.js'
+import { layoutReport, makePdf } from '../fixtures/read/pdf.js'
 
 const FIVE_IN_ONE = '003_94610c8b7224c873'
 const RED_DONGLI = '002_33ffca132d01dce9'
@@ -234,6 +236,23 @@ describe('given the sample corpus in the built app', () => {
     await page.locator('h1', { hasText: '睦邻议事坊' }).waitFor()
     await expect(page.locator('h1').textContent()).resolves.toContain('睦邻议事坊')
     expect((await search(page, '睦邻议事坊'))[0]).toBe('upload_xinyuan')
+  })
+
+  it('previews an uploaded text PDF in the built server, page furniture listed as removed (1280 and 390 px)', async () => {
+    const pages = layoutReport({ title: REPORT.title, paragraphs: REPORT.paragraphs, runningHead: REPORT.runningHead, folio: (n) => `- ${n} -`, linesPerPage: 5 })
+    await page.goto(`${app.url}/upload`)
+    await expect(page.locator('#file').getAttribute('accept')).resolves.toContain('.pdf')
+    await page.setInputFiles('#file', { name: 'huaiyin_brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from(makePdf(pages)) })
+    await page.click('button[value=preview]')
+    await expect(page.locator('#preview-h').textContent()).resolves.toContain(REPORT.headline)
+    await expect(page.locator('.preview .case-text').textContent()).resolves.toContain(REPORT.paragraphs[1])
+    await page.locator('.preview details.removed summary').click()
+    await expect(page.locator('.preview details.removed').textContent()).resolves.toContain(REPORT.runningHead)
+    mkdirSync(SHOTS, { recursive: true })
+    await page.screenshot({ path: path.join(SHOTS, 'upload-pdf-1280.png'), fullPage: true })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.screenshot({ path: path.join(SHOTS, 'upload-pdf-390.png'), fullPage: true })
+    await page.setViewportSize({ width: 1280, height: 900 })
   })
 
   it('refuses a PNG renamed .txt with a clear message and changes nothing', async () => {
