@@ -65,6 +65,13 @@ describe('pdf-layout: paragraphs', () => {
     )
   })
 
+  it('counts the punctuation a line may not begin with as part of the next line\'s first character', () => {
+    // Two characters short of the margin, but "法”，" could not have been set at its end.
+    const a = line('一'.repeat(30), 72, 100)
+    expect(continues(a, line('法”，推动调解工作', 72, 122), frame)).toBe(true)
+    expect(continues(a, line('法律援助工作', 72, 122), frame)).toBe(false)
+  })
+
   it('joins Latin words across a line break with a space', () => {
     const a = line(`${'一'.repeat(26)}Party and`, 72, 100)
     expect(paragraphs([a, line('building活动', 72, 122)], frame)[0].text).toBe(`${'一'.repeat(26)}Party and building活动`)
@@ -76,6 +83,13 @@ describe('pdf-layout: paragraphs', () => {
     expect(continues(line(full, 72, 100), line('（二）建立议事规则', 72, 122), frame)).toBe(false)
     expect(continues(line(full, 72, 100), line('• 清理楼道堆物', 72, 122), frame)).toBe(false)
     expect(continues(line(full, 72, 100), line('隔了一个空行', 72, 160), frame)).toBe(false)
+  })
+
+  it('finds the margin where few lines start: in a text of many one-line paragraphs, most lines are indented', () => {
+    const lines = [line('短段落一', 100, 100), line('短段落二', 100, 122), line('短段落三', 100, 144), line(full.slice(2), 100, 166), line('续行', 72, 188), line(full.slice(2), 100, 210), line('续行', 72, 232), line('短段落四', 100, 254)]
+    const f = frameOf(lines)
+    expect(f.left[0]).toBe(72)
+    expect(paragraphs(lines, f).map((p) => p.text)).toEqual(['短段落一', '短段落二', '短段落三', `${full.slice(2)}续行`, `${full.slice(2)}续行`, '短段落四'])
   })
 
   it('carries a paragraph over a page break when the page ended at the margin', () => {
@@ -126,11 +140,26 @@ describe('pdf-layout: page furniture', () => {
     expect(removeFurniture(pages, [842, 842]).removed).toEqual([{ text: '青柳街道工作简报', reason: 'page-header' }])
   })
 
+  it('takes out a browser\'s print header and footer from a one-page document: small type in the page margin', () => {
+    const pages = [[line('2023/5/6 09:30 槐荫社区', 30, 20, { size: 8 }), line('标题', 200, 90, { size: 20 }), ...[0, 1, 2].map(() => body(0, '槐荫社区的正文比页眉页脚长得多，字也大得多。')), line('https://example.org/a.html 1/1', 30, 826, { size: 8 })]]
+    expect(removeFurniture(pages, [842]).removed.map((r) => r.reason)).toEqual(['page-header', 'page-footer'])
+  })
+
+  it('keeps a footnote in small type above the bottom margin', () => {
+    const pages = [[body(0, '槐荫社区的正文比脚注长得多，字也大得多。'), line('① 数据来自社区台账。', 72, 740, { size: 9 })]]
+    expect(removeFurniture(pages, [842]).removed).toEqual([])
+  })
+
   it('keeps the top rows of a later page set wholly in small type (a table has no body to sit above)', () => {
     const pages = [
       [body(0, '第一页正文'), body(0, '第一页正文还有一行')],
       [line('序号 项目 金额', 72, 60, { page: 1, size: 9 }), line('1 管网改造 45', 72, 75, { page: 1, size: 9 })],
     ]
+    expect(removeFurniture(pages, [842, 842]).removed).toEqual([])
+  })
+
+  it('keeps a headline in body type that a two-page report happens to repeat at the top of page two', () => {
+    const pages = [0, 1].map((page) => [line('喜迎新春 槐荫社区办起百家宴', 96, 84, { page }), ...[0, 1, 2].map(() => body(page, '正文的字和标题一样大，每页都有好几行。'))])
     expect(removeFurniture(pages, [842, 842]).removed).toEqual([])
   })
 

@@ -64,14 +64,22 @@ const HEADING_SIZE = 1.15
 const MARGIN_ZONE = 0.2
 /** Lines per page, from the top and from the bottom, that may be page furniture. */
 const MARGIN_LINES = 2
+/** The outer share of the page height that word processors and browsers print headers and footers in. */
+const PAGE_MARGIN = 0.08
+/** Type this much smaller than the body is a header, footer or note, not the running text. */
+const SMALL_TYPE = 0.8
 /** Occurrences of one head or foot at the same height, as a share of page height, are the same furniture. */
 const SAME_PLACE = 0.03
 
 /** Bullets that open a list item; the line above one ends its own item. */
 const BULLET = /^[•●○◆◇■□▪▸▶►☆★✓√]/
 
-/** What a line break cannot split: a Latin word or number; in Chinese, any one character. */
-const FIRST_WORD = /^[A-Za-z0-9\u00c0-\u024f'’.,-]+/
+/**
+ * What a line break cannot split at the start of a line: a run of Latin letters, digits and
+ * punctuation (a word, a number, a URL), or one Chinese character with the punctuation that may
+ * not begin a line (closing quotes and brackets, commas, stops), which the break carries along.
+ */
+const FIRST_UNIT = /^(?:[!-~\u00c0-\u024f’]+|.)[，。、；：？！”’）》」』】〉…,.;:?!)\]%％]*/u
 
 const ASCII_WORD_END = /[A-Za-z0-9]$/
 const ASCII_WORD_START = /^[A-Za-z0-9]/
@@ -167,8 +175,8 @@ export interface Furniture {
 /** How a margin line is recognised as page furniture; the first that applies gives the reason. */
 export const FURNITURE_RULES: { id: string; why: string }[] = [
   { id: 'page-number', why: 'A folio ("- 3 -", "第3页", "3/12", a bare "3") in the head or foot zone of a page.' },
-  { id: 'page-header', why: 'A line repeated at the same height at the top of pages: a running head (the document or publication name). Also a line set smaller than the body above the body of a later page: a running head that a two-page document prints only once.' },
-  { id: 'page-footer', why: 'A line repeated at the same height at the bottom of pages: a running foot (issuer, confidentiality mark, date).' },
+  { id: 'page-header', why: 'A line repeated at the same height at the top of pages: a running head (the document or publication name). Also a line in small type in the top margin of a page, or above the body of a later page: a header printed once (a browser\'s print header, a two-page document).' },
+  { id: 'page-footer', why: 'A line repeated at the same height at the bottom of pages: a running foot (issuer, confidentiality mark, date). Also a line in small type in the bottom margin (a browser\'s URL and page count).' },
 ]
 
 /** A line with its numbers masked: "第3期" on page 1 and "第3期" on page 2 match, and so do folios that count. */
@@ -184,9 +192,9 @@ function isFolio(text: string): boolean {
 /**
  * Running heads, running feet and folios out. Only lines in a page's head or foot zone (its
  * first or last two lines, in the outer fifth of the page) are candidates; a candidate goes when
- * it is a folio, when the same line stands at the same height on three pages, or on two that are
- * half of the pages that could carry it (a first page often has no running head), or when it
- * heads a later page above the body in smaller type.
+ * it is a folio, when the same line stands at the same height on three pages, or in small type on
+ * two that are half of the pages that could carry it (a first page often has no running head), or
+ * when it is set in small type in the page margin or above the body of a later page.
  */
 export function removeFurniture(pages: Line[][], heights: number[]): Furniture {
   const size = bodySize(pages.flat())
@@ -200,12 +208,6 @@ export function removeFurniture(pages: Line[][], heights: number[]): Furniture {
   })
   const reason = new Map<Line, string>()
   for (const c of candidates) if (isFolio(c.line.text)) reason.set(c.line, 'page-number')
-  for (const c of candidates) {
-    if (c.zone !== 'head' || c.page === 0 || reason.has(c.line) || c.line.size >= size * (1 - SAME_SIZE)) continue
-    // Only above body text: a page of small type (a table) has no head to tell apart.
-    const bodyTop = Math.min(...pages[c.page].filter((l) => Math.abs(l.size - size) <= size * SAME_SIZE).map((l) => l.y))
-    if (Number.isFinite(bodyTop) && c.line.y < bodyTop) reason.set(c.line, 'page-header')
-  }
   const groups = new Map<string, Candidate[]>()
   for (const c of candidates) {
     if (reason.has(c.line)) continue
@@ -218,8 +220,22 @@ export function removeFurniture(pages: Line[][], heights: number[]): Furniture {
     const median = ys[Math.floor(ys.length / 2)]
     const placed = group.filter((c) => Math.abs(c.line.y - median) <= heights[c.page] * SAME_PLACE)
     const onPages = new Set(placed.map((c) => c.page)).size
-    // Three pages settle it; two must be half the document (a journal alternates two running heads).
-    if (onPages >= 3 || (onPages === 2 && onPages * 2 >= eligible)) for (const c of placed) reason.set(c.line, c.zone === 'head' ? 'page-header' : 'page-footer')
+    // Three pages settle it. Two must be half the document (a journal alternates two running heads)
+    // and in small type: a report that repeats its headline may happen to open two pages with it.
+    const small = placed.every((c) => c.line.size < size * SMALL_TYPE)
+    if (onPages >= 3 || (onPages === 2 && onPages * 2 >= eligible && small)) for (const c of placed) reason.set(c.line, c.zone === 'head' ? 'page-header' : 'page-footer')
+  }
+  for (const c of candidates) {
+    if (reason.has(c.line) || c.line.size >= size * SMALL_TYPE) continue
+    const h = heights[c.page]
+    // In the page margin itself, where word processors and browsers print headers and footers.
+    if (c.line.y < h * PAGE_MARGIN || c.line.y > h * (1 - PAGE_MARGIN)) {
+      reason.set(c.line, c.zone === 'head' ? 'page-header' : 'page-footer')
+      continue
+    }
+    // Heading a later page above its body (a page of small type, a table, has no body to sit under).
+    const bodyTop = Math.min(...pages[c.page].filter((l) => Math.abs(l.size - size) <= size * SAME_SIZE).map((l) => l.y))
+    if (c.zone === 'head' && c.page > 0 && Number.isFinite(bodyTop) && c.line.y < bodyTop) reason.set(c.line, 'page-header')
   }
   const removed: Removed[] = []
   const kept = pages.map((lines) =>
@@ -250,10 +266,16 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 }
 
-function mode(values: number[]): number {
+/**
+ * The left margin: the leftmost edge that a fair share of lines start at. Not the most common
+ * edge: in a text of many one-line paragraphs more lines start indented than at the margin.
+ */
+function leftEdge(values: number[]): number {
   const count = new Map<number, number>()
   for (const v of values) count.set(Math.round(v), (count.get(Math.round(v)) ?? 0) + 1)
-  return [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0]
+  const enough = Math.max(2, values.length * 0.1)
+  const edges = [...count].sort((a, b) => a[0] - b[0])
+  return (edges.find(([, n]) => n >= enough) ?? edges.sort((a, b) => b[1] - a[1])[0])[0]
 }
 
 /** Where body lines start and end in each column, and how far apart they usually are. */
@@ -272,7 +294,7 @@ export function frameOf(lines: Line[]): Frame {
   for (const column of [0, 1]) {
     const inColumn = body.filter((l) => l.column === column)
     if (!inColumn.length) continue
-    left[column] = mode(inColumn.map((l) => l.x0))
+    left[column] = leftEdge(inColumn.map((l) => l.x0))
     // Long lines only: a short last line of a paragraph says nothing about the margin.
     const long = inColumn.filter((l) => l.x1 - l.x0 > size * 8)
     right[column] = quantile((long.length ? long : inColumn).map((l) => l.x1), 0.9)
@@ -288,7 +310,7 @@ export function frameOf(lines: Line[]): Frame {
 
 /**
  * Whether line b continues the paragraph of line a. Body text: a ran to the right margin (b's
- * first word would not have fitted after it) and b is neither indented, nor a list item, nor separated by a paragraph gap (page and column breaks
+ * first word, or first character with its trailing punctuation, would not have fitted after it) and b is neither indented, nor a list item, nor separated by a paragraph gap (page and column breaks
  * are not gaps). Headings: lines of the same larger size set close together (a headline over two
  * lines).
  */
@@ -299,8 +321,8 @@ export function continues(a: Line, b: Line, frame: Frame): boolean {
   if (ITEM_START.test(b.text) || BULLET.test(b.text)) return false
   const right = frame.right[a.column] ?? frame.right[0]
   const left = frame.left[b.column] ?? frame.left[0]
-  // a was broken by the margin when b's first word would not have fitted after it.
-  const word = FIRST_WORD.exec(b.text)?.[0].length ?? 1
+  // a was broken by the margin when b's first unbreakable unit would not have fitted after it.
+  const word = FIRST_UNIT.exec(b.text)?.[0].length ?? 1
   if (a.x1 + ((b.x1 - b.x0) / b.text.length) * word + a.size * BREAK_ROOM < right) return false
   if (b.x0 > left + b.size * INDENT) return false
   return !sameFlow || (b.y - a.y > 0 && b.y - a.y <= frame.pitch * PARAGRAPH_GAP)
