@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { InputError, PDF_LIMITS, readDocument, decodeReport } from '../ingest/read/index.js'
-import { continues, frameOf, pageLines, paragraphs, removeFurniture, type Line, type Run } from '../ingest/read/pdf-layout.js'
+import { continues, frameOf, pageLines, paragraphs, removeFurniture, unspaceCjk, type Line, type Run } from '../ingest/read/pdf-layout.js'
 import { REPORT } from './fixtures/read/documents.js'
 import { layoutReport, makePdf, textWidth, type PdfPage } from './fixtures/read/pdf.js'
 import { makeDocx } from './fixtures/read/docx.js'
@@ -30,6 +30,17 @@ describe('pdf-layout: lines from positioned runs', () => {
   it('joins runs on one baseline, with a space only between Latin words and across wide gaps', () => {
     const [l] = pageLines({ width: 595, height: 842, runs: [run('社区开展', 72, 100), run('Party', 130, 100), run('building', 170, 100.5), run('活动', 250, 100)] }, 0)
     expect(l.text).toBe('社区开展Party building 活动')
+  })
+
+  it('takes the spaces out of a letter-spaced Chinese line, and keeps a sparse real separator', () => {
+    expect(unspaceCjk('关 于 印 发 议 事 规 则 的 通 知')).toBe('关于印发议事规则的通知')
+    expect(unspaceCjk('社区 议事会每月召开 一 次 会 议 协 商 解决')).toBe('社区议事会每月召开一次会议协商解决')
+    expect(unspaceCjk('喜迎国庆 大连社区举办百家宴 共有 100 户参加')).toBe('喜迎国庆 大连社区举办百家宴 共有 100 户参加')
+  })
+
+  it('reads a line whose characters are set apart (distributed alignment) without spaces', async () => {
+    const texts = [...'社区议事会每月召开一次会议'].map((c, i) => ({ text: c, x: 72 + i * 14 * 1.4, y: 100, size: 14 }))
+    expect((await readDocument('spaced.pdf', makePdf([{ texts }]))).text).toBe('社区议事会每月召开一次会议')
   })
 
   it('drops a run drawn twice a fraction of a point apart (fake bold)', () => {

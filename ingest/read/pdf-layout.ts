@@ -92,6 +92,23 @@ function isOverprint(a: Run, b: Run): boolean {
   return a.text === b.text && Math.abs(a.x - b.x) < a.size * 0.3 && Math.abs(a.y - b.y) < a.size * 0.3
 }
 
+const SPACED_CJK = /(?<=[\u3400-\u9fff\uf900-\ufaff]) (?=[\u3400-\u9fff\uf900-\ufaff])/g
+const CJK_PAIR = /[\u3400-\u9fff\uf900-\ufaff] ?(?=[\u3400-\u9fff\uf900-\ufaff])/g
+/** Share of Chinese character pairs with a space between them above which the spaces are letter-spacing. */
+const LETTER_SPACED = 0.4
+
+/**
+ * pdf.js writes a space wherever glyphs stand apart, so a letter-spaced or widely justified
+ * Chinese line reads "社 区 议 事 会". Real separators between Chinese words are sparse ("喜迎国庆
+ * 大连社区"); when most pairs of characters in a line are spaced, the spaces are layout and go.
+ */
+export function unspaceCjk(text: string): string {
+  const spaced = text.match(SPACED_CJK)?.length ?? 0
+  if (spaced < 3) return text
+  const pairs = text.match(CJK_PAIR)?.length ?? 0
+  return spaced >= pairs * LETTER_SPACED ? text.replace(SPACED_CJK, '') : text
+}
+
 function joinRuns(runs: Run[]): string {
   let text = ''
   let end = -Infinity
@@ -101,7 +118,7 @@ function joinRuns(runs: Run[]): string {
     text += r.text
     end = Math.max(end, r.x + r.width)
   }
-  return text
+  return unspaceCjk(text)
 }
 
 /** Runs of one row, left to right, cut where a gap is wide enough to be a gutter or a cell border. */
