@@ -1,4 +1,4 @@
-import CFB, { type CFB$Container, type CFB$Entry } from 'cfb'
+import type { CFB$Container, CFB$Entry } from 'cfb'
 import type { Removed } from '../schema.js'
 import { plausibility } from './decode.js'
 import { describeBytes } from './identify.js'
@@ -81,6 +81,8 @@ function checkFib(word: Buffer): { table: string } | { problem: string } {
 
 export async function docToText(bytes: Uint8Array): Promise<DocumentText> {
   if (!startsWith(bytes, OLE)) return { ok: false, problem: `not a Word .doc file (${describeBytes(bytes)})` }
+  // Loaded on the first .doc: the other formats never pay for it.
+  const { default: CFB } = await import('cfb')
   let container: CFB$Container
   try {
     container = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' })
