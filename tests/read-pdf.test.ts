@@ -156,9 +156,15 @@ describe('pdf-layout: page furniture', () => {
     expect(removeFurniture(pages, [842]).removed.map((r) => r.reason)).toEqual(['page-header', 'page-footer'])
   })
 
-  it('keeps a footnote in small type above the bottom margin', () => {
-    const pages = [[body(0, '槐荫社区的正文比脚注长得多，字也大得多。'), line('① 数据来自社区台账。', 72, 740, { size: 9 })]]
-    expect(removeFurniture(pages, [842]).removed).toEqual([])
+  it('takes a footnote block below the body out of the running text, and keeps small type without a note mark', () => {
+    const text = '槐荫社区的正文比脚注长得多，字也大得多。'
+    const pages = [[body(0, text), body(0, text), line('① 数据来自社区台账，', 72, 720, { size: 9 }), line('统计截至2023年6月。', 72, 732, { size: 9 })]]
+    expect(removeFurniture(pages, [842]).removed).toEqual([
+      { text: '① 数据来自社区台账，', reason: 'footnote' },
+      { text: '统计截至2023年6月。', reason: 'footnote' },
+    ])
+    const signed = [[body(0, text), body(0, text), line('（责任编辑：林小禾）', 72, 720, { size: 9 })]]
+    expect(removeFurniture(signed, [842]).removed).toEqual([])
   })
 
   it('keeps the top rows of a later page set wholly in small type (a table has no body to sit above)', () => {
@@ -207,6 +213,14 @@ describe('readDocument: a text PDF', () => {
     expect(r.text).toBe([REPORT.headline, ...REPORT.paragraphs].join('\n\n'))
   })
 
+  it('takes a footnote out of the running text, so the paragraph it interrupts runs on to the next page', async () => {
+    const pages = reportPages()
+    pages[0].texts.push({ text: '① 文中数据来自社区议事台账。', x: 72, y: 760, size: 9 })
+    const r = await readDocument('note.pdf', makePdf(pages))
+    expect(r.text).toBe([REPORT.headline, ...REPORT.paragraphs].join('\n\n'))
+    expect(r.removed).toContainEqual({ text: '① 文中数据来自社区议事台账。', reason: 'footnote' })
+  })
+
   it('leaves a diagonal watermark out, with its reason', async () => {
     const pages = reportPages()
     for (const p of pages) p.texts.push({ text: '内部资料', x: 200, y: 500, size: 48, angle: 45 })
@@ -249,6 +263,11 @@ describe('readDocument: PDFs it refuses, in one line naming the file', () => {
   it('refuses a scanned PDF whose only text is the folio a tool stamped on it', async () => {
     const pages = [1, 2].map((n) => ({ image: true, texts: [{ text: `- ${n} -`, x: 280, y: 800, size: 10 }] }))
     expect((await readError('stamped.pdf', makePdf(pages))).problem).toMatch(/^no text layer/)
+  })
+
+  it('refuses a PDF whose only text is rotated or vertical, saying so', async () => {
+    const texts = [...'竖排的社区公告'].map((c, i) => ({ text: c, x: 300, y: 100 + i * 16, size: 14, angle: -90 }))
+    expect((await readError('vertical.pdf', makePdf([{ texts }]))).problem).toBe('only rotated or vertical text, which is not read; rotate the pages or save the text as .txt')
   })
 
   it('refuses a text layer whose fonts map to no characters', async () => {

@@ -189,13 +189,6 @@ export interface Furniture {
   removed: Removed[]
 }
 
-/** How a margin line is recognised as page furniture; the first that applies gives the reason. */
-export const FURNITURE_RULES: { id: string; why: string }[] = [
-  { id: 'page-number', why: 'A folio ("- 3 -", "第3页", "3/12", a bare "3") in the head or foot zone of a page.' },
-  { id: 'page-header', why: 'A line repeated at the same height at the top of pages: a running head (the document or publication name). Also a line in small type in the top margin of a page, or above the body of a later page: a header printed once (a browser\'s print header, a two-page document).' },
-  { id: 'page-footer', why: 'A line repeated at the same height at the bottom of pages: a running foot (issuer, confidentiality mark, date). Also a line in small type in the bottom margin (a browser\'s URL and page count).' },
-]
-
 /** A line with its numbers masked: "第3期" on page 1 and "第3期" on page 2 match, and so do folios that count. */
 function furnitureKey(text: string): string {
   return text.replace(/\s+/g, '').replace(/\d+/g, '#')
@@ -206,12 +199,19 @@ function isFolio(text: string): boolean {
   return PAGE_RULES.some((r) => r.pattern.test(t))
 }
 
+/** How a footnote begins: a circled or bracketed number, a number and a stop, 注, an asterisk. */
+const NOTE_MARK = /^(?:[①-⑳]|[\[［〔(（]\d{1,3}[\]］〕)）]|\d{1,3}[.．、)]|注[:：释]|\*)/
+
 /**
- * Running heads, running feet and folios out. Only lines in a page's head or foot zone (its
- * first or last two lines, in the outer fifth of the page) are candidates; a candidate goes when
- * it is a folio, when the same line stands at the same height on three pages, or in small type on
- * two that are half of the pages that could carry it (a first page often has no running head), or
- * when it is set in small type in the page margin or above the body of a later page.
+ * Page furniture out, each line with its reason. Only lines in a page's head or foot zone (its
+ * first or last two lines, in the outer fifth of the page) are candidates:
+ * - `page-number`: a folio ("- 3 -", "第3页", "3/12", a bare "3");
+ * - `page-header` / `page-footer`: the same line at the same height on three pages, or in small
+ *   type on two that are half of the pages that could carry it (a first page often has no running
+ *   head); a line in small type in the page margin (a browser's print header and footer); a line
+ *   in small type above the body of a later page (a running head printed once).
+ * Below the body of a page, a block in small type that opens with a note mark is a `footnote`:
+ * out of the running text, so that a paragraph runs on over the page break.
  */
 export function removeFurniture(pages: Line[][], heights: number[]): Furniture {
   const size = bodySize(pages.flat())
@@ -253,6 +253,13 @@ export function removeFurniture(pages: Line[][], heights: number[]): Furniture {
     // Heading a later page above its body (a page of small type, a table, has no body to sit under).
     const bodyTop = Math.min(...pages[c.page].filter((l) => Math.abs(l.size - size) <= size * SAME_SIZE).map((l) => l.y))
     if (c.zone === 'head' && c.page > 0 && Number.isFinite(bodyTop) && c.line.y < bodyTop) reason.set(c.line, 'page-header')
+  }
+  for (const lines of pages) {
+    const body = lines.filter((l) => Math.abs(l.size - size) <= size * SAME_SIZE)
+    if (!body.length) continue
+    const bottom = Math.max(...body.map((l) => l.y))
+    const notes = lines.filter((l) => l.y > bottom && l.size < size * SMALL_TYPE && !reason.has(l)).sort((a, b) => a.y - b.y)
+    if (notes.length && NOTE_MARK.test(notes[0].text)) for (const l of notes) reason.set(l, 'footnote')
   }
   const removed: Removed[] = []
   const kept = pages.map((lines) =>

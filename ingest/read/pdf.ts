@@ -127,7 +127,10 @@ export async function pdfToText(bytes: Uint8Array): Promise<DocumentText> {
 
 function layout(pages: Page[], removed: Removed[], empty: number[]): DocumentText {
   const NEEDS_OCR = 'no text layer (a scanned or image-only PDF); it needs OCR before it can be read'
-  if (empty.length === pages.length) return { ok: false, problem: NEEDS_OCR }
+  if (empty.length === pages.length) {
+    if (removed.some((r) => r.reason === 'rotated-text')) return { ok: false, problem: 'only rotated or vertical text, which is not read; rotate the pages or save the text as .txt' }
+    return { ok: false, problem: NEEDS_OCR }
+  }
   const lines = pages.map((page, i) => pageLines(page, i))
   const furniture = removeFurniture(
     lines,
