@@ -143,6 +143,11 @@ function segments(row: Run[], page: number): Line[] {
   return out
 }
 
+/** The pieces of one row as one line, separated by spaces (a spread-out heading loses them again). */
+function mergeRow(row: Line[]): Line {
+  return { ...row[0], text: unspaceCjk(row.map((l) => l.text).join(' ')), x1: row[row.length - 1].x1, size: Math.max(...row.map((l) => l.size)) }
+}
+
 /**
  * Lines of one page in reading order. Two columns are read left then right between the lines
  * that span both (a headline, an abstract); on a single-column page the pieces of one row are
@@ -165,7 +170,7 @@ export function pageLines(page: Page, index: number): Line[] {
   const sided = flat.filter((l) => side(l) >= 0)
   const twoColumns = flat.filter((l) => side(l) === 0).length >= 3 && flat.filter((l) => side(l) === 1).length >= 3 && sided.length >= flat.length * 0.6
   if (!twoColumns) {
-    return pieces.map((row) => ({ ...row[0], text: row.map((l) => l.text).join(' '), x1: row[row.length - 1].x1, size: Math.max(...row.map((l) => l.size)) }))
+    return pieces.map(mergeRow)
   }
   const out: Line[] = []
   let band: Line[] = []
@@ -176,7 +181,7 @@ export function pageLines(page: Page, index: number): Line[] {
   for (const row of pieces) {
     if (row.some((l) => side(l) < 0)) {
       flushBand()
-      out.push({ ...row[0], text: row.map((l) => l.text).join(' '), x1: row[row.length - 1].x1 })
+      out.push(mergeRow(row))
     } else band.push(...row)
   }
   flushBand()
