@@ -62,13 +62,14 @@ const RESULT_AFTER = words([
   '出席', '欢聚', '领取', '受惠',
 ])
 // "受益人数超70万", "就餐人数约130人": a count of people taking part or served, unlike 人口 (who live there).
-const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
+const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者)(?!人口|面积)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
 // "服务人口近3万人", "辖区面积": a size noun right before the figure.
 const SIZE_NOUN = /(?:人口|户数|面积|总量|规模|体量|户籍|常住|楼龄)[^，。；]{0,3}$/
 const HAS_BEFORE = /(?:共有|现有|拥有|有|只有|仅有|还有)(?:约|近|超过|超|逾)?$/
 // "没有党组织的24家", "无物业的": the count is of what lacks something, a starting point.
 const NEGATION = /没有|尚未|未|无|缺/
-const YEAR_BEFORE = /(?:19|20)\d\d年/
+// "2023年以来", "2023年底" open a tally up to now, so they do not date the figure to the past.
+const YEAR_BEFORE = /(?:19|20)\d\d年(?!以来|来|至今|起|底|末|年底)/
 // Things done that are counted in their own right ("问题12条", "实事17件").
 const RESULT_NOUNS = words([
   '问题', '矛盾', '纠纷', '案件', '实事', '好事', '建议', '诉求', '隐患', '难题', '心愿', '事项', '议题', '意见', '项目',
@@ -92,7 +93,7 @@ const FROM_BEFORE = /[从由][^从由，。]{0,12}$/
 const CHANGE_BEFORE = /(?:提升|提高|上升|增长|增加|下降|降低|减少|缩短|压缩|节约|节省)了?(?:约|近|超过|超)?$/
 const RATE_NOUN = /率|度|占比|比例|满意|覆盖面|完成比|参与比/
 // "占常住人口的40%", "占比": a share of a population is context, not a result.
-const SHARE = /占[^，。]{0,10}的?$|约占|占比为?$/
+const POPULATION_SHARE = /占[^，。；]{0,6}(?:人口|居民|户数|住户|总户)[^，。；]{0,2}$/
 // "每个楼门推选2名楼门长", "人均…": a figure per item or per head is a rule or a rate, not a total.
 const PER_ITEM = /(?:每个|每户|每人|每栋|每名|每位|每幢|每家|每条|每处|每辆|每间|每套|单个|人均|户均|平均每)[\u4e00-\u9fff]{0,6}$/
 // "日均就餐130人", "每天接待…": a daily or yearly figure is how much a service is used.
@@ -126,7 +127,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'size-noun', why: '"服务人口近3万人", "面积6平方公里": a size noun right before the figure makes it the size of the place', test: (c) => SIZE_NOUN.test(c.run) },
   { id: 'has-before', why: '"小区有5000辆电动车", "现有住户232户": having is a state, not work done', test: (c) => HAS_BEFORE.test(c.run) },
   { id: 'negation', why: '"没有党组织的24家公司": a count of what lacks something is the starting point', test: (c) => NEGATION.test(c.run.slice(-8)) },
-  { id: 'year-before', why: '"2010年收取率为90%": a figure dated to a past year is usually the before of a before-and-after', test: (c) => YEAR_BEFORE.test(c.pre) },
+  { id: 'year-before', why: '"2010年收取率为90%": a figure dated to a past year is usually the before of a before-and-after', test: (c) => YEAR_BEFORE.test(c.sentPre) },
   { id: 'one', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported', test: (c) => c.count.value === 1 && !CHANGE_RESULT.test(c.pre) },
   { id: 'change-result', why: 'the figure a change arrived at ("合并成7个", "提升至95%") is the result', test: (c) => CHANGE_RESULT.test(c.pre) },
   { id: 'result-after', why: '"129个小区完成…", "100多位居民参加活动": the count is the subject of a verb of achievement', test: (c) => RESULT_AFTER.test(c.post.slice(0, 14)) },
@@ -138,7 +139,6 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'plan', why: 'plans and targets (计划, 预计, 将于, 力争) are not results yet', test: (c) => PLAN.test(c.sentPre.slice(-40)) },
   { id: 'changed-by', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
   { id: 'percent-rate', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
-  { id: 'percent-share', why: '"占常住人口的40%": a share of a population is a context statistic', test: (c) => c.count.measure === '%' && SHARE.test(c.pre) },
   { id: 'per-period', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
   { id: 'frame-after', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
   { id: 'capacity', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },
@@ -159,6 +159,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
 
 /** Where the count cannot be a result whatever the model says: high-precision overrides. */
 export const NOT_AN_OUTCOME: OutcomeFeature[] = [
+  { id: 'population-share', why: '"老人占常住人口的35%": a share of the population is a context statistic', test: (c) => c.count.measure === '%' && POPULATION_SHARE.test(c.pre) },
   { id: 'structure-after', why: '"3项机制", "25条办法": the mechanisms and rules a report lists are its method, not its results', test: (c) => STRUCTURE_AFTER.test(c.post) },
   { id: 'per-item', why: '"每个楼门推选2名楼门长", "每个充电桩有2个端口", "人均…": a figure per item or per head is a rule or a rate, not a total', test: (c) => PER_ITEM.test(c.pre) },
   { id: 'change-baseline', why: 'the first figure of "从…到…" or "由76%提升至95%" is the baseline', test: (c) => CHANGE_TO_AFTER.test(c.post) || (FROM_BEFORE.test(c.pre) && /至|到|为|成/.test(c.post.slice(0, 12))) },

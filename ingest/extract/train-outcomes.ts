@@ -75,11 +75,18 @@ async function loadPages(): Promise<Page[]> {
         const q = norm(doc.body.slice(clause[0], clause[1]))
         const matches = outcomes.flatMap((o, i) => (Math.abs(o.value - k.value) < 1e-6 && overlaps(norm(o.quote), q) ? [i] : []))
         // A clause that shares only "10个社区" with the labelled quote is another mention of the
-        // figure: the words right before the number must be in the quote too.
-        // A quote that starts with the figure is checked by the words after it instead.
-        const lead = norm(doc.body.slice(Math.max(clause[0], k.start - 2), k.end))
-        const tail = norm(doc.body.slice(k.start, Math.min(clause[1], k.end + 4)))
-        const positive = outcomes.some((o) => Math.abs(o.value - k.value) < 1e-6 && (norm(o.quote).includes(lead) || norm(o.quote).startsWith(tail)))
+        // figure ("下辖10个社区" beside "深入10个社区"): the quote must hold the count with the
+        // characters on either side of it here (up to two, as far as the quote reaches).
+        const near = (o: { quote: string }) => {
+          const nq = norm(o.quote)
+          const figure = norm(doc.body.slice(k.start, k.end))
+          const at = nq.indexOf(figure)
+          if (at < 0) return false
+          const left = nq.slice(Math.max(0, at - 2), at)
+          const right = nq.slice(at + figure.length, at + figure.length + 2)
+          return norm(doc.body.slice(Math.max(0, k.start - 8), k.start)).endsWith(left) && norm(doc.body.slice(k.end, k.end + 8)).startsWith(right)
+        }
+        const positive = outcomes.some((o) => Math.abs(o.value - k.value) < 1e-6 && near(o))
         const text = `${doc.body.slice(Math.max(clause[0], k.start - 24), k.start)}【${doc.body.slice(k.start, k.end)}】${doc.body.slice(k.end, Math.min(clause[1], k.end + 12))}`
         return [{ page: label.id, text, features, positive, matches }]
       })
