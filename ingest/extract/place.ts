@@ -19,6 +19,8 @@ interface LocalToken {
   weak: boolean
   /** Runs from the end of a division suffix ("四唯街道向阳里社区"): its first character is the name's. */
   afterDivision: boolean
+  /** Delimited by a place name: written after a division, or its stem is a city's name ("成都高新区"). */
+  chained: boolean
 }
 
 // Named places below the gazetteer: compounds end in 小区, 家属院, a street number + 院 or a
@@ -257,7 +259,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     if (suffix === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
     // A name written straight after a division or another place name ("湖南路街道颐和社区") is
     // delimited by that chain, whatever its characters look like.
-    const chained = chainEnds.has(stemStart)
+    const chained = chainEnds.has(stemStart) || gazetteer().shortCity.has(stem)
     const afterDistrict = districtEnds.has(stemStart)
     if (TOWN_SUFFIX.test(suffix) && !afterDistrict) return null
     if (ZONE_SUFFIX.test(suffix) && afterDistrict) level = 'street'
@@ -267,7 +269,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || NUMBERED_AREA.test(suffix))
     // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
     if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) return null
-    return { start: stemStart, end: e, level, name: stem + suffix, bounded, weak, afterDivision: afterDivision && cut === 0 }
+    return { start: stemStart, end: e, level, name: stem + suffix, bounded, weak, afterDivision: afterDivision && cut === 0, chained }
   }
   LOCAL_SUFFIX.lastIndex = 0
   let m: RegExpExecArray | null
@@ -316,7 +318,7 @@ function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set
       if (!clean) continue
       tok = { ...t, start: t.end - clean.length, name: clean }
     }
-    const w = salience(doc, tok.start) + (upper.has(tok.start) ? 2 : 0)
+    const w = salience(doc, tok.start) + (upper.has(tok.start) || tok.chained ? 2 : 0)
     // "海怡园住宅小区" and "海怡园小区" are one place; the plain name is the one to quote.
     const key = tok.name.replace(KIND_BEFORE_SUFFIX, '')
     const c = byName.get(key)
