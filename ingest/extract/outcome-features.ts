@@ -19,6 +19,8 @@ export interface CountContext {
 
 export interface OutcomeFeature {
   id: string
+  /** Which way the cue points. Training keeps a cue's weight on its side of zero, so a few odd labels cannot turn it round. */
+  points: 'achievement' | 'baseline' | 'either'
   why: string
   test: (c: CountContext) => boolean
 }
@@ -69,6 +71,8 @@ const HAS_BEFORE = /(?:共有|现有|拥有|有|只有|仅有|还有)(?:约|近|
 // "没有党组织的24家", "无物业的": the count is of what lacks something, a starting point.
 const NEGATION = /没有|尚未|未|无|缺/
 // "2023年以来", "2023年底" open a tally up to now, so they do not date the figure to the past.
+// "过去每月投诉40起", "以往…": the time before the work began ("过去一年" is the tally's span).
+const BEFORE_TIME = /过去(?![一二两三四五六七八九十几\d]+年|的一年|一年)|以前|以往|此前|之前|原来|原先|曾经|改造前|整治前|实施前/
 const YEAR_BEFORE = /(?:19|20)\d\d年(?!以来|来|至今|起|底|末|年底)/
 // Things done that are counted in their own right ("问题12条", "实事17件").
 const RESULT_NOUNS = words([
@@ -120,50 +124,51 @@ const PAST = /已经|已|累计|共计|先后|截至|截止|目前|至今|以来
 
 /** The features a count is scored on. Each is yes/no; the learned weights live in outcome-model.json. */
 export const OUTCOME_FEATURES: OutcomeFeature[] = [
-  { id: 'verb-before', why: 'a verb of work done right before the count ("加装电梯5部", "抽调30名骨干") makes it what the work produced', test: (c) => DONE_VERBS.test(c.run) },
-  { id: 'verb-in-clause', why: 'the verb may stand further back in the clause, past a list of what it governs', test: (c) => !DONE_VERBS.test(c.run) && DONE_VERBS.test(c.pre) },
-  { id: 'verb-after', why: '"为30个家庭提供送餐服务": a verb of work after the count, with the count as its object or beneficiary', test: (c) => !RESULT_AFTER.test(c.post.slice(0, 14)) && DONE_VERBS.test(c.post.slice(0, 12)) },
-  { id: 'participants', why: '"受益人数超70万", "惠及居民260户": people taking part or served are what the work reached', test: (c) => PARTICIPANTS.test(c.run) },
-  { id: 'size-noun', why: '"服务人口近3万人", "面积6平方公里": a size noun right before the figure makes it the size of the place', test: (c) => SIZE_NOUN.test(c.run) },
-  { id: 'has-before', why: '"小区有5000辆电动车", "现有住户232户": having is a state, not work done', test: (c) => HAS_BEFORE.test(c.run) },
-  { id: 'negation', why: '"没有党组织的24家公司": a count of what lacks something is the starting point', test: (c) => NEGATION.test(c.run.slice(-8)) },
-  { id: 'year-before', why: '"2010年收取率为90%": a figure dated to a past year is usually the before of a before-and-after', test: (c) => YEAR_BEFORE.test(c.sentPre) },
-  { id: 'one', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported', test: (c) => c.count.value === 1 && !CHANGE_RESULT.test(c.pre) },
-  { id: 'change-result', why: 'the figure a change arrived at ("合并成7个", "提升至95%") is the result', test: (c) => CHANGE_RESULT.test(c.pre) },
-  { id: 'result-after', why: '"129个小区完成…", "100多位居民参加活动": the count is the subject of a verb of achievement', test: (c) => RESULT_AFTER.test(c.post.slice(0, 14)) },
-  { id: 'result-noun', why: 'problems solved, cases settled and projects run are counted as results', test: (c) => RESULT_NOUNS.test(c.run.slice(-8)) || RESULT_NOUNS.test(c.post.slice(0, 6)) },
-  { id: 'past', why: 'perfective and cumulative words (已, 累计, 截至目前, …了) report what has been done', test: (c) => PAST.test(c.pre) },
-  { id: 'scope-before', why: 'having, housing and covering words (共有, 现有, 辖, 涉及, 常住, 面积) give the size of the place, a baseline', test: (c) => SCOPE_BEFORE.test(c.run.slice(-10)) },
-  { id: 'state', why: 'having or size words before the figure ("共有住户300户、居民900人") with no verb of achievement after it: the place as it is', test: (c) => (HAS_BEFORE.test(c.run) || SCOPE_BEFORE.test(c.run.slice(-10)) || SIZE_NOUN.test(c.run) || /(?:居民|住户|人口|老人|党员)$/.test(c.run)) && !DONE_VERBS.test(c.run) && !RESULT_AFTER.test(c.post.slice(0, 14)) && !DONE_VERBS.test(c.post.slice(0, 12)) },
-  { id: 'scope-person-household', why: 'people and households without a verb of work are the population of the place', test: (c) => (PERSON.test(c.count.measure) || HOUSEHOLD.test(c.count.measure) || c.count.measure === '万') && !DONE_VERBS.test(c.pre) && !RESULT_AFTER.test(c.post.slice(0, 14)) },
-  { id: 'plan', why: 'plans and targets (计划, 预计, 将于, 力争) are not results yet', test: (c) => PLAN.test(c.sentPre.slice(-40)) },
-  { id: 'changed-by', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
-  { id: 'percent-rate', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
-  { id: 'per-period', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
-  { id: 'frame-after', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
-  { id: 'capacity', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },
-  { id: 'in-title', why: 'headline figures are repeated in the body; the body quote is the evidence', test: (c) => c.inTitle },
-  { id: 'unit-person', why: 'people counts are results when someone was mobilised or served, population otherwise', test: (c) => PERSON.test(c.count.measure) },
-  { id: 'unit-household', why: 'households are usually the size of a place', test: (c) => HOUSEHOLD.test(c.count.measure) },
-  { id: 'unit-area', why: 'areas are usually the size of a place', test: (c) => AREA.test(c.count.measure) },
-  { id: 'unit-duration', why: 'durations are usually service hours or context, results only when something was done within them', test: (c) => DURATION.test(c.count.measure) },
-  { id: 'within-duration', why: '"在45分钟内完成": a time taken to get something done is a result', test: (c) => DURATION.test(c.count.measure) && /^内/.test(c.post) },
-  { id: 'unit-items', why: 'cases, items and places handled (件, 项, 条, 处) are what work produces', test: (c) => ITEMS.test(c.count.measure) },
-  { id: 'unit-devices', why: 'devices, plants and loads (台, 部, 株, 车) are installed, planted or cleared', test: (c) => DEVICES.test(c.count.measure) },
-  { id: 'unit-events', why: 'meetings and activities held (次, 场)', test: (c) => EVENTS.test(c.count.measure) },
-  { id: 'unit-groups', why: 'bodies, teams and places (个, 支, 家) are set up or reached, or exist already', test: (c) => GROUPS.test(c.count.measure) },
-  { id: 'unit-percent', why: 'percentages are rates or shares', test: (c) => c.count.measure === '%' },
-  { id: 'unit-ten-thousand', why: '"83.6万": a bare 万 counts people reached or living there', test: (c) => c.count.measure === '万' },
-  { id: 'buildings', why: 'buildings (栋, 幢) are the size of a place', test: (c) => /^(?:栋|幢)$/.test(c.count.measure) },
+  { id: 'verb-before', points: 'achievement', why: 'a verb of work done right before the count ("加装电梯5部", "抽调30名骨干") makes it what the work produced', test: (c) => DONE_VERBS.test(c.run) },
+  { id: 'verb-in-clause', points: 'achievement', why: 'the verb may stand further back in the clause, past a list of what it governs', test: (c) => !DONE_VERBS.test(c.run) && DONE_VERBS.test(c.pre) },
+  { id: 'verb-after', points: 'achievement', why: '"为30个家庭提供送餐服务": a verb of work after the count, with the count as its object or beneficiary', test: (c) => !RESULT_AFTER.test(c.post.slice(0, 14)) && DONE_VERBS.test(c.post.slice(0, 12)) },
+  { id: 'participants', points: 'achievement', why: '"受益人数超70万", "惠及居民260户": people taking part or served are what the work reached', test: (c) => PARTICIPANTS.test(c.run) },
+  { id: 'size-noun', points: 'baseline', why: '"服务人口近3万人", "面积6平方公里": a size noun right before the figure makes it the size of the place', test: (c) => SIZE_NOUN.test(c.run) },
+  { id: 'has-before', points: 'baseline', why: '"小区有5000辆电动车", "现有住户232户": having is a state, not work done', test: (c) => HAS_BEFORE.test(c.run) },
+  { id: 'negation', points: 'baseline', why: '"没有党组织的24家公司": a count of what lacks something is the starting point', test: (c) => NEGATION.test(c.run.slice(-8)) },
+  { id: 'year-before', points: 'baseline', why: '"2010年收取率为90%": a figure dated to a past year is usually the before of a before-and-after', test: (c) => YEAR_BEFORE.test(c.sentPre) },
+  { id: 'before-time', points: 'baseline', why: '"过去每月投诉40起": a figure from before the work began is the baseline', test: (c) => BEFORE_TIME.test(c.sentPre) && !CHANGE_RESULT.test(c.pre) },
+  { id: 'one', points: 'baseline', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported', test: (c) => c.count.value === 1 && !CHANGE_RESULT.test(c.pre) },
+  { id: 'change-result', points: 'achievement', why: 'the figure a change arrived at ("合并成7个", "提升至95%") is the result', test: (c) => CHANGE_RESULT.test(c.pre) },
+  { id: 'result-after', points: 'achievement', why: '"129个小区完成…", "100多位居民参加活动": the count is the subject of a verb of achievement', test: (c) => RESULT_AFTER.test(c.post.slice(0, 14)) },
+  { id: 'result-noun', points: 'achievement', why: 'problems solved, cases settled and projects run are counted as results', test: (c) => RESULT_NOUNS.test(c.run.slice(-8)) || RESULT_NOUNS.test(c.post.slice(0, 6)) },
+  { id: 'past', points: 'achievement', why: 'perfective and cumulative words (已, 累计, 截至目前, …了) report what has been done', test: (c) => PAST.test(c.pre) },
+  { id: 'scope-before', points: 'baseline', why: 'having, housing and covering words (共有, 现有, 辖, 涉及, 常住, 面积) give the size of the place, a baseline', test: (c) => SCOPE_BEFORE.test(c.run.slice(-10)) },
+  { id: 'state', points: 'baseline', why: 'having or size words before the figure ("共有住户300户、居民900人") with no verb of achievement after it: the place as it is', test: (c) => (HAS_BEFORE.test(c.run) || SCOPE_BEFORE.test(c.run.slice(-10)) || SIZE_NOUN.test(c.run) || /(?:居民|住户|人口|老人|党员)$/.test(c.run)) && !DONE_VERBS.test(c.run) && !RESULT_AFTER.test(c.post.slice(0, 14)) && !DONE_VERBS.test(c.post.slice(0, 12)) },
+  { id: 'scope-person-household', points: 'baseline', why: 'people and households without a verb of work are the population of the place', test: (c) => (PERSON.test(c.count.measure) || HOUSEHOLD.test(c.count.measure) || c.count.measure === '万') && !DONE_VERBS.test(c.pre) && !RESULT_AFTER.test(c.post.slice(0, 14)) },
+  { id: 'plan', points: 'baseline', why: 'plans and targets (计划, 预计, 将于, 力争) are not results yet', test: (c) => PLAN.test(c.sentPre.slice(-40)) },
+  { id: 'changed-by', points: 'achievement', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
+  { id: 'percent-rate', points: 'achievement', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
+  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it and no change: nothing says the count was produced', test: (c) => c.count.measure !== '%' && !DONE_VERBS.test(c.pre) && !RESULT_AFTER.test(c.post.slice(0, 14)) && !DONE_VERBS.test(c.post.slice(0, 12)) && !CHANGE_RESULT.test(c.pre) && !PARTICIPANTS.test(c.run) },
+  { id: 'per-period', points: 'either', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
+  { id: 'frame-after', points: 'baseline', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
+  { id: 'capacity', points: 'baseline', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },
+  { id: 'unit-person', points: 'either', why: 'people counts are results when someone was mobilised or served, population otherwise', test: (c) => PERSON.test(c.count.measure) },
+  { id: 'unit-household', points: 'either', why: 'households are usually the size of a place', test: (c) => HOUSEHOLD.test(c.count.measure) },
+  { id: 'unit-area', points: 'either', why: 'areas are usually the size of a place', test: (c) => AREA.test(c.count.measure) },
+  { id: 'unit-duration', points: 'either', why: 'durations are usually service hours or context, results only when something was done within them', test: (c) => DURATION.test(c.count.measure) },
+  { id: 'within-duration', points: 'achievement', why: '"在45分钟内完成": a time taken to get something done is a result', test: (c) => DURATION.test(c.count.measure) && /^内/.test(c.post) },
+  { id: 'unit-items', points: 'either', why: 'cases, items and places handled (件, 项, 条, 处) are what work produces', test: (c) => ITEMS.test(c.count.measure) },
+  { id: 'unit-devices', points: 'either', why: 'devices, plants and loads (台, 部, 株, 车) are installed, planted or cleared', test: (c) => DEVICES.test(c.count.measure) },
+  { id: 'unit-events', points: 'either', why: 'meetings and activities held (次, 场)', test: (c) => EVENTS.test(c.count.measure) },
+  { id: 'unit-groups', points: 'either', why: 'bodies, teams and places (个, 支, 家) are set up or reached, or exist already', test: (c) => GROUPS.test(c.count.measure) },
+  { id: 'unit-percent', points: 'either', why: 'percentages are rates or shares', test: (c) => c.count.measure === '%' },
+  { id: 'unit-ten-thousand', points: 'either', why: '"83.6万": a bare 万 counts people reached or living there', test: (c) => c.count.measure === '万' },
+  { id: 'buildings', points: 'either', why: 'buildings (栋, 幢) are the size of a place', test: (c) => /^(?:栋|幢)$/.test(c.count.measure) },
 ]
 
 /** Where the count cannot be a result whatever the model says: high-precision overrides. */
 export const NOT_AN_OUTCOME: OutcomeFeature[] = [
-  { id: 'population-share', why: '"老人占常住人口的35%": a share of the population is a context statistic', test: (c) => c.count.measure === '%' && POPULATION_SHARE.test(c.pre) },
-  { id: 'structure-after', why: '"3项机制", "25条办法": the mechanisms and rules a report lists are its method, not its results', test: (c) => STRUCTURE_AFTER.test(c.post) },
-  { id: 'per-item', why: '"每个楼门推选2名楼门长", "每个充电桩有2个端口", "人均…": a figure per item or per head is a rule or a rate, not a total', test: (c) => PER_ITEM.test(c.pre) },
-  { id: 'change-baseline', why: 'the first figure of "从…到…" or "由76%提升至95%" is the baseline', test: (c) => CHANGE_TO_AFTER.test(c.post) || (FROM_BEFORE.test(c.pre) && /至|到|为|成/.test(c.post.slice(0, 12))) },
-  { id: 'citation', why: 'a count inside a cited title or reference list belongs to another text', test: (c) => CITATION.test(c.sentPre) },
-  { id: 'markup', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },
-  { id: 'no-words', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },
+  { id: 'population-share', points: 'baseline', why: '"老人占常住人口的35%": a share of the population is a context statistic', test: (c) => c.count.measure === '%' && POPULATION_SHARE.test(c.pre) },
+  { id: 'structure-after', points: 'baseline', why: '"3项机制", "25条办法": the mechanisms and rules a report lists are its method, not its results', test: (c) => STRUCTURE_AFTER.test(c.post) },
+  { id: 'per-item', points: 'baseline', why: '"每个楼门推选2名楼门长", "每个充电桩有2个端口", "人均…": a figure per item or per head is a rule or a rate, not a total', test: (c) => PER_ITEM.test(c.pre) },
+  { id: 'change-baseline', points: 'baseline', why: 'the first figure of "从…到…" or "由76%提升至95%" is the baseline', test: (c) => CHANGE_TO_AFTER.test(c.post) || (FROM_BEFORE.test(c.pre) && /至|到|为|成/.test(c.post.slice(0, 12))) },
+  { id: 'citation', points: 'baseline', why: 'a count inside a cited title or reference list belongs to another text', test: (c) => CITATION.test(c.sentPre) },
+  { id: 'markup', points: 'baseline', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },
+  { id: 'no-words', points: 'baseline', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },
 ]

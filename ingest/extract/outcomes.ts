@@ -9,7 +9,7 @@ import { achievement } from './outcome-model.js'
 // file only names what each kept count counted.
 
 // Before the number: filler that belongs to neither label nor verb.
-const LABEL_TRIM_START = /^(?:共计|共有|共|累计|先后|已经|已|了|合计|总计|截至目前|目前|今年来|今年以来|近年来|全年|此外)+/
+const LABEL_TRIM_START = /^(?:共计|共有|已有|现有|共|累计|先后|已经|已|了|合计|总计|截至目前|目前|今年来|今年以来|近年来|全年|此外)+/
 const LABEL_TRIM_END = /(?:达到|达|为|约|近|超过|超|共计|共|累计|计|了|多达|高达|提升至|提高到|提升到|保持在|在)+$/
 const LABEL_CUT = /[等的了及]/g
 // Verbs that end the label's left side: "办结群众诉求1438件" is labelled 办结群众诉求, and the

@@ -8,7 +8,8 @@
  * A count is a positive example when a labelled outcome of its page has the same value and a quote
  * that overlaps the count's clause (the matching rule of score_extract.py). The model is a plain
  * logistic regression over the yes/no features of outcome-features.ts, trained by full-batch
- * gradient descent from zero weights: deterministic, and small enough to read.
+ * gradient descent from zero weights, each weight kept on the side its feature points to:
+ * deterministic, and small enough to read.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -112,7 +113,10 @@ function train(examples: Example[]): OutcomeModel {
       for (const f of e.features) grad.set(f, grad.get(f)! + err)
     }
     bias -= (RATE * gBias) / n
-    for (const id of ids) w.set(id, w.get(id)! - RATE * (grad.get(id)! / n + L2 * w.get(id)!))
+    for (const f of OUTCOME_FEATURES) {
+      const next = w.get(f.id)! - RATE * (grad.get(f.id)! / n + L2 * w.get(f.id)!)
+      w.set(f.id, f.points === 'achievement' ? Math.max(0, next) : f.points === 'baseline' ? Math.min(0, next) : next)
+    }
   }
   const round = (x: number) => Math.round(x * 1000) / 1000
   return { bias: round(bias), weights: Object.fromEntries(ids.map((id) => [id, round(w.get(id)!)])), threshold: 0.5 }
