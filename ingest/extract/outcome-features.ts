@@ -92,6 +92,9 @@ const PLAN = words([
 ])
 // "由76%提升至95%", "原来71个…合并成7个": the first figure of a change is the baseline.
 const CHANGE_TO_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:提升|提高|上升|增长|增加|下降|降低|减少|缩减|压降|合并|整合|缩小|扩大)(?:至|到|为|成)|^(?:升|降|减|增)(?:至|到|为)/
+// "收缴率仅为60%，如今提高到96%": the change may open the next clause, after a word of time at most
+// (a new subject there, "…62吨，满意度提升至96%", is another figure's change).
+const NEXT_CLAUSE_CHANGE = /^[^，,。；\u4e00-\u9fff]{0,2}[，,]\s*(?:如今|现在|目前|今年|去年|后来|此后|随后|之后|到\d{4}年)?(?:已经|已)?(?:提升|提高|上升|增长|增加|下降|降低|减少)了?(?:至|到|为)/
 const FROM_BEFORE = /[从由][^从由，。]{0,12}$/
 // "下降40%", "减少了35%", "提高了12个百分点": a change is a result.
 const CHANGE_BEFORE = /(?:提升|提高|上升|增长|增加|下降|降低|减少|缩短|压缩|节约|节省)了?(?:约|近|超过|超)?$/
@@ -167,7 +170,7 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'population-share', points: 'baseline', why: '"老人占常住人口的35%": a share of the population is a context statistic', test: (c) => c.count.measure === '%' && POPULATION_SHARE.test(c.pre) },
   { id: 'structure-after', points: 'baseline', why: '"3项机制", "25条办法": the mechanisms and rules a report lists are its method, not its results', test: (c) => STRUCTURE_AFTER.test(c.post) },
   { id: 'per-item', points: 'baseline', why: '"每个楼门推选2名楼门长", "每个充电桩有2个端口", "人均…": a figure per item or per head is a rule or a rate, not a total', test: (c) => PER_ITEM.test(c.pre) },
-  { id: 'change-baseline', points: 'baseline', why: 'the first figure of "从…到…" or "由76%提升至95%" is the baseline', test: (c) => CHANGE_TO_AFTER.test(c.post) || (FROM_BEFORE.test(c.pre) && /至|到|为|成/.test(c.post.slice(0, 12))) },
+  { id: 'change-baseline', points: 'baseline', why: 'the first figure of "从…到…" or "由76%提升至95%" is the baseline', test: (c) => CHANGE_TO_AFTER.test(c.post) || NEXT_CLAUSE_CHANGE.test(c.sentPost) || (FROM_BEFORE.test(c.pre) && /至|到|为|成/.test(c.post.slice(0, 12))) },
   { id: 'citation', points: 'baseline', why: 'a count inside a cited title or reference list belongs to another text', test: (c) => CITATION.test(c.sentPre) },
   { id: 'markup', points: 'baseline', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },
   { id: 'no-words', points: 'baseline', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },

@@ -27,7 +27,7 @@ const RATE_AFTER = /^[\u4e00-\u9fff]{0,4}?(?:满意度|满意率|率)/
 // "小区治安案件从每年10余起下降到今年的1起": the result is labelled by what the baseline counted.
 const CHANGE_FROM = /([\u4e00-\u9fff]{2,12})[从由][^从由，。；]*(?:提升|提高|上升|增长|增加|下降|降低|减少|缩减|压降|合并|整合|缩小|扩大|升|降|减)(?:至|到|为|成)了?[^，。；\d]{0,6}$/
 
-function labelBefore(run: string): { label: string; verbAtEnd: boolean } {
+function labelBefore(run: string): { label: string; verbAtEnd: boolean; verb: boolean } {
   let cut = 0
   let lastVerb = -1
   let lastVerbEnd = -1
@@ -44,7 +44,7 @@ function labelBefore(run: string): { label: string; verbAtEnd: boolean } {
   LABEL_CUT.lastIndex = 0
   while ((m = LABEL_CUT.exec(run))) if (m.index + 1 > lastVerb) cut = m.index + 1
   const label = run.slice(Math.max(cut, lastVerb)).replace(LABEL_TRIM_START, '').replace(LABEL_TRIM_END, '')
-  return { label: label.slice(-12), verbAtEnd: lastVerbEnd === run.length }
+  return { label: label.slice(-12), verbAtEnd: lastVerbEnd === run.length, verb: lastVerb >= 0 }
 }
 
 function lastRateNoun(text: string): string | null {
@@ -64,10 +64,11 @@ function labelOf(doc: Doc, k: Count): string {
     const rate = after.match(RATE_AFTER)?.[0] ?? lastRateNoun(before)
     return (rate ?? run.replace(LABEL_TRIM_START, '').replace(LABEL_TRIM_END, '')).slice(-10)
   }
-  const { label, verbAtEnd } = labelBefore(run)
+  const { label, verbAtEnd, verb } = labelBefore(run)
   const resultAfter = after.match(RESULT_AFTER)
   if (resultAfter) return resultAfter[1]
-  return (label && !verbAtEnd ? label : after.slice(0, 10)) || label || k.unit
+  // "全村共有903人次参与兑换": with no verb before it, the words after the count say what it counted.
+  return (label && !verbAtEnd && (verb || !after) ? label : after.slice(0, 10)) || label || k.unit
 }
 
 // Labels are found on the simplified copy; give back the same characters from the body.
