@@ -7,6 +7,7 @@ const SECTIONS: { name: string; load: () => Promise<{ run(): Promise<void> }> }[
   { name: 'clean-extract', load: () => import('./clean-extract.js') },
   { name: 'formats', load: () => import('./formats.js') },
   { name: 'pdf-print', load: () => import('./pdf-print.js') },
+  { name: 'extract-real', load: () => import('./extract-real.js') },
   { name: 'embed', load: () => import('./embed.js') },
   { name: 'search', load: () => import('./search.js') },
   { name: 'retrieval', load: () => import('./retrieval.js') },
