@@ -12,9 +12,13 @@ export interface CountContext {
   /** From the unit to the clause end (at most 16 characters), and to the sentence end. */
   post: string
   sentPost: string
-  /** The clause holding the count. */
-  clause: string
-  inTitle: boolean
+  /** Cues several features share, tested once: a verb of work in the run, in the clause before, after the count; a verb of result after it; a change arrived at; people taking part. */
+  verbRun: boolean
+  verbPre: boolean
+  verbPost: boolean
+  resultPost: boolean
+  changeResult: boolean
+  participants: boolean
 }
 
 export interface OutcomeFeature {
@@ -31,15 +35,22 @@ export function countContext(doc: Doc, count: Count): CountContext {
   const clause = clauseAt(doc, count.start)
   const sentence = sentenceAt(doc, count.start)
   const pre = doc.simp.slice(Math.min(clause[0], count.start), count.start)
+  const run = pre.slice(-24).match(HAN_RUN_END)![0]
+  const post = doc.simp.slice(count.end, Math.max(count.end, Math.min(clause[1], count.end + 16)))
+  const verbRun = DONE_VERBS.test(run)
   return {
     count,
     pre,
     sentPre: doc.simp.slice(Math.min(sentence[0], count.start), count.start),
-    run: pre.slice(-24).match(HAN_RUN_END)![0],
-    post: doc.simp.slice(count.end, Math.max(count.end, Math.min(clause[1], count.end + 16))),
+    run,
+    post,
     sentPost: doc.simp.slice(count.end, Math.max(count.end, sentence[1])),
-    clause: doc.simp.slice(clause[0], clause[1]),
-    inTitle: count.start < doc.titleEnd,
+    verbRun,
+    verbPre: verbRun || DONE_VERBS.test(pre),
+    verbPost: DONE_VERBS.test(post.slice(0, 12)),
+    resultPost: RESULT_AFTER.test(post.slice(0, 14)),
+    changeResult: CHANGE_RESULT.test(pre),
+    participants: PARTICIPANTS.test(run),
   }
 }
 
@@ -127,27 +138,27 @@ const PAST = /已经|已|累计|共计|先后|截至|截止|目前|至今|以来
 
 /** The features a count is scored on. Each is yes/no; the learned weights live in outcome-model.json. */
 export const OUTCOME_FEATURES: OutcomeFeature[] = [
-  { id: 'verb-before', points: 'achievement', why: 'a verb of work done right before the count ("加装电梯5部", "抽调30名骨干") makes it what the work produced', test: (c) => DONE_VERBS.test(c.run) },
-  { id: 'verb-in-clause', points: 'achievement', why: 'the verb may stand further back in the clause, past a list of what it governs', test: (c) => !DONE_VERBS.test(c.run) && DONE_VERBS.test(c.pre) },
-  { id: 'verb-after', points: 'achievement', why: '"为30个家庭提供送餐服务": a verb of work after the count, with the count as its object or beneficiary', test: (c) => !RESULT_AFTER.test(c.post.slice(0, 14)) && DONE_VERBS.test(c.post.slice(0, 12)) },
-  { id: 'participants', points: 'achievement', why: '"受益人数超70万", "惠及居民260户": people taking part or served are what the work reached', test: (c) => PARTICIPANTS.test(c.run) },
+  { id: 'verb-before', points: 'achievement', why: 'a verb of work done right before the count ("加装电梯5部", "抽调30名骨干") makes it what the work produced', test: (c) => c.verbRun },
+  { id: 'verb-in-clause', points: 'achievement', why: 'the verb may stand further back in the clause, past a list of what it governs', test: (c) => !c.verbRun && c.verbPre },
+  { id: 'verb-after', points: 'achievement', why: '"为30个家庭提供送餐服务": a verb of work after the count, with the count as its object or beneficiary', test: (c) => !c.resultPost && c.verbPost },
+  { id: 'participants', points: 'achievement', why: '"受益人数超70万", "惠及居民260户": people taking part or served are what the work reached', test: (c) => c.participants },
   { id: 'size-noun', points: 'baseline', why: '"服务人口近3万人", "面积6平方公里": a size noun right before the figure makes it the size of the place', test: (c) => SIZE_NOUN.test(c.run) },
   { id: 'has-before', points: 'baseline', why: '"小区有5000辆电动车", "现有住户232户": having is a state, not work done', test: (c) => HAS_BEFORE.test(c.run) },
   { id: 'negation', points: 'baseline', why: '"没有党组织的24家公司": a count of what lacks something is the starting point', test: (c) => NEGATION.test(c.run.slice(-8)) },
   { id: 'year-before', points: 'baseline', why: '"2010年收取率为90%": a figure dated to a past year is usually the before of a before-and-after', test: (c) => YEAR_BEFORE.test(c.sentPre) },
-  { id: 'before-time', points: 'baseline', why: '"过去每月投诉40起": a figure from before the work began is the baseline', test: (c) => BEFORE_TIME.test(c.sentPre) && !CHANGE_RESULT.test(c.pre) },
-  { id: 'one', points: 'baseline', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported', test: (c) => c.count.value === 1 && !CHANGE_RESULT.test(c.pre) },
-  { id: 'change-result', points: 'achievement', why: 'the figure a change arrived at ("合并成7个", "提升至95%") is the result', test: (c) => CHANGE_RESULT.test(c.pre) },
-  { id: 'result-after', points: 'achievement', why: '"129个小区完成…", "100多位居民参加活动": the count is the subject of a verb of achievement', test: (c) => RESULT_AFTER.test(c.post.slice(0, 14)) },
+  { id: 'before-time', points: 'baseline', why: '"过去每月投诉40起": a figure from before the work began is the baseline', test: (c) => !c.changeResult && BEFORE_TIME.test(c.sentPre) },
+  { id: 'one', points: 'baseline', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported', test: (c) => c.count.value === 1 && !c.changeResult },
+  { id: 'change-result', points: 'achievement', why: 'the figure a change arrived at ("合并成7个", "提升至95%") is the result', test: (c) => c.changeResult },
+  { id: 'result-after', points: 'achievement', why: '"129个小区完成…", "100多位居民参加活动": the count is the subject of a verb of achievement', test: (c) => c.resultPost },
   { id: 'result-noun', points: 'achievement', why: 'problems solved, cases settled and projects run are counted as results', test: (c) => RESULT_NOUNS.test(c.run.slice(-8)) || RESULT_NOUNS.test(c.post.slice(0, 6)) },
   { id: 'past', points: 'achievement', why: 'perfective and cumulative words (已, 累计, 截至目前, …了) report what has been done', test: (c) => PAST.test(c.pre) },
   { id: 'scope-before', points: 'baseline', why: 'having, housing and covering words (共有, 现有, 辖, 涉及, 常住, 面积) give the size of the place, a baseline', test: (c) => SCOPE_BEFORE.test(c.run.slice(-10)) },
-  { id: 'state', points: 'baseline', why: 'having or size words before the figure ("共有住户300户、居民900人") with no verb of achievement after it: the place as it is', test: (c) => (HAS_BEFORE.test(c.run) || SCOPE_BEFORE.test(c.run.slice(-10)) || SIZE_NOUN.test(c.run) || /(?:居民|住户|人口|老人|党员)$/.test(c.run)) && !DONE_VERBS.test(c.run) && !RESULT_AFTER.test(c.post.slice(0, 14)) && !DONE_VERBS.test(c.post.slice(0, 12)) },
-  { id: 'scope-person-household', points: 'baseline', why: 'people and households without a verb of work are the population of the place', test: (c) => (PERSON.test(c.count.measure) || HOUSEHOLD.test(c.count.measure) || c.count.measure === '万') && !DONE_VERBS.test(c.pre) && !RESULT_AFTER.test(c.post.slice(0, 14)) },
+  { id: 'state', points: 'baseline', why: 'having or size words before the figure ("共有住户300户、居民900人") with no verb of achievement after it: the place as it is', test: (c) => (HAS_BEFORE.test(c.run) || SCOPE_BEFORE.test(c.run.slice(-10)) || SIZE_NOUN.test(c.run) || /(?:居民|住户|人口|老人|党员)$/.test(c.run)) && !c.verbRun && !c.resultPost && !c.verbPost },
+  { id: 'scope-person-household', points: 'baseline', why: 'people and households without a verb of work are the population of the place', test: (c) => (PERSON.test(c.count.measure) || HOUSEHOLD.test(c.count.measure) || c.count.measure === '万') && !c.verbPre && !c.resultPost },
   { id: 'plan', points: 'baseline', why: 'plans and targets (计划, 预计, 将于, 力争) are not results yet', test: (c) => PLAN.test(c.sentPre.slice(-40)) },
   { id: 'changed-by', points: 'achievement', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
   { id: 'percent-rate', points: 'achievement', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
-  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it and no change: nothing says the count was produced', test: (c) => c.count.measure !== '%' && !DONE_VERBS.test(c.pre) && !RESULT_AFTER.test(c.post.slice(0, 14)) && !DONE_VERBS.test(c.post.slice(0, 12)) && !CHANGE_RESULT.test(c.pre) && !PARTICIPANTS.test(c.run) },
+  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it and no change: nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants },
   { id: 'per-period', points: 'either', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
   { id: 'frame-after', points: 'baseline', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
   { id: 'capacity', points: 'baseline', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },

@@ -548,9 +548,13 @@ function supported(t: GazToken, tokens: GazToken[]): boolean {
 // written without it.
 const LISTED = /((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4})等?(?:\d+|[一二三四五六七八九十]+)个(街道|镇|乡)/g
 
+const LISTED_ANCHOR = /个(?:街道|镇|乡)/
+
 function listedDivisions(simp: string): GazToken[] {
   const g = gazetteer()
   const out: GazToken[] = []
+  // Most reports have no such list; the regex is costly to try at every position.
+  if (!LISTED_ANCHOR.test(simp)) return out
   LISTED.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = LISTED.exec(simp))) {
