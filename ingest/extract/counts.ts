@@ -41,8 +41,10 @@ const COUNT = new RegExp(
   `(${NUMBER})\\s?(万)?(余|多)?(?:个(?:余|多)?(小时|月)|(${MEASURE_SOURCE})|(?<=万|万余|万多)(?=[^\\u4e00-\\u9fff]|的|$))`,
   'g',
 )
-// Measure words that start a longer word: "3名单" is not a count, nor "5天津", "2所在", "4期间".
+// Measure words that start a longer word: "3名单" is not a count, nor "5天津", "2所在", "4期间",
+// "5.1人力资源".
 const NOT_A_MEASURE_AFTER: Record<string, RegExp> = {
+  人: /^(?:力|才|们|士|群|生|心|性|格|文|工|身|类|大)/,
   名: /^(?:单|称|义|额|字|录|片)/,
   位: /^(?:于|置|列)/,
   家: /^(?:庭|园|属|里|人|乡|中)/,
@@ -64,8 +66,9 @@ const NOT_A_MEASURE_AFTER: Record<string, RegExp> = {
   组: /^(?:织|建|成)/,
 }
 // A number that is part of something longer: a decimal, a date ("2023-5"), an ordinal ("第3次"),
-// a code ("G20", "A1").
-const NOT_A_COUNT_BEFORE = /[\d.\-/第a-zA-Z]$/
+// a code ("G20", "A1"), a spaced group of digits.
+// "26 736万人": digits grouped by a space belong to the number before.
+const NOT_A_COUNT_BEFORE = /[\d.\-/第a-zA-Z]$|\d\s$/
 
 /** Every count in the report (digits + measure word, or digits + 万), in body order. */
 export function findCounts(doc: Doc): Count[] {

@@ -4,7 +4,7 @@ import { NUMBER_SOURCE, parseNumber } from './numerals.js'
 
 // "89万元", "3000余万元", "5万余元", "1.5亿元", "一百二十万元", "十二万五千元", "8000元"; and 万 or 亿
 // without 元 when a word for money follows within a few characters ("下达1311万中央预算内投资").
-const AMOUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(万|亿)?(余|多)?(?:元|(?<=万|亿|万余|万多|亿余|亿多)(?=[\u4e00-\u9fff]{0,8}?(?:资金|投资|经费|补助|补贴|预算|拨款|奖补|捐款)))`, 'g')
+const AMOUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(万|亿)?(余|多)?(?:元|(?<=万|亿|万余|万多|亿余|亿多)(?=[\u4e00-\u9fff]{0,8}?(?:资金|投资|经费|补助|补贴|预算|拨款|奖补|捐款|资助)))`, 'g')
 // A price or a per-head figure is not money raised: "每平方米0.5元", "元/月", "人均3万元".
 // A cap per grantee ("最高不超过5000元") is a rule, like a price.
 const PER_UNIT_BEFORE = /(每|人均|户均|单价|均价|年收入|月收入|工资)[\u4e00-\u9fff]{0,4}$|(?:最高|不超过|最多|上限为?|封顶)$/

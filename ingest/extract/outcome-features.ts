@@ -37,7 +37,9 @@ export function countContext(doc: Doc, count: Count): CountContext {
   const pre = doc.simp.slice(Math.min(clause[0], count.start), count.start)
   const run = pre.slice(-24).match(HAN_RUN_END)![0]
   const post = doc.simp.slice(count.end, Math.max(count.end, Math.min(clause[1], count.end + 16)))
-  const verbRun = DONE_VERBS.test(run)
+  // A verb governs the count only when no size or having word comes between ("实施垃圾分类的小区总数为122个").
+  const verbEnd = lastVerbEnd(run)
+  const verbRun = verbEnd >= 0 && !STATE_AFTER_VERB.test(run.slice(verbEnd))
   return {
     count,
     pre,
@@ -47,7 +49,8 @@ export function countContext(doc: Doc, count: Count): CountContext {
     sentPost: doc.simp.slice(count.end, Math.max(count.end, sentence[1])),
     verbRun,
     verbPre: verbRun || DONE_VERBS.test(pre),
-    verbPost: DONE_VERBS.test(post.slice(0, 12)),
+    // "为30个家庭提供送餐服务": a verb after the count governs it when the count is whom it was for.
+    verbPost: BENEFICIARY.test(pre) && DONE_VERBS.test(post.slice(0, 12)),
     resultPost: RESULT_AFTER.test(post.slice(0, 14)),
     changeResult: CHANGE_RESULT.test(pre),
     participants: PARTICIPANTS.test(run),
@@ -55,9 +58,12 @@ export function countContext(doc: Doc, count: Count): CountContext {
 }
 
 const words = (list: string[]) => new RegExp(list.join('|'))
+const BENEFICIARY = /[为给向替帮][^，。；]{0,8}$/
+// "服务中心", "维修资金", "管理办法": a verb word naming a thing is no verb.
+const NOUN_AFTER_VERB = '(?!中心|站|队|点|室|所|大厅|窗口|热线|平台|品牌|资金|基金|项目|人员|机构|企业|公司|单位|体系|机制|制度|办法|费|圈)'
 
 // Verbs of work done: the count is what the verb produced, handled or reached.
-const DONE_VERBS = words([
+const DONE_VERB_LIST = [
   '解决', '处理', '办结', '办理', '化解', '调解', '调处', '收集', '梳理', '征集', '破获', '完成', '整改', '排查', '开展',
   '帮助', '帮扶', '受理', '回应', '答复', '消除', '清理', '清运', '清除', '铲除', '疏通', '修复', '修缮', '维修', '改造',
   '新增', '增设', '增加', '安装', '加装', '建成', '新建', '硬化', '铺设', '更换', '配备', '种植', '栽种', '补植', '粉刷',
@@ -66,19 +72,30 @@ const DONE_VERBS = words([
   '引入', '引进', '新划', '施划', '拖离', '拖走', '抽调', '调度', '动员', '发动', '邀请', '推荐', '选派', '培训', '接待', '服务',
   '扶持', '资助', '确定', '设置', '划分', '编订', '编制', '印发', '张贴', '登记', '注册', '报名', '签约', '认领', '兑换',
   '上线', '覆盖', '深入', '救助', '捐赠', '募集', '筹集', '达成', '签订', '选出', '推选', '建立', '搭建', '打造', '开设',
-  '设立', '回收', '收运', '巡查', '巡逻', '宣传', '入户', '培养', '发展', '帮办', '代办', '调动', '召集',
-])
+  '设立', '回收', '收运', '巡查', '巡逻', '宣传', '入户', '培养', '发展', '帮办', '代办', '调动', '召集', '补种', '栽植',
+  '植树', '绿化', '复绿', '新植', '交办', '带动', '安排',
+]
+const DONE_VERBS = new RegExp(`(?:${DONE_VERB_LIST.join('|')})${NOUN_AFTER_VERB}`)
+const DONE_VERBS_ALL = new RegExp(DONE_VERBS.source, 'g')
+function lastVerbEnd(run: string): number {
+  let end = -1
+  DONE_VERBS_ALL.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = DONE_VERBS_ALL.exec(run))) end = m.index + m[0].length
+  return end
+}
 // Verbs that say a count was reached, after the thing counted ("…12个项目通过验收", "100多位居民参加").
 const RESULT_AFTER = words([
   '完成', '建成', '通过', '参加', '参与', '报到', '入选', '实现', '受益', '获得', '交付', '投入使用', '落地', '前来',
   '赴', '驰援', '达标', '签约', '注册', '报名', '加入', '到场', '出动', '上岗', '获评', '评为', '被评', '验收', '齐聚',
-  '出席', '欢聚', '领取', '受惠',
+  '出席', '欢聚', '领取', '受惠', '来到',
 ])
 // "受益人数超70万", "就餐人数约130人": a count of people taking part or served, unlike 人口 (who live there).
 const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者)(?!人口|面积)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
 // "服务人口近3万人", "辖区面积": a size noun right before the figure.
 const SIZE_NOUN = /(?:人口|户数|面积|总量|规模|体量|户籍|常住|楼龄)[^，。；]{0,3}$/
 const HAS_BEFORE = /(?:共有|现有|拥有|有|只有|仅有|还有)(?:约|近|超过|超|逾)?$/
+const STATE_AFTER_VERB = /人口|户数|面积|总量|总数|规模|共有|现有|拥有|只有|仅有/
 // "没有党组织的24家", "无物业的": the count is of what lacks something, a starting point.
 const NEGATION = /没有|尚未|未|无|缺/
 // "2023年以来", "2023年底" open a tally up to now, so they do not date the figure to the past.
@@ -99,7 +116,8 @@ const SCOPE_BEFORE = words([
 // Plans and targets are not results yet.
 const PLAN = words([
   '计划', '预计', '拟', '力争', '目标', '规划', '还将', '即将', '将于', '将会', '将全部', '将在', '明年', '下一步', '今后',
-  '未来', '争取', '预期', '年底前', '年内', '要求', '确保', '应当', '须', '每年将',
+  '未来', '争取', '预期', '年底前', '年内', '要求', '确保', '应当', '须', '每年将', '届时', '年后', '到20',
+  '都将', '也将', '均将', '将要', '将达到', '将实现', '将新增', '将建成', '将覆盖', '将继续', '将进一步', '将陆续', '将逐步',
 ])
 // "由76%提升至95%", "原来71个…合并成7个": the first figure of a change is the baseline.
 const CHANGE_TO_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:提升|提高|上升|增长|增加|下降|降低|减少|缩减|压降|合并|整合|缩小|扩大)(?:至|到|为|成)|^(?:升|降|减|增)(?:至|到|为)/
@@ -110,8 +128,18 @@ const FROM_BEFORE = /[从由][^从由，。]{0,12}$/
 // "下降40%", "减少了35%", "提高了12个百分点": a change is a result.
 const CHANGE_BEFORE = /(?:提升|提高|上升|增长|增加|下降|降低|减少|缩短|压缩|节约|节省)了?(?:约|近|超过|超)?$/
 const RATE_NOUN = /率|度|占比|比例|满意|覆盖面|完成比|参与比/
-// "占常住人口的40%", "占比": a share of a population is context, not a result.
-const POPULATION_SHARE = /占[^，。；]{0,6}(?:人口|居民|户数|住户|总户)[^，。；]{0,2}$/
+// "占常住人口的40%", "60岁以上老人占比20%": a share of a population is context, not a result.
+const POPULATION_SHARE = /占[^，。；]{0,6}(?:人口|居民|户数|住户|总户)[^，。；]{0,2}$|(?:岁以上|老人|老年人|长者|人口|农民|外来|租住|流动)[^，。；]{0,8}(?:占比|比例|占)[^，。；]{0,6}$/
+// "补助比例最高可达60%", "最多10个": a cap is a rule.
+const CAP = /(?:最高|上限|不超过|不高于|最多|封顶)(?:可|可达|为|达|是)?$/
+// "每300至500户", "3至4小时": either end of a range is a rule or an estimate.
+const RANGE_BEFORE = /\d\s*(?:至|到|-|—|~|～)\s*$/
+const RANGE_AFTER = /^\s*(?:至|到|-|—|~|～)\s*\d/
+// "彩陶小区5栋2单元", "3幢101室": a building number in an address.
+const ADDRESS_AFTER = /^\s*[\d一二三四五六七八九十]+(?:单元|号楼|层|室|号)/
+// "提供总计5.4万的项目资助": a bare 万 before a word for money is an amount, for funding.
+const MONEY_AFTER = /^的?[\u4e00-\u9fff]{0,4}?(?:资助|资金|经费|补助|补贴|投入|投资|拨款)/
+const RATE_WORD = /率|度|占比|比例|满意|覆盖|完成|参与|支持|同意|赞成|增长|下降|减少|提升|提高|降低|压缩|减量|增幅|降幅/
 // "每个楼门推选2名楼门长", "人均…": a figure per item or per head is a rule or a rate, not a total.
 const PER_ITEM = /(?:每个|每户|每人|每栋|每名|每位|每幢|每家|每条|每处|每辆|每间|每套|单个|人均|户均|平均每)[\u4e00-\u9fff]{0,6}$/
 // "日均就餐130人", "每天接待…": a daily or yearly figure is how much a service is used.
@@ -125,7 +153,7 @@ const DEVICES = /^(?:部|台|盏|辆|棵|株|座|块|套|根|份|张|箱|袋|本
 const EVENTS = /^(?:次|场|场次|轮|期|趟)$/
 const GROUPS = /^(?:个|支|家|组|所|路)$/
 // "三个机制", "25条办法": counts of structures set up and rules written, not results.
-const STRUCTURE_AFTER = /^[\u4e00-\u9fff“”]{0,6}?(?:机制|制度|办法|规定|规则|细则|措施|原则|方面|环节|步骤|方式|渠道|清单|标准|条款|要求|任务|指标|重点|工作法|模式|理念|举措)(?![\u4e00-\u9fff])/
+const STRUCTURE_AFTER = /^[\u4e00-\u9fff“”]{0,6}?(?:机制|制度|办法|规定|规则|细则|措施|原则|方面|环节|步骤|方式|渠道|清单|标准|条款|要求|任务|指标|重点|工作法|模式|理念|举措|阶段|维度|层面|特点|特征|原因|生活圈|服务圈)(?![\u4e00-\u9fff])/
 // "9个议事平台", "3大板块": things built that are sometimes the result, sometimes the frame.
 const FRAME_AFTER = /^[\u4e00-\u9fff“”]{0,6}?(?:平台|体系|板块|模块|功能|类|档次|层级|网络)(?![\u4e00-\u9fff])/
 // "能容纳300人的会议室", "离家200米": a capacity or a distance describes a place.
@@ -159,6 +187,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'changed-by', points: 'achievement', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
   { id: 'percent-rate', points: 'achievement', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
   { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it and no change: nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants },
+  { id: 'percent-no-rate', points: 'baseline', why: '"85%的居民认为…", "80%的道路…": a percent with no rate named and no change is a survey or context statistic', test: (c) => c.count.measure === '%' && !RATE_WORD.test(c.pre.slice(-12)) && !RATE_WORD.test(c.post.slice(0, 4)) },
   { id: 'per-period', points: 'either', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
   { id: 'frame-after', points: 'baseline', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
   { id: 'capacity', points: 'baseline', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },
@@ -178,6 +207,10 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
 
 /** Where the count cannot be a result whatever the model says: high-precision overrides. */
 export const NOT_AN_OUTCOME: OutcomeFeature[] = [
+  { id: 'cap', points: 'baseline', why: '"补助比例最高可达60%", "最多10个": a cap is a rule, not a result', test: (c) => CAP.test(c.pre) },
+  { id: 'range', points: 'baseline', why: '"每300至500户设置1个", "3至4小时": either end of a range is a rule or an estimate', test: (c) => RANGE_BEFORE.test(c.pre) || RANGE_AFTER.test(c.post) },
+  { id: 'address', points: 'baseline', why: '"5栋2单元", "3幢101室": a building number in an address is no count', test: (c) => ADDRESS_AFTER.test(c.post) },
+  { id: 'money', points: 'baseline', why: '"提供总计5.4万的项目资助": an amount of money belongs to funding', test: (c) => c.count.measure === '万' && MONEY_AFTER.test(c.post) },
   { id: 'population-share', points: 'baseline', why: '"老人占常住人口的35%": a share of the population is a context statistic', test: (c) => c.count.measure === '%' && POPULATION_SHARE.test(c.pre) },
   { id: 'structure-after', points: 'baseline', why: '"3项机制", "25条办法": the mechanisms and rules a report lists are its method, not its results', test: (c) => STRUCTURE_AFTER.test(c.post) },
   { id: 'per-item', points: 'baseline', why: '"每个楼门推选2名楼门长", "每个充电桩有2个端口", "人均…": a figure per item or per head is a rule or a rate, not a total', test: (c) => PER_ITEM.test(c.pre) },
