@@ -31,6 +31,12 @@ describe('place: a verb phrase ending in 社区, 小区 or 村 is not a name', (
     expect(run('今年，前进社区组建了巡逻队，前进社区居民踊跃报名。').place.community).toBe('前进社区')
   })
 
+  it('takes a common word before 社区 or 村 for a name only where the text places it after a division', () => {
+    const loose = run('智慧社区建设提速，中心社区带动周边，行政村也在跟进。智慧社区平台上线，中心社区居民点赞，行政村村民也来学。')
+    expect(loose.place.community).toBeNull()
+    expect(run('城北街道中心社区推行网格议事，中心社区居民踊跃参加。').place.community).toBe('中心社区')
+  })
+
   it('prefers the community written after its street to one named in passing', () => {
     const out = run('在红旗街道青松社区，助餐点每天开门。青松社区的老人说饭菜可口。家住白桦社区的李大爷也常来。', 'simplified')
     expect(out.place.community).toBe('青松社区')

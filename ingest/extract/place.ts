@@ -21,6 +21,8 @@ interface LocalToken {
   afterDivision: boolean
   /** Delimited by a place name: written after a division, or its stem is a city's name ("成都高新区"). */
   chained: boolean
+  /** A community named by a common word alone ("中心社区", "行政村"): a name only if the text once writes it after a division. */
+  needsChain: boolean
 }
 
 // Named places below the gazetteer: compounds end in 小区, 家属院, a street number + 院 or a
@@ -99,7 +101,7 @@ const STOP_WORDS = [
   '说起', '谈到', '谈起', '提起', '回到', '住进', '搬进', '激活', '立足', '着眼', '面对', '面向',
 ]
 const STOP_WORD_RE = new RegExp(STOP_WORDS.join('|'), 'g')
-const STOP_CHARS = new Set('在于对把将被向从到和与及或的了是为让使给由经往以至即并其该本各每全此这那我你他她它们也都还又再就才已曾来去进入出说要会能请个内等')
+const STOP_CHARS = new Set('在于对把将被向从到和与及或的了是为让使给由经往以至即并其该本各每全此这那我你他她它们也都还又再就才已曾来去进入出说要会能请个内等有而')
 // Of those, these also end real names (祥和社区, 前进社区, 育才社区, 东来社区): at the very end of
 // the run they make the name doubtful, not impossible.
 const NAME_FINAL_STOPS = new Set('和全都还又再就才已来去进入出会能内本各')
@@ -120,7 +122,7 @@ const GENERIC_PARTS = [
 ]
 // "小事管家办、大事社区办" and "让老小区": 事 and 老 end phrases, not names.
 // "上海部分小区", "该类型社区", "同类小区": a part or a kind of the places, not one of them.
-const GENERIC_ENDS = ['事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民']
+const GENERIC_ENDS = ['事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民', '农村', '城市', '城郊', '乡村']
 const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
 // Never a name: "老旧小区", "城市社区", "农村社区", "全市居民区". Other descriptive stems ("幸福", "和谐") are real
 // names often enough (幸福社区) to count when mentioned twice.
@@ -147,6 +149,9 @@ const verbSet = (): Set<number> => (verbs ??= pairSet(verbData.verbs))
 let functionWords: Set<number> | null = null
 /** Two-character function words (随着, 虽然, 这些, 所有…), from the same file. */
 const functionWordSet = (): Set<number> => (functionWords ??= pairSet(verbData.functionWords))
+let commonWords: Set<string> | null = null
+/** Common dictionary words (党员, 中心, 行政, 贫困…), from the same file. */
+const commonWordSet = (): Set<string> => (commonWords ??= new Set(verbData.commonWords.split(' ')))
 // "统筹好社区", "党员进社区", "送到小区": a verb and its complement or direction before 社区/小区
 // make a verb phrase, not a name.
 const COMPLEMENTS = new Set('好完成到进入出上下起住给回过着')
@@ -217,7 +222,7 @@ const OPEN_QUOTE = /[“‘「『"]/
 const CLOSE_QUOTE = /[”’」』"]/
 
 // "美丽的山村", "是全村", "所辖社区": particles that never start a name, though a short run keeps them.
-const NEVER_INITIAL = new Set('的了是把被着过所')
+const NEVER_INITIAL = new Set('的了是把被着过所在而')
 
 // "巡查一次小区", "每个小区": a count or a determiner before the noun.
 const COUNTED_STEM = /^[一二两三四五六七八九十几每各某该这那][个次家座处批名位]$/
@@ -269,7 +274,8 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || NUMBERED_AREA.test(suffix))
     // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
     if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) return null
-    return { start: stemStart, end: e, level, name: stem + suffix, bounded, weak, afterDivision: afterDivision && cut === 0, chained }
+    const needsChain = level === 'community' && !chained && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
+    return { start: stemStart, end: e, level, name: stem + suffix, bounded, weak, afterDivision: afterDivision && cut === 0, chained, needsChain }
   }
   LOCAL_SUFFIX.lastIndex = 0
   let m: RegExpExecArray | null
@@ -300,6 +306,8 @@ interface Candidate {
   name: string
   score: number
   mentions: number
+  /** Some mention stands as a name on its own: not a common word alone, or written after a division. */
+  placed: boolean
   first: LocalToken
   /** Named after the headline too: a place only the headline names is a slogan ("议出共富新家园"). */
   inBody: boolean
@@ -327,8 +335,9 @@ function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set
       c.score += w
       c.mentions++
       c.inBody ||= inBody
+      c.placed ||= !tok.needsChain
       if (tok.name.length < c.name.length) Object.assign(c, { name: tok.name, first: tok })
-    } else byName.set(key, { name: tok.name, score: w, mentions: 1, first: tok, inBody })
+    } else byName.set(key, { name: tok.name, score: w, mentions: 1, first: tok, inBody, placed: !tok.needsChain })
   }
   const list = [...byName.values()]
   // "盐业小区" and "联邦新城" are the same place as "嘉福盐业小区" and "联邦新城小区": the fuller name
@@ -341,16 +350,18 @@ function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set
         long.score += short.score
         long.mentions += short.mentions
         long.inBody ||= short.inBody
+        long.placed ||= short.placed
         short.score = 0
         break
       }
       short.score += long.score
       short.mentions += long.mentions
       short.inBody ||= long.inBody
+      short.placed ||= long.placed
       long.score = 0
     }
   }
-  return list.filter((c) => c.score > 0 && c.inBody && (c.mentions >= 2 || !c.first.weak)).sort((x, y) => y.score - x.score || y.mentions - x.mentions || x.first.start - y.first.start)
+  return list.filter((c) => c.score > 0 && c.inBody && c.placed && (c.mentions >= 2 || !c.first.weak)).sort((x, y) => y.score - x.score || y.mentions - x.mentions || x.first.start - y.first.start)
 }
 
 interface Chosen {
