@@ -99,8 +99,6 @@ const STATE_AFTER_VERB = /人口|户数|面积|总量|总数|规模|共有|现�
 // "没有党组织的24家", "无物业的": the count is of what lacks something, a starting point.
 const NEGATION = /没有|尚未|未|无|缺/
 // "2023年以来", "2023年底" open a tally up to now, so they do not date the figure to the past.
-// "过去每月投诉40起", "以往…": the time before the work began ("过去一年" is the tally's span).
-const BEFORE_TIME = /过去(?![一二两三四五六七八九十几\d]+年|的一年|一年)|以前|以往|此前|之前|原来|原先|曾经|改造前|整治前|实施前/
 const YEAR_BEFORE = /(?:19|20)\d\d年(?!以来|来|至今|起|底|末|年底)/
 // Things done that are counted in their own right ("问题12条", "实事17件").
 const RESULT_NOUNS = words([
@@ -139,7 +137,6 @@ const RANGE_AFTER = /^\s*(?:至|到|-|—|~|～)\s*\d/
 const ADDRESS_AFTER = /^\s*[\d一二三四五六七八九十]+(?:单元|号楼|层|室|号)/
 // "提供总计5.4万的项目资助": a bare 万 before a word for money is an amount, for funding.
 const MONEY_AFTER = /^的?[\u4e00-\u9fff]{0,4}?(?:资助|资金|经费|补助|补贴|投入|投资|拨款)/
-const RATE_WORD = /率|度|占比|比例|满意|覆盖|完成|参与|支持|同意|赞成|增长|下降|减少|提升|提高|降低|压缩|减量|增幅|降幅/
 // "每个楼门推选2名楼门长", "人均…": a figure per item or per head is a rule or a rate, not a total.
 const PER_ITEM = /(?:每个|每户|每人|每栋|每名|每位|每幢|每家|每条|每处|每辆|每间|每套|单个|人均|户均|平均每)[\u4e00-\u9fff]{0,6}$/
 // "日均就餐130人", "每天接待…": a daily or yearly figure is how much a service is used.
@@ -174,7 +171,6 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'has-before', points: 'baseline', why: '"小区有5000辆电动车", "现有住户232户": having is a state, not work done', test: (c) => HAS_BEFORE.test(c.run) },
   { id: 'negation', points: 'baseline', why: '"没有党组织的24家公司": a count of what lacks something is the starting point', test: (c) => NEGATION.test(c.run.slice(-8)) },
   { id: 'year-before', points: 'baseline', why: '"2010年收取率为90%": a figure dated to a past year is usually the before of a before-and-after', test: (c) => YEAR_BEFORE.test(c.sentPre) },
-  { id: 'before-time', points: 'baseline', why: '"过去每月投诉40起": a figure from before the work began is the baseline', test: (c) => !c.changeResult && BEFORE_TIME.test(c.sentPre) },
   { id: 'one', points: 'baseline', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported', test: (c) => c.count.value === 1 && !c.changeResult },
   { id: 'change-result', points: 'achievement', why: 'the figure a change arrived at ("合并成7个", "提升至95%") is the result', test: (c) => c.changeResult },
   { id: 'result-after', points: 'achievement', why: '"129个小区完成…", "100多位居民参加活动": the count is the subject of a verb of achievement', test: (c) => c.resultPost },
@@ -182,12 +178,10 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'past', points: 'achievement', why: 'perfective and cumulative words (已, 累计, 截至目前, …了) report what has been done', test: (c) => PAST.test(c.pre) },
   { id: 'scope-before', points: 'baseline', why: 'having, housing and covering words (共有, 现有, 辖, 涉及, 常住, 面积) give the size of the place, a baseline', test: (c) => SCOPE_BEFORE.test(c.run.slice(-10)) },
   { id: 'state', points: 'baseline', why: 'having or size words before the figure ("共有住户300户、居民900人") with no verb of achievement after it: the place as it is', test: (c) => (HAS_BEFORE.test(c.run) || SCOPE_BEFORE.test(c.run.slice(-10)) || SIZE_NOUN.test(c.run) || /(?:居民|住户|人口|老人|党员)$/.test(c.run)) && !c.verbRun && !c.resultPost && !c.verbPost },
-  { id: 'scope-person-household', points: 'baseline', why: 'people and households without a verb of work are the population of the place', test: (c) => (PERSON.test(c.count.measure) || HOUSEHOLD.test(c.count.measure) || c.count.measure === '万') && !c.verbPre && !c.resultPost },
   { id: 'plan', points: 'baseline', why: 'plans and targets (计划, 预计, 将于, 力争) are not results yet', test: (c) => PLAN.test(c.sentPre.slice(-40)) },
   { id: 'changed-by', points: 'achievement', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
   { id: 'percent-rate', points: 'achievement', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
   { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it and no change: nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants },
-  { id: 'percent-no-rate', points: 'baseline', why: '"85%的居民认为…", "80%的道路…": a percent with no rate named and no change is a survey or context statistic', test: (c) => c.count.measure === '%' && !RATE_WORD.test(c.pre.slice(-12)) && !RATE_WORD.test(c.post.slice(0, 4)) },
   { id: 'per-period', points: 'either', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
   { id: 'frame-after', points: 'baseline', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
   { id: 'capacity', points: 'baseline', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },

@@ -24,13 +24,13 @@ const REALDEV = new URL('../../../shared/realdev/', import.meta.url).pathname
 const SPLIT = new URL('../../bench/real/split.json', import.meta.url).pathname
 const SETS = ['pages-a', 'pages-b']
 // L2 penalty and steps: with ~60 pages, weights must stay small enough to carry to unseen ones.
-const L2 = Number(process.env.L2 ?? 0.005)
+const L2 = 0.005
 const STEPS = 3000
 const RATE = 0.5
 // Precision matters as much as recall here: the threshold maximises F1 over left-out pages, and
 // among near-equal ones the strictest is taken.
 const THRESHOLDS = Array.from({ length: 17 }, (_, i) => 0.1 + i * 0.05)
-const F1_SLACK = 0.005
+const F1_SLACK = 0.01
 
 interface Example {
   page: string
@@ -176,8 +176,8 @@ async function main() {
   for (const { t, f } of curve) {
     console.log(`  ${t.toFixed(2)}  precision ${pct(f.right, f.kept)} (${f.right}/${f.kept})  recall ${pct(f.found, f.labelled)} (${f.found}/${f.labelled})  F1 ${f1(f).toFixed(3)}`)
   }
-  // Of thresholds within F1_SLACK of the best, the strictest: pages nobody has seen carry more
-  // page furniture with figures in it than these.
+  // Of thresholds within F1_SLACK of the best (on ~70 labels, one outcome either way), the
+  // strictest: pages nobody has seen carry more page furniture with figures in it than these.
   const bestF1 = Math.max(...curve.map((c) => f1(c.f)))
   const chosen = curve.filter((c) => f1(c.f) >= bestF1 - F1_SLACK).at(-1)!.t
   const model = { ...train(all), threshold: Math.round(chosen * 100) / 100 }
