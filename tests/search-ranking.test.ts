@@ -70,7 +70,7 @@ describe('fusion: scores, not ranks', () => {
     const cases = [ev([1, 10], [5, 0.2]), ev([2, 6], [1, 0.55])]
     const [a, b] = fuse(cases)
     expect(a).toBeGreaterThan(b)
-    const [ta, tb] = fuse(cases, TRANSLATED_VECTOR_WEIGHT)
+    const [ta, tb] = fuse(cases, { vector: TRANSLATED_VECTOR_WEIGHT })
     expect(tb).toBeGreaterThan(ta)
   })
 })

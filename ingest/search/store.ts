@@ -23,7 +23,7 @@ import { compare, describe, profileOf, screen, type Profile } from './likeness.j
 import { SearchError } from './errors.js'
 import { httpUrl } from '../text/http-url.js'
 import { cjkBigrams, fulltextQuery, POSTINGS_BUDGET, type BigramStats } from './bigrams.js'
-import { fuse, TRANSLATED_VECTOR_WEIGHT, VECTOR_WEIGHT, type CaseEvidence } from './fusion.js'
+import { COLLOQUIAL_PARAPHRASE_WEIGHT, fuse, PARAPHRASE_WEIGHT, TRANSLATED_VECTOR_WEIGHT, VECTOR_WEIGHT, type CaseEvidence } from './fusion.js'
 
 export interface OpenOptions {
   storageOptions: Record<string, string>
@@ -217,8 +217,11 @@ class LanceStore implements Store {
     take(paraphrase, 'paraphrase')
     take(vector, 'vector')
     const out = [...byId.values()]
-    const weight = q.translated ? TRANSLATED_VECTOR_WEIGHT : VECTOR_WEIGHT
-    let scores = fuse(out.map((c) => c.evidence), weight)
+    const weights = {
+      vector: q.translated ? TRANSLATED_VECTOR_WEIGHT : VECTOR_WEIGHT,
+      paraphrase: q.colloquial ? COLLOQUIAL_PARAPHRASE_WEIGHT : PARAPHRASE_WEIGHT,
+    }
+    let scores = fuse(out.map((c) => c.evidence), weights)
     // Verbatim matches are looked for among the leading cases only, whose passages are read.
     const pool = new Set(out.map((c, i) => [c.id, scores[i]] as const).sort((a, b) => b[1] - a[1]).slice(0, Math.max(EXACT_POOL, limit * 2)).map(([id]) => id))
     const rows = [...fulltext, ...paraphrase, ...vector].filter((r) => pool.has(r.caseId))
@@ -226,7 +229,7 @@ class LanceStore implements Store {
     // Each case counts at its most literal passage; the snippet shows that one.
     const literal = rows.map((r) => ({ r, v: verbatim(r.norm, q) })).filter((x) => x.v > 0)
     take(literal.sort((x, y) => y.v - x.v).map((x) => x.r), 'exact')
-    scores = fuse(out.map((c) => c.evidence), weight)
+    scores = fuse(out.map((c) => c.evidence), weights)
     out.forEach((c, i) => (c.score = scores[i]))
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
   }
