@@ -52,6 +52,11 @@ const dict = {
   casesCount: { zh: '共 {n} 个案例', en: '{n} cases' },
   noResults: { zh: '没有找到匹配的案例。试试更短的词，或清除筛选。', en: 'No matching cases. Try shorter terms or clear the filters.' },
   queryExpanded: { zh: '同时搜索了：{terms}', en: 'Also searched for: {terms}' },
+  understoodAs: { zh: '理解为：', en: 'Understood as: ' },
+  removeNeed: { zh: '不按“{need}”理解', en: 'Do not read it as “{need}”' },
+  removedNeeds: { zh: '已去掉：', en: 'Removed: ' },
+  restoreNeed: { zh: '恢复“{need}”', en: 'Restore “{need}”' },
+  likeBlended: { zh: '读作对小区情况的描述，已一并按“像我的小区”排序。', en: 'Read as a description of your compound: cases like it are ranked in.' },
   whyComparable: { zh: '可比之处', en: 'Why comparable' },
   storeMissing: {
     zh: '还没有索引。请先运行 npm run ingest。',

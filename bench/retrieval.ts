@@ -19,7 +19,9 @@ const HERE = join(dirname(fileURLToPath(import.meta.url)), 'retrieval')
 /** Real pages live beside the repository, never in it (GUIDE: real data); absent on a fresh clone. */
 const SHARED = resolve(HERE, '../../../shared')
 const SPLIT = join(HERE, '../real/split.json')
-const MODES: SearchOptions['mode'][] = ['hybrid', 'fulltext', 'vector']
+/** The search modes, and "like": cases like mine (Store.like), the description ranking alone. */
+const MODES = ['hybrid', 'fulltext', 'vector', 'like'] as const
+type Mode = (typeof MODES)[number]
 
 interface Judged {
   q: string
@@ -52,7 +54,7 @@ export interface SetResult {
   queries: number
   dims: number
   /** Per mode: the mean over queries, and per query language. */
-  modes: Record<SearchOptions['mode'], { all: Scores; byLang: Map<string, Scores> }>
+  modes: Record<Mode, { all: Scores; byLang: Map<string, Scores> }>
 }
 
 /**
@@ -102,7 +104,8 @@ export async function evaluate(set: string, detail: (line: string) => void = () 
     for (const mode of MODES) {
       const per: { lang: string; s: Scores }[] = []
       for (const j of queries) {
-        const ids = (await store.search(j.q, { mode, limit: 10 })).hits.map((h) => h.id)
+        const hits = mode === 'like' ? (await store.like(j.q, { limit: 10 })).hits : (await store.search(j.q, { mode, limit: 10 })).hits
+        const ids = hits.map((h) => h.id)
         const s = score(ids, j.relevant)
         per.push({ lang: j.lang, s })
         detail(`${mode} | ${j.q} | R@5 ${f3(s.recall5)} MRR ${f3(s.mrr)} | top 5 ${ids.slice(0, 5).map((id) => (j.relevant.includes(id) ? `${id}*` : id)).join(' ')} | missed ${j.relevant.filter((id) => !ids.slice(0, 5).includes(id)).join(' ') || '-'}`)

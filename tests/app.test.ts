@@ -106,6 +106,18 @@ describe('given a search in the query string', () => {
     expect(data.facets.province?.length).toBeGreaterThan(0)
   })
 
+  it('says what a need-phrased query was understood as, and searches again without a removed part', async () => {
+    const q = encodeURIComponent('小区没人管，老人多')
+    const data = await searchLoader(args(`/?q=${q}`))
+    expect(data.understood.map((n) => n.id)).toEqual(['无物业', '老龄化'])
+    expect(data.situation).toBe(true)
+    expect(data.removed).toEqual([])
+    const without = await searchLoader(args(`/?q=${q}&without=${encodeURIComponent('无物业')}&without=unknown`))
+    expect(without.understood.map((n) => n.id)).toEqual(['老龄化'])
+    expect(without.removed).toEqual([{ id: '无物业', en: 'no property management' }])
+    expect(without.without).toEqual(['无物业', 'unknown'])
+  })
+
   it('labels vocabulary facets in English when the page is English', async () => {
     const data = await searchLoader(args('/?lang=en'))
     const labels = (data.facets.problems ?? []).map((o) => o.label)

@@ -16,12 +16,17 @@ describe('the needs data', () => {
     const rows = needsData as { id: string; en: string; why: string; says: string[]; terms: string[]; remedies: string[]; tags?: string[] }[]
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length)
     for (const r of rows) {
-      expect(r.en, r.id).toMatch(/^[a-z]/)
+      expect(r.en, r.id).toMatch(/^[A-Za-z]/)
       expect(r.why.length, r.id).toBeGreaterThan(20)
       expect(r.says.length, r.id).toBeGreaterThan(0)
       expect(r.terms.length, r.id).toBeGreaterThan(0)
       expect(Array.isArray(r.remedies), r.id).toBe(true)
     }
+  })
+
+  it('labels a vocabulary problem in English as the vocabulary does', () => {
+    const problems = new Map(loadVocabulary().problems.map((p) => [p.id, p.en]))
+    for (const r of needsData as { id: string; en: string }[]) if (problems.has(r.id)) expect(r.en, r.id).toBe(problems.get(r.id))
   })
 
   it('names only vocabulary problems as tags, and every vocabulary problem is a need', () => {

@@ -1,6 +1,15 @@
 import type { Case } from '../../ingest/schema'
-import { FACET_FIELDS, type FacetCounts, type Filters, type Hit, type SimilarHit } from '../../ingest/search/types'
+import { FACET_FIELDS, type FacetCounts, type Filters, type Hit, type SimilarHit, type UnderstoodNeed } from '../../ingest/search/types'
 import { getStore } from './store.server'
+import { needById } from '../../ingest/text/needs'
+
+/** The needs a user removed, with their English labels, for the "已去掉" line; unknown ids dropped. */
+export function removedNeeds(ids: string[]): { id: string; en: string }[] {
+  return ids.flatMap((id) => {
+    const need = needById(id)
+    return need ? [{ id, en: need.en }] : []
+  })
+}
 
 export const PAGE_SIZE = 20
 /** A search ranks at most 200 cases (the store's limit): ten pages. Browsing pages through all. */
@@ -10,6 +19,8 @@ export interface SearchParams {
   q: string
   mode: 'keyword' | 'like'
   filters: Filters
+  /** Needs (ids) the user removed from what the query was understood as (`without=`). */
+  without: string[]
   /** 1-based. */
   page: number
 }
@@ -27,6 +38,7 @@ export function parseSearchParams(url: URL): SearchParams {
     q,
     mode: url.searchParams.get('mode') === 'like' ? 'like' : 'keyword',
     filters,
+    without: [...new Set(url.searchParams.getAll('without').map((v) => v.trim()).filter(Boolean))],
     page: q ? Math.min(page, SEARCH_PAGES) : page,
   }
 }
@@ -36,6 +48,9 @@ export interface SearchOutcome {
   facets: FacetCounts | null
   total: number | null
   expansions: string[]
+  /** What a search's query was understood as, and whether cases like it were ranked in. */
+  understood: UnderstoodNeed[]
+  situation: boolean
   /** Whether a next page has hits. */
   more: boolean
 }
@@ -55,7 +70,7 @@ function browseHit(c: Case): Hit {
 }
 
 /** One call into the store per page view: a search, a "cases like mine" query, or browsing by filters. */
-export async function runSearch({ q, mode, filters, page }: SearchParams): Promise<SearchOutcome> {
+export async function runSearch({ q, mode, filters, without, page }: SearchParams): Promise<SearchOutcome> {
   const store = await getStore()
   const start = (page - 1) * PAGE_SIZE
   // A search ranks from the top each time; a page is a slice of the first page × PAGE_SIZE (+1 to
@@ -64,11 +79,12 @@ export async function runSearch({ q, mode, filters, page }: SearchParams): Promi
   const slice = <T>(hits: T[]) => ({ hits: hits.slice(start, start + PAGE_SIZE), more: hits.length > start + PAGE_SIZE })
   if (q && mode === 'like') {
     const result = await store.like(q, { filters, facets: true, limit })
-    return { ...slice(result.hits), facets: result.facets, total: null, expansions: [] }
+    return { ...slice(result.hits), facets: result.facets, total: null, expansions: [], understood: [], situation: false }
   }
   if (q) {
-    const result = await store.search(q, { filters, facets: true, limit })
-    return { ...slice(result.hits), facets: result.facets, total: null, expansions: result.query.expansions }
+    const result = await store.search(q, { filters, facets: true, limit, without })
+    const { expansions, understood, situation } = result.query
+    return { ...slice(result.hits), facets: result.facets, total: null, expansions, understood, situation }
   }
   // Facets over the whole (filtered) corpus only change with a new build: kept per store version.
   const { version } = await store.info()
@@ -81,7 +97,7 @@ export async function runSearch({ q, mode, filters, page }: SearchParams): Promi
     if (browsing.size > BROWSE_CACHE) browsing.delete(browsing.keys().next().value as string)
   }
   const [newest, counts] = await Promise.all([store.newest(filters, { offset: start, limit: PAGE_SIZE }), facets])
-  return { hits: newest.cases.map(browseHit), facets: counts, total: newest.total, expansions: [], more: newest.total > start + PAGE_SIZE }
+  return { hits: newest.cases.map(browseHit), facets: counts, total: newest.total, expansions: [], understood: [], situation: false, more: newest.total > start + PAGE_SIZE }
 }
 
 const BROWSE_CACHE = 64

@@ -5,11 +5,12 @@ import { langFromRequest } from '~/models/lang.server'
 import { facetOptions } from '~/models/labels.server'
 import { placeText } from '~/models/case-view.server'
 import { converter, displayHit, englishReasons } from '~/models/script.server'
-import { PAGE_SIZE, parseSearchParams, runSearch } from '~/models/search.server'
+import { PAGE_SIZE, parseSearchParams, removedNeeds, runSearch } from '~/models/search.server'
 import { englishLabels } from '~/models/vocabulary.server'
 import { parseScript, useHref, useT } from '~/lib/ui'
 import { Marked } from '~/components/Marked'
 import { Reasons } from '~/components/Reasons'
+import { Understood } from '~/components/Understood'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.q ? `${data.q} · Casebook` : 'Casebook 案例库' },
@@ -39,6 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       first: (params.page - 1) * PAGE_SIZE + 1,
       more: outcome.more,
       expansions: outcome.expansions,
+      understood: outcome.understood,
+      situation: outcome.situation,
+      removed: removedNeeds(params.without),
       facets: facetOptions(outcome.facets, lang, converter(script), englishLabels(), { limit: FACET_OPTIONS, selected: params.filters }),
     }
   } catch (error) {
@@ -51,6 +55,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       first: 1,
       more: false,
       expansions: [],
+      understood: [],
+      situation: false,
+      removed: [],
       facets: {} as ReturnType<typeof facetOptions>,
     }
   }
@@ -66,7 +73,8 @@ export default function SearchPage() {
   const selected = (field: FacetField, value: string) => data.filters[field]?.includes(value) ?? false
   const hasFilters = Object.keys(data.filters).length > 0
   const pageHref = (page: number) =>
-    href('/', { q: data.q || undefined, mode: data.mode === 'like' ? 'like' : undefined, ...data.filters, page: page > 1 ? String(page) : undefined })
+    href('/', { q: data.q || undefined, mode: data.mode === 'like' ? 'like' : undefined, ...data.filters, without: data.without, page: page > 1 ? String(page) : undefined })
+  const hrefWithout = (without: string[]) => href('/', { q: data.q || undefined, ...data.filters, without })
   return (
     <div className="page search-page">
       <h1 className="visually-hidden">{t('searchTitle')}</h1>
@@ -95,6 +103,9 @@ export default function SearchPage() {
             autoComplete="off"
           />
           {data.script !== 'orig' && <input type="hidden" name="script" value={data.script} />}
+          {data.without.map((id) => (
+            <input key={id} type="hidden" name="without" value={id} />
+          ))}
           <button type="submit">{t('searchButton')}</button>
         </div>
       </Form>
@@ -161,6 +172,7 @@ export default function SearchPage() {
                 {t('storeMissing')} <span className="mono small">{data.error}</span>
               </p>
             )}
+            <Understood understood={data.understood} removed={data.removed} situation={data.situation} hrefWithout={hrefWithout} />
             {data.expansions.length > 0 && <p className="help">{t('queryExpanded', { terms: data.expansions.join('、') })}</p>}
             {!data.error && data.hits.length === 0 && <p>{t('noResults')}</p>}
             <ol className="hits" start={data.first}>

@@ -1,6 +1,6 @@
 /** A user's query, prepared once for every part of a search. */
 import { tokens } from '../text/segment.js'
-import { understand, type Understood } from '../text/needs.js'
+import { understand, type Need, type Understood } from '../text/needs.js'
 import { mapEnglish } from './lexicon.js'
 import { searchNormal } from './normalize.js'
 import { SearchError } from './errors.js'
@@ -33,8 +33,10 @@ export interface PreparedQuery {
   normalized: string
   /** Terms searched besides the query: what English phrases map to, paraphrases of named concepts. */
   expansions: string[]
-  /** The needs the query names (./../text/needs.ts), in the order it names them, minus those removed. */
+  /** The needs the query names (../text/needs.ts), in the order it names them, minus those removed. */
   needs: QueryNeed[]
+  /** The vocabulary tags of those needs, for the cases-like-mine blend. */
+  tags: Need['tags']
   /** What the full-text index is asked (its bigrams are the terms). */
   fulltext: string
   /** Paraphrases of the concepts the query names, asked separately (they count for less); '' if none. */
@@ -45,6 +47,11 @@ export interface PreparedQuery {
   translated: boolean
   /** A need was put in words no report uses for it (没有钱): its paraphrases are what it means. */
   colloquial: boolean
+  /**
+   * The query describes a situation (a need in the user's own words, or a size such as 约300户)
+   * rather than naming topics: search blends in the cases-like-mine ranking.
+   */
+  situation: boolean
   /** Terms to mark in snippets, longest first. */
   marks: string[]
   /** The query itself, when short: its verbatim presence in a passage counts as an exact match. */
@@ -58,6 +65,8 @@ export interface PreparedQuery {
 
 const LATIN_WORD = /^[a-z]+$/
 const CJK = /[\u3400-\u9fff]/
+/** A size in a description: 约300户, 600余人, 3栋楼, 300 households. */
+const SIZE = /\d+\s*(?:余|多)?\s*(?:户|人|栋|幢|households?|residents|buildings?)/
 /** English words that carry nothing once the phrases around them are mapped. */
 const EN_STOP = /^(a|an|the|of|in|on|at|for|to|and|or|with|by|from|how|what|which|our|my|we|is|are|do|does)$/
 
@@ -123,6 +132,7 @@ export function prepareQuery(raw: string, options: Partial<QueryOptions> = {}): 
     normalized,
     expansions,
     needs: understood.map((u) => ({ id: u.need.id, en: u.need.en, said: u.said })),
+    tags: understood.flatMap((u) => u.need.tags),
     fulltext: fulltext || core,
     paraphrases: synonyms.join(' '),
     // Paraphrases stay out of the embedding (they pull the query vector toward their own
@@ -130,6 +140,8 @@ export function prepareQuery(raw: string, options: Partial<QueryOptions> = {}): 
     embed: [rest, ...englishTerms, ...embedTerms].filter(Boolean).join(' ') || normalized,
     translated: (english.matched.length > 0 || saidInEnglish.length > 0) && !CJK.test(normalized),
     colloquial,
+    // Report words typed side by side (停车难 充电桩) are a search for topics, not a description.
+    situation: colloquial || SIZE.test(normalized),
     marks,
     phrases,
     groups,

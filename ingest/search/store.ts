@@ -22,6 +22,7 @@ import { makeSnippet, markedSnippet } from './snippet.js'
 import { compare, describe, profileOf, screen, type Profile } from './likeness.js'
 import { SearchError } from './errors.js'
 import { httpUrl } from '../text/http-url.js'
+import { needById } from '../text/needs.js'
 import { cjkBigrams, fulltextQuery, POSTINGS_BUDGET, type BigramStats } from './bigrams.js'
 import { COLLOQUIAL_PARAPHRASE_WEIGHT, fuse, PARAPHRASE_WEIGHT, TRANSLATED_VECTOR_WEIGHT, VECTOR_WEIGHT, type CaseEvidence } from './fusion.js'
 
@@ -39,6 +40,8 @@ export interface OpenOptions {
 }
 
 const MAX_LIMIT = 200
+/** How much a description's likeness to a case adds to its hybrid score (see blendLikeness). */
+const LIKE_WEIGHT = 0.25
 const PASSAGE_COLUMNS = ['caseId', 'ord', 'text', 'norm', 'spanStart', 'spanEnd']
 /** What ranking needs; text is read afterwards for the few passages shown or checked verbatim. */
 const RANK_COLUMNS = ['caseId', 'ord', 'spanStart', 'spanEnd']
@@ -155,25 +158,60 @@ class LanceStore implements Store {
   }
 
   async search(query: string, options: Partial<SearchOptions> = {}): Promise<SearchResult> {
-    const q = prepareQuery(query)
+    const q = prepareQuery(query, { without: options.without })
     const filters = options.filters ?? {}
     const where = whereClause(filters)
     const limit = clampLimit(options.limit)
     const mode = options.mode ?? 'hybrid'
     const snap = await this.snapshot()
-    const ranked = await this.rank(snap, q, where, mode, limit)
+    let ranked = await this.rank(snap, q, where, mode, limit)
+    const situation = mode === 'hybrid' && q.situation
+    if (situation) ranked = await this.blendLikeness(snap, q, ranked, filters, limit)
     const top = ranked.slice(0, limit)
     // A case can reach the top on its vector or full-text rank alone, with a passage the
     // verbatim pass did not read.
     await hydrate(snap, top.map((c) => c.best))
     const cards = await cardsOf(snap, top.map((c) => c.id))
-    const hits = top.map((c) => toHit(c, cards.get(c.id), q.marks))
+    const hits = top.map((c) => ({ ...toHit(c, cards.get(c.id), q.marks), needs: needsShown(q, c.best, cards.get(c.id)) }))
     let facets: FacetCounts | null = null
     if (options.facets) {
       const catalog = await snap.catalog
       facets = countFacets(ranked.map((c) => catalog.byId.get(c.id)).filter((e): e is CatalogEntry => !!e))
     }
-    return { hits, facets, query: { text: q.text, normalized: q.normalized, expansions: q.expansions } }
+    return { hits, facets, query: { text: q.text, normalized: q.normalized, expansions: q.expansions, understood: q.needs, situation } }
+  }
+
+  /**
+   * One search box: a query that describes a situation (小区没人管，老人多，约300户) gets the
+   * cases-like-mine ranking blended into its hybrid one. Each case's likeness to the description
+   * (`alike`'s terms without the text and vector ones hybrid already has: shared tags 0.45, place
+   * 0.05, scale 0.05, over 0.55) is added at LIKE_WEIGHT; cases the lists missed but whose tags
+   * match (the leading `limit` of them) join the ranking.
+   */
+  private async blendLikeness(snap: Snapshot, q: PreparedQuery, ranked: Candidate[], filters: Filters, limit: number): Promise<Candidate[]> {
+    const catalog = await snap.catalog
+    const profile = describe(q.text, catalog, q.tags)
+    if (!profile.tags.length && !profile.places.length && !Object.keys(profile.scale).length) return ranked
+    const quick = screen(profile, catalog)
+    const listed = new Set(ranked.map((c) => c.id))
+    const extra = filterEntries(catalog, filters)
+      .filter((e) => !listed.has(e.id))
+      .map((e) => ({ e, s: quick(e) }))
+      .filter((x) => x.s.tags > 0 || x.s.place)
+      .sort((a, b) => b.s.tags + 0.1 * Number(b.s.place) - (a.s.tags + 0.1 * Number(a.s.place)) || (a.e.id < b.e.id ? -1 : 1))
+      .slice(0, limit)
+    const first = extra.length ? await this.firstPassages(snap, extra.map((x) => x.e.id)) : new Map<string, PassageRow>()
+    const joined: Candidate[] = [
+      ...ranked,
+      ...extra.flatMap(({ e }) => (first.has(e.id) ? [{ id: e.id, score: 0, best: first.get(e.id)!, bestRank: Infinity, similarity: 0, fulltextRank: null }] : [])),
+    ]
+    for (const c of joined) {
+      const entry = catalog.byId.get(c.id)
+      const like = entry ? compare(profile, entry, catalog) : null
+      const likeness = like ? (0.45 * like.tags + 0.05 * Number(like.place) + 0.05 * (like.scale ?? 0)) / 0.55 : 0
+      c.score = (c.score + LIKE_WEIGHT * likeness) / (1 + LIKE_WEIGHT)
+    }
+    return joined.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
   }
 
   /** Cases ranked by their passages: each list counts a case at its best passage, then `fuse`. */
@@ -270,7 +308,7 @@ class LanceStore implements Store {
     const q = prepareQuery(description)
     const snap = await this.snapshot()
     const catalog = await snap.catalog
-    const profile = describe(q.text, catalog)
+    const profile = describe(q.text, catalog, q.tags)
     // Facets count over the leading 50, so at least that many are scored in full.
     const hits = await this.alike(snap, catalog, profile, q, null, options, Math.max(clampLimit(options.limit), 50))
     const facets = options.facets ? countFacets(hits.map((h) => catalog.byId.get(h.id)!)) : null
@@ -504,6 +542,21 @@ function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, source: CatalogEntry
     published: card?.published ?? null,
     models: card?.models ?? [],
   }
+}
+
+/**
+ * The needs a query was understood as that a hit shows: its case carries one of the need's tags,
+ * or the passage shown says it as the user did or as reports do.
+ */
+function needsShown(q: PreparedQuery, row: PassageRow, card: Card | undefined): { id: string; en: string }[] {
+  const compact = (row.norm ?? '').replace(/\s+/g, '')
+  return q.needs.flatMap(({ id, en, said }) => {
+    const need = needById(id)
+    if (!need) return []
+    const tagged = need.tags.some((t) => card?.tags.some((c) => `${c.kind}s` === t.kind && c.id === t.id))
+    const spoken = [said, ...need.terms, ...need.remedies].some((f) => f.length >= 2 && compact.includes(f))
+    return tagged || spoken ? [{ id, en }] : []
+  })
 }
 
 /** 1: the passage holds the query, or the first form of each of its parts; 0.5: some form of each. */

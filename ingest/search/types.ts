@@ -17,6 +17,8 @@ export interface SearchOptions {
   mode: 'hybrid' | 'fulltext' | 'vector'
   /** Whether to compute facet counts over the filtered result set. Default false. */
   facets: boolean
+  /** Needs (ids) the user removed from what the query was understood as. Default none. */
+  without: string[]
 }
 
 /** Offsets into `snippet.text` of the matched terms, for marking. */
@@ -37,15 +39,28 @@ export interface Hit {
   place: Case['place']
   published: string | null
   models: string[]
+  /** Of the needs the query was understood as, those this case shows (search hits only). */
+  needs?: { id: string; en: string }[]
 }
 
 export type FacetCounts = Record<FacetField, { value: string; count: number }[]>
 
+/** A need the query was understood to name (ingest/text/needs.json), and the words that said it. */
+export interface UnderstoodNeed {
+  id: string
+  en: string
+  said: string
+}
+
 export interface SearchResult {
   hits: Hit[]
   facets: FacetCounts | null
-  /** Query as searched (truncated, normalized), and English terms it was mapped to. */
-  query: { text: string; normalized: string; expansions: string[] }
+  /**
+   * Query as searched (truncated, normalized); the terms searched besides it (English mapped,
+   * paraphrases of its needs); the needs it was understood as; and whether it read as a
+   * description of a situation, so the cases-like-mine ranking was blended in.
+   */
+  query: { text: string; normalized: string; expansions: string[]; understood: UnderstoodNeed[]; situation: boolean }
 }
 
 /** A comparable case, with the reasons it was judged comparable. */
