@@ -66,7 +66,7 @@ export interface PreparedQuery {
 const LATIN_WORD = /^[a-z]+$/
 const CJK = /[\u3400-\u9fff]/
 /** A size in a description: 约300户, 600余人, 3栋楼, 300 households. */
-const SIZE = /\d+\s*(?:余|多)?\s*(?:户|人|栋|幢|households?|residents|buildings?)/
+const SIZE = /(?:\d+|[一二两三四五六七八九十百千万]+)\s*(?:余|多|来)?\s*(?:户|人|栋|幢|households?|residents|buildings?)/
 /** English words that carry nothing once the phrases around them are mapped. */
 const EN_STOP = /^(a|an|the|of|in|on|at|for|to|and|or|with|by|from|how|what|which|our|my|we|is|are|do|does)$/
 

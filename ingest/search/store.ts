@@ -256,7 +256,7 @@ class LanceStore implements Store {
     take(vector, 'vector')
     const out = [...byId.values()]
     const weights = {
-      vector: q.translated ? TRANSLATED_VECTOR_WEIGHT : VECTOR_WEIGHT,
+      vector: q.translated || q.colloquial ? TRANSLATED_VECTOR_WEIGHT : VECTOR_WEIGHT,
       paraphrase: q.colloquial ? COLLOQUIAL_PARAPHRASE_WEIGHT : PARAPHRASE_WEIGHT,
     }
     let scores = fuse(out.map((c) => c.evidence), weights)
