@@ -194,12 +194,19 @@ class LanceStore implements Store {
     if (!profile.tags.length && !profile.places.length && !Object.keys(profile.scale).length) return ranked
     const quick = screen(profile, catalog)
     const listed = new Set(ranked.map((c) => c.id))
-    const extra = filterEntries(catalog, filters)
-      .filter((e) => !listed.has(e.id))
-      .map((e) => ({ e, s: quick(e) }))
-      .filter((x) => x.s.tags > 0 || x.s.place)
-      .sort((a, b) => b.s.tags + 0.1 * Number(b.s.place) - (a.s.tags + 0.1 * Number(a.s.place)) || (a.e.id < b.e.id ? -1 : 1))
-      .slice(0, limit)
+    // The leading `limit` unlisted cases by tag share (place breaking ties), kept in one pass: a
+    // large store has tens of thousands of cases sharing a common tag, too many to sort per query.
+    const extra: { e: CatalogEntry; key: number }[] = []
+    for (const e of filterEntries(catalog, filters)) {
+      if (listed.has(e.id)) continue
+      const { tags, place } = quick(e)
+      const key = tags + 0.1 * Number(place)
+      if (key === 0 || (extra.length === limit && key <= extra[limit - 1].key)) continue
+      let at = extra.length
+      while (at > 0 && extra[at - 1].key < key) at--
+      extra.splice(at, 0, { e, key })
+      if (extra.length > limit) extra.pop()
+    }
     const first = extra.length ? await this.firstPassages(snap, extra.map((x) => x.e.id)) : new Map<string, PassageRow>()
     const joined: Candidate[] = [
       ...ranked,

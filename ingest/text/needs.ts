@@ -126,9 +126,7 @@ function pattern(say: string): RegExp {
   let re = patterns.get(say)
   if (!re) {
     const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    re = say.includes('…')
-      ? new RegExp(say.split('…').map(esc).join(`[^${CLAUSE_END}]{0,${GAP}}`), 'g')
-      : new RegExp(esc(say), 'g')
+    re = new RegExp(say.split('…').map(esc).join(`[^${CLAUSE_END}]{0,${GAP}}`), 'g')
     patterns.set(say, re)
   }
   return re
@@ -166,11 +164,22 @@ export function understand(normal: string): Understood[] {
   const compact = normal.replace(/\s+/g, '')
   const chinese: Match[] = []
   const english: Match[] = []
+  const latin = /[a-z]/.test(normal)
+  // Plain substring tests first: a query is short, the phrasings many, and a regular expression
+  // runs only where its words are all there (understanding stays ~0.1 ms a query).
   for (const need of all) {
     for (const say of need.says) {
-      for (const m of compact.matchAll(pattern(say))) chinese.push({ need, start: m.index, end: m.index + m[0].length })
+      const halves = say.split('…')
+      if (!halves.every((h) => compact.includes(h))) continue
+      if (halves.length === 1) {
+        for (let at = compact.indexOf(say); at >= 0; at = compact.indexOf(say, at + 1)) chinese.push({ need, start: at, end: at + say.length })
+      } else {
+        for (const m of compact.matchAll(pattern(say))) chinese.push({ need, start: m.index, end: m.index + m[0].length })
+      }
     }
+    if (!latin) continue
     for (const say of [need.en.toLowerCase(), ...need.saysEn]) {
+      if (!normal.includes(say.split(/[\s-]+/)[0].replace(/'/g, ''))) continue
       for (const m of normal.matchAll(englishPattern(say))) english.push({ need, start: m.index, end: m.index + m[0].length })
     }
   }
