@@ -1,4 +1,5 @@
 import type { Message, Removed, Script, SourceFormat } from '../schema.js'
+import type { LineModel } from './model/judge.js'
 
 export interface CleanOptions {
   format: SourceFormat
@@ -6,6 +7,8 @@ export interface CleanOptions {
   file: string
   /** What the read stage found outside the text: HTML <title>/h1, canonical URL, meta date. */
   hints: { title?: string; url?: string; published?: string }
+  /** The line classifier; default the stored one (model/line-model.json). The trainer passes the model of each fold. */
+  model: LineModel
 }
 
 export interface CleanMeta {
