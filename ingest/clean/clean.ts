@@ -46,7 +46,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   const msg = (rule: string, severity: Message['severity'], message: string) =>
     messages.push({ stage: 'clean', rule, severity, message, ...(options.file ? { file: options.file } : {}) })
 
-  const { lines: prepared, repair: repaired, removed: tags } = prepareLines(text, options.format)
+  const { lines: prepared, repair: repaired, removed: cutEarly, meta: cutMeta } = prepareLines(text, options.format)
   if (repaired.pinyin) {
     flags.push('pinyin-repaired')
     msg('pinyin-artifact', 'info', `removed ${repaired.pinyin} pinyin readings printed after characters`)
@@ -85,8 +85,8 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   const headerEnd = firstBody === -1 ? lines.length : firstBody
   const titleKey = title ? headlineKey(title) : null
 
-  const removed: Removed[] = [...tags, ...unwrapped.removed]
-  const metaLines: MetaLine[] = []
+  const removed: Removed[] = [...cutEarly, ...unwrapped.removed]
+  const metaLines: MetaLine[] = cutMeta.map((text) => ({ text, header: false }))
   if (headline) {
     removed.push(...headline.removed)
     for (const text of headline.meta) metaLines.push({ text, header: true })
@@ -152,10 +152,12 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   }
 
   const top = title ? 1 : 0
-  const cuts = cutInline(kept.slice(top))
-  removed.push(...cuts.removed)
-  for (const text of cuts.meta) metaLines.push({ text, header: true })
-  const paragraphs = [...kept.slice(0, top), ...cuts.paragraphs]
+  const lead = cutInline(kept.slice(top), 'lead')
+  const credits = cutInline(lead.paragraphs, 'paragraph')
+  removed.push(...lead.removed, ...credits.removed)
+  for (const text of lead.meta) metaLines.push({ text, header: true })
+  for (const text of credits.meta) metaLines.push({ text, header: false })
+  const paragraphs = [...kept.slice(0, top), ...credits.paragraphs]
   const body = paragraphs.join('\n\n')
   const lastKept = paragraphs.length ? paragraphs[paragraphs.length - 1] : ''
   if (lastKept && firstBody !== -1 && !FINISHED.test(lastKept)) {

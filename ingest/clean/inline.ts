@@ -1,5 +1,5 @@
 import type { Removed } from '../schema.js'
-import { INLINE_RULES } from './rules/inline.js'
+import { INLINE_RULES, type InlineRule } from './rules/inline.js'
 
 /** Paragraphs under the headline that may still open with a dateline. */
 const LEAD_PARAGRAPHS = 2
@@ -12,18 +12,19 @@ export interface InlineCuts {
 }
 
 /**
- * Cuts glued furniture out of kept paragraphs (rules/inline.ts). `lead` is how many paragraphs from
- * the top may carry a dateline: the headline (when there is one) and the paragraphs under it. A
- * paragraph the cuts leave empty is dropped.
+ * Cuts glued furniture out of lines or paragraphs with the rules of one phase (rules/inline.ts):
+ * 'line' runs on every prepared line and keeps a line it empties, as '', so that lines keep their
+ * numbers; 'paragraph' runs on every kept paragraph; 'lead' on the first `lead` paragraphs only —
+ * the headline and the paragraphs under it. A paragraph emptied by either is dropped.
  */
-export function cutInline(paragraphs: string[], lead = LEAD_PARAGRAPHS): InlineCuts {
+export function cutInline(paragraphs: string[], where: InlineRule['where'], lead = LEAD_PARAGRAPHS): InlineCuts {
   const removed: Removed[] = []
   const meta: string[] = []
   const out: string[] = []
+  const rules = INLINE_RULES.filter((r) => r.where === where)
   paragraphs.forEach((p, n) => {
     let text = p
-    for (const rule of INLINE_RULES) {
-      if (rule.where === 'lead' && n >= lead) continue
+    for (const rule of where === 'lead' && n >= lead ? [] : rules) {
       rule.pattern.lastIndex = 0
       if (!rule.pattern.test(text)) continue
       rule.pattern.lastIndex = 0
@@ -37,7 +38,7 @@ export function cutInline(paragraphs: string[], lead = LEAD_PARAGRAPHS): InlineC
       })
     }
     text = text.trim()
-    if (text) out.push(text)
+    if (text || where === 'line') out.push(text)
   })
   return { paragraphs: out, removed, meta }
 }

@@ -1,4 +1,5 @@
 import type { Removed } from '../schema.js'
+import { cutInline } from './inline.js'
 import { repairMojibake } from './mojibake.js'
 import { repairPinyin } from './pinyin.js'
 
@@ -53,12 +54,18 @@ export function splitLines(text: string): string[] {
 
 /**
  * The lines clean judges, one per input line (blank lines stay, as ''): trimmed, Markdown markers
- * and HTML tags gone, pinyin readings and mojibake repaired. The line trainer prepares labelled pages the same way.
+ * and HTML tags gone, pinyin readings and mojibake repaired, glued noise cut (rules/inline.ts,
+ * where 'line'). The line trainer prepares labelled pages the same way.
  */
-export function prepareLines(text: string, format?: string): { lines: string[]; repair: ReturnType<typeof repairArtifacts>; removed: Removed[] } {
+export function prepareLines(
+  text: string,
+  format?: string,
+): { lines: string[]; repair: ReturnType<typeof repairArtifacts>; removed: Removed[]; meta: string[] } {
   let raw = splitLines(text)
   if (format === 'md') raw = raw.map((l) => l.replace(MD_HEADING, '').replace(MD_QUOTE, '').replace(MD_EMPHASIS, ''))
   const tags = stripTags(raw)
   const repair = repairArtifacts(tags.lines.join('\n'))
-  return { lines: repair.text.split('\n'), repair, removed: tags.removed }
+  // Noise glued to a line goes before the line is judged, so that it is judged by its text.
+  const cuts = cutInline(repair.text.split('\n'), 'line')
+  return { lines: cuts.paragraphs, repair, removed: [...tags.removed, ...cuts.removed], meta: cuts.meta }
 }

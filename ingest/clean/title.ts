@@ -12,8 +12,9 @@ const SOFT_RULES = new Set(['qr-prompt', 'app-prompt', 'related-teaser', 'image-
 
 /** How sure the line classifier must be that a line is the headline when no other sign points to one. */
 const MODEL_TITLE_MIN = 0.5
-/** A line the classifier calls furniture this likely is not taken for a headline by its shape. */
+/** A line the classifier calls furniture this likely, and a headline less likely than UNLIKELY_TITLE, is not taken for a headline by its shape. */
 const DOUBTFUL = 0.5
+const UNLIKELY_TITLE = 0.25
 
 /** Rules whose lines typically sit right under a headline. */
 const BYLINE_RULES = new Set(['byline', 'source-line', 'editor-line', 'author-line', 'timestamp'])
@@ -94,7 +95,7 @@ const UNDERSCORE_SUFFIX = /\s*_\s*[^_]{2,16}$/
  * column tag and a site suffix dropped. Each cut goes to `removed` with what decided it.
  */
 export function cleanHeadline(text: string): { title: string; removed: Removed[]; meta: string[] } {
-  const lead = cutInline([text], 1)
+  const lead = cutInline([text], 'lead', 1)
   let title = lead.paragraphs[0] ?? text
   const removed = [...lead.removed]
   const tag = ASCII_TAG.exec(title)
@@ -171,8 +172,10 @@ export function findTitle(lines: Line[], hint?: string, judged?: (Judgement | nu
   const candidates: number[] = []
   const softCandidates: number[] = []
   for (let i = 0; i < limit; i++) {
-    // A line the classifier more likely than not calls furniture is no headline, whatever its shape.
-    if ((judged?.[i]?.junk ?? 0) >= DOUBTFUL) continue
+    // A line no rule took but the classifier more likely than not calls furniture is no headline,
+    // whatever its shape. (A headline that trips a prompt rule has its own test: a byline under it.)
+    const j = judged?.[i]
+    if (lines[i].kind !== 'junk' && j && j.junk >= DOUBTFUL && j.title < UNLIKELY_TITLE) continue
     if (isCandidate(lines[i])) candidates.push(i)
     if (isCandidate(lines[i], true)) softCandidates.push(i)
   }

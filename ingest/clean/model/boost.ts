@@ -6,11 +6,14 @@
  */
 
 export interface BoostOptions {
-  /** Boosting rounds. More rounds fit the training pages closer. Default 80. */
+  /**
+   * Boosting rounds. More rounds fit the training pages closer and cost more per line judged: on the
+   * labelled lines 30 rounds of depth 3 matched 80 of depth 2 with half the tree walks. Default 30.
+   */
   rounds: number
-  /** Depth of each tree: 2 lets a tree combine two conditions (deeper trees measured no better). Default 2. */
+  /** Depth of each tree: 3 lets a tree combine three conditions ("short, in a paper, above the text"). Default 3. */
   depth: number
-  /** Shrinkage applied to each tree's output. Default 0.3. */
+  /** Shrinkage applied to each tree's output. Default 0.4. */
   rate: number
   /** L2 penalty on leaf values; larger keeps rare patterns from swinging the score. Default 1. */
   lambda: number
@@ -20,7 +23,7 @@ export interface BoostOptions {
   bins: number
 }
 
-const DEFAULTS: BoostOptions = { rounds: 80, depth: 2, rate: 0.3, lambda: 1, minHessian: 2, bins: 24 }
+const DEFAULTS: BoostOptions = { rounds: 30, depth: 3, rate: 0.4, lambda: 1, minHessian: 2, bins: 24 }
 
 /**
  * A complete binary tree of fixed depth in arrays: node n has children 2n+1 and 2n+2; internal
@@ -50,13 +53,47 @@ function score(tree: Tree, x: ArrayLike<number>): number {
   return tree.leaf[n - internal]
 }
 
-export function predictBoost(model: Booster, x: ArrayLike<number>): number[] {
-  const z = model.base.slice()
-  for (const round of model.trees) for (let k = 0; k < round.length; k++) z[k] += score(round[k], x)
-  const max = Math.max(...z)
-  let sum = 0
-  for (let k = 0; k < z.length; k++) sum += z[k] = Math.exp(z[k] - max)
-  return z.map((e) => e / sum)
+/**
+ * The booster as one function over a feature vector, its trees laid out in typed arrays: judging a
+ * page runs every tree on every line, and walking arrays of numbers is several times faster than
+ * walking the parsed JSON.
+ */
+export function compileBoost(model: Booster): (x: ArrayLike<number>) => number[] {
+  const classes = model.base.length
+  const internal = model.trees[0]?.[0]?.feature.length ?? 0
+  const leaves = internal + 1
+  const count = model.trees.length * classes
+  const feature = new Int32Array(count * internal)
+  const threshold = new Float64Array(count * internal)
+  const leaf = new Float64Array(count * leaves)
+  model.trees.forEach((round, r) =>
+    round.forEach((tree, k) => {
+      const t = r * classes + k
+      feature.set(tree.feature, t * internal)
+      threshold.set(tree.threshold, t * internal)
+      leaf.set(tree.leaf, t * leaves)
+    }),
+  )
+  const z = new Float64Array(classes)
+  return (x) => {
+    z.set(model.base)
+    for (let t = 0; t < count; t++) {
+      const at = t * internal
+      let n = 0
+      while (n < internal) {
+        const f = feature[at + n]
+        n = f === -1 || x[f] <= threshold[at + n] ? 2 * n + 1 : 2 * n + 2
+      }
+      z[t % classes] += leaf[t * leaves + n - internal]
+    }
+    let max = -Infinity
+    for (let k = 0; k < classes; k++) if (z[k] > max) max = z[k]
+    let sum = 0
+    const p = new Array<number>(classes)
+    for (let k = 0; k < classes; k++) sum += p[k] = Math.exp(z[k] - max)
+    for (let k = 0; k < classes; k++) p[k] /= sum
+    return p
+  }
 }
 
 /** Split candidates per feature: midpoints between distinct values, thinned to quantiles. */

@@ -1,10 +1,10 @@
-import { rx } from '../bilingual.js'
+import { toTraditional } from '../../text/script.js'
 
 /**
  * Generic words that tell page furniture from report text, one group per kind of furniture. The
  * line classifier sees, per group, whether a line holds one of the words; it learns from labelled
- * lines how much each group counts and where. Written in simplified script (`rx` widens them to
- * traditional). Words only, no phrases from any page: a new kind of furniture is a new group here
+ * lines how much each group counts and where. Written in simplified script; the traditional
+ * spellings are added at load time. Words only, no phrases from any page: a new kind of furniture is a new group here
  * plus labelled lines, not a new rule.
  */
 export interface CueGroup {
@@ -76,10 +76,36 @@ export const CUE_GROUPS: CueGroup[] = [
   },
 ]
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/**
+ * Every cue word in both scripts (and lower case), indexed by its first character, so that a line
+ * is scanned once, character by character, rather than once per group with a regular expression.
+ */
+const BY_FIRST = new Map<string, { word: string; group: number }[]>()
+CUE_GROUPS.forEach((g, group) => {
+  for (const w of g.words) {
+    for (const word of new Set([w.toLowerCase(), toTraditional(w).toLowerCase()])) {
+      const list = BY_FIRST.get(word[0]) ?? []
+      list.push({ word, group })
+      BY_FIRST.set(word[0], list)
+    }
+  }
+})
+// Longest first: "关键词" counts once, not also as a shorter word inside it.
+for (const list of BY_FIRST.values()) list.sort((a, b) => b.word.length - a.word.length)
 
-/** One compiled pattern per group, matched case-insensitively (Latin cues such as APP, DOI). */
-export const CUE_PATTERNS: { id: string; pattern: RegExp }[] = CUE_GROUPS.map((g) => ({
-  id: g.id,
-  pattern: rx(g.words.slice().sort((a, b) => b.length - a.length).map(escape).join('|'), 'gi'),
-}))
+/** How many cue words of each group (CUE_GROUPS order) the line holds; a match is not counted again inside itself. */
+export function cueCounts(line: string): number[] {
+  const counts = new Array<number>(CUE_GROUPS.length).fill(0)
+  const text = line.toLowerCase()
+  for (let i = 0; i < text.length; i++) {
+    const list = BY_FIRST.get(text[i])
+    if (!list) continue
+    for (const { word, group } of list) {
+      if (!text.startsWith(word, i)) continue
+      counts[group]++
+      i += word.length - 1
+      break
+    }
+  }
+  return counts
+}

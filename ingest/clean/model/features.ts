@@ -1,5 +1,5 @@
 import type { Line } from '../engine.js'
-import { CUE_PATTERNS } from './cues.js'
+import { CUE_GROUPS, cueCounts } from './cues.js'
 
 /**
  * What the line classifier sees of a line: numbers in [0, 1] describing its shape, its words, the
@@ -22,17 +22,8 @@ const RULE_GROUPS: Record<string, string[]> = {
 const GROUP_OF = new Map(Object.entries(RULE_GROUPS).flatMap(([g, ids]) => ids.map((id) => [id, g] as const)))
 const GROUPS = Object.keys(RULE_GROUPS)
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g
-const LATIN = /[A-Za-z]/g
-const DIGIT = /[0-9０-９]/g
-const PUNCT = /[\p{P}]/gu
-const SYMBOL = /[|｜_<>＜＞=\\/#*$@{}~^+]/g
-const SPACE = /\s/g
-const QMARK = /[?？�]/g
 const EMOJI = /\p{Extended_Pictographic}/u
 const SENTENCE_END = /[。！？!?…][”’」』）)]*$/
-const STOP = /[。！？!?]/g
-const COMMA = /[，,；;、]/g
 
 const DATE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/
 const MONTH_DAY = /\d{1,2}\s*月\s*\d{1,2}\s*[日号號]/
@@ -40,7 +31,6 @@ const TIME = /(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)/
 const URL = /https?:\/\/|www\.|\.(?:com|cn|net|org|gov)\b/i
 const HTML = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<[a-z][a-z0-9-]*\s+[a-z-]+=|\b(?:class|style|id|href|src)=["']/i
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|bmp)\b/i
-const SEPARATORS = /\s[|｜_>＞»·-]\s|[_|｜>＞»]/g
 const MASKED = /\d{2,4}\*{3,4}\d{2,4}/
 const PLACEHOLDER = /\{[^{}]{1,40}\}|\$\{|\[\w+:[^\]]*\]|\{\w*:/
 const NO_LETTERS = /^[^\p{L}]*$/u
@@ -62,14 +52,11 @@ const LABEL_COLON = /^[\[〔【(（]?[\u4e00-\u9fffA-Za-z\s]{1,6}[\]〕】)）]?
 const LABEL_ALONE = /^[\[〔【(（]?[\u4e00-\u9fffA-Za-z]{2,6}[\]〕】)）]?\s*[:：]?$/
 /** Romanised names ("ZHANG San1, LI Si2"). */
 const LATIN_NAME = /^(?:[A-Z]{2,}\s+[A-Z][a-z]+\d?[\s,*]*){1,6}$/
-/** A list of short terms separated by semicolons or wide gaps: keywords, tags. */
-const TERM_LIST = /^[^。，,]{0,12}(?:[^；;。，,\s]{2,12}(?:[；;]|\s{2,})){2,}[^；;。，,\s]{0,12}[；;]?$/
 /** Anti-copy noise that forums scatter in posts: runs of one-to-three-character ASCII tokens with symbols. */
 const NOISE = /(?:^|\s)(?:[\x21-\x7e]{1,3}\s+){3,}[\x21-\x7e]{0,3}$|(?:[#$%&*;^{}|~][\x21-\x7e]?\s+){3,}/
 const MD_IMAGE = /!\[[^\]]*\]\([^)]*\)/
 const JOURNAL_CUE = /摘\s*要|关键词|關鍵詞|\[J\]|基金项目|基金項目|作者简介|作者簡介|DOI|收稿日期|分类号|分類號|Abstract|Key\s*words/i
 
-const ratio = (text: string, re: RegExp) => (text.match(re)?.length ?? 0) / Math.max(1, text.length)
 const cap = (n: number, max: number) => Math.min(n, max) / max
 
 interface Own {
@@ -94,9 +81,52 @@ function own(line: Line): Own {
 }
 
 const NEIGHBOUR = ['none', 'bodyish', 'rule', 'short', 'date', 'meta'] as const
-function neighbour(o: Own | undefined): number[] {
-  if (!o) return [1, 0, 0, 0, 0, 0]
-  return [0, +o.bodyish, +(o.rule !== null), +o.short, +o.date, +o.meta]
+/** Writes a neighbour's NEIGHBOUR features at v[c…]; returns the next index. */
+function neighbour(v: Float64Array, c: number, o: Own | undefined): number {
+  v[c] = +!o
+  v[c + 1] = +!!o?.bodyish
+  v[c + 2] = +(!!o && o.rule !== null)
+  v[c + 3] = +!!o?.short
+  v[c + 4] = +!!o?.date
+  v[c + 5] = +!!o?.meta
+  return c + NEIGHBOUR.length
+}
+
+/** Counts of the kinds of characters in one pass over the line. */
+function charCounts(t: string) {
+  const n = { cjk: 0, latin: 0, digit: 0, punct: 0, symbol: 0, space: 0, qmark: 0, comma: 0, stop: 0, angle: 0 }
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]
+    const u = t.charCodeAt(i)
+    if ((u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff)) n.cjk++
+    else if ((u >= 65 && u <= 90) || (u >= 97 && u <= 122)) n.latin++
+    else if ((u >= 48 && u <= 57) || (u >= 0xff10 && u <= 0xff19)) n.digit++
+    else if (u === 32 || u === 9 || u === 0x3000) n.space++
+    else if (PUNCT_CHAR.test(ch)) n.punct++
+    if (SYMBOL_CHARS.includes(ch)) n.symbol++
+    if (ch === '?' || ch === '？' || ch === '\ufffd') n.qmark++
+    if ('，,；;、'.includes(ch)) n.comma++
+    else if ('。！？!?'.includes(ch)) n.stop++
+    if (ch === '<' || ch === '>') n.angle++
+  }
+  return n
+}
+const PUNCT_CHAR = /\p{P}/u
+const SYMBOL_CHARS = '|｜_<>＜＞=\\/#*$@{}~^+'
+
+/** Separators between the parts of a line: " | ", "_", ">" and the like. */
+function separators(t: string): number {
+  let n = 0
+  for (let i = 0; i < t.length; i++) if ('_|｜>＞»'.includes(t[i])) n++
+  return n + (t.match(SPACED_SEPARATOR)?.length ?? 0)
+}
+const SPACED_SEPARATOR = /\s[·-]\s/g
+
+/** A list of short terms separated by semicolons or wide gaps, with no sentence in it: keywords, tags. */
+function isTermList(t: string): boolean {
+  if (/[。，,]/.test(t)) return false
+  const items = t.replace(/^[^:：]{0,12}[:：]/, '').split(/[；;]|\s{2,}/).map((x) => x.trim()).filter(Boolean)
+  return items.length >= 3 && items.every((x) => x.length >= 2 && x.length <= 14)
 }
 
 export const FEATURES: string[] = [
@@ -106,7 +136,7 @@ export const FEATURES: string[] = [
   'p.endSentence', 'p.endColon', 'p.endComma', 'p.noClause', 'p.commas', 'p.stops', 'p.startBracket', 'p.bracketed', 'p.bullet', 'p.section', 'p.quote',
   're.date', 're.monthDay', 're.time', 're.url', 're.html', 're.imageFile', 're.separators', 're.masked', 're.placeholder', 're.noLetters', 're.latinWords', 're.leadIn',
   're.nameList', 're.postcode', 're.issue', 're.labelColon', 're.labelAlone', 're.latinName', 're.termList', 're.noise', 're.mdImage', 're.digitsOnly',
-  ...CUE_PATTERNS.map((c) => `cue.${c.id}`),
+  ...CUE_GROUPS.map((c) => `cue.${c.id}`),
   ...GROUPS.map((g) => `rule.${g}`), 'rule.other', 'rule.anyZone', 'kind.bodyish', 'kind.short',
   'rep.exact', 'rep.inside', 'rep.contains', 'rep.opening',
   ...['prev', 'next'].flatMap((side) => NEIGHBOUR.map((n) => `${side}.${n}`)),
@@ -117,10 +147,11 @@ export const FEATURES: string[] = [
 ]
 
 /**
- * One feature vector per line (null for blank lines), in FEATURES order. `lines` is the classified
- * page (engine.classify): every line with its kind and first matching rule.
+ * One feature vector per line (null for blank lines, and for lines not `wanted`), in FEATURES
+ * order. `lines` is the classified page (engine.classify): every line with its kind and first
+ * matching rule; unwanted lines still count as neighbours.
  */
-export function lineFeatures(lines: Line[]): (Float64Array | null)[] {
+export function lineFeatures(lines: Line[], wanted: (line: Line) => boolean = () => true): (Float64Array | null)[] {
   const idx: number[] = []
   for (let i = 0; i < lines.length; i++) if (lines[i].text) idx.push(i)
   const n = idx.length
@@ -136,39 +167,83 @@ export function lineFeatures(lines: Line[]): (Float64Array | null)[] {
 
   const out: (Float64Array | null)[] = lines.map(() => null)
   for (let k = 0; k < n; k++) {
+    if (!wanted(lines[idx[k]])) continue
     const t = texts[k]
     const o = owns[k]
-    const v: number[] = []
+    const v = new Float64Array(FEATURES.length)
+    let c = 0
     const above = firstBody === -1 || k < firstBody
     const below = lastBody !== -1 && k > lastBody
-    v.push(n > 1 ? k / (n - 1) : 0, +(k === 0), +(k === n - 1), +(k < 3), +(k >= n - 3), +above, +below, cap(Math.log1p(n), 5))
+    v[c++] = n > 1 ? k / (n - 1) : 0
+    v[c++] = +(k === 0)
+    v[c++] = +(k === n - 1)
+    v[c++] = +(k < 3)
+    v[c++] = +(k >= n - 3)
+    v[c++] = +above
+    v[c++] = +below
+    v[c++] = cap(Math.log1p(n), 5)
     const L = o.len
-    v.push(Math.min(1, Math.log1p(L) / 6), +(L <= 4), +(L <= 10), +(L <= 20), +(L <= 40), +(L > 100))
-    v.push(ratio(t, CJK), ratio(t, LATIN), ratio(t, DIGIT), ratio(t, PUNCT), Math.min(1, 4 * ratio(t, SYMBOL)), Math.min(1, 4 * ratio(t, SPACE)), Math.min(1, 8 * ratio(t, QMARK)), +EMOJI.test(t))
-    const commas = t.match(COMMA)?.length ?? 0
-    const stops = t.match(STOP)?.length ?? 0
-    v.push(
-      +SENTENCE_END.test(t), +/[:：]$/.test(t), +/[，,、；;]$/.test(t), +(commas === 0 && stops === 0), cap(commas, 4), cap(stops, 4),
-      +BRACKET_START.test(t), +BRACKETED.test(t), +BULLET.test(t), +SECTION.test(t), +/[“”「」]/.test(t),
-    )
-    v.push(
-      +DATE.test(t), +MONTH_DAY.test(t), +TIME.test(t), +URL.test(t), +HTML.test(t), +IMAGE_FILE.test(t), cap(t.match(SEPARATORS)?.length ?? 0, 3),
-      +MASKED.test(t), +PLACEHOLDER.test(t), +NO_LETTERS.test(t), +LATIN_WORDS.test(t), +LEAD_IN.test(t),
-    )
-    v.push(
-      +NAME_LIST.test(t), +POSTCODE.test(t), +ISSUE.test(t), +LABEL_COLON.test(t), +LABEL_ALONE.test(t), +LATIN_NAME.test(t), +TERM_LIST.test(t),
-      +NOISE.test(t), +MD_IMAGE.test(t), +/^\d+$/.test(t),
-    )
-    for (const c of CUE_PATTERNS) {
-      c.pattern.lastIndex = 0
-      v.push(cap(t.match(c.pattern)?.length ?? 0, 3))
-    }
-    for (const g of GROUPS) v.push(+(o.rule === g))
+    v[c++] = Math.min(1, Math.log1p(L) / 6)
+    v[c++] = +(L <= 4)
+    v[c++] = +(L <= 10)
+    v[c++] = +(L <= 20)
+    v[c++] = +(L <= 40)
+    v[c++] = +(L > 100)
+    const ch = charCounts(t)
+    const per = Math.max(1, L)
+    v[c++] = ch.cjk / per
+    v[c++] = ch.latin / per
+    v[c++] = ch.digit / per
+    v[c++] = ch.punct / per
+    v[c++] = Math.min(1, (4 * ch.symbol) / per)
+    v[c++] = Math.min(1, (4 * ch.space) / per)
+    v[c++] = Math.min(1, (8 * ch.qmark) / per)
+    v[c++] = +EMOJI.test(t)
+    v[c++] = +SENTENCE_END.test(t)
+    v[c++] = +/[:：]$/.test(t)
+    v[c++] = +/[，,、；;]$/.test(t)
+    v[c++] = +(ch.comma === 0 && ch.stop === 0)
+    v[c++] = cap(ch.comma, 4)
+    v[c++] = cap(ch.stop, 4)
+    v[c++] = +BRACKET_START.test(t)
+    v[c++] = +BRACKETED.test(t)
+    v[c++] = +BULLET.test(t)
+    v[c++] = +SECTION.test(t)
+    v[c++] = +/[“”「」]/.test(t)
+    v[c++] = +DATE.test(t)
+    v[c++] = +MONTH_DAY.test(t)
+    v[c++] = +TIME.test(t)
+    v[c++] = +URL.test(t)
+    v[c++] = +(ch.angle > 0 && HTML.test(t))
+    v[c++] = +IMAGE_FILE.test(t)
+    v[c++] = cap(separators(t), 3)
+    v[c++] = +(ch.symbol > 0 && MASKED.test(t))
+    v[c++] = +(ch.symbol + ch.punct > 0 && PLACEHOLDER.test(t))
+    v[c++] = +(ch.cjk + ch.latin === 0 && NO_LETTERS.test(t))
+    v[c++] = +(ch.latin >= 6 && LATIN_WORDS.test(t))
+    v[c++] = +LEAD_IN.test(t)
+    // Shapes of short lines only: a paragraph is none of these, and the patterns are the costly ones.
+    v[c++] = +(L <= 40 && NAME_LIST.test(t))
+    v[c++] = +(ch.digit >= 6 && POSTCODE.test(t))
+    v[c++] = +(ch.digit > 0 && ISSUE.test(t))
+    v[c++] = +LABEL_COLON.test(t)
+    v[c++] = +(L <= 12 && LABEL_ALONE.test(t))
+    v[c++] = +(L <= 80 && ch.latin > 0 && LATIN_NAME.test(t))
+    v[c++] = +(L <= 120 && isTermList(t))
+    v[c++] = +(ch.latin + ch.digit + ch.punct >= 8 && NOISE.test(t))
+    v[c++] = +(ch.angle === 0 && t.includes('![') && MD_IMAGE.test(t))
+    v[c++] = +(ch.digit === L)
+    for (const count of cueCounts(t)) v[c++] = cap(count, 3)
+    for (const g of GROUPS) v[c++] = +(o.rule === g)
     const rule = lines[idx[k]].rule
-    v.push(+(o.rule === 'other'), +(rule?.zone === 'any'), +o.bodyish, +(lines[idx[k]].kind === 'short'))
+    v[c++] = +(o.rule === 'other')
+    v[c++] = +(rule?.zone === 'any')
+    v[c++] = +o.bodyish
+    v[c++] = +(lines[idx[k]].kind === 'short')
     let inside = 0
     let contains = 0
-    if (L >= 6) {
+    // Headlines, captions and teasers repeat; paragraphs are not looked for inside one another.
+    if (L >= 6 && L <= 120) {
       for (let j = 0; j < n; j++) {
         if (j === k) continue
         const u = texts[j]
@@ -180,14 +255,28 @@ export function lineFeatures(lines: Line[]): (Float64Array | null)[] {
     const head = t.replace(/^[\d\s:/.-]+/, '').slice(0, 15)
     let opening = 0
     if (head.length >= 10) for (let j = 0; j < n && !opening; j++) if (j !== k && texts[j].includes(head)) opening = 1
-    v.push(+((counts.get(t) ?? 0) > 1), inside, contains, opening)
-    v.push(...neighbour(owns[k - 1]), ...neighbour(owns[k + 1]))
-    v.push(+(owns[k - 2]?.rule != null), +(owns[k + 2]?.rule != null), +!!owns[k - 2]?.bodyish, +!!owns[k + 2]?.bodyish)
-    const titleShape = L >= 6 && L <= 50 && !SENTENCE_END.test(t) && ratio(t, CJK) >= 0.6
-    v.push(+titleShape, +(!!owns[k + 1]?.meta || !!owns[k + 2]?.meta))
-    v.push(+(o.short && k < 3), +(o.short && k >= n - 3), +(o.short && above), +(o.short && below), +(o.bodyish && above), +(o.rule !== null && !above && !below))
-    v.push(+(L <= 30 && !!owns[k - 1]?.bodyish && !!owns[k + 1]?.bodyish), journal, +(journal && L <= 40))
-    out[idx[k]] = Float64Array.from(v)
+    v[c++] = +((counts.get(t) ?? 0) > 1)
+    v[c++] = inside
+    v[c++] = contains
+    v[c++] = opening
+    c = neighbour(v, c, owns[k - 1])
+    c = neighbour(v, c, owns[k + 1])
+    v[c++] = +(owns[k - 2]?.rule != null)
+    v[c++] = +(owns[k + 2]?.rule != null)
+    v[c++] = +!!owns[k - 2]?.bodyish
+    v[c++] = +!!owns[k + 2]?.bodyish
+    v[c++] = +(L >= 6 && L <= 50 && !SENTENCE_END.test(t) && ch.cjk / per >= 0.6)
+    v[c++] = +(!!owns[k + 1]?.meta || !!owns[k + 2]?.meta)
+    v[c++] = +(o.short && k < 3)
+    v[c++] = +(o.short && k >= n - 3)
+    v[c++] = +(o.short && above)
+    v[c++] = +(o.short && below)
+    v[c++] = +(o.bodyish && above)
+    v[c++] = +(o.rule !== null && !above && !below)
+    v[c++] = +(L <= 30 && !!owns[k - 1]?.bodyish && !!owns[k + 1]?.bodyish)
+    v[c++] = journal
+    v[c++] = +(journal && L <= 40)
+    out[idx[k]] = v
   }
   return out
 }

@@ -2,7 +2,7 @@ import type { Line } from '../engine.js'
 import type { LineRule } from '../rules/boilerplate.js'
 import { FEATURES, lineFeatures } from './features.js'
 import stored from './line-model.json'
-import { predictBoost, type Booster } from './boost.js'
+import { compileBoost, type Booster } from './boost.js'
 
 /** Classes a line is kept for; every other class is furniture. */
 export const KEEP_CLASSES = new Set(['body', 'title'])
@@ -31,18 +31,24 @@ export interface Judgement {
 
 export const LINE_MODEL: LineModel = stored as LineModel
 
+/** Each model's trees compiled once, on first use. */
+const compiled = new WeakMap<LineModel, (x: ArrayLike<number>) => number[]>()
+
 /**
- * One judgement per line (null for blank lines). A model trained on another feature list than
+ * One judgement per line (null for blank lines and lines a rule removes wherever they stand). A model trained on another feature list than
  * today's cannot be read safely and is refused.
  */
 export function judgeLines(lines: Line[], model: LineModel = LINE_MODEL): (Judgement | null)[] {
   if (model.features.length !== FEATURES.length || model.features.some((f, i) => f !== FEATURES[i])) {
     throw new Error('line model was trained on another feature list: run npm run train:lines')
   }
+  let predict = compiled.get(model)
+  if (!predict) compiled.set(model, (predict = compileBoost(model.booster)))
   const titleIdx = model.classes.indexOf('title')
-  return lineFeatures(lines).map((x) => {
+  // A line an 'any' rule took goes wherever it stands: nothing the classifier says would change that.
+  return lineFeatures(lines, (l) => !(l.kind === 'junk' && l.rule?.zone === 'any')).map((x) => {
     if (!x) return null
-    const p = predictBoost(model.booster, x)
+    const p = predict(x)
     let junk = 0
     let best = -1
     let keepBest = -1

@@ -22,7 +22,7 @@ import { classify } from '../engine.js'
 import { prepareLines } from '../prepare.js'
 import { FEATURES, lineFeatures } from './features.js'
 import { KEEP_CLASSES, type LineModel } from './judge.js'
-import { predictBoost, trainBoost, type Booster, type BoostOptions } from './boost.js'
+import { compileBoost, trainBoost, type Booster, type BoostOptions } from './boost.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const LABELS = fileURLToPath(new URL('./labels/', import.meta.url))
@@ -165,7 +165,8 @@ export function crossValidate(docs: Doc[], classes: string[]): { doc: Doc; probs
   const heldOut: { doc: Doc; probs: number[][]; model: Booster }[] = []
   for (let f = 0; f < FOLDS; f++) {
     const model = fit(docs.filter((_, i) => i % FOLDS !== f), classes)
-    for (const doc of docs.filter((_, i) => i % FOLDS === f)) heldOut.push({ doc, probs: doc.items.map((it) => predictBoost(model, it.x)), model })
+    const predict = compileBoost(model)
+    for (const doc of docs.filter((_, i) => i % FOLDS === f)) heldOut.push({ doc, probs: doc.items.map((it) => predict(it.x)), model })
   }
   return heldOut
 }

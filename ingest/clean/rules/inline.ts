@@ -3,12 +3,15 @@ import { rx } from '../bilingual.js'
 /**
  * Furniture glued to text inside a kept line: a wire or paper dateline opening the first paragraph,
  * a reporter credit closing one, HTML tags a copy-paste left in. The cut goes to `removed` under the
- * rule's id; the rest of the paragraph stays. `where` says which paragraphs a rule may touch:
- * 'lead' only the headline and the first paragraphs under it (where datelines stand), 'any' every one.
+ * rule's id; the rest of the paragraph stays. `where` says when and where a rule cuts: 'line' on
+ * every line before lines are judged (noise that would make a paragraph look like junk), 'paragraph'
+ * on every kept paragraph after (a credit that tells a caption apart must still be there when
+ * captions are judged), 'lead' only on the headline and the first paragraphs under it, where
+ * datelines stand.
  */
 export interface InlineRule {
   id: string
-  where: 'lead' | 'any'
+  where: 'line' | 'lead' | 'paragraph'
   /** Global pattern; every match is cut. Lead rules are anchored at the paragraph start. */
   pattern: RegExp
   /** The cut names a reporter, outlet or date worth parsing before it goes. */
@@ -71,21 +74,27 @@ export const INLINE_RULES: InlineRule[] = [
   },
   {
     id: 'reporter-credit',
-    where: 'any',
+    where: 'paragraph',
     meta: true,
     pattern: rx('(?<=[。！？!?”』」])\\s*[(（][^()（）。，,；;：:]{2,30}[)）]\\s*$', 'g'),
     why: 'A bracket closing a paragraph after its last sentence ("…。（张三 李四）", "…。（某某办公室）"): a credit of who wrote or sent it, never a clause of the text.',
   },
   {
+    id: 'column-tag',
+    where: 'line',
+    pattern: rx('^\\[[^\\]\\d\\s]{2,6}\\]\\s+(?=\\S)', 'g'),
+    why: 'A column or region tag in ASCII brackets opening a line, with a space after it ("[国内] …", "[视频] …"): the site\'s filing, not the text. Numbered references ("[1] …") are not tags.',
+  },
+  {
     id: 'debris',
-    where: 'any',
+    where: 'line',
     pattern: /(?<=[。！？!?”」』)）])\s*[|｜]+\s*$|^\s*[|｜]+\s*(?=[^|｜]*$)/g,
     why: 'A table border left at the end of a paragraph after its last sentence ("…。 |"), or opening a line with no other cell.',
   },
   {
     id: 'debris',
-    where: 'any',
-    pattern: /(?<=[。！？!?”」』)）])\s*(?=(?:\S*[!-/:-@[-`{-~]\S*\s+){2})(?:[\x21-\x7e]{1,3}\s+){3,}[\x21-\x7e]{0,3}$/g,
+    where: 'line',
+    pattern: /(?<=[。！？”」』）]|[\u4e00-\u9fff][!?)])\s*(?=[\x21-\x7e\s]*[!-/:-@[-`{-~][\x21-\x7e\s]*[!-/:-@[-`{-~])(?:[\x21-\x7e]{1,24}\s+){0,2}(?:[\x21-\x7e]{1,3}\s+){3,}[\x21-\x7e]{0,3}$/g,
     why: 'Forum anti-copy noise glued after the last sentence of a paragraph ("…。 / y& j2 d3 i8 F\' z!"): tiny ASCII tokens with symbols.',
   },
 ]
