@@ -77,31 +77,40 @@ export const CUE_GROUPS: CueGroup[] = [
 ]
 
 /**
- * Every cue word in both scripts (and lower case), indexed by its first character, so that a line
- * is scanned once, character by character, rather than once per group with a regular expression.
+ * Every cue word in both scripts (Latin in lower case), indexed by the code of its first
+ * character, so that a line is scanned once, character by character, rather than once per group
+ * with a regular expression.
  */
-const BY_FIRST = new Map<string, { word: string; group: number }[]>()
+const BY_FIRST = new Map<number, { word: string; group: number }[]>()
 CUE_GROUPS.forEach((g, group) => {
   for (const w of g.words) {
     for (const word of new Set([w.toLowerCase(), toTraditional(w).toLowerCase()])) {
-      const list = BY_FIRST.get(word[0]) ?? []
+      const list = BY_FIRST.get(word.charCodeAt(0)) ?? []
       list.push({ word, group })
-      BY_FIRST.set(word[0], list)
+      BY_FIRST.set(word.charCodeAt(0), list)
     }
   }
 })
 // Longest first: "关键词" counts once, not also as a shorter word inside it.
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.word.length - a.word.length)
 
+/** ASCII capitals read as lower case; every other code as it is. */
+const fold = (u: number) => (u >= 65 && u <= 90 ? u + 32 : u)
+
+function matchesAt(text: string, i: number, word: string): boolean {
+  if (i + word.length > text.length) return false
+  for (let k = 1; k < word.length; k++) if (fold(text.charCodeAt(i + k)) !== word.charCodeAt(k)) return false
+  return true
+}
+
 /** How many cue words of each group (CUE_GROUPS order) the line holds; a match is not counted again inside itself. */
 export function cueCounts(line: string): number[] {
   const counts = new Array<number>(CUE_GROUPS.length).fill(0)
-  const text = line.toLowerCase()
-  for (let i = 0; i < text.length; i++) {
-    const list = BY_FIRST.get(text[i])
+  for (let i = 0; i < line.length; i++) {
+    const list = BY_FIRST.get(fold(line.charCodeAt(i)))
     if (!list) continue
     for (const { word, group } of list) {
-      if (!text.startsWith(word, i)) continue
+      if (!matchesAt(line, i, word)) continue
       counts[group]++
       i += word.length - 1
       break

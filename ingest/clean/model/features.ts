@@ -22,7 +22,6 @@ const RULE_GROUPS: Record<string, string[]> = {
 const GROUP_OF = new Map(Object.entries(RULE_GROUPS).flatMap(([g, ids]) => ids.map((id) => [id, g] as const)))
 const GROUPS = Object.keys(RULE_GROUPS)
 
-const EMOJI = /\p{Extended_Pictographic}/u
 const SENTENCE_END = /[。！？!?…][”’」』）)]*$/
 
 const DATE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/
@@ -92,27 +91,45 @@ function neighbour(v: Float64Array, c: number, o: Own | undefined): number {
   return c + NEIGHBOUR.length
 }
 
-/** Counts of the kinds of characters in one pass over the line. */
+/** Punctuation by code point: ASCII, general punctuation, CJK and full-width forms. */
+function isPunct(u: number): boolean {
+  return (
+    (u >= 33 && u <= 47 && u !== 36 && u !== 43) ||
+    (u >= 58 && u <= 64 && u !== 60 && u !== 61 && u !== 62) ||
+    (u >= 91 && u <= 96 && u !== 94 && u !== 96) ||
+    u === 123 || u === 125 || u === 0xb7 ||
+    (u >= 0x2010 && u <= 0x2027) || (u >= 0x2030 && u <= 0x205e) ||
+    (u >= 0x3001 && u <= 0x3003) || (u >= 0x3008 && u <= 0x3011) || (u >= 0x3014 && u <= 0x301f) ||
+    (u >= 0xfe10 && u <= 0xfe6b) ||
+    (u >= 0xff01 && u <= 0xff0f && u !== 0xff04 && u !== 0xff0b) || (u >= 0xff1a && u <= 0xff20 && u !== 0xff1c && u !== 0xff1d && u !== 0xff1e) ||
+    (u >= 0xff3b && u <= 0xff3f) || u === 0xff5b || u === 0xff5d || (u >= 0xff5f && u <= 0xff65)
+  )
+}
+
+const SYMBOL_CHARS = new Set([...'|｜_<>＜＞=\\/#*$@{}~^+'].map((c) => c.charCodeAt(0)))
+const COMMA_CHARS = new Set([...'，,；;、'].map((c) => c.charCodeAt(0)))
+const STOP_CHARS = new Set([...'。！？!?'].map((c) => c.charCodeAt(0)))
+
+/** Counts of the kinds of characters in one pass over the line (by code point ranges: no regex per character). */
 function charCounts(t: string) {
-  const n = { cjk: 0, latin: 0, digit: 0, punct: 0, symbol: 0, space: 0, qmark: 0, comma: 0, stop: 0, angle: 0 }
+  const n = { cjk: 0, latin: 0, digit: 0, punct: 0, symbol: 0, space: 0, qmark: 0, comma: 0, stop: 0, angle: 0, emoji: 0 }
   for (let i = 0; i < t.length; i++) {
-    const ch = t[i]
     const u = t.charCodeAt(i)
     if ((u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff)) n.cjk++
     else if ((u >= 65 && u <= 90) || (u >= 97 && u <= 122)) n.latin++
     else if ((u >= 48 && u <= 57) || (u >= 0xff10 && u <= 0xff19)) n.digit++
     else if (u === 32 || u === 9 || u === 0x3000) n.space++
-    else if (PUNCT_CHAR.test(ch)) n.punct++
-    if (SYMBOL_CHARS.includes(ch)) n.symbol++
-    if (ch === '?' || ch === '？' || ch === '\ufffd') n.qmark++
-    if ('，,；;、'.includes(ch)) n.comma++
-    else if ('。！？!?'.includes(ch)) n.stop++
-    if (ch === '<' || ch === '>') n.angle++
+    else if (isPunct(u)) n.punct++
+    // Emoji: astral pictographs (surrogate pairs) and the dingbat and symbol blocks.
+    else if ((u >= 0xd83c && u <= 0xd83e) || (u >= 0x2600 && u <= 0x27bf) || (u >= 0x2b00 && u <= 0x2bff)) n.emoji++
+    if (SYMBOL_CHARS.has(u)) n.symbol++
+    if (u === 63 || u === 0xff1f || u === 0xfffd) n.qmark++
+    if (COMMA_CHARS.has(u)) n.comma++
+    else if (STOP_CHARS.has(u)) n.stop++
+    if (u === 60 || u === 62) n.angle++
   }
   return n
 }
-const PUNCT_CHAR = /\p{P}/u
-const SYMBOL_CHARS = '|｜_<>＜＞=\\/#*$@{}~^+'
 
 /** Separators between the parts of a line: " | ", "_", ">" and the like. */
 function separators(t: string): number {
@@ -198,7 +215,7 @@ export function lineFeatures(lines: Line[], wanted: (line: Line) => boolean = ()
     v[c++] = Math.min(1, (4 * ch.symbol) / per)
     v[c++] = Math.min(1, (4 * ch.space) / per)
     v[c++] = Math.min(1, (8 * ch.qmark) / per)
-    v[c++] = +EMOJI.test(t)
+    v[c++] = +(ch.emoji > 0)
     v[c++] = +SENTENCE_END.test(t)
     v[c++] = +/[:：]$/.test(t)
     v[c++] = +/[，,、；;]$/.test(t)

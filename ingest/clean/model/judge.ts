@@ -67,9 +67,11 @@ export function judgeLines(lines: Line[], model: LineModel = LINE_MODEL): (Judge
 }
 
 /**
- * Marks the lines the classifier calls furniture as junk under a rule named for its decision
- * ("model:nav 0.93"), so that they go wherever they stand and no longer count as text when clean
- * looks for the headline and the first and last paragraphs. Lines a rule already took keep it.
+ * Marks the lines no rule took and the classifier calls furniture as junk under a rule named for
+ * the decision ("model:nav 0.93"), so that they go wherever they stand and no longer count as text
+ * when clean looks for the headline and the first and last paragraphs. A line an edge rule took
+ * stays under the zones: the classifier's verdict on it leans on that same rule, so it is no second
+ * opinion on a line between paragraphs.
  */
 export function applyJudgements(lines: Line[], judged: (Judgement | null)[]): void {
   for (const line of lines) {

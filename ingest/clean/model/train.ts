@@ -25,9 +25,18 @@ import { KEEP_CLASSES, type LineModel } from './judge.js'
 import { compileBoost, trainBoost, type Booster, type BoostOptions } from './boost.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
-const LABELS = fileURLToPath(new URL('./labels/', import.meta.url))
+/** Where the labels, the pages and the list of blind pages are; the defaults are the repository's and ../shared's. */
+export interface TrainingSources {
+  labels: string
+  realdev: string
+  split: string
+}
+const SOURCES: TrainingSources = {
+  labels: fileURLToPath(new URL('./labels/', import.meta.url)),
+  realdev: process.env.REALDEV ?? join(ROOT, '../shared/realdev'),
+  split: join(ROOT, 'bench/real/split.json'),
+}
 const OUT = fileURLToPath(new URL('./line-model.json', import.meta.url))
-const REALDEV = process.env.REALDEV ?? join(ROOT, '../shared/realdev')
 const FOLDS = 5
 /** Share of body lines the model may cost the cleaner, across the folds, when the threshold is chosen. */
 const BODY_LOSS_BUDGET = 0.005
@@ -75,23 +84,23 @@ export interface Doc {
   items: { i: number; y: number; x: Float64Array }[]
 }
 
-function docPath(id: string): string {
+function docPath(realdev: string, id: string): string {
   const set = id.startsWith('p') ? 'pool' : id.startsWith('a') ? 'pages-a' : id.startsWith('b') ? 'pages-b' : null
   if (!set) throw new Error(`label for unknown document ${id}`)
-  return join(REALDEV, set, 'docs', `${id}.txt`)
+  return join(realdev, set, 'docs', `${id}.txt`)
 }
 
-function blindIds(): Set<string> {
-  const split = JSON.parse(readFileSync(join(ROOT, 'bench/real/split.json'), 'utf8')) as Record<string, { blind?: string[] }>
+function blindIds(path: string): Set<string> {
+  const split = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { blind?: string[] }>
   return new Set(Object.values(split).flatMap((s) => s.blind ?? []))
 }
 
-function readLabels(): Label[] {
-  const files = readdirSync(LABELS).filter((f) => f.endsWith('.jsonl')).sort()
+function readLabels(dir: string, notes: string[]): Label[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()
   const labels: Label[] = []
   const seen = new Set<string>()
   for (const f of files) {
-    for (const row of readFileSync(join(LABELS, f), 'utf8').split('\n')) {
+    for (const row of readFileSync(join(dir, f), 'utf8').split('\n')) {
       if (!row.trim()) continue
       const l = JSON.parse(row) as Label
       // Document-level notes ({"id","doc":"not-a-case"}) label no line.
@@ -103,12 +112,12 @@ function readLabels(): Label[] {
       labels.push(l)
     }
   }
-  console.log(`labels: ${labels.length} lines from ${files.join(', ')}`)
+  notes.push(`labels: ${labels.length} lines from ${files.join(', ')}`)
   return labels
 }
 
-function loadDocs(labels: Label[], classes: string[]): Doc[] {
-  const blind = blindIds()
+function loadDocs(labels: Label[], classes: string[], sources: TrainingSources, notes: string[]): Doc[] {
+  const blind = blindIds(sources.split)
   const byDoc = new Map<string, Label[]>()
   for (const l of labels) {
     if (blind.has(l.id)) throw new Error(`${l.id} is held blind (bench/real/split.json): its lines may not be trained on`)
@@ -117,7 +126,7 @@ function loadDocs(labels: Label[], classes: string[]): Doc[] {
   const docs: Doc[] = []
   let misfit = 0
   for (const id of [...byDoc.keys()].sort()) {
-    const text = readFileSync(docPath(id), 'utf8')
+    const text = readFileSync(docPath(sources.realdev, id), 'utf8')
     const lines = classify(prepareLines(text).lines)
     const feats = lineFeatures(lines)
     const raw = text.split('\n')
@@ -138,7 +147,7 @@ function loadDocs(labels: Label[], classes: string[]): Doc[] {
     }
     docs.push({ id, text, items })
   }
-  if (misfit) console.log(`skipped ${misfit} labels that no longer fit their line`)
+  if (misfit) notes.push(`skipped ${misfit} labels that no longer fit their line`)
   return docs
 }
 
@@ -153,11 +162,12 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n
 const pad = (s: string | number, n: number) => String(s).padStart(n)
 
 /** Every labelled line of every page, as features and class indices. */
-export function loadTrainingSet(): { docs: Doc[]; classes: string[] } {
-  const labels = readLabels()
+export function loadTrainingSet(sources: TrainingSources = SOURCES): { docs: Doc[]; classes: string[]; notes: string[] } {
+  const notes: string[] = []
+  const labels = readLabels(sources.labels, notes)
   const extra = [...new Set(labels.map((l) => l.cls))].filter((c) => !CLASS_ORDER.includes(c)).sort()
   const classes = [...CLASS_ORDER.filter((c) => labels.some((l) => l.cls === c)), ...extra]
-  return { docs: loadDocs(labels, classes), classes }
+  return { docs: loadDocs(labels, classes, sources, notes), classes, notes }
 }
 
 /** Per held-out document, the class probabilities of its labelled lines from the model of its fold. */
@@ -173,11 +183,12 @@ export function crossValidate(docs: Doc[], classes: string[]): { doc: Doc; probs
 
 function main(): void {
   const evalOnly = process.argv.includes('--eval')
-  if (!existsSync(REALDEV)) {
-    console.error(`train:lines: ${REALDEV} not found — training needs the labelled pages (../shared/realdev)`)
+  if (!existsSync(SOURCES.realdev)) {
+    console.error(`train:lines: ${SOURCES.realdev} not found — training needs the labelled pages (../shared/realdev)`)
     process.exit(2)
   }
-  const { docs, classes } = loadTrainingSet()
+  const { docs, classes, notes } = loadTrainingSet()
+  for (const note of notes) console.log(note)
   const keep = classes.map((c) => KEEP_CLASSES.has(c))
   console.log(`documents: ${docs.length}; lines: ${docs.reduce((n, d) => n + d.items.length, 0)}; features: ${FEATURES.length}; classes: ${classes.join(' ')}`)
 

@@ -88,6 +88,9 @@ const BARE_TIMESTAMP = /^[(（]?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s
  */
 const SPLIT_TIMESTAMP = /^(?:19|20)\d{2}\s+\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/
 
+/** Labels that open the apparatus lines of a journal article. */
+const JOURNAL_LABELS = '中图分类号|文献标识码|文献标志码|文章编号|基金项目|作者简介|收稿日期|修回日期|通讯作者|doi|key\\s*words?|关键词|关键字'
+
 /** A row of a Markdown table ("| 原则 | 内容 |"): text laid out in cells, not a menu. */
 const MD_TABLE_ROW = /^\|.*\|$/
 
@@ -748,13 +751,6 @@ export const LINE_RULES: LineRule[] = [
     why: 'Advertisement markers.',
   },
   {
-    id: 'reporter-credit',
-    zone: 'edge',
-    maxLen: 24,
-    pattern: /^[(（][^()（）。，,：:；;]{2,20}[)）]$/,
-    why: 'A bracketed credit on its own line under the text ("（张三 李四）", "（某某办公室）"); only outside the body, where a bracketed section label does not stand.',
-  },
-  {
     id: 'image-file',
     zone: 'any',
     maxLen: 80,
@@ -767,6 +763,20 @@ export const LINE_RULES: LineRule[] = [
     maxLen: 120,
     pattern: rx('^(?:!\\[[^\\]]*\\]\\([^)]*\\)\\s*\\|?\\s*)+$|^[【\\[(（]\\s*(?:资料图片?|图片|配图|示意图|网络配图|图源网络)[^】\\])）]{0,8}[】\\])）]$'),
     why: 'Where a picture stood: a Markdown image with no text ("![]()") in any format, or a bracketed "（资料图片仅供参考）".',
+  },
+  {
+    id: 'reporter-credit',
+    zone: 'edge',
+    maxLen: 24,
+    pattern: /^[(（][^()（）。，,：:；;]{2,20}[)）]$/,
+    why: 'A bracketed credit on its own line under the text ("（张三 李四）", "（某某办公室）"); only outside the body, where a bracketed section label does not stand.',
+  },
+  {
+    id: 'journal-meta',
+    zone: 'any',
+    maxLen: 300,
+    pattern: rx(`^(?:[〔【\\[(（]\\s*(?:${JOURNAL_LABELS})\\s*[〕】\\])）]|(?:${JOURNAL_LABELS})\\s*[:：])`, 'i'),
+    why: 'Apparatus of a journal article, each line opened by its label ("〔中图分类号〕…", "【基金项目】…", "关键词：…"): the paper\'s filing, not the case. The abstract is kept.',
   },
   {
     id: 'image-caption',
