@@ -779,6 +779,20 @@ export const LINE_RULES: LineRule[] = [
     why: 'Apparatus of a journal article, each line opened by its label ("〔中图分类号〕…", "【基金项目】…", "关键词：…"): the paper\'s filing, not the case. The abstract is kept.',
   },
   {
+    id: 'journal-meta',
+    zone: 'any',
+    maxLen: 100,
+    pattern: rx('(?:大学|学院|研究院|研究所|研究中心|党校|基金会|研究会)[^。]{0,40}[,，\\s]\\s*\\d{6}\\s*[;；)）]?$'),
+    why: 'An author\'s affiliation closed by its postcode ("某某大学公共管理学院，某省 某市，310000"): journal apparatus.',
+  },
+  {
+    id: 'citation',
+    zone: 'any',
+    maxLen: 300,
+    pattern: rx('\\[[JMCDNR]\\][.．]?.{0,80}?(?:19|20)\\d{2}|出版社\\s*[,，]\\s*(?:19|20)\\d{2}'),
+    why: 'A bibliographic reference ("张三. 某某研究[J]. 某某学报, 2021, …", "某某主编《…》，某某出版社，2025，第1~9页。"): how to cite the text, not the text.',
+  },
+  {
     id: 'image-caption',
     zone: 'any',
     maxLen: 60,

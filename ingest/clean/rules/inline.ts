@@ -86,6 +86,12 @@ export const INLINE_RULES: InlineRule[] = [
     why: 'A column or region tag in ASCII brackets opening a line, with a space after it ("[国内] …", "[视频] …"): the site\'s filing, not the text. Numbered references ("[1] …") are not tags.',
   },
   {
+    id: 'seo-spam',
+    where: 'line',
+    pattern: rx('(?:金沙|威尼斯人|葡京|太阳城|开云|必威|[\\u4e00-\\u9fff]{2}(?:体育|娱乐|彩票|棋牌|电竞))(?:官方|官网)?app(?:手机版|下载|官网|登录|入口)?', 'gi'),
+    why: 'A gambling app\'s name injected into a paragraph ("某某体育官方App下载", "某某app手机版"); a report never names a betting app.',
+  },
+  {
     id: 'debris',
     where: 'line',
     pattern: /(?<=[。！？!?”」』)）])\s*[|｜]+\s*$|^\s*[|｜]+\s*(?=[^|｜]*$)/g,
