@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { basename, extname } from 'node:path'
 import { clean } from './clean/index.js'
+import { parseMeta } from './clean/meta.js'
 import { extract } from './extract/index.js'
 import { decodeReport, readDocument, readReportBytes, type ReadResult } from './read/index.js'
 import type { Case, Message } from './schema.js'
@@ -36,15 +37,18 @@ export function assembleCase(name: string, read: ReadResult, digest: string, opt
   const cleaned = clean(read.text, { format: read.format, file, hints: read.hints })
   const body = opts.body ?? cleaned.body
   const fields = extract({ body, title: cleaned.title, script: cleaned.script })
+  // Byline lines the DOM kept out of the text still name author and source.
+  const byline = parseMeta(read.bylines.map((text) => ({ text, header: true })), cleaned.title, read.hints)
+  const published = read.article ? read.hints.published ?? cleaned.meta.published : cleaned.meta.published ?? read.hints.published
   const messages: Message[] = [...read.messages, ...cleaned.messages, ...fields.messages].map((m) => ({ ...m, file }))
   return {
     id: opts.id ?? caseId(name),
     title: cleaned.title,
     displayTitle: fields.displayTitle,
-    published: cleaned.meta.published ?? read.hints.published ?? null,
-    source: { name: cleaned.meta.sourceName, url: httpUrl(cleaned.meta.sourceUrl) ?? httpUrl(read.hints.url) },
-    author: cleaned.meta.author,
-    editor: cleaned.meta.editor,
+    published: published ?? null,
+    source: { name: byline.sourceName ?? cleaned.meta.sourceName, url: httpUrl(cleaned.meta.sourceUrl) ?? httpUrl(read.hints.url) },
+    author: byline.author ?? cleaned.meta.author,
+    editor: byline.editor ?? cleaned.meta.editor,
     place: fields.place,
     models: fields.models,
     orgTiers: fields.orgTiers,

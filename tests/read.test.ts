@@ -102,25 +102,14 @@ describe('decodeReport: HTML', () => {
 <script type="text/javascript">trackPage();</script>
 </body></html>`
 
-  it('keeps paragraph breaks, drops script/style/noscript, flattens the menu, reads hints', () => {
+  it('reads the article: headline first, paragraph breaks kept, menu and breadcrumb removed with their reason', () => {
     const r = decodeReport('page.html', bytes(page, 'gbk'))
     expect(r.format).toBe('html')
     expect(r.encoding).toBe('gb18030')
-    expect(r.text).toBe(
-      [
-        '首页 | 时政 | 社区',
-        '',
-        '当前位置：首页 > 社区 > 正文',
-        '红星社区：“小区管家”破解无物业难题',
-        '',
-        SIMPLIFIED[2],
-        '',
-        SIMPLIFIED[3],
-        SIMPLIFIED[4],
-        '',
-        '改造前\t改造后',
-      ].join('\n'),
-    )
+    expect(r.article).toBe(true)
+    expect(r.text).toBe(['红星社区：“小区管家”破解无物业难题', '', SIMPLIFIED[2], '', SIMPLIFIED[3], SIMPLIFIED[4], '', '改造前\t改造后'].join('\n'))
+    // Menu and breadcrumb are one run of navigation in the audit list.
+    expect(r.removed).toEqual([{ text: '首页\n时政\n社区\n当前位置：首页 > 社区 > 正文', reason: 'dom:navigation' }])
     expect(r.hints).toEqual({
       title: '红星社区：“小区管家”破解无物业难题',
       url: 'https://news.example.cn/2022/0816/123.html',
@@ -142,8 +131,10 @@ describe('decodeReport: HTML', () => {
 &#x5E95;&#24635;&mdash;完</td></tr></table></body></html>`
     const r = decodeReport('cms.htm', bytes(cms, 'big5'))
     expect(r.encoding).toBe('big5')
-    expect(r.text).toBe(['首頁｜新聞', '東街社區：“紅色議事廳”讓居民的事居民議', TRADITIONAL[1], TRADITIONAL[2], '底总—完'].join('\n'))
-    expect(r.hints).toEqual({ title: '東街社區_鼓樓區政府網' })
+    // The bold cell above the text is the headline; <title> names only the community.
+    expect(r.text).toBe(['東街社區：“紅色議事廳”讓居民的事居民議', '', TRADITIONAL[1], TRADITIONAL[2], '底总—完'].join('\n'))
+    expect(r.hints).toEqual({ title: '東街社區：“紅色議事廳”讓居民的事居民議' })
+    expect(r.removed).toEqual([{ text: '首頁｜新聞', reason: 'dom:navigation' }])
   })
 
   it('puts each layout table, row and cell on its own line; a row of short cells is one link bar', () => {

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
-import type { Message } from '../schema.js'
+import type { Message, Removed } from '../schema.js'
 import { decodeBytes } from './decode.js'
 import { docToText } from './doc.js'
 import { docxToText } from './docx.js'
@@ -120,6 +120,9 @@ export function decodeReport(name: string, bytes: Uint8Array): ReadResult {
   let text: string
   let encoding: string
   let hints: Hints = {}
+  let removed: Removed[] = []
+  let bylines: string[] = []
+  let article = false
   if (format === 'docx') {
     const doc = docxToText(bytes, LIMITS.textChars)
     if (!doc.ok) throw new InputError(name, doc.problem)
@@ -137,12 +140,12 @@ export function decodeReport(name: string, bytes: Uint8Array): ReadResult {
     // Crawlers often save whole pages under .txt; markup is not report text.
     if (format === 'txt' && SAVED_PAGE.test(decoded.text.slice(0, 1024))) format = 'html'
     checkExpansion(name, format, decoded.text)
-    if (format === 'html') ({ text, hints } = htmlToText(decoded.text))
+    if (format === 'html') ({ text, hints, removed, bylines, article } = htmlToText(decoded.text))
     else if (format === 'md') ({ text, hints } = markdownToText(decoded.text))
     else text = decoded.text
   }
   if (text.length > LIMITS.textChars) throw new InputError(name, tooMuchText(LIMITS.textChars))
-  return finish(name, { text, format, encoding, hints, messages, removed: [] })
+  return finish(name, { text, format, encoding, hints, messages, article, removed, bylines })
 }
 
 /** Bytes of a report in any supported format → ReadResult. Throws InputError for unusable input. */
@@ -154,7 +157,7 @@ export async function readDocument(name: string, bytes: Uint8Array): Promise<Rea
   if (!read.ok) throw new InputError(name, read.problem)
   const hints: Hints = read.title ? { title: read.title } : {}
   const messages = read.messages.map((m) => ({ ...m, file: name }))
-  return finish(name, { text: read.text, format, encoding: CONTAINER_ENCODING[format]!, hints, messages, removed: read.removed })
+  return finish(name, { text: read.text, format, encoding: CONTAINER_ENCODING[format]!, hints, messages, article: false, removed: read.removed, bylines: [] })
 }
 
 /** A report file's bytes, after the checks that need no reading: existence, type, size. */

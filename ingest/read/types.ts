@@ -18,8 +18,18 @@ export interface ReadResult {
   hints: Hints
   /** Non-fatal problems met while reading (replacement characters, a charset the page misdeclared). */
   messages: Message[]
-  /** Page furniture the reader took out (a PDF's running heads and folios, a .doc's headers and notes), with the reason. */
+  /**
+   * The text is the article an HTML page's DOM showed (pages with enough prose to choose from);
+   * its hints (headline, date) were read from the DOM and outrank what clean finds in text lines.
+   */
+  article: boolean
+  /**
+   * Page furniture the reader took out, with the reason: regions an HTML page's DOM showed to be
+   * outside the article (`dom:` reasons), a PDF's running heads and folios, a .doc's headers and notes.
+   */
   removed: Removed[]
+  /** Lines an HTML page prints between headline and article (date, source, author): metadata, kept out of the text. */
+  bylines: string[]
 }
 
 /** What a reader of a binary document format (PDF, .doc) makes of the bytes: the text, or the problem. */
