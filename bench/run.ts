@@ -12,6 +12,7 @@ const SECTIONS: { name: string; load: () => Promise<{ run(): Promise<void> }> }[
   { name: 'search', load: () => import('./search.js') },
   { name: 'retrieval', load: () => import('./retrieval.js') },
   { name: 'server', load: () => import('./server.js') },
+  { name: 'real', load: () => import('./real.js') },
 ]
 
 /** `npm run bench -- clean-extract` runs the named sections only. */
