@@ -198,7 +198,7 @@ function verdicts(webResults: ReturnType<typeof web>, textResults: ReturnType<ty
       ? [['boilerplate', p(f.boiler), 100], ['kept', p(f.keep), 100], ['title', p(f.title), 100], ['place', p(f.place), 100], ['outcomes', p(f.outcome), 100], ['money', p(f.money), 100]]
       : [['boilerplate', p(f.boiler), t.boiler], ['kept', p(f.keep), t.keep], ['title', p(f.title), t.title], ['place', p(f.place), t.place], ['outcomes', p(f.outcome), t.outcome], ['outcome precision', p(f.outcomePrecision), t.outcomePrecision], ['money', p(f.money), t.money]]
     const line = bars.map(([name, v, bar]) => `${name} ${f1(v)} ≥ ${bar} ${mark(v >= bar)}`).join(' | ')
-    console.log(`${set} ${set === 'seeds' ? '' : part + ' '}: ${line} | pinyin artifacts ${f.artifacts} ${mark(f.artifacts <= TARGETS.text.artifacts)}`)
+    console.log(`${set}${set === 'seeds' ? '' : ` ${part}`}: ${line} | pinyin artifacts ${f.artifacts} ${mark(f.artifacts <= TARGETS.text.artifacts)}`)
   }
   console.log(`throughput: synthetic ${speed.synthetic.toFixed(0)} reports/s ${mark(speed.synthetic >= TARGETS.syntheticPerSecond)} | real HTML ${speed.html.toFixed(1)} pages/s ${mark(speed.html >= TARGETS.htmlPerSecond)}`)
 }

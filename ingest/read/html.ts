@@ -9,7 +9,7 @@ import { ancestors, attr, measure, type Measured } from './dom/measure.js'
 import { parseHtml } from './dom/parse.js'
 import { plainText, renderText } from './dom/render.js'
 import { kindOfTokens, type RegionKind } from './dom/regions.js'
-import { isParagraph, regionKind, tokensOf } from './dom/signals.js'
+import { cutResidue, isParagraph, regionKind, tokensOf } from './dom/signals.js'
 import { MIN_PAGE_PROSE } from './dom/tunables.js'
 import type { Hints } from './types.js'
 
@@ -214,7 +214,8 @@ export function htmlToText(html: string): HtmlText {
   const skip = new Set<Element>(chosen.dropped.keys())
   if (headlineEl) skip.add(headlineEl)
   const { removed, bylines } = removedRegions(tree, m, chosen, headlineEl, start)
-  const body = renderText(chosen.parts, skip)
+  // Residue left in the article's own text (a leaked attribute before the first sentence) is cut out, not the paragraph.
+  const body = renderText(chosen.parts, skip, (text) => cutResidue(text, (cut) => removed.push({ text: cut, reason: 'dom:template-debris' })))
   if (headline) hints.title = headline.text
   else if (fallbackTitle) hints.title = fallbackTitle
   if (declared.url) hints.url = declared.url

@@ -66,7 +66,7 @@ function unTable(el: Element): Element | null {
 }
 
 /** A copy of the tree for text rendering: no invisible elements, menus flattened, layout tables as blocks, `skip` left out. */
-function prune<T extends Root | Element>(node: T, skip: ReadonlySet<Element>): T {
+function prune<T extends Root | Element>(node: T, skip: ReadonlySet<Element>, scrub?: (text: string) => string): T {
   const children: (RootContent | ElementContent)[] = []
   const source = node.children
   for (let i = 0; i < source.length; i++) {
@@ -75,28 +75,29 @@ function prune<T extends Root | Element>(node: T, skip: ReadonlySet<Element>): T
     if (child.type !== 'element') {
       // Links side by side with nothing but space between them are a menu bar: keep them apart.
       if (isBlank(child) && isLink(source[i - 1]) && isLink(source[i + 1])) children.push({ type: 'text', value: ' | ' })
+      else if (scrub && child.type === 'text') children.push({ ...child, value: scrub(child.value) })
       else children.push(child)
     } else if (skip.has(child) || isHidden(child)) continue
     else if (isNavigation(child)) children.push(flattenNav(child))
     else {
       const layout = unTable(child)
       if (layout) {
-        children.push(prune(layout, skip))
+        children.push(prune(layout, skip, scrub))
         continue
       }
       if (isLink(child) && isLink(source[i - 1])) children.push({ type: 'text', value: ' | ' })
-      children.push(prune(child, skip))
+      children.push(prune(child, skip, scrub))
     }
   }
   return { ...node, children } as T
 }
 
-/** The text of some nodes, with paragraph, table-row and menu structure, leaving out `skip`. */
-export function renderText(nodes: (Root | Element)[], skip: ReadonlySet<Element> = new Set()): string {
+/** The text of some nodes, with paragraph, table-row and menu structure, leaving out `skip`; `scrub` edits each text node. */
+export function renderText(nodes: (Root | Element)[], skip: ReadonlySet<Element> = new Set(), scrub?: (text: string) => string): string {
   // A table cell or row taken out of its table is a block of text, not a cell to tab-separate.
   const asBlock = (n: Root | Element) => (n.type === 'root' || n.tagName === 'td' || n.tagName === 'th' || n.tagName === 'tr' ? block(n.children as ElementContent[]) : n)
   const root: Root = { type: 'root', children: nodes.map(asBlock) }
-  return toText(prune(root, skip))
+  return toText(prune(root, skip, scrub))
 }
 
 /**

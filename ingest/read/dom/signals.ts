@@ -117,11 +117,21 @@ export function regionKind(el: Element): RegionKind | null {
 }
 
 /**
- * Markup or template residue in text: a leaked attribute (`pcms-style=\"x\">`), a tag printed as
- * text, an unfilled placeholder (`{{title}}`, `${name}`, `[!--content--]`), a line of nothing but
- * separators (`| | |`). Chinese prose has none.
+ * Markup or template residue inside text: a leaked attribute (`pcms-style=\\"x\\">`), a tag
+ * printed as text, an unfilled placeholder (`{{title}}`, `${name}`, `[!--content--]`). Chinese
+ * prose has none.
  */
-const DEBRIS = /[a-z][\w-]*=\\?["'][^"'<>]*\\?["']?\s*\/?>|<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\[!--[^\]]*--\]|^[\s|｜/\\·•_=*-]*[|｜][\s|｜/\\·•_=*-]*$/i
+const RESIDUE = /[a-z][\w-]*=\\*["'][^"'<>]*\\*["']?\s*\/?>|<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\[!--[^\]]*--\]/gi
+/** A line of nothing but separators (`| | |`): a template's empty slots. */
+const SEPARATORS_ONLY = /^[\s|｜/\\·•_=*-]*[|｜][\s|｜/\\·•_=*-]*$/
+
+/** Residue cut out of a text; each cut is passed to `onCut`. */
+export function cutResidue(text: string, onCut: (cut: string) => void): string {
+  return text.replace(RESIDUE, (cut) => {
+    onCut(cut)
+    return ''
+  })
+}
 
 /** The own text of a block (its text nodes and inline elements) carries markup or template residue. */
 export function hasDebris(el: Element): boolean {
@@ -133,7 +143,8 @@ export function hasDebris(el: Element): boolean {
     }
   }
   walk(el)
-  return DEBRIS.test(own)
+  RESIDUE.lastIndex = 0
+  return RESIDUE.test(own) || SEPARATORS_ONLY.test(own)
 }
 
 /** Class/id tokens of captions and picture boxes. */
