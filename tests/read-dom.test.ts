@@ -157,6 +157,8 @@ describe('date from the DOM', () => {
     expect(findDate(ld, null, Infinity, undefined)).toEqual({ date: '2022-01-14', source: 'declared' })
     const wx = measure(parseHtml('<script>var ct = "1685581200";</script><p>正文</p>'))
     expect(findDate(wx, null, Infinity, undefined)).toEqual({ date: '2023-06-01', source: 'declared' })
+    const old = measure(parseHtml('<script>var publish_time = "2016-06-06" || "";</script><p>正文</p>'))
+    expect(findDate(old, null, Infinity, undefined)).toEqual({ date: '2016-06-06', source: 'declared' })
   })
 
   it('prefers the dateline under the headline to a labelled date in a teaser feed and to the declared date', () => {

@@ -44,7 +44,7 @@ export function normalizeDate(value: string): string | undefined {
 }
 
 /** WeChat article pages: the headline and the account name are in scripts and in their own elements. */
-const WECHAT_TITLE = /\bvar\s+msg_title\s*=\s*(?:'([^'\n]*)'|"([^"\n]*)")/
+const WECHAT_TITLE = /\b(?:var\s+|window\.)msg_title\s*=\s*(?:'([^'\n]*)'|"([^"\n]*)")/
 const WECHAT_ACCOUNT = /\bvar\s+nickname\s*=\s*(?:htmlDecode\()?\s*(?:'([^'\n]*)'|"([^"\n]*)")/
 
 function decodeEntities(s: string): string {
@@ -71,7 +71,7 @@ function declaredOf(m: Measured): Declared {
       if (account && !titles.account) titles.account = decodeEntities(account[1] ?? account[2]).trim() || undefined
       continue
     }
-    if (attr(el, 'id') === 'js_name' && !titles.account) titles.account = toText(el).trim() || undefined
+    if ((attr(el, 'id') === 'js_name' || attr(el, 'className')?.split(' ').includes('profile_nickname')) && !titles.account) titles.account = toText(el).trim() || undefined
     if (tag !== 'meta' && tag !== 'link' && tag !== 'title') continue
     for (const rule of HINT_RULES) {
       if (found[rule.hint] || rule.tag !== tag) continue

@@ -115,8 +115,13 @@ function jsonLdDate(json: string): string | null {
   return null
 }
 
-/** WeChat serves the publish time as a Unix timestamp in a script (`var ct = "1567825320"`), shown in Beijing time. */
-const WECHAT_TIMESTAMP = /\bvar\s+ct\s*=\s*["'](\d{10})["']/
+/**
+ * WeChat serves the publish time in a script, filled into the page by script: a Unix timestamp
+ * (`var ct = "1567825320"`, shown in Beijing time) or, on older pages, the date itself
+ * (`var publish_time = "2016-06-06"`).
+ */
+const WECHAT_TIMESTAMP = /\b(?:ct|create_time|createTime)\s*=\s*["'](\d{10})["']/
+const WECHAT_DATE = /\bpublish_time\s*=\s*["'](\d{4}-\d{1,2}-\d{1,2})/
 const BEIJING_MS = 8 * 3600 * 1000
 
 function scriptDate(m: Measured): string | null {
@@ -132,6 +137,8 @@ function scriptDate(m: Measured): string | null {
     }
     const ts = WECHAT_TIMESTAMP.exec(text)
     if (ts) return new Date(Number(ts[1]) * 1000 + BEIJING_MS).toISOString().slice(0, 10)
+    const day = WECHAT_DATE.exec(text)
+    if (day) return parseDate(day[1])
   }
   return null
 }
