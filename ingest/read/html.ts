@@ -5,7 +5,7 @@ import { findArticle, type Attempt } from './dom/article.js'
 import { findDate } from './dom/dateline.js'
 import { decide, type BlockScores } from './dom/decide.js'
 import { findHeadline, headlineCandidates, titleAnchor, type DeclaredTitles } from './dom/headline.js'
-import { ancestors, attr, measure, type Measured } from './dom/measure.js'
+import { ancestors, attr, measure, NEVER_TEXT, type Measured } from './dom/measure.js'
 import { parseHtml } from './dom/parse.js'
 import { plainText, renderText } from './dom/render.js'
 import { kindOfTokens, type RegionKind } from './dom/regions.js'
@@ -131,9 +131,6 @@ function namedKind(el: Element): RegionKind | null {
   return el.tagName === 'nav' ? 'navigation' : el.tagName === 'footer' ? 'footer' : kindOfTokens(tokensOf(el))
 }
 
-/** Elements that never hold text (scripts, styles, head): left out without a word in `removed`. */
-const NEVER_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'canvas', 'object', 'select', 'input', 'textarea', 'button', 'option', 'link', 'meta', 'title'])
-
 /**
  * Everything left out of the text, region by region in document order, each with its reason.
  * Regions between the headline and the article's first paragraph that name no furniture are the
@@ -155,7 +152,8 @@ function removedRegions(root: Root, m: Measured, attempt: Attempt, headline: Ele
   }
   const textOf = (el: Element) => plainText(el, m.get(el)!.hidden)
   const outside = (el: Element) => {
-    if (NEVER_TEXT_TAGS.has(el.tagName)) return
+    // Scripts, styles and the head are not page text: nothing to report.
+    if (NEVER_TEXT.has(el.tagName)) return
     const s = m.get(el)!
     const kind = regionKind(el)
     // An unnamed wrapper around named regions (a layout row holding a menu cell) is reported region by region.

@@ -10,7 +10,17 @@ import { headlineKey, stripSiteSuffix } from '../../clean/title.js'
 import { ancestors, BLOCK, isHidden, textBetween, type Measured } from './measure.js'
 import { kindOfTokens, type RegionKind } from './regions.js'
 import { allBold, tokensOf } from './signals.js'
-import { HEADLINE_MAX_CHARS, HEADLINE_MIN_CHARS } from './tunables.js'
+import {
+  HEADLINE_AGREES,
+  HEADLINE_AGREES_EXACTLY,
+  HEADLINE_CLOSE,
+  HEADLINE_CLOSE_CHARS,
+  HEADLINE_DECLARED_MIN_CHARS,
+  HEADLINE_LAST,
+  HEADLINE_MAX_CHARS,
+  HEADLINE_MIN_CHARS,
+  HEADLINE_MIN_SCORE,
+} from './tunables.js'
 
 /** Titles a page declares outside its visible text. */
 export interface DeclaredTitles {
@@ -98,17 +108,6 @@ const TITLE_TOKENS = new Set(['title', 'headline', 'biaoti', 'bt', 'tit', 'tt'])
 
 const HEADING_WEIGHT: Record<string, number> = { h1: 3, h2: 2, h3: 1, h4: 1, h5: 1, h6: 1 }
 
-/** Points for agreeing with a declared title (more for word for word), for being the last heading before the article, and for sitting close to it. */
-const AGREES = 4
-const AGREES_EXACTLY = 1
-const LAST_BEFORE_ARTICLE = 2
-const CLOSE_TO_ARTICLE = 1
-/** Visible characters between a heading and the article's first paragraph that still count as close. */
-const CLOSE_CHARS = 200
-/** A declared title this short with nothing printed to confirm it is a place or site name ("东街社区"), not a headline. */
-const DECLARED_MIN_CHARS = 6
-/** Score a heading needs: a strong heading next to the article, or any heading a declared title confirms. */
-const MIN_SCORE = 4
 
 export interface Headline {
   text: string
@@ -235,18 +234,18 @@ export function findHeadline(
   let best: { el: Element; text: string; score: number } | null = null
   candidates.forEach((c, i) => {
     let score = c.weight
-    if (c.agrees) score += AGREES
-    if (c.exact) score += AGREES_EXACTLY
+    if (c.agrees) score += HEADLINE_AGREES
+    if (c.exact) score += HEADLINE_AGREES_EXACTLY
     // Candidates nest (div.title > h1): last means no candidate starts after this one ends.
-    if (!candidates.slice(i + 1).some((o) => o.order > c.end)) score += LAST_BEFORE_ARTICLE
-    if (textBetween(m, c.end, articleStart) <= CLOSE_CHARS) score += CLOSE_TO_ARTICLE
-    if (score >= MIN_SCORE && (!best || score >= best.score)) best = { el: c.el, text: c.text, score }
+    if (!candidates.slice(i + 1).some((o) => o.order > c.end)) score += HEADLINE_LAST
+    if (textBetween(m, c.end, articleStart) <= HEADLINE_CLOSE_CHARS) score += HEADLINE_CLOSE
+    if (score >= HEADLINE_MIN_SCORE && (!best || score >= best.score)) best = { el: c.el, text: c.text, score }
   })
   if (best) return { text: (best as { text: string }).text, element: (best as { el: Element }).el }
   for (const t of [declared.script, declared.meta, declared.page]) {
     if (!t) continue
     const text = cleanDeclaredTitle(t)
-    if (text.length >= DECLARED_MIN_CHARS && looksLikeHeadline(text, declared) && !sites.includes(headlineKey(text))) return { text, element: null }
+    if (text.length >= HEADLINE_DECLARED_MIN_CHARS && looksLikeHeadline(text, declared) && !sites.includes(headlineKey(text))) return { text, element: null }
   }
   return null
 }

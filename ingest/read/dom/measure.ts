@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast'
 
 /** Elements whose content is never report text (a <video>'s text is the fallback for browsers that cannot play it). */
-export const NEVER_TEXT = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'canvas', 'object', 'select', 'input', 'textarea', 'button', 'option', 'video', 'audio'])
+export const NEVER_TEXT = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'iframe', 'svg', 'canvas', 'object', 'select', 'input', 'textarea', 'button', 'option', 'video', 'audio'])
 
 /** Elements that start a line of their own; everything else flows inside the nearest one. */
 export const BLOCK = new Set([

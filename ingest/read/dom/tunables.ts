@@ -8,9 +8,9 @@
 export const MIN_PARAGRAPH_CHARS = 20
 
 /**
- * How far a paragraph's score climbs: the block holding the text and its parent get it whole, the
- * grandparent half, older ancestors score / (level × 3) (Readability's propagation, one level lower
- * because Chinese pages hang text in a div/td directly more often than in <p>).
+ * How far a paragraph's score climbs (Readability's propagation): its container gets it whole —
+ * the parent of a <p>, or the div/td itself when it holds its text directly, as Chinese pages often
+ * do — the next ancestor half, older ancestors score / (level × 3), up to this many levels.
  */
 export const SCORE_LEVELS = 5
 
@@ -56,7 +56,7 @@ export const KEEP_SHARE = 0.5
  */
 export const CHAR_THRESHOLD = 140
 
-/** Below this much paragraph text the page is a fragment or a stub: it goes to line cleaning whole. */
+/** An article keeping less than this is a fragment or a stub page: the page goes to line cleaning whole. */
 export const MIN_PAGE_PROSE = 60
 
 /** Longest line under a picture that is read as its caption rather than a paragraph. */
@@ -65,6 +65,20 @@ export const CAPTION_MAX_CHARS = 50
 /** A headline is a line, not a paragraph. */
 export const HEADLINE_MIN_CHARS = 4
 export const HEADLINE_MAX_CHARS = 80
+/**
+ * Headline points: a heading tag gives h1 3, h2 2, h3–h6 1 (a title-named element or a bold line 1);
+ * agreeing with a declared title adds 4 (1 more word for word), being the last heading before the
+ * article 2, sitting within HEADLINE_CLOSE_CHARS of it 1. A heading needs HEADLINE_MIN_SCORE: a
+ * strong heading next to the article, or any heading a declared title confirms.
+ */
+export const HEADLINE_AGREES = 4
+export const HEADLINE_AGREES_EXACTLY = 1
+export const HEADLINE_LAST = 2
+export const HEADLINE_CLOSE = 1
+export const HEADLINE_CLOSE_CHARS = 200
+export const HEADLINE_MIN_SCORE = 4
+/** A declared title this short with nothing printed to confirm it is a place or site name ("东街社区"), not a headline. */
+export const HEADLINE_DECLARED_MIN_CHARS = 6
 
 /** The dateline sits within this many characters of visible text below the headline. */
 export const DATELINE_WINDOW = 160
