@@ -161,6 +161,17 @@ describe('date from the DOM', () => {
     expect(findDate(old, null, Infinity, undefined)).toEqual({ date: '2016-06-06', source: 'declared' })
   })
 
+  it('reads a labelled publication date after the story, but not the time of an event the story announces', () => {
+    const notice = '<script>var ct = "1685581200";</script><h1>周末义诊通知</h1><div class="text"><p>社区请来医生义诊，欢迎居民参加，写得很长很长很长很长。</p><p>活动时间：2023年6月10日上午</p></div><div class="foot">发布时间：2023-06-02</div>'
+    const dateOf = (html: string) => {
+      const m = measure(parseHtml(html))
+      const order = (tag: string) => m.get([...m.keys()].find((e) => e.tagName === tag)!)!.order
+      return findDate(m, order('h1'), order('p'), undefined)
+    }
+    expect(dateOf(notice)).toEqual({ date: '2023-06-02', source: 'labelled' })
+    expect(dateOf(notice.replace('发布时间：2023-06-02', ''))).toEqual({ date: '2023-06-01', source: 'declared' })
+  })
+
   it('prefers the dateline under the headline to a labelled date in a teaser feed and to the declared date', () => {
     const page = '<h1>标题</h1><div class="info">2023-05-30 10:12</div><p>正文一段，写得很长很长。</p><div class="related"><p>发布时间：2023-06-01</p></div>'
     const m = measure(parseHtml(page))

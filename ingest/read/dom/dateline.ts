@@ -11,8 +11,12 @@ import { kindOfTokens, type RegionKind } from './regions.js'
 import { tokensOf } from './signals.js'
 import { DATELINE_WINDOW } from './tunables.js'
 
-/** Labels that introduce the publication date; the signing and validity dates of documents are other dates. */
-const DATE_LABEL = /(?<!成文|生效|废止|廢止|有效|截止)(?:发布|發布|发表|發表|发稿|發稿|更新|发文|發文)?(?:时间|時間|日期)\s*[:：]/
+/**
+ * Labels that introduce the publication date. A bare 时间/日期 counts only at the start of a line
+ * or after a separator ("来源：… | 时间：…"), so 活动时间/报名时间 in a notice are not read; signing
+ * and validity dates of documents (成文日期, 有效日期) are other dates.
+ */
+const DATE_LABEL = /(?:发布|發布|发表|發表|发稿|發稿|更新|发文|發文|刊发|刊發)(?:时间|時間|日期)\s*[:：]|(?:^|[\s|｜])(?:时间|時間|日期)\s*[:：]/
 
 /** A sentence of the story, whose date is an event's; datelines and bylines are a date, a time and names. */
 const SENTENCE_END = /[。！？]/
@@ -68,14 +72,15 @@ function readable(el: Element, m: Measured, articleStart: number, kinds: Readonl
 }
 
 /**
- * Text blocks within DATELINE_WINDOW characters from `from` (the headline element, whose later
- * lines may be the byline): where bylines put the date.
+ * Text blocks from `from` (the headline element, whose later lines may be the byline) to the
+ * article's first paragraph, at most DATELINE_WINDOW characters: where bylines put the date.
  */
 function datelineAfter(m: Measured, from: number, articleStart: number): string | null {
   let seen = 0
   for (const [el, s] of m) {
     if (s.order < from || s.hidden || !s.ownChars) continue
-    if (seen > DATELINE_WINDOW) break
+    // Below the article's first paragraph (which may be the byline itself) dates are the story's.
+    if (seen > DATELINE_WINDOW || s.order > articleStart) break
     seen += s.ownChars
     const text = readable(el, m, articleStart, WIDGETS)
     const date = text && parseDate(text)
