@@ -157,6 +157,11 @@ describe('decodeReport: HTML', () => {
     )
   })
 
+  it('keeps linked words inside a sentence as words: only a bar of links is a menu', () => {
+    const html = '<html><body><p>街道在<a href="/a">东湖社区</a> <a href="/b">西岭社区</a>两地试点。</p><div><a href="/">首页</a> <a href="/x">新闻</a></div></body></html>'
+    expect(decodeReport('s.html', bytes(html, 'utf-8')).text).toBe('街道在东湖社区 西岭社区两地试点。\n\n首页 | 新闻')
+  })
+
   it('reads a page saved as .txt as HTML', () => {
     const r = decodeReport('saved.txt', bytes(`\n<!-- saved from url=(0042)https://x.cn -->\n${page}`, 'utf-8'))
     expect(r.format).toBe('html')

@@ -66,15 +66,20 @@ function unTable(el: Element): Element | null {
 }
 
 /** A copy of the tree for text rendering: no invisible elements, menus flattened, layout tables as blocks, `skip` left out. */
+/** Only links and space: a link bar, whose links are menu items to keep apart. Links inside a sentence are words of it. */
+function isLinkBar(nodes: (RootContent | ElementContent)[]): boolean {
+  return nodes.some(isLink) && nodes.every((n) => isLink(n) || isBlank(n) || n.type === 'comment' || (n.type === 'element' && n.tagName === 'br'))
+}
+
 function prune<T extends Root | Element>(node: T, skip: ReadonlySet<Element>, scrub?: (text: string) => string): T {
   const children: (RootContent | ElementContent)[] = []
   const source = node.children
+  const linkBar = isLinkBar(source)
   for (let i = 0; i < source.length; i++) {
     const child = source[i]
     if (child.type === 'comment' || child.type === 'doctype') continue
     if (child.type !== 'element') {
-      // Links side by side with nothing but space between them are a menu bar: keep them apart.
-      if (isBlank(child) && isLink(source[i - 1]) && isLink(source[i + 1])) children.push({ type: 'text', value: ' | ' })
+      if (linkBar && isBlank(child) && isLink(source[i - 1]) && isLink(source[i + 1])) children.push({ type: 'text', value: ' | ' })
       else if (scrub && child.type === 'text') children.push({ ...child, value: scrub(child.value) })
       else children.push(child)
     } else if (skip.has(child) || isHidden(child)) continue
@@ -85,7 +90,7 @@ function prune<T extends Root | Element>(node: T, skip: ReadonlySet<Element>, sc
         children.push(prune(layout, skip, scrub))
         continue
       }
-      if (isLink(child) && isLink(source[i - 1])) children.push({ type: 'text', value: ' | ' })
+      if (linkBar && isLink(child) && isLink(source[i - 1])) children.push({ type: 'text', value: ' | ' })
       children.push(prune(child, skip, scrub))
     }
   }
