@@ -93,11 +93,17 @@ function web(parts: Part[]): Map<string, Map<Part, { casebook: WebFigures; reada
     { name: 'html-pool', dir: join(REALDEV, 'html-pool'), labels: () => jsonl(join(HERE, 'real', 'labels', 'html-pool.jsonl')) as unknown as WebLabel[] },
   ]
   const results = new Map<string, Map<Part, { casebook: WebFigures; readability: WebFigures }>>()
+  const attemptLines: string[] = []
   for (const set of sets) {
     const s = split(set.name)
     const paths = files(set.dir, '.html', (id) => parts.includes(partOf(s, id)))
     const ours = new Map<string, WebOutput>()
-    for (const [id, c] of cases(paths)) ours.set(id, { id, title: c.title, published: c.published, body: c.body, author: c.author })
+    const chosenBy = new Map<string, string>()
+    for (const [id, c] of cases(paths)) {
+      ours.set(id, { id, title: c.title, published: c.published, body: c.body, author: c.author })
+      const note = c.messages.find((m) => m.rule === 'dom-article')?.message ?? ''
+      chosenBy.set(id, /by the (\S+) attempt/.exec(note)?.[1] ?? 'whole page')
+    }
     const theirs = new Map<string, WebOutput>()
     for (const path of paths) {
       const id = basename(path, '.html')
@@ -113,7 +119,11 @@ function web(parts: Part[]): Map<string, Map<Part, { casebook: WebFigures; reada
       console.log(webRow(set.name, part, 'readability', figures.readability))
     }
     results.set(set.name, byPart)
+    const tally = new Map<string, number>()
+    for (const how of chosenBy.values()) tally.set(how, (tally.get(how) ?? 0) + 1)
+    attemptLines.push(`${set.name}: ${[...tally].map(([how, n]) => `${how} ${n}`).join(', ')}`)
   }
+  console.log(`article chosen by attempt (all parts read): ${attemptLines.join(' | ')}`)
   return results
 }
 

@@ -93,6 +93,8 @@ export interface HtmlText {
   hints: Hints
   /** The text is the article the DOM showed, not the whole page. */
   article: boolean
+  /** How the text was chosen, for the case's messages: the attempt that won and what it kept. */
+  note: string
   /** Page regions left out of the text, each with the `dom:` reason that decided it. */
   removed: Removed[]
   /** Lines printed between the headline and the article (date, source, author): metadata, not body. */
@@ -196,15 +198,16 @@ export function htmlToText(html: string): HtmlText {
   const declared = declaredOf(m)
   const hints: Hints = {}
   const fallbackTitle = declared.titles.meta ?? declared.titles.page
-  const whole = (): HtmlText => {
+  const whole = (kept: number): HtmlText => {
     if (fallbackTitle) hints.title = fallbackTitle
     if (declared.url) hints.url = declared.url
     if (declared.published) hints.published = declared.published
-    return { text: renderText([tree]), hints, article: false, removed: [], bylines: [] }
+    const note = `no article chosen (the best attempt kept ${kept} characters): the whole page goes to line cleaning`
+    return { text: renderText([tree]), hints, article: false, note, removed: [], bylines: [] }
   }
   const candidates = headlineCandidates(m, declared.titles)
-  const { chosen } = findArticle(tree, m, titleAnchor(m, candidates))
-  if (!chosen.parts.length || chosen.chars < MIN_PAGE_PROSE) return whole()
+  const { chosen, attempts } = findArticle(tree, m, titleAnchor(m, candidates))
+  if (!chosen.parts.length || chosen.chars < MIN_PAGE_PROSE) return whole(chosen.chars)
   const start = articleStart(m, chosen)
   const headline = findHeadline(m, candidates, start, declared.titles, (el) => within(m, el, chosen.parts))
   const headlineEl = headline?.element ?? null
@@ -218,7 +221,9 @@ export function htmlToText(html: string): HtmlText {
   else if (fallbackTitle) hints.title = fallbackTitle
   if (declared.url) hints.url = declared.url
   if (date) hints.published = date.date
-  return { text: headline ? `${headline.text}\n\n${body}` : body, hints, article: true, removed, bylines }
+  const tried = attempts.map((a) => `${a.name} ${a.chars}`).join(', ')
+  const note = `article chosen by the ${chosen.name} attempt (characters kept: ${tried}); headline ${headline?.element ? 'printed on the page' : headline ? 'declared by the page' : 'not found'}; date ${date ? `from the ${date.source}` : 'not found'}`
+  return { text: headline ? `${headline.text}\n\n${body}` : body, hints, article: true, note, removed, bylines }
 }
 
 /** The charset a page declares in its first bytes (<meta charset> or http-equiv), if any. */

@@ -140,7 +140,11 @@ export function decodeReport(name: string, bytes: Uint8Array): ReadResult {
     // Crawlers often save whole pages under .txt; markup is not report text.
     if (format === 'txt' && SAVED_PAGE.test(decoded.text.slice(0, 1024))) format = 'html'
     checkExpansion(name, format, decoded.text)
-    if (format === 'html') ({ text, hints, removed, bylines, article } = htmlToText(decoded.text))
+    if (format === 'html') {
+      const page = htmlToText(decoded.text)
+      ;({ text, hints, removed, bylines, article } = page)
+      messages.push(message(name, 'dom-article', 'info', page.note))
+    }
     else if (format === 'md') ({ text, hints } = markdownToText(decoded.text))
     else text = decoded.text
   }
