@@ -10,7 +10,7 @@ import { parseHtml } from './dom/parse.js'
 import { plainText, renderText } from './dom/render.js'
 import { kindOfTokens, type RegionKind } from './dom/regions.js'
 import { cutResidue, isParagraph, regionKind, tokensOf } from './dom/signals.js'
-import { MIN_PAGE_PROSE } from './dom/tunables.js'
+import { MIN_PAGE_PROSE, REMOVED_TEXT_MAX } from './dom/tunables.js'
 import type { Hints } from './types.js'
 
 /**
@@ -152,6 +152,7 @@ function removedRegions(root: Root, m: Measured, attempt: Attempt, headline: Ele
     if (last?.reason === reason) last.text += `\n${t}`
     else removed.push({ text: t, reason })
   }
+  const capped = () => removed.map((r) => (r.text.length > REMOVED_TEXT_MAX ? { ...r, text: `${r.text.slice(0, REMOVED_TEXT_MAX)}…（+${r.text.length - REMOVED_TEXT_MAX}）` } : r))
   const textOf = (el: Element) => plainText(el, m.get(el)!.hidden)
   const outside = (el: Element) => {
     // Scripts, styles and the head are not page text: nothing to report.
@@ -184,7 +185,7 @@ function removedRegions(root: Root, m: Measured, attempt: Attempt, headline: Ele
     }
   }
   walk(root)
-  return { removed, bylines }
+  return { removed: capped(), bylines }
 }
 
 /**

@@ -80,5 +80,12 @@ export const HEADLINE_MIN_SCORE = 4
 /** A declared title this short with nothing printed to confirm it is a place or site name ("东街社区"), not a headline. */
 export const HEADLINE_DECLARED_MIN_CHARS = 6
 
+/**
+ * Longest text kept for one removed region; the rest is counted ("…（+1234）"). A portal's
+ * furniture or a hidden keyword-spam block can run to 100 000 characters, which would swamp the
+ * case file and the audit list without telling a reader more.
+ */
+export const REMOVED_TEXT_MAX = 3000
+
 /** The dateline sits within this many characters of visible text below the headline. */
 export const DATELINE_WINDOW = 160
