@@ -92,12 +92,18 @@ describe('signals over a read-only tree', () => {
     expect(regionKind(first('<div class="box"><p>本文讲评论员的一天。</p></div>', 'div').el)).toBeNull()
   })
 
-  it('reads a short line under a picture as its caption, but not prose broken into lines or a bold subhead', () => {
-    const page = '<div><p><img src="a.jpg"></p><p>新装的电梯</p><p><img src="b.jpg"></p><p>电梯装好以后，老人下楼方便多了</p><p><img src="c.jpg"></p><p><b>二、议事会怎么开</b></p></div>'
+  it('reads a short line under a picture as its caption when it is set or worded as one, not a plain line, a bold subhead or the byline', () => {
+    const page = [
+      '<div><p><img src="a.jpg"></p><p align="center">新装的电梯</p>',
+      '<p><img src="b.jpg"></p><p>居民代表在议事会上发言 记者 林一 摄</p>',
+      '<p><img src="c.jpg"></p><p>电梯装好以后老人下楼方便多了</p>',
+      '<p><img src="d.jpg"></p><p style="text-align:center"><b>二、议事会怎么开</b></p>',
+      '<p><img src="e.jpg"></p><p align="center">来源：青溪日报 编辑：王五</p></div>',
+    ].join('')
     const m = measure(parseHtml(page))
     const ps = [...m.keys()].filter((e) => e.tagName === 'p')
-    const verdicts = [1, 3, 5].map((i) => isCaption(ps[i], m.get(ps[i])!, ps[i - 1], m.get(ps[i - 1])!))
-    expect(verdicts).toEqual([true, false, false])
+    const verdicts = [1, 3, 5, 7, 9].map((i) => isCaption(ps[i], m.get(ps[i])!, ps[i - 1], m.get(ps[i - 1])!))
+    expect(verdicts).toEqual([true, true, false, false, false])
   })
 })
 

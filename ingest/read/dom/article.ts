@@ -6,7 +6,7 @@
  */
 import type { Element, Root } from 'hast'
 import { decide } from './decide.js'
-import { ancestors, BLOCK, contains, textBetween, type Measured, type Stats } from './measure.js'
+import { ancestors, BLOCK, contains, NEVER_TEXT, textBetween, type Measured, type Stats } from './measure.js'
 import { kindOfTokens } from './regions.js'
 import { classWeight, hasDebris, isCaption, isParagraph, linkDensity, paragraphScore, punctuationDensity, regionKind, tagWeight, tokensOf } from './signals.js'
 import {
@@ -175,7 +175,8 @@ function cleanInside(parts: Element[], m: Measured, prose: Map<Element, number>,
       const before = previous
       previous = c
       if (s.hidden) {
-        if (s.chars || c.children.length) dropped.set(c, 'dom:hidden')
+        // Scripts and styles are not text; a hidden block with text is reported.
+        if (!NEVER_TEXT.has(c.tagName) && c.children.length) dropped.set(c, 'dom:hidden')
         continue
       }
       if (!BLOCK.has(c.tagName) || !s.chars) continue

@@ -161,6 +161,9 @@ export function allBold(el: Element): boolean {
 /** Words of photo credits and captions ("供图", "记者 X 摄", "图为…", "图片来源"). */
 const CAPTION_WORDS = /供图|摄$|摄）|摄\)|图片来源|圖片來源|资料图|資料圖|截图|截圖|^图为|^圖為|^图[:：]|^圖[:：]|^（?图|^\(?图/
 
+/** A source or editor line under the last picture is the byline, which line cleaning reads for metadata. */
+const BYLINE_LABEL = /(?<!图片|圖片)(?:来源|來源|编辑|編輯|作者|记者|記者)\s*[:：]/
+
 /** Centred, as captions under pictures are set. */
 function centred(el: Element): boolean {
   return attr(el, 'align')?.toLowerCase() === 'center' || /text-align\s*:\s*center/i.test(attr(el, 'style') ?? '') || tokensOf(el).includes('center')
@@ -169,9 +172,9 @@ function centred(el: Element): boolean {
 /**
  * A photo caption or credit: a short line with no links, set in a figcaption or a box named for
  * pictures, or standing right under a picture (the previous sibling shows only an image, or the
- * line itself opens with one) and read as a caption: centred, worded as a credit, or a single
- * clause. A line that runs on past a comma is prose broken into short lines; a bold line is a
- * subhead.
+ * line itself opens with one) and set as a caption: centred, or worded as a credit. A plain line
+ * under a picture may be the story going on (pages that break every sentence into short lines), a
+ * bold line is a subhead, and a source/editor line is the byline.
  */
 export function isCaption(el: Element, s: Stats, previous: Element | null, previousStats: Stats | null): boolean {
   if (!s.chars || s.chars > CAPTION_MAX_CHARS || s.linkChars || s.ownChars !== s.chars) return false
@@ -181,5 +184,5 @@ export function isCaption(el: Element, s: Stats, previous: Element | null, previ
   const underPicture = (first?.type === 'element' && hasImage(first)) || (!!previous && !!previousStats && !previousStats.chars && hasImage(previous))
   if (!underPicture) return false
   const text = leadText(el, CAPTION_MAX_CHARS)
-  return centred(el) || CAPTION_WORDS.test(text) || !/[，,]/.test(text)
+  return (centred(el) || CAPTION_WORDS.test(text)) && !BYLINE_LABEL.test(text)
 }
