@@ -6,7 +6,7 @@
  */
 import type { Element } from 'hast'
 import { parseDate } from '../../clean/meta.js'
-import { ancestors, type Measured } from './measure.js'
+import { ancestors, BLOCK, type Measured } from './measure.js'
 import { kindOfTokens, type RegionKind } from './regions.js'
 import { tokensOf } from './signals.js'
 import { DATELINE_WINDOW } from './tunables.js'
@@ -29,19 +29,19 @@ export interface PageDate {
   source: DateSource
 }
 
+/** The text flowing in a block itself: its text nodes and inline elements, not nested blocks. */
 function ownText(el: Element, m: Measured): string {
   let out = ''
   const walk = (node: Element) => {
     for (const c of node.children) {
       if (c.type === 'text') out += c.value
-      else if (c.type === 'element' && !m.get(c)?.hidden && !BLOCKISH.has(c.tagName)) walk(c)
       else if (c.type === 'element' && c.tagName === 'br') out += ' '
+      else if (c.type === 'element' && !m.get(c)?.hidden && !BLOCK.has(c.tagName)) walk(c)
     }
   }
   walk(el)
   return out.replace(/\s+/g, ' ').trim()
 }
-const BLOCKISH = new Set(['div', 'p', 'table', 'tr', 'td', 'th', 'ul', 'ol', 'li', 'dl', 'dd', 'dt', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br'])
 
 /**
  * Regions whose dates are other articles' or today's: teaser feeds, comments, menus, side columns,
