@@ -90,7 +90,9 @@ export function looksLikeHeadline(text: string, declared: DeclaredTitles = {}): 
 function siteNames(page: string | undefined): string[] {
   if (!page) return []
   const bare = cleanDeclaredTitle(page)
-  const rest = page.slice(page.indexOf(bare) + bare.length)
+  const at = page.indexOf(bare)
+  if (at < 0) return []
+  const rest = page.slice(at + bare.length)
   return rest.split(/[_|｜\-–—]+/).map((s) => headlineKey(s)).filter((s) => s.length >= 2)
 }
 
@@ -102,12 +104,10 @@ export function sameHeadline(a: string, b: string): boolean {
   return short.length >= 6 && long.includes(short) && short.length >= long.length * 0.4
 }
 
-
 /** Class/id tokens of headline elements. */
 const TITLE_TOKENS = new Set(['title', 'headline', 'biaoti', 'bt', 'tit', 'tt'])
 
 const HEADING_WEIGHT: Record<string, number> = { h1: 3, h2: 2, h3: 1, h4: 1, h5: 1, h6: 1 }
-
 
 export interface Headline {
   text: string
