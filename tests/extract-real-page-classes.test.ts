@@ -58,6 +58,32 @@ describe('place: a generic phrase ending in 小区 or 家园 is not a compound',
   })
 })
 
+describe('place: estates named in passing, in lists and by their parts', () => {
+  it('does not take a phase number for an estate name', () => {
+    const out = run('枫林社区枫林一至二期小区完成业委会换届。此前张贴了《关于成立枫林雅苑二期业委会筹备组的公告》。二期小区共有业主310户。')
+    expect(out.place.compound).toBe('枫林雅苑')
+  })
+
+  it('reads a numbered area followed by a building number as an address, named once', () => {
+    const out = run('近日，竹溪街道松岭第一社区新装的充电桩投入使用。7月初，住在松岭四区12号楼的居民反映充电难，社区随即协调安装。')
+    expect(out.place.compound).toBe('松岭四区')
+    expect(run('近日，竹溪街道松岭第一社区新装的充电桩投入使用。全区按照一区一策推进，四区两园同步规划。').place.compound).toBeNull()
+  })
+
+  it('takes the first-named of a list of estates that share one kind word', () => {
+    const plain = run('据了解，今年全市已完成或正在改造的有松岭、竹影苑、桂香新村、梧桐花园、东坡小区等，改造内容包括管网和道路。')
+    expect(plain.place.compound).toBe('松岭')
+    const counted = run('街道今年累计完成20台电梯加装，覆盖青槐南里、竹影家园、安和、柳岸东里、桂香里等多个小区，惠及180余户居民。')
+    expect(counted.place.compound).toBe('青槐南里')
+  })
+
+  it('leaves a list of other things alone, and a list does not outrank an estate named twice', () => {
+    expect(run('社区开设了书法、象棋、太极、合唱等课程，居民踊跃参加。').place.compound).toBeNull()
+    const out = run('青枫小区是一个老小区。街道还走访了松岭、竹影苑、桂香新村、梧桐花园等小区。青枫小区的做法得到推广。')
+    expect(out.place.compound).toBe('青枫小区')
+  })
+})
+
 describe('place: a generic word that is also a district name needs its city', () => {
   it('does not read 老城区, 城区, 新区 or 开发区 standing alone as a district', () => {
     const out = run('老城区的小巷里，居民们正在清扫。城区面貌焕然一新，开发区和新区也在跟进。')

@@ -61,6 +61,9 @@ const TOWN_SUFFIX = /^(?:镇|乡|苏木)$/
 // "经济开发区", "国家级新区", "工业园开发区": kinds of zone, not names.
 const ZONE_GENERIC = /^(?:经济|经济技术|高新技术|高新技术产业|国家级|省级|市级|工业|科技|产业|综合|城市|该|本|全)$/
 const NUMBERED_AREA = /^[一二三四五六七八九十]区$/
+// "住在松岭三区12号楼": a building number after a numbered area makes it an address, so the area is
+// a place people live in, not a ranking or a zone of a plan ("一区两园").
+const BUILDING_AFTER = /^[\d０-９一二三四五六七八九十]+(?:号楼|号院|栋|幢|座|号)/
 // "利津路8号院", "纬五路3号院": the house number is part of the name, so digits may stand in it.
 const NUMBERED = new Set(['号院', '号大院'])
 const NUMBER_END = /[\d０-９一二三四五六七八九十]$/
@@ -226,11 +229,13 @@ const NEVER_INITIAL = new Set('的了是把被着过所在而')
 
 // "巡查一次小区", "每个小区": a count or a determiner before the noun.
 const COUNTED_STEM = /^[一二两三四五六七八九十几每各某该这那][个次家座处批名位]$/
+// "一至三期小区" cut at 至 leaves "三期": a phase of an estate names which part, not which estate.
+const PHASE_STEM = /^(?:[一二两三四五六七八九十]+|[\d０-９]+)期$/
 
 // A name written straight after a division ("和兴路街道工农社区") is delimited by it, so a stem
 // ending like a descriptive word (农, 乡) is still a name there.
 function isName(stem: string, level: LocalLevel, chained: boolean, minStem: number): boolean {
-  if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem)) return false
+  if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem) || PHASE_STEM.test(stem)) return false
   if (level === 'district' && ZONE_GENERIC.test(stem)) return false
   return (chained || !GENERIC_END_RE.test(stem)) && !KIND_END_RE.test(stem) && !ALWAYS_GENERIC.has(stem)
 }
@@ -271,7 +276,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     // "金苑小区": the property word is part of the name, so one character before it is enough.
     const minStem = PROPERTY_WORD_FIRST.test(suffix) ? 1 : 2
     if (!isName(stem, level, chained, minStem) || NEVER_INITIAL.has(stem[0])) return null
-    const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || NUMBERED_AREA.test(suffix))
+    const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || (NUMBERED_AREA.test(suffix) && !BUILDING_AFTER.test(simp.slice(e, e + 5))))
     // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
     if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) return null
     const needsChain = level === 'community' && !chained && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
@@ -586,6 +591,46 @@ function listedDivisions(simp: string): GazToken[] {
   return out
 }
 
+// "改造了松岭、竹影苑、桂香里、梧桐花园等小区": estates written together share the kind word
+// written once after them, so the first item is an estate even with no suffix of its own.
+const ENUMERATION = /[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}/g
+const KIND_AFTER_LIST = /^(?:等)?(?:[\d一二三四五六七八九十几多]+个|多个|各)?(?:小区|楼盘|院落)/
+const LIST_STEM_MAX = 6
+
+/**
+ * The first-named estate of each list of estates: a list of three items or more in which two items
+ * after the first are estates, or whose last item is followed by the kind word ("…等多个小区").
+ */
+function listedCompounds(doc: Doc, local: LocalToken[]): { first: LocalToken; span: [number, number] }[] {
+  const out: { first: LocalToken; span: [number, number] }[] = []
+  const compounds = local.filter((t) => t.level === 'compound')
+  ENUMERATION.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = ENUMERATION.exec(doc.simp))) {
+    const items: [number, number][] = []
+    let at = m.index
+    for (const item of m[0].split('、')) {
+      items.push([at, at + item.length])
+      at += item.length + 1
+    }
+    const last = items.length - 1
+    const estates = items.slice(1).filter(([a, b], i) => compounds.some((t) => t.start === a && (i + 1 === last || t.end === b))).length
+    if (estates < 2 && !KIND_AFTER_LIST.test(doc.simp.slice(items[last][1], items[last][1] + 6))) continue
+    const [a, b] = items[0]
+    const own = compounds.find((t) => t.end === b && t.start >= a)
+    const span: [number, number] = [m.index, m.index + m[0].length]
+    if (own) {
+      out.push({ first: own, span })
+      continue
+    }
+    const { cut } = nameStart(doc.simp.slice(a, b))
+    const stem = cut < 0 ? '' : doc.simp.slice(a + cut, b)
+    if (stem.length > LIST_STEM_MAX || !isName(stem, 'compound', false, 2) || NEVER_INITIAL.has(stem[0])) continue
+    out.push({ first: { start: a + cut, end: b, level: 'compound', name: stem, bounded: true, weak: false, afterDivision: false, chained: false, needsChain: false }, span })
+  }
+  return out
+}
+
 export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   const listed = listedDivisions(doc.simp)
   const found = [...findDivisions(doc.simp).filter((d) => !listed.some((l) => l.start < d.end && d.start < l.end)), ...listed].sort((a, b) => a.start - b.start)
@@ -644,7 +689,13 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   // One passing mention late in the text is an example, not the subject; the subject is named
   // twice, or up front, or is the only compound introduced in the first third.
   const early = (c: Candidate) => compounds.length === 1 && c.first.start < doc.body.length / 3
-  if (compounds[0] && (compounds[0].score >= 2 || early(compounds[0]))) set('compound', fromLocal(compounds[0]))
+  // With no estate standing out, or only one named once as an item of a list, the list names the
+  // estates the report covers, and readers take the first-named.
+  const top = compounds[0] && (compounds[0].score >= 2 || early(compounds[0])) ? compounds[0] : undefined
+  const lists = top && top.mentions > 1 ? [] : listedCompounds(doc, local).filter((l) => l.first.start >= doc.titleEnd)
+  const list = lists.find((l) => !top || (l.span[0] <= top.first.start && top.first.end <= l.span[1]))
+  if (list) set('compound', { value: doc.body.slice(list.first.start, list.first.end), evidence: quoteSentence(doc, list.first.start, list.first.end), inferred: false })
+  else if (top) set('compound', fromLocal(top))
   if (!PLACE_KEYS.some((k) => place[k])) messages.push(message('place', 'warning', 'no place name found'))
   return { place, evidence, messages }
 }
