@@ -169,6 +169,17 @@ describe('money: planned budgets count; fees, unit prices and per-person sums do
     expect(run('今年已下达860万中央预算内投资，支持老旧小区改造。').funding.map((f) => f.amountWan)).toEqual([860])
   })
 
+  it('reads a clause that is only a total with the clauses around it: who paid before, what for after', () => {
+    const out = run('经业主大会表决，愿意租用车位的业主按每年600元的标准，提前预交三年车位费，总计12万元，计划把闲置空地改造为停车场。')
+    expect(out.funding.map((f) => [f.amountWan, f.source])).toEqual([[12, 'resident']])
+    expect(out.funding[0].quote).toContain('提前预交三年车位费')
+  })
+
+  it('does not take a total of income or a total with nothing paid for', () => {
+    expect(run('物业公司去年收取的停车收入，总计9万元，已全部公示。').funding).toEqual([])
+    expect(run('社区统计了居民家庭的户数和面积，合计15万元，另有说明。').funding).toEqual([])
+  })
+
   it('leaves out fees, unit prices, per-person subsidies, caps and the before of a change', () => {
     const out = run(
       '小区物业费标准为每平方米0.9元，停车费每月120元，对独居老人每人每月补贴200元，每个项目资助最高不超过5000元。项目总资金从500万元提高到800万元。',

@@ -72,6 +72,11 @@ const MANY_PAYERS = /多方|多渠道|多元/
 // does not borrow the previous clause's people.
 const OPENS_WITH_PAYING = /^(?:共|累计|先后|共同|积极|通过|多方|多渠道|再|又|还)*(?:筹资|筹集|筹措|出资|捐|投入|集资|众筹|自筹|募集|凑)/
 
+// "每户提前预交三年车位费，总计12万元，用来把空地改成停车场": a clause that is only a total sums what
+// the clause before it says was paid, and what it pays for comes in the clause after. The payer,
+// the context and the quote are read across all three.
+const TOTAL_ONLY = /^(?:总计|合计|共计|总共|一共|共)$/
+
 function classify(text: string): { sources: Set<FundingSource>; first: number; last: number } {
   const hits: { source: FundingSource; start: number; end: number }[] = []
   for (const rule of PAYER_RULES) {
@@ -111,12 +116,14 @@ export function extractFunding(doc: Doc): Funding[] {
     if (RANGE_AFTER.test(doc.simp.slice(end, end + 12)) || RANGE_BEFORE.test(doc.simp.slice(Math.max(0, start - 16), start))) continue
     if (CHANGED_FROM.test(doc.simp.slice(end, end + 6)) || (!m[3] && n < SMALL_YUAN)) continue
     const clause = clauseAt(doc, start)
+    const totalOnly = TOTAL_ONLY.test(doc.simp.slice(clause[0], start))
+    const summed = totalOnly ? clausesBefore(doc, start, 1)[0] : undefined
     let from = clause[0]
     // A yearly fund is named after its amount, and the name says who pays.
     let found = classify(doc.simp.slice(clause[0], recurring ? clause[1] : end))
     // The payer is often named a clause earlier ("发动业委会、共建单位和小区党员、居民不等不靠,
     // 多方筹资22万元"): look back within the sentence when this clause names none.
-    if (OPENS_WITH_PAYING.test(doc.simp.slice(clause[0], end)) && (found.sources.size === 0 || MANY_PAYERS.test(doc.simp.slice(clause[0], end)))) {
+    if ((totalOnly || OPENS_WITH_PAYING.test(doc.simp.slice(clause[0], end))) && (found.sources.size === 0 || MANY_PAYERS.test(doc.simp.slice(clause[0], end)))) {
       for (const c of clausesBefore(doc, start, 2)) {
         const f = classify(doc.simp.slice(c[0], c[1]))
         if (f.sources.size === 0) continue
@@ -125,10 +132,11 @@ export function extractFunding(doc: Doc): Funding[] {
         break
       }
     }
+    if (summed) from = Math.min(from, summed[0])
     const next = clauseAfter(doc, start)
-    const to = next && PURPOSE_NEXT.test(doc.simp.slice(next[0], next[1])) ? next[1] : Math.max(end, clause[1])
+    const to = next && (totalOnly || PURPOSE_NEXT.test(doc.simp.slice(next[0], next[1]))) ? next[1] : Math.max(end, clause[1])
     const region = doc.simp.slice(from, to)
-    if (!FUNDING_CONTEXT.test(region) || NOT_FUNDING.test(doc.simp.slice(clause[0], Math.min(Math.max(end, clause[1]), end + 6)))) continue
+    if (!FUNDING_CONTEXT.test(region) || NOT_FUNDING.test(doc.simp.slice(summed?.[0] ?? clause[0], Math.min(Math.max(end, clause[1]), end + 6)))) continue
     const many = MANY_PAYERS.test(region)
     const q = from < clause[0] ? evidence(doc, from, Math.max(clause[1], end)) : quoteClause(doc, start, end)
     out.push({
