@@ -593,7 +593,8 @@ function listedDivisions(simp: string): GazToken[] {
 
 // "改造了松岭、竹影苑、桂香里、梧桐花园等小区": estates written together share the kind word
 // written once after them, so the first item is an estate even with no suffix of its own.
-const ENUMERATION = /[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}/g
+// Anchored at the start of a run of characters, so a long run is scanned once, not from every position.
+const ENUMERATION = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}/g
 const KIND_AFTER_LIST = /^(?:等)?(?:[\d一二三四五六七八九十几多]+个|多个|各)?(?:小区|楼盘|院落)/
 const LIST_STEM_MAX = 6
 
