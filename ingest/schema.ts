@@ -86,6 +86,10 @@ export interface Message {
 
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'unknown'
 
+/** List fields a report can say it has none of, as opposed to saying nothing about them. */
+export const NONE_FIELDS = ['models', 'orgTiers', 'funding', 'outcomes', 'problems', 'mechanisms', 'actors'] as const
+export type NoneField = (typeof NONE_FIELDS)[number]
+
 export interface Case {
   /** The raw file's name without extension. */
   id: string
@@ -111,6 +115,13 @@ export interface Case {
   problems: Tag[]
   mechanisms: Tag[]
   actors: Tag[]
+  /**
+   * Fields known to be empty: "none" (no funding was needed; no model is named), as opposed to an
+   * empty field not listed here, which was "not found in the text". Each with the sentence that
+   * says so, or null when a person set it by hand (then the field is also `locked`). Optional and
+   * absent when empty, so cases that never say "none" keep exactly the shape above.
+   */
+  none?: Partial<Record<NoneField, Evidence | null>>
   /**
    * Provenance of the plain-valued fields, keyed by field path:
    * "title", "published", "place.city", "models.0", "orgTiers", "orgTierCount", "scale.households"…

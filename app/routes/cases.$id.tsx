@@ -6,7 +6,7 @@ import { Suspense, useEffect } from 'react'
 import { requireWrite } from '~/models/auth.server'
 import { buildCaseView, placeText } from '~/models/case-view.server'
 import { getCase, similarCases } from '~/models/case.server'
-import { langFromRequest } from '~/models/lang.server'
+import { langFromRequest, keepView } from '~/models/lang.server'
 import { PackNotFound, addItem, isPackId, listPacks, updatePack } from '~/models/packs.server'
 import { displayCase, displayHit, englishReasons } from '~/models/script.server'
 import { englishLabels } from '~/models/vocabulary.server'
@@ -15,6 +15,7 @@ import { CaseText } from '~/components/CaseText'
 import { FieldList } from '~/components/FieldList'
 import { RemovedList } from '~/components/RemovedList'
 import { Reasons } from '~/components/Reasons'
+import { BasketButton } from '~/components/BasketButton'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Casebook` : 'Casebook' }]
 
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof PackNotFound) throw new Response('Not Found', { status: 404 })
     throw error
   }
-  return redirect(`/packs/${packId}`)
+  return redirect(keepView(request, `/packs/${packId}`))
 }
 
 /** Progressive enhancement: a clicked value's quote flashes and takes focus for screen readers. */
@@ -102,9 +103,7 @@ export default function CasePage() {
           {data.published && <time dateTime={data.published}>{data.published}</time>}
         </p>
         <div className="actions">
-          <Link className="button" to={href('/compare', { ids: data.id })}>
-            {t('addToCompare')}
-          </Link>
+          <BasketButton id={data.id} title={data.title} />
           {data.packs.length > 0 ? (
             <PostForm className="inline-form">
               <label htmlFor="pack">{t('addToPack')}</label>
@@ -118,7 +117,7 @@ export default function CasePage() {
               <button type="submit">{t('add')}</button>
             </PostForm>
           ) : (
-            <Link className="button secondary" to="/packs">
+            <Link className="button secondary" to={href('/packs')}>
               {t('addToPack')} · {t('createPackFirst')}
             </Link>
           )}

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { PostForm } from '~/components/PostForm'
 import { translate } from '~/i18n'
 import { requireWrite } from '~/models/auth.server'
-import { langFromRequest } from '~/models/lang.server'
+import { langFromRequest, keepView } from '~/models/lang.server'
 import { createPack, listPacks } from '~/models/packs.server'
 import { useRootData, useT } from '~/lib/ui'
 import { AdminNotice } from '~/components/AdminNotice'
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const name = String(form.get('name') ?? '').trim().slice(0, MAX_NAME)
   if (!name) return data({ error: translate(langFromRequest(request), 'packNameRequired') }, { status: 400 })
   const pack = await createPack(name)
-  return redirect(`/packs/${pack.id}`)
+  return redirect(keepView(request, `/packs/${pack.id}`))
 }
 
 export default function PacksPage() {

@@ -12,7 +12,7 @@ import { translate, type Lang } from '~/i18n'
 import { requireWrite } from '~/models/auth.server'
 import { buildCaseView, placeText } from '~/models/case-view.server'
 import { MAX_UPLOAD_BYTES } from '~/models/config.server'
-import { langFromRequest } from '~/models/lang.server'
+import { langFromRequest, keepView } from '~/models/lang.server'
 import { processUpload, saveUpload, stage, unstage, type UploadProblem } from '~/models/upload.server'
 import { useRootData, useT } from '~/lib/ui'
 import { ACCEPTED_UPLOADS } from '~/lib/limits'
@@ -77,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'save') {
     const saved = await saveUpload(upload.name, upload.bytes)
     if ('kind' in saved) return refuse(lang, saved)
-    return redirect(`/cases/${encodeURIComponent(saved.id)}`)
+    return redirect(keepView(request, `/cases/${encodeURIComponent(saved.id)}`))
   }
 
   const processed = await processUpload(upload.name, upload.bytes)

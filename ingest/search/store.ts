@@ -14,7 +14,7 @@ import { TABLES, type Card, type Pointer } from '../index/layout.js'
 import { embedderState, latestPointer } from '../index/meta.js'
 import { describeEmbedder, idOf, sameId } from '../index/embedders.js'
 import { restoreEmbedder } from '../index/providers.js'
-import type { FacetCounts, Filters, Hit, SearchOptions, SearchResult, SimilarHit, Store, StoreInfo } from './types.js'
+import type { BrowseSort, FacetCounts, Filters, Hit, SearchOptions, SearchResult, SimilarHit, Store, StoreInfo } from './types.js'
 import { checkFilters, sqlString, whereClause } from './facets.js'
 import { countFacets, filterEntries, loadCatalog, type Catalog, type CatalogEntry } from './catalog.js'
 import { prepareQuery, type PreparedQuery } from './query.js'
@@ -430,21 +430,42 @@ class LanceStore implements Store {
   async list(filters: Filters = {}): Promise<Case[]> {
     checkFilters(filters)
     const snap = await this.snapshot()
-    return this.read(snap, filterEntries(await snap.catalog, filters).map((e) => e.id))
+    return this.readIds(snap, filterEntries(await snap.catalog, filters).map((e) => e.id))
   }
 
-  async newest(filters: Filters, page: { offset: number; limit: number }): Promise<{ cases: Case[]; total: number }> {
-    checkFilters(filters)
+  async newest(filters: Filters, page: { offset: number; limit: number; sort?: BrowseSort }): Promise<{ cases: Case[]; total: number }> {
     const snap = await this.snapshot()
+    const entries = await this.sorted(snap, filters, page.sort ?? 'date')
+    const ids = entries.slice(page.offset, page.offset + page.limit).map((e) => e.id)
+    return { cases: await this.readIds(snap, ids), total: entries.length }
+  }
+
+  async ids(filters: Filters, sort: BrowseSort = 'date'): Promise<string[]> {
+    return (await this.sorted(await this.snapshot(), filters, sort)).map((e) => e.id)
+  }
+
+  private async sorted(snap: Snapshot, filters: Filters, sort: BrowseSort): Promise<CatalogEntry[]> {
+    checkFilters(filters)
     const entries = filterEntries(await snap.catalog, filters)
     const date = (e: CatalogEntry) => e.card.published ?? ''
-    entries.sort((a, b) => date(b).localeCompare(date(a)) || (a.id < b.id ? -1 : 1))
-    const ids = entries.slice(page.offset, page.offset + page.limit).map((e) => e.id)
-    return { cases: await this.read(snap, ids), total: entries.length }
+    const byDate = (a: CatalogEntry, b: CatalogEntry) => date(b).localeCompare(date(a)) || (a.id < b.id ? -1 : 1)
+    if (sort === 'funding') entries.sort((a, b) => fundingRank(b.card) - fundingRank(a.card) || byDate(a, b))
+    else entries.sort(byDate)
+    return entries
+  }
+
+  async read(ids: string[]): Promise<Case[]> {
+    return this.readIds(await this.snapshot(), ids)
+  }
+
+  async cards(ids: string[]): Promise<Map<string, Card>> {
+    const snap = await this.snapshot()
+    await snap.catalog
+    return cardsOf(snap, ids)
   }
 
   /** The Cases of `ids`, in that order. */
-  private async read(snap: Snapshot, ids: string[]): Promise<Case[]> {
+  private async readIds(snap: Snapshot, ids: string[]): Promise<Case[]> {
     const catalog = await snap.catalog
     // Most of the store: one scan of its columns beats hundreds of id lookups.
     const scan = ids.length > catalog.entries.length / 4
@@ -484,6 +505,17 @@ class LanceStore implements Store {
 function parseCase(json: string): Case {
   const c = JSON.parse(json) as Case
   return { ...c, source: { ...c.source, url: httpUrl(c.source?.url) } }
+}
+
+/**
+ * Funding order: the stated total (largest first), then payers named without an amount, then
+ * "none", then nothing found (and cards of stores built before cards carried funding).
+ */
+export function fundingRank(card: Card): number {
+  const f = card.funding
+  if (!f) return -3
+  if (f.totalWan !== null) return f.totalWan
+  return f.state === 'found' ? -1 : f.state === 'none' ? -2 : -3
 }
 
 /** Arrow rows are read-only views; ranked rows get their text filled in later. */

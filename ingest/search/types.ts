@@ -1,4 +1,5 @@
 import type { Case } from '../schema.js'
+import type { Card } from '../index/layout.js'
 
 /** Structured fields that can be filtered and counted. */
 export const FACET_FIELDS = [
@@ -68,6 +69,8 @@ export interface SimilarHit extends Hit {
   reasons: { kind: 'problem' | 'mechanism' | 'actor' | 'scale' | 'place' | 'model' | 'text'; value: string }[]
 }
 
+export type BrowseSort = 'date' | 'funding'
+
 export interface StoreInfo {
   embedder: { name: string; model: string; dims: number }
   cases: number
@@ -89,8 +92,17 @@ export interface Store {
   get(id: string): Promise<Case | null>
   /** Every case (or those matching the filters), for the overview and dataset export. */
   list(filters?: Filters): Promise<Case[]>
-  /** A page of the cases matching the filters, newest published first (undated last), and how many match. */
-  newest(filters: Filters, page: { offset: number; limit: number }): Promise<{ cases: Case[]; total: number }>
+  /**
+   * A page of the cases matching the filters, newest published first (undated last), or by
+   * funding (largest stated total first), and how many match.
+   */
+  newest(filters: Filters, page: { offset: number; limit: number; sort?: BrowseSort }): Promise<{ cases: Case[]; total: number }>
+  /** The ids of every case matching the filters, in `newest` order: what an export walks through. */
+  ids(filters: Filters, sort?: BrowseSort): Promise<string[]>
+  /** The Cases of `ids`, in that order (unknown ids left out). */
+  read(ids: string[]): Promise<Case[]>
+  /** What a result list shows of each case (unknown ids left out). */
+  cards(ids: string[]): Promise<Map<string, Card>>
   facets(filters?: Filters): Promise<FacetCounts>
   info(): Promise<StoreInfo>
   /** Look for a newer build on the next call, whatever `refreshMs` says (this process just wrote one). */
