@@ -191,12 +191,64 @@ describe('given the dataset exports', () => {
   })
 
   it('exports every case as CSV and JSON', async () => {
-    const csv = await ((await exportCsv()) as Response).text()
+    const csv = await ((await exportCsv(args('/export.csv'))) as Response).text()
     expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(6)
     const json = JSON.parse(await ((await exportJson(args('/export.json'))) as Response).text()) as { id: string; funding: unknown[]; body?: string }[]
     expect(json.map((c) => c.id).sort()).toEqual(readdirSync(store.cases).map((f) => f.replace(/\.md$/, '')).sort())
     expect(json.find((c) => c.id === JIAFU)!.funding).toHaveLength(2)
     expect(json[0].body).toBeUndefined()
+  })
+})
+
+describe('given an export of what the search page shows', () => {
+  const csvRows = async (query: string) => {
+    const text = await ((await exportCsv(args(`/export.csv?${query}`))) as Response).text()
+    const [head, ...rows] = text.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const names = head.split(',')
+    // The sample corpus has no comma inside a cell before the place columns.
+    return rows.map((row) => Object.fromEntries(row.split(',').map((cell, i) => [names[i], cell])))
+  }
+
+  it('keeps the filters: the rows are the cases the page lists, in its order', async () => {
+    const query = `province=${encodeURIComponent('福建省')}`
+    const page = await searchLoader(args(`/?${query}`))
+    const rows = await csvRows(query)
+    expect(rows.map((r) => r.id)).toEqual(page.hits.map((h) => h.id))
+    expect(rows.length).toBe(2)
+  })
+
+  it('keeps the query and says which rows are weaker matches', async () => {
+    const query = `q=${encodeURIComponent('五位一体')}`
+    const page = await searchLoader(args(`/?${query}`))
+    const rows = await csvRows(query)
+    expect(rows.map((r) => r.id)).toEqual(page.hits.map((h) => h.id))
+    expect(rows.map((r) => r.match)).toEqual(page.hits.map((h) => (h.weak ? 'weaker' : 'match')))
+  })
+
+  it('writes places in one canonical spelling beside the spelling the report used', async () => {
+    const rows = await csvRows('')
+    const jiafu = rows.find((r) => r.id === JIAFU)!
+    expect([jiafu.city, jiafu.city_as_written]).toEqual(['厦门市', '廈門'])
+    expect([jiafu.district, jiafu.district_as_written]).toEqual(['湖里区', '湖里區'])
+  })
+
+  it('tells fields not found in the text from fields stated as none', async () => {
+    const rows = await csvRows('')
+    const jiafu = rows.find((r) => r.id === JIAFU)!
+    expect(jiafu.funding_total_wan).not.toBe('')
+    expect(jiafu.none).toBe('')
+    expect(rows.some((r) => r.not_found_in_text.includes('funding'))).toBe(true)
+  })
+
+  it('streams JSON as one array, with the normalised places beside the written ones', async () => {
+    const json = JSON.parse(await ((await exportJson(args(`/export.json?province=${encodeURIComponent('福建')}`))) as Response).text()) as {
+      id: string
+      place: { city: string }
+      placeNormalized: { city: string }
+    }[]
+    expect(json).toHaveLength(2)
+    const jiafu = json.find((c) => c.id === JIAFU)!
+    expect([jiafu.place.city, jiafu.placeNormalized.city]).toEqual(['廈門', '厦门市'])
   })
 })
 

@@ -125,23 +125,36 @@ async function ordered(store: Store, hits: (Hit | SimilarHit)[], mode: SearchPar
   return { hits: [...order.filter((h) => !weak.has(h.id)), ...order.filter((h) => weak.has(h.id))], weak }
 }
 
+/** Every ranked hit of a search in the page's order (matches, then weaker ones), with its facets. */
+export async function rankedSearch(store: Store, { q, mode, filters, sort, without }: SearchParams, facets = true) {
+  const result = mode === 'like' ? await store.like(q, { filters, facets, limit: RANKED }) : await store.search(q, { filters, facets, limit: RANKED, without })
+  const query = 'query' in result ? result.query : { expansions: [], understood: [], situation: false }
+  return {
+    ...(await ordered(store, result.hits, mode, sort)),
+    facets: result.facets,
+    expansions: query.expansions,
+    understood: query.understood,
+    situation: query.situation,
+  }
+}
+
 /** One call into the store per page view: a search, a "cases like mine" query, or browsing by filters. */
-export async function runSearch({ q, mode, filters, sort, without, page }: SearchParams): Promise<SearchOutcome> {
+export async function runSearch(params: SearchParams): Promise<SearchOutcome> {
+  const { q, filters, sort, page } = params
   const store = await getStore()
   const start = (page - 1) * PAGE_SIZE
   if (q) {
-    const result = mode === 'like' ? await store.like(q, { filters, facets: true, limit: RANKED }) : await store.search(q, { filters, facets: true, limit: RANKED, without })
-    const { hits, weak } = await ordered(store, result.hits, mode, sort)
+    const { hits, weak, facets, expansions, understood, situation } = await rankedSearch(store, params)
     const shown = hits.slice(start, start + PAGE_SIZE)
     const funding = await fundingOf(store, shown.map((h) => h.id))
     return {
       hits: shown.map((hit) => ({ hit, funding: funding.get(hit.id) ?? null, weak: weak.has(hit.id) })),
-      facets: result.facets,
+      facets,
       total: hits.length,
       strong: hits.length - weak.size,
-      expansions: 'query' in result ? result.query.expansions : [],
-      understood: 'query' in result ? result.query.understood : [],
-      situation: 'query' in result ? result.query.situation : false,
+      expansions,
+      understood,
+      situation,
       pageCount: Math.ceil(hits.length / PAGE_SIZE),
     }
   }

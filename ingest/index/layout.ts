@@ -101,6 +101,6 @@ export interface Card {
   scale: Case['scale']
   /** Tag ids with English labels. */
   tags: { kind: 'problem' | 'mechanism' | 'actor'; id: string; en: string }[]
-  /** Absent in stores built before cards carried it (re-ingest with --rebuild-cards... see README). */
+  /** Absent in stores built before cards carried it; the app then reads the case itself. */
   funding?: FundingSummary
 }
