@@ -211,6 +211,9 @@ export default function SearchPage() {
   const weakTotal = data.strong === null ? 0 : data.total - data.strong
   const pastEnd = !data.error && data.total > 0 && data.page > data.pageCount
   const filterCount = Object.values(data.filters).reduce((n, values) => n + (values?.length ?? 0), 0)
+  // The mode's own order (relevance for a search, date when browsing) is sent as no value, so a
+  // search typed on the browsing page is not sorted by the date that page was sorted by.
+  const defaultSort = data.q ? 'relevance' : 'date'
   const sorts = SORTS.filter((s) => data.q || s !== 'relevance')
   return (
     <div className="page search-page">
@@ -256,9 +259,15 @@ export default function SearchPage() {
         </label>
         <label className="sort">
           <span>{t('sortLabel')}</span>{' '}
-          <select name="sort" form="search-form" defaultValue={data.sort} key={data.sort} onChange={(event) => submit(event.currentTarget.form)}>
+          <select
+            name="sort"
+            form="search-form"
+            defaultValue={data.sort === defaultSort ? '' : data.sort}
+            key={`${data.q}:${data.sort}`}
+            onChange={(event) => submit(event.currentTarget.form)}
+          >
             {sorts.map((s) => (
-              <option key={s} value={s}>
+              <option key={s} value={s === defaultSort ? '' : s}>
                 {t(`sort_${s}`)}
               </option>
             ))}

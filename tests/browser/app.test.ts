@@ -9,6 +9,15 @@ import { ROOT, buildApp, buildSampleStore, startApp, type RunningApp, type Sampl
 import { launchBrowser } from '../helpers/browser.js'
 import { REPORT } from '../fixtures/read/documents.js'
 import { layoutReport, makePdf } from '../fixtures/read/pdf.js'
+import { readStoredCase, runIngest } from '../../ingest/corpus/index.js'
+
+// A report written for this test (invented compound and figures), as text copied from a phone.
+const PASTED = [
+  '2023年5月，浙江省湖州市吴兴区飞英街道青石社区所辖的青石巷小区成立楼栋议事会。',
+  '小区建于1995年，共有住户320户、居民860余人，长期没有物业管理，停车难、乱停乱放问题突出。',
+  '社区党委牵头，小区党支部、业委会和楼栋长共同参与，每月召开一次议事会。街道投入资金35万元，居民自筹5万元，新增停车位60个。',
+  '半年来，议事会共解决居民反映的问题27件。',
+].join('\n\n')
 
 const FIVE_IN_ONE = '003_94610c8b7224c873'
 const RED_DONGLI = '002_33ffca132d01dce9'
@@ -158,9 +167,38 @@ describe('given the sample corpus in the built app', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('找不到这个案例')
   })
 
+  it('builds a 3-case comparison by clicking only, and each value links to its quote', async () => {
+    const p = await context.newPage()
+    await p.goto(`${app.url}/`)
+    const count = p.locator('.basket-count')
+    await expect(count.textContent()).resolves.toBe('0')
+    for (const n of [1, 2, 3]) {
+      await p.locator('.hits .hit button.add-basket').first().click()
+      await p.waitForFunction((want) => document.querySelector('.basket-count')?.textContent === String(want), n)
+    }
+    // Adding never drops what is there: a reload still shows all three, kept in the cookie.
+    await p.reload()
+    await expect(count.textContent()).resolves.toBe('3')
+    await Promise.all([p.waitForURL(/\/basket/), p.click('.basket-link')])
+    await p.locator('.basket-item').first().waitFor()
+    await expect(p.locator('.basket-item').count()).resolves.toBe(3)
+    await Promise.all([p.waitForURL(/\/compare\?/), p.click('button[form=compare-form]')])
+    await p.locator('table.compare').waitFor()
+    await expect(p.locator('table.compare thead th').count()).resolves.toBe(4)
+    const link = p.locator('table.compare a.quote-link').first()
+    const target = await link.getAttribute('href')
+    expect(target).toMatch(/^\/cases\/[^#]+#q-\d+$/)
+    await Promise.all([p.waitForURL(/\/cases\/.+#q-\d+$/), link.click()])
+    const q = target!.split('#q-')[1]
+    await expect.poll(() => p.locator(`.case-text .q${q}`).count()).toBeGreaterThan(0)
+    // Removing works from the case page too.
+    await p.locator('button.in-basket').click()
+    await p.waitForFunction(() => document.querySelector('.basket-count')?.textContent === '2')
+    await p.close()
+  })
+
   it('compares two cases and exports the comparison as a Markdown table', async () => {
-    await page.goto(`${app.url}/cases/${FIVE_IN_ONE}`)
-    await Promise.all([page.waitForURL(/\/compare\?ids=/), page.click('text=加入对比')])
+    await page.goto(`${app.url}/compare?ids=${FIVE_IN_ONE}`)
     await page.fill('#add', JIAFU)
     await Promise.all([page.waitForURL((url) => (url.searchParams.get('ids') ?? '').split(',').length === 2), page.click('.add-case button')])
     await page.locator('table.compare').waitFor()
@@ -176,6 +214,63 @@ describe('given the sample corpus in the built app', () => {
     expect(lines.find((line) => line.startsWith('| 组织层级'))).toContain('社區黨組織 → 小區黨支部 → 樓道黨小組')
     const csv = await (await page.request.get(`${app.url}${href!.replace('/compare.md', '/compare.csv')}`)).text()
     expect(csv.split('\r\n')[0]).toContain(JIAFU)
+  })
+
+  it('finds a case to compare by its title words, not only its id', async () => {
+    await page.goto(`${app.url}/compare?ids=${FIVE_IN_ONE}`)
+    await page.fill('#add', '嘉福')
+    await Promise.all([page.waitForURL(/add=/), page.click('.add-case button')])
+    await Promise.all([page.waitForURL((url) => (url.searchParams.get('ids') ?? '').includes(JIAFU)), page.locator('.suggestions a').first().click()])
+    await page.locator('table.compare').waitFor()
+  })
+
+  it('keeps English across a search, its pages and the comparison', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const p = await fresh.newPage()
+    await p.goto(`${app.url}/?lang=en`)
+    await p.fill('#q', '小区')
+    await Promise.all([p.waitForURL((url) => url.searchParams.get('q') === '小区'), p.press('#q', 'Enter')])
+    await expect(p.locator('html').getAttribute('lang')).resolves.toBe('en')
+    expect(new URL(p.url()).searchParams.get('lang')).toBe('en')
+    // A page past the end says so and links back to the last page, still in English.
+    await p.goto(`${p.url()}&page=7`)
+    await expect(p.locator('[role=status]').textContent()).resolves.toContain('past the end')
+    await Promise.all([p.waitForURL((url) => url.searchParams.get('page') !== '7'), p.locator('[role=status] a').click()])
+    await expect(p.locator('.results-head').textContent()).resolves.toMatch(/matching cases/)
+    await Promise.all([p.waitForURL(/\/compare/), p.click('.main-nav a[href^="/compare"]')])
+    await expect(p.locator('h1').textContent()).resolves.toBe('Compare cases')
+    // The cookie was set by ?lang=en: a bare URL stays English too.
+    await p.goto(`${app.url}/overview`)
+    await expect(p.locator('html').getAttribute('lang')).resolves.toBe('en')
+    await fresh.close()
+  })
+
+  it('exports exactly the cases the filtered page lists', async () => {
+    await page.goto(`${app.url}/`)
+    const fujian = page.locator('fieldset.facet', { hasText: '省份' }).locator('label', { hasText: '福建' }).locator('input')
+    await Promise.all([page.waitForURL((url) => url.searchParams.has('province')), fujian.check()])
+    const shown = await resultIds(page)
+    const href = await page.locator('.export-links a', { hasText: 'CSV' }).getAttribute('href')
+    expect(href).toContain('province=')
+    const csv = await (await page.request.get(`${app.url}${href}`)).text()
+    const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1)
+    expect(rows.map((row) => row.split(',')[0])).toEqual(shown)
+    expect(shown.length).toBe(2)
+  })
+
+  it('shows results in the first screen of a phone, with the filters in a drawer', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const p = await phone.newPage()
+    await p.goto(`${app.url}/?q=${encodeURIComponent('小区')}`)
+    const first = await p.locator('.hits .hit').first().boundingBox()
+    expect(first!.y).toBeLessThan(844 - 120)
+    await expect(p.locator('.facets').isVisible()).resolves.toBe(false)
+    await p.click('.drawer-label')
+    await expect(p.locator('.facets').isVisible()).resolves.toBe(true)
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await p.goto(`${app.url}/compare?ids=${FIVE_IN_ONE},${JIAFU},${RED_DONGLI}`)
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await phone.close()
   })
 
   it('says clearly when a comparison has too few or too many cases', async () => {
@@ -255,6 +350,28 @@ describe('given the sample corpus in the built app', () => {
     await page.setViewportSize({ width: 1280, height: 900 })
   })
 
+  it('adds a pasted report, keeps a corrected field locked, and re-ingest keeps it', async () => {
+    await page.goto(`${app.url}/upload`)
+    await page.fill('#text', PASTED)
+    await page.fill('input[name=title]', '青石巷小区楼栋议事会')
+    await page.fill('input[name=url]', 'https://example.org/qingshixiang')
+    await page.click('button[value=preview]')
+    await page.locator('.edit-form').waitFor()
+    await expect(page.locator('input[name="f.title"]').inputValue()).resolves.toBe('青石巷小区楼栋议事会')
+    await page.fill('input[name="f.place.compound"]', '青石巷东区')
+    await Promise.all([page.waitForURL(/\/cases\/paste_/), page.click('.edit-form button[value=save]')])
+    await page.locator('h1', { hasText: '青石巷小区楼栋议事会' }).waitFor()
+    await expect(page.locator('.field-field_place').textContent()).resolves.toContain('青石巷东区')
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!)
+    const stored = () => readStoredCase(store.cases, id)!
+    expect(stored().locked).toEqual(expect.arrayContaining(['title', 'source.url', 'place.compound']))
+    // The report is kept as pasted; ingesting the corpus again rebuilds the case from it.
+    await runIngest({ corpus: store.raw, cases: store.cases })
+    expect(stored().place.compound).toBe('青石巷东区')
+    expect(stored().title).toBe('青石巷小区楼栋议事会')
+    expect(stored().source.url).toBe('https://example.org/qingshixiang')
+  })
+
   it('refuses a PNG renamed .txt with a clear message and changes nothing', async () => {
     await page.goto(`${app.url}/`)
     const before = await page.locator('.results-head').textContent()
@@ -294,18 +411,28 @@ describe('given the sample corpus in the built app', () => {
       overview: '/overview',
       upload: '/upload',
       missing: '/cases/no_such_case',
+      basket: `/basket?ids=${FIVE_IN_ONE},${JIAFU}`,
+      groups: `/groups?g=${encodeURIComponent('province:福建')}&g=${encodeURIComponent('province:湖南')}`,
+      facet: '/facets/district',
     }
     const headings = { zh: '案例库', en: 'Casebook' }
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const small = await phone.newPage()
     for (const lang of ['zh', 'en'] as const) {
-      await page.goto(`${app.url}/lang?to=${lang}&next=/`)
-      for (const [name, url] of Object.entries(pages)) {
-        await page.goto(`${app.url}${url}`)
-        await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang === 'zh' ? 'zh-CN' : 'en')
-        await expect(page.locator('.brand span:last-child').textContent()).resolves.toBe(headings[lang])
-        await page.screenshot({ path: path.join(SHOTS, `${name}-${lang}.png`), fullPage: true })
+      for (const [p, width] of [[page, 1280], [small, 390]] as const) {
+        await p.goto(`${app.url}/lang?to=${lang}&next=/`)
+        for (const [name, url] of Object.entries(pages)) {
+          await p.goto(`${app.url}${url}`)
+          await expect(p.locator('html').getAttribute('lang')).resolves.toBe(lang === 'zh' ? 'zh-CN' : 'en')
+          await expect(p.locator('.brand span:last-child').textContent()).resolves.toBe(headings[lang])
+          // No page scrolls sideways, not even on a phone (wide tables scroll inside their frame).
+          expect(await p.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px`).toBeLessThanOrEqual(width)
+          await p.screenshot({ path: path.join(SHOTS, `${name}-${lang}-${width}.png`), fullPage: true })
+        }
       }
     }
+    await phone.close()
     await page.goto(`${app.url}/lang?to=zh&next=/`)
-    // 22 full-page loads and screenshots: on a shared, loaded machine this takes over a minute.
-  }, 180_000)
+    // 44 full-page loads and screenshots: on a shared, loaded machine this takes minutes.
+  }, 240_000)
 })
