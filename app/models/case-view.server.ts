@@ -2,6 +2,7 @@ import type { Case, Evidence, NoneField, PlaceLevel, Tag } from '../../ingest/sc
 import { PLACE_LEVELS } from '../../ingest/schema'
 import { translate, type Lang, type LabelKey } from '~/i18n'
 import { formatWan } from '~/lib/ui'
+import { withGloss, withPinyin } from './gloss.server'
 
 /** One displayed value; `q` is the number of its quote in the body (`#q-<n>`), null when unsourced. */
 export interface FieldItem {
@@ -78,7 +79,7 @@ export function buildCaseView(c: Case, lang: Lang): CaseView {
   push(
     'field_place',
     PLACE_LEVELS.filter((level: PlaceLevel) => c.place[level]).map((level) => ({
-      text: c.place[level] as string,
+      text: withPinyin(c.place[level] as string, lang === 'en'),
       q: ev(`place.${level}`),
       note: `${t(`place_${level}`)}${c.place.inferred.includes(level) ? ` · ${t('inferred')}` : ''}`,
     })),
@@ -90,9 +91,9 @@ export function buildCaseView(c: Case, lang: Lang): CaseView {
       q: ev(`scale.${key}`),
     })),
   )
-  push('field_models', c.models.map((model, i) => ({ text: model, q: ev(`models.${i}`) })), 'models')
+  push('field_models', c.models.map((model, i) => ({ text: withGloss(model, lang === 'en'), q: ev(`models.${i}`) })), 'models')
   const tiersQ = ev('orgTiers')
-  push('field_orgTiers', (c.orgTiers ?? []).map((tier) => ({ text: tier, q: tiersQ })), 'orgTiers')
+  push('field_orgTiers', (c.orgTiers ?? []).map((tier) => ({ text: withGloss(tier, lang === 'en'), q: tiersQ })), 'orgTiers')
   push('field_orgTierCount', c.orgTierCount !== null ? [{ text: String(c.orgTierCount), q: ev('orgTierCount') ?? tiersQ }] : [])
   push(
     'field_funding',

@@ -9,6 +9,7 @@ import { translate, type Lang, type LabelKey } from '~/i18n'
 import { formatWan, parseScript } from '~/lib/ui'
 import { langFromRequest } from './lang.server'
 import { buildCaseView, emptyItem, tagLabel } from './case-view.server'
+import { withGloss, withPinyin } from './gloss.server'
 import { getCases } from './case.server'
 import { displayCase } from './script.server'
 import type { DisplayScript } from '~/lib/ui'
@@ -83,7 +84,7 @@ const ROWS: { key: LabelKey; kind: CompareRow['kind']; extract: Extractor; none?
     extract: (raw, shown, lang) =>
       PLACE_LEVELS.filter((level) => raw.place[level]).map((level) => ({
         key: `${level}:${norm(raw.place[level] as string)}`,
-        text: `${shown.place[level]}（${translate(lang, `place_${level}`)}）`,
+        text: `${withPinyin(shown.place[level] as string, lang === 'en')}（${translate(lang, `place_${level}`)}）`,
         evidence: raw.evidence[`place.${level}`],
       })),
   },
@@ -109,13 +110,14 @@ const ROWS: { key: LabelKey; kind: CompareRow['kind']; extract: Extractor; none?
     key: 'field_models',
     none: 'models',
     kind: 'values',
-    extract: (raw, shown) => raw.models.map((m, i) => ({ key: norm(m), text: shown.models[i], evidence: raw.evidence[`models.${i}`] })),
+    extract: (raw, shown, lang) => raw.models.map((m, i) => ({ key: norm(m), text: withGloss(shown.models[i], lang === 'en'), evidence: raw.evidence[`models.${i}`] })),
   },
   {
     key: 'field_orgTiers',
     none: 'orgTiers',
     kind: 'ladder',
-    extract: (raw, shown) => (raw.orgTiers ?? []).map((tier, i) => ({ key: norm(tier), text: (shown.orgTiers ?? [])[i], evidence: raw.evidence.orgTiers })),
+    extract: (raw, shown, lang) =>
+      (raw.orgTiers ?? []).map((tier, i) => ({ key: norm(tier), text: withGloss((shown.orgTiers ?? [])[i], lang === 'en'), evidence: raw.evidence.orgTiers })),
   },
   {
     key: 'field_orgTierCount',

@@ -4,7 +4,8 @@ import { Await, Link, isRouteErrorResponse, useLoaderData, useParams, useRouteEr
 import { PostForm } from '~/components/PostForm'
 import { Suspense, useEffect } from 'react'
 import { requireWrite } from '~/models/auth.server'
-import { buildCaseView, placeText } from '~/models/case-view.server'
+import { buildCaseView } from '~/models/case-view.server'
+import { placeLine } from '~/models/card-view.server'
 import { getCase, similarCases } from '~/models/case.server'
 import { langFromRequest, keepView } from '~/models/lang.server'
 import { PackNotFound, addItem, isPackId, listPacks, updatePack } from '~/models/packs.server'
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: found.id,
     title: shown.displayTitle,
-    place: placeText(shown.place),
+    place: placeLine(found.place, lang, script),
     published: found.published,
     source: shown.source,
     origin: found.origin,
