@@ -4,6 +4,7 @@ import { tagKey } from '../../ingest/search/facets'
 import type { Lang } from '~/i18n'
 import { translate } from '~/i18n'
 import { buildHref } from '~/lib/ui'
+import { GROUP_FIELDS, MAX_GROUPS } from '~/lib/groups'
 import { inChunks } from './export.server'
 import { facetLabel } from './labels.server'
 import { converter, type Convert } from './script.server'
@@ -15,8 +16,6 @@ import { englishLabels } from './vocabulary.server'
  * problems, mechanisms, actors, outcomes). Every cell links to the cases behind it, so a pattern
  * in the matrix is one click from its evidence.
  */
-export const GROUP_FIELDS: FacetField[] = ['model', 'province', 'city', 'district', 'problems', 'mechanisms', 'actors', 'fundingSource', 'year']
-export const MAX_GROUPS = 4
 const TOP = 5
 /** Case ids a cell links to as a shared selection (`/basket?ids=`), at most. */
 const LINKED_IDS = 50

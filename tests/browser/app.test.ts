@@ -273,6 +273,20 @@ describe('given the sample corpus in the built app', () => {
     await phone.close()
   })
 
+  it('compares two regions as groups, each cell one click from its cases', async () => {
+    await page.goto(`${app.url}/groups`)
+    await page.selectOption('select[name=f0]', 'province')
+    await page.fill('input[name=v0]', '福建')
+    await page.selectOption('select[name=f1]', 'province')
+    await page.fill('input[name=v1]', '湖南')
+    await Promise.all([page.waitForURL((url) => url.searchParams.getAll('g').length === 2), page.click('.groups-form button')])
+    await expect(page.locator('table.matrix thead th').count()).resolves.toBe(3)
+    const cases = page.locator('table.matrix tbody tr').first().locator('td a')
+    await expect(cases.allTextContents()).resolves.toEqual(['2', '1'])
+    await Promise.all([page.waitForURL((url) => url.searchParams.has('province')), cases.first().click()])
+    expect((await resultIds(page)).sort()).toEqual([FIVE_IN_ONE, JIAFU].sort())
+  })
+
   it('says clearly when a comparison has too few or too many cases', async () => {
     await page.goto(`${app.url}/compare?ids=${FIVE_IN_ONE}`)
     await expect(page.locator('[role=alert]').textContent()).resolves.toContain('至少需要 2 个')
