@@ -11,6 +11,7 @@ import { PackNotFound, addItem, isPackId, listPacks, updatePack } from '~/models
 import { MAX_COMPARE } from '~/lib/limits'
 import { KeepView, parseScript, useHref, useT } from '~/lib/ui'
 import { FundingLine } from '~/components/FundingLine'
+import { PackPicker } from '~/components/PackPicker'
 
 export const meta: MetaFunction = () => [{ title: '已选案例 Selection · Casebook' }]
 
@@ -139,28 +140,7 @@ export default function BasketPage() {
               </Form>
             )}
           </div>
-          {data.packs.length > 0 ? (
-            <Form method="post" className="inline-form">
-              {data.ids.map((id) => (
-                <input key={id} type="hidden" name="id" value={id} />
-              ))}
-              <label htmlFor="basket-pack">{t('addAllToPack')}</label>
-              <select id="basket-pack" name="pack" required>
-                {data.packs.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-              <button type="submit" name="intent" value="pack" className="secondary">
-                {t('add')}
-              </button>
-            </Form>
-          ) : (
-            <p>
-              <Link to={href('/packs')}>{t('addToPack')} · {t('createPackFirst')}</Link>
-            </p>
-          )}
+          <PackPicker packs={data.packs} label={t('addAllToPack')} ids={data.ids} intent="pack" />
           <p className="small">
             {t('shareSelection')} <a href={shareHref}>{shareHref}</a>
           </p>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Await, Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
-import { PostForm } from '~/components/PostForm'
 import { Suspense, useEffect } from 'react'
 import { requireWrite } from '~/models/auth.server'
 import { buildCaseView } from '~/models/case-view.server'
@@ -17,6 +16,7 @@ import { FieldList } from '~/components/FieldList'
 import { RemovedList } from '~/components/RemovedList'
 import { Reasons } from '~/components/Reasons'
 import { BasketButton } from '~/components/BasketButton'
+import { PackPicker } from '~/components/PackPicker'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Casebook` : 'Casebook' }]
 
@@ -105,23 +105,7 @@ export default function CasePage() {
         </p>
         <div className="actions">
           <BasketButton id={data.id} title={data.title} />
-          {data.packs.length > 0 ? (
-            <PostForm className="inline-form">
-              <label htmlFor="pack">{t('addToPack')}</label>
-              <select id="pack" name="pack" required>
-                {data.packs.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-              <button type="submit">{t('add')}</button>
-            </PostForm>
-          ) : (
-            <Link className="button secondary" to={href('/packs')}>
-              {t('addToPack')} · {t('createPackFirst')}
-            </Link>
-          )}
+          <PackPicker packs={data.packs} label={t('addToPack')} />
         </div>
       </header>
 
