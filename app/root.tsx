@@ -18,7 +18,7 @@ import { basketFromRequest } from '~/models/basket.server'
 import { csrfValue, formToken } from '~/models/csrf.server'
 import { useNonce } from '~/lib/nonce'
 import { langFromRequest } from '~/models/lang.server'
-import { DISPLAY_SCRIPTS, buildHref, parseScript, useRootData, useT, viewParams, type DisplayScript, type RootData } from '~/lib/ui'
+import { DISPLAY_SCRIPTS, buildHref, parseScript, useRootData, useT, viewParams, type DisplayScript, type RootData, useHref } from '~/lib/ui'
 import appCss from '~/styles/app.css'
 
 export const links: LinksFunction = () => [
@@ -144,6 +144,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError()
   const t = useT()
+  const href = useHref()
   if (isRouteErrorResponse(error)) {
     const message = typeof error.data === 'object' && error.data && 'message' in error.data ? String(error.data.message) : null
     return (
@@ -151,7 +152,7 @@ export function ErrorBoundary() {
         <h1>{error.status === 404 ? t('notFoundTitle') : `${error.status} ${t('errorTitle')}`}</h1>
         <p>{message ?? (error.status === 404 ? t('notFoundBody') : error.statusText)}</p>
         <p>
-          <Link to="/">{t('backToSearch')}</Link>
+          <Link to={href('/')}>{t('backToSearch')}</Link>
         </p>
       </div>
     )

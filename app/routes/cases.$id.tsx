@@ -202,13 +202,14 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const { id } = useParams()
   const t = useT()
+  const href = useHref()
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <div className="page narrow">
         <h1>{t('caseNotFound')}</h1>
         <p>{t('caseNotFoundBody', { id: id ?? '' })}</p>
         <p>
-          <Link to="/">{t('backToSearch')}</Link>
+          <Link to={href('/')}>{t('backToSearch')}</Link>
         </p>
       </div>
     )

@@ -99,7 +99,7 @@ export default function PackPage() {
   return (
     <div className="page narrow pack-page">
       <p className="eyebrow">
-        <Link to="/packs">{t('packsTitle')}</Link>
+        <Link to={href('/packs')}>{t('packsTitle')}</Link>
       </p>
       <h1>{pack.name}</h1>
       <p className="actions">
@@ -185,12 +185,13 @@ export default function PackPage() {
 export function ErrorBoundary() {
   const error = useRouteError()
   const t = useT()
+  const href = useHref()
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <div className="page narrow">
         <h1>{t('packNotFound')}</h1>
         <p>
-          <Link to="/packs">{t('packsTitle')}</Link>
+          <Link to={href('/packs')}>{t('packsTitle')}</Link>
         </p>
       </div>
     )

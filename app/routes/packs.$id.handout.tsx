@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { buildHandout } from '~/models/handout.server'
 import { langFromRequest } from '~/models/lang.server'
 import { loadPack } from '~/models/pack-view.server'
-import { parseScript, useLang, useT } from '~/lib/ui'
+import { parseScript, useLang, useT, useHref } from '~/lib/ui'
 import handoutCss from '~/styles/handout.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: handoutCss }]
@@ -20,11 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function HandoutPage() {
   const handout = useLoaderData<typeof loader>()
   const t = useT()
+  const href = useHref()
   const lang = useLang()
   return (
     <article className="handout">
       <p className="no-print actions">
-        <Link to={`/packs/${handout.id}`}>← {handout.name}</Link>
+        <Link to={href(`/packs/${handout.id}`)}>← {handout.name}</Link>
         <button type="button" onClick={() => window.print()} className="secondary">
           {t('print')}
         </button>

@@ -25,7 +25,7 @@ import {
   type Edits,
   type UploadProblem,
 } from '~/models/upload.server'
-import { KeepView, useRootData, useT } from '~/lib/ui'
+import { KeepView, useRootData, useT, useHref } from '~/lib/ui'
 import { useHydrated } from '~/components/BasketButton'
 import { useState } from 'react'
 import type { LabelKey } from '~/i18n'
@@ -156,6 +156,7 @@ export default function UploadPage() {
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
   const t = useT()
+  const href = useHref()
   const { admin } = useRootData()
   const busy = navigation.state === 'submitting'
   const hydrated = useHydrated()
@@ -262,7 +263,7 @@ export default function UploadPage() {
             </section>
           </div>
           <p>
-            <Link to="/upload">{t('uploadTitle')}</Link>
+            <Link to={href('/upload')}>{t('uploadTitle')}</Link>
           </p>
         </section>
       )}

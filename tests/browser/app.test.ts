@@ -449,5 +449,5 @@ describe('given the sample corpus in the built app', () => {
     await phone.close()
     await page.goto(`${app.url}/lang?to=zh&next=/`)
     // 44 full-page loads and screenshots: on a shared, loaded machine this takes minutes.
-  }, 240_000)
+  }, 420_000)
 })
