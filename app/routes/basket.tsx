@@ -142,7 +142,10 @@ export default function BasketPage() {
           </div>
           <PackPicker packs={data.packs} label={t('addAllToPack')} ids={data.ids} intent="pack" />
           <p className="small">
-            {t('shareSelection')} <a href={shareHref}>{shareHref}</a>
+            {t('shareSelection')}{' '}
+            <a href={shareHref} className="break">
+              {shareHref}
+            </a>
           </p>
         </>
       )}

@@ -284,6 +284,7 @@ describe('given the sample corpus in the built app', () => {
     const cases = page.locator('table.matrix tbody tr').first().locator('td a')
     await expect(cases.allTextContents()).resolves.toEqual(['2', '1'])
     await Promise.all([page.waitForURL((url) => url.searchParams.has('province')), cases.first().click()])
+    await page.locator('.hits .hit').first().waitFor()
     expect((await resultIds(page)).sort()).toEqual([FIVE_IN_ONE, JIAFU].sort())
   })
 
