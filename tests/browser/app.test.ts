@@ -280,6 +280,7 @@ describe('given the sample corpus in the built app', () => {
     await page.selectOption('select[name=f1]', 'province')
     await page.fill('input[name=v1]', '湖南')
     await Promise.all([page.waitForURL((url) => url.searchParams.getAll('g').length === 2), page.click('.groups-form button')])
+    await page.locator('table.matrix').waitFor()
     await expect(page.locator('table.matrix thead th').count()).resolves.toBe(3)
     const cases = page.locator('table.matrix tbody tr').first().locator('td a')
     await expect(cases.allTextContents()).resolves.toEqual(['2', '1'])
