@@ -489,7 +489,7 @@ class LanceStore implements Store {
 
   async info(): Promise<StoreInfo> {
     const { pointer } = await this.snapshot()
-    return { embedder: pointer.embedder, cases: pointer.cases, passages: pointer.passages, version: pointer.casesVersion }
+    return { embedder: pointer.embedder, cases: pointer.cases, passages: pointer.passages, version: pointer.casesVersion, builtAt: pointer.builtAt }
   }
 
   refresh(): void {

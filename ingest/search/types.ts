@@ -77,6 +77,8 @@ export interface StoreInfo {
   passages: number
   /** LanceDB version of the cases table the store answers from. */
   version: number
+  /** When the build the store answers from was written (ISO 8601). */
+  builtAt: string
 }
 
 /**
