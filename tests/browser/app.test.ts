@@ -238,7 +238,8 @@ describe('given the sample corpus in the built app', () => {
     await Promise.all([p.waitForURL((url) => url.searchParams.get('page') !== '7'), p.locator('[role=status] a').click()])
     await expect(p.locator('.results-head').textContent()).resolves.toMatch(/matching cases/)
     await Promise.all([p.waitForURL(/\/compare/), p.click('.main-nav a[href^="/compare"]')])
-    await expect(p.locator('h1').textContent()).resolves.toBe('Compare cases')
+    // The URL changes as the navigation commits; the page renders just after.
+    await p.locator('h1', { hasText: 'Compare cases' }).waitFor()
     // The cookie was set by ?lang=en: a bare URL stays English too.
     await p.goto(`${app.url}/overview`)
     await expect(p.locator('html').getAttribute('lang')).resolves.toBe('en')
@@ -374,6 +375,12 @@ describe('given the sample corpus in the built app', () => {
     await page.click('button[value=preview]')
     await page.locator('.edit-form').waitFor()
     await expect(page.locator('input[name="f.title"]').inputValue()).resolves.toBe('青石巷小区楼栋议事会')
+    mkdirSync(SHOTS, { recursive: true })
+    await page.screenshot({ path: path.join(SHOTS, 'upload-paste-1280.png'), fullPage: true })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.screenshot({ path: path.join(SHOTS, 'upload-paste-390.png'), fullPage: true })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.setViewportSize({ width: 1280, height: 900 })
     await page.fill('input[name="f.place.compound"]', '青石巷东区')
     await Promise.all([page.waitForURL(/\/cases\/paste_/), page.click('.edit-form button[value=save]')])
     await page.locator('h1', { hasText: '青石巷小区楼栋议事会' }).waitFor()
@@ -434,6 +441,9 @@ describe('given the sample corpus in the built app', () => {
     const headings = { zh: '案例库', en: 'Casebook' }
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } })
     const small = await phone.newPage()
+    // Chromium reports what the CSP blocked (a script or style without the nonce) on the console.
+    const blocked: string[] = []
+    for (const p of [page, small]) p.on('console', (m) => void (m.text().includes('Content Security Policy') && blocked.push(`${p.url()}: ${m.text()}`)))
     for (const lang of ['zh', 'en'] as const) {
       for (const [p, width] of [[page, 1280], [small, 390]] as const) {
         await p.goto(`${app.url}/lang?to=${lang}&next=/`)
@@ -449,6 +459,8 @@ describe('given the sample corpus in the built app', () => {
       }
     }
     await phone.close()
+    page.removeAllListeners('console')
+    expect(blocked).toEqual([])
     await page.goto(`${app.url}/lang?to=zh&next=/`)
     // 44 full-page loads and screenshots: on a shared, loaded machine this takes minutes.
   }, 420_000)
