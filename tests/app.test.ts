@@ -225,6 +225,15 @@ describe('given an export of what the search page shows', () => {
     expect(rows.map((r) => r.match)).toEqual(page.hits.map((h) => (h.weak ? 'weaker' : 'match')))
   })
 
+  it('keeps the needs a search was told to leave out, as the page does', async () => {
+    const query = `q=${encodeURIComponent('小区没人管，老人多')}&without=${encodeURIComponent('无物业')}`
+    const page = await searchLoader(args(`/?${query}`))
+    expect(page.understood.map((n) => n.id)).toEqual(['老龄化'])
+    const rows = await csvRows(query)
+    expect(rows.map((r) => r.id)).toEqual(page.hits.map((h) => h.id))
+    expect(rows.map((r) => r.match)).toEqual(page.hits.map((h) => (h.weak ? 'weaker' : 'match')))
+  })
+
   it('writes places in one canonical spelling beside the spelling the report used', async () => {
     const rows = await csvRows('')
     const jiafu = rows.find((r) => r.id === JIAFU)!

@@ -238,6 +238,10 @@ describe('given the exports asked for again', () => {
     expect(fujian.tag).not.toBe(all.tag)
     // The same search however its URL is spelled (an empty query, the page number) is the same export.
     expect((await tagOf(`/export.csv?q=&page=3&${province}`)).tag).toBe(fujian.tag)
+    // Needs left out of a search make another export; for browsing (no query) they mean nothing.
+    const needs = `q=${encodeURIComponent('小区没人管，老人多')}`
+    expect((await tagOf(`/export.csv?${needs}&without=${encodeURIComponent('无物业')}`)).tag).not.toBe((await tagOf(`/export.csv?${needs}`)).tag)
+    expect((await tagOf(`/export.csv?without=${encodeURIComponent('无物业')}&${province}`)).tag).toBe(fujian.tag)
     expect((await tagOf(`/export.csv?${province}`, { 'If-None-Match': `W/${fujian.tag}, "other"` })).status).toBe(304)
 
     expect(((await upload('lvhua.txt', '青松里小区楼道绿化\n\n青松里小区居民认领楼道花箱，物业出资三万元购置花苗。')) as Response).status).toBe(302)
