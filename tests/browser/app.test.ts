@@ -442,6 +442,7 @@ describe('given the sample corpus in the built app', () => {
       search: '/',
       results: `/?q=${encodeURIComponent('五位一体')}`,
       like: `/?mode=like&q=${encodeURIComponent('老旧小区，没有物业，老人多，停车难')}`,
+      needs: `/?q=${encodeURIComponent('小区没人管，老人多')}&without=${encodeURIComponent('老龄化')}`,
       case: `/cases/${JIAFU}`,
       compare: `/compare?ids=${FIVE_IN_ONE},${JIAFU},${RED_DONGLI}`,
       packs: '/packs',
