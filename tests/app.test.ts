@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from
 import { hostname } from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildSampleStore, ROOT, type SampleStore } from './helpers/app-server.js'
 import { LOCK_FILE } from '../ingest/index/lock.js'
 import { reopenStore } from '~/models/store.server'
@@ -188,6 +188,19 @@ describe('given the dataset exports', () => {
     // Every coded selection lies inside its source text (positions count characters).
     for (const match of qde.matchAll(/startPosition="(\d+)" endPosition="(\d+)"/g)) expect(Number(match[2])).toBeGreaterThan(Number(match[1]))
     expect(qde).toMatch(/<Case guid="[^"]+" name="003_94610c8b7224c873"><Description>[^<]+<\/Description>\s*<VariableValue><VariableRef targetGUID="[^"]+"\/><TextValue>/)
+  })
+
+  it('writes the same REFI-QDA bytes for the same build, whenever it is asked (its ETag says so)', async () => {
+    const at = async (time: string) => {
+      vi.setSystemTime(new Date(time))
+      return Buffer.from(await ((await exportQdpx(args('/export.qdpx'))) as Response).arrayBuffer())
+    }
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      expect((await at('2030-01-01T09:30:00Z')).equals(await at('2030-01-01T08:00:00Z'))).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('exports every case as CSV and JSON', async () => {

@@ -248,7 +248,9 @@ export function exportQdpx(ids: string[], read: (ids: string[]) => Promise<Case[
   const created = now.toISOString().replace(/\.\d{3}Z$/, 'Z')
   const zip = new JSZip()
   const body = bodies(ids, read)
-  // Entries dated like the project (not by the clock), so the same cases give the same bytes.
+  // Entries dated like the project (not by the clock), so the same cases give the same bytes; the
+  // folder too, which JSZip would otherwise add, dated now, with the first file in it.
+  zip.file('sources/', null, { dir: true, date: now })
   for (const id of ids) zip.file(`sources/${guid(`source:${id}`)}.txt`, lazyText(() => body(id)), { date: now })
   // Bytes, not strings: JSZip reads string chunks of a stream as binary strings.
   zip.file('project.qde', Readable.from(projectXml(ids, read, created), { objectMode: false }), { date: now })
