@@ -5,6 +5,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceContext } from '~/lib/nonce'
+import { langCookieFromUrl } from '~/models/lang.server'
 
 const ABORT_DELAY = 5_000
 
@@ -38,6 +39,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext = {},
 ) {
+  rememberLang(request, responseHeaders)
   const nonce = loadContext.nonce ?? ''
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
   return new Promise<Response>((resolve, reject) => {
@@ -68,4 +70,15 @@ export default function handleRequest(
     })
     setTimeout(abort, ABORT_DELAY)
   })
+}
+
+/** `?lang=en` on any page remembers the language, so the next page without it stays English. */
+function rememberLang(request: Request, headers: Headers): void {
+  const cookie = langCookieFromUrl(request)
+  if (cookie) headers.append('Set-Cookie', cookie)
+}
+
+export function handleDataRequest(response: Response, { request }: { request: Request }): Response {
+  rememberLang(request, response.headers)
+  return response
 }

@@ -15,17 +15,21 @@ import {
 import { translate, type Lang } from '~/i18n'
 import { adminRequired, isAdmin } from '~/models/auth.server'
 import { readOnly } from '~/models/config.server'
+import { basketFromRequest } from '~/models/basket.server'
 import { csrfValue, formToken } from '~/models/csrf.server'
 import { useNonce } from '~/lib/nonce'
 import { langFromRequest } from '~/models/lang.server'
-import { DISPLAY_SCRIPTS, buildHref, parseScript, useT, type DisplayScript } from '~/lib/ui'
+import { DISPLAY_SCRIPTS, buildHref, parseScript, useRootData, useT, viewParams, type DisplayScript, type RootData, useHref } from '~/lib/ui'
 import appCss from '~/styles/app.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: appCss }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appCss },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootData> {
   const csrf = formToken(context.csrf ?? csrfValue(request.headers.get('Cookie')))
-  return { lang: langFromRequest(request), adminRequired: adminRequired(), admin: isAdmin(request), csrf, readOnly: readOnly() }
+  return { lang: langFromRequest(request), adminRequired: adminRequired(), admin: isAdmin(request), csrf, readOnly: readOnly(), basket: basketFromRequest(request) }
 }
 
 const NAV = [
@@ -39,13 +43,15 @@ const NAV = [
 const SCRIPT_LABEL = { orig: 'scriptOrig', simp: 'scriptSimp', trad: 'scriptTrad' } as const
 
 function Header({ lang, readOnly }: { lang: Lang; readOnly: boolean }) {
-  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key)
+  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(lang, key, vars)
   const location = useLocation()
   const params = new URLSearchParams(location.search)
   params.delete('lang')
   const current = `${location.pathname}${params.size ? `?${params}` : ''}`
   const other: Lang = lang === 'zh' ? 'en' : 'zh'
   const script = parseScript(params.get('script'))
+  const view = viewParams(location.search)
+  const { basket } = useRootData()
   const scriptHref = (value: DisplayScript) => {
     const next = new URLSearchParams(params)
     if (value === 'orig') next.delete('script')
@@ -55,7 +61,7 @@ function Header({ lang, readOnly }: { lang: Lang; readOnly: boolean }) {
   return (
     <header className="site-header">
       <div className="bar">
-        <Link to="/" className="brand">
+        <Link to={buildHref('/', view)} className="brand">
           <span className="brand-mark" aria-hidden="true">案</span>
           <span>{t('appName')}</span>
         </Link>
@@ -63,13 +69,16 @@ function Header({ lang, readOnly }: { lang: Lang; readOnly: boolean }) {
           <ul>
             {NAV.filter((item) => !(readOnly && item.to === '/upload')).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.end} prefetch="intent">
+                <NavLink to={buildHref(item.to, view)} end={item.end} prefetch="intent">
                   {t(item.key)}
                 </NavLink>
               </li>
             ))}
           </ul>
         </nav>
+        <NavLink to={buildHref('/basket', view)} className="basket-link" aria-label={t('selectionCount', { n: basket.length })}>
+          {t('navSelection')} <span className="basket-count">{basket.length}</span>
+        </NavLink>
         <div className="toggles">
           <nav aria-label={t('displayScript')} className="script-toggle">
             {DISPLAY_SCRIPTS.map((value) => (
@@ -136,6 +145,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError()
   const t = useT()
+  const href = useHref()
   if (isRouteErrorResponse(error)) {
     const message = typeof error.data === 'object' && error.data && 'message' in error.data ? String(error.data.message) : null
     return (
@@ -143,7 +153,7 @@ export function ErrorBoundary() {
         <h1>{error.status === 404 ? t('notFoundTitle') : `${error.status} ${t('errorTitle')}`}</h1>
         <p>{message ?? (error.status === 404 ? t('notFoundBody') : error.statusText)}</p>
         <p>
-          <Link to="/">{t('backToSearch')}</Link>
+          <Link to={href('/')}>{t('backToSearch')}</Link>
         </p>
       </div>
     )

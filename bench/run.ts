@@ -5,10 +5,14 @@
  */
 const SECTIONS: { name: string; load: () => Promise<{ run(): Promise<void> }>; onlyByName?: boolean }[] = [
   { name: 'clean-extract', load: () => import('./clean-extract.js') },
+  { name: 'formats', load: () => import('./formats.js') },
+  { name: 'pdf-print', load: () => import('./pdf-print.js') },
+  { name: 'extract-real', load: () => import('./extract-real.js') },
   { name: 'embed', load: () => import('./embed.js') },
   { name: 'search', load: () => import('./search.js') },
   { name: 'retrieval', load: () => import('./retrieval.js') },
   { name: 'server', load: () => import('./server.js') },
+  { name: 'real', load: () => import('./real.js') },
   // Hours and tens of GB at its default million reports: run only when named.
   { name: 'scale', load: () => import('./scale.js'), onlyByName: true },
 ]

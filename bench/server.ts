@@ -7,6 +7,9 @@
  * first page right after start, then the server's CPU per search page (JavaScript and LanceDB's
  * threads, from /proc): on a shared machine that figure moves less than latency does.
  *
+ * Then the dataset exports of every case (CSV, JSON), one at a time: time, size, and the server's
+ * peak RSS growth while it streams them (target < 100 MB; read from /proc, so Linux only).
+ *
  * Then the soak (issue 11): 4 connections searching for 60 s alone, then 60 s more with 10
  * uploads saved meanwhile. Targets: search p97.5 with uploads ≤ 2× without; every upload saved
  * and searchable; server RSS after the soak within 20% of before it.
@@ -96,6 +99,24 @@ async function waitUntilUp(url: string, child: ReturnType<typeof spawn>, output:
   }
 }
 
+/** Each export of every case, downloaded whole while the server's RSS is sampled every 20 ms. */
+async function exports(url: string, pid: number): Promise<void> {
+  console.log('export | cases | MB | seconds | server RSS before MB | peak MB | growth MB')
+  for (const format of ['csv', 'json']) {
+    const before = rssMb(pid)
+    let peak = before
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 20)
+    const t = performance.now()
+    const body = await (await fetch(`${url}/export.${format}`)).text()
+    const seconds = (performance.now() - t) / 1000
+    clearInterval(sampler)
+    peak = Math.max(peak, rssMb(pid))
+    const rows = format === 'csv' ? body.trim().split('\r\n').length - 1 : (JSON.parse(body) as unknown[]).length
+    console.log(`${format} | ${rows} | ${(Buffer.byteLength(body) / 1e6).toFixed(1)} | ${seconds.toFixed(1)} | ${before.toFixed(0)} | ${peak.toFixed(0)} | ${(peak - before).toFixed(0)}`)
+  }
+  console.log('target: RSS growth < 100 MB for each export')
+}
+
 export async function run(): Promise<void> {
   console.log(`## Web app under load (app/server, ${CASES} cases, autocannon on loopback, ${SECONDS} s per page and connection count)`)
   execFileSync(join(ROOT, 'node_modules/.bin/remix'), ['build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } })
@@ -153,6 +174,7 @@ export async function run(): Promise<void> {
     }
     const load1 = loadavg()[0]
     console.log(`search p97.5 at 4 connections: ${searchP975.toFixed(0)} ms (target ≤ 100); machine load average ${load1.toFixed(1)} during the run`)
+    await exports(url, child.pid!)
     await soak(url, child.pid!, searchPaths)
   } finally {
     if (child && child.exitCode === null) {

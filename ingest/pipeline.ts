@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { basename, extname } from 'node:path'
 import { clean } from './clean/index.js'
+import { parseMeta } from './clean/meta.js'
 import { extract } from './extract/index.js'
-import { decodeReport, readReportBytes, type ReadResult } from './read/index.js'
+import { decodeReport, readDocument, readReportBytes, type ReadResult } from './read/index.js'
 import type { Case, Message } from './schema.js'
 import { withoutBreaks } from './text/one-line.js'
 import { httpUrl } from './text/http-url.js'
@@ -40,15 +41,18 @@ export function assembleCase(name: string, read: ReadResult, digest: string, opt
   const cleaned = times.time('clean', () => clean(read.text, { format: read.format, file, hints: read.hints }))
   const body = opts.body ?? cleaned.body
   const fields = times.time('extract', () => extract({ body, title: cleaned.title, script: cleaned.script }))
+  // Byline lines the DOM kept out of the text still name author and source.
+  const byline = parseMeta(read.bylines.map((text) => ({ text, header: true })), cleaned.title, read.hints)
+  const published = read.article ? read.hints.published ?? cleaned.meta.published : cleaned.meta.published ?? read.hints.published
   const messages: Message[] = [...read.messages, ...cleaned.messages, ...fields.messages].map((m) => ({ ...m, file }))
   return {
     id: opts.id ?? caseId(name),
     title: cleaned.title,
     displayTitle: fields.displayTitle,
-    published: cleaned.meta.published ?? read.hints.published ?? null,
-    source: { name: cleaned.meta.sourceName, url: httpUrl(cleaned.meta.sourceUrl) ?? httpUrl(read.hints.url) },
-    author: cleaned.meta.author,
-    editor: cleaned.meta.editor,
+    published: published ?? null,
+    source: { name: byline.sourceName ?? cleaned.meta.sourceName, url: httpUrl(cleaned.meta.sourceUrl) ?? httpUrl(read.hints.url) },
+    author: byline.author ?? cleaned.meta.author,
+    editor: byline.editor ?? cleaned.meta.editor,
     place: fields.place,
     models: fields.models,
     orgTiers: fields.orgTiers,
@@ -63,7 +67,7 @@ export function assembleCase(name: string, read: ReadResult, digest: string, opt
     evidence: fields.evidence,
     script: cleaned.script,
     body,
-    removed: cleaned.removed,
+    removed: [...read.removed, ...cleaned.removed],
     flags: unique([...cleaned.flags, ...(cleaned.title === null ? ['no-title'] : [])]),
     messages,
     origin: { file, format: read.format, encoding: read.encoding, sha256: digest },
@@ -71,14 +75,24 @@ export function assembleCase(name: string, read: ReadResult, digest: string, opt
   }
 }
 
-/** Report bytes (an upload) → Case. Throws InputError for unusable input. */
+/**
+ * Report bytes → Case, synchronously, for every format but PDF and .doc (their libraries are
+ * asynchronous: use processDocument). Throws InputError for unusable input.
+ */
 export function processBytes(name: string, bytes: Uint8Array, opts: Partial<ProcessOptions> = {}): Case {
   const times = opts.times ?? new StageTimes()
   const read = times.time('read', () => decodeReport(name, bytes))
   return assembleCase(name, read, times.time('read', () => sha256(bytes)), { ...opts, times })
 }
 
+/** Report bytes in any supported format (an upload) → Case. Throws InputError for unusable input. */
+export async function processDocument(name: string, bytes: Uint8Array, opts: Partial<ProcessOptions> = {}): Promise<Case> {
+  const times = opts.times ?? new StageTimes()
+  const read = await times.timeAsync('read', () => readDocument(name, bytes))
+  return assembleCase(name, read, times.time('read', () => sha256(bytes)), { ...opts, times })
+}
+
 /** Report file → Case. Throws InputError for unusable input (named by the path given). */
 export async function processReport(file: string, opts: Partial<ProcessOptions> = {}): Promise<Case> {
-  return processBytes(file, await readReportBytes(file), opts)
+  return processDocument(file, await readReportBytes(file), opts)
 }

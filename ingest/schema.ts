@@ -63,9 +63,12 @@ export interface Tag extends Evidence {
   en: string
 }
 
+/** The file formats reports are read from. */
+export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'doc' | 'pdf'
+
 export interface Removed {
   text: string
-  /** The id of the clean rule that removed it (e.g. "icp-footer"). */
+  /** The id of the rule that removed it: a clean rule (e.g. "icp-footer") or the reader's page furniture ("page-header"). */
   reason: string
 }
 
@@ -82,6 +85,10 @@ export interface Message {
 }
 
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'unknown'
+
+/** List fields a report can say it has none of, as opposed to saying nothing about them. */
+export const NONE_FIELDS = ['models', 'orgTiers', 'funding', 'outcomes', 'problems', 'mechanisms', 'actors'] as const
+export type NoneField = (typeof NONE_FIELDS)[number]
 
 export interface Case {
   /** The raw file's name without extension. */
@@ -109,6 +116,13 @@ export interface Case {
   mechanisms: Tag[]
   actors: Tag[]
   /**
+   * Fields known to be empty: "none" (no funding was needed; no model is named), as opposed to an
+   * empty field not listed here, which was "not found in the text". Each with the sentence that
+   * says so, or null when a person set it by hand (then the field is also `locked`). Optional and
+   * absent when empty, so cases that never say "none" keep exactly the shape above.
+   */
+  none?: Partial<Record<NoneField, Evidence | null>>
+  /**
    * Provenance of the plain-valued fields, keyed by field path:
    * "title", "published", "place.city", "models.0", "orgTiers", "orgTierCount", "scale.households"…
    */
@@ -123,7 +137,7 @@ export interface Case {
   flags: string[]
   messages: Message[]
   /** Where the case came from. */
-  origin: { file: string; format: 'txt' | 'md' | 'html' | 'docx'; encoding: string; sha256: string }
+  origin: { file: string; format: SourceFormat; encoding: string; sha256: string }
   /** Field names a person corrected by hand; re-ingest keeps them. */
   locked: string[]
 }

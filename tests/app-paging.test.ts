@@ -50,7 +50,7 @@ describe('browsing all cases', () => {
   it('pages through every case newest first, undated last, saying whether more follow', async () => {
     const pages = [await page(''), await page('page=2'), await page('page=3')]
     expect(pages.map((p) => p.hits.length)).toEqual([20, 20, 5])
-    expect(pages.map((p) => p.more)).toEqual([true, true, false])
+    expect(pages.map((p) => p.page < p.pageCount)).toEqual([true, true, false])
     expect(pages.map((p) => p.first)).toEqual([1, 21, 41])
     expect(pages.every((p) => p.total === 45)).toBe(true)
     const ids = pages.flatMap((p) => p.hits.map((h) => h.id))
@@ -65,8 +65,11 @@ describe('browsing all cases', () => {
     const second = await page(`province=${encodeURIComponent('福建省')}&page=2`)
     expect(first.total).toBe(22)
     expect([first.hits.length, second.hits.length]).toEqual([20, 2])
-    expect(second.more).toBe(false)
-    expect((await page('page=9')).hits).toEqual([])
+    expect(second.page).toBe(second.pageCount)
+    const past = await page('page=9')
+    expect(past.hits).toEqual([])
+    // The page says where the results end, rather than suggesting a shorter query.
+    expect([past.total, past.pageCount]).toEqual([45, 3])
   })
 })
 
@@ -75,7 +78,7 @@ describe('a search', () => {
     const q = `q=${encodeURIComponent('议事协商')}`
     const [one, two, three] = [await page(q), await page(`${q}&page=2`), await page(`${q}&page=3`)]
     expect([one.hits.length, two.hits.length, three.hits.length]).toEqual([20, 20, 5])
-    expect([one.more, two.more, three.more]).toEqual([true, true, false])
+    expect([one, two, three].map((p) => p.page < p.pageCount)).toEqual([true, true, false])
     expect(two.first).toBe(21)
     const ids = [one, two, three].flatMap((p) => p.hits.map((h) => h.id))
     expect(new Set(ids).size).toBe(45)

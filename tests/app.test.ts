@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync,
 import { hostname, tmpdir } from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildSampleStore, ROOT, type SampleStore } from './helpers/app-server.js'
 import { LOCK_FILE } from '../ingest/index/lock.js'
 import { reopenStore } from '~/models/store.server'
@@ -24,6 +24,9 @@ import { action as packAction } from '~/routes/packs.$id._index'
 import { action as uploadAction } from '~/routes/upload'
 import { CSRF_COOKIE, CSRF_FIELD, formToken, newCsrfValue } from '~/models/csrf.server'
 import { closePacks, createPack, getPack, listPacks, updatePack, addItem, setNote } from '~/models/packs.server'
+import { REPORT } from './fixtures/read/documents.js'
+import { makeDoc } from './fixtures/read/doc.js'
+import { layoutReport, makePdf } from './fixtures/read/pdf.js'
 
 const FIVE_IN_ONE = '003_94610c8b7224c873'
 const JIAFU = '000_c473c47353d0da05'
@@ -104,6 +107,18 @@ describe('given a search in the query string', () => {
     expect(data.facets.province?.length).toBeGreaterThan(0)
   })
 
+  it('says what a need-phrased query was understood as, and searches again without a removed part', async () => {
+    const q = encodeURIComponent('小区没人管，老人多')
+    const data = await searchLoader(args(`/?q=${q}`))
+    expect(data.understood.map((n) => n.id)).toEqual(['无物业', '老龄化'])
+    expect(data.situation).toBe(true)
+    expect(data.removed).toEqual([])
+    const without = await searchLoader(args(`/?q=${q}&without=${encodeURIComponent('无物业')}&without=unknown`))
+    expect(without.understood.map((n) => n.id)).toEqual(['老龄化'])
+    expect(without.removed).toEqual([{ id: '无物业', en: 'no property management' }])
+    expect(without.without).toEqual(['无物业', 'unknown'])
+  })
+
   it('labels vocabulary facets in English when the page is English', async () => {
     const data = await searchLoader(args('/?lang=en'))
     const labels = (data.facets.problems ?? []).map((o) => o.label)
@@ -176,13 +191,87 @@ describe('given the dataset exports', () => {
     expect(qde).toMatch(/<Case guid="[^"]+" name="003_94610c8b7224c873"><Description>[^<]+<\/Description>\s*<VariableValue><VariableRef targetGUID="[^"]+"\/><TextValue>/)
   })
 
+  it('writes the same REFI-QDA bytes for the same build, whenever it is asked (its ETag says so)', async () => {
+    const at = async (time: string) => {
+      vi.setSystemTime(new Date(time))
+      return Buffer.from(await ((await exportQdpx(args('/export.qdpx'))) as Response).arrayBuffer())
+    }
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      expect((await at('2030-01-01T09:30:00Z')).equals(await at('2030-01-01T08:00:00Z'))).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('exports every case as CSV and JSON', async () => {
-    const csv = await ((await exportCsv()) as Response).text()
+    const csv = await ((await exportCsv(args('/export.csv'))) as Response).text()
     expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(6)
     const json = JSON.parse(await ((await exportJson(args('/export.json'))) as Response).text()) as { id: string; funding: unknown[]; body?: string }[]
     expect(json.map((c) => c.id).sort()).toEqual(readdirSync(store.cases).map((f) => f.replace(/\.md$/, '')).sort())
     expect(json.find((c) => c.id === JIAFU)!.funding).toHaveLength(2)
     expect(json[0].body).toBeUndefined()
+  })
+})
+
+describe('given an export of what the search page shows', () => {
+  const csvRows = async (query: string) => {
+    const text = await ((await exportCsv(args(`/export.csv?${query}`))) as Response).text()
+    const [head, ...rows] = text.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const names = head.split(',')
+    // The sample corpus has no comma inside a cell before the place columns.
+    return rows.map((row) => Object.fromEntries(row.split(',').map((cell, i) => [names[i], cell])))
+  }
+
+  it('keeps the filters: the rows are the cases the page lists, in its order', async () => {
+    const query = `province=${encodeURIComponent('福建省')}`
+    const page = await searchLoader(args(`/?${query}`))
+    const rows = await csvRows(query)
+    expect(rows.map((r) => r.id)).toEqual(page.hits.map((h) => h.id))
+    expect(rows.length).toBe(2)
+  })
+
+  it('keeps the query and says which rows are weaker matches', async () => {
+    const query = `q=${encodeURIComponent('五位一体')}`
+    const page = await searchLoader(args(`/?${query}`))
+    const rows = await csvRows(query)
+    expect(rows.map((r) => r.id)).toEqual(page.hits.map((h) => h.id))
+    expect(rows.map((r) => r.match)).toEqual(page.hits.map((h) => (h.weak ? 'weaker' : 'match')))
+  })
+
+  it('keeps the needs a search was told to leave out, as the page does', async () => {
+    const query = `q=${encodeURIComponent('小区没人管，老人多')}&without=${encodeURIComponent('无物业')}`
+    const page = await searchLoader(args(`/?${query}`))
+    expect(page.understood.map((n) => n.id)).toEqual(['老龄化'])
+    const rows = await csvRows(query)
+    expect(rows.map((r) => r.id)).toEqual(page.hits.map((h) => h.id))
+    expect(rows.map((r) => r.match)).toEqual(page.hits.map((h) => (h.weak ? 'weaker' : 'match')))
+  })
+
+  it('writes places in one canonical spelling beside the spelling the report used', async () => {
+    const rows = await csvRows('')
+    const jiafu = rows.find((r) => r.id === JIAFU)!
+    expect([jiafu.city, jiafu.city_as_written]).toEqual(['厦门市', '廈門'])
+    expect([jiafu.district, jiafu.district_as_written]).toEqual(['湖里区', '湖里區'])
+  })
+
+  it('tells fields not found in the text from fields stated as none', async () => {
+    const rows = await csvRows('')
+    const jiafu = rows.find((r) => r.id === JIAFU)!
+    expect(jiafu.funding_total_wan).not.toBe('')
+    expect(jiafu.none).toBe('')
+    expect(rows.some((r) => r.not_found_in_text.includes('funding'))).toBe(true)
+  })
+
+  it('streams JSON as one array, with the normalised places beside the written ones', async () => {
+    const json = JSON.parse(await ((await exportJson(args(`/export.json?province=${encodeURIComponent('福建')}`))) as Response).text()) as {
+      id: string
+      place: { city: string }
+      placeNormalized: { city: string }
+    }[]
+    expect(json).toHaveLength(2)
+    const jiafu = json.find((c) => c.id === JIAFU)!
+    expect([jiafu.place.city, jiafu.placeNormalized.city]).toEqual(['廈門', '厦门市'])
   })
 })
 
@@ -294,6 +383,24 @@ describe('given an upload', () => {
     const bytes = readFileSync(path.join(ROOT, 'tests/fixtures/app/image_renamed.txt'))
     const result = await uploadAction(args('/upload', multipart('image_renamed.txt', bytes, 'save')))
     expect(result).toMatchObject({ init: { status: 400 }, data: { error: expect.stringContaining('not a text file (PNG image)') } })
+    expect(cases()).toEqual(before)
+  })
+
+  it('previews a text PDF and a Word .doc like any report, writing nothing', async () => {
+    const before = cases()
+    const pdf = makePdf(layoutReport({ title: REPORT.title, paragraphs: REPORT.paragraphs, runningHead: REPORT.runningHead, folio: (n) => `- ${n} -`, linesPerPage: 5 }))
+    const doc = makeDoc({ paragraphs: [REPORT.headline, ...REPORT.paragraphs] })
+    for (const [name, bytes] of [['huaiyin_brief.pdf', pdf], ['huaiyin_brief.doc', doc]] as const) {
+      const result = (await uploadAction(args('/upload', multipart(name, bytes, 'preview')))) as { preview: { id: string; title: string } }
+      expect(result.preview).toMatchObject({ id: 'huaiyin_brief', title: REPORT.headline })
+    }
+    expect(cases()).toEqual(before)
+  })
+
+  it('refuses a scanned PDF, saying it needs OCR, and changes nothing', async () => {
+    const before = cases()
+    const result = await uploadAction(args('/upload', multipart('scan.pdf', makePdf([{ texts: [], image: true }]), 'save')))
+    expect(result).toMatchObject({ init: { status: 400 }, data: { error: expect.stringContaining('scan.pdf: no text layer (a scanned or image-only PDF); it needs OCR') } })
     expect(cases()).toEqual(before)
   })
 

@@ -44,7 +44,8 @@ describe('clean: fixture reports from other sites', () => {
           expect(r.removed.find((x) => x.text === text)?.reason, text).toBe(reason)
         }
         if (expected.removedCount !== undefined) expect(r.removed).toHaveLength(expected.removedCount)
-        for (const x of r.removed) expect(x.reason).toMatch(/^[a-z-]+$/)
+        // A rule id, or the line classifier's verdict with its probability ("model:nav 0.93").
+        for (const x of r.removed) expect(x.reason).toMatch(/^(?:[a-z-]+|model:[a-z]+ [01]\.\d\d)$/)
       })
 
       it('raises the expected flags and leaves no pinyin artifacts', () => {

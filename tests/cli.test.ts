@@ -8,6 +8,9 @@ import YAML from 'yaml'
 import { CASE_KEYS, caseToMarkdown } from '../ingest/corpus/index.js'
 import { makeCase } from './fixtures/corpus/case.js'
 import { synthCorpus } from '../ingest/synth/index.js'
+import { REPORT } from './fixtures/read/documents.js'
+import { makeDoc } from './fixtures/read/doc.js'
+import { layoutReport, makePdf } from './fixtures/read/pdf.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const SEEDS = new URL('./fixtures/seeds', import.meta.url).pathname
@@ -41,6 +44,8 @@ function writeBadInputs(dir: string): Record<string, RegExp> {
   writeFileSync(join(dir, 'empty.txt'), '')
   writeFileSync(join(dir, 'photo.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]))
   writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7\n')
+  writeFileSync(join(dir, 'scan.pdf'), makePdf([{ texts: [], image: true }]))
+  writeFileSync(join(dir, 'notes.doc'), '槐荫社区议事会纪要')
   const fd = openSync(join(dir, 'huge.txt'), 'w')
   ftruncateSync(fd, 21 * 1024 * 1024)
   closeSync(fd)
@@ -53,7 +58,9 @@ function writeBadInputs(dir: string): Record<string, RegExp> {
   return {
     'empty.txt': /^empty file$/,
     'photo.txt': /^not a text file \(PNG image\)$/,
-    'report.pdf': /^unsupported file type "\.pdf"/,
+    'report.pdf': /^not a readable PDF/,
+    'scan.pdf': /^no text layer \(a scanned or image-only PDF\); it needs OCR/,
+    'notes.doc': /^not a Word \.doc file \(it is plain text; rename it to \.txt\)$/,
     'huge.txt': /^file too large \(21\.0 MB/,
     'garbage.txt': /^undecodable bytes/,
     'folder.txt': /^is a directory/,
@@ -103,6 +110,24 @@ describe('casebook extract --json', () => {
     expect(r.code).toBe(1)
     expectFailures(r.stderr, dir, { ...expected, 'missing.txt': /^no such file$/ })
     expect(JSON.parse(r.stdout).map((c: { id: string }) => c.id)).toEqual([seeds[0], seeds[1]].map((n) => n.replace(/\.txt$/, '')))
+  })
+
+  it('reads a text PDF and a Word .doc, keeping stdout pure JSON while pdf.js repairs a broken file', async () => {
+    const dir = join(tmp, 'extract-formats')
+    mkdirSync(dir)
+    const pages = layoutReport({ title: REPORT.title, paragraphs: REPORT.paragraphs, runningHead: REPORT.runningHead, folio: (n) => `第${n}页`, linesPerPage: 5 })
+    writeFileSync(join(dir, 'huaiyin.pdf'), makePdf(pages, { brokenXref: true }))
+    writeFileSync(join(dir, 'huaiyin.doc'), makeDoc({ paragraphs: [REPORT.headline, ...REPORT.paragraphs], header: REPORT.runningHead }))
+    const r = await cli('extract', '--json', join(dir, 'huaiyin.pdf'), join(dir, 'huaiyin.doc'))
+    expect(r.code, r.stderr).toBe(0)
+    const cases = JSON.parse(r.stdout)
+    expect(cases.map((c: { origin: { format: string } }) => c.origin.format)).toEqual(['pdf', 'doc'])
+    for (const c of cases) {
+      expect(c.title).toBe(REPORT.headline)
+      expect(c.body).toBe([REPORT.headline, ...REPORT.paragraphs].join('\n\n'))
+      expect(c.removed).toContainEqual({ text: REPORT.runningHead, reason: 'page-header' })
+    }
+    expect(cases[0].removed).toContainEqual({ text: '第2页', reason: 'page-number' })
   })
 
   it('refuses a command line without files, and unknown commands, with exit 2', async () => {
@@ -202,7 +227,7 @@ describe('casebook ingest', () => {
     const r = await cli('ingest', '--corpus', dir, '--cases', out, '--db', join(tmp, 'db-bad'), '--embedder', 'lsa')
     expect(r.code).toBe(1)
     expectFailures(r.stderr, dir, expected)
-    expect(r.stdout).toContain('1 created, 0 updated, 0 unchanged, 6 failed')
+    expect(r.stdout).toContain(`1 created, 0 updated, 0 unchanged, ${Object.keys(expected).length} failed`)
     expect(readFileSync(join(out, 'empty.md'), 'utf8')).toBe(stored)
     expect(readdirSync(out).sort()).toEqual([seeds[2].replace('.txt', '.md'), 'empty.md'])
   })

@@ -68,7 +68,7 @@ describe('org tiers: a tier count with 联动', () => {
 
 describe('outcomes: a result verb right before the count', () => {
   it('labels the count by the thing counted after the unit, not by the words before the verb', () => {
-    const out = run('业委会成立后破获两起偷盗电动车案件，小区治安明显好转。')
+    const out = run('业委会成立后破获2起偷盗电动车案件，小区治安明显好转。')
     const found = out.outcomes.find((o) => o.value === 2)
     expect(found?.label).toBe('偷盗电动车案件')
   })

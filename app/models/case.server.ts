@@ -31,8 +31,3 @@ export async function getCases(ids: string[]): Promise<{ found: Case[]; missing:
 export async function similarCases(id: string, limit = 5): Promise<SimilarHit[]> {
   return (await getStore()).similar(id, { limit })
 }
-
-export async function caseChoices(): Promise<{ id: string; title: string }[]> {
-  const cases = await (await getStore()).list()
-  return cases.map((c) => ({ id: c.id, title: c.displayTitle }))
-}

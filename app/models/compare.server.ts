@@ -2,13 +2,14 @@ import { unified } from 'unified'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import type { Root, Table, TableCell, TableRow } from 'mdast'
-import type { Case, FundingSource } from '../../ingest/schema'
+import type { Case, Evidence, FundingSource, NoneField } from '../../ingest/schema'
 import { PLACE_LEVELS } from '../../ingest/schema'
 import { searchNormal } from '../../ingest/search/normalize'
 import { translate, type Lang, type LabelKey } from '~/i18n'
 import { formatWan, parseScript } from '~/lib/ui'
 import { langFromRequest } from './lang.server'
-import { tagLabel } from './case-view.server'
+import { buildCaseView, emptyItem, tagLabel } from './case-view.server'
+import { withGloss, withPinyin } from './gloss.server'
 import { getCases } from './case.server'
 import { displayCase } from './script.server'
 import type { DisplayScript } from '~/lib/ui'
@@ -34,6 +35,8 @@ export type Presence = 'shared' | 'unique' | 'some'
 export interface CompareValue {
   text: string
   presence: Presence
+  /** The quote on the case page (`#q-<n>`), when the value has one. */
+  q: number | null
 }
 
 export interface FundingPart {
@@ -46,6 +49,8 @@ export interface FundingPart {
 export interface CompareCell {
   values: CompareValue[]
   funding?: FundingPart[]
+  /** For an empty cell of a field that can be "none": which of the two it is (and its quote). */
+  empty?: { kind: 'none' | 'not-found'; text: string; q: number | null }
 }
 
 export interface CompareRow {
@@ -53,6 +58,8 @@ export interface CompareRow {
   kind: 'values' | 'ladder' | 'funding'
   cells: CompareCell[]
 }
+
+/** What a comparison row reads from a case, and its quote. */
 
 export interface Comparison {
   cases: { id: string; title: string }[]
@@ -62,6 +69,7 @@ export interface Comparison {
 interface Extracted {
   key: string
   text: string
+  evidence?: Evidence
 }
 
 type Extractor = (raw: Case, shown: Case, lang: Lang) => Extracted[]
@@ -69,14 +77,15 @@ type Extractor = (raw: Case, shown: Case, lang: Lang) => Extracted[]
 const norm = (text: string) => searchNormal(text).replace(/\s+/g, '')
 
 /** The rows of a comparison, in reading order; a new row is a new entry here. */
-const ROWS: { key: LabelKey; kind: CompareRow['kind']; extract: Extractor }[] = [
+const ROWS: { key: LabelKey; kind: CompareRow['kind']; extract: Extractor; none?: NoneField }[] = [
   {
     key: 'field_place',
     kind: 'values',
     extract: (raw, shown, lang) =>
       PLACE_LEVELS.filter((level) => raw.place[level]).map((level) => ({
         key: `${level}:${norm(raw.place[level] as string)}`,
-        text: `${shown.place[level]}（${translate(lang, `place_${level}`)}）`,
+        text: `${withPinyin(shown.place[level] as string, lang === 'en')}（${translate(lang, `place_${level}`)}）`,
+        evidence: raw.evidence[`place.${level}`],
       })),
   },
   {
@@ -85,64 +94,79 @@ const ROWS: { key: LabelKey; kind: CompareRow['kind']; extract: Extractor }[] = 
     extract: (raw, _shown, lang) =>
       (['households', 'population', 'buildings', 'areaM2'] as const)
         .filter((k) => raw.scale[k] !== undefined)
-        .map((k) => ({ key: `${k}:${raw.scale[k]}`, text: translate(lang, `scale_${k}`, { n: (raw.scale[k] as number).toLocaleString() }) })),
+        .map((k) => ({
+          key: `${k}:${raw.scale[k]}`,
+          text: translate(lang, `scale_${k}`, { n: (raw.scale[k] as number).toLocaleString() }),
+          evidence: raw.evidence[`scale.${k}`],
+        })),
   },
   {
     key: 'field_problems',
+    none: 'problems',
     kind: 'values',
-    extract: (raw, shown, lang) => raw.problems.map((tag, i) => ({ key: norm(tag.id), text: tagLabel(lang, shown.problems[i]) })),
+    extract: (raw, shown, lang) => raw.problems.map((tag, i) => ({ key: norm(tag.id), text: tagLabel(lang, shown.problems[i]), evidence: tag })),
   },
   {
     key: 'field_models',
+    none: 'models',
     kind: 'values',
-    extract: (raw, shown) => raw.models.map((m, i) => ({ key: norm(m), text: shown.models[i] })),
+    extract: (raw, shown, lang) => raw.models.map((m, i) => ({ key: norm(m), text: withGloss(shown.models[i], lang === 'en'), evidence: raw.evidence[`models.${i}`] })),
   },
   {
     key: 'field_orgTiers',
+    none: 'orgTiers',
     kind: 'ladder',
-    extract: (raw, shown) => (raw.orgTiers ?? []).map((tier, i) => ({ key: norm(tier), text: (shown.orgTiers ?? [])[i] })),
+    extract: (raw, shown, lang) =>
+      (raw.orgTiers ?? []).map((tier, i) => ({ key: norm(tier), text: withGloss((shown.orgTiers ?? [])[i], lang === 'en'), evidence: raw.evidence.orgTiers })),
   },
   {
     key: 'field_orgTierCount',
     kind: 'values',
-    extract: (raw) => (raw.orgTierCount !== null ? [{ key: String(raw.orgTierCount), text: String(raw.orgTierCount) }] : []),
+    extract: (raw) =>
+      raw.orgTierCount !== null
+        ? [{ key: String(raw.orgTierCount), text: String(raw.orgTierCount), evidence: raw.evidence.orgTierCount ?? raw.evidence.orgTiers }]
+        : [],
   },
   {
     key: 'field_actors',
+    none: 'actors',
     kind: 'values',
-    extract: (raw, shown, lang) => raw.actors.map((tag, i) => ({ key: norm(tag.id), text: tagLabel(lang, shown.actors[i]) })),
+    extract: (raw, shown, lang) => raw.actors.map((tag, i) => ({ key: norm(tag.id), text: tagLabel(lang, shown.actors[i]), evidence: tag })),
   },
   {
     key: 'field_mechanisms',
+    none: 'mechanisms',
     kind: 'values',
-    extract: (raw, shown, lang) => raw.mechanisms.map((tag, i) => ({ key: norm(tag.id), text: tagLabel(lang, shown.mechanisms[i]) })),
+    extract: (raw, shown, lang) => raw.mechanisms.map((tag, i) => ({ key: norm(tag.id), text: tagLabel(lang, shown.mechanisms[i]), evidence: tag })),
   },
   {
     key: 'field_funding',
+    none: 'funding',
     kind: 'funding',
     extract: (raw, shown, lang) => [
-      ...raw.funding.map((f, i) => ({ key: f.source, text: fundingText(lang, f.source, f.amountWan, shown.funding[i].payer) })),
-      ...raw.fundingMix.flatMap((m) => m.sources.map((s) => ({ key: s, text: translate(lang, `fund_${s}`) }))),
+      ...raw.funding.map((f, i) => ({ key: f.source, text: fundingText(lang, f.source, f.amountWan, shown.funding[i].payer), evidence: f })),
+      ...raw.fundingMix.flatMap((m) => m.sources.map((s) => ({ key: s, text: translate(lang, `fund_${s}`), evidence: m }))),
     ],
   },
   {
     key: 'field_outcomes',
+    none: 'outcomes',
     kind: 'values',
     extract: (raw, shown) =>
-      raw.outcomes.map((o, i) => ({ key: `${norm(o.label)}:${o.value}${o.unit}`, text: `${shown.outcomes[i].label} ${o.value}${shown.outcomes[i].unit}` })),
+      raw.outcomes.map((o, i) => ({ key: `${norm(o.label)}:${o.value}${o.unit}`, text: `${shown.outcomes[i].label} ${o.value}${shown.outcomes[i].unit}`, evidence: o })),
   },
   {
     key: 'field_source',
     kind: 'values',
     extract: (raw, shown) => [
-      ...(raw.source.name ? [{ key: norm(raw.source.name), text: shown.source.name as string }] : []),
+      ...(raw.source.name ? [{ key: norm(raw.source.name), text: shown.source.name as string, evidence: raw.evidence['source.name'] ?? raw.evidence.source }] : []),
       ...(raw.source.url ? [{ key: raw.source.url, text: raw.source.url }] : []),
     ],
   },
   {
     key: 'field_published',
     kind: 'values',
-    extract: (raw) => (raw.published ? [{ key: raw.published, text: raw.published }] : []),
+    extract: (raw) => (raw.published ? [{ key: raw.published, text: raw.published, evidence: raw.evidence.published }] : []),
   },
 ]
 
@@ -156,9 +180,16 @@ function dedupe(values: Extracted[]): Extracted[] {
   return values.filter((v) => (seen.has(v.key) ? false : (seen.add(v.key), true)))
 }
 
+/** A quote's number as the case page numbers it, so a compared value links to `/cases/<id>#q-<n>`. */
+function quoteNumbers(c: Case, lang: Lang): (e: Evidence | null | undefined) => number | null {
+  const numbers = new Map(buildCaseView(c, lang).spans.map(([start, end], i) => [`${start}:${end}`, i + 1]))
+  return (e) => (e && c.body.slice(e.span[0], e.span[1]) === e.quote ? (numbers.get(`${e.span[0]}:${e.span[1]}`) ?? null) : null)
+}
+
 export function buildComparison(cases: Case[], lang: Lang, script: DisplayScript): Comparison {
   const shown = cases.map((c) => displayCase(c, script))
-  const rows = ROWS.map(({ key, kind, extract }) => {
+  const numbers = shown.map((c) => quoteNumbers(c, lang))
+  const rows = ROWS.map(({ key, kind, extract, none }) => {
     const perCase = cases.map((c, i) => (kind === 'ladder' ? extract(c, shown[i], lang) : dedupe(extract(c, shown[i], lang))))
     const holders = new Map<string, number>()
     for (const values of perCase) for (const k of new Set(values.map((v) => v.key))) holders.set(k, (holders.get(k) ?? 0) + 1)
@@ -168,7 +199,8 @@ export function buildComparison(cases: Case[], lang: Lang, script: DisplayScript
       return n === 1 ? 'unique' : 'some'
     }
     const cells: CompareCell[] = perCase.map((values, i) => ({
-      values: values.map((v) => ({ text: v.text, presence: presence(v.key) })),
+      values: values.map((v) => ({ text: v.text, presence: presence(v.key), q: numbers[i](v.evidence) })),
+      ...(none && values.length === 0 ? { empty: emptyCell(cases[i], none, lang, numbers[i]) } : {}),
       ...(kind === 'funding'
         ? {
             funding: cases[i].funding.map((f, j) => ({
@@ -181,11 +213,17 @@ export function buildComparison(cases: Case[], lang: Lang, script: DisplayScript
         : {}),
     }))
     return { key, kind, cells }
-  }).filter((row) => row.cells.some((cell) => cell.values.length > 0))
+  }).filter((row) => row.cells.some((cell) => cell.values.length > 0 || cell.empty?.kind === 'none'))
   return { cases: shown.map((c) => ({ id: c.id, title: c.displayTitle })), rows }
 }
 
+function emptyCell(c: Case, field: NoneField, lang: Lang, number: (e: Evidence | null) => number | null): CompareCell['empty'] {
+  const item = emptyItem(c, field, lang, number)
+  return { kind: item.empty!, text: item.text, q: item.q }
+}
+
 function cellText(row: CompareRow, cell: CompareCell, lang: Lang): string {
+  if (cell.empty) return cell.empty.text
   const mark = (v: CompareValue) => (v.presence === 'shared' ? `${v.text} (${translate(lang, 'shared')})` : v.text)
   return cell.values.map(mark).join(row.kind === 'ladder' ? ' → ' : '; ')
 }

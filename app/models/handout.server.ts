@@ -28,6 +28,8 @@ export interface HandoutEntry {
 export interface Handout {
   id: string
   name: string
+  /** When the handout was made (YYYY-MM-DD), printed under its title. */
+  date: string
   entries: HandoutEntry[]
   missing: string[]
 }
@@ -61,7 +63,7 @@ export function citation(c: Case, lang: Lang): string {
   return c.source.url ? `${lead}${SEPARATOR[lang]}${c.source.url}${END[lang]}` : `${lead}${END[lang]}`
 }
 
-export function buildHandout(pack: Pack, cases: Map<string, Case>, lang: Lang, script: DisplayScript): Handout {
+export function buildHandout(pack: Pack, cases: Map<string, Case>, lang: Lang, script: DisplayScript, now = new Date()): Handout {
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key)
   const entries: HandoutEntry[] = []
   const missing: string[] = []
@@ -98,7 +100,7 @@ export function buildHandout(pack: Pack, cases: Map<string, Case>, lang: Lang, s
       published: c.published,
     })
   }
-  return { id: pack.id, name: pack.name, entries, missing }
+  return { id: pack.id, name: pack.name, date: now.toISOString().slice(0, 10), entries, missing }
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value })
@@ -112,7 +114,10 @@ const item = (children: PhrasingContent[]): ListItem => ({ type: 'listItem', spr
 export function handoutMarkdown(handout: Handout, lang: Lang): string {
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key)
   const labelled = (label: string, value: string): PhrasingContent[] => [strong(label), text(`${COLON[lang]}${value}`)]
-  const children: RootContent[] = [{ type: 'heading', depth: 1, children: [text(handout.name)] }]
+  const children: RootContent[] = [
+    { type: 'heading', depth: 1, children: [text(handout.name)] },
+    { type: 'paragraph', children: [text(`${t('handoutDate')} ${handout.date}`)] },
+  ]
   handout.entries.forEach((entry, i) => {
     children.push({ type: 'heading', depth: 2, children: [text(`${i + 1}. ${entry.title}`)] })
     const facts: ListItem[] = [

@@ -2,6 +2,7 @@ import { FUNDING_SOURCES, type FundingSource } from '../../ingest/schema'
 import type { FacetCounts, FacetField, Filters } from '../../ingest/search/types'
 import { translate, type Lang } from '~/i18n'
 import type { Convert } from './script.server'
+import { withGloss, withPinyin } from './gloss.server'
 
 export interface FacetOption {
   value: string
@@ -10,6 +11,7 @@ export interface FacetOption {
 }
 
 const TAG_FIELDS = new Set<FacetField>(['problems', 'mechanisms', 'actors'])
+const PLACE_FIELDS = new Set<FacetField>(['province', 'city', 'district'])
 
 function isFundingSource(value: string): value is FundingSource {
   return (FUNDING_SOURCES as readonly string[]).includes(value)
@@ -17,11 +19,14 @@ function isFundingSource(value: string): value is FundingSource {
 
 /**
  * How a facet value reads: funding sources and (in English) vocabulary tags get their label,
- * names from the reports are shown in the chosen script. The value itself stays the filter key.
+ * names from the reports are shown in the chosen script, in English with pinyin (places) or the
+ * glossary's English (model names). The value itself stays the filter key.
  */
 export function facetLabel(field: FacetField, value: string, lang: Lang, convert: Convert, english: Map<string, string>): string {
   if (field === 'fundingSource' && isFundingSource(value)) return translate(lang, `fund_${value}`)
   if (lang === 'en' && TAG_FIELDS.has(field)) return english.get(value) ?? value
+  if (PLACE_FIELDS.has(field)) return withPinyin(convert(value), lang === 'en')
+  if (field === 'model') return withGloss(convert(value), lang === 'en')
   return convert(value)
 }
 

@@ -1,4 +1,6 @@
 import { isLang, type Lang } from '~/i18n'
+import { buildHref, viewParams } from '~/lib/ui'
+import { secureCookies } from './config.server'
 
 export const LANG_COOKIE = 'casebook_lang'
 
@@ -6,9 +8,20 @@ export const LANG_COOKIE = 'casebook_lang'
 export function langFromRequest(request: Request): Lang {
   const fromUrl = new URL(request.url).searchParams.get('lang')
   if (isLang(fromUrl)) return fromUrl
+  return langFromCookie(request) ?? 'zh'
+}
+
+function langFromCookie(request: Request): Lang | null {
   const cookie = request.headers.get('Cookie') ?? ''
   const match = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=(zh|en)(?:;|$)`).exec(cookie)
-  return match && isLang(match[1]) ? match[1] : 'zh'
+  return match && isLang(match[1]) ? match[1] : null
+}
+
+/** The cookie to set when the URL names a language the cookie does not hold yet. */
+export function langCookieFromUrl(request: Request): string | null {
+  const fromUrl = new URL(request.url).searchParams.get('lang')
+  if (!isLang(fromUrl) || langFromCookie(request) === fromUrl) return null
+  return langCookie(fromUrl, secureCookies(request))
 }
 
 export function langCookie(lang: Lang, secure: boolean): string {
@@ -32,4 +45,9 @@ export function safeNext(next: string | null): string {
     return '/'
   }
   return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : '/'
+}
+
+/** A same-site path with the `lang` and `script` of the request's URL, for redirects after a form. */
+export function keepView(request: Request, path: string): string {
+  return buildHref(path, viewParams(new URL(request.url).search))
 }

@@ -1,15 +1,33 @@
 import type { Case } from '../../ingest/schema'
-import { FACET_FIELDS, type FacetCounts, type Filters, type Hit, type SimilarHit } from '../../ingest/search/types'
+import { fundingSummary, type FundingSummary } from '../../ingest/funding-summary'
+import { FACET_FIELDS, type FacetCounts, type Filters, type Hit, type SimilarHit, type Store, type UnderstoodNeed } from '../../ingest/search/types'
+import { fundingRank } from '../../ingest/search/store'
+import { needById } from '../../ingest/text/needs'
 import { getStore } from './store.server'
+import { SORTS, type Sort } from '~/lib/search-url'
+
+/** The needs a user removed, with their English labels, for the "已去掉" line; unknown ids dropped. */
+export function removedNeeds(ids: string[]): { id: string; en: string }[] {
+  return ids.flatMap((id) => {
+    const need = needById(id)
+    return need ? [{ id, en: need.en }] : []
+  })
+}
 
 export const PAGE_SIZE = 20
 /** A search ranks at most 200 cases (the store's limit): ten pages. Browsing pages through all. */
 const SEARCH_PAGES = 10
+export const RANKED = SEARCH_PAGES * PAGE_SIZE
+
 
 export interface SearchParams {
   q: string
   mode: 'keyword' | 'like'
   filters: Filters
+  /** Relevance for a search; browsing without a query knows no relevance and sorts by date. */
+  sort: Sort
+  /** Needs (ids) the user removed from what the query was understood as (`without=`). */
+  without: string[]
   /** 1-based. */
   page: number
 }
@@ -23,21 +41,42 @@ export function parseSearchParams(url: URL): SearchParams {
   }
   const q = (url.searchParams.get('q') ?? '').trim()
   const page = Math.max(1, Math.floor(Number(url.searchParams.get('page'))) || 1)
-  return {
-    q,
-    mode: url.searchParams.get('mode') === 'like' ? 'like' : 'keyword',
-    filters,
-    page: q ? Math.min(page, SEARCH_PAGES) : page,
-  }
+  const asked = url.searchParams.get('sort') as Sort | null
+  const sort: Sort = asked && SORTS.includes(asked) && (q || asked !== 'relevance') ? asked : q ? 'relevance' : 'date'
+  const without = [...new Set(url.searchParams.getAll('without').map((v) => v.trim()).filter(Boolean))]
+  return { q, mode: url.searchParams.get('mode') === 'like' ? 'like' : 'keyword', filters, sort, without, page }
+}
+
+export interface ResultHit {
+  hit: Hit | SimilarHit
+  funding: FundingSummary | null
+  /** Below the relevance floor: listed under "weaker matches". */
+  weak: boolean
 }
 
 export interface SearchOutcome {
-  hits: (Hit | SimilarHit)[]
+  hits: ResultHit[]
   facets: FacetCounts | null
-  total: number | null
+  /** Every result: cases matching the filters when browsing, ranked cases when searching. */
+  total: number
+  /** Results above the relevance floor (searches only). */
+  strong: number | null
   expansions: string[]
-  /** Whether a next page has hits. */
-  more: boolean
+  /** What a search's query was understood as, and whether cases like it were ranked in. */
+  understood: UnderstoodNeed[]
+  situation: boolean
+  pageCount: number
+}
+
+/**
+ * The relevance floor. A keyword hit matches when its passage holds a term of the query (as
+ * typed, in the other script, or a form the query maps to): the store then found it by its words.
+ * Hits found only by vector likeness, or by a stray bigram, are weaker. A "cases like mine" hit
+ * needs at least half the best score.
+ */
+export function isWeak(hit: Hit | SimilarHit, mode: SearchParams['mode'], best: number): boolean {
+  if (mode === 'like') return hit.score < best / 2
+  return hit.passage.marks.length === 0
 }
 
 function browseHit(c: Case): Hit {
@@ -54,23 +93,89 @@ function browseHit(c: Case): Hit {
   }
 }
 
+/** Funding of the hits of a page: from the cards, or, for stores whose cards predate it, from the cases. */
+async function fundingOf(store: Store, ids: string[]): Promise<Map<string, FundingSummary>> {
+  const cards = await store.cards(ids)
+  const out = new Map<string, FundingSummary>()
+  for (const [id, card] of cards) if (card.funding) out.set(id, card.funding)
+  const missing = ids.filter((id) => !out.has(id))
+  if (missing.length) for (const c of await store.read(missing)) out.set(c.id, fundingSummary(c))
+  return out
+}
+
+/** Ranked hits in the chosen order: matches first, then weaker ones, each group sorted. */
+async function ordered(store: Store, hits: (Hit | SimilarHit)[], mode: SearchParams['mode'], sort: Sort) {
+  const best = hits[0]?.score ?? 0
+  const weak = new Set(hits.filter((h) => isWeak(h, mode, best)).map((h) => h.id))
+  let order = hits
+  if (sort !== 'relevance') {
+    const cards = await store.cards(hits.map((h) => h.id))
+    const key =
+      sort === 'date'
+        ? (h: Hit) => h.published ?? ''
+        : (h: Hit) => {
+            const card = cards.get(h.id)
+            return card ? fundingRank(card) : -3
+          }
+    order = [...hits].sort((a, b) => {
+      const [x, y] = [key(a), key(b)]
+      return x < y ? 1 : x > y ? -1 : b.score - a.score
+    })
+  }
+  return { hits: [...order.filter((h) => !weak.has(h.id)), ...order.filter((h) => weak.has(h.id))], weak }
+}
+
+/** Every ranked hit of a search in the page's order (matches, then weaker ones), with its facets. */
+export async function rankedSearch(store: Store, { q, mode, filters, sort, without }: SearchParams, facets = true) {
+  const result = mode === 'like' ? await store.like(q, { filters, facets, limit: RANKED }) : await store.search(q, { filters, facets, limit: RANKED, without })
+  const query = 'query' in result ? result.query : { expansions: [], understood: [], situation: false }
+  return {
+    ...(await ordered(store, result.hits, mode, sort)),
+    facets: result.facets,
+    expansions: query.expansions,
+    understood: query.understood,
+    situation: query.situation,
+  }
+}
+
 /** One call into the store per page view: a search, a "cases like mine" query, or browsing by filters. */
-export async function runSearch({ q, mode, filters, page }: SearchParams): Promise<SearchOutcome> {
+export async function runSearch(params: SearchParams): Promise<SearchOutcome> {
+  const { q, filters, sort, page } = params
   const store = await getStore()
   const start = (page - 1) * PAGE_SIZE
-  // A search ranks from the top each time; a page is a slice of the first page × PAGE_SIZE (+1 to
-  // know whether another page follows).
-  const limit = Math.min(SEARCH_PAGES * PAGE_SIZE, page * PAGE_SIZE + 1)
-  const slice = <T>(hits: T[]) => ({ hits: hits.slice(start, start + PAGE_SIZE), more: hits.length > start + PAGE_SIZE })
-  if (q && mode === 'like') {
-    const result = await store.like(q, { filters, facets: true, limit })
-    return { ...slice(result.hits), facets: result.facets, total: null, expansions: [] }
-  }
   if (q) {
-    const result = await store.search(q, { filters, facets: true, limit })
-    return { ...slice(result.hits), facets: result.facets, total: null, expansions: result.query.expansions }
+    const { hits, weak, facets, expansions, understood, situation } = await rankedSearch(store, params)
+    const shown = hits.slice(start, start + PAGE_SIZE)
+    const funding = await fundingOf(store, shown.map((h) => h.id))
+    return {
+      hits: shown.map((hit) => ({ hit, funding: funding.get(hit.id) ?? null, weak: weak.has(hit.id) })),
+      facets,
+      total: hits.length,
+      strong: hits.length - weak.size,
+      expansions,
+      understood,
+      situation,
+      pageCount: Math.ceil(hits.length / PAGE_SIZE),
+    }
   }
-  // Facets over the whole (filtered) corpus only change with a new build: kept per store version.
+  const [newest, counts] = await Promise.all([
+    store.newest(filters, { offset: start, limit: PAGE_SIZE, sort: sort === 'funding' ? 'funding' : 'date' }),
+    browseFacets(store, filters),
+  ])
+  return {
+    hits: newest.cases.map((c) => ({ hit: browseHit(c), funding: fundingSummary(c), weak: false })),
+    facets: counts,
+    total: newest.total,
+    strong: null,
+    expansions: [],
+    understood: [],
+    situation: false,
+    pageCount: Math.ceil(newest.total / PAGE_SIZE),
+  }
+}
+
+/** Facets over the whole (filtered) corpus only change with a new build: kept per store version. */
+export async function browseFacets(store: Store, filters: Filters): Promise<FacetCounts> {
   const { version } = await store.info()
   const key = `${version}:${JSON.stringify(filters)}`
   let facets = browsing.get(key)
@@ -80,8 +185,7 @@ export async function runSearch({ q, mode, filters, page }: SearchParams): Promi
     browsing.set(key, facets)
     if (browsing.size > BROWSE_CACHE) browsing.delete(browsing.keys().next().value as string)
   }
-  const [newest, counts] = await Promise.all([store.newest(filters, { offset: start, limit: PAGE_SIZE }), facets])
-  return { hits: newest.cases.map(browseHit), facets: counts, total: newest.total, expansions: [], more: newest.total > start + PAGE_SIZE }
+  return facets
 }
 
 const BROWSE_CACHE = 64

@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Case } from '../../ingest/schema'
-import { processBytes } from '../../ingest/pipeline'
+import { processDocument } from '../../ingest/pipeline'
 import { InputError } from '../../ingest/read'
 import { applyLocked, readStoredCase, writeCase } from '../../ingest/corpus'
 import { StoreBusyError } from '../../ingest/index'
+import { httpUrl } from '../../ingest/text/http-url'
 import { casesDir, rawDir } from './config.server'
 import { isCaseId } from './case.server'
 import { indexUpload } from './upload-index.server'
@@ -27,6 +28,82 @@ export type UploadProblem =
 const STAGING = path.join(os.tmpdir(), 'casebook-staging')
 const TOKEN = /^[0-9a-f]{64}$/
 
+/** Report fields a person may correct in the upload preview; a corrected one is saved as `locked`. */
+export const EDITABLE = [
+  'title', 'published', 'source.name', 'source.url',
+  'place.province', 'place.city', 'place.district', 'place.street', 'place.community', 'place.compound',
+  'models', 'orgTiers',
+] as const
+export type EditablePath = (typeof EDITABLE)[number]
+export type Edits = Partial<Record<EditablePath, string>> & { noFunding?: boolean }
+
+const LIST_SEPARATORS: Partial<Record<EditablePath, RegExp>> = {
+  models: /[、,，;；\n]+/,
+  // Tiers read top to bottom, as the case page shows them.
+  orgTiers: /\s*(?:>|→|、|,|，|\n)\s*/,
+}
+
+/** A field's value as the edit form shows it. */
+export function editableValue(c: Case, path: EditablePath): string {
+  if (path === 'models') return c.models.join('、')
+  if (path === 'orgTiers') return (c.orgTiers ?? []).join(' → ')
+  const [head, sub] = path.split('.') as [keyof Case, string | undefined]
+  const value = sub ? (c[head] as Record<string, unknown>)[sub] : c[head]
+  return typeof value === 'string' ? value : ''
+}
+
+
+/**
+ * The case with a person's corrections: every edited field takes the typed value, loses the
+ * quote it was read from (a person, not the text, now vouches for it) and is listed in
+ * `locked`, so re-ingesting the report keeps it (ingest/corpus/locked.ts).
+ */
+export function applyEdits(c: Case, edits: Edits): Case {
+  const out = structuredClone(c)
+  const lock = (path: string) => {
+    if (!out.locked.includes(path)) out.locked.push(path)
+    for (const key of Object.keys(out.evidence)) if (key === path || key.startsWith(`${path}.`)) delete out.evidence[key]
+  }
+  for (const path of EDITABLE) {
+    const typed = edits[path]
+    if (typed === undefined || typed.trim() === editableValue(c, path)) continue
+    const value = typed.trim()
+    // Source links are followed by readers: only web addresses (as everywhere a URL is kept).
+    if (path === 'source.url' && value && !httpUrl(value)) continue
+    const separator = LIST_SEPARATORS[path]
+    if (separator) {
+      const items = value.split(separator).map((v) => v.trim()).filter(Boolean)
+      if (path === 'models') out.models = items
+      else {
+        out.orgTiers = items.length ? items : null
+        out.orgTierCount = items.length || null
+        lock('orgTierCount')
+      }
+    } else {
+      const [head, sub] = path.split('.')
+      if (sub) (out[head as 'place' | 'source'] as Record<string, string | null>)[sub] = value || null
+      else (out as unknown as Record<string, string | null>)[head] = value || null
+      if (head === 'place') out.place.inferred = out.place.inferred.filter((level) => level !== sub)
+      if (path === 'title' && value) {
+        out.displayTitle = value
+        out.flags = out.flags.filter((f) => f !== 'no-title')
+      }
+    }
+    lock(path)
+  }
+  if (edits.noFunding && !out.funding.length && !out.fundingMix.length) {
+    out.none = { ...out.none, funding: null }
+    lock('none.funding')
+  }
+  return out
+}
+
+/** Pasted text is a report like any other: the same pipeline, under an id made from its hash. */
+export function pastedReport(text: string): { name: string; bytes: Uint8Array } {
+  const bytes = new TextEncoder().encode(text.replace(/\r\n?/g, '\n'))
+  return { name: `paste_${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.txt`, bytes }
+}
+
 /** A file name fit to be a case id and a file name: its id, or one made from the content hash. */
 export function uploadId(name: string, bytes: Uint8Array): string {
   const base = path.basename(name).replace(/\.[^.]+$/, '').replace(/\s+/g, '_')
@@ -34,9 +111,9 @@ export function uploadId(name: string, bytes: Uint8Array): string {
 }
 
 /** Run the pipeline on uploaded bytes: the Case, or the problem that makes the file unusable. */
-export function processUpload(name: string, bytes: Uint8Array): Case | UploadProblem {
+export async function processUpload(name: string, bytes: Uint8Array): Promise<Case | UploadProblem> {
   try {
-    return processBytes(path.basename(name), bytes, { id: uploadId(name, bytes) })
+    return await processDocument(path.basename(name), bytes, { id: uploadId(name, bytes) })
   } catch (error) {
     if (error instanceof InputError) return { kind: 'rejected', message: error.message }
     throw error
@@ -63,10 +140,10 @@ export function unstage(token: string): { name: string; bytes: Uint8Array } | nu
  * `npm run ingest` rebuilds it too), write corpus/cases/<id>.md, and add it to the store alone
  * (./upload-index.server.ts), without reading the other case files.
  */
-export async function saveUpload(name: string, bytes: Uint8Array): Promise<Case | UploadProblem> {
-  const processed = processUpload(name, bytes)
+export async function saveUpload(name: string, bytes: Uint8Array, edits: Edits = {}): Promise<Case | UploadProblem> {
+  const processed = await processUpload(name, bytes)
   if ('kind' in processed) return processed
-  const c = processed
+  const c = applyEdits(processed, edits)
   const stored = readStoredCase(casesDir(), c.id)
   if (stored && stored.origin.sha256 !== c.origin.sha256) return { kind: 'exists', id: c.id }
   const raw = path.join(rawDir(), `${c.id}${path.extname(name).toLowerCase()}`)
@@ -76,6 +153,8 @@ export async function saveUpload(name: string, bytes: Uint8Array): Promise<Case 
   }
   // The same report uploaded again must not undo a researcher's locked hand corrections.
   const saved = stored ? applyLocked(stored, c) : c
+  // Corrections made in this preview are locked too, beside the ones the stored case had.
+  saved.locked = [...new Set([...saved.locked, ...c.locked])]
   writeCase(casesDir(), saved)
   try {
     await indexUpload(saved)

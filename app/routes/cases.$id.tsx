@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Await, Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
-import { PostForm } from '~/components/PostForm'
 import { Suspense, useEffect } from 'react'
 import { requireWrite } from '~/models/auth.server'
-import { buildCaseView, placeText } from '~/models/case-view.server'
+import { buildCaseView } from '~/models/case-view.server'
+import { placeLine } from '~/models/card-view.server'
 import { getCase, similarCases } from '~/models/case.server'
-import { langFromRequest } from '~/models/lang.server'
+import { langFromRequest, keepView } from '~/models/lang.server'
 import { PackNotFound, addItem, isPackId, listPacks, updatePack } from '~/models/packs.server'
 import { displayCase, displayHit, englishReasons } from '~/models/script.server'
 import { englishLabels } from '~/models/vocabulary.server'
@@ -15,6 +15,8 @@ import { CaseText } from '~/components/CaseText'
 import { FieldList } from '~/components/FieldList'
 import { RemovedList } from '~/components/RemovedList'
 import { Reasons } from '~/components/Reasons'
+import { BasketButton } from '~/components/BasketButton'
+import { PackPicker } from '~/components/PackPicker'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Casebook` : 'Casebook' }]
 
@@ -36,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: found.id,
     title: shown.displayTitle,
-    place: placeText(shown.place),
+    place: placeLine(found.place, lang, script),
     published: found.published,
     source: shown.source,
     origin: found.origin,
@@ -63,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof PackNotFound) throw new Response('Not Found', { status: 404 })
     throw error
   }
-  return redirect(`/packs/${packId}`)
+  return redirect(keepView(request, `/packs/${packId}`))
 }
 
 /** Progressive enhancement: a clicked value's quote flashes and takes focus for screen readers. */
@@ -89,7 +91,6 @@ export default function CasePage() {
   const data = useLoaderData<typeof loader>()
   const t = useT()
   const href = useHref()
-  const { readOnly } = useRootData()
   useQuoteFocus()
   return (
     <article className="page case-page">
@@ -103,26 +104,8 @@ export default function CasePage() {
           {data.published && <time dateTime={data.published}>{data.published}</time>}
         </p>
         <div className="actions">
-          <Link className="button" to={href('/compare', { ids: data.id })}>
-            {t('addToCompare')}
-          </Link>
-          {readOnly ? null : data.packs.length > 0 ? (
-            <PostForm className="inline-form">
-              <label htmlFor="pack">{t('addToPack')}</label>
-              <select id="pack" name="pack" required>
-                {data.packs.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-              <button type="submit">{t('add')}</button>
-            </PostForm>
-          ) : (
-            <Link className="button secondary" to="/packs">
-              {t('addToPack')} · {t('createPackFirst')}
-            </Link>
-          )}
+          <BasketButton id={data.id} title={data.title} />
+          <PackPicker packs={data.packs} label={t('addToPack')} />
         </div>
       </header>
 
@@ -219,13 +202,14 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const { id } = useParams()
   const t = useT()
+  const href = useHref()
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <div className="page narrow">
         <h1>{t('caseNotFound')}</h1>
         <p>{t('caseNotFoundBody', { id: id ?? '' })}</p>
         <p>
-          <Link to="/">{t('backToSearch')}</Link>
+          <Link to={href('/')}>{t('backToSearch')}</Link>
         </p>
       </div>
     )

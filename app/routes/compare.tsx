@@ -1,39 +1,72 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { loadComparison, parseIds, type CompareCell, type CompareRow } from '~/models/compare.server'
+import { loadComparison, parseIds, type CompareCell, type CompareRow, type CompareValue } from '~/models/compare.server'
 import { MAX_COMPARE } from '~/lib/limits'
 import { getStore } from '~/models/store.server'
-import { caseChoices } from '~/models/case.server'
-import { langFromRequest } from '~/models/lang.server'
-import { parseScript, useHref, useT } from '~/lib/ui'
+import { basketFromRequest } from '~/models/basket.server'
+import { getCase, getCases, isCaseId } from '~/models/case.server'
+import { keepView, langFromRequest } from '~/models/lang.server'
+import { displayCase } from '~/models/script.server'
+import { KeepView, parseScript, useHref, useT } from '~/lib/ui'
 
 export const meta: MetaFunction = () => [{ title: '对比 Compare · Casebook' }]
 
-// A datalist of every case helps with a small corpus; with thousands it only bloats the page.
-const CHOICES_UP_TO = 300
+const SUGGESTIONS = 6
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
-  const added = (url.searchParams.get('add') ?? '').trim()
-  if (added) {
-    // The "add a case" form submits the current ids plus one; answer with the canonical URL.
-    const next = new URLSearchParams(url.searchParams)
-    next.delete('add')
-    next.delete('ids')
-    next.set('ids', [...parseIds(url), added].join(','))
-    throw redirect(`/compare?${next}`)
+  const script = parseScript(url.searchParams.get('script'))
+  const basket = basketFromRequest(request)
+  // The nav's plain /compare opens a comparison of the selection, under its own shareable URL.
+  if (!url.searchParams.has('ids') && !url.searchParams.has('add') && basket.length) {
+    throw redirect(keepView(request, `/compare?ids=${basket.slice(0, MAX_COMPARE).join(',')}`))
   }
   const ids = parseIds(url)
+  const added = (url.searchParams.get('add') ?? '').trim()
+  let suggestions: { id: string; title: string }[] = []
+  if (added) {
+    if (isCaseId(added) && (await getCase(added))) {
+      // The "add a case" form submits the current ids plus one; answer with the canonical URL.
+      const next = new URLSearchParams(url.searchParams)
+      next.delete('add')
+      next.set('ids', [...ids, added].join(','))
+      throw redirect(`/compare?${next}`)
+    }
+    // Not an id: the words of a title or place, answered with the cases they find.
+    const found = await (await getStore()).search(added, { limit: SUGGESTIONS + ids.length })
+    suggestions = found.hits.filter((h) => !ids.includes(h.id)).slice(0, SUGGESTIONS).map((h) => ({ id: h.id, title: h.title }))
+  }
   const lang = langFromRequest(request)
-  const script = parseScript(url.searchParams.get('script'))
   const result = await loadComparison(ids, lang, script)
-  const info = await (await getStore()).info()
-  const choices = info.cases <= CHOICES_UP_TO ? await caseChoices() : []
-  return { ids, ...result, choices: choices.filter((c) => !ids.includes(c.id)) }
+  const extra = await getCases(basket.filter((id) => !ids.includes(id)).slice(0, 12))
+  return {
+    ids,
+    added,
+    ...result,
+    suggestions,
+    selection: extra.found.map((c) => ({ id: c.id, title: displayCase(c, script).displayTitle })),
+  }
 }
 
-function Funding({ cell, max }: { cell: CompareCell; max: number }) {
+function Value({ caseId, value, children }: { caseId: string; value: CompareValue; children: React.ReactNode }) {
+  const href = useHref()
+  if (value.q === null) return <>{children}</>
+  return (
+    <a className="quote-link" href={href(`/cases/${encodeURIComponent(caseId)}#q-${value.q}`)}>
+      {children}
+    </a>
+  )
+}
+
+function Empty({ caseId, cell }: { caseId: string; cell: CompareCell }) {
+  const href = useHref()
+  if (!cell.empty) return null
+  const text = <span className={`empty-${cell.empty.kind}`}>{cell.empty.text}</span>
+  return cell.empty.q === null ? text : <a href={href(`/cases/${encodeURIComponent(caseId)}#q-${cell.empty.q}`)}>{text}</a>
+}
+
+function Funding({ caseId, cell, max }: { caseId: string; cell: CompareCell; max: number }) {
   const t = useT()
   const parts = cell.funding ?? []
   const known = parts.filter((p) => p.amountWan !== null)
@@ -47,10 +80,13 @@ function Funding({ cell, max }: { cell: CompareCell; max: number }) {
           ))}
         </div>
       )}
+      <Empty caseId={caseId} cell={cell} />
       <ul className="values">
         {cell.values.map((v, i) => (
           <li key={i} className={`v ${v.presence}`}>
-            {v.text}
+            <Value caseId={caseId} value={v}>
+              {v.text}
+            </Value>
           </li>
         ))}
       </ul>
@@ -59,15 +95,18 @@ function Funding({ cell, max }: { cell: CompareCell; max: number }) {
   )
 }
 
-function Cell({ row, cell, max }: { row: CompareRow; cell: CompareCell; max: number }) {
+function Cell({ caseId, row, cell, max }: { caseId: string; row: CompareRow; cell: CompareCell; max: number }) {
   const t = useT()
-  if (row.kind === 'funding') return <Funding cell={cell} max={max} />
+  if (row.kind === 'funding') return <Funding caseId={caseId} cell={cell} max={max} />
+  if (cell.empty) return <Empty caseId={caseId} cell={cell} />
   if (row.kind === 'ladder') {
     return (
       <ol className="ladder" aria-label={t('ladderLabel')}>
         {cell.values.map((v, i) => (
           <li key={i} className={`v ${v.presence}`} style={{ marginInlineStart: `${i * 0.9}rem` }}>
-            {v.text}
+            <Value caseId={caseId} value={v}>
+              {v.text}
+            </Value>
           </li>
         ))}
       </ol>
@@ -77,7 +116,9 @@ function Cell({ row, cell, max }: { row: CompareRow; cell: CompareCell; max: num
     <ul className="values">
       {cell.values.map((v, i) => (
         <li key={i} className={`v ${v.presence}`}>
-          {v.text}
+          <Value caseId={caseId} value={v}>
+            {v.text}
+          </Value>
           {v.presence === 'shared' && <span className="visually-hidden"> ({t('shared')})</span>}
           {v.presence === 'unique' && <span className="visually-hidden"> ({t('onlyHere')})</span>}
         </li>
@@ -91,16 +132,20 @@ export default function ComparePage() {
   const t = useT()
   const href = useHref()
   const without = (id: string) => data.ids.filter((other) => other !== id).join(',')
+  const withCase = (id: string) => [...data.ids, id].join(',')
   const maxFunding = Math.max(
     1,
     ...(data.comparison?.rows.find((r) => r.kind === 'funding')?.cells ?? []).map((cell) =>
       (cell.funding ?? []).reduce((sum, p) => sum + (p.amountWan ?? 0), 0),
     ),
   )
+  const room = data.ids.length < MAX_COMPARE
   return (
     <div className="page compare-page">
       <h1>{t('compareTitle')}</h1>
-      <p className="help">{t('compareHelp')}</p>
+      <p className="help">
+        {t('compareHelp')} <Link to={href('/groups')}>{t('groupCompareLink')}</Link>
+      </p>
 
       {data.problem && (
         <div className="alert" role="alert">
@@ -123,7 +168,8 @@ export default function ComparePage() {
       {data.comparison && (
         <>
           <p className="legend" aria-label={t('legend')}>
-            <span className="v shared">{t('shared')}</span> <span className="v unique">{t('onlyHere')}</span>
+            <span className="v shared">{t('shared')}</span> <span className="v unique">{t('onlyHere')}</span>{' '}
+            <span className="small muted">{t('compareQuoteHelp')}</span>
           </p>
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t('compareTitle')}>
             <table className="compare">
@@ -148,7 +194,7 @@ export default function ComparePage() {
                     <th scope="row">{t(row.key)}</th>
                     {row.cells.map((cell, i) => (
                       <td key={i}>
-                        <Cell row={row} cell={cell} max={maxFunding} />
+                        <Cell caseId={data.comparison!.cases[i].id} row={row} cell={cell} max={maxFunding} />
                       </td>
                     ))}
                   </tr>
@@ -167,20 +213,45 @@ export default function ComparePage() {
         </>
       )}
 
-      {data.ids.length < MAX_COMPARE && (
+      {room && data.selection.length > 0 && (
+        <section aria-labelledby="from-selection-h" className="from-selection">
+          <h2 id="from-selection-h">{t('addFromSelection')}</h2>
+          <ul className="cards">
+            {data.selection.map((c) => (
+              <li key={c.id} className="card">
+                <span>{c.title}</span>
+                <Link className="small" to={href('/compare', { ids: withCase(c.id) })} aria-label={`${t('addCase')}: ${c.title}`}>
+                  + {t('addCase')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {room && (
         <Form method="get" className="inline-form add-case">
+          <KeepView />
           <input type="hidden" name="ids" value={data.ids.join(',')} />
           <label htmlFor="add">{t('addCase')}</label>
-          <input id="add" name="add" list="case-choices" placeholder={t('caseId')} required autoComplete="off" />
-          <datalist id="case-choices">
-            {data.choices.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </datalist>
+          <input id="add" name="add" placeholder={t('addCasePlaceholder')} defaultValue={data.added} required autoComplete="off" />
           <button type="submit">{t('add')}</button>
         </Form>
+      )}
+      {data.added && (
+        <section aria-live="polite" className="suggestions">
+          {data.suggestions.length === 0 ? (
+            <p>{t('noSuggestions', { q: data.added })}</p>
+          ) : (
+            <ul>
+              {data.suggestions.map((s) => (
+                <li key={s.id}>
+                  <Link to={href('/compare', { ids: withCase(s.id) })}>+ {s.title}</Link> <span className="mono small muted">{s.id}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       )}
     </div>
   )

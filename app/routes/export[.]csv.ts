@@ -1,9 +1,4 @@
-import { exportCsv } from '~/models/export.server'
-import { getStore } from '~/models/store.server'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { exportResponse } from '~/models/export-response.server'
 
-export async function loader() {
-  const cases = await (await getStore()).list()
-  return new Response(exportCsv(cases), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="casebook.csv"' },
-  })
-}
+export const loader = ({ request }: LoaderFunctionArgs) => exportResponse(request, 'csv')

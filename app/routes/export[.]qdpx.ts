@@ -1,10 +1,4 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { exportQdpx } from '~/models/export.server'
-import { exportResponse } from '~/models/export-cache.server'
+import { exportResponse } from '~/models/export-response.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return exportResponse(request, 'qdpx', (cases) => exportQdpx(cases), {
-    'Content-Type': 'application/zip',
-    'Content-Disposition': 'attachment; filename="casebook.qdpx"',
-  })
-}
+export const loader = ({ request }: LoaderFunctionArgs) => exportResponse(request, 'qdpx')

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import type { FacetField } from '../../ingest/search/types'
 import { langFromRequest } from '~/models/lang.server'
 import { facetOptions } from '~/models/labels.server'
 import { converter } from '~/models/script.server'
 import { getStore } from '~/models/store.server'
 import { englishLabels } from '~/models/vocabulary.server'
-import { buildHref, parseScript, useT } from '~/lib/ui'
+import { parseScript, useHref, useT } from '~/lib/ui'
 import { Bars } from '~/components/Bars'
 import type { LabelKey } from '~/i18n'
 
@@ -46,13 +46,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OverviewPage() {
   const { info, charts } = useLoaderData<typeof loader>()
+  // The two commonest model names, as a first group comparison to open.
+  const models = charts.find((c) => c.field === 'model')?.items ?? []
+  const groupLink = models.length >= 2 ? models.slice(0, 2).map((m) => `model:${m.value}`) : null
   const t = useT()
+  const href = useHref()
   return (
     <div className="page overview-page">
       <h1>{t('overviewTitle')}</h1>
       <p className="help">{t('overviewHelp')}</p>
       <p className="stat">
-        {t('storeInfo', { cases: info.cases, passages: info.passages, model: `${info.embedder.name} (${info.embedder.model.slice(0, 24)}, ${info.embedder.dims}d)` })}
+        {t('storeInfo', { cases: info.cases, passages: info.passages })}
       </p>
       <div className="charts">
         {charts.map((chart) => (
@@ -63,22 +67,31 @@ export default function OverviewPage() {
             ) : (
               <Bars
                 label={t(chart.title)}
-                items={chart.items.map((item) => ({ label: item.label, count: item.count, href: buildHref('/', { [chart.field]: item.value }) }))}
+                items={chart.items.map((item) => ({ label: item.label, count: item.count, href: href('/', { [chart.field]: item.value }) }))}
               />
             )}
-            {chart.more > 0 && <p className="small muted">+{chart.more}</p>}
+            {chart.more > 0 && (
+              <p className="small">
+                <Link to={href(`/facets/${chart.field}`)}>{t('facetMore', { n: chart.more })}</Link>
+              </p>
+            )}
           </section>
         ))}
       </div>
+      {groupLink && (
+        <p>
+          <Link to={href('/groups', { g: groupLink })}>{t('groupsFromOverview')}</Link>
+        </p>
+      )}
       <section aria-labelledby="exports-h" className="exports">
         <h2 id="exports-h">{t('exports')}</h2>
         <ul>
-          {EXPORTS.map(([href, label]) => (
-            <li key={href}>
-              <a href={href} download>
+          {EXPORTS.map(([path, label]) => (
+            <li key={path}>
+              <a href={href(path)} download>
                 {t(label)}
               </a>{' '}
-              <code>{href}</code>
+              <code>{path}</code>
             </li>
           ))}
         </ul>

@@ -7,7 +7,7 @@ import { translate } from '~/i18n'
 import { requireWrite } from '~/models/auth.server'
 import { placeText } from '~/models/case-view.server'
 import { getCase } from '~/models/case.server'
-import { langFromRequest } from '~/models/lang.server'
+import { langFromRequest, keepView } from '~/models/lang.server'
 import { loadPack } from '~/models/pack-view.server'
 import { PackNotFound, addItem, deletePack, moveItem, removeItem, setNote, updatePack, type Pack } from '~/models/packs.server'
 import { displayCase } from '~/models/script.server'
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caseId = String(form.get('caseId') ?? '').trim()
   if (intent === 'delete') {
     await deletePack(id)
-    return redirect('/packs')
+    return redirect(keepView(request, '/packs'))
   }
   if (intent === 'add' && !(await getCase(caseId))) {
     return data({ error: translate(lang, 'unknownCase', { id: caseId }) }, { status: 400 })
@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof PackNotFound) throw new Response('Not Found', { status: 404 })
     throw error
   }
-  return redirect(`/packs/${id}${caseId && intent !== 'remove' ? `#item-${encodeURIComponent(caseId)}` : ''}`)
+  return redirect(keepView(request, `/packs/${id}${caseId && intent !== 'remove' ? `#item-${encodeURIComponent(caseId)}` : ''}`))
 }
 
 function ItemButton({ intent, caseId, label, disabled }: { intent: string; caseId: string; label: string; disabled?: boolean }) {
@@ -100,7 +100,7 @@ export default function PackPage() {
   return (
     <div className="page narrow pack-page">
       <p className="eyebrow">
-        <Link to="/packs">{t('packsTitle')}</Link>
+        <Link to={href('/packs')}>{t('packsTitle')}</Link>
       </p>
       <h1>{pack.name}</h1>
       <p className="actions">
@@ -202,12 +202,13 @@ function PackEditForms({ name }: { name: string }) {
 export function ErrorBoundary() {
   const error = useRouteError()
   const t = useT()
+  const href = useHref()
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <div className="page narrow">
         <h1>{t('packNotFound')}</h1>
         <p>
-          <Link to="/packs">{t('packsTitle')}</Link>
+          <Link to={href('/packs')}>{t('packsTitle')}</Link>
         </p>
       </div>
     )

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { buildHandout } from '~/models/handout.server'
 import { langFromRequest } from '~/models/lang.server'
 import { loadPack } from '~/models/pack-view.server'
-import { parseScript, useT } from '~/lib/ui'
+import { parseScript, useLang, useT, useHref } from '~/lib/ui'
 import handoutCss from '~/styles/handout.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: handoutCss }]
@@ -20,15 +20,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function HandoutPage() {
   const handout = useLoaderData<typeof loader>()
   const t = useT()
+  const href = useHref()
+  const lang = useLang()
   return (
     <article className="handout">
       <p className="no-print actions">
-        <Link to={`/packs/${handout.id}`}>← {handout.name}</Link>
+        <Link to={href(`/packs/${handout.id}`)}>← {handout.name}</Link>
         <button type="button" onClick={() => window.print()} className="secondary">
           {t('print')}
         </button>
       </p>
       <h1>{handout.name}</h1>
+      <p className="handout-date">
+        {t('handoutDate')} <time dateTime={handout.date}>{handout.date}</time> · {t('packCases', { n: handout.entries.length })}
+      </p>
+      <nav className="handout-toc" aria-labelledby="toc-h">
+        <h2 id="toc-h">{t('contents')}</h2>
+        <ol>
+          {handout.entries.map((entry, i) => (
+            <li key={entry.id}>
+              <a href={`#h-${i}`}>{entry.title}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
       {handout.entries.map((entry, i) => (
         <section key={entry.id} className="handout-case" aria-labelledby={`h-${i}`}>
           <h2 id={`h-${i}`}>
@@ -61,7 +76,21 @@ export default function HandoutPage() {
           </blockquote>
           <p className="citation">
             <strong>{t('citation')}：</strong>
-            <cite>{entry.citation}</cite>
+            <cite>
+              {entry.source.url ? (
+                <>
+                  {entry.citationLead}
+                  {lang === 'zh' ? '，' : '. '}
+                  <a href={entry.source.url} rel="noopener noreferrer nofollow">
+                    {entry.source.url}
+                  </a>
+                  {lang === 'zh' ? '。' : '.'}
+                </>
+              ) : (
+                entry.citation
+              )}
+            </cite>
+            {!entry.source.url && <span className="muted"> {t('noSourceUrl')}</span>}
           </p>
         </section>
       ))}

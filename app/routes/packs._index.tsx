@@ -5,9 +5,9 @@ import { PostForm } from '~/components/PostForm'
 import { ReadOnlyNotice } from '~/components/ReadOnlyNotice'
 import { translate } from '~/i18n'
 import { requireWrite } from '~/models/auth.server'
-import { langFromRequest } from '~/models/lang.server'
+import { langFromRequest, keepView } from '~/models/lang.server'
 import { createPack, listPacks } from '~/models/packs.server'
-import { useRootData, useT } from '~/lib/ui'
+import { useRootData, useT, useHref } from '~/lib/ui'
 import { AdminNotice } from '~/components/AdminNotice'
 
 export const meta: MetaFunction = () => [{ title: '课程包 Course packs · Casebook' }]
@@ -25,13 +25,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const name = String(form.get('name') ?? '').trim().slice(0, MAX_NAME)
   if (!name) return data({ error: translate(langFromRequest(request), 'packNameRequired') }, { status: 400 })
   const pack = await createPack(name)
-  return redirect(`/packs/${pack.id}`)
+  return redirect(keepView(request, `/packs/${pack.id}`))
 }
 
 export default function PacksPage() {
   const { packs } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const t = useT()
+  const href = useHref()
   const { admin, readOnly } = useRootData()
   return (
     <div className="page narrow">
@@ -43,7 +44,7 @@ export default function PacksPage() {
         <ul className="pack-list">
           {packs.map((p) => (
             <li key={p.id}>
-              <Link to={`/packs/${p.id}`}>{p.name}</Link> <span className="small">{t('packCases', { n: p.count })}</span>{' '}
+              <Link to={href(`/packs/${p.id}`)}>{p.name}</Link> <span className="small">{t('packCases', { n: p.count })}</span>{' '}
               <span className="small muted">
                 {t('updated')} <time dateTime={p.updated}>{p.updated.slice(0, 10)}</time>
               </span>

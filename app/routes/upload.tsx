@@ -13,9 +13,23 @@ import { translate, type Lang } from '~/i18n'
 import { refuseOnReplica, requireWrite } from '~/models/auth.server'
 import { buildCaseView, placeText } from '~/models/case-view.server'
 import { MAX_UPLOAD_BYTES } from '~/models/config.server'
-import { langFromRequest } from '~/models/lang.server'
-import { processUpload, saveUpload, stage, unstage, type UploadProblem } from '~/models/upload.server'
-import { useRootData, useT } from '~/lib/ui'
+import { langFromRequest, keepView } from '~/models/lang.server'
+import {
+  EDITABLE,
+  applyEdits,
+  editableValue,
+  pastedReport,
+  processUpload,
+  saveUpload,
+  stage,
+  unstage,
+  type Edits,
+  type UploadProblem,
+} from '~/models/upload.server'
+import { KeepView, useRootData, useT, useHref } from '~/lib/ui'
+import { useHydrated } from '~/components/BasketButton'
+import { useState } from 'react'
+import type { LabelKey } from '~/i18n'
 import { ACCEPTED_UPLOADS } from '~/lib/limits'
 import { AdminNotice } from '~/components/AdminNotice'
 import { CaseText } from '~/components/CaseText'
@@ -69,22 +83,28 @@ export async function action({ request }: ActionFunctionArgs) {
 
   let upload: { name: string; bytes: Uint8Array } | null = null
   const file = form.get('file')
+  const pasted = String(form.get('text') ?? '').trim()
   if (file && typeof file !== 'string' && file.size > 0) {
     upload = { name: file.name || 'upload.txt', bytes: new Uint8Array(await file.arrayBuffer()) }
+  } else if (pasted) {
+    upload = pastedReport(pasted)
   } else if (typeof form.get('staged') === 'string' && form.get('staged')) {
     upload = unstage(String(form.get('staged')))
     if (!upload) return refuse(lang, { kind: 'expired' })
   }
   if (!upload) return refuse(lang, { kind: 'no-file' })
 
+  const edits = editsOf(form)
   if (intent === 'save') {
-    const saved = await saveUpload(upload.name, upload.bytes)
+    const saved = await saveUpload(upload.name, upload.bytes, edits)
     if ('kind' in saved) return refuse(lang, saved)
-    return redirect(`/cases/${encodeURIComponent(saved.id)}`)
+    return redirect(keepView(request, `/cases/${encodeURIComponent(saved.id)}`))
   }
 
-  const processed = processUpload(upload.name, upload.bytes)
-  if ('kind' in processed) return refuse(lang, processed)
+  const extracted = await processUpload(upload.name, upload.bytes)
+  if ('kind' in extracted) return refuse(lang, extracted)
+  // A title and link given with pasted text show in the preview as corrections already made.
+  const processed = applyEdits(extracted, edits)
   const staged = stage(upload.name, upload.bytes)
   return {
     error: null,
@@ -99,16 +119,51 @@ export async function action({ request }: ActionFunctionArgs) {
       encoding: processed.origin.encoding,
       removed: processed.removed,
       view: buildCaseView(processed, lang),
+      fields: EDITABLE.map((path) => ({ path, value: editableValue(processed, path), extracted: editableValue(extracted, path) })),
+      noFunding: !processed.funding.length && !processed.fundingMix.length,
     },
   }
+}
+
+/** Corrections typed in the preview (`f.<path>`), and the title and link given with pasted text. */
+function editsOf(form: FormData): Edits {
+  const edits: Edits = {}
+  for (const path of EDITABLE) {
+    const value = form.get(`f.${path}`)
+    if (typeof value === 'string') edits[path] = value
+  }
+  for (const [field, path] of [['title', 'title'], ['url', 'source.url']] as const) {
+    const value = String(form.get(field) ?? '').trim()
+    if (value && edits[path] === undefined) edits[path] = value
+  }
+  if (form.get('noFunding') === 'on') edits.noFunding = true
+  return edits
+}
+
+const EDIT_LABELS: Record<(typeof EDITABLE)[number], LabelKey> = {
+  title: 'field_title',
+  published: 'field_published',
+  'source.name': 'field_source',
+  'source.url': 'field_url',
+  'place.province': 'place_province',
+  'place.city': 'place_city',
+  'place.district': 'place_district',
+  'place.street': 'place_street',
+  'place.community': 'place_community',
+  'place.compound': 'place_compound',
+  models: 'field_models',
+  orgTiers: 'field_orgTiers',
 }
 
 export default function UploadPage() {
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
   const t = useT()
+  const href = useHref()
   const { admin, readOnly } = useRootData()
   const busy = navigation.state === 'submitting'
+  const hydrated = useHydrated()
+  const [fileName, setFileName] = useState('')
   if (readOnly) {
     return (
       <div className="page upload-page">
@@ -123,16 +178,40 @@ export default function UploadPage() {
       <p className="help">{t('uploadHelp')}</p>
       {!admin && <AdminNotice />}
       <PostForm encType="multipart/form-data" className="upload-form" aria-busy={busy}>
-        <label htmlFor="file">{t('file')}</label>
-        <input
-          id="file"
-          name="file"
-          type="file"
-          accept={ACCEPTED_UPLOADS.join(',')}
-          required
-          aria-invalid={result?.error ? true : undefined}
-          aria-describedby={result?.error ? 'upload-error' : undefined}
-        />
+        <KeepView />
+        <span className="label">{t('file')}</span>
+        <div className="file-pick">
+          {/* The browser's own button says "Choose File" whatever the page's language; this label speaks it. */}
+          <label htmlFor="file" className="button secondary">
+            {t('chooseFile')}
+          </label>
+          <input
+            id="file"
+            name="file"
+            type="file"
+            className="file-input"
+            accept={ACCEPTED_UPLOADS.join(',')}
+            onChange={(event) => setFileName(event.currentTarget.files?.[0]?.name ?? '')}
+            aria-invalid={result?.error ? true : undefined}
+            aria-describedby={result?.error ? 'upload-error' : undefined}
+          />
+          <span className="small muted" aria-live="polite">
+            {fileName || (hydrated ? t('noFileChosen') : '')}
+          </span>
+        </div>
+        <p className="or">{t('orPaste')}</p>
+        <label htmlFor="text">{t('pasteLabel')}</label>
+        <textarea id="text" name="text" rows={8} placeholder={t('pastePlaceholder')} />
+        <div className="paste-meta">
+          <label>
+            {t('pasteTitle')}
+            <input name="title" maxLength={300} autoComplete="off" />
+          </label>
+          <label>
+            {t('pasteUrl')}
+            <input name="url" type="url" inputMode="url" placeholder="https://" autoComplete="off" />
+          </label>
+        </div>
         <div className="actions">
           <button type="submit" name="intent" value="preview">
             {t('preview')}
@@ -162,14 +241,28 @@ export default function UploadPage() {
               {t('encoding')}: {result.preview.encoding}
             </span>
           </p>
-          <PostForm encType="multipart/form-data">
-            <input type="hidden" name="staged" value={result.preview.staged} />
-            <button type="submit" name="intent" value="save">
-              {t('saveAsCase')}
-            </button>
-          </PostForm>
           <div className="case-grid">
             <section className="fields-panel" aria-label={t('structuredFields')}>
+              <PostForm encType="multipart/form-data" className="edit-form" key={result.preview.staged}>
+                <KeepView />
+                <input type="hidden" name="staged" value={result.preview.staged} />
+                <p className="help">{t('editHelp')}</p>
+                {result.preview.fields.map((field) => (
+                  <label key={field.path} className="edit-field">
+                    <span>{t(EDIT_LABELS[field.path])}</span>
+                    <input name={`f.${field.path}`} defaultValue={field.value} data-path={field.path} autoComplete="off" />
+                  </label>
+                ))}
+                {result.preview.noFunding && (
+                  <label className="edit-check">
+                    <input type="checkbox" name="noFunding" /> {t('markNoFunding')}
+                  </label>
+                )}
+                <button type="submit" name="intent" value="save">
+                  {t('saveAsCase')}
+                </button>
+              </PostForm>
+              <h3>{t('extractedWithQuotes')}</h3>
               <FieldList rows={result.preview.view.rows} />
             </section>
             <section className="text-panel" aria-label={t('cleanedText')}>
@@ -181,7 +274,7 @@ export default function UploadPage() {
             </section>
           </div>
           <p>
-            <Link to="/upload">{t('uploadTitle')}</Link>
+            <Link to={href('/upload')}>{t('uploadTitle')}</Link>
           </p>
         </section>
       )}

@@ -6,8 +6,11 @@
  */
 import path from 'node:path'
 import type { IncomingMessage } from 'node:http'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import express, { type NextFunction, type Request, type Response } from 'express'
-import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from '@remix-run/node'
+import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { csrfCookie, csrfValue, newCsrfValue } from '../models/csrf.server'
 import { httpsDeployment } from '../models/config.server'
 import { gate, type BodyOf } from './gate.server'
@@ -31,13 +34,23 @@ function fetchHeaders(req: Request): Headers {
   return headers
 }
 
-/** Remix's Response onto express's, streamed. */
-async function send(res: Response, response: globalThis.Response): Promise<void> {
+/**
+ * Remix's Response onto express's, streamed as the client takes it: a slow reader holds the
+ * body back instead of having it buffered (exports stream in constant memory), and one that goes
+ * away stops it (the export's stream is destroyed and stops reading the store). Remix's own
+ * `writeReadableStreamToWritable` does neither.
+ */
+export async function send(res: Response, response: globalThis.Response): Promise<void> {
   res.statusMessage = response.statusText
   res.status(response.status)
   for (const [name, value] of response.headers.entries()) res.append(name, value)
-  if (response.body) await writeReadableStreamToWritable(response.body, res)
-  else res.end()
+  if (!response.body) return void res.end()
+  try {
+    await pipeline(Readable.fromWeb(response.body as WebReadableStream), res)
+  } catch (error) {
+    // The client left before the end: nothing to answer, nothing to log.
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error
+  }
 }
 
 /** The Fetch Request Remix reads, with the body the gate already read (never the raw stream). */

@@ -2,34 +2,24 @@ import type { Message, Removed } from '../schema.js'
 import { detectScript } from '../text/script.js'
 import { classify, type Line } from './engine.js'
 import { GOV_LABEL_ALONE } from './rules/boilerplate.js'
+import { applyJudgements, judgeLines } from './model/judge.js'
 import { metadataTitle, parseMeta, type MetaLine } from './meta.js'
-import { repairMojibake } from './mojibake.js'
-import { repairPinyin } from './pinyin.js'
-import { findTitle, headlineKey, stripSiteSuffix } from './title.js'
+import { prepareLines } from './prepare.js'
+import { ITEM_START } from './rules/layout.js'
+import { cutInline } from './inline.js'
+import { cleanHeadline, crumbTitle, findTitle, headlineKey, stripSiteSuffix } from './title.js'
 import type { CleanOptions, CleanResult } from './types.js'
 import { unwrap } from './unwrap.js'
 
-/** Spaces the read stage normally folds already; kept here so clean is safe on raw strings too. */
-const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g
-/** Markdown furniture that is not part of the printed text. */
-const MD_HEADING = /^#{1,6}\s+/
-/** Blockquote markers and bold/italic runs: exports set bylines as "> 来源：…" or "**来源**：…". */
-const MD_QUOTE = /^(?:>\s*)+/
-const MD_EMPHASIS = /\*\*|__|^\*(?=\S)|(?<=\S)\*$/g
 const MD_IMAGE = /^!\[[^\]]*\]\([^)]*\)$/
 
 const SCRIPT_SAMPLE = 160
 
+/** A numbered subsection heading ("2.1 组织建设", "3.2.1 …"): an outline of the text, not footer residue. */
+const SUBSECTION = /^\d{1,2}(?:\.\d{1,2})+\s*[\u4e00-\u9fff]/
+
 /** Text ends as a finished sentence (or a closing quote/bracket after one). */
 const FINISHED = /[。！？!?…”’」』）)\]】.;；]$/
-
-/** Repairs applied to every line before anything is judged: pinyin readings, then mojibake. */
-export function repairArtifacts(text: string): { text: string; pinyin: number; mojibake: ReturnType<typeof repairMojibake>['runs'] } {
-  const p = repairPinyin(text)
-  const m = repairMojibake(p.text)
-  return { text: m.text, pinyin: p.count, mojibake: m.runs }
-}
 
 /** A page <title> that reads as a headline once the site suffix is gone: the title of last resort. */
 function pageTitle(format: CleanOptions['format'] | undefined, hint: string | undefined): string | null {
@@ -49,15 +39,6 @@ function tableTitle(lines: Line[]): string | null {
   return null
 }
 
-export function splitLines(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(ODD_SPACE, ' ')
-    .replace(INVISIBLE, '')
-    .split('\n')
-    .map((l) => l.trim())
-}
-
 export function clean(text: string, options: Partial<CleanOptions> = {}): CleanResult {
   const hints = options.hints ?? {}
   const messages: Message[] = []
@@ -65,9 +46,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   const msg = (rule: string, severity: Message['severity'], message: string) =>
     messages.push({ stage: 'clean', rule, severity, message, ...(options.file ? { file: options.file } : {}) })
 
-  let raw = splitLines(text)
-  if (options.format === 'md') raw = raw.map((l) => l.replace(MD_HEADING, '').replace(MD_QUOTE, '').replace(MD_EMPHASIS, ''))
-  const repaired = repairArtifacts(raw.join('\n'))
+  const { lines: prepared, repair: repaired, removed: cutEarly, meta: cutMeta } = prepareLines(text, options.format)
   if (repaired.pinyin) {
     flags.push('pinyin-repaired')
     msg('pinyin-artifact', 'info', `removed ${repaired.pinyin} pinyin readings printed after characters`)
@@ -83,17 +62,21 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
     }
   }
 
-  const unwrapped = unwrap(repaired.text.split('\n'))
+  const unwrapped = unwrap(prepared)
   if (unwrapped.margin !== null) msg('hard-wrapped', 'info', `rejoined lines wrapped at ${unwrapped.margin} columns`)
   const lines = classify(unwrapped.lines)
   if (options.format === 'md') {
     for (const l of lines) if (MD_IMAGE.test(l.text)) l.kind = 'junk'
   }
+  // Lines no rule took are judged by the line classifier; furniture it finds is dropped wherever it stands.
+  const judged = judgeLines(lines, options.model)
+  applyJudgements(lines, judged)
   const tabled = tableTitle(lines)
-  const titleIdx = findTitle(lines, tabled ?? hints.title)
+  const titleIdx = findTitle(lines, tabled ?? hints.title, judged)
   // A 信息公开 page that prints its title only in the table still has one; a web page whose
   // headline is not printed as a line of its own still has its <title>.
-  const title = titleIdx === null ? tabled ?? pageTitle(options.format, hints.title) : lines[titleIdx].text
+  const headline = titleIdx === null ? null : cleanHeadline(lines[titleIdx].text)
+  const title = headline ? headline.title : tabled ?? crumbTitle(lines) ?? pageTitle(options.format, hints.title)
   if (title === null) flags.push('no-title')
 
   const firstBody = lines.findIndex((l) => l.kind === 'body' && (titleIdx === null || l.index > titleIdx))
@@ -102,8 +85,12 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   const headerEnd = firstBody === -1 ? lines.length : firstBody
   const titleKey = title ? headlineKey(title) : null
 
-  const removed: Removed[] = [...unwrapped.removed]
-  const metaLines: MetaLine[] = []
+  const removed: Removed[] = [...cutEarly, ...unwrapped.removed]
+  const metaLines: MetaLine[] = cutMeta.map((text) => ({ text, header: false }))
+  if (headline) {
+    removed.push(...headline.removed)
+    for (const text of headline.meta) metaLines.push({ text, header: true })
+  }
   const kept: string[] = titleIdx === null && title ? [title] : []
   let footerJunkSeen = false
 
@@ -116,7 +103,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
     const text = label ? `${label}：${line.text}` : line.text
     label = GOV_LABEL_ALONE.test(line.text) ? line.text.replace(/[:：]$/, '') : ''
     if (label) return
-    if (header ? reason !== 'seo-spam' : line.rule?.meta && reason === line.rule.id) {
+    if (header ? reason !== 'seo-spam' && !reason.startsWith('model:spam') : line.rule?.meta && reason === line.rule.id) {
       metaLines.push({ text, header, ...(line.rule?.issueDate && reason === line.rule.id ? { issueDate: true } : {}) })
     }
   }
@@ -133,11 +120,12 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
       continue
     }
     if (i === titleIdx) {
-      kept.push(line.text)
+      kept.push(title!)
       continue
     }
     if (titleIdx !== null && i < titleIdx) {
-      drop(line, rule?.id ?? 'above-headline', true)
+      // Standing above the headline decides; a rule that matched says more than the classifier.
+      drop(line, rule && !rule.id.startsWith('model:') ? rule.id : 'above-headline', true)
       continue
     }
     if (titleKey && (titleIdx === null || i > titleIdx) && Math.abs(line.text.length - title!.length) <= 8 && headlineKey(line.text) === titleKey) {
@@ -156,14 +144,22 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
     }
     if (rule) {
       drop(line, rule.id, false)
-      footerJunkSeen = true
-    } else if (footerJunkSeen && line.kind === 'short') {
+      // A rule's line opens the page footer; a caption the classifier took does not.
+      if (!rule.id.startsWith('model:')) footerJunkSeen = true
+    } else if (footerJunkSeen && line.kind === 'short' && !ITEM_START.test(line.text) && !SUBSECTION.test(line.text)) {
       drop(line, 'footer-residue', false)
     } else kept.push(line.text)
   }
 
-  const body = kept.join('\n\n')
-  const lastKept = kept.length ? kept[kept.length - 1] : ''
+  const top = title ? 1 : 0
+  const lead = cutInline(kept.slice(top), 'lead')
+  const credits = cutInline(lead.paragraphs, 'paragraph')
+  removed.push(...lead.removed, ...credits.removed)
+  for (const text of lead.meta) metaLines.push({ text, header: true })
+  for (const text of credits.meta) metaLines.push({ text, header: false })
+  const paragraphs = [...kept.slice(0, top), ...credits.paragraphs]
+  const body = paragraphs.join('\n\n')
+  const lastKept = paragraphs.length ? paragraphs[paragraphs.length - 1] : ''
   if (lastKept && firstBody !== -1 && !FINISHED.test(lastKept)) {
     flags.push('truncated')
     msg('truncated', 'info', `text ends mid-sentence: "…${lastKept.slice(-20)}"`)

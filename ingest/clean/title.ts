@@ -1,11 +1,20 @@
 import { rx } from './bilingual.js'
+import type { Removed } from '../schema.js'
 import type { Line } from './engine.js'
+import { cutInline } from './inline.js'
+import type { Judgement } from './model/judge.js'
 
 /**
  * Rules a headline itself can trip ("居民扫码就能报修" mentions 扫码). Such a line still counts as
  * a headline when a byline follows it.
  */
 const SOFT_RULES = new Set(['qr-prompt', 'app-prompt', 'related-teaser', 'image-caption', 'comment-box', 'site-column'])
+
+/** How sure the line classifier must be that a line is the headline when no other sign points to one. */
+const MODEL_TITLE_MIN = 0.5
+/** A line the classifier calls furniture this likely, and a headline less likely than UNLIKELY_TITLE, is not taken for a headline by its shape. */
+const DOUBTFUL = 0.5
+const UNLIKELY_TITLE = 0.25
 
 /** Rules whose lines typically sit right under a headline. */
 const BYLINE_RULES = new Set(['byline', 'source-line', 'editor-line', 'author-line', 'timestamp'])
@@ -76,7 +85,53 @@ export function stripSiteSuffix(hint: string): string {
   return t
 }
 
-const isByline = (l: Line) => l.kind === 'junk' && !!l.rule && BYLINE_RULES.has(l.rule.id)
+/** A bracketed column or region tag in ASCII brackets before the headline ("[视频] …", "[某地] …"). */
+const ASCII_TAG = /^\[[^\]]{1,8}\]\s*/
+/** A site name glued on with an underscore ("…_某某网", "…_天天快讯"): headlines never use "_". */
+const UNDERSCORE_SUFFIX = /\s*_\s*[^_]{2,16}$/
+
+/**
+ * The headline as it should read: a dateline glued in front ("某某社5月3日电 题：…") cut, an ASCII
+ * column tag and a site suffix dropped. Each cut goes to `removed` with what decided it.
+ */
+export function cleanHeadline(text: string): { title: string; removed: Removed[]; meta: string[] } {
+  const lead = cutInline([text], 'lead', 1)
+  let title = lead.paragraphs[0] ?? text
+  const removed = [...lead.removed]
+  const tag = ASCII_TAG.exec(title)
+  if (tag && title.length - tag[0].length >= 6) {
+    removed.push({ text: tag[0].trim(), reason: 'column-tag' })
+    title = title.slice(tag[0].length)
+  }
+  const underscore = UNDERSCORE_SUFFIX.exec(title)
+  let stripped = underscore && underscore.index >= 6 ? title.slice(0, underscore.index) : title
+  stripped = stripSiteSuffix(stripped)
+  if (stripped !== title && stripped.length >= 6) {
+    removed.push({ text: title.slice(stripped.length).trim(), reason: 'site-suffix' })
+    title = stripped
+  }
+  return { title, removed, meta: lead.meta }
+}
+
+const CRUMB_SEPARATOR = /\s*(?:>>|>|＞|»|›|→)\s*/
+const CRUMB_END = rx('\\s*(?:正文|详情|详细内容|内容)\\s*$')
+const CRUMB_LABEL = rx('^[^:：]{0,8}(?:位置|导航)\\s*[:：]\\s*')
+
+/**
+ * A headline printed only as the last step of a breadcrumb ("您的位置：首页 > 社区 > 某某社区办起百家宴
+ * 正文"): the page's own headline, when no line carries it. Section names are short; a headline is not.
+ */
+export function crumbTitle(lines: Line[]): string | null {
+  for (const line of lines.slice(0, 12)) {
+    if (line.rule?.id !== 'breadcrumb') continue
+    const parts = line.text.replace(CRUMB_LABEL, '').replace(CRUMB_END, '').split(CRUMB_SEPARATOR).filter(Boolean)
+    const last = parts[parts.length - 1]?.trim() ?? ''
+    if (parts.length >= 2 && last.length >= 8 && (last.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 6) return last
+  }
+  return null
+}
+
+const isByline = (l: Line) => l.kind === 'junk' && !!l.rule && (BYLINE_RULES.has(l.rule.id) || l.rule.id.startsWith('model:meta'))
 
 /**
  * Headlines sit above the first body paragraph. A sentence-like notice above the headline
@@ -112,11 +167,15 @@ function isCandidate(line: Line, soft = false): boolean {
  * the page's <title>/h1 hint wins; otherwise the first candidate that has a byline right below it;
  * otherwise the first candidate that comes after site chrome or opens the page.
  */
-export function findTitle(lines: Line[], hint?: string): number | null {
+export function findTitle(lines: Line[], hint?: string, judged?: (Judgement | null)[]): number | null {
   const limit = headlineSearchLimit(lines)
   const candidates: number[] = []
   const softCandidates: number[] = []
   for (let i = 0; i < limit; i++) {
+    // A line no rule took but the classifier more likely than not calls furniture is no headline,
+    // whatever its shape. (A headline that trips a prompt rule has its own test: a byline under it.)
+    const j = judged?.[i]
+    if (lines[i].kind !== 'junk' && j && j.junk >= DOUBTFUL && j.title < UNLIKELY_TITLE) continue
     if (isCandidate(lines[i])) candidates.push(i)
     if (isCandidate(lines[i], true)) softCandidates.push(i)
   }
@@ -159,5 +218,16 @@ export function findTitle(lines: Line[], hint?: string): number | null {
     if (before.every((l) => l.kind === 'junk' || l.text.length < 8)) return i
     break
   }
-  return null
+  // Nothing shaped like a headline where one is expected: the line the classifier finds most
+  // headline-like above the text, if it is sure enough.
+  let best: number | null = null
+  let bestP = MODEL_TITLE_MIN
+  for (let i = 0; i < limit && judged; i++) {
+    const j = judged[i]
+    const t = lines[i].text
+    if (!j || lines[i].kind === 'junk' || t.length < 5 || t.length > 80 || j.title < bestP || NOT_A_HEADLINE.some((r) => r.pattern.test(t))) continue
+    best = i
+    bestP = j.title
+  }
+  return best
 }

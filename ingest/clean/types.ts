@@ -1,11 +1,14 @@
-import type { Message, Removed, Script } from '../schema.js'
+import type { Message, Removed, Script, SourceFormat } from '../schema.js'
+import type { LineModel } from './model/judge.js'
 
 export interface CleanOptions {
-  format: 'txt' | 'md' | 'html' | 'docx'
+  format: SourceFormat
   /** File name, used only in messages. */
   file: string
   /** What the read stage found outside the text: HTML <title>/h1, canonical URL, meta date. */
   hints: { title?: string; url?: string; published?: string }
+  /** The line classifier; default the stored one (model/line-model.json). The trainer passes the model of each fold. */
+  model: LineModel
 }
 
 export interface CleanMeta {

@@ -51,7 +51,8 @@ export function wrapMargin(lines: string[]): number | null {
   return over <= text * 0.1 ? margin : null
 }
 
-function joinText(a: string, b: string): string {
+/** Two pieces of one paragraph joined: no space between Chinese characters, one between Latin words. */
+export function joinText(a: string, b: string): string {
   return LATIN_END.test(a) && LATIN_START.test(b) ? `${a} ${b}` : a + b
 }
 

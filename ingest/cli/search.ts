@@ -1,7 +1,8 @@
 /**
  * casebook search [--db DIR] [--json] [--limit N] [--filter field=value]... [--mode M] [--facets] QUERY
- * --json prints the hits as a JSON array, best first: [{id, title, score, snippet, …}], where
- * `snippet` marks the matched terms with «» and `passage.marks` gives their offsets.
+ * --json prints the hits as a JSON array, best first: [{id, title, score, snippet, …, needs}], where
+ * `snippet` marks the matched terms with «», `passage.marks` gives their offsets and `needs` the
+ * needs the query was understood as (ingest/text/needs.json) that the case shows.
  */
 import { parse } from './args.js'
 import { failure, openFromArgs, parseFilters, parseLimit, printJson, STORE_OPTIONS } from './store-args.js'
@@ -25,6 +26,8 @@ export async function run(argv: string[]): Promise<number> {
         printJson(result.hits)
         return 0
       }
+      const understood = result.query.understood.map((n) => n.id).join(' · ')
+      if (understood) process.stdout.write(`(understood as: ${understood}${result.query.situation ? '; ranked with cases like yours' : ''})\n`)
       if (result.query.expansions.length) process.stdout.write(`(searched also: ${result.query.expansions.join('、')})\n`)
       if (!result.hits.length) process.stdout.write('no matching cases\n')
       result.hits.forEach((h, i) => {

@@ -14,7 +14,7 @@ export const CASE_KEYS = [
 ] as const satisfies readonly (keyof Case)[]
 
 /** Everything but the body, which follows the front matter as text. */
-export const FRONT_MATTER_KEYS = CASE_KEYS.filter((k): k is Exclude<keyof Case, 'body'> => k !== 'body')
+export const FRONT_MATTER_KEYS = CASE_KEYS.filter((k): k is Exclude<(typeof CASE_KEYS)[number], 'body'> => k !== 'body')
 
 export class CaseFileError extends Error {
   constructor(
@@ -57,7 +57,10 @@ export function libraryYaml(record: Record<string, unknown>): string {
 
 function toYaml(c: Case): string {
   const ordered: Record<string, unknown> = {}
-  for (const key of FRONT_MATTER_KEYS) ordered[key] = c[key]
+  for (const key of FRONT_MATTER_KEYS) {
+    ordered[key] = c[key]
+    if (key === 'actors' && hasNone(c)) ordered.none = c.none
+  }
   return writeYaml(ordered) ?? libraryYaml(ordered)
 }
 
@@ -69,6 +72,11 @@ function toYaml(c: Case): string {
  */
 export function caseToMarkdown(c: Case): string {
   return `---\n${toYaml(c)}\n---\n\n${c.body}\n`
+}
+
+/** `none` is written only when it says something, so other case files keep their bytes. */
+function hasNone(c: Pick<Case, 'none'>): boolean {
+  return !!c.none && Object.keys(c.none).length > 0
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -96,7 +104,10 @@ export function markdownToCase(text: string, file: string): Case {
   let body = text.slice(fm.position.end.offset).replace(/^\r?\n(\r?\n)?/, '')
   if (body.endsWith('\n')) body = body.slice(0, -1)
   const c: Record<string, unknown> = {}
-  for (const key of CASE_KEYS) c[key] = key === 'body' ? body : data[key]
+  for (const key of CASE_KEYS) {
+    c[key] = key === 'body' ? body : data[key]
+    if (key === 'actors' && isRecord(data.none) && Object.keys(data.none).length) c.none = data.none
+  }
   // A hand edit can put any text in source.url; only an http(s) address is kept.
   if (isRecord(c.source)) c.source = { ...c.source, url: httpUrl(c.source.url) }
   return c as unknown as Case

@@ -1,14 +1,16 @@
 import type { Case, Evidence, Message } from '../schema.js'
 import { CASE_KEYS } from './format.js'
 
-/** Fields whose parts may be locked one by one ("place.city", "source.url", "scale.households"). */
-const OBJECT_FIELDS = new Set(['source', 'place', 'scale', 'origin'])
+/** Fields whose parts may be locked one by one ("place.city", "source.url", "none.funding"). */
+const OBJECT_FIELDS = new Set(['source', 'place', 'scale', 'origin', 'none'])
+/** `none` is optional, so it is not among CASE_KEYS, but a hand-set "none" is locked like any field. */
+const LOCKABLE: readonly string[] = [...CASE_KEYS, 'none']
 
 type Json = Record<string, unknown>
 
 function isKnownPath(path: string): boolean {
   const [head, sub, ...rest] = path.split('.')
-  if (!(CASE_KEYS as readonly string[]).includes(head) || head === 'locked' || rest.length > 0) return false
+  if (!LOCKABLE.includes(head) || head === 'locked' || rest.length > 0) return false
   return sub === undefined || OBJECT_FIELDS.has(head)
 }
 
@@ -66,6 +68,8 @@ export function applyLocked(stored: Case, fresh: Case): Case {
     if (!isLocked('displayTitle')) out.displayTitle = out.title
     if (!isLocked('flags')) out.flags = out.flags.filter((f) => f !== 'no-title')
   }
+  // A locked "none" that the stored case no longer has leaves no empty mapping behind.
+  if (out.none && Object.keys(out.none).length === 0) delete out.none
   out.locked = [...stored.locked]
   if (!isLocked('messages')) out.messages = [...out.messages, ...messages]
   return out

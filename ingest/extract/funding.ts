@@ -2,10 +2,12 @@ import type { Funding, FundingMix, FundingSource } from '../schema.js'
 import { type Doc, clauseAfter, clauseAt, clausesBefore, evidence, quoteClause } from './document.js'
 import { NUMBER_SOURCE, parseNumber } from './numerals.js'
 
-// "89万元", "3000余万元", "5万余元", "1.5亿元", "一百二十万元", "十二万五千元", "8000元".
-const AMOUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(万|亿)?(余|多)?元`, 'g')
+// "89万元", "3000余万元", "5万余元", "1.5亿元", "一百二十万元", "十二万五千元", "8000元"; and 万 or 亿
+// without 元 when a word for money follows within a few characters ("下达1311万中央预算内投资").
+const AMOUNT = new RegExp(`(${NUMBER_SOURCE})(余|多)?(万|亿)?(余|多)?(?:元|(?<=万|亿|万余|万多|亿余|亿多)(?=[\u4e00-\u9fff]{0,8}?(?:资金|投资|经费|补助|补贴|预算|拨款|奖补|捐款|资助)))`, 'g')
 // A price or a per-head figure is not money raised: "每平方米0.5元", "元/月", "人均3万元".
-const PER_UNIT_BEFORE = /(每|人均|户均|单价|均价|年收入|月收入|工资)[\u4e00-\u9fff]{0,4}$/
+// A cap per grantee ("最高不超过5000元") is a rule, like a price.
+const PER_UNIT_BEFORE = /(每|人均|户均|单价|均价|年收入|月收入|工资)[\u4e00-\u9fff]{0,4}$|(?:最高|不超过|最多|上限为?|封顶)$/
 // "每年20万元的党组织服务群众经费": a yearly allotment of a named fund is money spent, not a rate.
 const RECURRING_FUND = { before: /每年$/, after: /^的[\u4e00-\u9fff]{0,12}(?:经费|资金)/ }
 const PER_UNIT_AFTER = /^\s*(?:\/|每|一次|\/月|\/年|\/平)/
@@ -13,7 +15,8 @@ const PER_UNIT_AFTER = /^\s*(?:\/|每|一次|\/月|\/年|\/平)/
 // 列支, 动用, 拿出 draw on a fund ("从小区公共收益中列支86000元"); the fund's name alone is not
 // enough, since "公共收益达5万元" is money earned, not spent.
 // 配套 and 下达 are how budget lines arrive ("旗级财政配套120万元", "下达彩票公益金20万元").
-const FUNDING_CONTEXT = /投入|资金|筹|拨|补|经费|出资|捐|投资|费用|募|奖|争取|支持|资助|款|预算|花费|支出|集资|总额|金额|造价|工程|改造|建设|用于|列支|动用|拿出|提取|配套|财政|下达|公益金/
+// 投向 and 基金 split a grant between its uses ("其中150万元投向5个社区", "其余88万元设为微基金").
+const FUNDING_CONTEXT = /投入|资金|筹|拨|补|经费|出资|捐|投资|费用|募|奖|争取|支持|资助|款|预算|花费|支出|集资|总额|金额|造价|工程|改造|建设|用于|列支|动用|拿出|提取|配套|财政|下达|公益金|投向|基金/
 // "列支26.8万元，共同用于停车场建设": the purpose in the next clause shows the money is put in.
 const PURPOSE_NEXT = /^(?:共同|全部|主要|专项|专门|统一)?用于/
 // "每个小区10万元至30万元不等", "3萬元至5萬元獎勵": a range is a rule for each grantee, like a price,
@@ -21,7 +24,13 @@ const PURPOSE_NEXT = /^(?:共同|全部|主要|专项|专门|统一)?用于/
 const RANGE_AFTER = new RegExp(`^\\s*(?:至|到|-|—|–|～|~)\\s*(?:${NUMBER_SOURCE})`)
 const RANGE_BEFORE = new RegExp(`(?:${NUMBER_SOURCE})(?:余|多)?(?:万|亿)?元?\\s*(?:至|到|-|—|–|～|~)\\s*$`)
 // Money saved, recovered or earned is an outcome of the work, not money put into it.
-const NOT_FUNDING = /节约|节省|节支|挽回|创收|增收|收入|营收|产值|盈利|租金收益/
+// A shortfall ("资金缺口8万元") is money still missing.
+const NOT_FUNDING = /节约|节省|节支|挽回|创收|增收|收入|营收|产值|盈利|租金收益|缺口/
+// "从500万元提高到800万元": the first figure of a change is what it was before.
+const CHANGED_FROM = /^\s*(?:提高|增加|增长|提升|上升|扩大|降低|减少|下降|压缩)(?:至|到|为)/
+// Amounts in plain 元 under a thousand are prices, fees and per-head sums ("抵扣租赁费5元"), not
+// money put into a case.
+const SMALL_YUAN = 1000
 
 interface PayerRule {
   source: Exclude<FundingSource, 'mixed' | 'unknown'>
@@ -63,6 +72,11 @@ const MANY_PAYERS = /多方|多渠道|多元/
 // does not borrow the previous clause's people.
 const OPENS_WITH_PAYING = /^(?:共|累计|先后|共同|积极|通过|多方|多渠道|再|又|还)*(?:筹资|筹集|筹措|出资|捐|投入|集资|众筹|自筹|募集|凑)/
 
+// "每户提前预交三年车位费，总计12万元，用来把空地改成停车场": a clause that is only a total sums what
+// the clause before it says was paid, and what it pays for comes in the clause after. The payer,
+// the context and the quote are read across all three.
+const TOTAL_ONLY = /^(?:总计|合计|共计|总共|一共|共)$/
+
 function classify(text: string): { sources: Set<FundingSource>; first: number; last: number } {
   const hits: { source: FundingSource; start: number; end: number }[] = []
   for (const rule of PAYER_RULES) {
@@ -100,13 +114,16 @@ export function extractFunding(doc: Doc): Funding[] {
     const recurring = RECURRING_FUND.before.test(doc.simp.slice(Math.max(0, start - 2), start)) && RECURRING_FUND.after.test(doc.simp.slice(end, end + 16))
     if ((!recurring && PER_UNIT_BEFORE.test(doc.simp.slice(Math.max(0, start - 8), start))) || PER_UNIT_AFTER.test(doc.simp.slice(end, end + 3))) continue
     if (RANGE_AFTER.test(doc.simp.slice(end, end + 12)) || RANGE_BEFORE.test(doc.simp.slice(Math.max(0, start - 16), start))) continue
+    if (CHANGED_FROM.test(doc.simp.slice(end, end + 6)) || (!m[3] && n < SMALL_YUAN)) continue
     const clause = clauseAt(doc, start)
+    const totalOnly = TOTAL_ONLY.test(doc.simp.slice(clause[0], start))
+    const summed = totalOnly ? clausesBefore(doc, start, 1)[0] : undefined
     let from = clause[0]
     // A yearly fund is named after its amount, and the name says who pays.
     let found = classify(doc.simp.slice(clause[0], recurring ? clause[1] : end))
     // The payer is often named a clause earlier ("发动业委会、共建单位和小区党员、居民不等不靠,
     // 多方筹资22万元"): look back within the sentence when this clause names none.
-    if (OPENS_WITH_PAYING.test(doc.simp.slice(clause[0], end)) && (found.sources.size === 0 || MANY_PAYERS.test(doc.simp.slice(clause[0], end)))) {
+    if ((totalOnly || OPENS_WITH_PAYING.test(doc.simp.slice(clause[0], end))) && (found.sources.size === 0 || MANY_PAYERS.test(doc.simp.slice(clause[0], end)))) {
       for (const c of clausesBefore(doc, start, 2)) {
         const f = classify(doc.simp.slice(c[0], c[1]))
         if (f.sources.size === 0) continue
@@ -115,10 +132,11 @@ export function extractFunding(doc: Doc): Funding[] {
         break
       }
     }
+    if (summed) from = Math.min(from, summed[0])
     const next = clauseAfter(doc, start)
-    const to = next && PURPOSE_NEXT.test(doc.simp.slice(next[0], next[1])) ? next[1] : Math.max(end, clause[1])
+    const to = next && (totalOnly || PURPOSE_NEXT.test(doc.simp.slice(next[0], next[1]))) ? next[1] : Math.max(end, clause[1])
     const region = doc.simp.slice(from, to)
-    if (!FUNDING_CONTEXT.test(region) || NOT_FUNDING.test(doc.simp.slice(clause[0], end))) continue
+    if (!FUNDING_CONTEXT.test(region) || NOT_FUNDING.test(doc.simp.slice(summed?.[0] ?? clause[0], Math.min(Math.max(end, clause[1]), end + 6)))) continue
     const many = MANY_PAYERS.test(region)
     const q = from < clause[0] ? evidence(doc, from, Math.max(clause[1], end)) : quoteClause(doc, start, end)
     out.push({

@@ -2,6 +2,12 @@
  * Writes ingest/extract/verbs.json: two-character verbs from jieba's stock dictionary (tags v and vn,
  * frequency ≥ 20), minus verbs that are common place-name stems (解放路, 胜利社区, 建设里, 区直机关宿舍). The place
  * extractor uses it to tell "选聘小区内" (a verb before 小区) from "芳草院小区" (a name).
+ * It writes the common words (two or three characters; nouns, verbs, adjectives, idioms, time
+ * and place words of tags n vn v a an ad b l i d j t s, frequency ≥ 100): a community named by one of
+ * them alone ("中心社区", "行政村", "党员社区") is a kind, unless the text once writes it after its street.
+ * It also writes the two-character function words (prepositions, conjunctions, adverbs, pronouns,
+ * particles, numerals and position words: tags p c d r u m f, frequency ≥ 50): "随着小区", "虽然村里",
+ * "该类型社区" end in words no name ends in, and a name starts after them.
  * Run: npx tsx ingest/extract/make-verbs.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -20,18 +26,38 @@ const PLACE_NAME_VERBS = new Set([
 // often as any verb ("选派社区专职网格员", "下派社区干部", "包联小区").
 const EXTRA_VERBS = ['选派', '下派', '选树', '包联', '联建', '下沉']
 
+const FUNCTION_TAGS = new Set(['p', 'c', 'd', 'r', 'u', 'm', 'f'])
+const FUNCTION_MIN_FREQ = 50
+// Position words that start names ("东部新城", "沿海社区") and ordinals that end them ("开阳里第二社区").
+const NAME_FUNCTION_WORDS = /^(?:[东西南北中]部|[东西南北][侧边面方]|以[东西南北]|沿[海岸江河]|两岸|上游|下游|第.|中心|中央)$/
+
+const COMMON_TAGS = new Set(['n', 'vn', 'b', 'l', 'i', 'j', 't', 's'])
+const COMMON_MIN_FREQ = 100
+
 const require = createRequire(import.meta.url)
 const dictPath = require.resolve('@node-rs/jieba/dict.txt')
 const verbs: string[] = []
+const functionWords: string[] = []
+const common: string[] = []
 for (const line of readFileSync(dictPath, 'utf8').split('\n')) {
   const [word, freq, tag] = line.split(' ')
+  if (word && /^[\u4e00-\u9fff]{2,3}$/.test(word) && COMMON_TAGS.has(tag) && Number(freq) >= COMMON_MIN_FREQ) common.push(word)
   if (!word || [...word].length !== 2 || !/^[\u4e00-\u9fff]{2}$/.test(word)) continue
   if ((tag === 'v' || tag === 'vn') && Number(freq) >= MIN_FREQ && !PLACE_NAME_VERBS.has(word)) verbs.push(word)
+  if (FUNCTION_TAGS.has(tag) && Number(freq) >= FUNCTION_MIN_FREQ && !NAME_FUNCTION_WORDS.test(word) && !PLACE_NAME_VERBS.has(word)) functionWords.push(word)
 }
 for (const v of EXTRA_VERBS) if (!verbs.includes(v)) verbs.push(v)
 verbs.sort()
+functionWords.sort()
+common.sort()
 // One string of two-character words back to back: a third of the size of a JSON array, and
 // importable by every bundler.
-const data = { source: `@node-rs/jieba dict.txt, tags v/vn, frequency >= ${MIN_FREQ}`, verbs: verbs.join('') }
+const data = {
+  source: `@node-rs/jieba dict.txt, tags v/vn, frequency >= ${MIN_FREQ}; function words: tags ${[...FUNCTION_TAGS].join('/')}, frequency >= ${FUNCTION_MIN_FREQ}; common words: tags ${[...COMMON_TAGS].join('/')}, frequency >= ${COMMON_MIN_FREQ}`,
+  verbs: verbs.join(''),
+  functionWords: functionWords.join(''),
+  // Separated by spaces: two- and three-character words mixed.
+  commonWords: common.join(' '),
+}
 writeFileSync(new URL('./verbs.json', import.meta.url), `${JSON.stringify(data, null, 1)}\n`)
-console.log(`verbs.json: ${verbs.length} verbs`)
+console.log(`verbs.json: ${verbs.length} verbs, ${functionWords.length} function words, ${common.length} common words`)

@@ -19,6 +19,10 @@ interface LocalToken {
   weak: boolean
   /** Runs from the end of a division suffix ("四唯街道向阳里社区"): its first character is the name's. */
   afterDivision: boolean
+  /** Delimited by a place name: written after a division, or its stem is a city's name ("成都高新区"). */
+  chained: boolean
+  /** A community named by a common word alone ("中心社区", "行政村"): a name only if the text once writes it after a division. */
+  needsChain: boolean
 }
 
 // Named places below the gazetteer: compounds end in 小区, 家属院, a street number + 院 or a
@@ -32,9 +36,11 @@ interface LocalToken {
 // 苏木) missing from the gazetteer count only right after a district. "劲松一区" (a numbered part of
 // an estate) and "大胡湾", "王家屯" (rural hamlets, Hubei and Northeast usage) are compounds. 方舟, 城,
 // 府 and 湾 before 小区 are the developer's name for the estate ("未来方舟小区", "滨江府小区"), and
-// 院落 names a yard of old blocks (Chongqing, Chengdu usage: "石油路院落").
+// 院落 names a yard of old blocks (Chongqing, Chengdu usage: "石油路院落"). An estate's part is
+// named by a direction after its property word ("鑫海花城东区") or before a building number
+// ("永乐西区2号楼"), and 集资楼 are blocks built with staff money ("计委集资楼").
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|苑|公寓|山庄)(?:社区|居民区)|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府)(?=[^\u4e00-\u9fff]|$|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔])|屯(?![田兵垦子])|村/g
+  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|山庄)(?:社区|居民区)|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府)(?=[^\u4e00-\u9fff]|$|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -55,6 +61,9 @@ const TOWN_SUFFIX = /^(?:镇|乡|苏木)$/
 // "经济开发区", "国家级新区", "工业园开发区": kinds of zone, not names.
 const ZONE_GENERIC = /^(?:经济|经济技术|高新技术|高新技术产业|国家级|省级|市级|工业|科技|产业|综合|城市|该|本|全)$/
 const NUMBERED_AREA = /^[一二三四五六七八九十]区$/
+// "住在松岭三区12号楼": a building number after a numbered area makes it an address, so the area is
+// a place people live in, not a ranking or a zone of a plan ("一区两园").
+const BUILDING_AFTER = /^[\d０-９一二三四五六七八九十]+(?:号楼|号院|栋|幢|座|号)/
 // "利津路8号院", "纬五路3号院": the house number is part of the name, so digits may stand in it.
 const NUMBERED = new Set(['号院', '号大院'])
 const NUMBER_END = /[\d０-９一二三四五六七八九十]$/
@@ -95,7 +104,7 @@ const STOP_WORDS = [
   '说起', '谈到', '谈起', '提起', '回到', '住进', '搬进', '激活', '立足', '着眼', '面对', '面向',
 ]
 const STOP_WORD_RE = new RegExp(STOP_WORDS.join('|'), 'g')
-const STOP_CHARS = new Set('在于对把将被向从到和与及或的了是为让使给由经往以至即并其该本各每全此这那我你他她它们也都还又再就才已曾来去进入出说要会能请个内等')
+const STOP_CHARS = new Set('在于对把将被向从到和与及或的了是为让使给由经往以至即并其该本各每全此这那我你他她它们也都还又再就才已曾来去进入出说要会能请个内等有而')
 // Of those, these also end real names (祥和社区, 前进社区, 育才社区, 东来社区): at the very end of
 // the run they make the name doubtful, not impossible.
 const NAME_FINAL_STOPS = new Set('和全都还又再就才已来去进入出会能内本各')
@@ -115,11 +124,13 @@ const GENERIC_PARTS = [
   '职工', '单位', '企业', '城镇', '产业',
 ]
 // "小事管家办、大事社区办" and "让老小区": 事 and 老 end phrases, not names.
-const GENERIC_ENDS = ['事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农']
+// "上海部分小区", "该类型社区", "同类小区": a part or a kind of the places, not one of them.
+const GENERIC_ENDS = ['事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民', '农村', '城市', '城郊', '乡村']
 const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
 // Never a name: "老旧小区", "城市社区", "农村社区", "全市居民区". Other descriptive stems ("幸福", "和谐") are real
 // names often enough (幸福社区) to count when mentioned twice.
-const ALWAYS_GENERIC = new Set(['老旧', '开放式', '无物业', '城市', '农村', '城乡', '乡村', '城中', '商品房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '老旧开放式', '开放式老旧', '全市', '全区', '全县', '全省', '全镇', '全乡', '全街', '全国', '城镇', '产业'])
+// "居民小区", "住宅小区", "居民社区" name the kind of place.
+const ALWAYS_GENERIC = new Set(['老旧', '开放式', '无物业', '城市', '农村', '城乡', '乡村', '城中', '商品房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '老旧开放式', '开放式老旧', '全市', '全区', '全县', '全省', '全镇', '全乡', '全街', '全国', '城镇', '产业', '居民', '住宅', '城区'])
 const GENERIC_END_RE = new RegExp(`(?:${GENERIC_ENDS.join('|')})$`)
 // Kinds of compound that end a phrase even straight after a division ("南门街道辖区老旧小区集中").
 const KIND_END_RE = /(?:老旧|无物业|开放式|物业)$/
@@ -130,15 +141,26 @@ const GENERIC_NOUN_AFTER = /^(?:小区)?(?:治理|管理|改造|建设)/
 // "村民", "村委", "村级"… are words, not the end of a village name.
 const NOT_VILLAGE_NEXT = new Set('民委级落庄干集组务')
 
+function pairSet(all: string): Set<number> {
+  const set = new Set<number>()
+  for (let i = 2; i <= all.length; i += 2) set.add(pairKey(all, i))
+  return set
+}
 let verbs: Set<number> | null = null
 /** Two-character verbs (ingest/extract/verbs.json, made by make-verbs.ts) as pair keys, built once. */
-function verbSet(): Set<number> {
-  if (verbs) return verbs
-  const all = verbData.verbs
-  verbs = new Set<number>()
-  for (let i = 2; i <= all.length; i += 2) verbs.add(pairKey(all, i))
-  return verbs
-}
+const verbSet = (): Set<number> => (verbs ??= pairSet(verbData.verbs))
+let functionWords: Set<number> | null = null
+/** Two-character function words (随着, 虽然, 这些, 所有…), from the same file. */
+const functionWordSet = (): Set<number> => (functionWords ??= pairSet(verbData.functionWords))
+let commonWords: Set<string> | null = null
+/** Common dictionary words (党员, 中心, 行政, 贫困…), from the same file. */
+const commonWordSet = (): Set<string> => (commonWords ??= new Set(verbData.commonWords.split(' ')))
+// "统筹好社区", "党员进社区", "送到小区": a verb and its complement or direction before 社区/小区
+// make a verb phrase, not a name.
+const COMPLEMENTS = new Set('好完成到进入出上下起住给回过着')
+// "有事要跑社区": a stem that starts with an auxiliary after a cut is the rest of a clause.
+const AUXILIARIES = new Set('要会能请应需可得想')
+const GOING = new Set('进入到回驻包下中内上')
 
 /**
  * Where the name starts in `run`, or -1 when the run ends in a stop word ("积极探索社区治理") or in
@@ -179,24 +201,41 @@ function nameStart(run: string, afterDivision = false): { cut: number; doubtful:
     else consider(i + 2)
     if (i + 2 === last) wordBeforeLast = true
   }
-  if (endsInStop || (wordBeforeLast && NAME_FINAL_STOPS.has(run[last]))) return { cut: -1, doubtful: false }
+  // A function word ends no name ("随着小区", "该类型社区"); inside the run, the name starts after it.
+  const f = functionWordSet()
+  let verbBeforeLast = false
+  for (let i = 0; i + 2 <= run.length; i++) {
+    if (v.has(pairKey(run, i + 2)) && i + 2 === last) verbBeforeLast = true
+    if (!f.has(pairKey(run, i + 2))) continue
+    if (i + 2 === run.length) endsInStop = true
+    else consider(i + 2)
+  }
+  if (endsInStop || (wordBeforeLast && NAME_FINAL_STOPS.has(run[last])) || (verbBeforeLast && COMPLEMENTS.has(run[last]))) return { cut: -1, doubtful: false }
   const inner = last - 1 > best && STOP_CHARS.has(run[last - 1]) && !NAME_FINAL_STOPS.has(run[last - 1])
-  return { cut: best, doubtful: doubtful || inner || (run.length - best === 2 && v.has(pairKey(run, run.length))) }
+  const auxiliary = best > 0 && AUXILIARIES.has(run[best])
+  // "党员进社区", "街道驻村", "治理中社区": a stem of three or more ending in a verb of going or
+  // staying, or in a position word, is a phrase.
+  if (run.length - best >= 3 && GOING.has(run[last])) return { cut: -1, doubtful: false }
+  // "衡南县在乡村振兴…": right after a division a clause opener starts a clause, never a name.
+  if (best === 0 && afterDivision && CLAUSE_OPENERS.has(run[0])) return { cut: -1, doubtful: false }
+  return { cut: best, doubtful: doubtful || inner || auxiliary || (run.length - best === 2 && v.has(pairKey(run, run.length))) }
 }
 
 const OPEN_QUOTE = /[“‘「『"]/
 const CLOSE_QUOTE = /[”’」』"]/
 
-// "美丽的山村", "是全村": particles that never start a name, though a short run keeps them.
-const NEVER_INITIAL = new Set('的了是把被着过')
+// "美丽的山村", "是全村", "所辖社区": particles that never start a name, though a short run keeps them.
+const NEVER_INITIAL = new Set('的了是把被着过所在而')
 
 // "巡查一次小区", "每个小区": a count or a determiner before the noun.
 const COUNTED_STEM = /^[一二两三四五六七八九十几每各某该这那][个次家座处批名位]$/
+// "一至三期小区" cut at 至 leaves "三期": a phase of an estate names which part, not which estate.
+const PHASE_STEM = /^(?:[一二两三四五六七八九十]+|[\d０-９]+)期$/
 
 // A name written straight after a division ("和兴路街道工农社区") is delimited by it, so a stem
 // ending like a descriptive word (农, 乡) is still a name there.
 function isName(stem: string, level: LocalLevel, chained: boolean, minStem: number): boolean {
-  if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem)) return false
+  if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem) || PHASE_STEM.test(stem)) return false
   if (level === 'district' && ZONE_GENERIC.test(stem)) return false
   return (chained || !GENERIC_END_RE.test(stem)) && !KIND_END_RE.test(stem) && !ALWAYS_GENERIC.has(stem)
 }
@@ -208,43 +247,50 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
   const districtEnds = new Set(divisions.filter((t) => t.entries.some((e) => e.level === 'district')).map((t) => t.end))
   const covered = (s: number, e: number) => divisions.some((t) => t.start <= s && t.end >= e)
   const out: LocalToken[] = []
-  LOCAL_SUFFIX.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = LOCAL_SUFFIX.exec(simp))) {
-    const s = m.index
-    const e = s + m[0].length
-    if (covered(s, e)) continue
-    if (m[0] === '村' && NOT_VILLAGE_NEXT.has(simp[e] ?? '')) continue
-    const numbered = NUMBERED.has(m[0])
-    let level = levelOfSuffix(m[0])
+  /** The place name ending in `suffix` at `s`, or null when what precedes it is not a name. */
+  const nameAt = (s: number, suffix: string): LocalToken | null => {
+    const e = s + suffix.length
+    if (covered(s, e)) return null
+    if (suffix === '村' && NOT_VILLAGE_NEXT.has(simp[e] ?? '')) return null
+    const numbered = NUMBERED.has(suffix)
+    let level = levelOfSuffix(suffix)
     let a = s
     while (a > 0 && s - a < MAX_RUN && !chainEnds.has(a) && (HAN.test(simp[a - 1]) || (numbered && DIGIT.test(simp[a - 1])))) a--
     const bounded =
       !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 4)))
     const afterDivision = chainEnds.has(a) && DIVISION_END.test(simp.slice(Math.max(0, a - 2), a))
     const { cut, doubtful } = nameStart(simp.slice(a, s), afterDivision)
-    if (cut < 0) continue
+    if (cut < 0) return null
     const stemStart = a + cut
     const stem = simp.slice(stemStart, s)
-    if (numbered && !NUMBER_END.test(stem)) continue
-    const bare = BARE_RULE.get(m[0])
-    if (bare?.notAfter.test(stem)) continue
-    if (m[0] === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
+    if (numbered && !NUMBER_END.test(stem)) return null
+    const bare = BARE_RULE.get(suffix)
+    if (bare?.notAfter.test(stem)) return null
+    if (suffix === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
     // A name written straight after a division or another place name ("湖南路街道颐和社区") is
     // delimited by that chain, whatever its characters look like.
-    const chained = chainEnds.has(stemStart)
+    const chained = chainEnds.has(stemStart) || gazetteer().shortCity.has(stem)
     const afterDistrict = districtEnds.has(stemStart)
-    if (TOWN_SUFFIX.test(m[0]) && !afterDistrict) continue
-    if (ZONE_SUFFIX.test(m[0]) && afterDistrict) level = 'street'
+    if (TOWN_SUFFIX.test(suffix) && !afterDistrict) return null
+    if (ZONE_SUFFIX.test(suffix) && afterDistrict) level = 'street'
     // "金苑小区": the property word is part of the name, so one character before it is enough.
-    const minStem = PROPERTY_WORD_FIRST.test(m[0]) ? 1 : 2
-    if (!isName(stem, level, chained, minStem) || NEVER_INITIAL.has(stem[0])) continue
-    const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || NUMBERED_AREA.test(m[0]))
+    const minStem = PROPERTY_WORD_FIRST.test(suffix) ? 1 : 2
+    if (!isName(stem, level, chained, minStem) || NEVER_INITIAL.has(stem[0])) return null
+    const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || (NUMBERED_AREA.test(suffix) && !BUILDING_AFTER.test(simp.slice(e, e + 5))))
     // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
-    if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) continue
-    out.push({ start: stemStart, end: e, level, name: stem + m[0], bounded, weak, afterDivision: afterDivision && cut === 0 })
-    chainEnds.add(e)
-    if (level === 'district') districtEnds.add(e)
+    if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) return null
+    const needsChain = level === 'community' && !chained && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
+    return { start: stemStart, end: e, level, name: stem + suffix, bounded, weak, afterDivision: afterDivision && cut === 0, chained, needsChain }
+  }
+  LOCAL_SUFFIX.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = LOCAL_SUFFIX.exec(simp))) {
+    // "茗新村": when no estate name ends in 新村 here, a village name ends in 村.
+    const t = nameAt(m.index, m[0]) ?? (m[0] === '新村' ? nameAt(m.index + 1, '村') : null)
+    if (!t) continue
+    out.push(t)
+    chainEnds.add(t.end)
+    if (t.level === 'district') districtEnds.add(t.end)
   }
   // "向阳里社区" named once after its street shows that elsewhere ("。向阳里社区共有…", or the
   // headline) the stop character before "阳里社区" was the name's first character, not a clause's.
@@ -259,10 +305,14 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
   return out
 }
 
+const KIND_BEFORE_SUFFIX = /住宅(?=小区$)/
+
 interface Candidate {
   name: string
   score: number
   mentions: number
+  /** Some mention stands as a name on its own: not a common word alone, or written after a division. */
+  placed: boolean
   first: LocalToken
   /** Named after the headline too: a place only the headline names is a slogan ("议出共富新家园"). */
   inBody: boolean
@@ -281,14 +331,18 @@ function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set
       if (!clean) continue
       tok = { ...t, start: t.end - clean.length, name: clean }
     }
-    const w = salience(doc, tok.start) + (upper.has(tok.start) ? 2 : 0)
-    const c = byName.get(tok.name)
+    const w = salience(doc, tok.start) + (upper.has(tok.start) || tok.chained ? 2 : 0)
+    // "海怡园住宅小区" and "海怡园小区" are one place; the plain name is the one to quote.
+    const key = tok.name.replace(KIND_BEFORE_SUFFIX, '')
+    const c = byName.get(key)
     const inBody = tok.start >= doc.titleEnd
     if (c) {
       c.score += w
       c.mentions++
       c.inBody ||= inBody
-    } else byName.set(tok.name, { name: tok.name, score: w, mentions: 1, first: tok, inBody })
+      c.placed ||= !tok.needsChain
+      if (tok.name.length < c.name.length) Object.assign(c, { name: tok.name, first: tok })
+    } else byName.set(key, { name: tok.name, score: w, mentions: 1, first: tok, inBody, placed: !tok.needsChain })
   }
   const list = [...byName.values()]
   // "盐业小区" and "联邦新城" are the same place as "嘉福盐业小区" and "联邦新城小区": the fuller name
@@ -301,16 +355,18 @@ function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set
         long.score += short.score
         long.mentions += short.mentions
         long.inBody ||= short.inBody
+        long.placed ||= short.placed
         short.score = 0
         break
       }
       short.score += long.score
       short.mentions += long.mentions
       short.inBody ||= long.inBody
+      short.placed ||= long.placed
       long.score = 0
     }
   }
-  return list.filter((c) => c.score > 0 && c.inBody && (c.mentions >= 2 || !c.first.weak)).sort((x, y) => y.score - x.score || y.mentions - x.mentions || x.first.start - y.first.start)
+  return list.filter((c) => c.score > 0 && c.inBody && c.placed && (c.mentions >= 2 || !c.first.weak)).sort((x, y) => y.score - x.score || y.mentions - x.mentions || x.first.start - y.first.start)
 }
 
 interface Chosen {
@@ -378,11 +434,11 @@ interface NameSupport {
  * 贵阳, not on 广州 or 云浮).
  */
 function bestReading(doc: Doc, tokens: GazToken[]): GazEntry | null {
-  const names = new Map<string, NameSupport & { entries: GazEntry[] }>()
+  const names = new Map<string, NameSupport & { entries: GazEntry[]; first: number }>()
   for (const t of tokens) {
     let n = names.get(t.name)
     if (!n) {
-      n = { weight: 0, below: new Set(), keys: new Set(), entries: t.entries }
+      n = { weight: 0, below: new Set(), keys: new Set(), entries: t.entries, first: t.start }
       for (const e of t.entries) {
         n.keys.add(e.key)
         for (const k of e.ancestors) n.below.add(k)
@@ -391,8 +447,8 @@ function bestReading(doc: Doc, tokens: GazToken[]): GazEntry | null {
     }
     n.weight += salience(doc, t.start)
   }
-  const scored: { e: GazEntry; support: number }[] = []
-  let best: { e: GazEntry; support: number } | null = null
+  const scored: { e: GazEntry; support: number; first: number }[] = []
+  let best: { e: GazEntry; support: number; first: number } | null = null
   const seen = new Set<string>()
   for (const n of names.values()) {
     for (const e of n.entries) {
@@ -400,7 +456,7 @@ function bestReading(doc: Doc, tokens: GazToken[]): GazEntry | null {
       seen.add(e.key)
       let support = 0
       for (const m of names.values()) if (m.below.has(e.key) || e.ancestors.some((k) => m.keys.has(k))) support += m.weight
-      const s = { e, support }
+      const s = { e, support, first: n.first }
       scored.push(s)
       // On a tie, a reading below the best one is more specific; a reading elsewhere at a higher
       // level is the likelier one ("滨海新区" is Tianjin's district more often than a street in 台州).
@@ -413,19 +469,16 @@ function bestReading(doc: Doc, tokens: GazToken[]): GazEntry | null {
   if (!best) return null
   // A name with readings in many places ("城关镇" in "具有旗县城关镇特色") supports the city it may lie
   // under, but must not hold the reading there when the report names one district and town all
-  // along: go down to a descendant nearly everything agrees with, if no sibling rivals it.
+  // along: go down to the deepest descendant most of the text agrees with. Between siblings equally
+  // supported ("泸州市江阳区、龙马潭区"), readers take the first-named, and so does this.
   const top = best
   const under = scored.filter((s) => s.e.ancestors.length > top.e.ancestors.length && s.e.ancestors.includes(top.e.key) && s.support >= DESCEND_SHARE * top.support)
-  under.sort((x, y) => y.e.ancestors.length - x.e.ancestors.length || y.support - x.support)
-  for (const s of under) {
-    const rival = under.some((o) => o !== s && o.e.ancestors.length === s.e.ancestors.length && o.support === s.support)
-    if (!rival) return s.e
-  }
-  return top.e
+  under.sort((x, y) => y.e.ancestors.length - x.e.ancestors.length || y.support - x.support || x.first - y.first)
+  return under[0]?.e ?? top.e
 }
 
 // Share of the best reading's support a more specific reading below it needs to be taken instead.
-const DESCEND_SHARE = 0.8
+const DESCEND_SHARE = 0.5
 
 function chooseAdmin(doc: Doc, tokens: GazToken[], infer: boolean): Partial<Record<AdminLevel, Chosen>> {
   const reading = bestReading(doc, tokens)
@@ -457,9 +510,14 @@ function chooseAdmin(doc: Doc, tokens: GazToken[], infer: boolean): Partial<Reco
       e.level === lowest &&
       ADMIN_LEVELS.every((l) => !written[l] || levelIndex(l) >= levelIndex(lowest) || written[l]!.entries.some((u) => u.level === l && u.key === keyOf(e, l))),
   )
+  // Names of the same level written together lie together ("开元、鲤中、海滨等4个街道"): where
+  // other names share a parent with some readings of the lowest, those readings are the ones meant.
+  const parentOf = (e: GazEntry) => e.ancestors[e.ancestors.length - 2]
+  const siblings = tokens.filter((t) => t.name !== low.name && t.entries.some((e) => e.level === lowest))
+  const together = readings.filter((e) => siblings.some((t) => t.entries.some((o) => o.level === lowest && parentOf(o) === parentOf(e))))
   for (const level of ADMIN_LEVELS.slice(0, levelIndex(lowest))) {
     if (out[level]) continue
-    const values = new Set(readings.map((e) => valueAt(e, level)))
+    const values = new Set((together.length ? together : readings).map((e) => valueAt(e, level)))
     if (values.size !== 1) continue
     const value = [...values][0]
     if (!value) continue
@@ -489,18 +547,110 @@ export interface PlaceResult {
   messages: Message[]
 }
 
+// Districts whose names are everyday words for a part of any town ("老城区", "新城区", "主城区",
+// "城东区"): they count only where the text names their city, province or a street in them.
+const DESCRIPTIVE_DISTRICT = /^(?:老城|新城|旧城|古城|主城|城[东西南北中])区$/
+
+/** Whether another name in the text lies above or below one of the token's readings. */
+function supported(t: GazToken, tokens: GazToken[]): boolean {
+  return tokens.some(
+    (o) =>
+      o.name !== t.name &&
+      o.entries.some((oe) => t.entries.some((te) => te.ancestors.includes(oe.key) || oe.ancestors.includes(te.key))),
+  )
+}
+
+// "开元、鲤中、海滨、临江等4个街道": the level word after a counted list names the level of each item,
+// written without it.
+const LISTED = /((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4})等?(?:\d+|[一二三四五六七八九十]+)个(街道|镇|乡)/g
+
+const LISTED_ANCHOR = /个(?:街道|镇|乡)/
+
+function listedDivisions(simp: string): GazToken[] {
+  const g = gazetteer()
+  const out: GazToken[] = []
+  // Most reports have no such list; the regex is costly to try at every position.
+  if (!LISTED_ANCHOR.test(simp)) return out
+  LISTED.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = LISTED.exec(simp))) {
+    let at = m.index
+    m[1].split('、').forEach((item, i) => {
+      // The first item may have words glued before it ("老城区开元"): take its longest known tail.
+      const tails = i === 0 ? [4, 3, 2].filter((n) => n <= item.length).map((n) => item.slice(-n)) : [item]
+      for (const tail of tails) {
+        const entries = (g.byName.get(tail + m![2]) ?? []).filter((e) => e.level === 'street')
+        if (!entries.length) continue
+        const start = at + item.length - tail.length
+        out.push({ start, end: start + tail.length, name: tail + m![2], entries })
+        break
+      }
+      at += item.length + 1
+    })
+  }
+  return out
+}
+
+// "改造了松岭、竹影苑、桂香里、梧桐花园等小区": estates written together share the kind word
+// written once after them, so the first item is an estate even with no suffix of its own.
+// Anchored at the start of a run of characters, so a long run is scanned once, not from every position.
+const ENUMERATION = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}/g
+const KIND_AFTER_LIST = /^(?:等)?(?:[\d一二三四五六七八九十几多]+个|多个|各)?(?:小区|楼盘|院落)/
+const LIST_STEM_MAX = 6
+
+/**
+ * The first-named estate of each list of estates: a list of three items or more in which two items
+ * after the first are estates, or whose last item is followed by the kind word ("…等多个小区").
+ */
+function listedCompounds(doc: Doc, local: LocalToken[]): { first: LocalToken; span: [number, number] }[] {
+  const out: { first: LocalToken; span: [number, number] }[] = []
+  const compounds = local.filter((t) => t.level === 'compound')
+  ENUMERATION.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = ENUMERATION.exec(doc.simp))) {
+    const items: [number, number][] = []
+    let at = m.index
+    for (const item of m[0].split('、')) {
+      items.push([at, at + item.length])
+      at += item.length + 1
+    }
+    const last = items.length - 1
+    const estates = items.slice(1).filter(([a, b], i) => compounds.some((t) => t.start === a && (i + 1 === last || t.end === b))).length
+    if (estates < 2 && !KIND_AFTER_LIST.test(doc.simp.slice(items[last][1], items[last][1] + 6))) continue
+    const [a, b] = items[0]
+    const own = compounds.find((t) => t.end === b && t.start >= a)
+    const span: [number, number] = [m.index, m.index + m[0].length]
+    if (own) {
+      out.push({ first: own, span })
+      continue
+    }
+    const { cut } = nameStart(doc.simp.slice(a, b))
+    const stem = cut < 0 ? '' : doc.simp.slice(a + cut, b)
+    if (stem.length > LIST_STEM_MAX || !isName(stem, 'compound', false, 2) || NEVER_INITIAL.has(stem[0])) continue
+    out.push({ first: { start: a + cut, end: b, level: 'compound', name: stem, bounded: true, weak: false, afterDivision: false, chained: false, needsChain: false }, span })
+  }
+  return out
+}
+
 export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
-  const divisions = findDivisions(doc.simp)
-  const tokens = [...divisions, ...shortCityTokens(doc, divisions).filter((s) => !divisions.some((d) => d.start <= s.start && d.end >= s.end))]
+  const listed = listedDivisions(doc.simp)
+  const found = [...findDivisions(doc.simp).filter((d) => !listed.some((l) => l.start < d.end && d.start < l.end)), ...listed].sort((a, b) => a.start - b.start)
+  const local = findLocal(doc, found)
+  // "城东区" inside "鑫海花城东区" is part of the estate's name.
+  const inLocal = (d: GazToken) => local.some((t) => t.level === 'compound' && t.start < d.start && d.end <= t.end)
+  const kept = found.filter((d) => !inLocal(d))
+  const all = [...kept, ...shortCityTokens(doc, kept).filter((s) => !kept.some((d) => d.start <= s.start && d.end >= s.end))]
+  const tokens = all.filter((t) => !DESCRIPTIVE_DISTRICT.test(t.name) || supported(t, all))
+  const divisions = kept.filter((d) => tokens.includes(d))
   const admin = chooseAdmin(doc, tokens, infer)
   admin.city = preferShortForm(doc, 'city', admin.city)
   admin.province = preferShortForm(doc, 'province', admin.province)
 
-  const local = findLocal(doc, divisions)
   const ends = (level: LocalLevel | 'admin') =>
     new Set(level === 'admin' ? divisions.map((t) => t.end) : local.filter((t) => t.level === level).map((t) => t.end))
-  // A zone stands in for the district only where the gazetteer has none.
-  const zones = admin.district ? [] : rankLocal(doc, local, 'district', ends('admin'))
+  // A zone stands in for the district where the gazetteer names none, or only one it inferred from
+  // a street ("成都高新区石羊街道": the zone is written, 武侯区 is not).
+  const zones = admin.district && !admin.district.inferred ? [] : rankLocal(doc, local, 'district', ends('admin'))
   const streets = admin.street ? [] : rankLocal(doc, local, 'street', new Set([...ends('admin'), ...ends('district')]))
   const communities = rankLocal(doc, local, 'community', new Set([...ends('admin'), ...ends('street')]))
   const compounds = rankLocal(doc, local, 'compound', ends('community'))
@@ -520,26 +670,33 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
     evidence: quoteSentence(doc, c.first.start, c.first.start + c.name.length),
     inferred: false,
   })
-  if (!place.district && zones[0] && zones[0].score >= 2) set('district', fromLocal(zones[0]))
+  if ((!place.district || place.inferred.includes('district')) && zones[0] && zones[0].score >= 2) {
+    place.inferred = place.inferred.filter((l) => l !== 'district')
+    set('district', fromLocal(zones[0]))
+  }
   if (!place.street && streets[0] && streets[0].score >= 2) set('street', fromLocal(streets[0]))
 
-  // A report about a street that visits several communities is not about one of them: its
-  // headline names the street, or it names three communities or more.
+  // A report about a street that visits three communities or more is not about one of them; with
+  // two, readers take the main (or first-named) one, and so does this.
   const inTitle = (start: number) => start < doc.titleEnd
   const titleNamesAdmin = divisions.some((t) => inTitle(t.start) && t.entries.some((e) => e.level !== 'province'))
   const titleNamesCommunity = communities.some((c) => doc.simp.slice(0, doc.titleEnd).includes(c.name))
   const named = communities.filter((c) => c.score >= 2)
-  // A passing "大事社区办" weighs nothing against the community named in the lead and again later.
-  const rivals = communities.filter((c) => communities[0] && c.score * 2 >= communities[0].score)
   if (communities[0]) {
-    if ((titleNamesAdmin && !titleNamesCommunity && (rivals.length >= 2 || communities.length >= 3)) || (named.length >= 3 && !titleNamesCommunity)) {
+    if ((titleNamesAdmin && !titleNamesCommunity && communities.length >= 3) || (named.length >= 3 && !titleNamesCommunity)) {
       messages.push(message('place', 'info', `several communities named (${communities.map((c) => c.name).join('、')}); community left empty`))
     } else set('community', fromLocal(communities[0]))
   }
   // One passing mention late in the text is an example, not the subject; the subject is named
   // twice, or up front, or is the only compound introduced in the first third.
   const early = (c: Candidate) => compounds.length === 1 && c.first.start < doc.body.length / 3
-  if (compounds[0] && (compounds[0].score >= 2 || early(compounds[0]))) set('compound', fromLocal(compounds[0]))
+  // With no estate standing out, or only one named once as an item of a list, the list names the
+  // estates the report covers, and readers take the first-named.
+  const top = compounds[0] && (compounds[0].score >= 2 || early(compounds[0])) ? compounds[0] : undefined
+  const lists = top && top.mentions > 1 ? [] : listedCompounds(doc, local).filter((l) => l.first.start >= doc.titleEnd)
+  const list = lists.find((l) => !top || (l.span[0] <= top.first.start && top.first.end <= l.span[1]))
+  if (list) set('compound', { value: doc.body.slice(list.first.start, list.first.end), evidence: quoteSentence(doc, list.first.start, list.first.end), inferred: false })
+  else if (top) set('compound', fromLocal(top))
   if (!PLACE_KEYS.some((k) => place[k])) messages.push(message('place', 'warning', 'no place name found'))
   return { place, evidence, messages }
 }

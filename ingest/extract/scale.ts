@@ -30,10 +30,10 @@ export const SCALE_RULES: ScaleRule[] = [
   {
     field: 'population',
     pattern: new RegExp(`${N}(万)?(?:人|口人)(?!次|员|均|民)`, 'g'),
-    context: /人口|居民|住户|常住|居住|户籍|总|现有|约|达/,
+    context: /人口|居民|村民|住户|常住|居住|户籍|总|现有|约|达/,
     against: /参与|参加|服务|志愿|党员|干部|下派|走访|受益|惠及|培训|组建|招募|吸纳/,
     multiplier: tenThousand,
-    why: 'residents: "总人口110人", "约600余人", "常住人口1.2万人"',
+    why: 'residents: "总人口110人", "约600余人", "常住人口1.2万人", "村民1520人"',
   },
   {
     field: 'buildings',

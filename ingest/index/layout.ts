@@ -11,6 +11,7 @@
  */
 import { Binary, Field, FixedSizeList, Float32, Int32, List, Schema, Utf8 } from 'apache-arrow'
 import type { Case } from '../schema.js'
+import type { FundingSummary } from '../funding-summary.js'
 
 export const TABLES = { cases: 'cases', passages: 'passages', meta: 'meta' } as const
 
@@ -100,4 +101,6 @@ export interface Card {
   scale: Case['scale']
   /** Tag ids with English labels. */
   tags: { kind: 'problem' | 'mechanism' | 'actor'; id: string; en: string }[]
+  /** Absent in stores built before cards carried it; the app then reads the case itself. */
+  funding?: FundingSummary
 }

@@ -6,6 +6,7 @@ import { chunk, type Passage } from '../embed/chunk.js'
 import { facetRow } from '../search/facets.js'
 import { searchNormal } from '../search/normalize.js'
 import type { Card } from './layout.js'
+import { fundingSummary } from '../funding-summary.js'
 
 /** sha256 of the Case JSON: a case whose hash is unchanged keeps its rows and vectors. */
 export function caseHash(c: Case): string {
@@ -24,6 +25,7 @@ export function card(c: Case): Card {
       ...c.mechanisms.map((t) => ({ kind: 'mechanism' as const, id: t.id, en: t.en })),
       ...c.actors.map((t) => ({ kind: 'actor' as const, id: t.id, en: t.en })),
     ],
+    funding: fundingSummary(c),
   }
 }
 

@@ -1,44 +1,35 @@
-import { unified } from 'unified'
-import rehypeParse from 'rehype-parse'
+import type { Element, Root } from 'hast'
 import { toText } from 'hast-util-to-text'
-import type { Element, ElementContent, Root, RootContent } from 'hast'
+import type { Removed } from '../schema.js'
+import { findArticle, type Attempt } from './dom/article.js'
+import { findDate } from './dom/dateline.js'
+import { decide, type BlockScores } from './dom/decide.js'
+import { findHeadline, headlineCandidates, titleAnchor, type DeclaredTitles } from './dom/headline.js'
+import { ancestors, attr, measure, NEVER_TEXT, type Measured } from './dom/measure.js'
+import { parseHtml } from './dom/parse.js'
+import { plainText, renderText } from './dom/render.js'
+import { kindOfTokens, type RegionKind } from './dom/regions.js'
+import { cutResidue, isParagraph, regionKind, tokensOf } from './dom/signals.js'
+import { MIN_PAGE_PROSE, REMOVED_TEXT_MAX } from './dom/tunables.js'
 import type { Hints } from './types.js'
-
-/** Elements whose content is never report text. */
-const DROP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'canvas', 'object', 'select', 'input', 'textarea', 'button'])
 
 /**
  * Head metadata → hints, first match wins. Chinese government CMSs use name="PubDate" /
  * "ArticleTitle"; news sites use Open Graph and article:published_time.
  */
-const HINT_RULES: { hint: keyof Hints; tag: 'meta' | 'link' | 'title'; key?: string; values?: string[] }[] = [
-  { hint: 'title', tag: 'meta', key: 'property', values: ['og:title'] },
-  { hint: 'title', tag: 'meta', key: 'name', values: ['articletitle', 'twitter:title'] },
-  { hint: 'title', tag: 'title' },
+const HINT_RULES: { hint: 'meta' | 'page' | 'url' | 'published'; tag: 'meta' | 'link' | 'title'; key?: string; values?: string[] }[] = [
+  { hint: 'meta', tag: 'meta', key: 'property', values: ['og:title'] },
+  { hint: 'meta', tag: 'meta', key: 'name', values: ['articletitle', 'twitter:title'] },
+  { hint: 'page', tag: 'title' },
   { hint: 'url', tag: 'link', key: 'rel', values: ['canonical'] },
   { hint: 'url', tag: 'meta', key: 'property', values: ['og:url'] },
-  { hint: 'published', tag: 'meta', key: 'property', values: ['article:published_time', 'og:article:published_time'] },
-  { hint: 'published', tag: 'meta', key: 'name', values: ['pubdate', 'publishdate', 'publish_date', 'firstpublishedtime', 'date', 'dc.date'] },
+  { hint: 'published', tag: 'meta', key: 'property', values: ['article:published_time', 'og:article:published_time', 'og:release_date'] },
+  { hint: 'published', tag: 'meta', key: 'name', values: ['pubdate', 'publishdate', 'publish_date', 'firstpublishedtime', 'date', 'dc.date', 'dc.date.issued'] },
   { hint: 'published', tag: 'meta', key: 'itemprop', values: ['datepublished'] },
 ]
 
-function attr(el: Element, name: string): string | undefined {
-  const v = el.properties[name]
-  if (Array.isArray(v)) return v.join(' ')
-  return v === undefined || v === null ? undefined : String(v)
-}
-
-function* elements(node: Root | Element): Generator<Element> {
-  for (const child of node.children) {
-    if (child.type === 'element') {
-      yield child
-      yield* elements(child)
-    }
-  }
-}
-
 function metaKey(el: Element, key: string): string | undefined {
-  // hast maps rel to an array ("canonical") and http-equiv/itemprop to camelCase properties.
+  // hast maps rel to an array ("canonical") and itemprop to camelCase itemProp.
   const prop = key === 'rel' ? 'rel' : key === 'itemprop' ? 'itemProp' : key
   return attr(el, prop)?.toLowerCase()
 }
@@ -52,109 +43,188 @@ export function normalizeDate(value: string): string | undefined {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
-function hintsOf(tree: Root): Hints {
-  const hints: Hints = {}
-  const all = [...elements(tree)].filter((el) => el.tagName === 'meta' || el.tagName === 'link' || el.tagName === 'title')
-  for (const rule of HINT_RULES) {
-    if (hints[rule.hint]) continue
-    for (const el of all) {
-      if (el.tagName !== rule.tag) continue
+/** WeChat article pages: the headline and the account name are in scripts and in their own elements. */
+const WECHAT_TITLE = /\b(?:var\s+|window\.)msg_title\s*=\s*(?:'([^'\n]*)'|"([^"\n]*)")/
+const WECHAT_ACCOUNT = /\bvar\s+nickname\s*=\s*(?:htmlDecode\()?\s*(?:'([^'\n]*)'|"([^"\n]*)")/
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(?:quot|#34);/g, '"').replace(/&(?:#39|apos);/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&')
+}
+
+interface Declared {
+  titles: DeclaredTitles
+  url?: string
+  published?: string
+}
+
+/** What the page declares outside its visible text: titles, canonical URL, meta dates. */
+function declaredOf(m: Measured): Declared {
+  const found: Partial<Record<(typeof HINT_RULES)[number]['hint'], string>> = {}
+  const titles: DeclaredTitles = {}
+  for (const el of m.keys()) {
+    const tag = el.tagName
+    if (tag === 'script') {
+      const text = el.children.map((c) => (c.type === 'text' ? c.value : '')).join('')
+      const title = WECHAT_TITLE.exec(text)
+      if (title && !titles.script) titles.script = decodeEntities(title[1] ?? title[2]).trim() || undefined
+      const account = WECHAT_ACCOUNT.exec(text)
+      if (account && !titles.account) titles.account = decodeEntities(account[1] ?? account[2]).trim() || undefined
+      continue
+    }
+    if ((attr(el, 'id') === 'js_name' || attr(el, 'className')?.split(' ').includes('profile_nickname')) && !titles.account) titles.account = toText(el).trim() || undefined
+    if (tag !== 'meta' && tag !== 'link' && tag !== 'title') continue
+    for (const rule of HINT_RULES) {
+      if (found[rule.hint] || rule.tag !== tag) continue
       let value: string | undefined
-      if (rule.tag === 'title') value = toText(el)
-      else if (rule.values!.includes(metaKey(el, rule.key!) ?? '')) value = attr(el, rule.tag === 'link' ? 'href' : 'content')
+      if (tag === 'title') value = toText(el)
+      else if (rule.values!.includes(metaKey(el, rule.key!) ?? '')) value = attr(el, tag === 'link' ? 'href' : 'content')
       value = value?.replace(/\s+/g, ' ').trim()
       if (rule.hint === 'published' && value) value = normalizeDate(value)
-      if (value) {
-        hints[rule.hint] = value
-        break
-      }
+      if (value) found[rule.hint] = value
     }
   }
-  return hints
+  titles.meta = found.meta
+  titles.page = found.page
+  return { titles, url: found.url, published: found.published }
 }
 
-/** Longest link text that still reads as a menu item rather than a headline teaser. */
-const MENU_ITEM_MAX = 10
-
-function isNavigation(el: Element): boolean {
-  if (el.tagName === 'nav' || attr(el, 'role') === 'navigation') return true
-  if (el.tagName !== 'ul' && el.tagName !== 'ol') return false
-  // A list of three or more short links is a menu even without <nav>: one line, not one per item.
-  const items = el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li')
-  return items.length >= 3 && items.every((li) => {
-    const text = toText(li).trim()
-    return text.length <= MENU_ITEM_MAX && [...elements(li)].some((e) => e.tagName === 'a')
-  })
+export interface HtmlText {
+  text: string
+  hints: Hints
+  /** The text is the article the DOM showed, not the whole page. */
+  article: boolean
+  /** How the text was chosen, for the case's messages: the attempt that won and what it kept. */
+  note: string
+  /** Page regions left out of the text, each with the `dom:` reason that decided it. */
+  removed: Removed[]
+  /** Lines printed between the headline and the article (date, source, author): metadata, not body. */
+  bylines: string[]
 }
 
-function isLink(node: ElementContent | RootContent | undefined): boolean {
-  return node?.type === 'element' && node.tagName === 'a'
+/** Whether `el` lies inside one of `regions`. */
+function within(m: Measured, el: Element, regions: Iterable<Element>): boolean {
+  const order = m.get(el)!.order
+  for (const r of regions) {
+    const s = m.get(r)!
+    if (order >= s.order && order <= s.end) return true
+  }
+  return false
 }
 
-function isBlank(node: ElementContent | RootContent | undefined): boolean {
-  return node?.type === 'text' && node.value.trim() === ''
+/** The order of the article's first paragraph that is not a heading: where the headline search stops. */
+function articleStart(m: Measured, attempt: Attempt): number {
+  for (const part of attempt.parts) {
+    const p = m.get(part)!
+    for (let order = p.order; order <= p.end; order++) {
+      const el = m.byOrder[order]
+      const s = m.get(el)!
+      if (attempt.dropped.has(el)) order = s.end
+      else if (isParagraph(el, s) && !/^h\d$/.test(el.tagName)) return order
+    }
+  }
+  return m.get(attempt.parts[0])!.order
 }
 
-/** A menu becomes one "A | B | C" line, the shape menus have in text reports, instead of a line per item. */
-function flattenNav(el: Element): Element {
-  const items = [...elements(el)].filter((e) => e.tagName === 'li')
-  const parts = (items.length ? items : [...elements(el)].filter((e) => e.tagName === 'a')).map((e) => toText(e).replace(/\s+/g, ' ').trim())
-  const line = parts.filter(Boolean).join(' | ')
-  return line ? { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: line }] } : el
+/** What `decide` hears about a region outside the article: only its name and visibility matter there. */
+const OUTSIDE: BlockScores = { relation: 'outside', kind: null, hidden: false, chars: 0, linkDensity: 0, punctDensity: 0, share: 0, score: 0, threshold: 0, leaf: false, endsSentence: false, debris: false, caption: false }
+
+/** The furniture kind an element's tag or class/id names (not its label: that costs a text walk). */
+function namedKind(el: Element): RegionKind | null {
+  return el.tagName === 'nav' ? 'navigation' : el.tagName === 'footer' ? 'footer' : kindOfTokens(tokensOf(el))
 }
-
-/** Longest cell text that still reads as a link in a link bar, not a paragraph. */
-const SHORT_CELL_MAX = 12
-
-/** Table wrappers that only group rows; as blocks they keep separate layout tables on separate lines. */
-const TABLE_WRAPPERS = new Set(['table', 'thead', 'tbody', 'tfoot', 'caption'])
-
-const block = (children: ElementContent[]): Element => ({ type: 'element', tagName: 'div', properties: {}, children })
 
 /**
- * Table-layout CMS pages put menu, breadcrumb, headline, date line and body each in their own
- * table or row; hast-util-to-text would run separate tables together on one line. Wrappers and
- * one-cell rows become blocks (a line each); a row of short link cells becomes one "A | B" line;
- * other rows stay data rows (cells tab-separated).
+ * Everything left out of the text, region by region in document order, each with its reason.
+ * Regions between the headline and the article's first paragraph that name no furniture are the
+ * byline: their lines are returned for metadata.
  */
-function unTable(el: Element): Element | null {
-  if (TABLE_WRAPPERS.has(el.tagName)) return block(el.children as ElementContent[])
-  if (el.tagName !== 'tr') return null
-  const cells = el.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))
-  if (cells.length === 1) return block(cells[0].children)
-  const texts = cells.map((c) => toText(c).replace(/\s+/g, ' ').trim())
-  const linkBar = cells.length >= 2 && cells.every((c, i) => texts[i].length <= SHORT_CELL_MAX && (!texts[i] || [...elements(c)].some((e) => e.tagName === 'a')))
-  return linkBar ? block([{ type: 'text', value: texts.filter(Boolean).join(' | ') }]) : null
-}
-
-function prune<T extends Root | Element>(node: T): T {
-  const children: (RootContent | ElementContent)[] = []
-  const source = node.children
-  for (let i = 0; i < source.length; i++) {
-    const child = source[i]
-    if (child.type === 'comment' || child.type === 'doctype') continue
-    if (child.type !== 'element') {
-      // Links side by side with nothing but space between them are a menu bar: keep them apart.
-      if (isBlank(child) && isLink(source[i - 1]) && isLink(source[i + 1])) children.push({ type: 'text', value: ' | ' })
-      else children.push(child)
-    } else if (DROP.has(child.tagName)) continue
-    else if (isNavigation(child)) children.push(flattenNav(child))
-    else {
-      const layout = unTable(child)
-      if (layout) {
-        children.push(prune(layout))
-        continue
-      }
-      if (isLink(child) && isLink(source[i - 1])) children.push({ type: 'text', value: ' | ' })
-      children.push(prune(child))
+function removedRegions(root: Root, m: Measured, attempt: Attempt, headline: Element | null, bylineEnd: number): { removed: Removed[]; bylines: string[] } {
+  const parts = new Set(attempt.parts)
+  const onPath = new Set<Element>()
+  for (const el of [...attempt.parts, ...(headline ? [headline] : [])]) for (const a of ancestors(m, el)) onPath.add(a)
+  const headlineEnd = headline ? m.get(headline)!.end : Infinity
+  const removed: Removed[] = []
+  const bylines: string[] = []
+  const add = (text: string, reason: string) => {
+    const t = text.replace(/\n{3,}/g, '\n\n').trim()
+    if (!t) return
+    const last = removed[removed.length - 1]
+    if (last?.reason === reason) last.text += `\n${t}`
+    else removed.push({ text: t, reason })
+  }
+  const capped = () => removed.map((r) => (r.text.length > REMOVED_TEXT_MAX ? { ...r, text: `${r.text.slice(0, REMOVED_TEXT_MAX)}…（+${r.text.length - REMOVED_TEXT_MAX}）` } : r))
+  const textOf = (el: Element) => plainText(el, m.get(el)!.hidden)
+  const outside = (el: Element) => {
+    // Scripts, styles and the head are not page text: nothing to report.
+    if (NEVER_TEXT.has(el.tagName)) return
+    const s = m.get(el)!
+    const kind = regionKind(el)
+    // An unnamed wrapper around named regions (a layout row holding a menu cell) is reported region by region.
+    if (!kind && !s.hidden && el.children.some((c) => c.type === 'element' && namedKind(c))) {
+      walk(el)
+      return
+    }
+    const verdict = decide({ ...OUTSIDE, kind, hidden: s.hidden })
+    let reason = verdict.keep ? 'dom:outside-article' : verdict.reason
+    const text = textOf(el)
+    if (reason === 'dom:outside-article' && s.order > headlineEnd && s.order < bylineEnd) {
+      reason = 'dom:byline'
+      bylines.push(...text.split('\n').map((l) => l.trim()).filter(Boolean))
+    }
+    add(text, reason)
+  }
+  const walk = (node: Root | Element) => {
+    for (const c of node.children) {
+      if (c.type === 'text') {
+        if (node.type === 'element' && !m.get(node)!.hidden) add(c.value, 'dom:outside-article')
+      } else if (c.type !== 'element' || c === headline) continue
+      else if (parts.has(c)) {
+        for (const [el, reason] of attempt.dropped) if (within(m, el, [c])) add(textOf(el), reason)
+      } else if (onPath.has(c)) walk(c)
+      else outside(c)
     }
   }
-  return { ...node, children } as T
+  walk(root)
+  return { removed: capped(), bylines }
 }
 
-export function htmlToText(html: string): { text: string; hints: Hints } {
-  const tree = unified().use(rehypeParse).parse(html)
-  return { text: toText(prune(tree)), hints: hintsOf(tree) }
+/**
+ * A page → the article's text (headline first), hints (headline, canonical URL, date) and what
+ * was left out. Pages with too little prose to choose from (fragments, stubs) go to line cleaning
+ * whole, as text with their structure.
+ */
+export function htmlToText(html: string): HtmlText {
+  const tree = parseHtml(html)
+  const m = measure(tree)
+  const declared = declaredOf(m)
+  const hints: Hints = {}
+  const fallbackTitle = declared.titles.meta ?? declared.titles.page
+  const whole = (kept: number): HtmlText => {
+    if (fallbackTitle) hints.title = fallbackTitle
+    if (declared.url) hints.url = declared.url
+    if (declared.published) hints.published = declared.published
+    const note = `no article chosen (the best attempt kept ${kept} characters): the whole page goes to line cleaning`
+    return { text: renderText([tree]), hints, article: false, note, removed: [], bylines: [] }
+  }
+  const candidates = headlineCandidates(m, declared.titles)
+  const { chosen, attempts } = findArticle(tree, m, titleAnchor(m, candidates))
+  if (!chosen.parts.length || chosen.chars < MIN_PAGE_PROSE) return whole(chosen.chars)
+  const start = articleStart(m, chosen)
+  const headline = findHeadline(m, candidates, start, declared.titles, (el) => within(m, el, chosen.parts))
+  const headlineEl = headline?.element ?? null
+  const date = findDate(m, headlineEl ? m.get(headlineEl)!.order : null, start, declared.published)
+  const skip = new Set<Element>(chosen.dropped.keys())
+  if (headlineEl) skip.add(headlineEl)
+  const { removed, bylines } = removedRegions(tree, m, chosen, headlineEl, start)
+  // Residue left in the article's own text (a leaked attribute before the first sentence) is cut out, not the paragraph.
+  const body = renderText(chosen.parts, skip, (text) => cutResidue(text, (cut) => removed.push({ text: cut, reason: 'dom:template-debris' })))
+  if (headline) hints.title = headline.text
+  else if (fallbackTitle) hints.title = fallbackTitle
+  if (declared.url) hints.url = declared.url
+  if (date) hints.published = date.date
+  const tried = attempts.map((a) => `${a.name} ${a.chars}`).join(', ')
+  const note = `article chosen by the ${chosen.name} attempt (characters kept: ${tried}); headline ${headline?.element ? 'printed on the page' : headline ? 'declared by the page' : 'not found'}; date ${date ? `from the ${date.source}` : 'not found'}`
+  return { text: headline ? `${headline.text}\n\n${body}` : body, hints, article: true, note, removed, bylines }
 }
 
 /** The charset a page declares in its first bytes (<meta charset> or http-equiv), if any. */

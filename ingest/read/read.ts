@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
-import type { Message } from '../schema.js'
+import type { Message, Removed } from '../schema.js'
 import { decodeBytes } from './decode.js'
+import { docToText } from './doc.js'
 import { docxToText } from './docx.js'
 import { InputError } from './errors.js'
 import { htmlDepth, markdownDepth } from './depth.js'
@@ -9,12 +10,22 @@ import { LIMITS, megabytes, tooMuchText } from './limits.js'
 import { declaredCharset, htmlToText } from './html.js'
 import { markdownToText } from './markdown.js'
 import { normalizeText } from './normalize.js'
+import { pdfToText } from './pdf.js'
 import type { Format, Hints, ReadResult } from './types.js'
 
 /** Reports are a few KB; anything this large is a mistake (a dump, a video) and is refused unread. */
 export const MAX_BYTES = 20 * 1024 * 1024
 
-const FORMATS: Record<string, Format> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.docx': 'docx' }
+const FORMATS: Record<string, Format> = {
+  '.txt': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.docx': 'docx',
+  '.doc': 'doc',
+  '.pdf': 'pdf',
+}
 
 const SAVED_PAGE = /^\s*(<!--[^]*?-->\s*)*<(!doctype html|html[\s>])/i
 
@@ -31,10 +42,9 @@ const FS_PROBLEMS: Record<string, string> = {
 
 /** What to do with the formats people most often have instead. */
 const ADVICE: Record<string, string> = {
-  '.doc': 'save it as .docx',
   '.wps': 'save it as .docx',
   '.rtf': 'save it as .docx',
-  '.pdf': 'copy its text into a .txt file',
+  '.ofd': 'print it to PDF',
   '.mht': 'save the page as .html',
   '.mhtml': 'save the page as .html',
 }
@@ -44,7 +54,7 @@ function formatOf(name: string): Format {
   const format = FORMATS[ext]
   if (!format) {
     const advice = ADVICE[ext] ? `; ${ADVICE[ext]}` : ''
-    throw new InputError(name, `unsupported file type "${ext || '(none)'}" (expected .txt, .md, .html, .htm or .docx${advice})`)
+    throw new InputError(name, `unsupported file type "${ext || '(none)'}" (expected .txt, .md, .html, .htm, .docx, .doc or .pdf${advice})`)
   }
   return format
 }
@@ -81,19 +91,43 @@ function checkExpansion(name: string, format: Format, decoded: string): void {
   }
 }
 
-/** Bytes of a report → normalized text, format, encoding and hints. Throws InputError for unusable input. */
+/**
+ * Formats read by libraries that only work asynchronously (pdf.js, word-extractor): they go
+ * through readDocument. The others decode synchronously, which keeps the bulk text path cheap.
+ */
+const ASYNC_FORMATS: ReadonlySet<Format> = new Set(['pdf', 'doc'])
+
+/** What `origin.encoding` says for formats whose text is not decoded from a byte encoding. */
+const CONTAINER_ENCODING: Partial<Record<Format, string>> = { docx: 'utf-8', doc: 'utf-16le', pdf: 'pdf-text' }
+
+/** The read of any format, finished the same way: whitespace normalized, nothing-left refused. */
+function finish(name: string, read: ReadResult): ReadResult {
+  const text = normalizeText(read.text)
+  if (!text) throw new InputError(name, 'empty file (no text after decoding)')
+  const hints = read.hints.title ? { ...read.hints, title: normalizeText(read.hints.title).replace(/\s+/g, ' ') } : read.hints
+  return { ...read, text, hints }
+}
+
+/**
+ * Bytes of a report → normalized text, format, encoding and hints, synchronously: every format
+ * but PDF and .doc (see readDocument). Throws InputError for unusable input.
+ */
 export function decodeReport(name: string, bytes: Uint8Array): ReadResult {
   let format = formatOf(name)
   checkSize(name, bytes.length)
+  if (ASYNC_FORMATS.has(format)) throw new Error(`${name}: .${format} files are read asynchronously; call readDocument`)
   const messages: Message[] = []
   let text: string
   let encoding: string
   let hints: Hints = {}
+  let removed: Removed[] = []
+  let bylines: string[] = []
+  let article = false
   if (format === 'docx') {
     const doc = docxToText(bytes, LIMITS.textChars)
     if (!doc.ok) throw new InputError(name, doc.problem)
     text = doc.text
-    encoding = 'utf-8'
+    encoding = CONTAINER_ENCODING.docx!
     if (doc.title) hints.title = doc.title
   } else {
     const declared = format === 'html' ? declaredCharset(bytes) : null
@@ -106,15 +140,28 @@ export function decodeReport(name: string, bytes: Uint8Array): ReadResult {
     // Crawlers often save whole pages under .txt; markup is not report text.
     if (format === 'txt' && SAVED_PAGE.test(decoded.text.slice(0, 1024))) format = 'html'
     checkExpansion(name, format, decoded.text)
-    if (format === 'html') ({ text, hints } = htmlToText(decoded.text))
+    if (format === 'html') {
+      const page = htmlToText(decoded.text)
+      ;({ text, hints, removed, bylines, article } = page)
+      messages.push(message(name, 'dom-article', 'info', page.note))
+    }
     else if (format === 'md') ({ text, hints } = markdownToText(decoded.text))
     else text = decoded.text
   }
   if (text.length > LIMITS.textChars) throw new InputError(name, tooMuchText(LIMITS.textChars))
-  text = normalizeText(text)
-  if (!text) throw new InputError(name, 'empty file (no text after decoding)')
-  if (hints.title) hints.title = normalizeText(hints.title).replace(/\s+/g, ' ')
-  return { text, format, encoding, hints, messages }
+  return finish(name, { text, format, encoding, hints, messages, article, removed, bylines })
+}
+
+/** Bytes of a report in any supported format → ReadResult. Throws InputError for unusable input. */
+export async function readDocument(name: string, bytes: Uint8Array): Promise<ReadResult> {
+  const format = formatOf(name)
+  if (!ASYNC_FORMATS.has(format)) return decodeReport(name, bytes)
+  checkSize(name, bytes.length)
+  const read = format === 'pdf' ? await pdfToText(bytes) : await docToText(bytes)
+  if (!read.ok) throw new InputError(name, read.problem)
+  const hints: Hints = read.title ? { title: read.title } : {}
+  const messages = read.messages.map((m) => ({ ...m, file: name }))
+  return finish(name, { text: read.text, format, encoding: CONTAINER_ENCODING[format]!, hints, messages, article: false, removed: read.removed, bylines: [] })
 }
 
 /** A report file's bytes, after the checks that need no reading: existence, type, size. */
@@ -129,5 +176,5 @@ export async function readReportBytes(file: string): Promise<Uint8Array> {
 
 /** A report file → ReadResult. Checks type and size before reading a byte. */
 export async function readReport(file: string): Promise<ReadResult> {
-  return decodeReport(file, await readReportBytes(file))
+  return readDocument(file, await readReportBytes(file))
 }

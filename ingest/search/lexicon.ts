@@ -167,24 +167,3 @@ export function mapEnglish(text: string): { terms: string[]; matched: string[]; 
   }
   return { terms, matched, groups, canonical }
 }
-
-/** Forms shorter than this stand for a concept only when they are the whole query part. */
-const MIN_CONTAINED_FORM = 3
-// A concept's synonyms are added to a query sparingly: the commonest few paraphrases.
-const MAX_CONCEPT_FORMS = 6
-
-/**
- * The vocabulary concepts a Chinese query part names, each as the forms that say the same
- * ("无物业" → 没有物业, 物业撤离, 弃管…), so a case that puts it another way is found too.
- * Problems only: they are the concepts reports paraphrase most; mechanisms and actors have names.
- */
-export function conceptForms(part: string): string[][] {
-  const compact = searchNormal(part).replace(/\s+/g, '')
-  const out: string[][] = []
-  for (const t of lexicon().vocabulary.problems) {
-    const forms = [...new Set([t.id, ...t.synonyms].map((f) => searchNormal(f).replace(/\s+/g, '')))].filter((f) => f.length >= 2)
-    const named = forms.find((f) => f === compact || (f.length >= MIN_CONTAINED_FORM && compact.includes(f)))
-    if (named) out.push([named, ...forms.filter((f) => f !== named).slice(0, MAX_CONCEPT_FORMS)])
-  }
-  return out
-}

@@ -40,7 +40,11 @@ function occurrences(text: string, term: string): number[] {
   return out
 }
 
-export function describe(description: string, catalog: Catalog): Profile {
+/**
+ * What a description says about a compound. `named` are tags the caller already understood it
+ * to name (the vocabulary tags of the needs a query names: 没人管 → 无物业).
+ */
+export function describe(description: string, catalog: Catalog, named: { kind: TagKind; id: string }[] = []): Profile {
   const norm = searchNormal(description)
   const compact = norm.replace(/\s+/g, '')
   const english = new Set(mapEnglish(norm).terms)
@@ -49,7 +53,8 @@ export function describe(description: string, catalog: Catalog): Profile {
     const forms = [term.id, ...term.synonyms].map((f) => searchNormal(f).replace(/\s+/g, '')).filter((f) => f.length >= 2)
     // "没有物业公司" names a problem (无物业), not an actor the compound has.
     const present = (f: string) => kind === 'problems' ? compact.includes(f) : occurrences(compact, f).some((at) => !NEGATED.test(compact.slice(Math.max(0, at - 2), at)))
-    if (english.has(term.id) || forms.some(present)) tags.push({ kind, id: term.id, key: tagKey(term.id) })
+    const said = named.some((t) => t.kind === kind && t.id === term.id)
+    if (said || english.has(term.id) || forms.some(present)) tags.push({ kind, id: term.id, key: tagKey(term.id) })
   }
   const scale: Scale = {}
   for (const rule of SCALE_RULES) {

@@ -14,7 +14,7 @@ import { TABLES, type Card, type Pointer } from '../index/layout.js'
 import { embedderState, latestPointer, openTableIfAny } from '../index/meta.js'
 import { describeEmbedder, idOf, sameId } from '../index/embedders.js'
 import { restoreEmbedder } from '../index/providers.js'
-import type { FacetCounts, Filters, Hit, SearchOptions, SearchResult, SimilarHit, Store, StoreInfo } from './types.js'
+import type { BrowseSort, FacetCounts, Filters, Hit, SearchOptions, SearchResult, SimilarHit, Store, StoreInfo } from './types.js'
 import { checkFilters, sqlString, whereClause } from './facets.js'
 import { countFacets, filterEntries, loadCatalog, type Catalog, type CatalogEntry } from './catalog.js'
 import { prepareQuery, type PreparedQuery } from './query.js'
@@ -22,8 +22,9 @@ import { makeSnippet, markedSnippet } from './snippet.js'
 import { compare, describe, profileOf, screen, type Profile } from './likeness.js'
 import { SearchError } from './errors.js'
 import { httpUrl } from '../text/http-url.js'
+import { needById } from '../text/needs.js'
 import { cjkBigrams, fulltextQuery, POSTINGS_BUDGET, type BigramStats } from './bigrams.js'
-import { fuse, TRANSLATED_VECTOR_WEIGHT, VECTOR_WEIGHT, type CaseEvidence } from './fusion.js'
+import { COLLOQUIAL_PARAPHRASE_WEIGHT, fuse, PARAPHRASE_WEIGHT, TRANSLATED_VECTOR_WEIGHT, VECTOR_WEIGHT, type CaseEvidence } from './fusion.js'
 
 export interface OpenOptions {
   storageOptions: Record<string, string>
@@ -39,6 +40,8 @@ export interface OpenOptions {
 }
 
 const MAX_LIMIT = 200
+/** How much a description's likeness to a case adds to its hybrid score (see blendLikeness). */
+const LIKE_WEIGHT = 0.25
 const PASSAGE_COLUMNS = ['caseId', 'ord', 'text', 'norm', 'spanStart', 'spanEnd']
 /** What ranking needs; text is read afterwards for the few passages shown or checked verbatim. */
 const RANK_COLUMNS = ['caseId', 'ord', 'spanStart', 'spanEnd']
@@ -90,11 +93,13 @@ interface Candidate {
 const prepared = new Map<string, PreparedQuery>()
 const PREPARED_KEPT = 256
 
-function prepare(text: string): PreparedQuery {
-  let q = prepared.get(text)
-  if (q) prepared.delete(text)
-  else q = prepareQuery(text)
-  prepared.set(text, q)
+function prepare(text: string, without?: string[]): PreparedQuery {
+  // Keyed by the text and the needs left out (NUL cannot occur in either).
+  const key = without?.length ? `${text}\0${without.join('\0')}` : text
+  let q = prepared.get(key)
+  if (q) prepared.delete(key)
+  else q = prepareQuery(text, { without })
+  prepared.set(key, q)
   if (prepared.size > PREPARED_KEPT) prepared.delete(prepared.keys().next().value as string)
   return q
 }
@@ -169,25 +174,67 @@ class LanceStore implements Store {
   }
 
   async search(query: string, options: Partial<SearchOptions> = {}): Promise<SearchResult> {
-    const q = prepare(query)
+    const q = prepare(query, options.without)
     const filters = options.filters ?? {}
     const where = whereClause(filters)
     const limit = clampLimit(options.limit)
     const mode = options.mode ?? 'hybrid'
     const snap = await this.snapshot()
-    const ranked = await this.rank(snap, q, where, mode, limit)
+    let ranked = await this.rank(snap, q, where, mode, limit)
+    const situation = mode === 'hybrid' && q.situation
+    if (situation) ranked = await this.blendLikeness(snap, q, ranked, filters, limit)
     const top = ranked.slice(0, limit)
     // A case can reach the top on its vector or full-text rank alone, with a passage the
     // verbatim pass did not read.
     await hydrate(snap, top.map((c) => c.best))
     const cards = await cardsOf(snap, top.map((c) => c.id))
-    const hits = top.map((c) => toHit(c, cards.get(c.id), q.marks))
+    const hits = top.map((c) => ({ ...toHit(c, cards.get(c.id), q.marks), needs: needsShown(q, c.best, cards.get(c.id)) }))
     let facets: FacetCounts | null = null
     if (options.facets) {
       const catalog = await snap.catalog
       facets = countFacets(ranked.map((c) => catalog.byId.get(c.id)).filter((e): e is CatalogEntry => !!e))
     }
-    return { hits, facets, query: { text: q.text, normalized: q.normalized, expansions: q.expansions } }
+    return { hits, facets, query: { text: q.text, normalized: q.normalized, expansions: q.expansions, understood: q.needs, situation } }
+  }
+
+  /**
+   * One search box: a query that describes a situation (小区没人管，老人多，约300户) gets the
+   * cases-like-mine ranking blended into its hybrid one. Each case's likeness to the description
+   * (`alike`'s terms without the text and vector ones hybrid already has: shared tags 0.45, place
+   * 0.05, scale 0.05, over 0.55) is added at LIKE_WEIGHT; cases the lists missed but whose tags
+   * match (the leading `limit` of them) join the ranking.
+   */
+  private async blendLikeness(snap: Snapshot, q: PreparedQuery, ranked: Candidate[], filters: Filters, limit: number): Promise<Candidate[]> {
+    const catalog = await snap.catalog
+    const profile = describe(q.text, catalog, q.tags)
+    if (!profile.tags.length && !profile.places.length && !Object.keys(profile.scale).length) return ranked
+    const quick = screen(profile, catalog)
+    const listed = new Set(ranked.map((c) => c.id))
+    // The leading `limit` unlisted cases by tag share (place breaking ties), kept in one pass: a
+    // large store has tens of thousands of cases sharing a common tag, too many to sort per query.
+    const extra: { e: CatalogEntry; key: number }[] = []
+    for (const e of filterEntries(catalog, filters)) {
+      if (listed.has(e.id)) continue
+      const { tags, place } = quick(e)
+      const key = tags + 0.1 * Number(place)
+      if (key === 0 || (extra.length === limit && key <= extra[limit - 1].key)) continue
+      let at = extra.length
+      while (at > 0 && extra[at - 1].key < key) at--
+      extra.splice(at, 0, { e, key })
+      if (extra.length > limit) extra.pop()
+    }
+    const first = extra.length ? await this.firstPassages(snap, extra.map((x) => x.e.id)) : new Map<string, PassageRow>()
+    const joined: Candidate[] = [
+      ...ranked,
+      ...extra.flatMap(({ e }) => (first.has(e.id) ? [{ id: e.id, score: 0, best: first.get(e.id)!, bestRank: Infinity, similarity: 0, fulltextRank: null }] : [])),
+    ]
+    for (const c of joined) {
+      const entry = catalog.byId.get(c.id)
+      const like = entry ? compare(profile, entry, catalog) : null
+      const likeness = like ? (0.45 * like.tags + 0.05 * Number(like.place) + 0.05 * (like.scale ?? 0)) / 0.55 : 0
+      c.score = (c.score + LIKE_WEIGHT * likeness) / (1 + LIKE_WEIGHT)
+    }
+    return joined.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
   }
 
   /** Cases ranked by their passages: each list counts a case at its best passage, then `fuse`. */
@@ -231,8 +278,11 @@ class LanceStore implements Store {
     take(paraphrase, 'paraphrase')
     take(vector, 'vector')
     const out = [...byId.values()]
-    const weight = q.translated ? TRANSLATED_VECTOR_WEIGHT : VECTOR_WEIGHT
-    let scores = fuse(out.map((c) => c.evidence), weight)
+    const weights = {
+      vector: q.translated || q.colloquial ? TRANSLATED_VECTOR_WEIGHT : VECTOR_WEIGHT,
+      paraphrase: q.colloquial ? COLLOQUIAL_PARAPHRASE_WEIGHT : PARAPHRASE_WEIGHT,
+    }
+    let scores = fuse(out.map((c) => c.evidence), weights)
     // Verbatim matches are looked for among the leading cases only, whose passages are read.
     const pool = new Set(out.map((c, i) => [c.id, scores[i]] as const).sort((a, b) => b[1] - a[1]).slice(0, Math.max(EXACT_POOL, limit * 2)).map(([id]) => id))
     const rows = [...fulltext, ...paraphrase, ...vector].filter((r) => pool.has(r.caseId))
@@ -240,7 +290,7 @@ class LanceStore implements Store {
     // Each case counts at its most literal passage; the snippet shows that one.
     const literal = rows.map((r) => ({ r, v: verbatim(r.norm, q) })).filter((x) => x.v > 0)
     take(literal.sort((x, y) => y.v - x.v).map((x) => x.r), 'exact')
-    scores = fuse(out.map((c) => c.evidence), weight)
+    scores = fuse(out.map((c) => c.evidence), weights)
     out.forEach((c, i) => (c.score = scores[i]))
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
   }
@@ -281,7 +331,7 @@ class LanceStore implements Store {
     const q = prepare(description)
     const snap = await this.snapshot()
     const catalog = await snap.catalog
-    const profile = describe(q.text, catalog)
+    const profile = describe(q.text, catalog, q.tags)
     // Facets count over the leading 50, so at least that many are scored in full.
     const hits = await this.alike(snap, catalog, profile, q, null, options, Math.max(clampLimit(options.limit), 50))
     const facets = options.facets ? countFacets(hits.map((h) => catalog.byId.get(h.id)!)) : null
@@ -396,21 +446,42 @@ class LanceStore implements Store {
   async list(filters: Filters = {}): Promise<Case[]> {
     checkFilters(filters)
     const snap = await this.snapshot()
-    return this.read(snap, filterEntries(await snap.catalog, filters).map((e) => e.id))
+    return this.readIds(snap, filterEntries(await snap.catalog, filters).map((e) => e.id))
   }
 
-  async newest(filters: Filters, page: { offset: number; limit: number }): Promise<{ cases: Case[]; total: number }> {
-    checkFilters(filters)
+  async newest(filters: Filters, page: { offset: number; limit: number; sort?: BrowseSort }): Promise<{ cases: Case[]; total: number }> {
     const snap = await this.snapshot()
+    const entries = await this.sorted(snap, filters, page.sort ?? 'date')
+    const ids = entries.slice(page.offset, page.offset + page.limit).map((e) => e.id)
+    return { cases: await this.readIds(snap, ids), total: entries.length }
+  }
+
+  async ids(filters: Filters, sort: BrowseSort = 'date'): Promise<string[]> {
+    return (await this.sorted(await this.snapshot(), filters, sort)).map((e) => e.id)
+  }
+
+  private async sorted(snap: Snapshot, filters: Filters, sort: BrowseSort): Promise<CatalogEntry[]> {
+    checkFilters(filters)
     const entries = filterEntries(await snap.catalog, filters)
     const date = (e: CatalogEntry) => e.card.published ?? ''
-    entries.sort((a, b) => date(b).localeCompare(date(a)) || (a.id < b.id ? -1 : 1))
-    const ids = entries.slice(page.offset, page.offset + page.limit).map((e) => e.id)
-    return { cases: await this.read(snap, ids), total: entries.length }
+    const byDate = (a: CatalogEntry, b: CatalogEntry) => date(b).localeCompare(date(a)) || (a.id < b.id ? -1 : 1)
+    if (sort === 'funding') entries.sort((a, b) => fundingRank(b.card) - fundingRank(a.card) || byDate(a, b))
+    else entries.sort(byDate)
+    return entries
+  }
+
+  async read(ids: string[]): Promise<Case[]> {
+    return this.readIds(await this.snapshot(), ids)
+  }
+
+  async cards(ids: string[]): Promise<Map<string, Card>> {
+    const snap = await this.snapshot()
+    await snap.catalog
+    return cardsOf(snap, ids)
   }
 
   /** The Cases of `ids`, in that order. */
-  private async read(snap: Snapshot, ids: string[]): Promise<Case[]> {
+  private async readIds(snap: Snapshot, ids: string[]): Promise<Case[]> {
     const catalog = await snap.catalog
     // Most of the store: one scan of its columns beats hundreds of id lookups.
     const scan = ids.length > catalog.entries.length / 4
@@ -434,7 +505,7 @@ class LanceStore implements Store {
 
   async info(): Promise<StoreInfo> {
     const { pointer } = await this.snapshot()
-    return { embedder: pointer.embedder, cases: pointer.cases, passages: pointer.passages, version: pointer.casesVersion }
+    return { embedder: pointer.embedder, cases: pointer.cases, passages: pointer.passages, version: pointer.casesVersion, builtAt: pointer.builtAt }
   }
 
   refresh(): void {
@@ -450,6 +521,17 @@ class LanceStore implements Store {
 function parseCase(json: string): Case {
   const c = JSON.parse(json) as Case
   return { ...c, source: { ...c.source, url: httpUrl(c.source?.url) } }
+}
+
+/**
+ * Funding order: the stated total (largest first), then payers named without an amount, then
+ * "none", then nothing found (and cards of stores built before cards carried funding).
+ */
+export function fundingRank(card: Card): number {
+  const f = card.funding
+  if (!f) return -3
+  if (f.totalWan !== null) return f.totalWan
+  return f.state === 'found' ? -1 : f.state === 'none' ? -2 : -3
 }
 
 /** Arrow rows are read-only views; ranked rows get their text filled in later. */
@@ -515,6 +597,21 @@ function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, source: CatalogEntry
     published: card?.published ?? null,
     models: card?.models ?? [],
   }
+}
+
+/**
+ * The needs a query was understood as that a hit shows: its case carries one of the need's tags,
+ * or the passage shown says it as the user did or as reports do.
+ */
+function needsShown(q: PreparedQuery, row: PassageRow, card: Card | undefined): { id: string; en: string }[] {
+  const compact = (row.norm ?? '').replace(/\s+/g, '')
+  return q.needs.flatMap(({ id, en, said }) => {
+    const need = needById(id)
+    if (!need) return []
+    const tagged = need.tags.some((t) => card?.tags.some((c) => `${c.kind}s` === t.kind && c.id === t.id))
+    const spoken = [said, ...need.terms, ...need.remedies].some((f) => f.length >= 2 && compact.includes(f))
+    return tagged || spoken ? [{ id, en }] : []
+  })
 }
 
 /** 1: the passage holds the query, or the first form of each of its parts; 0.5: some form of each. */

@@ -1,4 +1,5 @@
 import type { Case } from '../schema.js'
+import type { Card } from '../index/layout.js'
 
 /** Structured fields that can be filtered and counted. */
 export const FACET_FIELDS = [
@@ -17,6 +18,8 @@ export interface SearchOptions {
   mode: 'hybrid' | 'fulltext' | 'vector'
   /** Whether to compute facet counts over the filtered result set. Default false. */
   facets: boolean
+  /** Needs (ids) the user removed from what the query was understood as. Default none. */
+  without: string[]
 }
 
 /** Offsets into `snippet.text` of the matched terms, for marking. */
@@ -37,15 +40,28 @@ export interface Hit {
   place: Case['place']
   published: string | null
   models: string[]
+  /** Of the needs the query was understood as, those this case shows (search hits only). */
+  needs?: { id: string; en: string }[]
 }
 
 export type FacetCounts = Record<FacetField, { value: string; count: number }[]>
 
+/** A need the query was understood to name (ingest/text/needs.json), and the words that said it. */
+export interface UnderstoodNeed {
+  id: string
+  en: string
+  said: string
+}
+
 export interface SearchResult {
   hits: Hit[]
   facets: FacetCounts | null
-  /** Query as searched (truncated, normalized), and English terms it was mapped to. */
-  query: { text: string; normalized: string; expansions: string[] }
+  /**
+   * Query as searched (truncated, normalized); the terms searched besides it (English mapped,
+   * paraphrases of its needs); the needs it was understood as; and whether it read as a
+   * description of a situation, so the cases-like-mine ranking was blended in.
+   */
+  query: { text: string; normalized: string; expansions: string[]; understood: UnderstoodNeed[]; situation: boolean }
 }
 
 /** A comparable case, with the reasons it was judged comparable. */
@@ -53,12 +69,16 @@ export interface SimilarHit extends Hit {
   reasons: { kind: 'problem' | 'mechanism' | 'actor' | 'scale' | 'place' | 'model' | 'text'; value: string }[]
 }
 
+export type BrowseSort = 'date' | 'funding'
+
 export interface StoreInfo {
   embedder: { name: string; model: string; dims: number }
   cases: number
   passages: number
   /** LanceDB version of the cases table the store answers from. */
   version: number
+  /** When the build the store answers from was written (ISO 8601). */
+  builtAt: string
 }
 
 /**
@@ -74,8 +94,17 @@ export interface Store {
   get(id: string): Promise<Case | null>
   /** Every case (or those matching the filters), for the overview and dataset export. */
   list(filters?: Filters): Promise<Case[]>
-  /** A page of the cases matching the filters, newest published first (undated last), and how many match. */
-  newest(filters: Filters, page: { offset: number; limit: number }): Promise<{ cases: Case[]; total: number }>
+  /**
+   * A page of the cases matching the filters, newest published first (undated last), or by
+   * funding (largest stated total first), and how many match.
+   */
+  newest(filters: Filters, page: { offset: number; limit: number; sort?: BrowseSort }): Promise<{ cases: Case[]; total: number }>
+  /** The ids of every case matching the filters, in `newest` order: what an export walks through. */
+  ids(filters: Filters, sort?: BrowseSort): Promise<string[]>
+  /** The Cases of `ids`, in that order (unknown ids left out). */
+  read(ids: string[]): Promise<Case[]>
+  /** What a result list shows of each case (unknown ids left out). */
+  cards(ids: string[]): Promise<Map<string, Card>>
   facets(filters?: Filters): Promise<FacetCounts>
   info(): Promise<StoreInfo>
   /** Look for a newer build on the next call, whatever `refreshMs` says (this process just wrote one). */

@@ -115,6 +115,19 @@ describe('given the server as npm start runs it', () => {
   })
 })
 
+describe('given the REFI-QDA export over HTTP', () => {
+  it('answers HEAD without taking the one export slot, then the export, then a 304 for the tag it sent', async () => {
+    const head = await fetch(`${app.url}/export.qdpx`, { method: 'HEAD' })
+    expect([head.status, head.headers.get('Content-Type')]).toEqual([200, 'application/zip'])
+    const full = await fetch(`${app.url}/export.qdpx`, { signal: AbortSignal.timeout(30_000) })
+    const bytes = Buffer.from(await full.arrayBuffer())
+    expect(bytes.subarray(0, 2).toString()).toBe('PK')
+    expect(full.headers.get('ETag')).toBe(head.headers.get('ETag'))
+    const again = await fetch(`${app.url}/export.qdpx`, { headers: { 'If-None-Match': full.headers.get('ETag')! } })
+    expect(again.status).toBe(304)
+  })
+})
+
 describe('given a large body without the admin cookie or header', () => {
   it('answers 300 MB with 413 at once and the server does not hold it', async () => {
     const before = rssMb(app.pid)

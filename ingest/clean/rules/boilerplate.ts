@@ -88,6 +88,30 @@ const BARE_TIMESTAMP = /^[(（]?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s
  */
 const SPLIT_TIMESTAMP = /^(?:19|20)\d{2}\s+\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/
 
+/** Labels that open the apparatus lines of a journal article. */
+const JOURNAL_LABELS = '中图分类号|文献标识码|文献标志码|文章编号|基金项目|作者简介|收稿日期|修回日期|通讯作者|doi|key\\s*words?|关键词|关键字'
+
+/** A row of a Markdown table ("| 原则 | 内容 |"): text laid out in cells, not a menu. */
+const MD_TABLE_ROW = /^\|.*\|$/
+
+/** Forum anti-copy noise: at least four tiny ASCII tokens, three with symbols, half of the line's characters. */
+function isNoise(line: string): boolean {
+  const tokens = line.split(/\s+/).filter(Boolean)
+  let tiny = 0
+  let tinyChars = 0
+  let chars = 0
+  let symbolic = 0
+  for (const t of tokens) {
+    chars += t.length
+    if (t.length > 3 || !/^[\x21-\x7e]+$/.test(t)) continue
+    tiny++
+    tinyChars += t.length
+    if (/[^A-Za-z0-9]/.test(t)) symbolic++
+  }
+  // By characters, so that a paragraph with noise glued to its end is not taken for noise (the tail is cut inline).
+  return tiny >= 4 && symbolic >= 3 && tinyChars >= chars * 0.5
+}
+
 /** Splits a bar of links ("打印 | 收藏 | 发给好友 【字号") into its labels. */
 function tokens(line: string): string[] {
   return line.split(/[\s|｜丨·•\/【】\[\]()（）:：<>«»,，、]+/).filter(Boolean)
@@ -104,7 +128,7 @@ function allTokens(line: string, token: RegExp, min: number): boolean {
  */
 function isSpamList(line: string): boolean {
   if (/[。！？]/.test(line)) return false
-  const items = line.split(/[,，|｜、;；\s]+/).filter(Boolean)
+  const items = line.split(/[,，|｜、;；_\s]+/).filter(Boolean)
   if (items.length < 3) return false
   const avg = items.reduce((n, s) => n + s.length, 0) / items.length
   if (avg > 20) return false
@@ -185,7 +209,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'breadcrumb',
     zone: 'any',
     maxLen: 120,
-    pattern: rx('^(?:您所在的位置|您的位置|你的位置|当前位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\\s*[:：]'),
+    pattern: rx('^(?:您所在的位置|您的当前位置|您的位置|你的位置|当前位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\\s*[:：]'),
     why: 'Breadcrumb trail ("您所在的位置:东南网 > 湖里区 > … > 正文").',
   },
   {
@@ -199,6 +223,41 @@ export const LINE_RULES: LineRule[] = [
       return seps >= 2 && parts.every((p) => p.length <= 16) && !SENTENCE_END.test(line) && /首页|首頁|正文|主页|主頁|网|網/.test(line)
     },
     why: 'Breadcrumb trail of section names ending in 正文 or starting at 首页.',
+  },
+  {
+    id: 'debris',
+    zone: 'any',
+    maxLen: 400,
+    test: isNoise,
+    why: 'Anti-copy noise that forums scatter between paragraphs ("5 T( Y; b8 j# S8"): mostly one-to-three-character ASCII tokens full of symbols.',
+  },
+  {
+    id: 'comment-thread',
+    zone: 'any',
+    maxLen: 12,
+    pattern: rx('^(?:网友评论|最新评论|热门评论|全部评论|精彩评论|评论区|网友留言|读者评论)\\s*(?:更多|[(（]\\d+[)）]|\\d+)?\\s*(?:>>|»|>)?$'),
+    why: 'The heading of a comment thread, standing alone ("网友评论 更多"); the thread under it is taken by the comment-thread block.',
+  },
+  {
+    id: 'comment-thread',
+    zone: 'any',
+    maxLen: 200,
+    pattern: rx('^\\d{3}\\*{3,4}\\d{4}|^\\S{1,16}\\s+回复\\s+\\S{1,16}[:：]|^(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}\\s+\\d{1,2}:\\d{2}(?::\\d{2})?\\s+(?:不?推荐|回复|举报|赞\\s*\\d*)$'),
+    why: 'A comment: a commenter shown as a masked phone number ("187****1930"), a forum reply ("某某 回复 某某：…"), or a comment\'s time with its vote buttons ("2024-11-07 01:05 推荐").',
+  },
+  {
+    id: 'seo-headline',
+    zone: 'any',
+    maxLen: 80,
+    pattern: /^([^()（）]{4,30})[(（]\1[^()（）]{0,8}[)）]$/,
+    why: 'A keyword headline that repeats itself in brackets with one more word ("某某怎么办(某某怎么办好)"): SEO farms title pages so; a headline never restates itself.',
+  },
+  {
+    id: 'attachment',
+    zone: 'any',
+    maxLen: 10,
+    pattern: rx('^(?:相关附件|附件下载|下载附件)\\s*[:：]?$'),
+    why: 'The attachment label of a government page, left alone when the files were links.',
   },
   {
     id: 'gov-metadata',
@@ -446,7 +505,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'site-menu',
     zone: 'edge',
     maxLen: 400,
-    test: (line) => !/[。，,！？]/.test(line) && (isMenu(line) || allTokens(line, SITE_TOKEN, 2)),
+    test: (line) => !/[。，,！？]/.test(line) && !MD_TABLE_ROW.test(line) && (isMenu(line) || allTokens(line, SITE_TOKEN, 2)),
     why: 'Channel menus and footer link rows ("直通屏山|福建|时评|…", "关于我们 | 联系我们").',
   },
   {
@@ -591,8 +650,8 @@ export const LINE_RULES: LineRule[] = [
     id: 'bullet-menu',
     zone: 'edge',
     maxLen: 24,
-    pattern: /^[•·●■□▪◆◇▶►]\s*[^。！？]*$/,
-    why: 'Bulleted widget items ("• 我的订阅", "• 点击排行").',
+    pattern: /^[•·●■□▪◆◇▶►]\s*[^。！？:：，,、；;]*$/,
+    why: 'Bulleted widget items ("• 我的订阅", "• 点击排行"); a bullet point of a list in the text has a clause ("• 服务导向：以居民为中心").',
   },
   {
     id: 'site-column',
@@ -691,6 +750,76 @@ export const LINE_RULES: LineRule[] = [
     pattern: rx('^[\\[【(（]?(?:广告|推广|赞助|ad)[\\]】)）]?$', 'i'),
     why: 'Advertisement markers.',
   },
+  {
+    id: 'image-file',
+    zone: 'any',
+    maxLen: 80,
+    pattern: /^[\w\-.()（）\s\u4e00-\u9fff]{0,60}\.(?:jpe?g|png|gif|webp|bmp|heic)$/i,
+    why: 'A line that is only an image file name ("微信图片_2023.jpg", "IMG_0412.png"): the picture is gone, its name is not text.',
+  },
+  {
+    id: 'image-placeholder',
+    zone: 'any',
+    maxLen: 120,
+    pattern: rx('^(?:!\\[[^\\]]*\\]\\([^)]*\\)\\s*\\|?\\s*)+$|^[【\\[(（]\\s*(?:资料图片?|图片|配图|示意图|网络配图|图源网络)[^】\\])）]{0,8}[】\\])）]$'),
+    why: 'Where a picture stood: a Markdown image with no text ("![]()") in any format, or a bracketed "（资料图片仅供参考）".',
+  },
+  {
+    id: 'reporter-credit',
+    zone: 'edge',
+    maxLen: 24,
+    pattern: /^[(（][^()（）。，,：:；;]{2,20}[)）]$/,
+    why: 'A bracketed credit on its own line under the text ("（张三 李四）", "（某某办公室）"); only outside the body, where a bracketed section label does not stand.',
+  },
+  {
+    id: 'journal-meta',
+    zone: 'any',
+    maxLen: 300,
+    pattern: rx(`^(?:[〔【\\[(（]\\s*(?:${JOURNAL_LABELS})\\s*[〕】\\])）]|(?:${JOURNAL_LABELS})\\s*[:：])`, 'i'),
+    why: 'Apparatus of a journal article, each line opened by its label ("〔中图分类号〕…", "【基金项目】…", "关键词：…"): the paper\'s filing, not the case. The abstract is kept.',
+  },
+  {
+    id: 'journal-meta',
+    zone: 'any',
+    maxLen: 100,
+    pattern: rx('(?:大学|学院|研究院|研究所|研究中心|党校|基金会|研究会)[^。]{0,40}[,，\\s]\\s*\\d{6}\\s*[;；)）]?$'),
+    why: 'An author\'s affiliation closed by its postcode ("某某大学公共管理学院，某省 某市，310000"): journal apparatus.',
+  },
+  {
+    id: 'citation',
+    zone: 'any',
+    maxLen: 300,
+    pattern: rx('\\[[JMCDNR]\\][.．]?.{0,80}?(?:19|20)\\d{2}|出版社\\s*[,，]\\s*(?:19|20)\\d{2}'),
+    why: 'A bibliographic reference ("张三. 某某研究[J]. 某某学报, 2021, …", "某某主编《…》，某某出版社，2025，第1~9页。"): how to cite the text, not the text.',
+  },
+  {
+    id: 'image-caption',
+    zone: 'any',
+    maxLen: 60,
+    pattern: rx('_第\\s*\\d+\\s*页$|[(（]\\s*图\\s*\\d+\\s*[)）]$'),
+    why: 'Page images of an uploaded document ("某某方案_第3页") and captions numbered as figures ("…（图2）").',
+  },
+  {
+    id: 'doc-site-prompt',
+    zone: 'any',
+    maxLen: 80,
+    pattern: rx('还剩\\s*\\d+\\s*页未读|继续免费阅读|下载本文档|不能全部显示|点此查看更多|已阅读\\s*\\d+\\s*页|^文档简介$|^全文阅读$'),
+    why: 'Prompts of document-sharing sites ("已阅读5页，还剩14页未读，继续免费阅读", "下载本文档").',
+  },
+  {
+    id: 'reprint-notice',
+    zone: 'any',
+    maxLen: 200,
+    pattern: rx('转载请(?:说明|保留|标明|务必注明|附上)|转载时(?:请|务必)注明'),
+    why: 'Reprint requests in other words than "转载请注明" ("转载请说明文章出处", "转载时务必注明作者").',
+  },
+  {
+    id: 'debris',
+    zone: 'any',
+    maxLen: 12,
+    pattern: /^(?![…—.。·\s]+$)(?![.．%％，,、。；;：:）)”’」』])[\p{P}\p{S}\d\s]+$/u,
+    why: 'Lines of only symbols or digits ("|", "?", "0", "667"): counters, table borders and template leftovers. An ellipsis line is a pause in the text, and a line opening with closing punctuation ("%。") is the end of a sentence a page break cut; both stay.',
+  },
 ]
 
 /**
@@ -728,6 +857,18 @@ function isTeaserItem(line: string): boolean {
 
 
 export const BLOCK_RULES: BlockRule[] = [
+  {
+    id: 'comment-thread',
+    zone: 'any',
+    open: rx('^(?:网友评论|最新评论|热门评论|全部评论|精彩评论|评论区|网友留言|读者评论)\\s*(?:更多|[(（]\\d+[)）]|\\d+)?\\s*(?:>>|»|>)?$'),
+    item: (line) => line.length <= 120,
+    maxItems: 40,
+    passes: new Set(['comment-thread', 'comment-box', 'timestamp', 'debris', 'reader-counter']),
+    dropsOpener: true,
+    openMaxLen: 12,
+    stopsAtHeadline: false,
+    why: 'The lines under a comment-thread heading: names, dates, votes and comments, up to the first paragraph-length line.',
+  },
   {
     id: 'related-teaser',
     zone: 'any',

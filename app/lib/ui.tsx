@@ -1,10 +1,10 @@
 import { useLocation, useRouteLoaderData } from '@remix-run/react'
-import { translate, type Lang, type LabelKey } from '~/i18n'
+import { isLang, translate, type Lang, type LabelKey } from '~/i18n'
 
 export type DisplayScript = 'orig' | 'simp' | 'trad'
 export const DISPLAY_SCRIPTS: DisplayScript[] = ['orig', 'simp', 'trad']
 
-interface RootData {
+export interface RootData {
   lang: Lang
   adminRequired: boolean
   admin: boolean
@@ -12,10 +12,12 @@ interface RootData {
   csrf: string
   /** A read-only replica: no write forms (app/models/config.server.ts). */
   readOnly: boolean
+  /** Case ids in the selection basket (cookie), in the order they were added. */
+  basket: string[]
 }
 
 export function useRootData(): RootData {
-  return (useRouteLoaderData('root') as RootData | undefined) ?? { lang: 'zh', adminRequired: false, admin: true, csrf: '', readOnly: false }
+  return (useRouteLoaderData('root') as RootData | undefined) ?? { lang: 'zh', adminRequired: false, admin: true, csrf: '', readOnly: false, basket: [] }
 }
 
 export function useLang(): Lang {
@@ -37,10 +39,36 @@ export function useScript(): DisplayScript {
   return parseScript(new URLSearchParams(search).get('script'))
 }
 
-/** A link that keeps the chosen display script, so a shared link shows what its sender saw. */
+/**
+ * The view parameters a page was opened with (`lang`, `script`), which every link and form
+ * carries on, so a shared link keeps showing what its sender saw, cookie or not.
+ */
+export function viewParams(search: string): { lang?: string; script?: string } {
+  const params = new URLSearchParams(search)
+  const lang = params.get('lang')
+  const script = parseScript(params.get('script'))
+  return { lang: isLang(lang) ? lang : undefined, script: script === 'orig' ? undefined : script }
+}
+
+export function useViewParams(): { lang?: string; script?: string } {
+  return viewParams(useLocation().search)
+}
+
+/** A link that keeps the page's `lang` and `script`. */
 export function useHref(): (path: string, params?: Record<string, string | string[] | undefined>) => string {
-  const script = useScript()
-  return (path, params) => buildHref(path, { ...params, script: script === 'orig' ? undefined : script })
+  const view = useViewParams()
+  return (path, params) => buildHref(path, { ...params, ...view })
+}
+
+/** Hidden fields that carry `lang` and `script` through a form (GET forms replace the query). */
+export function KeepView() {
+  const view = useViewParams()
+  return (
+    <>
+      {view.lang && <input type="hidden" name="lang" value={view.lang} />}
+      {view.script && <input type="hidden" name="script" value={view.script} />}
+    </>
+  )
 }
 
 export function buildHref(path: string, params?: Record<string, string | string[] | undefined>): string {

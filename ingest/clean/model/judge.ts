@@ -1,0 +1,87 @@
+import type { Line } from '../engine.js'
+import type { LineRule } from '../rules/boilerplate.js'
+import { FEATURES, lineFeatures } from './features.js'
+import stored from './line-model.json'
+import { compileBoost, type Booster } from './boost.js'
+
+/** Classes a line is kept for; every other class is furniture. */
+export const KEEP_CLASSES = new Set(['body', 'title'])
+
+/** A trained line classifier as stored in line-model.json. */
+export interface LineModel {
+  /** Feature names in the order the weights expect them (features.ts FEATURES when trained). */
+  features: string[]
+  classes: string[]
+  /** Boosted trees over the features, one per class per round. */
+  booster: Booster
+  /** A line goes when the furniture classes together reach this probability. */
+  threshold: number
+}
+
+export interface Judgement {
+  /** Most likely furniture class when the line is furniture, else 'body' or 'title'. */
+  cls: string
+  /** How sure the decision is: the furniture classes together, or the kept class alone. */
+  p: number
+  /** Probability of the furniture classes together. */
+  junk: number
+  /** Probability of 'title'. */
+  title: number
+}
+
+export const LINE_MODEL: LineModel = stored as LineModel
+
+/** Each model's trees compiled once, on first use. */
+const compiled = new WeakMap<LineModel, (x: ArrayLike<number>) => number[]>()
+
+/**
+ * One judgement per line (null for blank lines and lines a rule removes wherever they stand). A model trained on another feature list than
+ * today's cannot be read safely and is refused.
+ */
+export function judgeLines(lines: Line[], model: LineModel = LINE_MODEL): (Judgement | null)[] {
+  if (model.features.length !== FEATURES.length || model.features.some((f, i) => f !== FEATURES[i])) {
+    throw new Error('line model was trained on another feature list: run npm run train:lines')
+  }
+  let predict = compiled.get(model)
+  if (!predict) compiled.set(model, (predict = compileBoost(model.booster)))
+  const titleIdx = model.classes.indexOf('title')
+  // A line an 'any' rule took goes wherever it stands: nothing the classifier says would change that.
+  return lineFeatures(lines, (l) => !(l.kind === 'junk' && l.rule?.zone === 'any')).map((x) => {
+    if (!x) return null
+    const p = predict(x)
+    let junk = 0
+    let best = -1
+    let keepBest = -1
+    for (let k = 0; k < p.length; k++) {
+      if (KEEP_CLASSES.has(model.classes[k])) {
+        if (keepBest === -1 || p[k] > p[keepBest]) keepBest = k
+        continue
+      }
+      junk += p[k]
+      if (best === -1 || p[k] > p[best]) best = k
+    }
+    const furniture = junk >= model.threshold && best !== -1
+    const k = furniture ? best : keepBest
+    return { cls: model.classes[k], p: furniture ? junk : p[k], junk, title: titleIdx === -1 ? 0 : p[titleIdx] }
+  })
+}
+
+/**
+ * Marks the lines no rule took and the classifier calls furniture as junk under a rule named for
+ * the decision ("model:nav 0.93"), so that they go wherever they stand and no longer count as text
+ * when clean looks for the headline and the first and last paragraphs. A line an edge rule took
+ * stays under the zones: the classifier's verdict on it leans on that same rule, so it is no second
+ * opinion on a line between paragraphs.
+ */
+export function applyJudgements(lines: Line[], judged: (Judgement | null)[]): void {
+  for (const line of lines) {
+    const j = judged[line.index]
+    if (!j || line.kind === 'junk' || KEEP_CLASSES.has(j.cls)) continue
+    line.kind = 'junk'
+    line.rule = modelRule(j)
+  }
+}
+
+function modelRule(j: Judgement): LineRule {
+  return { id: `model:${j.cls} ${j.p.toFixed(2)}`, zone: 'any', maxLen: Infinity, meta: j.cls === 'meta', why: 'The line classifier (model/line-model.json) called it furniture.' }
+}

@@ -1,0 +1,106 @@
+import { rx } from '../bilingual.js'
+
+/**
+ * Furniture glued to text inside a kept line: a wire or paper dateline opening the first paragraph,
+ * a reporter credit closing one, HTML tags a copy-paste left in. The cut goes to `removed` under the
+ * rule's id; the rest of the paragraph stays. `where` says when and where a rule cuts: 'line' on
+ * every line before lines are judged (noise that would make a paragraph look like junk), 'paragraph'
+ * on every kept paragraph after (a credit that tells a caption apart must still be there when
+ * captions are judged), 'lead' only on the headline and the first paragraphs under it, where
+ * datelines stand.
+ */
+export interface InlineRule {
+  id: string
+  where: 'line' | 'lead' | 'paragraph'
+  /** Global pattern; every match is cut. Lead rules are anchored at the paragraph start. */
+  pattern: RegExp
+  /** The cut names a reporter, outlet or date worth parsing before it goes. */
+  meta?: boolean
+  why: string
+}
+
+/** An outlet: a name ending in a media word ("某某网", "某某日报", "某某融媒体"), optionally with its URL in brackets. */
+const OUTLET = '[^\\s，,。！？!?:：“”"、]{0,12}?(?:网|报|社(?![区会团工员])|台|新闻|融媒体?|客户端|在线|电视台|广播|发布)(?:\\s*[(（]\\s*https?:[^()（）\\s]+\\s*[)）])?'
+/** A place or agency name between outlet and date ("北京", "大连"): short, no punctuation. */
+const SPOT = '[^\\s，,。！？!?:：“”"、\\d]{0,6}?'
+const DAY = '(?:\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|(?:19|20)\\d{2}\\s*(?:[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}|年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)\\s*[日号]?)'
+/** The reporter credit in brackets after a dateline: "（记者 张三 通讯员 李四）". */
+const CREDIT = '(?:\\s*[(（][^()（）。]{1,48}[)）])?'
+/** What may close a dateline before the text: a "题：" headline marker, a comma or colon. */
+const CLOSE = '(?:\\s*题\\s*[:：])?\\s*[，,:：]?\\s*'
+
+export const INLINE_RULES: InlineRule[] = [
+  {
+    id: 'lead-in',
+    where: 'lead',
+    meta: true,
+    pattern: rx(`^${OUTLET}${SPOT}${DAY}\\s*(?:讯|消息|报道|电(?=\\s|[(（/，,:：]|题))${CREDIT}${CLOSE}`, 'g'),
+    why: 'A dated dateline opening the first paragraph ("某某网5月3日讯（记者 张三）", "某某社北京5月3日电 题：…", "某某网2024-05-03报道"): it says who sent the report, not what happened.',
+  },
+  {
+    id: 'lead-in',
+    where: 'lead',
+    meta: true,
+    pattern: rx(`^${DAY}\\s*(?:电|讯)\\s*[/／]\\s*${OUTLET}(?:讯|电)${CREDIT}${CLOSE}`, 'g'),
+    why: 'A dateline with the date first and the outlet after a slash ("5月3日电/某某在线讯").',
+  },
+  {
+    id: 'lead-in',
+    where: 'lead',
+    meta: true,
+    pattern: rx(`^(?:本报|本台|本刊|本网|本站|${OUTLET}${SPOT}|[\\u4e00-\\u9fff]{2,8}(?=讯(?:\\s|[“"(（])))(?<![通资喜闻音视审问短简快])讯${CREDIT}${CLOSE}`, 'g'),
+    why: 'An undated dateline ("本报讯（记者 张三）", "某某融媒体讯（通讯员 李四）", "某某之声讯 “…"); 讯 after an outlet name, or before a gap or a quote, is never part of a sentence.',
+  },
+  {
+    id: 'lead-in',
+    where: 'lead',
+    meta: true,
+    pattern: rx('^[(（]\\s*(?:本报|本台|特约|见习|实习)?(?:记者|通讯员)[^()（）。，,]{1,40}[)）]\\s*[，,:：]?\\s*', 'g'),
+    why: 'A bracketed reporter credit opening the first paragraph ("（记者 张三 通讯员 李四）近日，…").',
+  },
+  {
+    id: 'lead-in',
+    where: 'lead',
+    meta: true,
+    pattern: rx('^[^\\s，,。！？!?:：“”"、]{2,10}?报道\\s+(?=\\S)', 'g'),
+    why: 'An outlet credit followed by a space ("某某融媒报道 5月3日，…"); in a sentence 报道 is followed by its object, not a gap.',
+  },
+  {
+    id: 'dateline',
+    where: 'lead',
+    meta: true,
+    pattern: /^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[-–—]\s*|\s+)(?=\S)/g,
+    why: 'A numeric date glued to the start of a headline or paragraph ("2024/5/3- …", "2024-05-03 …"): the page printed its date there. Dates in prose are written with 年月日.',
+  },
+  {
+    id: 'reporter-credit',
+    where: 'paragraph',
+    meta: true,
+    pattern: rx('(?<=[。！？!?”』」])\\s*[(（][^()（）。，,；;：:]{2,30}[)）]\\s*$', 'g'),
+    why: 'A bracket closing a paragraph after its last sentence ("…。（张三 李四）", "…。（某某办公室）"): a credit of who wrote or sent it, never a clause of the text.',
+  },
+  {
+    id: 'column-tag',
+    where: 'line',
+    pattern: rx('^\\[[^\\]\\d\\s]{2,6}\\]\\s+(?=\\S)', 'g'),
+    why: 'A column or region tag in ASCII brackets opening a line, with a space after it ("[国内] …", "[视频] …"): the site\'s filing, not the text. Numbered references ("[1] …") are not tags.',
+  },
+  {
+    id: 'seo-spam',
+    where: 'line',
+    pattern: rx('(?:金沙|威尼斯人|葡京|太阳城|开云|必威|[\\u4e00-\\u9fff]{2}(?:体育|娱乐|彩票|棋牌|电竞))(?:官方|官网)?app(?:手机版|下载|官网|登录|入口)?', 'gi'),
+    why: 'A gambling app\'s name injected into a paragraph ("某某体育官方App下载", "某某app手机版"); a report never names a betting app.',
+  },
+  {
+    id: 'debris',
+    where: 'line',
+    pattern: /(?<=[。！？!?”」』)）])\s*[|｜]+\s*$|^\s*[|｜]+\s*(?=[^|｜]*$)/g,
+    why: 'A table border left at the end of a paragraph after its last sentence ("…。 |"), or opening a line with no other cell.',
+  },
+  {
+    id: 'debris',
+    where: 'line',
+    pattern: /(?<=[。！？”」』）]|[\u4e00-\u9fff][!?)])\s*(?=[\x21-\x7e\s]*[!-/:-@[-`{-~][\x21-\x7e\s]*[!-/:-@[-`{-~])(?:[\x21-\x7e]{1,24}\s+){0,2}(?:[\x21-\x7e]{1,3}\s+){3,}[\x21-\x7e]{0,3}$/g,
+    why: 'Forum anti-copy noise glued after the last sentence of a paragraph ("…。 / y& j2 d3 i8 F\' z!"): tiny ASCII tokens with symbols.',
+  },
+]

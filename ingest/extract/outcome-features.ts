@@ -1,0 +1,215 @@
+import type { Count } from './counts.js'
+import { type Doc, clauseAt, sentenceAt } from './document.js'
+
+/** What a feature reads around one count, all on the simplified copy. */
+export interface CountContext {
+  count: Count
+  /** The clause up to the number, and the sentence up to the number. */
+  pre: string
+  sentPre: string
+  /** Unbroken Chinese (quoted names included) right before the number. */
+  run: string
+  /** From the unit to the clause end (at most 16 characters), and to the sentence end. */
+  post: string
+  sentPost: string
+  /** Cues several features share, tested once: a verb of work in the run, in the clause before, after the count; a verb of result after it; a change arrived at; people taking part. */
+  verbRun: boolean
+  verbPre: boolean
+  verbPost: boolean
+  resultPost: boolean
+  changeResult: boolean
+  participants: boolean
+}
+
+export interface OutcomeFeature {
+  id: string
+  /** Which way the cue points. Training keeps a cue's weight on its side of zero, so a few odd labels cannot turn it round. */
+  points: 'achievement' | 'baseline' | 'either'
+  why: string
+  test: (c: CountContext) => boolean
+}
+
+const HAN_RUN_END = /(?:[\u4e00-\u9fff]|[“「『‘][^“”「」『』‘’\n]{1,12}[”」』’])*$/
+
+export function countContext(doc: Doc, count: Count): CountContext {
+  const clause = clauseAt(doc, count.start)
+  const sentence = sentenceAt(doc, count.start)
+  const pre = doc.simp.slice(Math.min(clause[0], count.start), count.start)
+  const run = pre.slice(-24).match(HAN_RUN_END)![0]
+  const post = doc.simp.slice(count.end, Math.max(count.end, Math.min(clause[1], count.end + 16)))
+  // A verb governs the count only when no size or having word comes between ("实施垃圾分类的小区总数为122个").
+  const verbEnd = lastVerbEnd(run)
+  const verbRun = verbEnd >= 0 && !STATE_AFTER_VERB.test(run.slice(verbEnd))
+  return {
+    count,
+    pre,
+    sentPre: doc.simp.slice(Math.min(sentence[0], count.start), count.start),
+    run,
+    post,
+    sentPost: doc.simp.slice(count.end, Math.max(count.end, sentence[1])),
+    verbRun,
+    verbPre: verbRun || DONE_VERBS.test(pre),
+    // "为30个家庭提供送餐服务": a verb after the count governs it when the count is whom it was for.
+    verbPost: BENEFICIARY.test(pre) && DONE_VERBS.test(post.slice(0, 12)),
+    resultPost: RESULT_AFTER.test(post.slice(0, 14)),
+    changeResult: CHANGE_RESULT.test(pre),
+    participants: PARTICIPANTS.test(run),
+  }
+}
+
+const words = (list: string[]) => new RegExp(list.join('|'))
+const BENEFICIARY = /[为给向替帮][^，。；]{0,8}$/
+// "服务中心", "维修资金", "管理办法": a verb word naming a thing is no verb.
+const NOUN_AFTER_VERB = '(?!中心|站|队|点|室|所|大厅|窗口|热线|平台|品牌|资金|基金|项目|人员|机构|企业|公司|单位|体系|机制|制度|办法|费|圈)'
+
+// Verbs of work done: the count is what the verb produced, handled or reached.
+const DONE_VERB_LIST = [
+  '解决', '处理', '办结', '办理', '化解', '调解', '调处', '收集', '梳理', '征集', '破获', '完成', '整改', '排查', '开展',
+  '帮助', '帮扶', '受理', '回应', '答复', '消除', '清理', '清运', '清除', '铲除', '疏通', '修复', '修缮', '维修', '改造',
+  '新增', '增设', '增加', '安装', '加装', '建成', '新建', '硬化', '铺设', '更换', '配备', '种植', '栽种', '补植', '粉刷',
+  '举办', '召开', '举行', '组织', '走访', '慰问', '提供', '协调', '落实', '推动', '吸纳', '招募', '培育', '孵化', '挽回',
+  '实施', '实现', '解答', '惠及', '劝导', '制止', '查处', '拆除', '发放', '收到', '采纳', '上报', '减少', '成立', '组建',
+  '引入', '引进', '新划', '施划', '拖离', '拖走', '抽调', '调度', '动员', '发动', '邀请', '推荐', '选派', '培训', '接待', '服务',
+  '扶持', '资助', '确定', '设置', '划分', '编订', '编制', '印发', '张贴', '登记', '注册', '报名', '签约', '认领', '兑换',
+  '上线', '覆盖', '深入', '救助', '捐赠', '募集', '筹集', '达成', '签订', '选出', '推选', '建立', '搭建', '打造', '开设',
+  '设立', '回收', '收运', '巡查', '巡逻', '宣传', '入户', '培养', '发展', '帮办', '代办', '调动', '召集', '补种', '栽植',
+  '植树', '绿化', '复绿', '新植', '交办', '带动', '安排',
+]
+const DONE_VERBS = new RegExp(`(?:${DONE_VERB_LIST.join('|')})${NOUN_AFTER_VERB}`)
+const DONE_VERBS_ALL = new RegExp(DONE_VERBS.source, 'g')
+function lastVerbEnd(run: string): number {
+  let end = -1
+  DONE_VERBS_ALL.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = DONE_VERBS_ALL.exec(run))) end = m.index + m[0].length
+  return end
+}
+// Verbs that say a count was reached, after the thing counted ("…12个项目通过验收", "100多位居民参加").
+const RESULT_AFTER = words([
+  '完成', '建成', '通过', '参加', '参与', '报到', '入选', '实现', '受益', '获得', '交付', '投入使用', '落地', '前来',
+  '赴', '驰援', '达标', '签约', '注册', '报名', '加入', '到场', '出动', '上岗', '获评', '评为', '被评', '验收', '齐聚',
+  '出席', '欢聚', '领取', '受惠', '来到',
+])
+// "受益人数超70万", "就餐人数约130人": a count of people taking part or served, unlike 人口 (who live there).
+const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者)(?!人口|面积)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
+// "服务人口近3万人", "辖区面积": a size noun right before the figure.
+const SIZE_NOUN = /(?:人口|户数|面积|总量|规模|体量|户籍|常住|楼龄)[^，。；]{0,3}$/
+const HAS_BEFORE = /(?:共有|现有|拥有|有|只有|仅有|还有)(?:约|近|超过|超|逾)?$/
+const STATE_AFTER_VERB = /人口|户数|面积|总量|总数|规模|共有|现有|拥有|只有|仅有/
+// "没有党组织的24家", "无物业的": the count is of what lacks something, a starting point.
+const NEGATION = /没有|尚未|未|无|缺/
+// "2023年以来", "2023年底" open a tally up to now, so they do not date the figure to the past.
+const YEAR_BEFORE = /(?:19|20)\d\d年(?!以来|来|至今|起|底|末|年底)/
+// Things done that are counted in their own right ("问题12条", "实事17件").
+const RESULT_NOUNS = words([
+  '问题', '矛盾', '纠纷', '案件', '实事', '好事', '建议', '诉求', '隐患', '难题', '心愿', '事项', '议题', '意见', '项目',
+  '活动', '会议',
+])
+// How much there is, not what was done: residents, dwellings, area, what a place has.
+const SCOPE_BEFORE = words([
+  '共有', '现有', '拥有', '辖有', '辖', '下辖', '所辖', '涉及', '居住', '常住', '人口', '户籍', '面积', '占地', '建于',
+  '始建', '原来', '原有', '原先', '只有', '仅有', '仅', '才有', '容纳', '其中', '总人数', '总数', '规模', '楼龄', '住户',
+  '入住', '在册', '登记在册', '老年人', '以上的', '总人口', '总户数',
+])
+// Plans and targets are not results yet.
+const PLAN = words([
+  '计划', '预计', '拟', '力争', '目标', '规划', '还将', '即将', '将于', '将会', '将全部', '将在', '明年', '下一步', '今后',
+  '未来', '争取', '预期', '年底前', '年内', '要求', '确保', '应当', '须', '每年将', '届时', '年后', '到20',
+  '都将', '也将', '均将', '将要', '将达到', '将实现', '将新增', '将建成', '将覆盖', '将继续', '将进一步', '将陆续', '将逐步',
+])
+// "由76%提升至95%", "原来71个…合并成7个": the first figure of a change is the baseline.
+const CHANGE_TO_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:提升|提高|上升|增长|增加|下降|降低|减少|缩减|压降|合并|整合|缩小|扩大)(?:至|到|为|成)|^(?:升|降|减|增)(?:至|到|为)/
+// "收缴率仅为60%，如今提高到96%": the change may open the next clause, after a word of time at most
+// (a new subject there, "…62吨，满意度提升至96%", is another figure's change).
+const NEXT_CLAUSE_CHANGE = /^[^，,。；\u4e00-\u9fff]{0,2}[，,]\s*(?:如今|现在|目前|今年|去年|后来|此后|随后|之后|到\d{4}年)?(?:已经|已)?(?:提升|提高|上升|增长|增加|下降|降低|减少)了?(?:至|到|为)/
+const FROM_BEFORE = /[从由][^从由，。]{0,12}$/
+// "下降40%", "减少了35%", "提高了12个百分点": a change is a result.
+const CHANGE_BEFORE = /(?:提升|提高|上升|增长|增加|下降|降低|减少|缩短|压缩|节约|节省)了?(?:约|近|超过|超)?$/
+const RATE_NOUN = /率|度|占比|比例|满意|覆盖面|完成比|参与比/
+// "占常住人口的40%", "60岁以上老人占比20%": a share of a population is context, not a result.
+const POPULATION_SHARE = /占[^，。；]{0,6}(?:人口|居民|户数|住户|总户)[^，。；]{0,2}$|(?:岁以上|老人|老年人|长者|人口|农民|外来|租住|流动)[^，。；]{0,8}(?:占比|比例|占)[^，。；]{0,6}$/
+// "补助比例最高可达60%", "最多10个": a cap is a rule.
+const CAP = /(?:最高|上限|不超过|不高于|最多|封顶)(?:可|可达|为|达|是)?$/
+// "每300至500户", "3至4小时": either end of a range is a rule or an estimate.
+const RANGE_BEFORE = /\d\s*(?:至|到|-|—|~|～)\s*$/
+const RANGE_AFTER = /^\s*(?:至|到|-|—|~|～)\s*\d/
+// "彩陶小区5栋2单元", "3幢101室": a building number in an address.
+const ADDRESS_AFTER = /^\s*[\d一二三四五六七八九十]+(?:单元|号楼|层|室|号)/
+// "提供总计5.4万的项目资助": a bare 万 before a word for money is an amount, for funding.
+const MONEY_AFTER = /^的?[\u4e00-\u9fff]{0,4}?(?:资助|资金|经费|补助|补贴|投入|投资|拨款)/
+// "每个楼门推选2名楼门长", "人均…": a figure per item or per head is a rule or a rate, not a total.
+const PER_ITEM = /(?:每个|每户|每人|每栋|每名|每位|每幢|每家|每条|每处|每辆|每间|每套|单个|人均|户均|平均每)[\u4e00-\u9fff]{0,6}$/
+// "日均就餐130人", "每天接待…": a daily or yearly figure is how much a service is used.
+const PER_PERIOD = /(?:日均|每天|每日|每周|每月|每年|一天|全年|年均|月均)[\u4e00-\u9fff]{0,6}$/
+const PERSON = /^(?:人|名|位|人次)$/
+const HOUSEHOLD = /^(?:户|户次)$/
+const AREA = /^(?:平方米|平米|平方公里|㎡|亩|公顷)$/
+const DURATION = /^(?:小时|分钟|天|月)$/
+const ITEMS = /^(?:件|项|条|起|宗|例|处|批)$/
+const DEVICES = /^(?:部|台|盏|辆|棵|株|座|块|套|根|份|张|箱|袋|本|吨|车|米|公里)$/
+const EVENTS = /^(?:次|场|场次|轮|期|趟)$/
+const GROUPS = /^(?:个|支|家|组|所|路)$/
+// "三个机制", "25条办法": counts of structures set up and rules written, not results.
+const STRUCTURE_AFTER = /^[\u4e00-\u9fff“”]{0,6}?(?:机制|制度|办法|规定|规则|细则|措施|原则|方面|环节|步骤|方式|渠道|清单|标准|条款|要求|任务|指标|重点|工作法|模式|理念|举措|阶段|维度|层面|特点|特征|原因|生活圈|服务圈)(?![\u4e00-\u9fff])/
+// "9个议事平台", "3大板块": things built that are sometimes the result, sometimes the frame.
+const FRAME_AFTER = /^[\u4e00-\u9fff“”]{0,6}?(?:平台|体系|板块|模块|功能|类|档次|层级|网络)(?![\u4e00-\u9fff])/
+// "能容纳300人的会议室", "离家200米": a capacity or a distance describes a place.
+const CAPACITY = /(?:容纳|可供|离|距|相距|距离|长约|宽约|高约|以内|左右的)$/
+const CITATION = /[《[][^》\]]*$|\[J\]|\[M\]/
+const MARKUP = /[<>="=]|data-|width|style/
+// "原来71个…合并成7个", "由76%提升至95%": the figure after a change is the result.
+const CHANGE_RESULT = /(?:提升|提高|上升|增长|增加|下降|降低|减少|缩减|压降|合并|整合|缩小|扩大|升|降|减)(?:至|到|为|成)了?[^，。；\d]{0,6}$/
+const PAST = /已经|已|累计|共计|先后|截至|截止|目前|至今|以来|了$|了[\u4e00-\u9fff]{0,10}$/
+
+/** The features a count is scored on. Each is yes/no; the learned weights live in outcome-model.json. */
+export const OUTCOME_FEATURES: OutcomeFeature[] = [
+  { id: 'verb-before', points: 'achievement', why: 'a verb of work done right before the count ("加装电梯5部", "抽调30名骨干") makes it what the work produced', test: (c) => c.verbRun },
+  { id: 'verb-in-clause', points: 'achievement', why: 'the verb may stand further back in the clause, past a list of what it governs', test: (c) => !c.verbRun && c.verbPre },
+  { id: 'verb-after', points: 'achievement', why: '"为30个家庭提供送餐服务": a verb of work after the count, with the count as its object or beneficiary', test: (c) => !c.resultPost && c.verbPost },
+  { id: 'participants', points: 'achievement', why: '"受益人数超70万", "惠及居民260户": people taking part or served are what the work reached', test: (c) => c.participants },
+  { id: 'size-noun', points: 'baseline', why: '"服务人口近3万人", "面积6平方公里": a size noun right before the figure makes it the size of the place', test: (c) => SIZE_NOUN.test(c.run) },
+  { id: 'has-before', points: 'baseline', why: '"小区有5000辆电动车", "现有住户232户": having is a state, not work done', test: (c) => HAS_BEFORE.test(c.run) },
+  { id: 'negation', points: 'baseline', why: '"没有党组织的24家公司": a count of what lacks something is the starting point', test: (c) => NEGATION.test(c.run.slice(-8)) },
+  { id: 'year-before', points: 'baseline', why: '"2010年收取率为90%": a figure dated to a past year is usually the before of a before-and-after', test: (c) => YEAR_BEFORE.test(c.sentPre) },
+  { id: 'one', points: 'baseline', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported', test: (c) => c.count.value === 1 && !c.changeResult },
+  { id: 'change-result', points: 'achievement', why: 'the figure a change arrived at ("合并成7个", "提升至95%") is the result', test: (c) => c.changeResult },
+  { id: 'result-after', points: 'achievement', why: '"129个小区完成…", "100多位居民参加活动": the count is the subject of a verb of achievement', test: (c) => c.resultPost },
+  { id: 'result-noun', points: 'achievement', why: 'problems solved, cases settled and projects run are counted as results', test: (c) => RESULT_NOUNS.test(c.run.slice(-8)) || RESULT_NOUNS.test(c.post.slice(0, 6)) },
+  { id: 'past', points: 'achievement', why: 'perfective and cumulative words (已, 累计, 截至目前, …了) report what has been done', test: (c) => PAST.test(c.pre) },
+  { id: 'scope-before', points: 'baseline', why: 'having, housing and covering words (共有, 现有, 辖, 涉及, 常住, 面积) give the size of the place, a baseline', test: (c) => SCOPE_BEFORE.test(c.run.slice(-10)) },
+  { id: 'state', points: 'baseline', why: 'having or size words before the figure ("共有住户300户、居民900人") with no verb of achievement after it: the place as it is', test: (c) => (HAS_BEFORE.test(c.run) || SCOPE_BEFORE.test(c.run.slice(-10)) || SIZE_NOUN.test(c.run) || /(?:居民|住户|人口|老人|党员)$/.test(c.run)) && !c.verbRun && !c.resultPost && !c.verbPost },
+  { id: 'plan', points: 'baseline', why: 'plans and targets (计划, 预计, 将于, 力争) are not results yet', test: (c) => PLAN.test(c.sentPre.slice(-40)) },
+  { id: 'changed-by', points: 'achievement', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
+  { id: 'percent-rate', points: 'achievement', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
+  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it and no change: nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants },
+  { id: 'per-period', points: 'either', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
+  { id: 'frame-after', points: 'baseline', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
+  { id: 'capacity', points: 'baseline', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },
+  { id: 'unit-person', points: 'either', why: 'people counts are results when someone was mobilised or served, population otherwise', test: (c) => PERSON.test(c.count.measure) },
+  { id: 'unit-household', points: 'either', why: 'households are usually the size of a place', test: (c) => HOUSEHOLD.test(c.count.measure) },
+  { id: 'unit-area', points: 'either', why: 'areas are usually the size of a place', test: (c) => AREA.test(c.count.measure) },
+  { id: 'unit-duration', points: 'either', why: 'durations are usually service hours or context, results only when something was done within them', test: (c) => DURATION.test(c.count.measure) },
+  { id: 'within-duration', points: 'achievement', why: '"在45分钟内完成": a time taken to get something done is a result', test: (c) => DURATION.test(c.count.measure) && /^内/.test(c.post) },
+  { id: 'unit-items', points: 'either', why: 'cases, items and places handled (件, 项, 条, 处) are what work produces', test: (c) => ITEMS.test(c.count.measure) },
+  { id: 'unit-devices', points: 'either', why: 'devices, plants and loads (台, 部, 株, 车) are installed, planted or cleared', test: (c) => DEVICES.test(c.count.measure) },
+  { id: 'unit-events', points: 'either', why: 'meetings and activities held (次, 场)', test: (c) => EVENTS.test(c.count.measure) },
+  { id: 'unit-groups', points: 'either', why: 'bodies, teams and places (个, 支, 家) are set up or reached, or exist already', test: (c) => GROUPS.test(c.count.measure) },
+  { id: 'unit-percent', points: 'either', why: 'percentages are rates or shares', test: (c) => c.count.measure === '%' },
+  { id: 'unit-ten-thousand', points: 'either', why: '"83.6万": a bare 万 counts people reached or living there', test: (c) => c.count.measure === '万' },
+  { id: 'buildings', points: 'either', why: 'buildings (栋, 幢) are the size of a place', test: (c) => /^(?:栋|幢)$/.test(c.count.measure) },
+]
+
+/** Where the count cannot be a result whatever the model says: high-precision overrides. */
+export const NOT_AN_OUTCOME: OutcomeFeature[] = [
+  { id: 'cap', points: 'baseline', why: '"补助比例最高可达60%", "最多10个": a cap is a rule, not a result', test: (c) => CAP.test(c.pre) },
+  { id: 'range', points: 'baseline', why: '"每300至500户设置1个", "3至4小时": either end of a range is a rule or an estimate', test: (c) => RANGE_BEFORE.test(c.pre) || RANGE_AFTER.test(c.post) },
+  { id: 'address', points: 'baseline', why: '"5栋2单元", "3幢101室": a building number in an address is no count', test: (c) => ADDRESS_AFTER.test(c.post) },
+  { id: 'money', points: 'baseline', why: '"提供总计5.4万的项目资助": an amount of money belongs to funding', test: (c) => c.count.measure === '万' && MONEY_AFTER.test(c.post) },
+  { id: 'population-share', points: 'baseline', why: '"老人占常住人口的35%": a share of the population is a context statistic', test: (c) => c.count.measure === '%' && POPULATION_SHARE.test(c.pre) },
+  { id: 'structure-after', points: 'baseline', why: '"3项机制", "25条办法": the mechanisms and rules a report lists are its method, not its results', test: (c) => STRUCTURE_AFTER.test(c.post) },
+  { id: 'per-item', points: 'baseline', why: '"每个楼门推选2名楼门长", "每个充电桩有2个端口", "人均…": a figure per item or per head is a rule or a rate, not a total', test: (c) => PER_ITEM.test(c.pre) },
+  { id: 'change-baseline', points: 'baseline', why: 'the first figure of "从…到…" or "由76%提升至95%" is the baseline', test: (c) => CHANGE_TO_AFTER.test(c.post) || NEXT_CLAUSE_CHANGE.test(c.sentPost) || (FROM_BEFORE.test(c.pre) && /至|到|为|成/.test(c.post.slice(0, 12))) },
+  { id: 'citation', points: 'baseline', why: 'a count inside a cited title or reference list belongs to another text', test: (c) => CITATION.test(c.sentPre) },
+  { id: 'markup', points: 'baseline', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },
+  { id: 'no-words', points: 'baseline', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },
+]
