@@ -50,14 +50,15 @@ const EN_STOP = new Set(['the', 'and', 'for', 'with', 'of', 'in', 'on', 'to', 'a
  * Words that name nothing alone, though some phrase holds them: numbers ("five" of five-in-one,
  * "one" of one heart four links), and words of structure or scale ("system" of points system,
  * "network" of sewer network, "working" of working committee, "station" of charging station, "over"
- * of take over). They map only as part of a phrase.
+ * of take over, "app" of mobile app: typed alone it is a word reports contain). They map only as
+ * part of a phrase.
  */
 const NOT_ALONE = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
   'system', 'network', 'work', 'working', 'level', 'based', 'down', 'sent', 'near', 'close', 'general', 'free',
   'space', 'area', 'left', 'home', 'public', 'center', 'centre', 'room', 'unit', 'office', 'point', 'rate',
   'method', 'process', 'step', 'model', 'together', 'multiple', 'new', 'core', 'link', 'head', 'lead', 'run',
-  'station', 'over', 'take', 'took', 'taking', 'each', 'every',
+  'station', 'over', 'take', 'took', 'taking', 'each', 'every', 'app', 'program',
 ])
 
 /** "volunteers" → "volunteer", "committees" → "committee", "parking" stays. */
