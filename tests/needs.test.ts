@@ -49,6 +49,25 @@ describe('understanding an official’s words', () => {
     expect(ids(text)).toEqual(expected)
   })
 
+  it.each([
+    ['合同到期以后，没有一家公司愿意接', ['无物业']],
+    ['就三栋楼，居民能不能自己管起来', ['居民自管']],
+    ['业委会任期满了，一直选不出新的', ['业委会', '换届难']],
+    ['想在每栋楼找个人负责通知大家', ['楼栋联络']],
+    ['帮残疾人家庭实现小愿望', ['困难群体']],
+    ['村民有意见，想找个地方一起说说', ['村民议事']],
+    ['居民习惯用手机app报修', ['数字治理']],
+    ['村里卫生搞不好，大家都不愿意动', ['环境脏乱', '参与度低']],
+  ])('%s → %j', (text, expected) => {
+    expect(ids(text)).toEqual(expected)
+  })
+
+  it('a fault nobody fixes is the fault, not a compound without a company', () => {
+    expect(ids('雨水管堵了半年也没人管')).toEqual(['管线老化'])
+    expect(ids('电梯坏了好几天没人管')).toEqual(['设施老化'])
+    expect(ids('物业跑了，没人管')).toEqual(['无物业'])
+  })
+
   it('a stairwell full of junk is both a mess and a fire hazard', () => {
     expect(ids('楼道堆满杂物').sort()).toEqual(['安全隐患', '环境脏乱'].sort())
   })

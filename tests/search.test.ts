@@ -344,6 +344,9 @@ describe('English queries', () => {
     expect(grids).not.toContain('五位一体')
     expect(mapEnglish('five-in-one').terms).toContain('五位一体')
     expect(mapEnglish('sewer network').terms).toContain('下水道')
+    // A police or service station is no charging station.
+    expect(mapEnglish('a police station in every town').terms).not.toContain('充电桩')
+    expect(mapEnglish('charging stations').terms).toContain('充电桩')
   })
 
   it('a single word of a known phrase maps to its terms', async () => {

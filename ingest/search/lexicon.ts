@@ -8,6 +8,20 @@ import type { GlossaryEntry, TagKind, Vocabulary, VocabularyTerm } from '../extr
 import { loadGlossary, loadVocabulary } from '../extract/vocabulary.js'
 import { searchNormal } from './normalize.js'
 import { addTagAlias } from './facets.js'
+import englishData from './english.json'
+
+/**
+ * English phrasings that search maps to words reports already use (township → 乡镇, voting → 投票).
+ * Kept apart from the glossary: the glossary's Chinese forms also teach the segmenter whole words
+ * (ingest/text/segment.ts), and teaching it common words (楼栋, 投票, 党组织) re-cuts every passage
+ * and moves the offline model (sets 1–3 lost up to 0.02 R@5 that way); these only map queries.
+ */
+interface EnglishRow {
+  id: string
+  why: string
+  en: string[]
+  zh: string[]
+}
 
 export interface Lexicon {
   vocabulary: Vocabulary
@@ -35,13 +49,16 @@ const EN_STOP = new Set(['the', 'and', 'for', 'with', 'of', 'in', 'on', 'to', 'a
 /**
  * Words that name nothing alone, though some phrase holds them: numbers ("five" of five-in-one,
  * "one" of one heart four links), and words of structure or scale ("system" of points system,
- * "network" of sewer network, "working" of working committee). They map only as part of a phrase.
+ * "network" of sewer network, "working" of working committee, "station" of charging station, "over"
+ * of take over, "app" of mobile app: typed alone it is a word reports contain). They map only as
+ * part of a phrase.
  */
 const NOT_ALONE = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
   'system', 'network', 'work', 'working', 'level', 'based', 'down', 'sent', 'near', 'close', 'general', 'free',
   'space', 'area', 'left', 'home', 'public', 'center', 'centre', 'room', 'unit', 'office', 'point', 'rate',
   'method', 'process', 'step', 'model', 'together', 'multiple', 'new', 'core', 'link', 'head', 'lead', 'run',
+  'station', 'over', 'take', 'took', 'taking', 'each', 'every', 'app', 'program',
 ])
 
 /** "volunteers" → "volunteer", "committees" → "committee", "parking" stays. */
@@ -105,6 +122,10 @@ export function lexicon(): Lexicon {
   for (const g of glossary) {
     const zh = [...new Set((g.zh ?? []).slice(0, ZH_FORMS).map(searchNormal))]
     for (const en of g.en ?? []) add(en, zh)
+  }
+  for (const row of englishData as EnglishRow[]) {
+    const zh = [...new Set(row.zh.slice(0, ZH_FORMS).map(searchNormal))]
+    for (const en of row.en) add(en, zh)
   }
   cached = { vocabulary, glossary, english, maxWords, byWord, byPair }
   return cached

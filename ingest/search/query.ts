@@ -81,9 +81,10 @@ export function prepareQuery(raw: string, options: Partial<QueryOptions> = {}): 
   const mappedWords = new Set(english.matched.flatMap((m) => m.split(/[^a-z0-9]+/)))
   const saidInEnglish = understood.filter((u) => !CJK.test(u.said) && !u.said.split(/[^a-z0-9]+/).some((w) => mappedWords.has(w)))
   // English words that were mapped are replaced by their Chinese terms; the rest are kept, as
-  // a report may contain them (ICP, APP, 12345), except words that say nothing alone.
+  // a report may contain them (ICP, APP, 12345), except words that say nothing alone. Only whole
+  // words go: "each" mapped is not the "each" inside "teaching".
   let rest = normalized
-  for (const m of [...english.matched, ...saidInEnglish.map((u) => u.said)]) rest = rest.replace(new RegExp(m.split(/[^a-z0-9]+/).filter(Boolean).map(escapeRe).join('[^a-z0-9]*'), 'i'), ' ')
+  for (const m of [...english.matched, ...saidInEnglish.map((u) => u.said)]) rest = rest.replace(new RegExp(`(?<![a-z0-9])${m.split(/[^a-z0-9]+/).filter(Boolean).map(escapeRe).join('[^a-z0-9]*')}(?![a-z0-9])`, 'i'), ' ')
   rest = rest.split(/\s+/).filter((w) => w && !EN_STOP.test(w)).join(' ')
   const parts = unique(rest.split(' ').filter((p) => p.length >= 2))
   const core = rest.replace(/\s+/g, '')
