@@ -108,6 +108,15 @@ describe('the classifier in clean', () => {
     expect(r.body).toContain('扫码关注我们')
   })
 
+  it('never lets the model take a paragraph of several clauses as spam, debris or caption, but still as meta', () => {
+    // pos.rel is high for every line after the first: the hand-made model calls them all furniture.
+    const spam = clean(text, { model: handMade('pos.rel', 'spam') })
+    expect(spam.body).toContain(PARA.replace('156', '170'))
+    expect(spam.body).not.toContain('转发收藏本页')
+    const meta = clean(text, { model: handMade('pos.rel', 'meta') })
+    expect(meta.body).not.toContain(PARA.replace('156', '170'))
+  })
+
   it('keeps everything when the model is never sure enough', () => {
     const r = clean(text, { model: handMade('cue.prompt', 'prompt', 1.01) })
     expect(r.body).toContain('转发收藏本页')

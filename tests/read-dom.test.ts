@@ -178,6 +178,20 @@ describe('date from the DOM', () => {
     expect(dateOf(notice.replace('发布时间：2023-06-02', ''))).toEqual({ date: '2023-06-01', source: 'declared' })
   })
 
+  it('reads a date label whose value sits in the next cell of a 信息公开 table, 生成日期 among the labels', () => {
+    const table = (label: string) =>
+      `<h1>桐溪县二〇二二年民生实事完成情况</h1><div class="text"><p>去年全县十件民生实事全部办结，新增养老床位三百张。</p></div><dl class="meta"><dd><label>索 引 号：</label><div>000123/2023-0000456</div></dd><dd><label>${label}</label><div>2023-03-09</div></dd></dl>`
+    for (const label of ['发文日期：', '生成日期：']) {
+      const m = measure(parseHtml(table(label)))
+      const at = (tag: string) => m.get([...m.keys()].find((e) => e.tagName === tag)!)!.order
+      expect(findDate(m, at('h1'), at('p'), '2023-05-20')).toEqual({ date: '2023-03-09', source: 'labelled' })
+    }
+    // A signing date is another date: the declared one stands.
+    const signed = measure(parseHtml(table('成文日期：')))
+    const at = (tag: string) => signed.get([...signed.keys()].find((e) => e.tagName === tag)!)!.order
+    expect(findDate(signed, at('h1'), at('p'), '2023-05-20')).toEqual({ date: '2023-05-20', source: 'declared' })
+  })
+
   it('prefers the dateline under the headline to a labelled date in a teaser feed and to the declared date', () => {
     const page = '<h1>标题</h1><div class="info">2023-05-30 10:12</div><p>正文一段，写得很长很长。</p><div class="related"><p>发布时间：2023-06-01</p></div>'
     const m = measure(parseHtml(page))

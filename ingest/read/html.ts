@@ -15,7 +15,8 @@ import type { Hints } from './types.js'
 
 /**
  * Head metadata → hints, first match wins. Chinese government CMSs use name="PubDate" /
- * "ArticleTitle"; news sites use Open Graph and article:published_time.
+ * "ArticleTitle"; news sites use Open Graph and article:published_time (some portals og:time,
+ * set as a name or a property).
  */
 const HINT_RULES: { hint: 'meta' | 'page' | 'url' | 'published'; tag: 'meta' | 'link' | 'title'; key?: string; values?: string[] }[] = [
   { hint: 'meta', tag: 'meta', key: 'property', values: ['og:title'] },
@@ -23,15 +24,16 @@ const HINT_RULES: { hint: 'meta' | 'page' | 'url' | 'published'; tag: 'meta' | '
   { hint: 'page', tag: 'title' },
   { hint: 'url', tag: 'link', key: 'rel', values: ['canonical'] },
   { hint: 'url', tag: 'meta', key: 'property', values: ['og:url'] },
-  { hint: 'published', tag: 'meta', key: 'property', values: ['article:published_time', 'og:article:published_time', 'og:release_date'] },
-  { hint: 'published', tag: 'meta', key: 'name', values: ['pubdate', 'publishdate', 'publish_date', 'firstpublishedtime', 'date', 'dc.date', 'dc.date.issued'] },
+  { hint: 'published', tag: 'meta', key: 'property', values: ['article:published_time', 'og:article:published_time', 'og:release_date', 'og:time'] },
+  { hint: 'published', tag: 'meta', key: 'name', values: ['pubdate', 'publishdate', 'publish_date', 'firstpublishedtime', 'date', 'dc.date', 'dc.date.issued', 'og:time'] },
   { hint: 'published', tag: 'meta', key: 'itemprop', values: ['datepublished'] },
 ]
 
 function metaKey(el: Element, key: string): string | undefined {
   // hast maps rel to an array ("canonical") and itemprop to camelCase itemProp.
   const prop = key === 'rel' ? 'rel' : key === 'itemprop' ? 'itemProp' : key
-  return attr(el, prop)?.toLowerCase()
+  // Templates leave stray spaces in names (name="og:time "); a browser's lookup would miss them, a reader's does not.
+  return attr(el, prop)?.trim().toLowerCase()
 }
 
 /** "2023-05-10T09:30:00+08:00", "2023/5/10 9:30", "20230510" → "2023-05-10". */

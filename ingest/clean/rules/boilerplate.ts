@@ -814,6 +814,13 @@ export const LINE_RULES: LineRule[] = [
     why: 'Reprint requests in other words than "转载请注明" ("转载请说明文章出处", "转载时务必注明作者").',
   },
   {
+    id: 'reprint-notice',
+    zone: 'any',
+    maxLen: 30,
+    pattern: rx('^(?:本文)?(?:信息|内容|文章|文字|图片|圖片|素材|资料|資料)(?:均|皆)?(?:来源|來源|来自|來自|源自)于?(?:互联网|互聯網|网络|網絡)[。.]?$|^(?:经过?|經過?|由).{1,12}(?:重新|二次)(?:编排|編排|排版|整理|编辑|編輯)[。.]?$'),
+    why: 'Repost credits standing alone at the end of a copied article ("内容来源于网络", "经某某重新编排"): they say where the text was taken from, not what happened.',
+  },
+  {
     id: 'debris',
     zone: 'any',
     maxLen: 12,

@@ -180,7 +180,7 @@ function cleanInside(parts: Element[], m: Measured, prose: Map<Element, number>,
         continue
       }
       if (!BLOCK.has(c.tagName) || !s.chars) continue
-      const caption = isCaption(c, s, before, before && m.get(before)!)
+      const caption = isCaption(c, s, before, before && m.get(before)!, !!before && dropped.get(before) === 'dom:caption')
       const verdict = decide(scoresOf(c, s, 'inside', total ? (prose.get(c) ?? 0) / total : 0, 0, 0, caption))
       if (verdict.keep) walk(c)
       else dropped.set(c, verdict.reason)

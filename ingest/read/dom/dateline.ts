@@ -9,14 +9,14 @@ import { parseDate } from '../../clean/meta.js'
 import { ancestors, BLOCK, type Measured } from './measure.js'
 import { kindOfTokens, type RegionKind } from './regions.js'
 import { tokensOf } from './signals.js'
-import { DATELINE_WINDOW } from './tunables.js'
+import { DATELINE_WINDOW, VALUE_CELL } from './tunables.js'
 
 /**
  * Labels that introduce the publication date. A bare 时间/日期 counts only at the start of a line
  * or after a separator ("来源：… | 时间：…"), so 活动时间/报名时间 in a notice are not read; signing
  * and validity dates of documents (成文日期, 有效日期) are other dates.
  */
-const DATE_LABEL = /(?:发布|發布|发表|發表|发稿|發稿|更新|发文|發文|刊发|刊發)(?:时间|時間|日期)\s*[:：]|(?:^|[\s|｜])(?:时间|時間|日期)\s*[:：]/
+const DATE_LABEL = /(?:发布|發布|发表|發表|发稿|發稿|更新|发文|發文|刊发|刊發|生成|產生)(?:时间|時間|日期)\s*[:：]|(?:^|[\s|｜])(?:时间|時間|日期)\s*[:：]/
 
 /** A sentence of the story, whose date is an event's; datelines and bylines are a date, a time and names. */
 const SENTENCE_END = /[。！？]/
@@ -95,8 +95,23 @@ function labelledDate(m: Measured, articleStart: number): string | null {
     const label = DATE_LABEL.exec(ownText(el, m))
     if (!label) continue
     const text = readable(el, m, articleStart, FEEDS)
-    const date = text && parseDate(text.slice(label.index))
+    if (!text) continue
+    const date = parseDate(text.slice(label.index)) ?? (LABEL_ONLY.test(text) ? valueAfter(m, el, articleStart) : null)
     if (date) return date
+  }
+  return null
+}
+
+/** A label cell with nothing after its colon: a table or definition list puts the value in the next cell. */
+const LABEL_ONLY = /[:：]\s*$/
+
+/** The date in the first text block after a label cell, if that block is short enough to be a value. */
+function valueAfter(m: Measured, label: Element, articleStart: number): string | null {
+  const after = m.get(label)!.end
+  for (const [el, s] of m) {
+    if (s.order <= after || s.hidden || !s.ownChars) continue
+    const text = s.ownChars <= VALUE_CELL ? readable(el, m, articleStart, FEEDS) : null
+    return text ? parseDate(text) : null
   }
   return null
 }

@@ -33,8 +33,8 @@ export const REGION_NAMES: RegionRule[] = [
   },
   {
     kind: 'related',
-    tokens: ['related', 'relate', 'recommend', 'recommends', 'recommended', 'tuijian', 'xgxw', 'xgyd', 'xgwz', 'xgtj', 'xiangguan', 'hot', 'hotnews', 'rank', 'ranking', 'paihang', 'feed', 'feeds', 'guess'],
-    why: 'Related, recommended, hot and ranked teaser feeds (xgxw/xgyd = 相关新闻/相关阅读 in pinyin initials).',
+    tokens: ['related', 'relate', 'recommend', 'recommends', 'recommended', 'tuijian', 'xgxw', 'xgyd', 'xgwz', 'xgtj', 'xiangguan', 'reldocuments', 'reldocs', 'relnews', 'glgj', 'hot', 'hotnews', 'rank', 'ranking', 'paihang', 'feed', 'feeds', 'guess'],
+    why: 'Related, recommended, hot and ranked teaser feeds (xgxw/xgyd = 相关新闻/相关阅读 in pinyin initials; reldocuments/glgj = 关联稿件, the related-documents list of government CMS pages).',
   },
   {
     kind: 'share',
@@ -90,7 +90,7 @@ export const REGION_NAMES: RegionRule[] = [
 export const REGION_LABELS: { kind: RegionKind; pattern: RegExp; why: string }[] = [
   {
     kind: 'related',
-    pattern: /^(?:相关|相關)(?:新闻|新聞|阅读|閱讀|文章|推荐|推薦|链接|鏈接|报道|報道|资讯|資訊|稿件)|^(?:推荐|推薦|延伸|扩展|擴展)阅读|^(?:热门|熱門|热点|熱點)(?:推荐|推薦|文章|新闻|新聞|资讯|資訊)|^猜你喜欢|^为[你您]推荐|^大家都在看|^(?:精彩|今日)推荐|^更多(?:精彩|新闻|新聞|资讯|推荐)|^最新(?:文章|新闻|新聞|资讯|发布)|^(?:点击|點擊|阅读|閱讀|新闻|新聞)排行/,
+    pattern: /^(?:相关|相關|关联|關聯)(?:新闻|新聞|阅读|閱讀|文章|推荐|推薦|链接|鏈接|报道|報道|资讯|資訊|稿件)|^(?:推荐|推薦|延伸|扩展|擴展)阅读|^(?:热门|熱門|热点|熱點)(?:推荐|推薦|文章|新闻|新聞|资讯|資訊)|^猜你喜欢|^为[你您]推荐|^大家都在看|^(?:精彩|今日)推荐|^更多(?:精彩|新闻|新聞|资讯|推荐)|^最新(?:文章|新闻|新聞|资讯|发布)|^(?:点击|點擊|阅读|閱讀|新闻|新聞)排行/,
     why: 'Teaser feeds announce themselves ("相关阅读", "为您推荐", "点击排行").',
   },
   {

@@ -174,14 +174,16 @@ function centred(el: Element): boolean {
  * pictures, or standing right under a picture (the previous sibling shows only an image, or the
  * line itself opens with one) and set as a caption: centred, or worded as a credit. A plain line
  * under a picture may be the story going on (pages that break every sentence into short lines), a
- * bold line is a subhead, and a source/editor line is the byline.
+ * bold line is a subhead, and a source/editor line is the byline. A caption may run to a second
+ * line (a credit, then what the picture shows): a line right after a caption counts as under the
+ * picture, and still has to be set or worded as one.
  */
-export function isCaption(el: Element, s: Stats, previous: Element | null, previousStats: Stats | null): boolean {
+export function isCaption(el: Element, s: Stats, previous: Element | null, previousStats: Stats | null, afterCaption = false): boolean {
   if (!s.chars || s.chars > CAPTION_MAX_CHARS || s.linkChars || s.ownChars !== s.chars) return false
   if (el.tagName === 'figcaption' || tokensOf(el).some((t) => CAPTION_TOKENS.has(t))) return true
   if (allBold(el)) return false
   const first = el.children.find((c) => c.type === 'element' || (c.type === 'text' && c.value.trim()))
-  const underPicture = (first?.type === 'element' && hasImage(first)) || (!!previous && !!previousStats && !previousStats.chars && hasImage(previous))
+  const underPicture = afterCaption || (first?.type === 'element' && hasImage(first)) || (!!previous && !!previousStats && !previousStats.chars && hasImage(previous))
   if (!underPicture) return false
   const text = leadText(el, CAPTION_MAX_CHARS)
   return (centred(el) || CAPTION_WORDS.test(text)) && !BYLINE_LABEL.test(text)

@@ -89,3 +89,6 @@ export const REMOVED_TEXT_MAX = 3000
 
 /** The dateline sits within this many characters of visible text below the headline. */
 export const DATELINE_WINDOW = 160
+
+/** A table cell after a date label holds the value alone: a date and time, at most this many characters. */
+export const VALUE_CELL = 40
