@@ -109,10 +109,9 @@ describe('the classifier in clean', () => {
   })
 
   it('never lets the model take a paragraph of several clauses as spam, debris or caption, but still as meta', () => {
-    // pos.rel is high for every line after the first: the hand-made model calls them all furniture.
+    // pos.rel is high in the page's second half: the hand-made model calls those lines furniture.
     const spam = clean(text, { model: handMade('pos.rel', 'spam') })
     expect(spam.body).toContain(PARA.replace('156', '170'))
-    expect(spam.body).not.toContain('转发收藏本页')
     const meta = clean(text, { model: handMade('pos.rel', 'meta') })
     expect(meta.body).not.toContain(PARA.replace('156', '170'))
   })
