@@ -1,9 +1,8 @@
-import { PassThrough, Transform } from 'node:stream'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
-import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { htmlStream } from '~/lib/html-stream.server'
 import { NonceContext } from '~/lib/nonce'
 import { langCookieFromUrl } from '~/models/lang.server'
 
@@ -12,20 +11,6 @@ const ABORT_DELAY = 5_000
 // The server (app/server/main.server.ts) calls this once it listens: the store lives in the build's
 // modules, so the build is where it is warmed.
 export { warmStore } from './models/store.server'
-
-/**
- * React 18's node renderer fills 2 KB views with UTF-8; when a three-byte character does not fit
- * in what is left of a view it flushes the whole view, zero padding included. Chinese pages hit
- * this every few kilobytes, and a NUL inside an attribute changes a facet value. HTML never needs
- * a NUL byte, so they are dropped on the way out.
- */
-function withoutNulBytes(): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      done(null, chunk.includes(0) ? chunk.filter((b) => b !== 0) : chunk)
-    },
-  })
-}
 
 /**
  * Remix's default node entry (streaming; bots wait for all data), with the NUL filter. The CSP
@@ -46,11 +31,8 @@ export default function handleRequest(
     let shellRendered = false
     const ready = () => {
       shellRendered = true
-      const body = new PassThrough()
-      const filtered = body.pipe(withoutNulBytes())
       responseHeaders.set('Content-Type', 'text/html')
-      resolve(new Response(createReadableStreamFromReadable(filtered), { headers: responseHeaders, status: responseStatusCode }))
-      pipe(body)
+      resolve(new Response(htmlStream(pipe, abort), { headers: responseHeaders, status: responseStatusCode }))
     }
     const app = (
       <NonceContext.Provider value={nonce}>

@@ -139,6 +139,8 @@ export async function run(): Promise<void> {
       stdio: ['ignore', 'ignore', 'pipe'],
     })
     child.stderr!.on('data', (chunk) => (output += chunk))
+    // A server that dies mid-run would only show as refused requests: say why it died.
+    child.once('exit', (code, signal) => console.error(`server exited (code ${code}, signal ${signal}):\n${output.slice(-4000)}`))
     const url = `http://127.0.0.1:${port}`
     await waitUntilUp(url, child, () => output)
 

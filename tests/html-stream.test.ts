@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import type { Writable } from 'node:stream'
+import { htmlStream } from '../app/lib/html-stream.server'
+
+/** A stand-in for React's renderer: writes `chunks` one per tick until stopped. */
+function slowRenderer(chunks: string[]) {
+  let stopped = false
+  let destination: Writable | null = null
+  return {
+    pipe(to: Writable) {
+      destination = to
+      const next = (i: number) => {
+        if (stopped || i === chunks.length) return void (stopped || to.end())
+        to.write(Buffer.from(chunks[i]))
+        setTimeout(() => next(i + 1), 1)
+      }
+      next(0)
+    },
+    abort() {
+      stopped = true
+    },
+    get stopped() {
+      return stopped
+    },
+    get destination() {
+      return destination
+    },
+  }
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const parts: Buffer[] = []
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) parts.push(Buffer.from(chunk))
+  return Buffer.concat(parts).toString('utf8')
+}
+
+describe('the HTML stream of a page', () => {
+  it('passes the page through without NUL bytes', async () => {
+    const renderer = slowRenderer(['<p>社区', '\0\0议事</p>'])
+    expect(await readAll(htmlStream((to) => renderer.pipe(to), () => renderer.abort()))).toBe('<p>社区议事</p>')
+  })
+
+  it('stops the render, and raises nothing, when the reader leaves mid-page', async () => {
+    const renderer = slowRenderer(Array.from({ length: 50 }, (_, i) => `<p>${i}</p>`))
+    const stream = htmlStream((to) => renderer.pipe(to), () => renderer.abort())
+    const reader = stream.getReader()
+    await reader.read()
+    // As the server does when the client's socket closes: cancel with the premature-close error.
+    await reader.cancel(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(renderer.stopped).toBe(true)
+    expect(renderer.destination?.destroyed).toBe(true)
+  })
+})
