@@ -2,7 +2,7 @@ import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { htmlStream } from '~/lib/html-stream.server'
+import { htmlStream, READER_LEFT } from '~/lib/html-stream.server'
 import { NonceContext } from '~/lib/nonce'
 import { langCookieFromUrl } from '~/models/lang.server'
 
@@ -47,7 +47,7 @@ export default function handleRequest(
       onError(error: unknown) {
         responseStatusCode = 500
         // Errors before the shell reject above and are logged by Remix; later ones only here.
-        if (shellRendered) console.error(error)
+        if (shellRendered && error !== READER_LEFT) console.error(error)
       },
     })
     setTimeout(abort, ABORT_DELAY)

@@ -140,7 +140,7 @@ export async function run(): Promise<void> {
     })
     child.stderr!.on('data', (chunk) => (output += chunk))
     // A server that dies mid-run would only show as refused requests: say why it died.
-    child.once('exit', (code, signal) => console.error(`server exited (code ${code}, signal ${signal}):\n${output.slice(-4000)}`))
+    child.once('exit', (code, signal) => code !== 0 && console.error(`server exited (code ${code}, signal ${signal}):\n${output.slice(-4000)}`))
     const url = `http://127.0.0.1:${port}`
     await waitUntilUp(url, child, () => output)
 

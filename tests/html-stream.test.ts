@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Writable } from 'node:stream'
-import { htmlStream } from '../app/lib/html-stream.server'
+import { htmlStream, READER_LEFT } from '../app/lib/html-stream.server'
 
 /** A stand-in for React's renderer: writes `chunks` one per tick until stopped. */
 function slowRenderer(chunks: string[]) {
@@ -16,8 +16,10 @@ function slowRenderer(chunks: string[]) {
       }
       next(0)
     },
-    abort() {
+    reason: undefined as unknown,
+    abort(reason: unknown) {
       stopped = true
+      this.reason = reason
     },
     get stopped() {
       return stopped
@@ -37,18 +39,19 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 describe('the HTML stream of a page', () => {
   it('passes the page through without NUL bytes', async () => {
     const renderer = slowRenderer(['<p>社区', '\0\0议事</p>'])
-    expect(await readAll(htmlStream((to) => renderer.pipe(to), () => renderer.abort()))).toBe('<p>社区议事</p>')
+    expect(await readAll(htmlStream((to) => renderer.pipe(to), (reason) => renderer.abort(reason)))).toBe('<p>社区议事</p>')
   })
 
   it('stops the render, and raises nothing, when the reader leaves mid-page', async () => {
     const renderer = slowRenderer(Array.from({ length: 50 }, (_, i) => `<p>${i}</p>`))
-    const stream = htmlStream((to) => renderer.pipe(to), () => renderer.abort())
+    const stream = htmlStream((to) => renderer.pipe(to), (reason) => renderer.abort(reason))
     const reader = stream.getReader()
     await reader.read()
     // As the server does when the client's socket closes: cancel with the premature-close error.
     await reader.cancel(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }))
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(renderer.stopped).toBe(true)
+    expect(renderer.reason).toBe(READER_LEFT)
     expect(renderer.destination?.destroyed).toBe(true)
   })
 })

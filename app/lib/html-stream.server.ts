@@ -15,17 +15,21 @@ function withoutNulBytes(): Transform {
   })
 }
 
+/** Why a render was stopped when its reader went away. */
+export const READER_LEFT = new Error('the reader left before the page was sent')
+
 /**
  * A page's HTML as the web stream Remix answers with: what `pipe` writes (React's renderer),
  * without NUL bytes. A reader that leaves mid-page cancels the stream, which destroys the filter
  * with the reason as an error event; unheard, that error would end the whole server, so it stops
- * the render (`abort`) instead.
+ * the render instead (`abort(READER_LEFT)`: the renderer's onError hears that reason, which is no
+ * error worth logging).
  */
-export function htmlStream(pipe: (destination: Writable) => void, abort: () => void): ReadableStream<Uint8Array> {
+export function htmlStream(pipe: (destination: Writable) => void, abort: (reason: unknown) => void): ReadableStream<Uint8Array> {
   const body = new PassThrough()
   const filtered = body.pipe(withoutNulBytes())
   filtered.once('error', () => {
-    abort()
+    abort(READER_LEFT)
     body.destroy()
   })
   const stream = createReadableStreamFromReadable(filtered)
