@@ -7,6 +7,7 @@ import { metadataTitle, parseMeta, type MetaLine } from './meta.js'
 import { prepareLines } from './prepare.js'
 import { ITEM_START } from './rules/layout.js'
 import { cutInline } from './inline.js'
+import { INLINE_RULES } from './rules/inline.js'
 import { cleanHeadline, crumbTitle, findTitle, headlineKey, stripSiteSuffix } from './title.js'
 import type { CleanOptions, CleanResult } from './types.js'
 import { unwrap } from './unwrap.js'
@@ -17,6 +18,13 @@ const SCRIPT_SAMPLE = 160
 
 /** A numbered subsection heading ("2.1 组织建设", "3.2.1 …"): an outline of the text, not footer residue. */
 const SUBSECTION = /^\d{1,2}(?:\.\d{1,2})+\s*[\u4e00-\u9fff]/
+
+/** A credit closing the last paragraph ("…。（某某供稿）"): the article ends there. */
+const CLOSING_CREDIT = new RegExp(INLINE_RULES.find((r) => r.id === 'reporter-credit')!.pattern.source)
+
+/** Longer lines below the text may be a closing remark of the text; these are headline-sized. */
+const FOOTER_SHORT_MAX = 30
+const SENTENCE_END = /[。！？!?；;]/
 
 /** Text ends as a finished sentence (or a closing quote/bracket after one). */
 const FINISHED = /[。！？!?…”’」』）)\]】.;；]$/
@@ -108,6 +116,18 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
     }
   }
 
+  // Below the last paragraph, short lines are page furniture once the article has visibly ended:
+  // its last paragraph closes with a credit ("…。（某某供稿）"), or a rule's line stands further down
+  // (a QR prompt, an editor line), so the short lines above it are the account's slogan or related
+  // headlines. Lines that open a numbered item or subsection stay.
+  const closedByCredit = lastBody !== -1 && CLOSING_CREDIT.test(lines[lastBody].text)
+  let ruleBelow = -1
+  for (let i = lines.length - 1; i > lastBody; i--) {
+    if (lines[i].rule && !lines[i].rule!.id.startsWith('model:')) { ruleBelow = i; break }
+  }
+  const footerShort = (line: Line) =>
+    line.kind === 'short' && line.text.length <= FOOTER_SHORT_MAX && !SENTENCE_END.test(line.text) && !ITEM_START.test(line.text) && !SUBSECTION.test(line.text)
+
   // A compilation's running head recurs at every page top, where it may sit between body paragraphs.
   const runningHeads = new Set(lines.filter((l) => l.kind === 'junk' && l.rule?.id === 'running-header').map((l) => l.text))
 
@@ -148,6 +168,10 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
       if (!rule.id.startsWith('model:')) footerJunkSeen = true
     } else if (footerJunkSeen && line.kind === 'short' && !ITEM_START.test(line.text) && !SUBSECTION.test(line.text)) {
       drop(line, 'footer-residue', false)
+    } else if (closedByCredit && footerShort(line)) {
+      drop(line, 'after-credit', false)
+    } else if (i < ruleBelow && footerShort(line)) {
+      drop(line, 'above-footer', false)
     } else kept.push(line.text)
   }
 

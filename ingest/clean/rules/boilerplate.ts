@@ -754,8 +754,8 @@ export const LINE_RULES: LineRule[] = [
     id: 'image-file',
     zone: 'any',
     maxLen: 80,
-    pattern: /^[\w\-.()（）\s\u4e00-\u9fff]{0,60}\.(?:jpe?g|png|gif|webp|bmp|heic)$/i,
-    why: 'A line that is only an image file name ("微信图片_2023.jpg", "IMG_0412.png"): the picture is gone, its name is not text.',
+    pattern: /^[^。！？!?\n]{0,70}\.(?:jpe?g|png|gif|webp|bmp|heic)$/i,
+    why: 'A line that is only an image file name ("微信图片_2023.jpg", "IMG_0412.png", or a headline saved as "某某社区：开展排查 守护安全.jpg"): the picture is gone, its name is not text. A file name may hold any punctuation a headline has, but no sentence end.',
   },
   {
     id: 'image-placeholder',

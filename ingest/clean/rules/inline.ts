@@ -80,6 +80,18 @@ export const INLINE_RULES: InlineRule[] = [
     why: 'A bracket closing a paragraph after its last sentence ("…。（张三 李四）", "…。（某某办公室）"): a credit of who wrote or sent it, never a clause of the text.',
   },
   {
+    id: 'lost-characters',
+    where: 'line',
+    pattern: /^[?？]{2,}(?=[\u4e00-\u9fff“"「‘(（])/g,
+    why: 'A run of question marks opening a paragraph ("????为做好…"): the indent or characters an encoding could not carry, replaced on the way. Text never opens with two question marks.',
+  },
+  {
+    id: 'more-ellipsis',
+    where: 'paragraph',
+    pattern: /(?<=\S)\s+(?:\.{3,}|…{1,2})$/g,
+    why: 'An ellipsis after a gap at the end of a paragraph ("…服务居民 ..."): the page cut its text there and printed a "more" mark. An ellipsis of the writer\'s own follows the last word with no gap.',
+  },
+  {
     id: 'column-tag',
     where: 'line',
     pattern: rx('^\\[[^\\]\\d\\s]{2,6}\\]\\s+(?=\\S)', 'g'),
