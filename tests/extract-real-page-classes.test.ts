@@ -143,6 +143,29 @@ describe('outcomes: plain counts that report results', () => {
   })
 })
 
+describe('outcomes: the count is the subject or place of what was done (second round)', () => {
+  it('counts a subject followed by a verb of reaching: completed, agreed, went through', () => {
+    expect(counts('纳入省级补助项目的46个小区全部完工，已完工小区中有12个项目进入市级评优。')).toEqual([[46, '个'], [12, '个']])
+    expect(counts('经过两周入户征询，共有862户业主同意引入新物业。')).toEqual([[862, '户']])
+  })
+
+  it('counts where the work was done: "在N个…开展/授牌"', () => {
+    expect(counts('区民政局在南湖街道5个试点社区授牌，启动邻里互助计划。')).toEqual([[5, '个']])
+  })
+
+  it('counts fees collected, items published and users of a service', () => {
+    expect(counts('截至3月底，小区物业费已收缴415套。平台上线以来，已累计发布办事指南近300条，使用人数12万。')).toEqual([
+      [415, '套'],
+      [300, '条'],
+      [12, '万'],
+    ])
+  })
+
+  it('still leaves a count of households with having words and no verb out', () => {
+    expect(counts('清水湾小区共有862户业主，其中老人居多。')).toEqual([])
+  })
+})
+
 describe('outcomes: baselines and context stay out', () => {
   it('leaves out households, population, area and year built', () => {
     const out = run('枫林苑小区建于1996年，共有住户612户、居民1730余人，占地面积约4.1万平方米。')

@@ -58,7 +58,8 @@ export function countContext(doc: Doc, count: Count): CountContext {
 }
 
 const words = (list: string[]) => new RegExp(list.join('|'))
-const BENEFICIARY = /[为给向替帮][^，。；]{0,8}$/
+// "在6个社区开展…" names where the work was done the same way (现在, 所在 are no 在 of place).
+const BENEFICIARY = /(?:[为给向替帮]|(?<![现正存所实自])在)[^，。；]{0,8}$/
 // "服务中心", "维修资金", "管理办法": a verb word naming a thing is no verb.
 const NOUN_AFTER_VERB = '(?!中心|站|队|点|室|所|大厅|窗口|热线|平台|品牌|资金|基金|项目|人员|机构|企业|公司|单位|体系|机制|制度|办法|费|圈)'
 
@@ -73,7 +74,7 @@ const DONE_VERB_LIST = [
   '扶持', '资助', '确定', '设置', '划分', '编订', '编制', '印发', '张贴', '登记', '注册', '报名', '签约', '认领', '兑换',
   '上线', '覆盖', '深入', '救助', '捐赠', '募集', '筹集', '达成', '签订', '选出', '推选', '建立', '搭建', '打造', '开设',
   '设立', '回收', '收运', '巡查', '巡逻', '宣传', '入户', '培养', '发展', '帮办', '代办', '调动', '召集', '补种', '栽植',
-  '植树', '绿化', '复绿', '新植', '交办', '带动', '安排',
+  '植树', '绿化', '复绿', '新植', '交办', '带动', '安排', '收缴', '发布', '推送', '授牌', '挂牌', '完工',
 ]
 const DONE_VERBS = new RegExp(`(?:${DONE_VERB_LIST.join('|')})${NOUN_AFTER_VERB}`)
 const DONE_VERBS_ALL = new RegExp(DONE_VERBS.source, 'g')
@@ -88,10 +89,11 @@ function lastVerbEnd(run: string): number {
 const RESULT_AFTER = words([
   '完成', '建成', '通过', '参加', '参与', '报到', '入选', '实现', '受益', '获得', '交付', '投入使用', '落地', '前来',
   '赴', '驰援', '达标', '签约', '注册', '报名', '加入', '到场', '出动', '上岗', '获评', '评为', '被评', '验收', '齐聚',
-  '出席', '欢聚', '领取', '受惠', '来到',
+  '出席', '欢聚', '领取', '受惠', '来到', '完工', '开工', '进入', '晋级', '同意', '签字', '入驻', '进驻', '上榜', '授牌',
+  '挂牌',
 ])
 // "受益人数超70万", "就餐人数约130人": a count of people taking part or served, unlike 人口 (who live there).
-const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者)(?!人口|面积)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
+const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者|使用)(?!人口|面积)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
 // "服务人口近3万人", "辖区面积": a size noun right before the figure.
 const SIZE_NOUN = /(?:人口|户数|面积|总量|规模|体量|户籍|常住|楼龄)[^，。；]{0,3}$/
 const HAS_BEFORE = /(?:共有|现有|拥有|有|只有|仅有|还有)(?:约|近|超过|超|逾)?$/
@@ -165,7 +167,7 @@ const PAST = /已经|已|累计|共计|先后|截至|截止|目前|至今|以来
 export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'verb-before', points: 'achievement', why: 'a verb of work done right before the count ("加装电梯5部", "抽调30名骨干") makes it what the work produced', test: (c) => c.verbRun },
   { id: 'verb-in-clause', points: 'achievement', why: 'the verb may stand further back in the clause, past a list of what it governs', test: (c) => !c.verbRun && c.verbPre },
-  { id: 'verb-after', points: 'achievement', why: '"为30个家庭提供送餐服务": a verb of work after the count, with the count as its object or beneficiary', test: (c) => !c.resultPost && c.verbPost },
+  { id: 'verb-after', points: 'achievement', why: '"为30个家庭提供送餐服务", "在6个社区开展": a verb of work after the count, with the count as its object or beneficiary', test: (c) => !c.resultPost && c.verbPost },
   { id: 'participants', points: 'achievement', why: '"受益人数超70万", "惠及居民260户": people taking part or served are what the work reached', test: (c) => c.participants },
   { id: 'size-noun', points: 'baseline', why: '"服务人口近3万人", "面积6平方公里": a size noun right before the figure makes it the size of the place', test: (c) => SIZE_NOUN.test(c.run) },
   { id: 'has-before', points: 'baseline', why: '"小区有5000辆电动车", "现有住户232户": having is a state, not work done', test: (c) => HAS_BEFORE.test(c.run) },
