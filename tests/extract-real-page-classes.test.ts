@@ -102,6 +102,25 @@ describe('place: a generic word that is also a district name needs its city', ()
   })
 })
 
+describe('place: names the stem rules cut wrongly (second round)', () => {
+  it('reads two characters between a street and 社区 as a name, even opening with 并', () => {
+    const out = run('初夏，云江市南湖区桥西街道并五社区新民里12号院，长廊里摆起了议事桌。')
+    expect(out.place.community).toBe('并五社区')
+  })
+
+  it('reads a village written straight after its town as a name, even when the stem is a verb', () => {
+    const out = run('本报讯 近日，濉溪县石佛镇油榨村爱心超市为积分获得者兑换生活用品。')
+    expect(out.place.community).toBe('油榨村')
+    expect(run('本报讯 近日，濉溪县石佛镇并开展了积分评选。').place.community).toBeNull()
+    expect(run('社区党委书记说，要更好服务社区居民。我们服务社区，服务社区群众。').place.community).toBeNull()
+  })
+
+  it('takes the first of two estates counted together ("甲和乙两个小区")', () => {
+    expect(run('社区书记告诉记者，青桐居和望林佳苑两个小区外面的闲置地块曾无人管理。').place.compound).toBe('青桐居')
+    expect(run('居民和物业两个小区都参加了。').place.compound).toBeNull()
+  })
+})
+
 describe('place: levels as readers label them', () => {
   it('puts a county-level city in district with its prefecture as the city', () => {
     const out = run('记者从诸暨市获悉，暨阳街道东祥社区推行楼道长制。东祥社区居民反映良好。')

@@ -198,7 +198,8 @@ function nameStart(run: string, afterDivision = false): { cut: number; doubtful:
   for (let i = 0; i + 2 <= run.length; i++) {
     if (!v.has(pairKey(run, i + 2))) continue
     if (i + 2 === run.length && i > best) endsInStop = true
-    else consider(i + 2)
+    // "铁佛镇油榨村": a stem written straight after a division is its name even when it reads as a verb.
+    else if (!(afterDivision && i === 0 && i + 2 === run.length)) consider(i + 2)
     if (i + 2 === last) wordBeforeLast = true
   }
   // A function word ends no name ("随着小区", "该类型社区"); inside the run, the name starts after it.
@@ -217,7 +218,8 @@ function nameStart(run: string, afterDivision = false): { cut: number; doubtful:
   // staying, or in a position word, is a phrase.
   if (run.length - best >= 3 && GOING.has(run[last])) return { cut: -1, doubtful: false }
   // "衡南县在乡村振兴…": right after a division a clause opener starts a clause, never a name.
-  if (best === 0 && afterDivision && CLAUSE_OPENERS.has(run[0])) return { cut: -1, doubtful: false }
+  // "桥东街道并四社区": two characters between a division and 社区/村 are a name whatever the first one.
+  if (best === 0 && afterDivision && CLAUSE_OPENERS.has(run[0]) && !(run.length === 2 && !STOP_CHARS.has(run[1]))) return { cut: -1, doubtful: false }
   return { cut: best, doubtful: doubtful || inner || auxiliary || (run.length - best === 2 && v.has(pairKey(run, run.length))) }
 }
 
@@ -595,6 +597,8 @@ function listedDivisions(simp: string): GazToken[] {
 // written once after them, so the first item is an estate even with no suffix of its own.
 // Anchored at the start of a run of characters, so a long run is scanned once, not from every position.
 const ENUMERATION = /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}/g
+// "青桐居和望林佳苑两个小区": two estates joined by 和/与 and counted under one kind word.
+const PAIR = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,6}?)(?:和|与)[\u4e00-\u9fff]{2,6}?(?:两|2)个(?:小区|楼盘|院落)/g
 const KIND_AFTER_LIST = /^(?:等)?(?:[\d一二三四五六七八九十几多]+个|多个|各)?(?:小区|楼盘|院落)/
 const LIST_STEM_MAX = 6
 
@@ -628,6 +632,19 @@ function listedCompounds(doc: Doc, local: LocalToken[]): { first: LocalToken; sp
     const stem = cut < 0 ? '' : doc.simp.slice(a + cut, b)
     if (stem.length > LIST_STEM_MAX || !isName(stem, 'compound', false, 2) || NEVER_INITIAL.has(stem[0])) continue
     out.push({ first: { start: a + cut, end: b, level: 'compound', name: stem, bounded: true, weak: false, afterDivision: false, chained: false, needsChain: false }, span })
+  }
+  PAIR.lastIndex = 0
+  while ((m = PAIR.exec(doc.simp))) {
+    const [a, b] = [m.index, m.index + m[1].length]
+    const span: [number, number] = [m.index, m.index + m[0].length]
+    const own = compounds.find((t) => t.end === b && t.start >= a)
+    if (own) {
+      out.push({ first: own, span })
+      continue
+    }
+    const stem = m[1]
+    if (nameStart(stem).cut !== 0 || !isName(stem, 'compound', false, 2) || NEVER_INITIAL.has(stem[0])) continue
+    out.push({ first: { start: a, end: b, level: 'compound', name: stem, bounded: true, weak: false, afterDivision: false, chained: false, needsChain: false }, span })
   }
   return out
 }
