@@ -108,6 +108,21 @@ describe('short lines under an article that has ended', () => {
     expect(r.body).toContain('一、东区：周小禾')
   })
 
+  it('keeps a closing appeal set as short lines, commas and all, above the editor line', () => {
+    const r = clean(
+      [
+        '南苑路下周起分段施工',
+        '为改善出行条件，南苑路将于下周一起分段施工，工期约20天，请居民绕行北侧便道。',
+        '施工期间难免不便，',
+        '短暂的等待换来的是',
+        '一条平整的回家路',
+        '编辑：周小禾',
+      ].join('\n'),
+    )
+    expect(r.body).toContain('短暂的等待换来的是')
+    expect(r.removed.map((x) => x.reason)).not.toContain('above-footer')
+  })
+
   it('keeps a numbered item above a footer prompt', () => {
     const r = clean(
       [

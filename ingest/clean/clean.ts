@@ -25,6 +25,7 @@ const CLOSING_CREDIT = new RegExp(INLINE_RULES.find((r) => r.id === 'reporter-cr
 /** Longer lines below the text may be a closing remark of the text; these are headline-sized. */
 const FOOTER_SHORT_MAX = 30
 const SENTENCE_END = /[。！？!?；;]/
+const CLAUSE_CONTINUES = /[，,、：:]$/
 
 /** Text ends as a finished sentence (or a closing quote/bracket after one). */
 const FINISHED = /[。！？!?…”’」』）)\]】.;；]$/
@@ -125,6 +126,8 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   for (let i = lines.length - 1; i > lastBody; i--) {
     if (lines[i].rule && !lines[i].rule!.id.startsWith('model:')) { ruleBelow = i; break }
   }
+  // Short lines ending in a comma are prose broken into lines (a closing appeal set as verse), not furniture.
+  if (lines.slice(lastBody + 1, Math.max(ruleBelow, 0)).some((l) => l.kind === 'short' && CLAUSE_CONTINUES.test(l.text))) ruleBelow = -1
   const footerShort = (line: Line) =>
     line.kind === 'short' && line.text.length <= FOOTER_SHORT_MAX && !SENTENCE_END.test(line.text) && !ITEM_START.test(line.text) && !SUBSECTION.test(line.text)
 
