@@ -33,7 +33,7 @@ const dict = {
 
   // Selection basket
   navSelection: { zh: '已选', en: 'Selected' },
-  selectionCount: { zh: '已选 {n} 个案例', en: '{n} cases selected' },
+  selectionCount: { zh: '已选 {n} 个案例', en: '{n} cases selected', enOne: '1 case selected' },
   selectionTitle: { zh: '已选案例', en: 'Selected cases' },
   selectionHelp: {
     zh: '在搜索结果或案例页点“加入对比”，案例就会留在这里（保存在本浏览器）。勾选 2 到 4 个并排对比，或整组加入课程包。',
@@ -41,7 +41,7 @@ const dict = {
   },
   selectionEmpty: { zh: '还没有选择案例。在搜索结果或案例页点“加入对比”。', en: 'Nothing selected yet. Use “Add to comparison” on results or case pages.' },
   selectionFull: { zh: '已选案例最多 {n} 个，未再加入。', en: 'The selection holds at most {n} cases; no more were added.' },
-  sharedSelection: { zh: '这是别人分享的 {n} 个案例。', en: 'A shared selection of {n} cases.' },
+  sharedSelection: { zh: '这是别人分享的 {n} 个案例。', en: 'A shared selection of {n} cases.', enOne: 'A shared selection of 1 case.' },
   keepSelection: { zh: '加入我的已选', en: 'Add to my selection' },
   addToSelection: { zh: '加入已选', en: 'Add to selection' },
   removeFromSelection: { zh: '移出已选', en: 'Remove from selection' },
@@ -71,9 +71,9 @@ const dict = {
   filters: { zh: '筛选', en: 'Filters' },
   applyFilters: { zh: '应用筛选', en: 'Apply filters' },
   clearFilters: { zh: '清除筛选', en: 'Clear filters' },
-  resultsCount: { zh: '共 {n} 条结果', en: '{n} results' },
+  resultsCount: { zh: '共 {n} 条结果', en: '{n} results', enOne: '1 result' },
   resultsRange: { zh: '第 {from}–{to} 条结果', en: 'Results {from}–{to}' },
-  casesCount: { zh: '共 {n} 个案例', en: '{n} cases' },
+  casesCount: { zh: '共 {n} 个案例', en: '{n} cases', enOne: '1 case' },
   noResults: { zh: '没有找到匹配的案例。试试更短的词，或清除筛选。', en: 'No matching cases. Try shorter terms or clear the filters.' },
   queryExpanded: { zh: '同时搜索了：{terms}', en: 'Also searched for: {terms}' },
   understoodAs: { zh: '理解为：', en: 'Understood as: ' },
@@ -87,8 +87,8 @@ const dict = {
     en: 'There is no index yet. Run npm run ingest first.',
   },
   browseAll: { zh: '全部案例', en: 'All cases' },
-  matchesCount: { zh: '{n} 个匹配的案例', en: '{n} matching cases' },
-  weakerCount: { zh: '另有 {n} 个较弱的匹配', en: '{n} weaker matches' },
+  matchesCount: { zh: '{n} 个匹配的案例', en: '{n} matching cases', enOne: '1 matching case' },
+  weakerCount: { zh: '另有 {n} 个较弱的匹配', en: '{n} weaker matches', enOne: '1 weaker match' },
   weakerMatches: { zh: '较弱的匹配（{n}）', en: 'Weaker matches ({n})' },
   weakerHelp: {
     zh: '这些案例的正文里没有搜索词，只是内容相近，供参考。',
@@ -107,7 +107,7 @@ const dict = {
   showFilters: { zh: '筛选条件', en: 'Filters' },
   facetMore: { zh: '更多 {n} 项', en: '{n} more' },
   facetFilter: { zh: '查找{field}', en: 'Find a {field}' },
-  facetAll: { zh: '全部 {n} 项', en: 'All {n} values' },
+  facetAll: { zh: '全部 {n} 项', en: 'All {n} values', enOne: 'The only value' },
   facetFind: { zh: '查找', en: 'Find' },
   facetPageTitle: { zh: '{field}：全部取值', en: '{field}: every value' },
   facetNoMatch: { zh: '没有匹配的取值。', en: 'No value matches.' },
@@ -159,9 +159,9 @@ const dict = {
   place_compound: { zh: '小区', en: 'Compound' },
   inferred: { zh: '推断', en: 'inferred' },
 
-  scale_households: { zh: '{n} 户', en: '{n} households' },
-  scale_population: { zh: '{n} 人', en: '{n} residents' },
-  scale_buildings: { zh: '{n} 栋楼', en: '{n} buildings' },
+  scale_households: { zh: '{n} 户', en: '{n} households', enOne: '1 household' },
+  scale_population: { zh: '{n} 人', en: '{n} residents', enOne: '1 resident' },
+  scale_buildings: { zh: '{n} 栋楼', en: '{n} buildings', enOne: '1 building' },
   scale_areaM2: { zh: '{n} 平方米', en: '{n} m²' },
 
   fund_government: { zh: '政府', en: 'Government' },
@@ -189,7 +189,7 @@ const dict = {
     en: 'Click any value to jump to and highlight the sentence it came from.',
   },
   cleanedText: { zh: '正文（清洗后）', en: 'Cleaned text' },
-  removedText: { zh: '被清除的文字（{n} 段）', en: 'Removed text ({n} passages)' },
+  removedText: { zh: '被清除的文字（{n} 段）', en: 'Removed text ({n} passages)', enOne: 'Removed text (1 passage)' },
   removedHelp: {
     zh: '清洗时去掉的内容及原因，便于核对。',
     en: 'What the cleaner removed, and why, so you can check it.',
@@ -259,7 +259,7 @@ const dict = {
   groupTooFew: { zh: '请至少填写两组。', en: 'Fill in at least two groups.' },
   groupCases: { zh: '案例数', en: 'Cases' },
   groupMedianFunding: { zh: '资金中位数', en: 'Median funding' },
-  groupWithAmounts: { zh: '{n} 个案例写明金额', en: '{n} cases state an amount' },
+  groupWithAmounts: { zh: '{n} 个案例写明金额', en: '{n} cases state an amount', enOne: '1 case states an amount' },
   groupPayers: { zh: '出资方（案例占比）', en: 'Who paid (share of cases)' },
   groupTheme: { zh: '主题', en: 'Theme' },
 
@@ -273,7 +273,7 @@ const dict = {
   packName: { zh: '名称', en: 'Name' },
   create: { zh: '新建', en: 'Create' },
   packNameRequired: { zh: '请填写课程包名称。', en: 'Please give the pack a name.' },
-  packCases: { zh: '{n} 个案例', en: '{n} cases' },
+  packCases: { zh: '{n} 个案例', en: '{n} cases', enOne: '1 case' },
   packNotFound: { zh: '找不到这个课程包', en: 'Course pack not found' },
   packEmpty: {
     zh: '这个课程包还没有案例。在案例页点“加入课程包”，或在下面输入案例编号。',
@@ -388,13 +388,17 @@ const dict = {
   notFoundTitle: { zh: '找不到页面', en: 'Page not found' },
   notFoundBody: { zh: '这个地址没有对应的页面。', en: 'There is no page at this address.' },
   badRequest: { zh: '请求有误', en: 'Bad request' },
-} satisfies Record<string, Record<Lang, string>>
+} satisfies Record<string, Record<Lang, string> & { enOne?: string }>
 
 export type LabelKey = keyof typeof dict
 
-/** The label in the given language, with `{name}` placeholders filled. */
+/**
+ * The label in the given language, with `{name}` placeholders filled. English counts take the
+ * singular (`enOne`) when `n` is 1: "1 case", not "1 cases"; Chinese has no plural.
+ */
 export function translate(lang: Lang, key: LabelKey, vars?: Record<string, string | number>): string {
-  let text: string = dict[key][lang]
+  const entry: Record<Lang, string> & { enOne?: string } = dict[key]
+  let text: string = lang === 'en' && entry.enOne !== undefined && Number(vars?.n) === 1 ? entry.enOne : entry[lang]
   if (vars) for (const [name, value] of Object.entries(vars)) text = text.split(`{${name}}`).join(String(value))
   return text
 }
