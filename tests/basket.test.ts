@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BASKET_MAX, basketCookie, basketFromRequest, changeBasket, parseIdList } from '~/models/basket.server'
+import { BASKET_MAX, basketCookie, basketFromRequest, changeBasket, parseIdList, validIds } from '~/models/basket.server'
+import { joinIds, splitIds } from '~/lib/id-list'
 
 const withCookie = (cookie: string) => new Request('http://casebook.test/', { headers: { Cookie: cookie } })
 
@@ -21,5 +22,15 @@ describe('given a selection basket', () => {
     // A quote is allowed: a report's file name can hold one (issue 11), and the store escapes ids.
     expect(parseIdList(['a,../etc,a', 'x/y', 'line\nbreak', "甲'乙"])).toEqual(['a', "甲'乙"])
     expect(basketFromRequest(withCookie('casebook_basket=%E0%A4%A'))).toEqual([])
+  })
+
+  it('keeps a case id that holds a comma or a percent sign whole, in links, forms and the cookie', () => {
+    const ids = ['东区,二期', '100%参与', 'plain']
+    expect(joinIds(['plain', 'b'])).toBe('plain,b')
+    expect(splitIds(joinIds(ids))).toEqual(ids)
+    expect(parseIdList([joinIds(ids.slice(0, 2)), joinIds([ids[2]])])).toEqual(ids)
+    // One form field per id: taken whole, never split at its comma.
+    expect(validIds(['东区,二期'])).toEqual(['东区,二期'])
+    expect(basketFromRequest(withCookie(basketCookie(ids).split(';')[0]))).toEqual(ids)
   })
 })

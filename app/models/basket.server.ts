@@ -1,4 +1,5 @@
 import { isCaseId } from './case.server'
+import { joinIds, splitIds } from '~/lib/id-list'
 
 /**
  * The selection basket: case ids a reader has picked on result cards and case pages, kept in a
@@ -9,9 +10,14 @@ export const BASKET_COOKIE = 'casebook_basket'
 /** Enough for a group of cases to compare or teach; a cookie stays well under 4 KB. */
 export const BASKET_MAX = 50
 
-/** Ids from a comma-separated list (one value or repeated), valid and de-duplicated, order kept. */
+/** Ids from comma-separated lists (one value or repeated, see joinIds), valid and de-duplicated, order kept. */
 export function parseIdList(values: string[]): string[] {
-  const ids = values.flatMap((v) => v.split(',')).map((id) => id.trim()).filter((id) => id && isCaseId(id))
+  return validIds(values.flatMap(splitIds))
+}
+
+/** Ids each given whole (one form field per id), valid and de-duplicated, order kept. */
+export function validIds(values: string[]): string[] {
+  const ids = values.map((id) => id.trim()).filter((id) => id && isCaseId(id))
   return [...new Set(ids)]
 }
 
@@ -28,7 +34,7 @@ export function basketFromRequest(request: Request): string[] {
 
 export function basketCookie(ids: string[]): string {
   if (!ids.length) return `${BASKET_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`
-  return `${BASKET_COOKIE}=${encodeURIComponent(ids.join(','))}; Path=/; Max-Age=31536000; SameSite=Lax`
+  return `${BASKET_COOKIE}=${encodeURIComponent(joinIds(ids))}; Path=/; Max-Age=31536000; SameSite=Lax`
 }
 
 export type BasketChange = { intent: 'add'; ids: string[] } | { intent: 'remove'; ids: string[] } | { intent: 'clear' }

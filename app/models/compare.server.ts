@@ -15,12 +15,13 @@ import { displayCase } from './script.server'
 import type { DisplayScript } from '~/lib/ui'
 
 import { MAX_COMPARE, MIN_COMPARE } from '~/lib/limits'
+import { splitIds } from '~/lib/id-list'
 
 /** `?ids=a,b,c` (or repeated `ids`), de-duplicated, order kept: the URL is the comparison. */
 export function parseIds(url: URL): string[] {
   const ids = url.searchParams
     .getAll('ids')
-    .flatMap((value) => value.split(','))
+    .flatMap(splitIds)
     .map((id) => id.trim())
     .filter(Boolean)
   return [...new Set(ids)]

@@ -4,6 +4,7 @@ import { tagKey } from '../../ingest/search/facets'
 import type { Lang } from '~/i18n'
 import { translate } from '~/i18n'
 import { buildHref } from '~/lib/ui'
+import { joinIds } from '~/lib/id-list'
 import { GROUP_FIELDS, MAX_GROUPS } from '~/lib/groups'
 import { inChunks } from './export.server'
 import { facetLabel } from './labels.server'
@@ -136,7 +137,7 @@ export async function buildMatrix(store: Store, groups: Group[], lang: Lang, vie
       cells: groups.map((_, i) =>
         summaries[i].outcomes.map(([label, ids]) => ({
           text: `${convert(label)} · ${t('casesCount', { n: ids.length })}`,
-          href: buildHref('/basket', { ids: ids.slice(0, LINKED_IDS).join(','), ...view }),
+          href: buildHref('/basket', { ids: joinIds(ids.slice(0, LINKED_IDS)), ...view }),
         })),
       ),
     },

@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { translate } from '~/i18n'
+import { joinIds } from '~/lib/id-list'
 import { requireWrite } from '~/models/auth.server'
-import { BASKET_MAX, basketCookie, basketFromRequest, changeBasket, parseIdList, type BasketChange } from '~/models/basket.server'
+import { BASKET_MAX, basketCookie, basketFromRequest, changeBasket, parseIdList, validIds, type BasketChange } from '~/models/basket.server'
 import { getCases } from '~/models/case.server'
 import { cardView } from '~/models/card-view.server'
 import { langFromRequest, safeNext, keepView } from '~/models/lang.server'
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
   const intent = String(form.get('intent') ?? '')
-  const ids = parseIdList(form.getAll('id').map(String))
+  const ids = validIds(form.getAll('id').map(String))
   const current = basketFromRequest(request)
   const next = form.get('next')
   const lang = langFromRequest(request)
@@ -74,7 +75,7 @@ export default function BasketPage() {
   const data = useLoaderData<typeof loader>()
   const t = useT()
   const href = useHref()
-  const shareHref = href('/basket', { ids: data.ids.join(',') })
+  const shareHref = href('/basket', { ids: joinIds(data.ids) })
   return (
     <div className="page narrow basket-page">
       <h1>{t('selectionTitle')}</h1>
@@ -101,7 +102,7 @@ export default function BasketPage() {
               {data.cases.map((c, i) => (
                 <li key={c.id} className="basket-item">
                   <label className="pick">
-                    <input type="checkbox" name="ids" value={c.id} defaultChecked={i < MAX_COMPARE} aria-label={`${t('compareThis')}: ${c.title}`} />
+                    <input type="checkbox" name="ids" value={joinIds([c.id])} defaultChecked={i < MAX_COMPARE} aria-label={`${t('compareThis')}: ${c.title}`} />
                   </label>
                   <div>
                     <Link to={href(`/cases/${encodeURIComponent(c.id)}`)}>{c.title}</Link>

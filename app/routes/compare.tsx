@@ -3,6 +3,7 @@ import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { loadComparison, parseIds, type CompareCell, type CompareRow, type CompareValue } from '~/models/compare.server'
 import { MAX_COMPARE } from '~/lib/limits'
+import { joinIds } from '~/lib/id-list'
 import { getStore } from '~/models/store.server'
 import { basketFromRequest } from '~/models/basket.server'
 import { getCase, getCases, isCaseId } from '~/models/case.server'
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const basket = basketFromRequest(request)
   // The nav's plain /compare opens a comparison of the selection, under its own shareable URL.
   if (!url.searchParams.has('ids') && !url.searchParams.has('add') && basket.length) {
-    throw redirect(keepView(request, `/compare?ids=${basket.slice(0, MAX_COMPARE).join(',')}`))
+    throw redirect(keepView(request, `/compare?${new URLSearchParams({ ids: joinIds(basket.slice(0, MAX_COMPARE)) })}`))
   }
   const ids = parseIds(url)
   const added = (url.searchParams.get('add') ?? '').trim()
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // The "add a case" form submits the current ids plus one; answer with the canonical URL.
       const next = new URLSearchParams(url.searchParams)
       next.delete('add')
-      next.set('ids', [...ids, added].join(','))
+      next.set('ids', joinIds([...ids, added]))
       throw redirect(`/compare?${next}`)
     }
     // Not an id: the words of a title or place, answered with the cases they find.
@@ -131,8 +132,8 @@ export default function ComparePage() {
   const data = useLoaderData<typeof loader>()
   const t = useT()
   const href = useHref()
-  const without = (id: string) => data.ids.filter((other) => other !== id).join(',')
-  const withCase = (id: string) => [...data.ids, id].join(',')
+  const without = (id: string) => joinIds(data.ids.filter((other) => other !== id))
+  const withCase = (id: string) => joinIds([...data.ids, id])
   const maxFunding = Math.max(
     1,
     ...(data.comparison?.rows.find((r) => r.kind === 'funding')?.cells ?? []).map((cell) =>
@@ -203,10 +204,10 @@ export default function ComparePage() {
             </table>
           </div>
           <p className="actions">
-            <a className="button secondary" href={href('/compare.md', { ids: data.ids.join(',') })} download>
+            <a className="button secondary" href={href('/compare.md', { ids: joinIds(data.ids) })} download>
               {t('exportMarkdown')}
             </a>
-            <a className="button secondary" href={href('/compare.csv', { ids: data.ids.join(',') })} download>
+            <a className="button secondary" href={href('/compare.csv', { ids: joinIds(data.ids) })} download>
               {t('exportCsv')}
             </a>
           </p>
@@ -232,7 +233,7 @@ export default function ComparePage() {
       {room && (
         <Form method="get" className="inline-form add-case">
           <KeepView />
-          <input type="hidden" name="ids" value={data.ids.join(',')} />
+          <input type="hidden" name="ids" value={joinIds(data.ids)} />
           <label htmlFor="add">{t('addCase')}</label>
           <input id="add" name="add" placeholder={t('addCasePlaceholder')} defaultValue={data.added} required autoComplete="off" />
           <button type="submit">{t('add')}</button>
