@@ -6,18 +6,31 @@
 import type { Card } from '../index/layout.js'
 import type { Table } from '../index/lancedb.js'
 import { FACET_FIELDS, type FacetCounts, type Filters } from './types.js'
-import { FACET_COLUMN, matches, type FacetRow } from './facets.js'
+import { FACET_COLUMN, matcher, type FacetRow } from './facets.js'
 import { modelKey, placeKey } from './normalize.js'
+
+type Field = (typeof FACET_FIELDS)[number]
 
 export interface CatalogEntry extends FacetRow {
   id: string
   card: Card
   /**
-   * [key, shown] pairs per facet, worked out on first count and kept: every search page counts
-   * facets over its candidates, and normalizing a place or model name (OpenCC) per candidate per
-   * request was a third of a search's time on the JavaScript thread.
+   * Per facet, the entry's values as numbers into its catalog's `facetValues` (one per key and
+   * spelling), worked out on first count and kept: every search page counts facets over its
+   * candidates (thousands), and normalizing a place or model name (OpenCC) per candidate per
+   * request, then counting through maps of strings, was most of a search page's CPU.
    */
-  shown?: Partial<Record<(typeof FACET_FIELDS)[number], [string, string][]>>
+  codes?: Partial<Record<Field, number[]>>
+}
+
+/** One facet's values met so far in a catalog: each distinct (key, spelling) pair once. */
+interface FacetValues {
+  /** Pair → its number. */
+  byPair: Map<string, number>
+  /** Number → the pair's key (as a number into `keys`) and spelling. */
+  keyOf: number[]
+  shown: string[]
+  keys: Map<string, number>
 }
 
 export interface Catalog {
@@ -27,6 +40,12 @@ export interface Catalog {
   tagCounts: Map<string, number>
   /** Every place key (province, city, district) some case is in. */
   placeKeys: string[]
+  /** What `countFacets` has numbered: lives and dies with this catalog, so with its store build. */
+  facetValues: Record<Field, FacetValues>
+}
+
+function emptyValues(): Record<Field, FacetValues> {
+  return Object.fromEntries(FACET_FIELDS.map((f): [Field, FacetValues] => [f, { byPair: new Map(), keyOf: [], shown: [], keys: new Map() }])) as Record<Field, FacetValues>
 }
 
 const list = (v: unknown): string[] => (v ? Array.from(v as Iterable<string>) : [])
@@ -72,39 +91,73 @@ export async function loadCatalog(cases: Table): Promise<Catalog> {
   for (const e of entries) for (const t of [...e.problems, ...e.mechanisms, ...e.actors]) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1)
   const placeKeys = new Set<string>()
   for (const e of entries) for (const k of [e.province, e.city, e.district]) if (k) placeKeys.add(k)
-  return { entries, byId: new Map(entries.map((e) => [e.id, e])), tagCounts, placeKeys: [...placeKeys] }
+  return { entries, byId: new Map(entries.map((e) => [e.id, e])), tagCounts, placeKeys: [...placeKeys], facetValues: emptyValues() }
 }
 
 export function filterEntries(catalog: Catalog, filters: Filters): CatalogEntry[] {
-  return catalog.entries.filter((e) => matches(e, filters))
+  const test = matcher(filters)
+  return catalog.entries.filter(test)
 }
 
 /**
- * Counts per facet value over `entries`. Values are shown as the cases write them (福州市, 紅‘棟’力),
- * the commonest spelling of each key; filtering by a shown value gives back the same key.
+ * Counts per facet value over `entries` (entries of `catalog`). Values are shown as the cases
+ * write them (福州市, 紅‘棟’力), the commonest spelling of each key; filtering by a shown value
+ * gives back the same key.
  */
-export function countFacets(entries: CatalogEntry[]): FacetCounts {
+export function countFacets(catalog: Catalog, entries: CatalogEntry[]): FacetCounts {
   const out = {} as FacetCounts
   for (const field of FACET_FIELDS) {
-    const counts = new Map<string, { count: number; shown: Map<string, number> }>()
-    for (const e of entries) {
-      const pairs = ((e.shown ??= {})[field] ??= displayed(e, field))
-      for (const [key, shown] of pairs) {
-        const c = counts.get(key) ?? { count: 0, shown: new Map() }
-        c.count++
-        c.shown.set(shown, (c.shown.get(shown) ?? 0) + 1)
-        counts.set(key, c)
+    const values = catalog.facetValues[field]
+    const codes: number[][] = new Array(entries.length)
+    for (let i = 0; i < entries.length; i++) codes[i] = codesOf(entries[i], field, values)
+    // An entry has each key of a field at most once (displayed() drops repeats), so a key's count
+    // is the sum of its spellings' counts.
+    const perPair = new Uint32Array(values.shown.length)
+    const touched: number[] = []
+    for (const list of codes) for (const code of list) if (perPair[code]++ === 0) touched.push(code)
+    const byKey = new Map<number, { count: number; value: string; best: number }>()
+    for (const code of touched) {
+      const n = perPair[code]
+      const shown = values.shown[code]
+      const k = byKey.get(values.keyOf[code])
+      if (!k) byKey.set(values.keyOf[code], { count: n, value: shown, best: n })
+      else {
+        k.count += n
+        if (n > k.best || (n === k.best && shown < k.value)) {
+          k.value = shown
+          k.best = n
+        }
       }
     }
-    out[field] = [...counts.values()]
-      .map((c) => ({ value: [...c.shown.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0], count: c.count }))
+    out[field] = [...byKey.values()]
+      .map(({ value, count }) => ({ value, count }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
   }
   return out
 }
 
+function codesOf(e: CatalogEntry, field: Field, values: FacetValues): number[] {
+  const known = (e.codes ??= {})[field]
+  if (known) return known
+  const codes = displayed(e, field).map(([key, shown]) => {
+    const pair = `${key}\u0000${shown}`
+    let code = values.byPair.get(pair)
+    if (code === undefined) {
+      code = values.shown.length
+      let k = values.keys.get(key)
+      if (k === undefined) values.keys.set(key, (k = values.keys.size))
+      values.byPair.set(pair, code)
+      values.keyOf.push(k)
+      values.shown.push(shown)
+    }
+    return code
+  })
+  e.codes[field] = codes
+  return codes
+}
+
 /** [key, shown] pairs of one entry's values for a facet. */
-function displayed(e: CatalogEntry, field: (typeof FACET_FIELDS)[number]): [string, string][] {
+function displayed(e: CatalogEntry, field: Field): [string, string][] {
   switch (field) {
     case 'province':
     case 'city':

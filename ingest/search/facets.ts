@@ -132,15 +132,19 @@ export function whereClause(filters: Filters): string | null {
   return parts.length ? parts.map((p) => `(${p})`).join(' AND ') : null
 }
 
-/** The same test as `whereClause`, on a row in memory. */
-export function matches(row: FacetRow, filters: Filters): boolean {
-  for (const field of FACET_FIELDS) {
+/**
+ * The same test as `whereClause`, on rows in memory; the filter values are put in key form once,
+ * not once per row.
+ */
+export function matcher(filters: Filters): (row: FacetRow) => boolean {
+  const tests = FACET_FIELDS.flatMap((field) => {
     const values = filters[field]
-    if (!values || values.length === 0) continue
-    const keys = new Set(values.map((v) => filterKey(field, v)).filter((k) => k !== null))
-    const cell = row[FACET_COLUMN[field]]
-    const ok = Array.isArray(cell) ? cell.some((x) => keys.has(x)) : cell !== null && keys.has(cell)
-    if (!ok) return false
-  }
-  return true
+    if (!values || values.length === 0) return []
+    return [{ column: FACET_COLUMN[field], keys: new Set(values.map((v) => filterKey(field, v)).filter((k) => k !== null)) }]
+  })
+  return (row) =>
+    tests.every(({ column, keys }) => {
+      const cell = row[column]
+      return Array.isArray(cell) ? cell.some((x) => keys.has(x)) : cell !== null && keys.has(cell)
+    })
 }
