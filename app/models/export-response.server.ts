@@ -75,7 +75,7 @@ export async function exportResponse(request: Request, format: ExportFormat): Pr
   let weak: Set<string> | null = null
   if (params.q) {
     const ranked = await rankedSearch(store, params, false)
-    ids = ranked.hits.map((h) => h.id)
+    ids = ranked.ids
     weak = ranked.weak
   } else {
     ids = await store.ids(params.filters, params.sort === 'funding' ? 'funding' : 'date')

@@ -1,6 +1,6 @@
 import type { Case } from '../../ingest/schema'
 import { fundingSummary, type FundingSummary } from '../../ingest/funding-summary'
-import { FACET_FIELDS, type FacetCounts, type Filters, type Hit, type SimilarHit, type Store, type UnderstoodNeed } from '../../ingest/search/types'
+import { FACET_FIELDS, type FacetCounts, type Filters, type Hit, type RankedCase, type Ranking, type SimilarHit, type Store, type UnderstoodNeed } from '../../ingest/search/types'
 import { fundingRank } from '../../ingest/search/store'
 import { needById } from '../../ingest/text/needs'
 import { getStore } from './store.server'
@@ -74,9 +74,9 @@ export interface SearchOutcome {
  * Hits found only by vector likeness, or by a stray bigram, are weaker. A "cases like mine" hit
  * needs at least half the best score.
  */
-export function isWeak(hit: Hit | SimilarHit, mode: SearchParams['mode'], best: number): boolean {
+export function isWeak(hit: RankedCase, mode: SearchParams['mode'], best: number): boolean {
   if (mode === 'like') return hit.score < best / 2
-  return hit.passage.marks.length === 0
+  return !hit.matched
 }
 
 function browseHit(c: Case): Hit {
@@ -103,35 +103,49 @@ async function fundingOf(store: Store, ids: string[]): Promise<Map<string, Fundi
   return out
 }
 
-/** Ranked hits in the chosen order: matches first, then weaker ones, each group sorted. */
-async function ordered(store: Store, hits: (Hit | SimilarHit)[], mode: SearchParams['mode'], sort: Sort) {
-  const best = hits[0]?.score ?? 0
-  const weak = new Set(hits.filter((h) => isWeak(h, mode, best)).map((h) => h.id))
-  let order = hits
+/** Ranked cases in the chosen order: matches first, then weaker ones, each group sorted (by the cards, no hit made). */
+async function ordered(store: Store, ranked: RankedCase[], mode: SearchParams['mode'], sort: Sort) {
+  const best = ranked[0]?.score ?? 0
+  const weak = new Set(ranked.filter((h) => isWeak(h, mode, best)).map((h) => h.id))
+  let order = ranked
   if (sort !== 'relevance') {
-    const cards = await store.cards(hits.map((h) => h.id))
+    const cards = await store.cards(ranked.map((h) => h.id))
     const key =
       sort === 'date'
-        ? (h: Hit) => h.published ?? ''
-        : (h: Hit) => {
+        ? (h: RankedCase) => cards.get(h.id)?.published ?? ''
+        : (h: RankedCase) => {
             const card = cards.get(h.id)
             return card ? fundingRank(card) : -3
           }
-    order = [...hits].sort((a, b) => {
+    order = [...ranked].sort((a, b) => {
       const [x, y] = [key(a), key(b)]
       return x < y ? 1 : x > y ? -1 : b.score - a.score
     })
   }
-  return { hits: [...order.filter((h) => !weak.has(h.id)), ...order.filter((h) => weak.has(h.id))], weak }
+  return { ids: [...order.filter((h) => !weak.has(h.id)), ...order.filter((h) => weak.has(h.id))].map((h) => h.id), weak }
 }
 
-/** Every ranked hit of a search in the page's order (matches, then weaker ones), with its facets. */
+/**
+ * Every ranked case of a search in the page's order (matches, then weaker ones), with its facets;
+ * `hits` makes the hits (passages read, snippets, cards) of the ones a page shows.
+ */
 export async function rankedSearch(store: Store, { q, mode, filters, sort, without }: SearchParams, facets = true) {
-  const result = mode === 'like' ? await store.like(q, { filters, facets, limit: RANKED }) : await store.search(q, { filters, facets, limit: RANKED, without })
-  const query = 'query' in result ? result.query : { expansions: [], understood: [], situation: false }
+  let ranking: Omit<Ranking, 'query'> & { query: Ranking['query'] | null }
+  if (mode === 'like') {
+    const liked = await store.like(q, { filters, facets, limit: RANKED })
+    const byId = new Map<string, Hit | SimilarHit>(liked.hits.map((h) => [h.id, h]))
+    ranking = {
+      ranked: liked.hits.map((h) => ({ id: h.id, score: h.score, matched: true })),
+      hits: async (ids) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+      facets: liked.facets,
+      query: null,
+    }
+  } else ranking = await store.ranking(q, { filters, facets, limit: RANKED, without })
+  const query = ranking.query ?? { expansions: [], understood: [], situation: false }
   return {
-    ...(await ordered(store, result.hits, mode, sort)),
-    facets: result.facets,
+    ...(await ordered(store, ranking.ranked, mode, sort)),
+    hits: ranking.hits,
+    facets: ranking.facets,
     expansions: query.expansions,
     understood: query.understood,
     situation: query.situation,
@@ -144,18 +158,18 @@ export async function runSearch(params: SearchParams): Promise<SearchOutcome> {
   const store = await getStore()
   const start = (page - 1) * PAGE_SIZE
   if (q) {
-    const { hits, weak, facets, expansions, understood, situation } = await rankedSearch(store, params)
-    const shown = hits.slice(start, start + PAGE_SIZE)
-    const funding = await fundingOf(store, shown.map((h) => h.id))
+    const { ids, weak, hits, facets, expansions, understood, situation } = await rankedSearch(store, params)
+    const shown = ids.slice(start, start + PAGE_SIZE)
+    const [pageHits, funding] = await Promise.all([hits(shown), fundingOf(store, shown)])
     return {
-      hits: shown.map((hit) => ({ hit, funding: funding.get(hit.id) ?? null, weak: weak.has(hit.id) })),
+      hits: pageHits.map((hit) => ({ hit, funding: funding.get(hit.id) ?? null, weak: weak.has(hit.id) })),
       facets,
-      total: hits.length,
-      strong: hits.length - weak.size,
+      total: ids.length,
+      strong: ids.length - weak.size,
       expansions,
       understood,
       situation,
-      pageCount: Math.ceil(hits.length / PAGE_SIZE),
+      pageCount: Math.ceil(ids.length / PAGE_SIZE),
     }
   }
   const [newest, counts] = await Promise.all([

@@ -14,7 +14,7 @@ import { TABLES, type Card, type Pointer } from '../index/layout.js'
 import { embedderState, latestPointer, openTableIfAny } from '../index/meta.js'
 import { describeEmbedder, idOf, sameId } from '../index/embedders.js'
 import { restoreEmbedder } from '../index/providers.js'
-import type { BrowseSort, FacetCounts, Filters, Hit, SearchOptions, SearchResult, SimilarHit, Store, StoreInfo } from './types.js'
+import type { BrowseSort, FacetCounts, Filters, Hit, Ranking, SearchOptions, SearchResult, SimilarHit, Store, StoreInfo } from './types.js'
 import { checkFilters, sqlString, whereClause } from './facets.js'
 import { countFacets, filterEntries, loadCatalog, type Catalog, type CatalogEntry } from './catalog.js'
 import { prepareQuery, type PreparedQuery } from './query.js'
@@ -174,6 +174,11 @@ class LanceStore implements Store {
   }
 
   async search(query: string, options: Partial<SearchOptions> = {}): Promise<SearchResult> {
+    const { ranked, hits, facets, query: understood } = await this.ranking(query, options)
+    return { hits: await hits(ranked.map((r) => r.id)), facets, query: understood }
+  }
+
+  async ranking(query: string, options: Partial<SearchOptions> = {}): Promise<Ranking> {
     const q = prepare(query, options.without)
     const filters = options.filters ?? {}
     const where = whereClause(filters)
@@ -186,15 +191,25 @@ class LanceStore implements Store {
     const top = ranked.slice(0, limit)
     // A case can reach the top on its vector or full-text rank alone, with a passage the
     // verbatim pass did not read.
-    await hydrate(snap, top.map((c) => c.best))
-    const cards = await cardsOf(snap, top.map((c) => c.id))
-    const hits = top.map((c) => ({ ...toHit(c, cards.get(c.id), q.marks), needs: needsShown(q, c.best, cards.get(c.id)) }))
+    await hydrate(snap, top.map((c) => c.best), ['norm'])
     let facets: FacetCounts | null = null
     if (options.facets) {
       const catalog = await snap.catalog
-      facets = countFacets(ranked.map((c) => catalog.byId.get(c.id)).filter((e): e is CatalogEntry => !!e))
+      facets = countFacets(catalog, ranked.map((c) => catalog.byId.get(c.id)).filter((e): e is CatalogEntry => !!e))
     }
-    return { hits, facets, query: { text: q.text, normalized: q.normalized, expansions: q.expansions, understood: q.needs, situation } }
+    const byId = new Map(top.map((c) => [c.id, c]))
+    const hits = async (ids: string[]): Promise<Hit[]> => {
+      const chosen = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
+      await hydrate(snap, chosen.map((c) => c.best))
+      const cards = await cardsOf(snap, chosen.map((c) => c.id))
+      return chosen.map((c) => ({ ...toHit(c, cards.get(c.id), q.marks), needs: needsShown(q, c.best, cards.get(c.id)) }))
+    }
+    return {
+      ranked: top.map((c) => ({ id: c.id, score: roundScore(c.score), matched: holdsMark(c.best.norm, q.marks) })),
+      hits,
+      facets,
+      query: { text: q.text, normalized: q.normalized, expansions: q.expansions, understood: q.needs, situation },
+    }
   }
 
   /**
@@ -286,7 +301,7 @@ class LanceStore implements Store {
     // Verbatim matches are looked for among the leading cases only, whose passages are read.
     const pool = new Set(out.map((c, i) => [c.id, scores[i]] as const).sort((a, b) => b[1] - a[1]).slice(0, Math.max(EXACT_POOL, limit * 2)).map(([id]) => id))
     const rows = [...fulltext, ...paraphrase, ...vector].filter((r) => pool.has(r.caseId))
-    await hydrate(snap, rows)
+    await hydrate(snap, rows, ['norm'])
     // Each case counts at its most literal passage; the snippet shows that one.
     const literal = rows.map((r) => ({ r, v: verbatim(r.norm, q) })).filter((x) => x.v > 0)
     take(literal.sort((x, y) => y.v - x.v).map((x) => x.r), 'exact')
@@ -313,7 +328,7 @@ class LanceStore implements Store {
     if (!terms.trim() || snap.pointer.passages === 0) return []
     let query = snap.passages.query().fullTextSearch(new lancedb.MatchQuery(terms, 'norm'))
     if (where) query = query.where(where)
-    return plain(await query.select([...RANK_COLUMNS, '_score']).withRowId().limit(k).toArray())
+    return plain(await query.select([...RANK_COLUMNS, '_score']).withRowId().limit(k).toArrow())
   }
 
   private async vector(snap: Snapshot, text: string, where: string | null, k: number, given?: Float32Array): Promise<PassageRow[]> {
@@ -324,7 +339,7 @@ class LanceStore implements Store {
     let query = snap.passages.vectorSearch(Array.from(vec)).distanceType('cosine')
     if (snap.hasVectorIndex) query = query.nprobes(24)
     if (where) query = query.where(where)
-    return plain(await query.select([...RANK_COLUMNS, '_distance']).withRowId().limit(k).toArray())
+    return plain(await query.select([...RANK_COLUMNS, '_distance']).withRowId().limit(k).toArrow())
   }
 
   async like(description: string, options: Partial<SearchOptions> = {}): Promise<{ hits: SimilarHit[]; facets: FacetCounts | null }> {
@@ -334,7 +349,7 @@ class LanceStore implements Store {
     const profile = describe(q.text, catalog, q.tags)
     // Facets count over the leading 50, so at least that many are scored in full.
     const hits = await this.alike(snap, catalog, profile, q, null, options, Math.max(clampLimit(options.limit), 50))
-    const facets = options.facets ? countFacets(hits.map((h) => catalog.byId.get(h.id)!)) : null
+    const facets = options.facets ? countFacets(catalog, hits.map((h) => catalog.byId.get(h.id)!)) : null
     return { hits: hits.slice(0, clampLimit(options.limit)), facets }
   }
 
@@ -499,8 +514,8 @@ class LanceStore implements Store {
 
   async facets(filters: Filters = {}): Promise<FacetCounts> {
     checkFilters(filters)
-    const snap = await this.snapshot()
-    return countFacets(filterEntries(await snap.catalog, filters))
+    const catalog = await (await this.snapshot()).catalog
+    return countFacets(catalog, filterEntries(catalog, filters))
   }
 
   async info(): Promise<StoreInfo> {
@@ -534,43 +549,72 @@ export function fundingRank(card: Card): number {
   return f.state === 'found' ? -1 : f.state === 'none' ? -2 : -3
 }
 
-/** Arrow rows are read-only views; ranked rows get their text filled in later. */
-function plain(rows: Record<string, unknown>[]): PassageRow[] {
-  return rows.map((r) => ({
-    caseId: r.caseId as string,
-    ord: r.ord as number,
-    spanStart: r.spanStart as number,
-    spanEnd: r.spanEnd as number,
-    _rowid: r._rowid as bigint,
-    _score: r._score as number | undefined,
-    _distance: r._distance as number | undefined,
-    text: undefined as unknown as string,
-    norm: undefined as unknown as string,
-  }))
+/**
+ * Ranked rows as plain objects (their text is filled in later), read column by column: Arrow's
+ * row views cost a getter call per field, a tenth of a search page's CPU over its ~3,600 rows.
+ */
+function plain(table: { numRows: number; getChild(name: string): { toArray(): unknown } | null }): PassageRow[] {
+  const column = (name: string) => table.getChild(name)?.toArray() as ArrayLike<unknown> | undefined
+  const [caseId, ord, spanStart, spanEnd, rowid, score, distance] = ['caseId', 'ord', 'spanStart', 'spanEnd', '_rowid', '_score', '_distance'].map(column)
+  const rows: PassageRow[] = new Array(table.numRows)
+  for (let i = 0; i < table.numRows; i++) {
+    rows[i] = {
+      caseId: caseId![i] as string,
+      ord: Number(ord![i]),
+      spanStart: Number(spanStart![i]),
+      spanEnd: Number(spanEnd![i]),
+      _rowid: rowid?.[i] as bigint | undefined,
+      _score: score?.[i] as number | undefined,
+      _distance: distance?.[i] as number | undefined,
+      text: undefined as unknown as string,
+      norm: undefined as unknown as string,
+    }
+  }
+  return rows
 }
 
-/** Reads the text of ranked passages (ranking reads only ids and offsets), in place. */
-async function hydrate(snap: Snapshot, rows: PassageRow[]): Promise<void> {
-  const byRowId = rows.filter((r) => r.text === undefined && r._rowid !== undefined)
+type Lazy = 'text' | 'norm'
+
+/**
+ * Reads the `columns` of ranked passages that lack them (ranking reads only ids and offsets), in
+ * place. The verbatim pass needs only `norm`, snippets `text`: reading both for the hundreds of
+ * passages the pass checks was a fifth of a 200-hit search's CPU.
+ */
+async function hydrate(snap: Snapshot, rows: PassageRow[], columns: Lazy[] = ['text', 'norm']): Promise<void> {
+  const groups = new Map<string, PassageRow[]>()
+  for (const r of rows) {
+    const missing = columns.filter((c) => r[c] === undefined).join(',')
+    if (missing) groups.set(missing, [...(groups.get(missing) ?? []), r])
+  }
+  for (const [missing, group] of groups) await readColumns(snap, group, missing.split(',') as Lazy[])
+}
+
+async function readColumns(snap: Snapshot, rows: PassageRow[], columns: Lazy[]): Promise<void> {
+  const byRowId = rows.filter((r) => r._rowid !== undefined)
   if (byRowId.length) {
     const ids = [...new Set(byRowId.map((r) => r._rowid!))]
-    const read = (await snap.passages.takeRowIds(ids).select(['text', 'norm']).withRowId().toArray()) as PassageRow[]
-    const byRow = new Map(read.map((r) => [String(r._rowid), r]))
-    for (const r of byRowId) fill(r, byRow.get(String(r._rowid)))
+    const read = await snap.passages.takeRowIds(ids).select(columns).withRowId().toArrow()
+    const rowid = read.getChild('_rowid')!.toArray() as ArrayLike<unknown>
+    const values = columns.map((c) => read.getChild(c)!.toArray() as ArrayLike<string>)
+    const at = new Map<string, number>()
+    for (let i = 0; i < read.numRows; i++) at.set(String(rowid[i]), i)
+    for (const r of byRowId) fill(r, columns, values, at.get(String(r._rowid)))
   }
   // Rows an approximate vector index returned without a usable row id are read by case and order.
-  const rest = rows.filter((r) => r.text === undefined)
+  const rest = rows.filter((r) => r[columns[0]] === undefined)
   if (!rest.length) return
   const cases = [...new Set(rest.map((r) => r.caseId))]
-  const read = (await snap.passages.query().where(`caseId IN (${cases.map(sqlString).join(', ')})`).select(['caseId', 'ord', 'text', 'norm']).toArray()) as PassageRow[]
-  const byKey = new Map(read.map((r) => [`${r.caseId}\u0000${r.ord}`, r]))
-  for (const r of rest) fill(r, byKey.get(`${r.caseId}\u0000${r.ord}`))
+  const read = await snap.passages.query().where(`caseId IN (${cases.map(sqlString).join(', ')})`).select(['caseId', 'ord', ...columns]).toArrow()
+  const [caseId, ord] = ['caseId', 'ord'].map((c) => read.getChild(c)!.toArray() as ArrayLike<unknown>)
+  const values = columns.map((c) => read.getChild(c)!.toArray() as ArrayLike<string>)
+  const at = new Map<string, number>()
+  for (let i = 0; i < read.numRows; i++) at.set(`${caseId[i]}\u0000${ord[i]}`, i)
+  for (const r of rest) fill(r, columns, values, at.get(`${r.caseId}\u0000${r.ord}`))
 }
 
-function fill(row: PassageRow, from: PassageRow | undefined): void {
-  if (!from) return
-  row.text = from.text
-  row.norm = from.norm
+function fill(row: PassageRow, columns: Lazy[], values: ArrayLike<string>[], at: number | undefined): void {
+  if (at === undefined) return
+  columns.forEach((c, k) => (row[c] = values[k][at]))
 }
 
 /**
@@ -590,13 +634,22 @@ function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, source: CatalogEntry
   return {
     id: c.id,
     title: card?.displayTitle ?? c.id,
-    score: Math.round(c.score * 10000) / 10000,
+    score: roundScore(c.score),
     snippet: markedSnippet(passage),
     passage,
     place: card?.place ?? { province: null, city: null, district: null, street: null, community: null, compound: null, inferred: [] },
     published: card?.published ?? null,
     models: card?.models ?? [],
   }
+}
+
+function roundScore(score: number): number {
+  return Math.round(score * 10000) / 10000
+}
+
+/** Whether a passage's search-normal text holds one of the terms a snippet would mark. */
+function holdsMark(norm: string | undefined, marks: string[]): boolean {
+  return !!norm && marks.some((m) => m && norm.includes(m))
 }
 
 /**

@@ -64,6 +64,24 @@ export interface SearchResult {
   query: { text: string; normalized: string; expansions: string[]; understood: UnderstoodNeed[]; situation: boolean }
 }
 
+/** A case of a ranking, before anything is read to show it. */
+export interface RankedCase {
+  id: string
+  score: number
+  /** Its best passage holds a term of the query (as typed, in the other script, or a mapped form). */
+  matched: boolean
+}
+
+/**
+ * A search's ranking without its hits' text: what a results page needs to count, split and order
+ * its results, then `hits` for the few it shows (passages read, snippets and cards made only for those).
+ */
+export interface Ranking extends Omit<SearchResult, 'hits'> {
+  ranked: RankedCase[]
+  /** The hits of these ranked ids, in the order given (ids not in the ranking left out). */
+  hits(ids: string[]): Promise<Hit[]>
+}
+
 /** A comparable case, with the reasons it was judged comparable. */
 export interface SimilarHit extends Hit {
   reasons: { kind: 'problem' | 'mechanism' | 'actor' | 'scale' | 'place' | 'model' | 'text'; value: string }[]
@@ -87,6 +105,8 @@ export interface StoreInfo {
  */
 export interface Store {
   search(query: string, options?: Partial<SearchOptions>): Promise<SearchResult>
+  /** The same search as a ranking, its hits made on demand (the web UI's results pages). */
+  ranking(query: string, options?: Partial<SearchOptions>): Promise<Ranking>
   /** "Cases like mine": a free-text description of one's own compound → comparable cases with reasons. */
   like(description: string, options?: Partial<SearchOptions>): Promise<{ hits: SimilarHit[]; facets: FacetCounts | null }>
   /** Cases comparable to an existing case. */
