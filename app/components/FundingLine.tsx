@@ -1,5 +1,5 @@
 import type { FundingSummary } from '../../ingest/funding-summary'
-import { useLang, useT } from '~/lib/ui'
+import { useLang, useT, wanParams } from '~/lib/ui'
 
 /**
  * Funding at a glance: the stated total and who paid, or plainly "not found in the text" or
@@ -20,7 +20,7 @@ export function FundingLine({ funding }: { funding: FundingSummary | null }) {
       ) : (
         <>
           {funding.totalWan !== null && (
-            <strong>{t('fundingTotal', { n: funding.totalWan.toLocaleString('zh-CN'), yuan: (funding.totalWan * 10000).toLocaleString('en-US') })}</strong>
+            <strong>{t('fundingTotal', wanParams(funding.totalWan))}</strong>
           )}
           {funding.totalWan !== null && payers && ' · '}
           {payers && (
