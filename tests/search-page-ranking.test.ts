@@ -1,0 +1,80 @@
+/**
+ * What the search page asks of the store: a ranking without its hits' text (store.ranking), hits
+ * made for the ids a page shows, and facet counts from the per-build numbering of facet values.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { indexCases } from '../ingest/index/write.js'
+import { fixedProvider } from '../ingest/index/embedders.js'
+import { openStore, type Store } from '../ingest/search/index.js'
+import { fixtureCases } from './helpers/cases.js'
+import { HashEmbedder } from './helpers/embedder.js'
+
+const quiet = { log: () => {} }
+
+describe('store.ranking', () => {
+  let store: Store
+  let dir: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'casebook-ranking-'))
+    const emb = new HashEmbedder()
+    await indexCases(fixtureCases(), { uri: dir, provider: fixedProvider(emb), ...quiet })
+    store = await openStore(dir, { embedder: emb })
+  })
+  afterAll(() => {
+    store.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it.each(['五位一体', '老舊小區 無物業', 'grid management', '停车难', '小区没人管'])('ranks %s as search does, and makes hits only for the ids asked', async (q) => {
+    const options = { limit: 200, facets: true }
+    const [ranking, result] = await Promise.all([store.ranking(q, options), store.search(q, options)])
+    expect(ranking.ranked.map((r) => [r.id, r.score])).toEqual(result.hits.map((h) => [h.id, h.score]))
+    expect(ranking.facets).toEqual(result.facets)
+    expect(ranking.query).toEqual(result.query)
+    // A match is a best passage holding a term of the query: the terms its snippet marks.
+    for (const [i, r] of ranking.ranked.entries()) expect(r.matched, r.id).toBe(result.hits[i].passage.marks.length > 0)
+    const asked = ranking.ranked.map((r) => r.id).reverse().slice(0, 2)
+    const hits = await ranking.hits([...asked, 'no-such-case'])
+    expect(hits.map((h) => h.id)).toEqual(asked)
+    expect(hits).toEqual(asked.map((id) => result.hits.find((h) => h.id === id)))
+  })
+})
+
+describe('facet counts across store builds', () => {
+  it('numbers facet values per build: a rebuilt store counts its new values and forgets the old', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-facet-build-'))
+    const emb = new HashEmbedder()
+    const cases = fixtureCases()
+    await indexCases(cases, { uri: dir, provider: fixedProvider(emb), ...quiet })
+    const store = await openStore(dir, { embedder: emb, refreshMs: 0 })
+    try {
+      const before = await store.search('小区', { limit: 200, facets: true })
+      expect(before.facets!.province).toContainEqual({ value: '山西省', count: 1 })
+      expect((await store.facets()).province.map((f) => f.value)).toContain('山西省')
+
+      // The Shanxi case moves to a made-up spelling of another province; a second Fujian case is
+      // written without the suffix, so 福建 and 福建省 are one key shown in its commonest spelling.
+      const moved = cases.map((c) =>
+        c.place.province === '山西省' ? { ...c, place: { ...c.place, province: '甘肃省' } } : c.id === 'xm-168' ? { ...c, place: { ...c.place, province: '福建' } } : c,
+      )
+      await indexCases(moved, { uri: dir, provider: fixedProvider(emb), ...quiet })
+      store.refresh()
+      const after = await store.search('小区', { limit: 200, facets: true })
+      const provinces = after.facets!.province
+      expect(provinces.map((f) => f.value)).not.toContain('山西省')
+      expect(provinces).toContainEqual({ value: '甘肃省', count: 1 })
+      const fujian = provinces.filter((f) => f.value.startsWith('福建'))
+      expect(fujian).toHaveLength(1)
+      expect(fujian[0].count).toBe(after.hits.filter((h) => h.place.province?.startsWith('福建')).length)
+      const all = await store.facets()
+      expect(all.province.find((f) => f.value.startsWith('福建'))).toEqual({ value: '福建', count: 2 })
+      expect(all.province).toContainEqual({ value: '甘肃省', count: 1 })
+    } finally {
+      store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
