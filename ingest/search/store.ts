@@ -261,6 +261,8 @@ class LanceStore implements Store {
       mode === 'fulltext' ? [] : this.vector(snap, q.embed, where, k),
     ])
     const byId = new Map<string, Candidate & { evidence: CaseEvidence }>()
+    /** How literally each checked passage holds the query (see verbatim), filled below. */
+    const literal = new Map<PassageRow, number>()
     const take = (rows: PassageRow[], list: 'fulltext' | 'paraphrase' | 'vector' | 'exact') => {
       const seen = new Set<string>()
       for (const row of rows) {
@@ -286,7 +288,7 @@ class LanceStore implements Store {
           c.evidence.fulltext = { rank, score: row._score ?? 0 }
         } else if (list === 'paraphrase') {
           c.evidence.paraphrase = { rank, score: row._score ?? 0 }
-        } else c.evidence.verbatim = Math.max(c.evidence.verbatim, verbatim(row.norm, q))
+        } else c.evidence.verbatim = Math.max(c.evidence.verbatim, literal.get(row) ?? 0)
       }
     }
     take(fulltext, 'fulltext')
@@ -303,8 +305,11 @@ class LanceStore implements Store {
     const rows = [...fulltext, ...paraphrase, ...vector].filter((r) => pool.has(r.caseId))
     await hydrate(snap, rows, ['norm'])
     // Each case counts at its most literal passage; the snippet shows that one.
-    const literal = rows.map((r) => ({ r, v: verbatim(r.norm, q) })).filter((x) => x.v > 0)
-    take(literal.sort((x, y) => y.v - x.v).map((x) => x.r), 'exact')
+    for (const r of rows) {
+      const v = verbatim(r.norm, q)
+      if (v > 0) literal.set(r, v)
+    }
+    take([...literal.keys()].sort((x, y) => literal.get(y)! - literal.get(x)!), 'exact')
     scores = fuse(out.map((c) => c.evidence), weights)
     out.forEach((c, i) => (c.score = scores[i]))
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
@@ -584,7 +589,10 @@ async function hydrate(snap: Snapshot, rows: PassageRow[], columns: Lazy[] = ['t
   const groups = new Map<string, PassageRow[]>()
   for (const r of rows) {
     const missing = columns.filter((c) => r[c] === undefined).join(',')
-    if (missing) groups.set(missing, [...(groups.get(missing) ?? []), r])
+    if (!missing) continue
+    const group = groups.get(missing)
+    if (group) group.push(r)
+    else groups.set(missing, [r])
   }
   for (const [missing, group] of groups) await readColumns(snap, group, missing.split(',') as Lazy[])
 }
