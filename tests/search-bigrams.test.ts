@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bigramShares, fulltextQuery, LISTED_SHARE, MIN_PASSAGES, PIECE_SEPARATOR, POSTINGS_BUDGET, type BigramStats } from '../ingest/search/bigrams.js'
+import { bigramShares, fulltextQuery, LISTED_SHARE, MIN_PASSAGES, PIECE_SEPARATOR, POSTINGS_BUDGET, queryCost, CUT_SHORT_BESIDE, CUT_SHORT_UP_TO, type BigramStats } from '../ingest/search/bigrams.js'
 
 const terms = (text: string, stats: BigramStats | null) => fulltextQuery(text, stats).split(PIECE_SEPARATOR)
 const stats = (passages: number, shares: Record<string, number>): BigramStats => ({ passages, shares: new Map(Object.entries(shares)) })
@@ -36,35 +36,58 @@ describe('full-text query planning', () => {
     expect(terms('老旧小区 无物业', s)).toEqual(['老旧', '旧小', '小区', '无物', '物业'])
   })
 
-  it('at scale keeps each part\'s rarest bigram and then the rarest others that fit the budget', () => {
-    // 322k passages, as the 100k-case bench store: 小区 and 物业 would cost 380k postings.
+  it('at scale asks the rarest bigrams whose walk fits the budget: a common one may join rare ones', () => {
+    // 322k passages, as the 100k-case bench store: 无物 is rare, so 旧小 (61k postings) joins it
+    // as the query's commonest term, which is not walked; 老旧 would be a second common one.
     const s = stats(322_000, { 小区: 0.957, 物业: 0.217, 老旧: 0.199, 旧小: 0.19, 无物: 0.006 })
     expect(terms('老旧小区 无物业', s)).toEqual(['旧小', '无物'])
   })
 
-  it('keeps a telling part even past the budget: it is what was asked for', () => {
+  it('does not let parts add up past the budget at 1M reports, however telling each is', () => {
+    // 3M passages: 充电 and 全隐 each in 8.5% are 255k postings; asking both walks one in full.
+    const s = stats(3_000_000, { 飞线: 0.0853, 线充: 0.0853, 充电: 0.0853, 全隐: 0.0853, 隐患: 0.0853, 安全: 0.3 })
+    expect(0.0853 * 3_000_000).toBeGreaterThan(POSTINGS_BUDGET)
+    expect(terms('飞线充电 安全隐患', s)).toEqual(['充电'])
+    // On a store a tenth the size each is 25.6k postings: both fit, a third would not.
+    expect(terms('飞线充电 安全隐患', stats(300_000, { 飞线: 0.0853, 线充: 0.0853, 充电: 0.0853, 全隐: 0.0853, 隐患: 0.0853, 安全: 0.3 }))).toEqual(['充电', '全隐'])
+  })
+
+  it('asks a part whose every bigram is common alone, as one term is cheap at any frequency', () => {
     const s = stats(1_000_000, { 协商: 0.15, 业委: 0.3, 委会: 0.3 })
-    expect(0.15 * 1_000_000).toBeGreaterThan(POSTINGS_BUDGET)
     expect(terms('业委会 协商', s)).toEqual(['协商'])
   })
 
-  it('keeps a common part when the budget allows, before more bigrams of another part', () => {
+  it('keeps each part\'s rarest bigram before more bigrams of another part', () => {
     const s = stats(100_000, { 协商: 0.1, 业委: 0.3, 委会: 0.35, 议事: 0.02, 事协: 0.02 })
-    // 事协 (its part's rarest, telling) 2k; 业委 (业委会's rarest) 30k; then 议事 2k and 协商 10k;
+    // 事协 (its part's rarest) 2k and 业委 (业委会's rarest) 30k first; then 议事 2k and 协商 10k;
     // 委会 would pass the 60k budget.
     expect(terms('业委会 议事协商', s)).toEqual(['业委', '议事', '事协', '协商'])
+    // A third part's rarest (委员 20k) comes before 议事 and 协商, and then 协商 no longer fits.
+    expect(terms('业委会 议事协商 委员', stats(100_000, { 协商: 0.1, 业委: 0.3, 委会: 0.35, 议事: 0.02, 事协: 0.02, 委员: 0.2 }))).toEqual(['业委', '议事', '事协', '委员'])
   })
 
-  it('with only bigrams too common to afford, asks the rarest alone', () => {
+  it('with only common bigrams, asks the rarest alone', () => {
     const s = stats(1_000_000, { 小区: 0.95, 物业: 0.4 })
     expect(terms('小区 物业', s)).toEqual(['物业'])
     expect(terms('小区', s)).toEqual(['小区'])
   })
 
+  it('counts the postings a query of several terms walks or reads, leaving out a commonest term cut short beside rare ones', () => {
+    expect(queryCost([])).toBe(0)
+    expect(queryCost([2_000, 200_000])).toBe(2_000)
+    expect(queryCost([CUT_SHORT_BESIDE, CUT_SHORT_UP_TO])).toBe(CUT_SHORT_BESIDE)
+    // Read whole the first time it is asked: too long to come for free.
+    expect(queryCost([2_000, 600_000])).toBe(602_000)
+    expect(queryCost([53_000, 298_000])).toBe(351_000)
+    expect(queryCost([2_000, 600_000, 500_000])).toBe(1_102_000)
+  })
+
   it('treats unrecorded bigrams as rare and keeps words in other scripts', () => {
     const s = stats(322_000, { 小区: 0.957, 治理: 0.6, 区治: 0.3 })
     expect(terms('168 小区治理', s)).toEqual(['区治', '168'])
+    // 小区 beside rare bigrams would be cut short, but its 308k postings cost reading them cold.
     expect(terms('小区加装电梯', s)).toEqual(['区加', '加装', '装电', '电梯'])
+    expect(terms('小区加装电梯', stats(200_000, { 小区: 0.957 }))).toEqual(['小区', '区加', '加装', '装电', '电梯'])
   })
 
   it('leaves a lone character as itself', () => {

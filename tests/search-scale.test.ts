@@ -83,8 +83,9 @@ describe('a large store', () => {
 describe('planned full-text queries', () => {
   const query = '居民议事会 加装电梯'
 
-  it('leave out the part every passage has when the budget is small', () => {
-    expect(fulltextQuery(searchNormal(query), stats, 100).split(PIECE_SEPARATOR)).toEqual(['加装', '装电', '电梯'])
+  it('leave out the part every passage has when the budget is small, but for one bigram that is not walked', () => {
+    // 事会 is the query's commonest term: LanceDB cuts it short beside the rare ones.
+    expect(fulltextQuery(searchNormal(query), stats, 100).split(PIECE_SEPARATOR)).toEqual(['事会', '加装', '装电', '电梯'])
     expect(fulltextQuery(searchNormal(query), stats, Infinity).split(PIECE_SEPARATOR)).toHaveLength(7)
   })
 

@@ -1,11 +1,11 @@
 /**
- * Full-text queries as bigrams, chosen by what they cost. LanceDB scores a query of several terms
- * by walking every posting of every term: about 0.2 µs a posting on this machine, plus a few
- * hundred µs a term (measured on the 100k-case bench store, 322k passages). A bigram in a fifth
- * of the passages (老旧, 中心) costs ~12 ms there, and 小区 in nearly all of them ~60 ms, while its
- * BM25 weight is near zero. So each build records how common its bigrams are (from a sample), and
- * a query keeps the rarest bigram of each of its parts unless even that one is common (see
- * `plan`), then adds more, rarest first, while the postings they would walk fit a budget.
+ * Full-text queries as bigrams, chosen by what they cost. LanceDB ranks a query by block-max WAND:
+ * one term, however common, is cut short once the leading passages are found, and so is a common
+ * term beside rare ones; but several common terms are walked posting by posting (`queryCost`).
+ * At 630k passages 小区 alone takes ~5 ms and 小区 with 老旧 350–1,200 ms; at 3M passages (1M
+ * reports) such a query takes seconds. So each build records how common its bigrams are (from a
+ * sample), and a query asks its bigrams rarest first — each part's rarest, then the others —
+ * while the postings walked fit a budget that does not grow with the store (`plan`).
  * Passages that hold the whole query are still found (they hold its rarest bigrams), and the
  * verbatim pass in the store lifts them; what is lost is BM25's preference among partial matches.
  */
@@ -13,15 +13,21 @@ const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g
 const OTHER = /[\p{L}\p{N}]+/gu
 /** Joins query pieces without making bigrams across them: this character is in no passage. */
 export const PIECE_SEPARATOR = '\ue000'
-/** A bigram in at least this share of passages is common: a query keeps it only if the budget allows. */
-export const COMMON_SHARE = 0.2
 /** Bigrams rarer than this in the sample are not recorded; a query treats them as rare. */
 export const LISTED_SHARE = 0.002
 /** Longest list of recorded bigrams kept with a build (commonest first). */
 const MAX_LISTED = 5000
 const MAX_QUERY_BIGRAMS = 48
-/** Default postings a query may walk beyond each part's rarest bigram: ~12 ms at 0.2 µs a posting. */
+/** Default postings a query may walk (`queryCost`): ~15–90 ms at load average 13–20 on this machine. */
 export const POSTINGS_BUDGET = 60_000
+/** Postings of the other terms beside which a query's commonest term is cut short, not walked (`queryCost`). */
+export const CUT_SHORT_BESIDE = 10_000
+/**
+ * Longest posting list cut short for free: the first query that asks a bigram still reads its whole
+ * list (志愿, 298k postings: 1.4 s cold at load average 18, 9 ms warm), so a bigram joins rare ones
+ * for free only up to this (a 20% bigram at 100k reports, 8% at 1M).
+ */
+export const CUT_SHORT_UP_TO = 240_000
 /**
  * Below this many passages queries are fast anyway and every bigram's weight is worth keeping,
  * so small corpora rank exactly by BM25 over all the query's bigrams.
@@ -64,7 +70,7 @@ export function bigramShares(normals: string[]): [string, number][] {
 
 /**
  * The full-text query for `text` (search-normal). Without stats (a small or older store) every
- * bigram counts; `budget` is the postings the query may walk beyond each part's rarest bigram;
+ * bigram counts; `budget` is the postings the query may walk (`queryCost`);
  * bigrams in `skip` are left out (another query asks them). '' when nothing is left to ask.
  */
 export function fulltextQuery(text: string, stats: BigramStats | null, budget = POSTINGS_BUDGET, skip: ReadonlySet<string> = new Set()): string {
@@ -80,32 +86,46 @@ export function fulltextQuery(text: string, stats: BigramStats | null, budget = 
 }
 
 /**
- * Rarest first, in three tiers: each part's rarest bigram when it is telling (always — it is what
- * was asked for); each part's rarest bigram when common, within the budget; then every other
- * bigram, within the budget. A store small enough fits every bigram and ranks exactly by BM25.
+ * Rarest first, within the budget: the query's rarest bigram (always: one term costs little at any
+ * frequency), then each part's rarest bigram, then every other bigram. What a query costs is the
+ * postings it walks (`queryCost`): a common bigram can join rare ones, not common ones. A store small
+ * enough fits every bigram and ranks exactly by BM25.
  */
 function plan(runs: string[][], all: string[], stats: BigramStats, budget: number): Set<string> {
   // Unrecorded bigrams are rarer than LISTED_SHARE; half of it is their expected share.
   const share = (b: string) => stats.shares.get(b) ?? LISTED_SHARE / 2
   const rarest = (a: string, b: string) => share(a) - share(b) || (a < b ? -1 : 1)
   const firsts = [...new Set(runs.map((r) => [...r].sort(rarest)[0]))].sort(rarest)
-  const chosen = new Set(firsts.filter((b) => share(b) < COMMON_SHARE).slice(0, MAX_QUERY_BIGRAMS))
-  let cost = 0
-  for (const b of chosen) cost += share(b) * stats.passages
+  const chosen = new Set<string>()
+  const postings: number[] = []
   const fill = (tier: string[]) => {
     for (const b of tier) {
       if (chosen.size >= MAX_QUERY_BIGRAMS) return
       if (chosen.has(b)) continue
       const more = share(b) * stats.passages
-      // Sorted rarest first: once one does not fit, none after it does.
-      if (cost + more > budget) return
+      // Sorted rarest first, and the cost never falls as `more` grows: once one does not fit, none after it does.
+      if (chosen.size && queryCost([...postings, more]) > budget) return
       chosen.add(b)
-      cost += more
+      postings.push(more)
     }
   }
   fill(firsts)
   fill([...all].sort(rarest))
-  // Nothing affordable (小区 物业 in a store about compounds): the rarest alone, one term is scored fast.
-  if (!chosen.size && all.length) chosen.add([...all].sort(rarest)[0])
   return chosen
+}
+
+/**
+ * What a query of several terms with these posting counts costs, in postings walked or read.
+ * LanceDB ranks by block-max WAND, so a term is cut short once the leading `k` passages are
+ * found: one term alone costs little at any frequency (小区 ~5 ms at 630k passages; `plan`
+ * always asks the rarest), and so does a common term beside rare ones (旧小 125k
+ * with 无物 1k: 3–7 ms; 住宅 210k beside eight rare bigrams: 8 ms). Beside terms that are
+ * themselves common, every term is walked in full (志愿 298k with 垃圾 53k: 178 ms; 小区 with
+ * 老旧: 350–1,200 ms). Measured on the table bench/fulltext-scale.ts builds, load average 13–20.
+ * A list longer than CUT_SHORT_UP_TO counts in full all the same, for what reading it costs cold.
+ */
+export function queryCost(postings: number[]): number {
+  const sum = postings.reduce((total, p) => total + p, 0)
+  const commonest = Math.max(0, ...postings)
+  return sum - commonest <= CUT_SHORT_BESIDE && commonest <= CUT_SHORT_UP_TO ? sum - commonest : sum
 }

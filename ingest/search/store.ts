@@ -33,7 +33,7 @@ export interface OpenOptions {
   /** How often to look for a newer complete build, in ms (0: on every call). Default 5000. */
   refreshMs: number
   /**
-   * Index postings a full-text query may walk beyond each part's rarest bigram (see ./bigrams.ts):
+   * Index postings a full-text query may walk (every term's but the commonest's; see ./bigrams.ts):
    * the latency a large store trades for BM25 weight of common bigrams. Default POSTINGS_BUDGET.
    */
   postingsBudget: number
@@ -315,7 +315,7 @@ class LanceStore implements Store {
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
   }
 
-  /** Postings a full-text query may walk beyond each part's rarest bigram (./bigrams.ts). */
+  /** Postings a full-text query may walk (./bigrams.ts). */
   private get budget(): number {
     return this.options.postingsBudget ?? POSTINGS_BUDGET
   }
