@@ -15,6 +15,8 @@ const SECTIONS: { name: string; load: () => Promise<{ run(): Promise<void> }>; o
   { name: 'real', load: () => import('./real.js') },
   // Hours and tens of GB at its default million reports: run only when named.
   { name: 'scale', load: () => import('./scale.js'), onlyByName: true },
+  // Needs a CLI-built store to copy (BENCH_FTS_STORE) and builds millions of passages from it.
+  { name: 'fulltext-scale', load: () => import('./fulltext-scale.js'), onlyByName: true },
 ]
 
 /** `npm run bench -- clean-extract` runs the named sections only. */

@@ -78,6 +78,8 @@ async function child(args: string[], label: string): Promise<{ stdout: string; s
 interface Latencies {
   firstSearchMs: number
   modes: Record<SearchOptions['mode'], number[]>
+  /** Each mode's slowest queries: [query, median ms over the repeats], slowest first. */
+  slowest: Record<SearchOptions['mode'], [string, number][]>
   sqlite: number[]
   sqliteBuildS: number
   passages: number
@@ -91,9 +93,18 @@ async function searchChild(dir: string): Promise<void> {
   await store.search('小区')
   const firstSearchMs = performance.now() - t
   const modes: Latencies['modes'] = { fulltext: [], vector: [], hybrid: [] }
+  const slowest: Latencies['slowest'] = { fulltext: [], vector: [], hybrid: [] }
   for (const mode of ['fulltext', 'vector', 'hybrid'] as const) {
     for (const q of QUERIES) await store.search(q, { mode })
-    for (let r = 0; r < REPEATS; r++) for (const q of QUERIES) modes[mode].push(await time(() => store.search(q, { mode })))
+    const byQuery = new Map<string, number[]>(QUERIES.map((q) => [q, []]))
+    for (let r = 0; r < REPEATS; r++) {
+      for (const q of QUERIES) {
+        const ms = await time(() => store.search(q, { mode }))
+        modes[mode].push(ms)
+        byQuery.get(q)!.push(ms)
+      }
+    }
+    slowest[mode] = [...byQuery].map(([q, ms]) => [q, pct(ms, 50)] as [string, number]).sort((a, b) => b[1] - a[1]).slice(0, 4)
   }
   const passages = (await store.info()).passages
   store.close()
@@ -113,7 +124,7 @@ async function searchChild(dir: string): Promise<void> {
   db.close()
   const sqliteBuildS = (performance.now() - t) / 1000
   const lat = await sqliteLatencies(sqlite)
-  const out: Latencies = { firstSearchMs, modes, sqlite: lat, sqliteBuildS, passages }
+  const out: Latencies = { firstSearchMs, modes, slowest, sqlite: lat, sqliteBuildS, passages }
   process.stdout.write(JSON.stringify(out))
 }
 
@@ -148,6 +159,7 @@ export async function run(): Promise<void> {
     console.log(`search: first search after opening ${l.firstSearchMs.toFixed(0)} ms; sqlite fts5 build ${l.sqliteBuildS.toFixed(0)} s; peak RSS of the search process ${mb(search.peakRss)}`)
     console.log(`engine at ${N} reports (${l.passages} passages) | p50 ms | p95 ms`)
     for (const mode of ['hybrid', 'fulltext', 'vector'] as const) console.log(`lancedb ${mode} | ${pct(l.modes[mode], 50).toFixed(1)} | ${pct(l.modes[mode], 95).toFixed(1)}`)
+    for (const mode of ['hybrid', 'fulltext', 'vector'] as const) console.log(`slowest ${mode} (median ms): ${l.slowest[mode].map(([q, ms]) => `${q} ${ms.toFixed(0)}`).join(', ')}`)
     console.log(`sqlite fts5 trigram | ${pct(l.sqlite, 50).toFixed(1)} | ${pct(l.sqlite, 95).toFixed(1)}`)
     console.log(`hybrid p95 ${pct(l.modes.hybrid, 95).toFixed(1)} ms (target ≤ 100)`)
   } finally {
