@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
-import { basename, extname } from 'node:path'
+import { basename } from 'node:path'
 import { clean } from './clean/index.js'
 import { parseMeta } from './clean/meta.js'
 import { extract } from './extract/index.js'
 import { decodeReport, readDocument, readReportBytes, type ReadResult } from './read/index.js'
 import type { Case, Message } from './schema.js'
-import { withoutBreaks } from './text/one-line.js'
 import { httpUrl } from './text/http-url.js'
 import { StageTimes } from './timings.js'
+import { caseId } from './corpus/case-id.js'
 
 export interface ProcessOptions {
   /** Case id; defaults to the file name without extension. */
@@ -19,11 +19,6 @@ export interface ProcessOptions {
   body: string
   /** Where the read, clean and extract stages add their time (ingest's summary). */
   times: StageTimes
-}
-
-/** The file name without extension; control characters (a newline in a name) become "_". */
-export function caseId(file: string): string {
-  return withoutBreaks(basename(file, extname(file)))
 }
 
 function sha256(bytes: Uint8Array): string {

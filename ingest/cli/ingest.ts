@@ -1,12 +1,14 @@
+/**
+ * Only light modules are imported up front: the worker threads start first thing, and load the
+ * pipeline while this thread loads LanceDB and the embedder (below, by `import()`); the main
+ * thread never loads the pipeline itself when workers run.
+ */
 import { existsSync, statSync } from 'node:fs'
-import { eachCase, ingestReports, listReports, type IngestStatus } from '../corpus/index.js'
-import { defaultWorkers } from '../corpus/pool.js'
+import { ingestReports, listReports, type IngestStatus } from '../corpus/ingest.js'
+import { defaultWorkers, WorkerPool } from '../corpus/pool.js'
 import type { Case } from '../schema.js'
 import { parse, reportFailure, usageError, UsageError } from './args.js'
 import { oneLine } from '../text/one-line.js'
-import { startProgress } from './progress.js'
-import { indexSummary, openIndexStep } from '../index/step.js'
-import { parseEmbedderKind } from '../index/providers.js'
 import type { IndexStats } from '../index/write.js'
 import { StageTimes, STAGES, type StageSeconds } from '../timings.js'
 
@@ -63,7 +65,6 @@ export async function run(argv: string[]): Promise<number> {
   let requested
   try {
     args = parse(argv, INGEST_OPTIONS, false)
-    parseEmbedderKind(args.values.embedder)
     requested = workerCount(args.values.workers)
   } catch (e) {
     if (e instanceof UsageError) return usageError(`${e.message}\n${USAGE}`)
@@ -76,14 +77,40 @@ export async function run(argv: string[]): Promise<number> {
   }
   const files = listReports(corpus)
   const workers = requested ?? defaultWorkers(files.length)
+  const pool = workers > 0 ? new WorkerPool(workers) : null
+  try {
+    return await ingest(files, { corpus, cases, json, db: args.values.db, embedder: args.values.embedder }, pool)
+  } finally {
+    await pool?.close()
+  }
+}
+
+async function ingest(
+  files: string[],
+  opts: { corpus: string; cases: string; json: boolean; db?: string; embedder?: string },
+  pool: WorkerPool | null,
+): Promise<number> {
+  const [{ eachCase }, { startProgress }, { indexSummary, openIndexStep }, { parseEmbedderKind }] = await Promise.all([
+    import('../corpus/files.js'),
+    import('./progress.js'),
+    import('../index/step.js'),
+    import('../index/providers.js'),
+  ])
+  try {
+    parseEmbedderKind(opts.embedder)
+  } catch (e) {
+    if (e instanceof UsageError) return usageError(`${e.message}\n${USAGE}`)
+    throw e
+  }
+  const { corpus, cases, json } = opts
   const times = new StageTimes()
   const counts: Record<IngestStatus, number> = { created: 0, updated: 0, unchanged: 0, failed: 0 }
   const progress = startProgress(files.length)
-  const step = await openIndexStep({ cases, db: args.values.db, embedder: args.values.embedder, log: (line) => progress.log(line) })
+  const step = await openIndexStep({ cases, db: opts.db, embedder: opts.embedder, log: (line) => progress.log(line), threads: pool?.kernels })
 
   async function* stream(): AsyncGenerator<Case> {
     const streamed = new Set<string>()
-    for await (const outcome of ingestReports(files, { cases, workers, times })) {
+    for await (const outcome of ingestReports(files, { cases, workers: 0, pool: pool ?? undefined, times })) {
       counts[outcome.status]++
       if (outcome.error) progress.log(`casebook: ${oneLine(outcome.error)}`)
       progress.tick()
@@ -105,7 +132,7 @@ export async function run(argv: string[]): Promise<number> {
   // Since the process started (performance's time origin): module loading counts too.
   const total = performance.now() / 1000
   const summary: IngestSummary = {
-    corpus, cases, reports: files.length, counts, index, workers,
+    corpus, cases, reports: files.length, counts, index, workers: pool?.size ?? 0,
     seconds: { ...times.seconds(), total: Math.round(total * 10) / 10 },
     reportsPerSecond: Math.round((files.length / total) * 10) / 10,
   }

@@ -1,4 +1,5 @@
 export { caseToMarkdown, markdownToCase, CaseFileError, CASE_KEYS, FRONT_MATTER_KEYS } from './format.js'
 export { readCase, readCorpus, eachCase, readStoredCase, writeCase, caseFile, type WriteStatus } from './files.js'
 export { applyLocked } from './locked.js'
-export { runIngest, ingestFile, ingestReports, listReports, problemOf, type IngestOptions, type IngestOutcome, type IngestReport, type IngestResult, type IngestStatus, type StreamOptions } from './ingest.js'
+export { ingestFile, problemOf } from './ingest-file.js'
+export { runIngest, ingestReports, listReports, type IngestOptions, type IngestOutcome, type IngestReport, type IngestResult, type IngestStatus, type StreamOptions } from './ingest.js'

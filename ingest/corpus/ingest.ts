@@ -1,12 +1,13 @@
+/**
+ * Raw reports → case files as a stream. This module does not load the pipeline (read, clean,
+ * extract): with worker threads the main thread never runs it, and its start-up is ~1 s of CPU.
+ */
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { caseId, processReport } from '../pipeline.js'
-import { InputError } from '../read/index.js'
 import type { Case } from '../schema.js'
 import { StageTimes, type Stage } from '../timings.js'
-import { caseFile, storedText, writeCaseText, type WriteStatus } from './files.js'
-import { applyLocked } from './locked.js'
-import { caseToMarkdown, CaseFileError, markdownToCase } from './format.js'
+import type { WriteStatus } from './files.js'
+import { caseId } from './case-id.js'
 import { WorkerPool } from './pool.js'
 
 export interface IngestOptions {
@@ -24,6 +25,8 @@ export interface StreamOptions {
    * the calling thread. Results come back in input order whatever the count.
    */
   workers: number
+  /** A pool the caller started (and closes) instead of `workers` new threads: ingest starts it first thing. */
+  pool?: WorkerPool
   /** Where the read, clean, extract and write stages add their time. */
   times: StageTimes
 }
@@ -52,48 +55,6 @@ export interface IngestReport {
   counts: Record<IngestStatus, number>
 }
 
-/** Bugs in a stage must not stop the batch; they fail that one file with the reason. */
-export function problemOf(file: string, err: unknown): string {
-  if (err instanceof InputError) return err.message
-  if (err instanceof CaseFileError) return `${err.message} (stored case left as it is; fix or delete it)`
-  return `${file}: internal error (${err instanceof Error ? err.message : String(err)})`
-}
-
-/**
- * One raw report → its case file. A locked field keeps the stored value; a stored file that
- * cannot be parsed is left alone and the report fails, so a hand edit is never overwritten.
- * The stored file is parsed only when it differs from the fresh case: a re-run over unchanged
- * reports compares text and parses nothing.
- */
-export async function ingestFile(file: string, casesDir: string, times = new StageTimes()): Promise<{ status: WriteStatus; case: Case }> {
-  // The report first: when it is unusable, the error names it, not the case file.
-  let merged = await processReport(file, { times })
-  const target = caseFile(casesDir, caseId(file))
-  let text = times.time('write', () => caseToMarkdown(merged))
-  const before = times.time('write', () => storedText(target))
-  if (before !== null && before !== text) {
-    const stored = times.time('write', () => markdownToCase(before, target))
-    const fresh = stored.locked.includes('body') ? await processReport(file, { body: stored.body, times }) : merged
-    merged = applyLocked(stored, fresh)
-    text = times.time('write', () => caseToMarkdown(merged))
-  }
-  if (before === text) return { status: 'unchanged', case: merged }
-  await writeCaseText(casesDir, merged.id, text)
-  return { status: before === null ? 'created' : 'updated', case: merged }
-}
-
-/** `ingestFile` as an outcome: a failure is a value naming the file, never a throw. */
-export async function ingestOutcome(file: string, casesDir: string): Promise<IngestOutcome> {
-  const times = new StageTimes()
-  const id = caseId(file)
-  try {
-    const done = await ingestFile(file, casesDir, times)
-    return { file, id, status: done.status, case: done.case, ms: times.ms }
-  } catch (err) {
-    return { file, id, status: 'failed', error: problemOf(file, err), ms: times.ms }
-  }
-}
-
 /** Raw report files of a directory, sorted; dotfiles (editor and OS litter) are not reports. */
 export function listReports(dir: string): string[] {
   return readdirSync(dir)
@@ -111,11 +72,14 @@ const IN_FLIGHT = 8
  * already seen fails without being read.
  */
 export async function* ingestReports(files: Iterable<string>, opts: StreamOptions): AsyncGenerator<IngestOutcome> {
-  const pool = opts.workers > 0 ? new WorkerPool(opts.workers) : null
-  const run = (file: string) => (pool ? pool.run(file, opts.cases) : ingestOutcome(file, opts.cases))
+  const own = !opts.pool && opts.workers > 0 ? new WorkerPool(opts.workers) : null
+  const pool = opts.pool ?? own
+  const inline = pool ? null : await import('./ingest-file.js')
+  const run = (file: string) => (pool ? pool.run(file, opts.cases) : inline!.ingestOutcome(file, opts.cases))
+  const workers = pool ? pool.size : 0
   const seen = new Map<string, string>()
   const queue: Promise<IngestOutcome>[] = []
-  const window = IN_FLIGHT * Math.max(1, opts.workers)
+  const window = IN_FLIGHT * Math.max(1, workers)
   const it = files[Symbol.iterator]()
   let done = false
   try {
@@ -142,7 +106,7 @@ export async function* ingestReports(files: Iterable<string>, opts: StreamOption
       yield outcome
     }
   } finally {
-    await pool?.close()
+    await own?.close()
   }
 }
 

@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto'
 import { addWords, analyze, userDictionary } from '../text/segment.js'
 import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
+import { axpy, runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
 
 export interface LsaParams {
   /** Latent dimensions at most; fewer when the corpus is small (see dimsPerSqrtDoc). */
@@ -232,53 +233,6 @@ export class TrainingSample {
   }
 }
 
-// ---------- sparse matrix ----------
-
-interface Csr {
-  rows: number
-  cols: number
-  rowPtr: Int32Array
-  col: Int32Array
-  val: Float64Array
-}
-
-/** y[yo..yo+l) += v · x[xo..xo+l), unrolled by four (V8 does not vectorize; this is ~1.5× faster). */
-function axpy(y: Float64Array, yo: number, x: Float64Array, xo: number, v: number, l: number): void {
-  const l4 = l - (l % 4)
-  let c = 0
-  for (; c < l4; c += 4) {
-    y[yo + c] += v * x[xo + c]
-    y[yo + c + 1] += v * x[xo + c + 1]
-    y[yo + c + 2] += v * x[xo + c + 2]
-    y[yo + c + 3] += v * x[xo + c + 3]
-  }
-  for (; c < l; c++) y[yo + c] += v * x[xo + c]
-}
-
-/** Y = A X: A rows × cols sparse, X cols × l row-major → rows × l. */
-function mulAX(a: Csr, x: Float64Array, l: number): Float64Array {
-  const y = new Float64Array(a.rows * l)
-  for (let i = 0; i < a.rows; i++) {
-    const yo = i * l
-    for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) {
-      axpy(y, yo, x, a.col[p] * l, a.val[p], l)
-    }
-  }
-  return y
-}
-
-/** Z = Aᵀ Y: Y rows × l row-major → cols × l. */
-function mulAtY(a: Csr, y: Float64Array, l: number): Float64Array {
-  const z = new Float64Array(a.cols * l)
-  for (let i = 0; i < a.rows; i++) {
-    const yo = i * l
-    for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) {
-      axpy(z, a.col[p] * l, y, yo, a.val[p], l)
-    }
-  }
-  return z
-}
-
 // ---------- dense linear algebra ----------
 
 function dotN(a: Float64Array, b: Float64Array, n: number): number {
@@ -321,7 +275,7 @@ function orthonormalize(y: Float64Array, n: number, l: number): Float64Array {
     const inv = norm > 1e-10 ? 1 / norm : 0
     for (let i = 0; i < n; i++) v[i] *= inv
   }
-  const q = new Float64Array(n * l)
+  const q = sharedFloat64(n * l)
   for (let c = 0; c < l; c++) {
     const col = cols[c]
     for (let i = 0; i < n; i++) q[i * l + c] = col[i]
@@ -341,20 +295,9 @@ function scaleColumns(y: Float64Array, n: number, l: number): void {
   for (let i = 0; i < n; i++) for (let c = 0; c < l; c++) y[i * l + c] *= norms[c]
 }
 
-/** ZᵀZ for Z n × l row-major (symmetric l × l). */
-function gram(z: Float64Array, n: number, l: number): Float64Array {
-  const m = new Float64Array(l * l)
-  for (let i = 0; i < n; i++) {
-    const o = i * l
-    for (let a = 0; a < l; a++) {
-      const za = z[o + a]
-      if (za === 0) continue
-      const row = a * l
-      for (let b = a; b < l; b++) m[row + b] += za * z[o + b]
-    }
-  }
+/** Mirrors the upper triangle of an l × l matrix into the lower (the gram kernel fills the upper). */
+function symmetrize(m: Float64Array, l: number): void {
   for (let a = 0; a < l; a++) for (let b = a + 1; b < l; b++) m[b * l + a] = m[a * l + b]
-  return m
 }
 
 /**
@@ -458,10 +401,10 @@ function buildMatrix(sample: string[], p: LsaParams): { a: Csr; terms: string[];
 
   let nnz = 0
   for (const t of docTerms) for (let i = 0; i < t.length; i++) if (remap[t[i]] >= 0) nnz++
-  const rowPtr = new Int32Array(n + 1)
-  const col = new Int32Array(nnz)
+  const rowPtr = sharedInt32(n + 1)
+  const col = sharedInt32(nnz)
   const raw = new Float64Array(nnz)
-  const val = new Float64Array(nnz)
+  const val = sharedFloat64(nnz)
   const rows = new Map<string, TrainedRow>()
   let at = 0
   for (let d = 0; d < n; d++) {
@@ -495,6 +438,27 @@ function weight(term: string, count: number, idf: number, bigramWeight: number):
 
 /** Trains the model on passages (any script). Throws only when there is nothing to learn from. */
 export function trainLsa(texts: string[], params: Partial<LsaParams> = {}): LsaModel {
+  const steps = training(texts, params, 1)
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value
+    step.value.forEach(runKernel)
+  }
+}
+
+/**
+ * `trainLsa` with its products split over `runner`'s threads (ingest hands it the worker pool,
+ * idle once the reports have streamed by): the same model, bit for bit, in less wall time.
+ */
+export async function trainLsaOn(runner: KernelRunner, texts: string[], params: Partial<LsaParams> = {}): Promise<LsaModel> {
+  const steps = training(texts, params, runner.parts)
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value
+    await runner.run(step.value)
+  }
+}
+
+/** Training as a sequence of products, each yielded as `parts` kernel tasks that must all run before the next step. */
+function* training(texts: string[], params: Partial<LsaParams>, parts: number): Generator<KernelTask[], LsaModel, undefined> {
   const p: LsaParams = { ...LSA_DEFAULTS, ...params }
   const sample = trainingSample(texts, p.maxPassages)
   const { a, terms, idf, rows } = buildMatrix(sample, p)
@@ -505,17 +469,32 @@ export function trainLsa(texts: string[], params: Partial<LsaParams> = {}): LsaM
   const l = Math.min(kWanted + p.oversample, a.rows, a.cols)
 
   const normal = gaussian(mulberry32(p.seed))
-  const omega = new Float64Array(a.cols * l)
+  const omega = sharedFloat64(a.cols * l)
   for (let i = 0; i < omega.length; i++) omega[i] = normal()
-  let y = mulAX(a, omega, l)
+  // A x: rows balanced by their nonzeros; Aᵀ y: columns of y (every row of A feeds every output row).
+  const ax = function* (x: Float64Array): Generator<KernelTask[], Float64Array, undefined> {
+    const out = sharedFloat64(a.rows * l)
+    yield split(a.rows, parts, (i) => a.rowPtr[i] + i).map(([from, to]) => ({ op: 'ax', a, x, l, out, from, to }))
+    return out
+  }
+  const aty = function* (y: Float64Array): Generator<KernelTask[], Float64Array, undefined> {
+    const out = sharedFloat64(a.cols * l)
+    yield split(l, parts, (c) => c).map(([from, to]) => ({ op: 'aty', a, y, l, out, from, to }))
+    return out
+  }
+  let y = yield* ax(omega)
   for (let it = 0; it < p.powerIterations; it++) {
     scaleColumns(y, a.rows, l)
-    y = mulAX(a, mulAtY(a, y, l), l)
+    y = yield* ax(yield* aty(y))
   }
   const q = orthonormalize(y, a.rows, l)
   // Aᵀ Q = Bᵀ with B = Qᵀ A; the SVD of B comes from the eigen-decomposition of B Bᵀ = (Aᵀ Q)ᵀ (Aᵀ Q).
-  const bt = mulAtY(a, q, l)
-  const { values, vectors } = symmetricEigen(gram(bt, a.cols, l), l)
+  const bt = yield* aty(q)
+  const g = sharedFloat64(l * l)
+  // Row r of the upper triangle costs l − r.
+  yield split(l, parts, (r) => r * l - (r * (r - 1)) / 2).map(([from, to]) => ({ op: 'gram', z: bt, n: a.cols, l, out: g, from, to }))
+  symmetrize(g, l)
+  const { values, vectors } = symmetricEigen(g, l)
   const top = Math.sqrt(Math.max(values[0], 0))
   let k = 0
   while (k < kWanted && Math.sqrt(Math.max(values[k], 0)) > RANK_EPS * top) k++
@@ -524,16 +503,12 @@ export function trainLsa(texts: string[], params: Partial<LsaParams> = {}): LsaM
   const singular = new Float32Array(k)
   for (let c = 0; c < k; c++) singular[c] = Math.sqrt(values[c])
   // V = Bᵀ W Σ⁻¹, accumulated row by row so every inner loop walks memory in order.
-  const wk = new Float64Array(l * k)
+  const wk = sharedFloat64(l * k)
   for (let r = 0; r < l; r++) for (let c = 0; c < k; c++) wk[r * k + c] = vectors[r * l + c] / Math.sqrt(values[c])
-  const components = new Float32Array(a.cols * k)
-  const row = new Float64Array(k)
-  for (let j = 0; j < a.cols; j++) {
-    row.fill(0)
-    const bo = j * l
-    for (let r = 0; r < l; r++) if (bt[bo + r] !== 0) axpy(row, 0, wk, r * k, bt[bo + r], k)
-    components.set(row, j * k)
-  }
+  const projected = sharedFloat32(a.cols * k)
+  yield split(a.cols, parts, (j) => j).map(([from, to]) => ({ op: 'project', bt, w: wk, l, k, out: projected, from, to }))
+  // Off shared memory: the model is hashed, saved and kept like any other.
+  const components = projected.slice()
   const words = userDictionary().sort()
   const model = assemble({ meta: { kind: 'lsa', version: 1, model: '', k, docs: a.rows, params: p, words }, terms, idf, components, singular })
   model.trained = rows

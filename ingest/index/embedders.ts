@@ -3,7 +3,8 @@
  * their vectors) or make a fresh one for this corpus (training the offline model on it).
  */
 import type { Embedder } from '../embed/types.js'
-import { LSA_DEFAULTS, LsaEmbedder, lsaFromBytes, lsaToBytes, trainLsa, TrainingSample, type LsaParams } from '../embed/lsa.js'
+import { LSA_DEFAULTS, LsaEmbedder, lsaFromBytes, lsaToBytes, trainLsa, trainLsaOn, TrainingSample, type LsaParams } from '../embed/lsa.js'
+import type { KernelRunner } from '../embed/lsa-kernels.js'
 import type { EmbedderId } from './layout.js'
 
 export interface EmbedderProvider {
@@ -43,8 +44,11 @@ export function fixedProvider(embedder: Embedder): EmbedderProvider {
   }
 }
 
-/** The offline embedder: trained on the corpus's passages, its model saved in the store. */
-export function lsaProvider(params: Partial<LsaParams> = {}): EmbedderProvider {
+/**
+ * The offline embedder: trained on the corpus's passages, its model saved in the store. With
+ * `threads` (ingest's worker pool) the training products are split over them: the same model.
+ */
+export function lsaProvider(params: Partial<LsaParams> = {}, threads?: KernelRunner): EmbedderProvider {
   return {
     sameKind: (id) => id.name === 'lsa',
     sample: () => new TrainingSample(params.maxPassages ?? LSA_DEFAULTS.maxPassages),
@@ -54,7 +58,7 @@ export function lsaProvider(params: Partial<LsaParams> = {}): EmbedderProvider {
       return model.model === id.model ? new LsaEmbedder(model) : null
     },
     create: async (texts) => {
-      const model = trainLsa(texts, params)
+      const model = threads ? await trainLsaOn(threads, texts, params) : trainLsa(texts, params)
       return { embedder: new LsaEmbedder(model), state: lsaToBytes(model) }
     },
   }

@@ -6,6 +6,7 @@ import { DEFAULT_MODEL, createTransformersEmbedder, downloadAllowed, modelFile, 
 import type { EmbedderId } from './layout.js'
 import { describeEmbedder, idOf, lsaProvider, sameId, type EmbedderProvider } from './embedders.js'
 import { UsageError } from '../cli/args.js'
+import type { KernelRunner } from '../embed/lsa-kernels.js'
 
 export const EMBEDDER_KINDS = ['auto', 'transformers', 'lsa'] as const
 export type EmbedderKind = (typeof EMBEDDER_KINDS)[number]
@@ -31,15 +32,18 @@ export function transformersProvider(model = DEFAULT_MODEL): EmbedderProvider {
   }
 }
 
-/** auto: the neural model when its folder is present (or downloading is allowed), else lsa, said once. */
-export async function providerFor(kind: EmbedderKind, log: (line: string) => void): Promise<EmbedderProvider> {
+/**
+ * auto: the neural model when its folder is present (or downloading is allowed), else lsa, said
+ * once; lsa trains on `threads` when given.
+ */
+export async function providerFor(kind: EmbedderKind, log: (line: string) => void, threads?: KernelRunner): Promise<EmbedderProvider> {
   if (kind === 'transformers') return transformersProvider()
   if (kind === 'auto' && (modelFile(modelsDir(), DEFAULT_MODEL) || downloadAllowed())) return transformersProvider()
   if (kind === 'auto') {
     const where = relative(process.cwd(), modelsDir()) || '.'
     log(`casebook: no model in ${where}/${DEFAULT_MODEL}; using the offline lsa embedder, trained on this corpus`)
   }
-  return lsaProvider()
+  return lsaProvider({}, threads)
 }
 
 /** The embedder that built a store, for its queries; `error` says why it cannot be had here. */

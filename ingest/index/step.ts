@@ -5,6 +5,7 @@ import type { Case } from '../schema.js'
 import { defaultUri, storageOptionsFromEnv } from './layout.js'
 import { indexStream, type IndexOptions, type IndexStats } from './write.js'
 import { providerFor, parseEmbedderKind } from './providers.js'
+import type { KernelRunner } from '../embed/lsa-kernels.js'
 
 export interface IndexStepOptions {
   /** Directory of case files (corpus/cases). */
@@ -14,6 +15,8 @@ export interface IndexStepOptions {
   /** auto (default), transformers or lsa. */
   embedder?: string
   log?: (line: string) => void
+  /** Threads the offline model's training may be split over (ingest's worker pool, idle by then). */
+  threads?: KernelRunner
 }
 
 export interface IndexStep {
@@ -24,7 +27,7 @@ export interface IndexStep {
 /** Chooses the embedder (saying so when `auto` falls back to lsa) and the store, before any case is read. */
 export async function openIndexStep(opts: IndexStepOptions): Promise<IndexStep> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`))
-  const provider = await providerFor(parseEmbedderKind(opts.embedder), log)
+  const provider = await providerFor(parseEmbedderKind(opts.embedder), log, opts.threads)
   const uri = opts.db ?? defaultUri()
   const storageOptions = storageOptionsFromEnv()
   return { run: (source, extra = {}) => indexStream(source, { uri, storageOptions, provider, log, ...extra }) }
