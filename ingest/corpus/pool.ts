@@ -6,6 +6,11 @@
  * (`kernels`), which would otherwise leave every core but one idle.
  */
 import { Worker } from 'node:worker_threads'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { availableParallelism } from 'node:os'
 import type { IngestOutcome } from './ingest.js'
 import type { KernelRunner, KernelTask } from '../embed/lsa-kernels.js'
@@ -37,26 +42,59 @@ export function defaultWorkers(reports: number): number {
 }
 
 /**
- * Source files run through tsx (the CLI, tests, benches): a worker registers tsx's loader before
- * importing the TypeScript entry. Compiled output would import it directly.
+ * How a worker is started. Compiled output imports worker.js. From source (the CLI, tests,
+ * benches run through tsx) the worker and everything it imports are bundled by esbuild (tsx's own
+ * compiler) into one plain module under .cache/, named by its content: a worker that loads it
+ * needs no loader hooks, which cost each thread ~1 s of CPU at start (a hook thread resolving and
+ * translating every module). Where .cache/ cannot be written the worker boots through tsx.
  */
-function start(): Worker {
-  const entry = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href
-  if (!entry.endsWith('.ts')) return new Worker(new URL(entry))
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`
-  return new Worker(boot, { eval: true })
+async function workerStarter(): Promise<() => Worker> {
+  if (!import.meta.url.endsWith('.ts')) return () => new Worker(new URL('./worker.js', import.meta.url))
+  const source = new URL('./worker.ts', import.meta.url)
+  try {
+    const bundle = await bundled(source)
+    return () => new Worker(bundle)
+  } catch {
+    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}) })`
+    return () => new Worker(boot, { eval: true })
+  }
+}
+
+async function bundled(source: URL): Promise<URL> {
+  const { build } = await import('esbuild')
+  // Packages stay imports: the bundle sits in the repository, so they resolve from its node_modules.
+  const out = await build({ entryPoints: [fileURLToPath(source)], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', write: false, logLevel: 'silent' })
+  const code = out.outputFiles[0].contents
+  const dir = fileURLToPath(new URL('../../.cache/', import.meta.url))
+  const file = join(dir, `ingest-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`)
+  if (!existsSync(file)) {
+    // Written aside and renamed: another ingest starting at the same moment never imports half a file.
+    await mkdir(dir, { recursive: true })
+    const part = `${file}.${process.pid}.part`
+    await writeFile(part, code)
+    await rename(part, file)
+  }
+  return pathToFileURL(file)
 }
 
 export class WorkerPool {
   private slots: Slot[] = []
   private seq = 0
+  private start: () => Worker = () => {
+    throw new Error('ingest worker pool: not ready')
+  }
+  /** Settles once the workers are started; tasks wait for it, the caller need not. */
+  private readonly ready: Promise<void>
 
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn())
+  constructor(readonly size: number) {
+    this.ready = workerStarter().then((start) => {
+      this.start = start
+      for (let i = 0; i < size; i++) this.slots.push(this.spawn())
+    })
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: start(), pending: new Map() }
+    const slot: Slot = { worker: this.start(), pending: new Map() }
     slot.worker.on('message', (reply: WorkerReply) => {
       const p = slot.pending.get(reply.seq)
       slot.pending.delete(reply.seq)
@@ -76,12 +114,9 @@ export class WorkerPool {
     return slot
   }
 
-  get size(): number {
-    return this.slots.length
-  }
-
   /** The report's outcome, from the least busy worker. */
-  run(file: string, cases: string): Promise<IngestOutcome> {
+  async run(file: string, cases: string): Promise<IngestOutcome> {
+    await this.ready
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
     const seq = this.seq++
     return new Promise((resolve) => {
@@ -94,9 +129,10 @@ export class WorkerPool {
   /** Kernel tasks, one worker each in turn: the threads the LSA training's products are split over. */
   get kernels(): KernelRunner {
     return {
-      parts: this.slots.length,
-      run: (tasks) =>
-        Promise.all(
+      parts: this.size,
+      run: async (tasks) => {
+        await this.ready
+        await Promise.all(
           tasks.map((kernel, i) => {
             const slot = this.slots[i % this.slots.length]
             const seq = this.seq++
@@ -105,11 +141,13 @@ export class WorkerPool {
               slot.worker.postMessage({ seq, kernel } satisfies WorkerTask)
             })
           }),
-        ).then(() => {}),
+        )
+      },
     }
   }
 
   async close(): Promise<void> {
+    await this.ready
     const slots = this.slots
     this.slots = []
     await Promise.all(slots.map((s) => s.worker.terminate()))
