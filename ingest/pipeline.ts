@@ -33,7 +33,7 @@ function unique(values: string[]): string[] {
 export function assembleCase(name: string, read: ReadResult, digest: string, opts: Partial<ProcessOptions> = {}): Case {
   const file = basename(name)
   const times = opts.times ?? new StageTimes()
-  const cleaned = times.time('clean', () => clean(read.text, { format: read.format, file, hints: read.hints }))
+  const cleaned = times.time('clean', () => clean(read.text, { format: read.format, file, hints: read.hints, article: read.article }))
   const body = opts.body ?? cleaned.body
   const fields = times.time('extract', () => extract({ body, title: cleaned.title, script: cleaned.script }))
   // Byline lines the DOM kept out of the text still name author and source.

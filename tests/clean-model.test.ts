@@ -116,6 +116,18 @@ describe('the classifier in clean', () => {
     expect(meta.body).not.toContain(PARA.replace('156', '170'))
   })
 
+  it('in an article the DOM chose, never lets the model alone remove a paragraph-sized line, but still a short one', () => {
+    const specs = '青松网关 2.0 售价 1299 元，青松网关 Mini 售价 699 元，两款均支持 Zigbee 3.0 与 Matter 1.2 协议'
+    const article = ['社区议事角让小事不出楼', PARA, PARA.replace('156', '160'), specs, '楼道故事', PARA.replace('156', '170')].join('\n')
+    // pos.rel is high in the page's second half: the hand-made model calls those lines meta.
+    const asText = clean(article, { model: handMade('pos.rel', 'meta') })
+    expect(asText.body).not.toContain(specs)
+    const asArticle = clean(article, { model: handMade('pos.rel', 'meta'), article: true })
+    expect(asArticle.body).toContain(specs)
+    expect(asArticle.body).toContain(PARA.replace('156', '170'))
+    expect(asArticle.removed.find((x) => x.text === '楼道故事')?.reason).toMatch(/^model:meta/)
+  })
+
   it('keeps everything when the model is never sure enough', () => {
     const r = clean(text, { model: handMade('cue.prompt', 'prompt', 1.01) })
     expect(r.body).toContain('转发收藏本页')

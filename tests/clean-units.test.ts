@@ -108,6 +108,16 @@ describe('zones protect the body', () => {
     expect(r.title).toBe('社区协商议事见成效')
   })
 
+  it('keeps an interviewer\'s question that opens with 记者：, and still removes a credit line so written', () => {
+    const answer = '林小北：我们在每个楼道设了议事角，居民有事就在家门口商量，一年收集意见156条。'
+    const text = ['楼道议事角访谈', '记者：王五', '记者：你们社区是怎么收集居民意见的？', answer, '记者：去年议事角办成了几件事，请您介绍一下。', answer.replace('156', '160'), '作者：张三，系云江大学教授。'].join('\n')
+    const r = clean(text)
+    expect(r.body).toContain('记者：你们社区是怎么收集居民意见的？')
+    expect(r.body).toContain('记者：去年议事角办成了几件事，请您介绍一下。')
+    expect(r.removed).toContainEqual({ text: '记者：王五', reason: 'author-line' })
+    expect(r.removed).toContainEqual({ text: '作者：张三，系云江大学教授。', reason: 'author-line' })
+  })
+
   it('removes keyword-stuffing lines by shape but not sentences that use the words', () => {
     const para = '社区在老年活动室开设智能手机课堂，教老人在线观看新闻、收看高清视频，参加的居民有60多人。'
     const text = ['社区开设智能手机课堂', para, '网站收录,外链代发,泛目录,在线观看', '彩票平台|秒收录|快速排名|高清资源'].join('\n')

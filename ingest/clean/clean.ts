@@ -79,7 +79,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   }
   // Lines no rule took are judged by the line classifier; furniture it finds is dropped wherever it stands.
   const judged = judgeLines(lines, options.model)
-  applyJudgements(lines, judged)
+  applyJudgements(lines, judged, options.article)
   const tabled = tableTitle(lines)
   const titleIdx = findTitle(lines, tabled ?? hints.title, judged)
   // A 信息公开 page that prints its title only in the table still has one; a web page whose

@@ -9,6 +9,8 @@ export interface CleanOptions {
   hints: { title?: string; url?: string; published?: string }
   /** The line classifier; default the stored one (model/line-model.json). The trainer passes the model of each fold. */
   model: LineModel
+  /** The text is the article an HTML page's DOM chose: its paragraphs were kept by the page's structure. */
+  article: boolean
 }
 
 export interface CleanMeta {

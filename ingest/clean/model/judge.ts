@@ -71,13 +71,15 @@ export function judgeLines(lines: Line[], model: LineModel = LINE_MODEL): (Judge
  * the decision ("model:nav 0.93"), so that they go wherever they stand and no longer count as text
  * when clean looks for the headline and the first and last paragraphs. A line an edge rule took
  * stays under the zones: the classifier's verdict on it leans on that same rule, so it is no second
- * opinion on a line between paragraphs.
+ * opinion on a line between paragraphs. In an article the DOM chose (`article`), a paragraph-sized
+ * line is the page's own structure speaking: the classifier alone does not remove it.
  */
-export function applyJudgements(lines: Line[], judged: (Judgement | null)[]): void {
+export function applyJudgements(lines: Line[], judged: (Judgement | null)[], article = false): void {
   for (const line of lines) {
     const j = judged[line.index]
     if (!j || line.kind === 'junk' || KEEP_CLASSES.has(j.cls)) continue
     if (NEVER_PROSE.has(j.cls) && PROSE.test(line.text)) continue
+    if (article && line.text.length >= ARTICLE_PARAGRAPH_MIN) continue
     line.kind = 'junk'
     line.rule = modelRule(j)
   }
@@ -94,6 +96,16 @@ export function applyJudgements(lines: Line[], judged: (Judgement | null)[]): vo
 const NEVER_PROSE = new Set(['spam', 'caption', 'debris', 'nav', 'comment', 'related'])
 /** At least 40 characters, two clause marks, ending a sentence. */
 const PROSE = /^(?=.{40,})(?=(?:[^，,、；;]*[，,、；;]){2}).*[。！？!?][”’」』）)]*$/s
+
+/**
+ * In an article the DOM chose, the classifier alone removes only lines shorter than this. It was
+ * trained on text excerpts and has called paragraphs of web articles (product prices, protocol
+ * names, quoted specifications, a wire story's first paragraph) meta or spam; on the gne and
+ * html-pool pages every line of 40 characters or more it removed from a DOM article was text (9 of 9) and every
+ * labelled shorter one was furniture (editor lines, print-edition lines, share prompts). Longer
+ * furniture inside an article still goes by the rules and by the DOM step's own decisions.
+ */
+const ARTICLE_PARAGRAPH_MIN = 40
 
 function modelRule(j: Judgement): LineRule {
   return { id: `model:${j.cls} ${j.p.toFixed(2)}`, zone: 'any', maxLen: Infinity, meta: j.cls === 'meta', why: 'The line classifier (model/line-model.json) called it furniture.' }

@@ -305,8 +305,8 @@ export const LINE_RULES: LineRule[] = [
     zone: 'any',
     maxLen: 50,
     meta: true,
-    pattern: rx('^[(（【\\[]?\\s*(?:作者|撰稿|撰文|记者|本报记者|通讯员|摄影|摄像|图文|图/文|文/图|文|图|供稿|视频|剪辑|配音|出镜)\\s*[:：丨|｜/／]'),
-    why: 'Author/photographer credits ("作者：郭奕含", "文/张三 图/李四").',
+    pattern: rx('^(?!(?:本报)?记者\\s*[:：].*(?:[？?]|[，,].*[。！!])$)[(（【\\[]?\\s*(?:作者|撰稿|撰文|记者|本报记者|通讯员|摄影|摄像|图文|图/文|文/图|文|图|供稿|视频|剪辑|配音|出镜)\\s*[:：丨|｜/／]'),
+    why: 'Author/photographer credits ("作者：郭奕含", "文/张三 图/李四"). In an interview "记者：" opens the interviewer\'s question ("记者：社区怎么收集意见？"): a line that asks, or says a sentence of several clauses, is the text, not a credit.',
   },
   {
     id: 'author-line',

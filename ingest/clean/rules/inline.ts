@@ -55,6 +55,13 @@ export const INLINE_RULES: InlineRule[] = [
     id: 'lead-in',
     where: 'lead',
     meta: true,
+    pattern: rx(`^[(（]\\s*${OUTLET}(?:记者\\s*[^()（）。，,、\\d]{1,12}?)?${SPOT}\\d{1,2}\\s*日\\s*电\\s*[)）]\\s*`, 'g'),
+    why: 'A wire dateline in brackets opening the first paragraph, dated by the day alone ("（某某社云江19日电）", "（某某社记者张三云江19日电）"): agency copy prints who sent it there, before the first sentence.',
+  },
+  {
+    id: 'lead-in',
+    where: 'lead',
+    meta: true,
     pattern: rx('^[(（]\\s*(?:本报|本台|特约|见习|实习)?(?:记者|通讯员)[^()（）。，,]{1,40}[)）]\\s*[，,:：]?\\s*', 'g'),
     why: 'A bracketed reporter credit opening the first paragraph ("（记者 张三 通讯员 李四）近日，…").',
   },
