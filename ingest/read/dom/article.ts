@@ -8,7 +8,7 @@ import type { Element, Root } from 'hast'
 import { decide } from './decide.js'
 import { ancestors, BLOCK, contains, NEVER_TEXT, textBetween, type Measured, type Stats } from './measure.js'
 import { kindOfTokens } from './regions.js'
-import { classWeight, hasDebris, isCaption, isParagraph, linkDensity, paragraphScore, punctuationDensity, regionKind, tagWeight, tokensOf } from './signals.js'
+import { classWeight, hasDebris, hasImage, isCaption, isParagraph, linkDensity, paragraphScore, punctuationDensity, regionKind, tagWeight, tokensOf } from './signals.js'
 import {
   CHAR_THRESHOLD,
   MIN_SHARED_CANDIDATES,
@@ -173,7 +173,8 @@ function cleanInside(parts: Element[], m: Measured, prose: Map<Element, number>,
       if (c.type !== 'element') continue
       const s = m.get(c)!
       const before = previous
-      previous = c
+      // An empty paragraph or a line break between a picture and its caption is spacing, not content.
+      if (s.chars || hasImage(c)) previous = c
       if (s.hidden) {
         // Scripts and styles are not text; a hidden block with text is reported.
         if (!NEVER_TEXT.has(c.tagName) && c.children.length) dropped.set(c, 'dom:hidden')

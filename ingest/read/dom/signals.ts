@@ -150,7 +150,7 @@ export function hasDebris(el: Element): boolean {
 /** Class/id tokens of captions and picture boxes. */
 const CAPTION_TOKENS = new Set(['caption', 'figcaption', 'pictext', 'imgtxt', 'imgtext', 'pic', 'photo', 'tupian', 'tpsm'])
 
-const hasImage = (el: Element): boolean => el.tagName === 'img' || el.children.some((c) => c.type === 'element' && hasImage(c))
+export const hasImage = (el: Element): boolean => el.tagName === 'img' || el.children.some((c) => c.type === 'element' && hasImage(c))
 
 /** Set wholly in bold: a subhead or an old page's headline, not a caption. */
 export function allBold(el: Element): boolean {
