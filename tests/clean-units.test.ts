@@ -115,7 +115,7 @@ describe('zones protect the body', () => {
     expect(r.body).toContain('记者：你们社区是怎么收集居民意见的？')
     expect(r.body).toContain('记者：去年议事角办成了几件事，请您介绍一下。')
     expect(r.removed).toContainEqual({ text: '记者：王五', reason: 'author-line' })
-    expect(r.removed).toContainEqual({ text: '作者：张三，系云江大学教授。', reason: 'author-line' })
+    expect(r.removed).toContainEqual({ text: '作者：张三，系云江大学教授。', reason: 'author-bio' })
   })
 
   it('removes keyword-stuffing lines by shape but not sentences that use the words', () => {
@@ -140,6 +140,47 @@ describe('zones protect the body', () => {
       expect(rule.why.length).toBeGreaterThan(10)
     }
     for (const rule of LINE_RULES) expect(!!rule.pattern || !!rule.test).toBe(true)
+  })
+})
+
+describe('credits, author notes and pointers around a web article', () => {
+  const para = '柳岸社区把闲置车棚改成充电棚，装了六十个充电口，费用由街道和物业各出一半，楼道里再没有停放电动车的现象。'
+  const para2 = '下一步，议事会还打算在车棚旁边加装烟感报警器，经费正在和物业商量，预计下个月开工。'
+
+  it('removes credit lines a compiled or written-up piece prints, wherever they stand', () => {
+    const text = ['旧车棚改成了充电棚', '执笔/小满、阿禾&老周', '松溪日报社记者林小北、许安、周向东', para, para2, '采写：松溪日报见习记者 周小满', '整合 松溪日报·云江客户端记者 许安', '松溪晚报记者 李四 来源：松溪晚报', '素材来源 松溪全市各街道官方发布'].join('\n')
+    const r = clean(text)
+    expect(r.body).toContain(para)
+    expect(r.body).toContain(para2)
+    for (const line of ['执笔/小满、阿禾&老周', '松溪日报社记者林小北、许安、周向东', '采写：松溪日报见习记者 周小满', '整合 松溪日报·云江客户端记者 许安', '松溪晚报记者 李四 来源：松溪晚报']) {
+      expect(r.removed, line).toContainEqual({ text: line, reason: 'author-line' })
+    }
+    expect(r.removed).toContainEqual({ text: '素材来源 松溪全市各街道官方发布', reason: 'source-line' })
+  })
+
+  it('removes a note on the author after the article, but not a sentence about an author inside it', () => {
+    const inside = '作者是社区里的老党员，他在书里写下了车棚改造的经过，居民们争相传阅。'
+    const text = ['旧车棚改成了充电棚', para, inside, para2, '作者林小北，为松溪网特约专栏作者。长期关注社区治理。'].join('\n')
+    const r = clean(text)
+    expect(r.body).toContain(inside)
+    expect(r.removed).toContainEqual({ text: '作者林小北，为松溪网特约专栏作者。长期关注社区治理。', reason: 'author-bio' })
+  })
+
+  it('removes print-edition lines without 第, first-published notes, reprint requests, site pointers and video teaser headings', () => {
+    const lines = ['《松溪日报》（2025年03月14日 07版）', '本文首发于松溪生活公众号（songxi01）', '本作品为松溪网原创，转载时务请注明出处。', '更多“充电棚怎么收费”的相关资讯请关注www.example.com', '精彩视频推荐']
+    const r = clean(['旧车棚改成了充电棚', para, para2, ...lines].join('\n'))
+    expect(r.body).toContain(para2)
+    for (const line of lines) expect(r.body, line).not.toContain(line)
+    expect(r.removed.find((x) => x.text === lines[0])?.reason).toBe('print-edition')
+    expect(r.removed.find((x) => x.text === lines[1])?.reason).toBe('reprint-notice')
+    expect(r.removed.find((x) => x.text === lines[3])?.reason).toBe('more-link')
+  })
+
+  it('cuts a portal\'s "back to the site" link glued to the last paragraph', () => {
+    const r = clean(['旧车棚改成了充电棚', para, `${para2}返回松溪网，查看更多`].join('\n'))
+    expect(r.body).toContain(para2)
+    expect(r.body).not.toContain('返回松溪网')
+    expect(r.removed).toContainEqual({ text: '返回松溪网，查看更多', reason: 'return-link' })
   })
 })
 

@@ -87,6 +87,12 @@ export const INLINE_RULES: InlineRule[] = [
     why: 'A bracket closing a paragraph after its last sentence ("…。（张三 李四）", "…。（某某办公室）"): a credit of who wrote or sent it, never a clause of the text.',
   },
   {
+    id: 'return-link',
+    where: 'paragraph',
+    pattern: rx('(?<=\\S)\\s*返回[\\u4e00-\\u9fff]{2,6}[，,]\\s*查看更多\\s*$', 'g'),
+    why: 'A portal\'s "back to the site, see more" link glued to the last paragraph ("…）返回某某，查看更多"): the page\'s navigation, not the text.',
+  },
+  {
     id: 'lost-characters',
     where: 'line',
     pattern: /^[?？]{2,}(?=[\u4e00-\u9fff“"「‘(（])/g,
