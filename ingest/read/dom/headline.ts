@@ -86,14 +86,24 @@ export function looksLikeHeadline(text: string, declared: DeclaredTitles = {}): 
   return !NOT_A_HEADLINE.some((r) => r.pattern.test(t))
 }
 
-/** The site and channel names <title> carries after the headline ("…_网易财经" → "网易财经"). */
-function siteNames(page: string | undefined): string[] {
+/**
+ * The site and channel names <title> carries after the headline ("…_网易财经" → "网易财经"). A
+ * page that puts its site name first ("某某县人民政府 | 某某县统计公报") has the headline after
+ * it: a part another declared title (og:title, ArticleTitle, WeChat's msg_title) agrees with is
+ * the headline, not a site name.
+ */
+function siteNames(declared: DeclaredTitles): string[] {
+  const page = declared.page
   if (!page) return []
   const bare = cleanDeclaredTitle(page)
   const at = page.indexOf(bare)
   if (at < 0) return []
   const rest = page.slice(at + bare.length)
-  return rest.split(/[_|｜\-–—]+/).map((s) => headlineKey(s)).filter((s) => s.length >= 2)
+  const headlines = [declared.meta, declared.script].filter((t): t is string => !!t).map((t) => headlineKey(cleanDeclaredTitle(t)))
+  return rest
+    .split(/[_|｜\-–—]+/)
+    .map((s) => headlineKey(s))
+    .filter((s) => s.length >= 2 && !headlines.some((h) => sameHeadline(h, s)))
 }
 
 /** Two headline keys name the same headline: equal, or one holds most of the other. */
@@ -180,7 +190,7 @@ function firstLine(el: Element): string {
  */
 export function headlineCandidates(m: Measured, declared: DeclaredTitles): Candidate[] {
   const declaredKeys = [declared.meta, declared.page, declared.script].filter((t): t is string => !!t).map((t) => headlineKey(cleanDeclaredTitle(t)))
-  const sites = siteNames(declared.page)
+  const sites = siteNames(declared)
   const candidates: Candidate[] = []
   for (const [el, s] of m) {
     if (s.hidden || s.chars < HEADLINE_MIN_CHARS || s.chars > HEADLINE_MAX_CHARS) continue
@@ -228,7 +238,7 @@ export function findHeadline(
   declared: DeclaredTitles,
   inArticle: (el: Element) => boolean = () => false,
 ): Headline | null {
-  const sites = siteNames(declared.page)
+  const sites = siteNames(declared)
   // Inside the article a bold or plain line is a lead or subhead that repeats title words, unless it is the declared title word for word.
   const candidates = all.filter((c) => c.order < articleStart && !inFurniture(m, c.el, articleStart) && (c.heading || c.exact || !inArticle(c.el)))
   let best: { el: Element; text: string; score: number } | null = null
