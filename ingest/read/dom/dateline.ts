@@ -62,10 +62,29 @@ function inRegion(m: Measured, el: Element, articleStart: number, kinds: Readonl
   return false
 }
 
-/** A text block a date may be read from: its own text, not a link, not a sentence of the story, not in `kinds` of region. */
+/** Characters of the block's own links that print a bare web address: an old CMS's dateline names its site so. */
+function addressLinkChars(el: Element): number {
+  let n = 0
+  for (const c of el.children) {
+    if (c.type !== 'element' || BLOCK.has(c.tagName)) continue
+    if (c.tagName === 'a') {
+      const t = c.children.map((x) => (x.type === 'text' ? x.value : '')).join('').trim()
+      if (WEB_ADDRESS.test(t)) n += t.length
+    } else n += addressLinkChars(c)
+  }
+  return n
+}
+const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i
+
+/**
+ * A text block a date may be read from: its own text, not a link (a linked date is a teaser's;
+ * a link printing the site's web address beside the date is not), not a sentence of the story,
+ * not in `kinds` of region.
+ */
 function readable(el: Element, m: Measured, articleStart: number, kinds: ReadonlySet<RegionKind>): string | null {
   const s = m.get(el)!
-  if (s.hidden || !s.ownChars || s.ownLinkChars / s.ownChars > 0.5) return null
+  if (s.hidden || !s.ownChars) return null
+  if (s.ownLinkChars / s.ownChars > 0.5 && (s.ownLinkChars - addressLinkChars(el)) / s.ownChars > 0.5) return null
   const text = ownText(el, m)
   if (SENTENCE_END.test(text)) return null
   return inRegion(m, el, articleStart, kinds) ? null : text

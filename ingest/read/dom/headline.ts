@@ -115,7 +115,7 @@ export function sameHeadline(a: string, b: string): boolean {
 }
 
 /** Class/id tokens of headline elements. */
-const TITLE_TOKENS = new Set(['title', 'headline', 'biaoti', 'bt', 'tit', 'tt'])
+const TITLE_TOKENS = new Set(['title', 'headline', 'heading', 'biaoti', 'bt', 'tit', 'tt'])
 
 const HEADING_WEIGHT: Record<string, number> = { h1: 3, h2: 2, h3: 1, h4: 1, h5: 1, h6: 1 }
 
