@@ -59,3 +59,48 @@ describe('place: a development zone filed in the gazetteer only as its streets\'
     expect(out.place.district).toBe('管城回族区')
   })
 })
+
+const counts = (body: string) => run(body).outcomes.map((o) => [o.value, o.unit])
+
+describe('outcomes: what the work was aimed at, framed by or planned is not what it produced', () => {
+  it('leaves out the counted target of 针对/面向', () => {
+    expect(counts('街道针对尚未建立党组织的17家物业企业，逐一上门指导。')).toEqual([])
+  })
+
+  it('leaves out a duration that frames or schedules the work, and keeps the result after it', () => {
+    const found = counts('驿站开放4个多月已为310多人次提供了600多个小时的托管服务，小区实行24小时轮班值守。')
+    expect(found).toContainEqual([310, '人次'])
+    expect(found).toContainEqual([600, '个小时'])
+    expect(found.map(([v]) => v)).not.toContain(4)
+    expect(found.map(([v]) => v)).not.toContain(24)
+  })
+
+  it('leaves out a count whose plan follows it, and keeps the part already done', () => {
+    const found = counts('首批加装的9台电梯已完工，其余的14台将在下半年完工。')
+    expect(found).toContainEqual([9, '台'])
+    expect(found).not.toContainEqual([14, '台'])
+  })
+
+  it('leaves out the make-up of a group ("其中…占比")', () => {
+    expect(counts('志愿者队伍不断壮大，其中退役军人占比达35%。')).toEqual([])
+  })
+
+  it('takes a dated before-and-after as one change: the later year is the result', () => {
+    const found = counts('2019年停车费收缴率为62%，2020年达到91%。')
+    expect(found).not.toContainEqual([62, '%'])
+  })
+})
+
+describe('outcomes: results described around the count', () => {
+  it('counts people described by what they did ("已报到的N名")', () => {
+    expect(counts('青石社区把已到社区报到的212名在职党员编成16个小组。')).toContainEqual([212, '名'])
+  })
+
+  it('counts what an inspection found', () => {
+    expect(counts('当晚共走访楼栋96栋，排查发现消防隐患37处，当场整改21处。')).toContainEqual([37, '处'])
+  })
+
+  it('counts a rate reached by a date ("到某年某月底")', () => {
+    expect(counts('到2022年6月底，全区助餐点达到150个，社区覆盖率达到100%。')).toContainEqual([100, '%'])
+  })
+})

@@ -75,6 +75,8 @@ const DONE_VERB_LIST = [
   '上线', '覆盖', '深入', '救助', '捐赠', '募集', '筹集', '达成', '签订', '选出', '推选', '建立', '搭建', '打造', '开设',
   '设立', '回收', '收运', '巡查', '巡逻', '宣传', '入户', '培养', '发展', '帮办', '代办', '调动', '召集', '补种', '栽植',
   '植树', '绿化', '复绿', '新植', '交办', '带动', '安排', '收缴', '发布', '推送', '授牌', '挂牌', '完工',
+  // Inspections report what they found: "排查发现隐患48处".
+  '发现', '摸排', '查出',
 ]
 const DONE_VERBS = new RegExp(`(?:${DONE_VERB_LIST.join('|')})${NOUN_AFTER_VERB}`)
 const DONE_VERBS_ALL = new RegExp(DONE_VERBS.source, 'g')
@@ -98,10 +100,18 @@ const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票
 const SIZE_NOUN = /(?:人口|户数|面积|总量|规模|体量|户籍|常住|楼龄)[^，。；]{0,3}$/
 const HAS_BEFORE = /(?:共有|现有|拥有|有|只有|仅有|还有)(?:约|近|超过|超|逾)?$/
 const STATE_AFTER_VERB = /人口|户数|面积|总量|总数|规模|共有|现有|拥有|只有|仅有/
+// "针对没有党组织的24家公司", "面向辖区12所学校": the count is who or what the work was aimed at, its scope.
+const ADDRESSED_TO = /(?:针对|对于|面向)[^，。；]{0,12}$/
+// "已到社区报到的355名党员", "参加培训的120名居民": a verb of result in a clause describing the people counted.
+const RESULT_RELATIVE = /(?:报到|参加|参与|注册|报名|加入|受益|签约|入驻|结业|毕业)了?的$/
+// "上线3个多月已为…", "实施24小时巡逻": a duration before more words is the frame or the schedule of
+// the work; one standing alone ("服务300小时。"), within (内) or of something (的) is what was given.
+const DURATION_FRAME = /^(?!内|之内|的|以上|以内)[\u4e00-\u9fff]/
 // "没有党组织的24家", "无物业的": the count is of what lacks something, a starting point.
 const NEGATION = /没有|尚未|未|无|缺/
 // "2023年以来", "2023年底" open a tally up to now, so they do not date the figure to the past.
-const YEAR_BEFORE = /(?:19|20)\d\d年(?!以来|来|至今|起|底|末|年底)/
+// "到2018年2月底", "截至2023年" date a tally reached by then, not a before.
+const YEAR_BEFORE = /(?<![到至止])(?:19|20)\d\d年(?!以来|来|至今|起|底|末|年底|\d{1,2}月(?:底|末))/
 // Things done that are counted in their own right ("问题12条", "实事17件").
 const RESULT_NOUNS = words([
   '问题', '矛盾', '纠纷', '案件', '实事', '好事', '建议', '诉求', '隐患', '难题', '心愿', '事项', '议题', '意见', '项目',
@@ -123,13 +133,15 @@ const PLAN = words([
 const CHANGE_TO_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:提升|提高|上升|增长|增加|下降|降低|减少|缩减|压降|合并|整合|缩小|扩大)(?:至|到|为|成)|^(?:升|降|减|增)(?:至|到|为)/
 // "收缴率仅为60%，如今提高到96%": the change may open the next clause, after a word of time at most
 // (a new subject there, "…62吨，满意度提升至96%", is another figure's change).
-const NEXT_CLAUSE_CHANGE = /^[^，,。；\u4e00-\u9fff]{0,2}[，,]\s*(?:如今|现在|目前|今年|去年|后来|此后|随后|之后|到\d{4}年)?(?:已经|已)?(?:提升|提高|上升|增长|增加|下降|降低|减少)了?(?:至|到|为)/
+// "2020年收取率为70%，2021年达到85%": a later year reaching a figure makes the first one its before.
+const NEXT_CLAUSE_CHANGE = /^[^，,。；\u4e00-\u9fff]{0,2}[，,]\s*(?:(?:如今|现在|目前|今年|去年|后来|此后|随后|之后|到\d{4}年)?(?:已经|已)?(?:提升|提高|上升|增长|增加|下降|降低|减少)了?(?:至|到|为)|\d{4}年(?:已经|已)?(?:达到|升至|提高到|提升到|增至|降至))/
 const FROM_BEFORE = /[从由][^从由，。]{0,12}$/
 // "下降40%", "减少了35%", "提高了12个百分点": a change is a result.
 const CHANGE_BEFORE = /(?:提升|提高|上升|增长|增加|下降|降低|减少|缩短|压缩|节约|节省)了?(?:约|近|超过|超)?$/
 const RATE_NOUN = /率|度|占比|比例|满意|覆盖面|完成比|参与比/
 // "占常住人口的40%", "60岁以上老人占比20%": a share of a population is context, not a result.
-const POPULATION_SHARE = /占[^，。；]{0,6}(?:人口|居民|户数|住户|总户)[^，。；]{0,2}$|(?:岁以上|老人|老年人|长者|人口|农民|外来|租住|流动)[^，。；]{0,8}(?:占比|比例|占)[^，。；]{0,6}$/
+// "其中党员占比达80%": the make-up of a group described is context too.
+const POPULATION_SHARE = /占[^，。；]{0,6}(?:人口|居民|户数|住户|总户)[^，。；]{0,2}$|其中[^，。；]{0,8}(?:占比|比例|占)[^，。；]{0,3}$|(?:岁以上|老人|老年人|长者|人口|农民|外来|租住|流动)[^，。；]{0,8}(?:占比|比例|占)[^，。；]{0,6}$/
 // "补助比例最高可达60%", "最多10个": a cap is a rule.
 const CAP = /(?:最高|上限|不超过|不高于|最多|封顶)(?:可|可达|为|达|是)?$/
 // "每300至500户", "3至4小时": either end of a range is a rule or an estimate.
@@ -180,10 +192,13 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'past', points: 'achievement', why: 'perfective and cumulative words (已, 累计, 截至目前, …了) report what has been done', test: (c) => PAST.test(c.pre) },
   { id: 'scope-before', points: 'baseline', why: 'having, housing and covering words (共有, 现有, 辖, 涉及, 常住, 面积) give the size of the place, a baseline', test: (c) => SCOPE_BEFORE.test(c.run.slice(-10)) },
   { id: 'state', points: 'baseline', why: 'having or size words before the figure ("共有住户300户、居民900人") with no verb of achievement after it: the place as it is', test: (c) => (HAS_BEFORE.test(c.run) || SCOPE_BEFORE.test(c.run.slice(-10)) || SIZE_NOUN.test(c.run) || /(?:居民|住户|人口|老人|党员)$/.test(c.run)) && !c.verbRun && !c.resultPost && !c.verbPost },
-  { id: 'plan', points: 'baseline', why: 'plans and targets (计划, 预计, 将于, 力争) are not results yet', test: (c) => PLAN.test(c.sentPre.slice(-40)) },
+  { id: 'plan', points: 'baseline', why: 'plans and targets (计划, 预计, 将于, 力争), before the count or right after it ("余下12台将在明年完工"), are not results yet', test: (c) => PLAN.test(c.sentPre.slice(-40)) || PLAN.test(c.post.slice(0, 8)) },
+  { id: 'addressed-to', points: 'baseline', why: '"针对没有党组织的24家公司": what the work was aimed at is its scope, not what it produced', test: (c) => ADDRESSED_TO.test(c.pre) },
+  { id: 'result-relative', points: 'achievement', why: '"已报到的355名党员": the people counted are described by what they did', test: (c) => RESULT_RELATIVE.test(c.run) },
+  { id: 'duration-frame', points: 'baseline', why: '"上线3个多月已为…", "24小时巡逻": a duration followed by more words frames or schedules the work', test: (c) => DURATION.test(c.count.measure) && DURATION_FRAME.test(c.post) },
   { id: 'changed-by', points: 'achievement', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
   { id: 'percent-rate', points: 'achievement', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
-  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it and no change: nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants },
+  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it and no change: nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants && !RESULT_RELATIVE.test(c.run) },
   { id: 'per-period', points: 'either', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
   { id: 'frame-after', points: 'baseline', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
   { id: 'capacity', points: 'baseline', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },
