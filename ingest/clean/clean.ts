@@ -161,7 +161,8 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
       continue
     }
     if (i <= lastBody) {
-      if (rule && rule.zone === 'any') drop(line, rule.id, false)
+      const inner = rule?.zone === 'any' ? rule : line.anyRule
+      if (inner) drop(line, inner.id, false)
       else kept.push(line.text)
       continue
     }

@@ -9,6 +9,12 @@ export interface Line {
   kind: LineKind
   /** First rule that matches the line, regardless of where it stands. */
   rule: LineRule | null
+  /**
+   * When that rule is an 'edge' rule, the first 'any' rule that also matches: between body
+   * paragraphs it still decides ("新华社记者 某某 摄" reads as a byline up top and as a photo credit
+   * anywhere).
+   */
+  anyRule?: LineRule
 }
 
 /** Block rules mark whole lines the way line rules do, under the same zones. */
@@ -27,10 +33,10 @@ function isProse(text: string): boolean {
   return text.length > 25 && /[。！？]/.test(text)
 }
 
-export function matchRule(text: string, next: string | null): LineRule | null {
+export function matchRule(text: string, next: string | null, anyOnly = false): LineRule | null {
   const prose = isProse(text)
   for (const rule of LINE_RULES) {
-    if (text.length > rule.maxLen) continue
+    if (text.length > rule.maxLen || (anyOnly && rule.zone !== 'any')) continue
     if (prose && rule.zone === 'edge' && !rule.prose) continue
     if (rule.pattern) {
       rule.pattern.lastIndex = 0
@@ -49,6 +55,7 @@ export function classify(rawLines: string[]): Line[] {
     const line = lines[i]
     if (!line.text) continue
     line.rule = matchRule(line.text, next)
+    if (line.rule?.zone === 'edge') line.anyRule = matchRule(line.text, next, true) ?? undefined
     line.kind = line.rule ? 'junk' : isBodyish(line.text) ? 'body' : 'short'
     next = line.text
   }

@@ -94,6 +94,8 @@ const UNDERSCORE_SUFFIX = /\s*_\s*[^_]{2,16}$/
  * The headline as it should read: a dateline glued in front ("某某社5月3日电 题：…") cut, an ASCII
  * column tag and a site suffix dropped. Each cut goes to `removed` with what decided it.
  */
+const CELL_BORDER = /\s*[|｜]+\s*$/
+
 export function cleanHeadline(text: string): { title: string; removed: Removed[]; meta: string[] } {
   const lead = cutInline([text], 'lead', 1)
   let title = lead.paragraphs[0] ?? text
@@ -102,6 +104,12 @@ export function cleanHeadline(text: string): { title: string; removed: Removed[]
   if (tag && title.length - tag[0].length >= 6) {
     removed.push({ text: tag[0].trim(), reason: 'column-tag' })
     title = title.slice(tag[0].length)
+  }
+  // "某某社区办起百家宴 |": a table-cell border left after the headline when a page's layout is copied as text.
+  const border = CELL_BORDER.exec(title)
+  if (border && border.index >= 6) {
+    removed.push({ text: border[0].trim(), reason: 'cell-border' })
+    title = title.slice(0, border.index)
   }
   const underscore = UNDERSCORE_SUFFIX.exec(title)
   let stripped = underscore && underscore.index >= 6 ? title.slice(0, underscore.index) : title

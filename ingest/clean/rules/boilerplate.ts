@@ -847,8 +847,8 @@ export const LINE_RULES: LineRule[] = [
     id: 'debris',
     zone: 'any',
     maxLen: 12,
-    pattern: /^(?![…—.。·\s]+$)(?![.．%％，,、。；;：:）)”’」』])[\p{P}\p{S}\d\s]+$/u,
-    why: 'Lines of only symbols or digits ("|", "?", "0", "667"): counters, table borders and template leftovers. An ellipsis line is a pause in the text, and a line opening with closing punctuation ("%。") is the end of a sentence a page break cut; both stay.',
+    pattern: /^(?![…—.。·\s]+$)(?![.．%％，,、。；;：:）)”’」』])(?![(（]\d{1,2}[)）]$)[\p{P}\p{S}\d\s]+$/u,
+    why: 'Lines of only symbols or digits ("|", "?", "0", "667"): counters, table borders and template leftovers. An ellipsis line is a pause in the text, a line opening with closing punctuation ("%。") is the end of a sentence a page break cut, and "(1)" numbers the item on the next line; all three stay.',
   },
 ]
 
