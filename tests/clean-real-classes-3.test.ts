@@ -67,3 +67,21 @@ describe('a table-cell border left after the headline', () => {
     expect(r.removed).toContainEqual({ text: '|', reason: 'cell-border' })
   })
 })
+
+describe('marks of a self-media post above the report', () => {
+  const body = '上周六，梧桐社区的垃圾分类督导员挨家挨户上门，教居民把厨余垃圾和其他垃圾分开投放，三天里走访了260户。'
+
+  it('removes the tag of the app the post was laid out with', () => {
+    const r = clean(['梧桐社区分类督导员上门记', '', '【秀米】', '', body].join('\n'))
+    expect(r.removed).toContainEqual({ text: '【秀米】', reason: 'editor-app-tag' })
+    expect(r.body).toContain(body)
+  })
+
+  it("removes the account host's introduction and keeps a report that quotes an editor", () => {
+    const intro = '今天就由青禾分类小编为大家介绍一下这些督导员是怎样上门指导的，让分类做得更好。'
+    const r = clean(['梧桐社区分类督导员上门记', '', intro, '', body].join('\n'))
+    expect(r.removed).toContainEqual({ text: intro, reason: 'host-intro' })
+    const quoted = '报社编辑部的小编们也来到梧桐社区，跟着督导员走了一上午，记下了居民的意见和建议。'
+    expect(clean(['梧桐社区分类督导员上门记', '', body, '', quoted].join('\n')).body).toContain(quoted)
+  })
+})

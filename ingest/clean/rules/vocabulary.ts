@@ -125,3 +125,6 @@ export const COLUMN_TAG_WORDS = [
   '动态', '要闻', '新闻', '快讯', '资讯', '视点', '聚焦', '头条', '速递', '热点', '图说', '报道', '一线', '传真', '观察',
   '播报', '关注', '时讯', '简讯', '看点', '纵览', '扫描', '直击',
 ]
+
+/** Apps people lay out illustrated posts with; their name stands as a tag above a post copied from them. */
+export const EDITOR_APPS = ['美篇', '简篇', '秀米', '易企秀', '135编辑器', '壹伴']
