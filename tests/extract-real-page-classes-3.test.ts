@@ -104,3 +104,30 @@ describe('outcomes: results described around the count', () => {
     expect(counts('到2022年6月底，全区助餐点达到150个，社区覆盖率达到100%。')).toContainEqual([100, '%'])
   })
 })
+
+describe('place: Latin letters in a name written straight after a division', () => {
+  it('reads a brand name in an estate and an anonymised village or community', () => {
+    expect(run('东湖街道云朵ABC小区在撤桶并点前先开了三场居民会。').place.compound).toBe('云朵ABC小区')
+    expect(run('本文以成都市双流区Y村为例，考察积分制在乡村治理中的作用。').place.community).toBe('Y村')
+    expect(run('本文以湖南省K县M社区为例，讨论社区基金会的运作。').place.community).toBe('M社区')
+  })
+
+  it('leaves letters before a generic noun elsewhere alone', () => {
+    const out = run('推广APP小区管理模式，PPP社区项目也在筹划。居民用APP小区服务报修。')
+    expect(out.place.compound).toBeNull()
+    expect(out.place.community).toBeNull()
+  })
+})
+
+describe('place: the estate where the story is set, named once', () => {
+  it('takes the only estate named after 家住/来到 even late in the text', () => {
+    const filler = '社区干部说，老楼的问题一件一件解决，居民的心气也就顺了。'.repeat(8)
+    const out = run(`${filler}\n\n${filler}\n\n近日，家住青禾西区3号楼的周阿姨又来到社区，送来一面锦旗。`)
+    expect(out.place.compound).toBe('青禾西区')
+  })
+
+  it('still leaves an estate mentioned in passing late in the text', () => {
+    const filler = '社区干部说，老楼的问题一件一件解决，居民的心气也就顺了。'.repeat(8)
+    expect(run(`${filler}\n\n${filler}\n\n类似的做法，青禾西区3号楼也试过。`).place.compound).toBeNull()
+  })
+})

@@ -70,6 +70,12 @@ const BUILDING_AFTER = /^[\d０-９一二三四五六七八九十]+(?:号楼|号
 const NUMBERED = new Set(['号院', '号大院', '号小区'])
 const NUMBER_END = /[\d０-９一二三四五六七八九十]$/
 const DIGIT = /[\d０-９]/
+// "福明街道城市QQ小区", "增城区Z村": Latin letters stand in names of brands and in anonymised ones
+// (studies write "Z村"); only a name written straight after a division is trusted to hold them, since
+// elsewhere the letters are as likely an abbreviation before a generic noun ("APP小区", "PPP社区").
+const LATIN = /[A-Za-z]/
+const ANONYMISED = /^[A-Z]$/
+const ANONYMOUS_DIVISION = /[A-Z](?:省|市|县|区|镇|乡|街道)/g
 // "东园二村", "曹杨一村": a numbered 村 is a housing estate, not a village.
 const NUMBERED_VILLAGE = /[一二三四五六七八九十]$/
 
@@ -260,13 +266,15 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const numbered = NUMBERED.has(suffix)
     let level = levelOfSuffix(suffix)
     let a = s
-    while (a > 0 && s - a < MAX_RUN && !chainEnds.has(a) && (HAN.test(simp[a - 1]) || (numbered && DIGIT.test(simp[a - 1])))) a--
+    while (a > 0 && s - a < MAX_RUN && !chainEnds.has(a) && (HAN.test(simp[a - 1]) || LATIN.test(simp[a - 1]) || (numbered && DIGIT.test(simp[a - 1])))) a--
     const bounded =
       !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 4)))
     const afterDivision = chainEnds.has(a) && DIVISION_END.test(simp.slice(Math.max(0, a - 2), a))
     const { cut, doubtful } = nameStart(simp.slice(a, s), afterDivision)
     if (cut < 0) return null
-    const stemStart = a + cut
+    // "J县F社区": an anonymised division ends where its suffix does, like a known one.
+    const anonymous = [...simp.slice(a + cut, s).matchAll(ANONYMOUS_DIVISION)].pop()
+    const stemStart = anonymous ? a + cut + anonymous.index! + anonymous[0].length : a + cut
     const stem = simp.slice(stemStart, s)
     if (numbered && !NUMBER_END.test(stem)) return null
     const bare = BARE_RULE.get(suffix)
@@ -274,12 +282,13 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     if (suffix === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
     // A name written straight after a division or another place name ("湖南路街道颐和社区") is
     // delimited by that chain, whatever its characters look like.
-    const chained = chainEnds.has(stemStart) || gazetteer().shortCity.has(stem)
+    const chained = chainEnds.has(stemStart) || anonymous !== undefined || gazetteer().shortCity.has(stem)
+    if (LATIN.test(stem) && !chained) return null
     const afterDistrict = districtEnds.has(stemStart)
     if (TOWN_SUFFIX.test(suffix) && !afterDistrict) return null
     if (ZONE_SUFFIX.test(suffix) && afterDistrict) level = 'street'
     // "金苑小区": the property word is part of the name, so one character before it is enough.
-    const minStem = PROPERTY_WORD_FIRST.test(suffix) ? 1 : 2
+    const minStem = PROPERTY_WORD_FIRST.test(suffix) || (chained && ANONYMISED.test(stem)) ? 1 : 2
     if (!isName(stem, level, chained, minStem) || NEVER_INITIAL.has(stem[0])) return null
     const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || (NUMBERED_AREA.test(suffix) && !BUILDING_AFTER.test(simp.slice(e, e + 5))))
     // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
@@ -311,6 +320,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
 }
 
 const KIND_BEFORE_SUFFIX = /住宅(?=小区$)/
+const HOME_OR_VISIT = /(?:家住|住在|来到|到了|走进)$/
 
 interface Candidate {
   name: string
@@ -716,7 +726,8 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   }
   // One passing mention late in the text is an example, not the subject; the subject is named
   // twice, or up front, or is the only compound introduced in the first third.
-  const early = (c: Candidate) => compounds.length === 1 && c.first.start < doc.body.length / 3
+  // A home or a visit names the estate the story is set in wherever it is told ("家住永乐西区2号楼的林阿姨").
+  const early = (c: Candidate) => compounds.length === 1 && (c.first.start < doc.body.length / 3 || HOME_OR_VISIT.test(doc.simp.slice(Math.max(0, c.first.start - 3), c.first.start)))
   // With no estate standing out, or only one named once as an item of a list, the list names the
   // estates the report covers, and readers take the first-named.
   const top = compounds[0] && (compounds[0].score >= 2 || early(compounds[0])) ? compounds[0] : undefined
