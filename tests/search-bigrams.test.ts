@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bigramShares, fulltextQuery, LISTED_SHARE, MIN_PASSAGES, PIECE_SEPARATOR, POSTINGS_BUDGET, queryCost, CUT_SHORT_BESIDE, CUT_SHORT_UP_TO, type BigramStats } from '../ingest/search/bigrams.js'
+import { bigramShares, fulltextQuery, LISTED_SHARE, MIN_PASSAGES, PIECE_SEPARATOR, POSTINGS_BUDGET, queryCost, CUT_SHORT_BESIDE, CUT_SHORT_UP_TO, warmBigrams, type BigramStats } from '../ingest/search/bigrams.js'
 
 const terms = (text: string, stats: BigramStats | null) => fulltextQuery(text, stats).split(PIECE_SEPARATOR)
 const stats = (passages: number, shares: Record<string, number>): BigramStats => ({ passages, shares: new Map(Object.entries(shares)) })
@@ -92,5 +92,22 @@ describe('full-text query planning', () => {
 
   it('leaves a lone character as itself', () => {
     expect(fulltextQuery('楼', stats(322_000, {}))).toBe('楼')
+  })
+})
+
+describe('posting lists read ahead at server start', () => {
+  const common = stats(1_000_000, { 社区: 0.6, 居民: 0.5, 小区: 0.4, 物业: 0.1, 电梯: 0.01 })
+
+  it('are the commonest bigrams first, as many as asked', () => {
+    expect(warmBigrams(common, 3, Infinity)).toEqual(['社区', '居民', '小区'])
+  })
+
+  it('stop before the postings read would pass the cap', () => {
+    expect(warmBigrams(common, 10, 1_200_000)).toEqual(['社区', '居民'])
+    expect(warmBigrams(common, 10, 100_000)).toEqual([])
+  })
+
+  it('are none for a store too small to record bigram stats', () => {
+    expect(warmBigrams(null)).toEqual([])
   })
 })

@@ -102,6 +102,12 @@ describe('planned full-text queries', () => {
     expect(top.snippet).toContain('«居民议事会»')
     expect(top.snippet).toContain('«加装电梯»')
   })
+
+  it('rank the same after the store read its common posting lists ahead (server start)', async () => {
+    const before = await store.search(query, { limit: 50, facets: true })
+    await store.warm()
+    expect(await store.search(query, { limit: 50, facets: true })).toEqual(before)
+  })
 })
 
 describe('hits found by the approximate vector index', () => {

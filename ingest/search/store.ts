@@ -23,7 +23,7 @@ import { compare, describe, profileOf, screen, type Profile } from './likeness.j
 import { SearchError } from './errors.js'
 import { httpUrl } from '../text/http-url.js'
 import { needById } from '../text/needs.js'
-import { cjkBigrams, fulltextQuery, POSTINGS_BUDGET, type BigramStats } from './bigrams.js'
+import { cjkBigrams, fulltextQuery, POSTINGS_BUDGET, warmBigrams, type BigramStats } from './bigrams.js'
 import { COLLOQUIAL_PARAPHRASE_WEIGHT, fuse, PARAPHRASE_WEIGHT, TRANSLATED_VECTOR_WEIGHT, VECTOR_WEIGHT, type CaseEvidence } from './fusion.js'
 
 export interface OpenOptions {
@@ -180,6 +180,20 @@ class LanceStore implements Store {
     const restored = await restoreEmbedder(pointer.embedder, await embedderState(this.meta, pointer.embedderGeneration))
     if ('error' in restored) throw mismatch(this.uri, pointer, restored.error)
     return restored.embedder
+  }
+
+  /**
+   * Reads the posting lists of the build's commonest bigrams, one after another: the first query
+   * that asks a bigram reads its whole list (a cold first search page took seconds under load), and
+   * these are the lists most queries ask. Commonest first, so what the first readers most likely
+   * need is read first; each read is its own small query, so a reader's search interleaves with it.
+   * Nothing to do for stores too small to record bigram stats.
+   */
+  async warm(bigrams?: number): Promise<void> {
+    const snap = await this.snapshot()
+    for (const bigram of warmBigrams(snap.bigrams, bigrams)) {
+      await snap.passages.query().fullTextSearch(new lancedb.MatchQuery(bigram, 'norm')).select(['caseId']).limit(1).toArrow()
+    }
   }
 
   async search(query: string, options: Partial<SearchOptions> = {}): Promise<SearchResult> {
