@@ -1,8 +1,9 @@
 /**
  * What the search page asks of the store: a ranking without its hits' text (store.ranking), hits
- * made for the ids a page shows, and facet counts from the per-build numbering of facet values.
+ * made for the ids a page shows, facet counts from the per-build numbering of facet values, and
+ * the page's reuse of a ranking for the next page, another sort or the export.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +12,7 @@ import { fixedProvider } from '../ingest/index/embedders.js'
 import { openStore, type Store } from '../ingest/search/index.js'
 import { fixtureCases } from './helpers/cases.js'
 import { HashEmbedder } from './helpers/embedder.js'
+import { parseSearchParams, rankedSearch } from '~/models/search.server'
 
 const quiet = { log: () => {} }
 
@@ -76,5 +78,48 @@ describe('facet counts across store builds', () => {
       store.close()
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('the search page reuses the ranking of a search it just ranked', () => {
+  let store: Store
+  let dir: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'casebook-ranking-cache-'))
+    const emb = new HashEmbedder()
+    await indexCases(fixtureCases(), { uri: dir, provider: fixedProvider(emb), ...quiet })
+    store = await openStore(dir, { embedder: emb })
+  })
+  afterAll(() => {
+    store.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const params = (url: string) => parseSearchParams(new URL(url, 'http://casebook.test'))
+
+  it('asks the store once for the pages, sorts and export of one search, again for another query or filter', async () => {
+    const asked = vi.spyOn(store, 'ranking')
+    const first = await rankedSearch(store, params('/?q=物业'))
+    const next = await rankedSearch(store, params('/?q=物业&page=2'))
+    const byDate = await rankedSearch(store, params('/?q=物业&sort=date'))
+    expect(asked).toHaveBeenCalledTimes(1)
+    expect(next.ids).toEqual(first.ids)
+    expect(next.facets).toEqual(first.facets)
+    expect([...byDate.ids].sort()).toEqual([...first.ids].sort())
+    await rankedSearch(store, params('/?q=物业&year=2021'))
+    await rankedSearch(store, params('/?q=停车难'))
+    expect(asked).toHaveBeenCalledTimes(3)
+    asked.mockRestore()
+  })
+
+  it('ranks again once the store answers from a newer build', async () => {
+    await rankedSearch(store, params('/?q=五位一体'))
+    const asked = vi.spyOn(store, 'ranking')
+    const info = store.info.bind(store)
+    const newer = vi.spyOn(store, 'info').mockImplementation(async () => ({ ...(await info()), version: (await info()).version + 1 }))
+    await rankedSearch(store, params('/?q=五位一体'))
+    expect(asked).toHaveBeenCalledTimes(1)
+    newer.mockRestore()
+    asked.mockRestore()
   })
 })

@@ -74,7 +74,7 @@ export async function exportResponse(request: Request, format: ExportFormat): Pr
   let ids: string[]
   let weak: Set<string> | null = null
   if (params.q) {
-    const ranked = await rankedSearch(store, params, false)
+    const ranked = await rankedSearch(store, params)
     ids = ranked.ids
     weak = ranked.weak
   } else {
