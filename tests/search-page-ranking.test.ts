@@ -16,19 +16,21 @@ import { parseSearchParams, rankedSearch } from '~/models/search.server'
 
 const quiet = { log: () => {} }
 
+/** The fixture store the ranking and the page's reuse of it are checked on. */
+let store: Store
+let dir: string
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'casebook-ranking-'))
+  const emb = new HashEmbedder()
+  await indexCases(fixtureCases(), { uri: dir, provider: fixedProvider(emb), ...quiet })
+  store = await openStore(dir, { embedder: emb })
+})
+afterAll(() => {
+  store.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
 describe('store.ranking', () => {
-  let store: Store
-  let dir: string
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'casebook-ranking-'))
-    const emb = new HashEmbedder()
-    await indexCases(fixtureCases(), { uri: dir, provider: fixedProvider(emb), ...quiet })
-    store = await openStore(dir, { embedder: emb })
-  })
-  afterAll(() => {
-    store.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
 
   it.each(['五位一体', '老舊小區 無物業', 'grid management', '停车难', '小区没人管'])('ranks %s as search does, and makes hits only for the ids asked', async (q) => {
     const options = { limit: 200, facets: true }
@@ -82,19 +84,6 @@ describe('facet counts across store builds', () => {
 })
 
 describe('the search page reuses the ranking of a search it just ranked', () => {
-  let store: Store
-  let dir: string
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'casebook-ranking-cache-'))
-    const emb = new HashEmbedder()
-    await indexCases(fixtureCases(), { uri: dir, provider: fixedProvider(emb), ...quiet })
-    store = await openStore(dir, { embedder: emb })
-  })
-  afterAll(() => {
-    store.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
-
   const params = (url: string) => parseSearchParams(new URL(url, 'http://casebook.test'))
 
   it('asks the store once for the pages, sorts and export of one search, again for another query or filter', async () => {
