@@ -29,7 +29,8 @@ interface LocalToken {
 // property-name word, communities in 社区/村 (and 居民区, Shanghai's word for them; 嘎查, Inner
 // Mongolia's); 街道 catches streets the gazetteer does not know. A property word directly before
 // 小区 or 社区 belongs to the same name ("南国新家园小区", "安居苑社区"), and so does a house number
-// before 小区 ("桐荫路9号小区": estates of one work unit are named by their address). Bare 院/里/府
+// before 小区 or 公寓 ("桐荫路9号小区", "12号公寓": estates of one work unit are named by their address).
+// A community named after the compound it grew from keeps the compound's word ("粮站大院社区"). Bare 院/里/府
 // and 世家 (a developer's word, "锦澜世家") close a name only before punctuation, a gate ("锦澜世家东门")
 // or a word that starts a predicate ("住在光明里，", "康宁里的居民", "银杏院建于"): before other
 // characters they are mostly inside a word (院落, 里面, 府前).
@@ -42,7 +43,7 @@ interface LocalToken {
 // named by a direction after its property word ("鑫海花城东区") or before a building number
 // ("永乐西区2号楼"), and 集资楼 are blocks built with staff money ("计委集资楼").
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|山庄)(?:社区|居民区)|号小区|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村/g
+  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -67,7 +68,7 @@ const NUMBERED_AREA = /^[一二三四五六七八九十]区$/
 // a place people live in, not a ranking or a zone of a plan ("一区两园").
 const BUILDING_AFTER = /^[\d０-９一二三四五六七八九十]+(?:号楼|号院|栋|幢|座|号)/
 // "利津路8号院", "纬五路3号院": the house number is part of the name, so digits may stand in it.
-const NUMBERED = new Set(['号院', '号大院', '号小区'])
+const NUMBERED = new Set(['号院', '号大院', '号小区', '号公寓'])
 const NUMBER_END = /[\d０-９一二三四五六七八九十]$/
 const DIGIT = /[\d０-９]/
 // "福明街道城市QQ小区", "增城区Z村": Latin letters stand in names of brands and in anonymised ones
@@ -702,6 +703,14 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
     if (c.inferred) place.inferred.push(level)
   }
   for (const level of ADMIN_LEVELS) set(level, admin[level])
+  const province = admin.province
+  if (!place.city && province && MUNICIPALITIES.has(province.value.replace(/市$/, ''))) set('city', { ...province, inferred: true })
+  for (const m of doc.simp.matchAll(ANONYMOUS_ADMIN)) {
+    const rule = ANONYMOUS_DIVISION_RULES.find((r) => r.suffix.test(m[2]))!
+    if (place[rule.level]) continue
+    const start = m.index!
+    set(rule.level, { value: doc.body.slice(start, start + m[0].length), evidence: quoteSentence(doc, start, start + m[0].length), inferred: false })
+  }
   const fromLocal = (c: Candidate): Chosen => ({
     value: doc.body.slice(c.first.start, c.first.start + c.name.length),
     evidence: quoteSentence(doc, c.first.start, c.first.start + c.name.length),
@@ -740,3 +749,23 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
 }
 
 const PLACE_KEYS: PlaceLevel[] = ['province', 'city', 'district', 'street', 'community', 'compound']
+
+interface AnonymousDivisionRule {
+  suffix: RegExp
+  level: 'province' | 'city' | 'district'
+  why: string
+}
+
+/** Divisions a study names by a letter ("G省", "B区", "D 县"): read at the level their suffix names. */
+const ANONYMOUS_DIVISION_RULES: AnonymousDivisionRule[] = [
+  { suffix: /^省$/, level: 'province', why: 'field studies hide the province they worked in behind a letter, and readers still record it' },
+  { suffix: /^市$/, level: 'city', why: 'an anonymised city is the city level, as a named one is' },
+  { suffix: /^[县区]$/, level: 'district', why: 'an anonymised county or district is the district level; a spaced letter ("D 县") is typeset English style' },
+]
+// A capital letter on its own, maybe one space, then a division suffix: not inside a Latin word
+// ("PPP区") nor a code ("A1区").
+const ANONYMOUS_ADMIN = /(?<![A-Za-z0-9０-９])([A-Z]) ?(省|市|县|区)/g
+
+// The four municipalities are a province and a city at once: readers record the city too even
+// when no district below it is named ("基于上海市的经验").
+const MUNICIPALITIES = new Set(['北京', '上海', '天津', '重庆', '重慶'])

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { extract } from '../ingest/extract/index.js'
+
+// Failure classes found on the pool pages (issue 8, round 4), in wording written for these tests
+// (invented streets, estates and numbers), each checked from both sides.
+const run = (body: string) => extract({ body, title: null, script: 'simplified' })
+
+describe('place: divisions a study names by a letter ("G省", "B区", "D 县")', () => {
+  it('reads an anonymised province, city and county at their levels, a spaced letter included', () => {
+    const out = run('本文以H省R市的实践为样本。2021 年 3 月，D 县启动网格改革，D 县的做法随后在全省推广。')
+    expect(out.place).toMatchObject({ province: 'H省', city: 'R市', district: 'D 县' })
+  })
+
+  it('reads an anonymised district under a named city', () => {
+    expect(run('基于南昌市C区的个案考察，社区议事会每月召开一次。').place.district).toBe('C区')
+  })
+
+  it('leaves letters inside a Latin word or a code alone', () => {
+    const out = run('小区的PPP区块由A1区物业托管，APP区的按钮改成了大字。')
+    expect(out.place).toMatchObject({ province: null, city: null, district: null })
+  })
+})
+
+describe('place: a municipality is a province and a city at once', () => {
+  it('fills the city with the municipality when no district is named', () => {
+    const out = run('基于天津市的经验，社区协商议事形成了固定流程。')
+    expect(out.place).toMatchObject({ province: '天津市', city: '天津市' })
+    expect(out.place.inferred).toContain('city')
+  })
+
+  it('does not fill the city for an ordinary province', () => {
+    expect(run('基于江西省的经验，社区协商议事形成了固定流程。').place.city).toBeNull()
+  })
+})
+
+describe('place: a community named after its compound ("粮站大院社区") and a numbered block ("12号公寓")', () => {
+  it('keeps the compound word inside the community name', () => {
+    const out = run('7月3日，城南街道粮站大院社区连夜排查积水点。粮站大院社区两委成立了应急小组。')
+    expect(out.place.community).toBe('粮站大院社区')
+    expect(out.place.compound).toBeNull()
+  })
+
+  it('reads a house number before 公寓 as the block\'s name', () => {
+    expect(run('物业说，12号公寓建于2001年，两部电梯已用了多年。').place.compound).toBe('12号公寓')
+  })
+})
+
+describe('outcomes: statistics about the whole country are backdrop', () => {
+  it('does not count a national figure, but keeps the case\'s own', () => {
+    const out = run('全国已有超过70%的街道建立了议事会。今年以来，柳岸社区议事会共解决停车难题36件。')
+    expect(out.outcomes.map((o) => o.value)).toEqual([36])
+  })
+
+  it('does not count a country\'s rate that rose', () => {
+    expect(run('我国的老龄化率已经从10%左右提高到了19%。').outcomes).toEqual([])
+  })
+})
+
+describe('money: a fund\'s balance is not money put in; discounts given are', () => {
+  it('leaves out what is left in a fund', () => {
+    const out = run('小区的专项维修资金账上还有60万元，余额为12万元的另一笔资金已冻结。')
+    expect(out.funding).toEqual([])
+  })
+
+  it('takes discounts a programme gave in total, and money drawn from a surplus', () => {
+    const out = run('全区累计为老人提供助浴优惠300多万元。业委会动用物业费结余5万元修缮了车棚。')
+    expect(out.funding.map((f) => f.amountWan)).toEqual([300, 5])
+  })
+})
