@@ -16,7 +16,8 @@ const PER_UNIT_AFTER = /^\s*(?:\/|每|一次|\/月|\/年|\/平)/
 // enough, since "公共收益达5万元" is money earned, not spent.
 // 配套 and 下达 are how budget lines arrive ("旗级财政配套120万元", "下达彩票公益金20万元").
 // 投向 and 基金 split a grant between its uses ("其中150万元投向5个社区", "其余88万元设为微基金").
-const FUNDING_CONTEXT = /投入|资金|筹|拨|补|经费|出资|捐|投资|费用|募|奖|争取|支持|资助|款|预算|花费|支出|集资|总额|金额|造价|工程|改造|建设|用于|列支|动用|拿出|提取|配套|财政|下达|公益金|投向|基金/
+// Discounts a programme gives ("累计提供助浴优惠300余万元") are money it puts in, as a subsidy is.
+const FUNDING_CONTEXT = /(?:提供|给予|让利)[\u4e00-\u9fff]{0,4}优惠|投入|资金|筹|拨|补|经费|出资|捐|投资|费用|募|奖|争取|支持|资助|款|预算|花费|支出|集资|总额|金额|造价|工程|改造|建设|用于|列支|动用|拿出|提取|配套|财政|下达|公益金|投向|基金/
 // "列支26.8万元，共同用于停车场建设": the purpose in the next clause shows the money is put in.
 const PURPOSE_NEXT = /^(?:共同|全部|主要|专项|专门|统一)?用于/
 // "每个小区10万元至30万元不等", "3萬元至5萬元獎勵": a range is a rule for each grantee, like a price,
@@ -26,6 +27,9 @@ const RANGE_BEFORE = new RegExp(`(?:${NUMBER_SOURCE})(?:余|多)?(?:万|亿)?元
 // Money saved, recovered or earned is an outcome of the work, not money put into it.
 // A shortfall ("资金缺口8万元") is money still missing.
 const NOT_FUNDING = /节约|节省|节支|挽回|创收|增收|收入|营收|产值|盈利|租金收益|缺口/
+// "维修资金账上还有60万元", "余额为3万元": what is left in a fund is a balance, not money put into the
+// case. 结余 is not among them: "动用物业费结余5万元" spends the surplus.
+const BALANCE_BEFORE = /(?:余额|还有|还剩|尚有|仅剩|只剩|剩余|结存)(?:为|约|仅|不足|不到|近)?$/
 // "从500万元提高到800万元": the first figure of a change is what it was before.
 const CHANGED_FROM = /^\s*(?:提高|增加|增长|提升|上升|扩大|降低|减少|下降|压缩)(?:至|到|为)/
 // Amounts in plain 元 under a thousand are prices, fees and per-head sums ("抵扣租赁费5元"), not
@@ -114,7 +118,7 @@ export function extractFunding(doc: Doc): Funding[] {
     const recurring = RECURRING_FUND.before.test(doc.simp.slice(Math.max(0, start - 2), start)) && RECURRING_FUND.after.test(doc.simp.slice(end, end + 16))
     if ((!recurring && PER_UNIT_BEFORE.test(doc.simp.slice(Math.max(0, start - 8), start))) || PER_UNIT_AFTER.test(doc.simp.slice(end, end + 3))) continue
     if (RANGE_AFTER.test(doc.simp.slice(end, end + 12)) || RANGE_BEFORE.test(doc.simp.slice(Math.max(0, start - 16), start))) continue
-    if (CHANGED_FROM.test(doc.simp.slice(end, end + 6)) || (!m[3] && n < SMALL_YUAN)) continue
+    if (CHANGED_FROM.test(doc.simp.slice(end, end + 6)) || BALANCE_BEFORE.test(doc.simp.slice(Math.max(0, start - 6), start)) || (!m[3] && n < SMALL_YUAN)) continue
     const clause = clauseAt(doc, start)
     const totalOnly = TOTAL_ONLY.test(doc.simp.slice(clause[0], start))
     const summed = totalOnly ? clausesBefore(doc, start, 1)[0] : undefined

@@ -152,6 +152,8 @@ const ADDRESS_AFTER = /^\s*[\d一二三四五六七八九十]+(?:单元|号楼|�
 // "提供总计5.4万的项目资助": a bare 万 before a word for money is an amount, for funding.
 const MONEY_AFTER = /^的?[\u4e00-\u9fff]{0,4}?(?:资助|资金|经费|补助|补贴|投入|投资|拨款)/
 // "每个楼门推选2名楼门长", "人均…": a figure per item or per head is a rule or a rate, not a total.
+// The clause opens on the whole country (or world) as its subject, at most a few words in.
+const NATIONAL_SUBJECT = /^[^，。；：]{0,4}(?:全国|我国|中国|全球|世界)/
 const PER_ITEM = /(?:每个|每户|每人|每栋|每名|每位|每幢|每家|每条|每处|每辆|每间|每套|单个|人均|户均|平均每)[\u4e00-\u9fff]{0,6}$/
 // "日均就餐130人", "每天接待…": a daily or yearly figure is how much a service is used.
 const PER_PERIOD = /(?:日均|每天|每日|每周|每月|每年|一天|全年|年均|月均)[\u4e00-\u9fff]{0,6}$/
@@ -226,6 +228,7 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'structure-after', points: 'baseline', why: '"3项机制", "25条办法": the mechanisms and rules a report lists are its method, not its results', test: (c) => STRUCTURE_AFTER.test(c.post) },
   { id: 'per-item', points: 'baseline', why: '"每个楼门推选2名楼门长", "每个充电桩有2个端口", "人均…": a figure per item or per head is a rule or a rate, not a total', test: (c) => PER_ITEM.test(c.pre) },
   { id: 'change-baseline', points: 'baseline', why: 'the first figure of "从…到…" or "由76%提升至95%" is the baseline', test: (c) => CHANGE_TO_AFTER.test(c.post) || NEXT_CLAUSE_CHANGE.test(c.sentPost) || (FROM_BEFORE.test(c.pre) && /至|到|为|成/.test(c.post.slice(0, 12))) },
+  { id: 'national-statistic', points: 'baseline', why: '"全国已有六成的村…", "我国的城镇化率提高到…": a clause about the whole country is the backdrop of a report, not what its work produced', test: (c) => NATIONAL_SUBJECT.test(c.pre) },
   { id: 'citation', points: 'baseline', why: 'a count inside a cited title or reference list belongs to another text', test: (c) => CITATION.test(c.sentPre) },
   { id: 'markup', points: 'baseline', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },
   { id: 'no-words', points: 'baseline', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },
