@@ -67,3 +67,26 @@ describe('money: a fund\'s balance is not money put in; discounts given are', ()
     expect(out.funding.map((f) => f.amountWan)).toEqual([300, 5])
   })
 })
+
+describe('outcomes: terms, problems and shares that read like results', () => {
+  it('does not count a discount rate, those still lacking, or a share of all households', () => {
+    const out = run('社区给予每人每月50元的补助，食堂另给予15%的优惠。查账后发现有27户业主没有缴纳维修资金。安置户数达到了总户数的85%以上。')
+    expect(out.outcomes).toEqual([])
+  })
+
+  it('still counts a rate that rose, problems found, and a share that is a rate of the work', () => {
+    const out = run('今年以来，巡查发现隐患48处，居民满意率提高到96%。')
+    expect(out.outcomes.map((o) => o.value)).toEqual([48, 96])
+  })
+})
+
+describe('outcomes: a time within which something was done', () => {
+  it('counts the time a problem took to be solved', () => {
+    const out = run('接到工单后，镇房管部门立即介入，与物业共同协商，这件事最终于36小时内得到妥善解决。')
+    expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[36, '小时']])
+  })
+
+  it('does not count a duty regime', () => {
+    expect(run('应急小组实行24小时值班，确保雨情随时上报。').outcomes).toEqual([])
+  })
+})

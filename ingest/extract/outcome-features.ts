@@ -140,8 +140,9 @@ const FROM_BEFORE = /[从由][^从由，。]{0,12}$/
 const CHANGE_BEFORE = /(?:提升|提高|上升|增长|增加|下降|降低|减少|缩短|压缩|节约|节省)了?(?:约|近|超过|超)?$/
 const RATE_NOUN = /率|度|占比|比例|满意|覆盖面|完成比|参与比/
 // "占常住人口的40%", "60岁以上老人占比20%": a share of a population is context, not a result.
-// "其中党员占比达80%": the make-up of a group described is context too.
-const POPULATION_SHARE = /占[^，。；]{0,6}(?:人口|居民|户数|住户|总户)[^，。；]{0,2}$|其中[^，。；]{0,8}(?:占比|比例|占)[^，。；]{0,3}$|(?:岁以上|老人|老年人|长者|人口|农民|外来|租住|流动)[^，。；]{0,8}(?:占比|比例|占)[^，。；]{0,6}$/
+// "其中党员占比达80%": the make-up of a group described is context too, and so is a figure "of the
+// total households" ("安置户数达到总户数的80%").
+const POPULATION_SHARE = /(?:总户数|总人口|人口)的$|占[^，。；]{0,6}(?:人口|居民|户数|住户|总户)[^，。；]{0,2}$|其中[^，。；]{0,8}(?:占比|比例|占)[^，。；]{0,3}$|(?:岁以上|老人|老年人|长者|人口|农民|外来|租住|流动)[^，。；]{0,8}(?:占比|比例|占)[^，。；]{0,6}$/
 // "补助比例最高可达60%", "最多10个": a cap is a rule.
 const CAP = /(?:最高|上限|不超过|不高于|最多|封顶)(?:可|可达|为|达|是)?$/
 // "每300至500户", "3至4小时": either end of a range is a rule or an estimate.
@@ -151,9 +152,13 @@ const RANGE_AFTER = /^\s*(?:至|到|-|—|~|～)\s*\d/
 const ADDRESS_AFTER = /^\s*[\d一二三四五六七八九十]+(?:单元|号楼|层|室|号)/
 // "提供总计5.4万的项目资助": a bare 万 before a word for money is an amount, for funding.
 const MONEY_AFTER = /^的?[\u4e00-\u9fff]{0,4}?(?:资助|资金|经费|补助|补贴|投入|投资|拨款)/
-// "每个楼门推选2名楼门长", "人均…": a figure per item or per head is a rule or a rate, not a total.
 // The clause opens on the whole country (or world) as its subject, at most a few words in.
 const NATIONAL_SUBJECT = /^[^，。；：]{0,4}(?:全国|我国|中国|全球|世界)/
+// "食堂另给予9折即10%的优惠", "返还15%的补贴": a rate of discount or refund is a price term.
+const PRICE_RATE_AFTER = /^的?(?:优惠|折扣|折让|让利|返利|返还|补贴|补助|减免)/
+// "发现有31户没有缴纳", "仍有12家未签约": what is still lacking is the problem, not a result.
+const STILL_LACKING = { before: /(?:发现|仍|还|尚|仍然|依然)有$/, after: /(?:没有|未|尚未|仍未|不愿|拒绝|拒不)/ }
+// "每个楼门推选2名楼门长", "人均…": a figure per item or per head is a rule or a rate, not a total.
 const PER_ITEM = /(?:每个|每户|每人|每栋|每名|每位|每幢|每家|每条|每处|每辆|每间|每套|单个|人均|户均|平均每)[\u4e00-\u9fff]{0,6}$/
 // "日均就餐130人", "每天接待…": a daily or yearly figure is how much a service is used.
 const PER_PERIOD = /(?:日均|每天|每日|每周|每月|每年|一天|全年|年均|月均)[\u4e00-\u9fff]{0,6}$/
@@ -176,6 +181,10 @@ const MARKUP = /[<>="=]|data-|width|style/
 // "原来71个…合并成7个", "由76%提升至95%": the figure after a change is the result.
 const CHANGE_RESULT = /(?:提升|提高|上升|增长|增加|下降|降低|减少|缩减|压降|合并|整合|缩小|扩大|升|降|减)(?:至|到|为|成)了?[^，。；\d]{0,6}$/
 const PAST = /已经|已|累计|共计|先后|截至|截止|目前|至今|以来|了$|了[\u4e00-\u9fff]{0,10}$/
+
+// "于24小时内得到解决": a time within which something was done is itself the verb's result, so
+// the count is not verbless.
+const withinTime = (c: CountContext) => DURATION.test(c.count.measure) && /^内/.test(c.post)
 
 /** The features a count is scored on. Each is yes/no; the learned weights live in outcome-model.json. */
 export const OUTCOME_FEATURES: OutcomeFeature[] = [
@@ -200,7 +209,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'duration-frame', points: 'baseline', why: '"上线3个多月已为…", "24小时巡逻": a duration followed by more words frames or schedules the work', test: (c) => DURATION.test(c.count.measure) && DURATION_FRAME.test(c.post) },
   { id: 'changed-by', points: 'achievement', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
   { id: 'percent-rate', points: 'achievement', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
-  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it and no change: nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants && !RESULT_RELATIVE.test(c.run) },
+  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it and no change: nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants && !RESULT_RELATIVE.test(c.run) && !withinTime(c) },
   { id: 'per-period', points: 'either', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
   { id: 'frame-after', points: 'baseline', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
   { id: 'capacity', points: 'baseline', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },
@@ -208,7 +217,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'unit-household', points: 'either', why: 'households are usually the size of a place', test: (c) => HOUSEHOLD.test(c.count.measure) },
   { id: 'unit-area', points: 'either', why: 'areas are usually the size of a place', test: (c) => AREA.test(c.count.measure) },
   { id: 'unit-duration', points: 'either', why: 'durations are usually service hours or context, results only when something was done within them', test: (c) => DURATION.test(c.count.measure) },
-  { id: 'within-duration', points: 'achievement', why: '"在45分钟内完成": a time taken to get something done is a result', test: (c) => DURATION.test(c.count.measure) && /^内/.test(c.post) },
+  { id: 'within-duration', points: 'achievement', why: '"在45分钟内完成": a time taken to get something done is a result', test: withinTime },
   { id: 'unit-items', points: 'either', why: 'cases, items and places handled (件, 项, 条, 处) are what work produces', test: (c) => ITEMS.test(c.count.measure) },
   { id: 'unit-devices', points: 'either', why: 'devices, plants and loads (台, 部, 株, 车) are installed, planted or cleared', test: (c) => DEVICES.test(c.count.measure) },
   { id: 'unit-events', points: 'either', why: 'meetings and activities held (次, 场)', test: (c) => EVENTS.test(c.count.measure) },
@@ -229,6 +238,8 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'per-item', points: 'baseline', why: '"每个楼门推选2名楼门长", "每个充电桩有2个端口", "人均…": a figure per item or per head is a rule or a rate, not a total', test: (c) => PER_ITEM.test(c.pre) },
   { id: 'change-baseline', points: 'baseline', why: 'the first figure of "从…到…" or "由76%提升至95%" is the baseline', test: (c) => CHANGE_TO_AFTER.test(c.post) || NEXT_CLAUSE_CHANGE.test(c.sentPost) || (FROM_BEFORE.test(c.pre) && /至|到|为|成/.test(c.post.slice(0, 12))) },
   { id: 'national-statistic', points: 'baseline', why: '"全国已有六成的村…", "我国的城镇化率提高到…": a clause about the whole country is the backdrop of a report, not what its work produced', test: (c) => NATIONAL_SUBJECT.test(c.pre) },
+  { id: 'price-rate', points: 'baseline', why: '"另给予10%的优惠": a discount or refund rate is a price term, like a price', test: (c) => c.count.measure === '%' && PRICE_RATE_AFTER.test(c.post) },
+  { id: 'still-lacking', points: 'baseline', why: '"发现有31户没有缴纳维修资金": those still lacking something are the problem the work faces', test: (c) => STILL_LACKING.before.test(c.run) && STILL_LACKING.after.test(c.post) },
   { id: 'citation', points: 'baseline', why: 'a count inside a cited title or reference list belongs to another text', test: (c) => CITATION.test(c.sentPre) },
   { id: 'markup', points: 'baseline', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },
   { id: 'no-words', points: 'baseline', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },
