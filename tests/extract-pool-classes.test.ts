@@ -103,3 +103,14 @@ describe('place: a street newer than the gazetteer, written straight before the 
     expect(out.place.street).toBeNull()
   })
 })
+
+describe('place: "广大社区居民" is the masses, and a property word alone can be the name', () => {
+  it('reads 新城社区 written after its town, not 广大 before 社区居民', () => {
+    const out = run('清水镇新城社区开展宣传活动。9月25日，新城社区志愿者走上街头。活动深受广大社区居民的喜爱。')
+    expect(out.place.community).toBe('新城社区')
+  })
+
+  it('takes no community from the masses of residents alone', () => {
+    expect(run('活动深受广大社区居民的喜爱，众多小区业主也来了。').place).toMatchObject({ community: null, compound: null })
+  })
+})

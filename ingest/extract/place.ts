@@ -135,7 +135,8 @@ const GENERIC_PARTS = [
 ]
 // "小事管家办、大事社区办" and "让老小区": 事 and 老 end phrases, not names.
 // "上海部分小区", "该类型社区", "同类小区": a part or a kind of the places, not one of them.
-const GENERIC_ENDS = ['事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民', '农村', '城市', '城郊', '乡村']
+// "广大社区居民", "众多小区业主": the masses of residents, not a community named 广大.
+const GENERIC_ENDS = ['广大', '众多', '全体', '事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民', '农村', '城市', '城郊', '乡村']
 const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
 // Never a name: "老旧小区", "城市社区", "农村社区", "全市居民区". Other descriptive stems ("幸福", "和谐") are real
 // names often enough (幸福社区) to count when mentioned twice.
@@ -300,8 +301,10 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
   LOCAL_SUFFIX.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = LOCAL_SUFFIX.exec(simp))) {
-    // "茗新村": when no estate name ends in 新村 here, a village name ends in 村.
-    const t = nameAt(m.index, m[0]) ?? (m[0] === '新村' ? nameAt(m.index + 1, '村') : null)
+    // "茗新村": when no estate name ends in 新村 here, a village name ends in 村. "某镇新城社区": when
+    // nothing before the property word names the place, the property word is the name itself.
+    const kind = PROPERTY_WORD_FIRST.test(m[0]) ? m[0].match(/(?:小区|社区|居民区)$/)![0] : undefined
+    const t = nameAt(m.index, m[0]) ?? (m[0] === '新村' ? nameAt(m.index + 1, '村') : kind ? nameAt(m.index + m[0].length - kind.length, kind) : null)
     if (!t) continue
     out.push(t)
     chainEnds.add(t.end)
