@@ -27,6 +27,14 @@ describe('pinyin readings', () => {
       expect(repairPinyin(s).text).toBe(s)
     }
   })
+
+  it('removes a reading that follows a character only once its garbled run is decoded', () => {
+    // UTF-8 read as GBK: the annotated character is the last of the run, so the reading first follows debris.
+    const garbled = iconv.decode(Buffer.from('主任说：“行。”老城區', 'utf8'), 'gbk')
+    const r = repairArtifacts(`${garbled}(qū)書記點頭。`)
+    expect(r.text).toBe('主任说：“行。”老城區書記點頭。')
+    expect(r.pinyin).toBe(1)
+  })
 })
 
 describe('mojibake', () => {

@@ -36,11 +36,16 @@ export function stripTags(lines: string[]): { lines: string[]; removed: Removed[
   return { lines: out, removed }
 }
 
-/** Repairs applied to every line before anything is judged: pinyin readings, then mojibake. */
+/**
+ * Repairs applied to every line before anything is judged: pinyin readings, mojibake, then pinyin
+ * readings again. A garbled run can end on the very character a converter annotated ("…駞^(qū)"
+ * is "…區(qū)" once decoded), so its reading only follows a character after the mojibake repair.
+ */
 export function repairArtifacts(text: string): { text: string; pinyin: number; mojibake: ReturnType<typeof repairMojibake>['runs'] } {
   const p = repairPinyin(text)
   const m = repairMojibake(p.text)
-  return { text: m.text, pinyin: p.count, mojibake: m.runs }
+  const q = repairPinyin(m.text)
+  return { text: q.text, pinyin: p.count + q.count, mojibake: m.runs }
 }
 
 export function splitLines(text: string): string[] {
