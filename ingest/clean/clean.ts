@@ -5,7 +5,7 @@ import { GOV_LABEL_ALONE } from './rules/boilerplate.js'
 import { applyJudgements, judgeLines } from './model/judge.js'
 import { metadataTitle, parseMeta, type MetaLine } from './meta.js'
 import { prepareLines } from './prepare.js'
-import { ITEM_START } from './rules/layout.js'
+import { GLUED_HEADLINE, ITEM_START } from './rules/layout.js'
 import { cutInline } from './inline.js'
 import { INLINE_RULES } from './rules/inline.js'
 import { cleanHeadline, crumbTitle, findTitle, headlineKey, stripSiteSuffix } from './title.js'
@@ -48,6 +48,14 @@ function tableTitle(lines: Line[]): string | null {
   return null
 }
 
+/** The first line split where a headline printed beside its first paragraph ends (rules/layout.ts). */
+function splitGluedHeadline(lines: string[]): string[] {
+  const first = lines.findIndex((l) => l !== '')
+  const m = first === -1 ? null : GLUED_HEADLINE.exec(lines[first])
+  if (!m) return lines
+  return [...lines.slice(0, first), m[1], '', lines[first].slice(m[0].length), ...lines.slice(first + 1)]
+}
+
 export function clean(text: string, options: Partial<CleanOptions> = {}): CleanResult {
   const hints = options.hints ?? {}
   const messages: Message[] = []
@@ -71,7 +79,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
     }
   }
 
-  const unwrapped = unwrap(prepared)
+  const unwrapped = unwrap(splitGluedHeadline(prepared))
   if (unwrapped.margin !== null) msg('hard-wrapped', 'info', `rejoined lines wrapped at ${unwrapped.margin} columns`)
   const lines = classify(unwrapped.lines)
   if (options.format === 'md') {

@@ -108,6 +108,14 @@ export function addWords(words: string[]): void {
   if (lines) j.loadDict(Buffer.from(lines, 'utf8'))
 }
 
+/**
+ * The text cut at dictionary words only, without jieba's guesses at unknown words: a personal name
+ * comes out as its characters ("张|晓|涵"), where the default cut would join it into one word.
+ */
+export function dictionaryWords(text: string): string[] {
+  return instance().cut(segmentNormal(text), false)
+}
+
 /** Words the segmenter keeps whole beyond jieba's stock dictionary (search-normal form). */
 export function userDictionary(): string[] {
   instance()

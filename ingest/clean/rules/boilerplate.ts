@@ -13,8 +13,10 @@ import {
   SITE_WORDS,
   SITE_WORDS_EN,
   SPAM_WORDS,
+  SURNAMES,
   UI_WORDS,
 } from './vocabulary.js'
+import { dictionaryWords } from '../../text/segment.js'
 
 /** What a rule may look at besides the line itself. */
 export interface LineContext {
@@ -74,11 +76,12 @@ const CJK_NAME = '[\\u4e00-\\u9fff·]{2,5}'
  * Photographer credit closing a caption: "…投入使用。新华社记者 张三 摄", "王五、赵六 摄",
  * "（李四 摄）", "张三/摄", "（摄影：王五）", "（图片由某某社区提供）". "拍摄" at the end is a verb, not a credit.
  */
-const CREDIT_END = new Set(['摄', '攝', '供', ')', '）'])
+const CREDIT_END = new Set(['摄', '攝', '供', ')', '）', '图', '圖'])
 const PHOTO_CREDIT = rx(
   `(?:(?:记者|通讯员|摄影|特约摄影)\\s*${CJK_NAME}(?:\\s*[、，,]\\s*${CJK_NAME})*\\s*|${CJK_NAME}(?:[、，,]${CJK_NAME})*(?:\\s+|\\s*[/／]\\s*))(?<!拍)摄\\s*[)）]?$` +
     `|[(（]\\s*(?:摄影|摄|图|图片|供图|图片来源|图源)\\s*[:：/／丨|]\\s*[^()（）]{2,16}[)）]$` +
-    `|(?:^|[(（])\\s*(?:图片|照片|图)由[^。()（）]{2,20}提供\\s*[)）]?$`,
+    `|(?:^|[(（])\\s*(?:图片|照片|图)由[^。()（）]{2,20}提供\\s*[)）]?$` +
+    `|[。！？!?\\s]\\s*图\\s*[/／]\\s*[^\\s，,。！？!?()（）/／]{2,14}$`,
 )
 const BYLINE_WORD = rx('来源|作者|编辑|发布|浏览|点击|阅读|字号|记者|通讯员|发表于|时间|日期|分享|评论|稿源|供稿')
 const DATE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/
@@ -88,6 +91,27 @@ const BARE_TIMESTAMP = /^[(（]?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s
  * space ("2023 09/18 10:25:36"), so the year has no separator of its own.
  */
 const SPLIT_TIMESTAMP = /^(?:19|20)\d{2}\s+\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/
+
+/**
+ * The author line of a paper: two to ten personal names and nothing else, separated by commas,
+ * enumeration commas, "++" or spaces, each name perhaps followed by the numbers of its affiliations
+ * ("张三1,2，李四2"). A name opens with a common surname that jieba's dictionary reads as a word
+ * of its own, so a line of ordinary words that happen to open with a surname character ("文明，和谐")
+ * is not a list of names.
+ */
+const AUTHOR_NAME = `[${SURNAMES.join('')}][\\u4e00-\\u9fff]{1,2}`
+const AFFILIATION_NO = '\\d(?:[.,，]\\d)*'
+const AUTHOR = `${AUTHOR_NAME}(?:${AFFILIATION_NO})?`
+const AUTHOR_SEP = '(?:\\s*(?:[,，、;；]|\\+\\+)\\s*|\\s+)'
+const AUTHOR_LIST = rx(`^${AUTHOR}(?:${AUTHOR_SEP}${AUTHOR}){1,9}$`)
+const NAME_AT = rx(`${AUTHOR_NAME}`, 'g')
+function isAuthorList(line: string): boolean {
+  if (!AUTHOR_LIST.test(line)) return false
+  const names = line.match(NAME_AT) ?? []
+  // A name can also be a dictionary word (李明); two of three read as names are enough.
+  const read = names.filter((n) => dictionaryWords(n)[0]?.length === 1).length
+  return names.length >= 2 && read >= 2 && read * 3 >= names.length * 2
+}
 
 /** Labels that open the apparatus lines of a journal article. */
 const JOURNAL_LABELS = '中图分类号|文献标识码|文献标志码|文章编号|基金项目|作者简介|收稿日期|修回日期|通讯作者|doi|key\\s*words?|关键词|关键字'
@@ -618,6 +642,21 @@ export const LINE_RULES: LineRule[] = [
     why: 'Captions closed by a photographer credit ("…投入使用。新华社记者 张三 摄", "（摄影：王五）"); a body sentence ends in "。", not in a credit.',
   },
   {
+    id: 'chatbot-preamble',
+    zone: 'edge',
+    maxLen: 120,
+    prose: true,
+    pattern: rx('^(?:好的|当然|没问题|好呀|可以)[，,!！。]?.{0,40}?(?:为您|为你|给您|给你|帮您|帮你)(?:创作|撰写|写|生成|整理|准备|起草)|^以下是(?:为您|为你|我为您|我为你).{0,30}(?:文章|内容|稿|文案)'),
+    why: 'A chat assistant\'s reply to the request that produced the text ("好的，我来为您撰写一篇…的文章。"), pasted above it: it talks to the person who asked, not about the case.',
+  },
+  {
+    id: 'hot-searches',
+    zone: 'edge',
+    maxLen: 200,
+    pattern: rx('^(?:热搜|热门搜索|热搜关键词|热门关键词|热门标签|热搜词|相关搜索|大家都在搜)\\s*[:：]'),
+    why: 'A site\'s list of trending searches ("热搜关键词：…"): keywords for search engines, not a line of the report.',
+  },
+  {
     id: 'image-caption',
     zone: 'any',
     maxLen: 40,
@@ -823,6 +862,20 @@ export const LINE_RULES: LineRule[] = [
     maxLen: 100,
     pattern: rx('(?:大学|学院|研究院|研究所|研究中心|党校|基金会|研究会)[^。]{0,40}[,，\\s]\\s*\\d{6}\\s*[;；)）]?$'),
     why: 'An author\'s affiliation closed by its postcode ("某某大学公共管理学院，某省 某市，310000"): journal apparatus.',
+  },
+  {
+    id: 'author-list',
+    zone: 'edge',
+    maxLen: 60,
+    test: isAuthorList,
+    why: 'The authors of a paper on a line of their own ("张三，李四，王五", "张三1,2，李四2", "张三++李四"): who wrote it, not what happened. Only outside the body, where a list of names would be a sentence.',
+  },
+  {
+    id: 'journal-meta',
+    zone: 'edge',
+    maxLen: 40,
+    pattern: rx('^[《]?[\\u4e00-\\u9fff]{2,16}[》]?\\s*[,，]?\\s*(?:19|20)\\d{2}\\s*(?:年\\s*(?:第\\s*)?\\d{1,2}\\s*期|[(（]\\s*\\d{1,2}\\s*[)）])$'),
+    why: 'A journal\'s name with the year and issue the article appeared in ("某某研究 2019年4期", "《某某学报》2021(3)"): where it was printed, not what it says.',
   },
   {
     id: 'citation',

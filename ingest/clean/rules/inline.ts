@@ -26,6 +26,13 @@ const SPOT = '[^\\s，,。！？!?:：“”"、\\d]{0,6}?'
 const DAY = '(?:\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|(?:19|20)\\d{2}\\s*(?:[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}|年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)\\s*[日号]?)'
 /** The reporter credit in brackets after a dateline: "（记者 张三 通讯员 李四）". */
 const CREDIT = '(?:\\s*[(（][^()（）。]{1,48}[)）])?'
+/**
+ * Reporters named between the outlet and the date ("某某网记者张三、通讯员李四5月3日报道"): the
+ * staff of the outlet, each named by their role.
+ */
+const STAFF = '(?:\\s*[、，,]?\\s*(?:记者|通讯员|见习记者|特约记者|实习生)\\s*[\\u4e00-\\u9fff·]{2,4}?\\s*)*'
+/** Personal names in a reporter credit ("张三 李四", "张三、李四"). */
+const NAMES = '[\\u4e00-\\u9fff·]{2,4}(?:\\s*[、，,\\s]\\s*[\\u4e00-\\u9fff·]{2,4}){0,4}'
 /** What may close a dateline before the text: a "题：" headline marker, a comma or colon. */
 const CLOSE = '(?:\\s*题\\s*[:：])?\\s*[，,:：]?\\s*'
 
@@ -34,8 +41,8 @@ export const INLINE_RULES: InlineRule[] = [
     id: 'lead-in',
     where: 'lead',
     meta: true,
-    pattern: rx(`^${OUTLET}${SPOT}${DAY}\\s*(?:讯|消息|报道|电(?=\\s|[(（/，,:：]|题))${CREDIT}${CLOSE}`, 'g'),
-    why: 'A dated dateline opening the first paragraph ("某某网5月3日讯（记者 张三）", "某某社北京5月3日电 题：…", "某某网2024-05-03报道"): it says who sent the report, not what happened.',
+    pattern: rx(`^${OUTLET}${STAFF}${SPOT}${DAY}\\s*(?:讯|消息|报道|电(?=\\s|[(（/，,:：]|题))${CREDIT}${CLOSE}`, 'g'),
+    why: 'A dated dateline opening the first paragraph ("某某网5月3日讯（记者 张三）", "某某社北京5月3日电 题：…", "某某网2024-05-03报道", "某某网记者张三、通讯员李四5月3日报道："): it says who sent the report, not what happened.',
   },
   {
     id: 'lead-in',
@@ -62,8 +69,21 @@ export const INLINE_RULES: InlineRule[] = [
     id: 'lead-in',
     where: 'lead',
     meta: true,
-    pattern: rx('^[(（]\\s*(?:本报|本台|特约|见习|实习)?(?:记者|通讯员)[^()（）。，,]{1,40}[)）]\\s*[，,:：]?\\s*', 'g'),
-    why: 'A bracketed reporter credit opening the first paragraph ("（记者 张三 通讯员 李四）近日，…").',
+    pattern: rx('^[(（〔［]\\s*(?:本报|本台|特约|见习|实习)?(?:记者|通讯员)[^()（）〔〕［］。，,]{1,40}[)）〕］]\\s*[，,:：]?\\s*', 'g'),
+    why: 'A bracketed reporter credit opening the first paragraph ("（记者 张三 通讯员 李四）近日，…", "〔记者张三综合报导〕…"), in round, tortoise-shell or full-width square brackets.',
+  },
+  {
+    id: 'lead-in',
+    where: 'lead',
+    meta: true,
+    pattern: rx(`^【[^【】\\s]{1,8}】\\s*[(（]\\s*${NAMES}\\s*[)）]\\s*`, 'g'),
+    why: 'An outlet tag followed by its reporters\' names in brackets ("【某某网】（张三 李四）…"): a tag and names in brackets open no sentence of a report.',
+  },
+  {
+    id: 'headline-counter',
+    where: 'lead',
+    pattern: /(?<=^[^。]{4,60}[?？!！])\s*\d{1,6}$/g,
+    why: 'A view or comment count printed straight after a headline that ends in a question or exclamation mark ("…怎么办？313"): the page\'s counter, not part of the headline; a headline never ends in a bare number after its closing mark.',
   },
   {
     id: 'lead-in',
@@ -87,6 +107,13 @@ export const INLINE_RULES: InlineRule[] = [
     why: 'A bracket closing a paragraph after its last sentence ("…。（张三 李四）", "…。（某某办公室）"): a credit of who wrote or sent it, never a clause of the text.',
   },
   {
+    id: 'reporter-credit',
+    where: 'paragraph',
+    meta: true,
+    pattern: rx('(?<=[。！？!?”』」])\\s*[(（](?:\\s*(?:原文)?(?:责任编辑|编辑|作者|记者|通讯员|撰稿|供稿|审核|校对|来源)\\s*[:：]\\s*[^()（）。:：]{1,20}){1,4}\\s*[)）]\\s*$', 'g'),
+    why: 'Labelled credits in a bracket closing the last paragraph ("…。（原文编辑：张三 作者：李四）"): who edited and wrote it, never a clause of the text.',
+  },
+  {
     id: 'return-link',
     where: 'paragraph',
     pattern: rx('(?<=\\S)\\s*返回[\\u4e00-\\u9fff]{2,6}[，,]\\s*查看更多\\s*$', 'g'),
@@ -103,6 +130,12 @@ export const INLINE_RULES: InlineRule[] = [
     where: 'paragraph',
     pattern: /(?<=\S)\s+(?:\.{3,}|…{1,2})$/g,
     why: 'An ellipsis after a gap at the end of a paragraph ("…服务居民 ..."): the page cut its text there and printed a "more" mark. An ellipsis of the writer\'s own follows the last word with no gap.',
+  },
+  {
+    id: 'template-label',
+    where: 'line',
+    pattern: rx('^(?:主题句|中心句|过渡句|总结句|结论句|支持细节|支撑细节|细节支撑|论据支撑)\\s*[:：]\\s*(?=\\S)', 'g'),
+    why: 'A writing template\'s slot name left opening a paragraph ("主题句：…", "支持细节：…"), as generated explainers print them: the outline of how to write, not the text.',
   },
   {
     id: 'column-tag',

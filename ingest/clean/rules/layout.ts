@@ -1,3 +1,5 @@
+import { rx } from '../bilingual.js'
+
 /**
  * Page furniture of hard-wrapped text (PDF-to-text briefs, plain-text mail). These lines are
  * removed before any line rule runs, because they split sentences: "明确\n— 1 —\n小区党支部…".
@@ -48,3 +50,12 @@ export const CONTINUATION_START = /^[.．%％，,、。；;：:）)”’」』]
 
 /** Starts of list items and section headings ("1." but not "1.2万元"): the line above one is complete. */
 export const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[①-⑳]|第[一二三四五六七八九十\d]+[章节部分条])/
+
+/**
+ * A headline printed on one line with the first paragraph, the two joined by a gap and a bracketed
+ * reporter credit ("某某社区办起百家宴 〔记者张三报导〕近日，…"): copied from a page that set them side
+ * by side. The first line is split at the gap, so the headline stands alone and the credit opens
+ * the first paragraph, where the lead-in rules cut it. The headline part has no sentence or clause
+ * punctuation, so a paragraph that merely quotes a reporter is not split.
+ */
+export const GLUED_HEADLINE = rx('^([^。！？!?，,；;：:]{6,40}?)\\s+(?=[(（〔［]\\s*(?:本报|本台|特约|见习|实习)?(?:记者|通讯员))')
