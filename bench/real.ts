@@ -7,6 +7,7 @@
  *
  *   npm run bench -- real                 dev and blind parts (the end-of-round scoring run)
  *   REAL_PARTS=dev npm run bench -- real  dev parts only: blind pages are not even read
+ *   REAL_POOL_LABELS=FILE npm run bench -- real  also the pool's text pages, labelled outside the repository
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
@@ -139,7 +140,7 @@ function textRow(set: string, part: Part, f: PageFigures): string {
 }
 
 function text(parts: Part[]): Map<string, Map<Part, PageFigures>> {
-  console.log('\n### Text excerpts (pages-a, pages-b) and the five seeds')
+  console.log('\n### Text excerpts (pages-a, pages-b, pool when its labels are given) and the five seeds')
   console.log('| set | part | docs | boilerplate removed % | body kept % | title % | place % | outcomes found % | outcome precision % | money % | pinyin artifacts | models % (info) | date % (info) |')
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|')
   const results = new Map<string, Map<Part, PageFigures>>()
@@ -155,11 +156,41 @@ function text(parts: Part[]): Map<string, Map<Part, PageFigures>> {
     }
     results.set(name, byPart)
   }
+  const pool = poolPart(parts)
+  if (pool) results.set('pool', pool)
   const seeds: PageLabel[] = (JSON.parse(readFileSync(join(SHARED, 'seeds', 'expected.json'), 'utf8')) as Record<string, unknown>[]).map(seedLabel)
   const seedFigures = scorePages(seeds, cases(files(join(SHARED, 'seeds'), '.txt', () => true)))
   console.log(textRow('seeds', 'dev', seedFigures))
   results.set('seeds', new Map([['dev', seedFigures]]))
   return results
+}
+
+/**
+ * The pool's text pages, scored when REAL_POOL_LABELS names their labels (pages schema). Those
+ * labels quote page text, so they live outside the repository; the blind ids come from split.json
+ * like every other set's. Only labelled pages of the parts asked for are read.
+ */
+function poolPart(parts: Part[]): Map<Part, PageFigures> | null {
+  const path = process.env.REAL_POOL_LABELS
+  if (!path) {
+    console.log('| pool | skipped: set REAL_POOL_LABELS to its labels file (kept outside the repository: the labels quote page text) |')
+    return null
+  }
+  if (!existsSync(path)) {
+    console.log(`| pool | skipped: REAL_POOL_LABELS names ${path}, which does not exist |`)
+    return null
+  }
+  const s = split('pool')
+  const labels = jsonl(path).map(pageLabel)
+  const labelled = new Set(labels.map((l) => l.id))
+  const out = cases(files(join(REALDEV, 'pool', 'docs'), '.txt', (id) => labelled.has(id) && parts.includes(partOf(s, id))))
+  const byPart = new Map<Part, PageFigures>()
+  for (const part of parts) {
+    const figures = scorePages(labels.filter((l) => partOf(s, l.id) === part), out)
+    byPart.set(part, figures)
+    console.log(textRow('pool', part, figures))
+  }
+  return byPart
 }
 
 /** Reports per second of CPU time through read + clean + extract, after one warm-up round. */
