@@ -37,6 +37,13 @@ async function main(argv: string[]): Promise<number> {
   return (await command.load()).run(rest)
 }
 
+// A reader that stops early (`… | head`) closes the pipe: the output it wanted is out, so end
+// quietly, as Unix tools do, instead of dying on an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err
+  process.exit(process.exitCode ?? 0)
+})
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest'
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { closeSync, copyFileSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -93,6 +93,20 @@ describe('casebook extract --json', () => {
       expect(Array.isArray(c.flags)).toBe(true)
     }
     expect(readdirSync(join(ROOT, 'corpus'), { recursive: true }).length).toBe(before)
+  })
+
+  it('ends quietly when its reader closes the pipe early, as with `| head`', async () => {
+    // Output well past a pipe's 64 KB buffer, so the CLI is still writing when the reader leaves.
+    const files = Array.from({ length: 20 }, () => seeds.map((n) => join(SEEDS, n))).flat()
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['ingest/cli.ts', 'extract', '--json', ...files], { cwd: ROOT })
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    // Read the first chunk, then hang up, as `head -c` does.
+    await new Promise<void>((got) => child.stdout.once('data', () => got()))
+    child.stdout.destroy()
+    const code = await new Promise<number | null>((ended) => child.on('close', (c) => ended(c)))
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/)
+    expect(code).toBe(0)
   })
 
   it('keeps stdout pure JSON through npm run -s casebook', async () => {
