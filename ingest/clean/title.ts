@@ -170,6 +170,14 @@ function isCandidate(line: Line, soft = false): boolean {
   return !NOT_A_HEADLINE.some((r) => r.pattern.test(t))
 }
 
+/** The line (a headline-length one) stands again, word for word, somewhere below it. */
+function repeatedBelow(lines: Line[], i: number): boolean {
+  const text = lines[i].text.trim()
+  if (text.length < 8) return false
+  for (let k = i + 1; k < lines.length; k++) if (lines[k].text.trim() === text) return true
+  return false
+}
+
 /**
  * Index of the headline line, or null. Looks only above the first body paragraph. A line matching
  * the page's <title>/h1 hint wins; otherwise the first candidate that has a byline right below it;
@@ -182,8 +190,10 @@ export function findTitle(lines: Line[], hint?: string, judged?: (Judgement | nu
   for (let i = 0; i < limit; i++) {
     // A line no rule took but the classifier more likely than not calls furniture is no headline,
     // whatever its shape. (A headline that trips a prompt rule has its own test: a byline under it.)
+    // Unless the page prints the same line again further down: portals repeat the headline as the
+    // caption of each picture, and the repeats teach the classifier to doubt the headline itself.
     const j = judged?.[i]
-    if (lines[i].kind !== 'junk' && j && j.junk >= DOUBTFUL && j.title < UNLIKELY_TITLE) continue
+    if (lines[i].kind !== 'junk' && j && j.junk >= DOUBTFUL && j.title < UNLIKELY_TITLE && !repeatedBelow(lines, i)) continue
     if (isCandidate(lines[i])) candidates.push(i)
     if (isCandidate(lines[i], true)) softCandidates.push(i)
   }
