@@ -44,7 +44,8 @@ export function stripTags(lines: string[]): { lines: string[]; removed: Removed[
 export function repairArtifacts(text: string): { text: string; pinyin: number; mojibake: ReturnType<typeof repairMojibake>['runs'] } {
   const p = repairPinyin(text)
   const m = repairMojibake(p.text)
-  const q = repairPinyin(m.text)
+  // Only a repaired run can have uncovered a reading: most texts need no second pass.
+  const q = m.text === p.text ? { text: m.text, count: 0 } : repairPinyin(m.text)
   return { text: q.text, pinyin: p.count + q.count, mojibake: m.runs }
 }
 

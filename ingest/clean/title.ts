@@ -90,12 +90,13 @@ const ASCII_TAG = /^\[[^\]]{1,8}\]\s*/
 /** A site name glued on with an underscore ("…_某某网", "…_天天快讯"): headlines never use "_". */
 const UNDERSCORE_SUFFIX = /\s*_\s*[^_]{2,16}$/
 
-/**
- * The headline as it should read: a dateline glued in front ("某某社5月3日电 题：…") cut, an ASCII
- * column tag and a site suffix dropped. Each cut goes to `removed` with what decided it.
- */
+/** "某某社区办起百家宴 |": a table-cell border left after the headline when a page's layout is copied as text. */
 const CELL_BORDER = /\s*[|｜]+\s*$/
 
+/**
+ * The headline as it should read: a dateline glued in front ("某某社5月3日电 题：…") cut, an ASCII
+ * column tag, a cell border and a site suffix dropped. Each cut goes to `removed` with what decided it.
+ */
 export function cleanHeadline(text: string): { title: string; removed: Removed[]; meta: string[] } {
   const lead = cutInline([text], 'lead', 1)
   let title = lead.paragraphs[0] ?? text
@@ -105,7 +106,6 @@ export function cleanHeadline(text: string): { title: string; removed: Removed[]
     removed.push({ text: tag[0].trim(), reason: 'column-tag' })
     title = title.slice(tag[0].length)
   }
-  // "某某社区办起百家宴 |": a table-cell border left after the headline when a page's layout is copied as text.
   const border = CELL_BORDER.exec(title)
   if (border && border.index >= 6) {
     removed.push({ text: border[0].trim(), reason: 'cell-border' })
