@@ -16,9 +16,12 @@ const ROOT = resolve(import.meta.dirname, '..')
 const SEEDS = new URL('./fixtures/seeds', import.meta.url).pathname
 const seeds = readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort()
 
-/** The real CLI, spawned asynchronously (a blocking spawn would stall the test worker's RPC). */
+/**
+ * The real CLI as `npm run casebook` starts it (the bundled entry, ingest/cli.mjs), spawned
+ * asynchronously (a blocking spawn would stall the test worker's RPC).
+ */
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return run(join(ROOT, 'node_modules/.bin/tsx'), ['ingest/cli.ts', ...args])
+  return run(process.execPath, ['ingest/cli.mjs', ...args])
 }
 
 function run(command: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -98,7 +101,7 @@ describe('casebook extract --json', () => {
   it('ends quietly when its reader closes the pipe early, as with `| head`', async () => {
     // Output well past a pipe's 64 KB buffer, so the CLI is still writing when the reader leaves.
     const files = Array.from({ length: 20 }, () => seeds.map((n) => join(SEEDS, n))).flat()
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['ingest/cli.ts', 'extract', '--json', ...files], { cwd: ROOT })
+    const child = spawn(process.execPath, ['ingest/cli.mjs', 'extract', '--json', ...files], { cwd: ROOT })
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
     // Read the first chunk, then hang up, as `head -c` does.

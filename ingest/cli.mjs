@@ -1,0 +1,114 @@
+/**
+ * What `npm run casebook` runs: the CLI (./cli.ts) from an esbuild bundle under .cache/, rebuilt
+ * when a source file it was built from changes. Through tsx every module the CLI loads (and each
+ * file of apache-arrow, LanceDB, OpenCC…) passes tsx's loader hooks on a thread of their own:
+ * ~1.3 s of CPU and a second or more of wall time before an ingest can start its stream.
+ *
+ * The bundle splits at the CLI's dynamic imports, so a command still loads only its own modules
+ * and packages. Each source file keeps its own `import.meta.url` (files are found relative to
+ * their source, as under tsx). Where no bundle can be made or read (.cache not writable, esbuild
+ * missing), the CLI runs through tsx as before.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const ENTRY = join(ROOT, 'ingest/cli.ts')
+const CACHE = join(ROOT, '.cache/cli')
+/** Names the current bundle and the size and mtime of every source file it was built from. */
+const STAMP = join(CACHE, 'current.json')
+
+/** A source file's size and mtime: any edit (or a checkout) changes one. */
+function stamp(file) {
+  const s = statSync(join(ROOT, file), { throwIfNoEntry: false })
+  return s ? `${s.size}:${s.mtimeMs}` : 'gone'
+}
+
+/** The entry module of a bundle still matching its sources, or null. */
+function current() {
+  try {
+    const { dir, inputs } = JSON.parse(readFileSync(STAMP, 'utf8'))
+    const entry = join(CACHE, dir, 'cli.js')
+    return existsSync(entry) && Object.entries(inputs).every(([file, was]) => stamp(file) === was) ? entry : null
+  } catch {
+    return null
+  }
+}
+
+/** Each source file's `import.meta.url` stays the URL of that file, as when run unbundled. */
+const ownUrl = {
+  name: 'own-import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /\.(ts|mts|js|mjs)$/ }, (args) => {
+      if (args.path.includes('/node_modules/')) return undefined
+      const source = readFileSync(args.path, 'utf8')
+      if (!source.includes('import.meta.url')) return undefined
+      const contents = source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+      return { contents, loader: args.path.endsWith('ts') ? 'ts' : 'js', resolveDir: dirname(args.path) }
+    })
+  },
+}
+
+async function build() {
+  const { build } = await import('esbuild')
+  const out = await build({
+    entryPoints: { cli: ENTRY },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Packages stay imports, resolved from the repository's node_modules as unbundled code does.
+    packages: 'external',
+    absWorkingDir: ROOT,
+    outdir: join(CACHE, 'out'),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [ownUrl],
+  })
+  const hash = createHash('sha256')
+  for (const f of out.outputFiles) hash.update(f.path).update(f.contents)
+  const dir = hash.digest('hex').slice(0, 16)
+  const final = join(CACHE, dir)
+  if (!existsSync(final)) {
+    // Written aside and renamed: a CLI starting at the same moment never imports half a bundle.
+    const part = `${final}.${process.pid}.part`
+    for (const f of out.outputFiles) {
+      const to = join(part, relative(join(CACHE, 'out'), f.path))
+      mkdirSync(dirname(to), { recursive: true })
+      writeFileSync(to, f.contents)
+    }
+    try {
+      renameSync(part, final)
+    } catch {
+      rmSync(part, { recursive: true, force: true })
+    }
+  }
+  // Metafile paths are relative to absWorkingDir (ROOT).
+  const sources = Object.keys(out.metafile.inputs).filter((f) => !f.includes('node_modules/'))
+  const inputs = Object.fromEntries(sources.map((f) => [f, stamp(f)]))
+  const tmp = `${STAMP}.${process.pid}`
+  writeFileSync(tmp, JSON.stringify({ dir, inputs }))
+  renameSync(tmp, STAMP)
+  return join(final, 'cli.js')
+}
+
+async function entry() {
+  try {
+    return current() ?? (await build())
+  } catch {
+    return null
+  }
+}
+
+const bundle = await entry()
+if (bundle) {
+  await import(pathToFileURL(bundle).href)
+} else {
+  const tsx = await import('tsx/esm/api')
+  tsx.register()
+  await import(pathToFileURL(ENTRY).href)
+}
