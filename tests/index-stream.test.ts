@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { indexCases, indexStream } from '../ingest/index/write.js'
 import { fixedProvider, lsaProvider } from '../ingest/index/embedders.js'
-import { TrainingSample, trainLsa } from '../ingest/embed/lsa.js'
+import { embedLsa, LSA_DEFAULTS, TrainingSample, trainLsa } from '../ingest/embed/lsa.js'
 import { openStore } from '../ingest/search/index.js'
 import { StageTimes } from '../ingest/timings.js'
 import { fixtureCases, makeCase } from './helpers/cases.js'
@@ -45,6 +45,30 @@ describe('TrainingSample', () => {
     // The model trained on the streamed sample is the one trained on every text.
     const params = { maxPassages: 20 }
     expect(trainLsa(a.texts(), params).model).toBe(trainLsa(texts, params).model)
+  })
+
+  it('given a sample analysed as texts get in (some later pushed out), trains the model of the plain texts, bit for bit', () => {
+    const texts = manyCases(80).map((c) => c.body)
+    // Reversed, with repeats: the analysed texts meet their terms in another order, and a sample
+    // of 25 from 80 pushes out texts it had already analysed.
+    const streamed = new TrainingSample(25, { bigramWeight: LSA_DEFAULTS.bigramWeight })
+    for (const t of [...texts, ...texts.slice(0, 20)].reverse()) streamed.add(t)
+    const params = { maxPassages: 25 }
+    const plain = trainLsa(texts, params)
+    const analysed = trainLsa(streamed, params)
+    expect(analysed.model).toBe(plain.model)
+    expect(analysed.terms).toEqual(plain.terms)
+    expect(Buffer.from(analysed.components.buffer).equals(Buffer.from(plain.components.buffer))).toBe(true)
+    // Every passage embeds to the same vector (the cached training rows included).
+    for (const t of texts.slice(0, 30)) expect([...embedLsa(analysed, t)]).toEqual([...embedLsa(plain, t)])
+  })
+
+  it('given other training parameters than it was analysed for, trains from its texts instead', () => {
+    const texts = manyCases(40).map((c) => c.body)
+    const streamed = new TrainingSample(40, { bigramWeight: 1 })
+    texts.forEach((t) => streamed.add(t))
+    const params = { maxPassages: 40, bigramWeight: 0.5 }
+    expect(trainLsa(streamed, params).model).toBe(trainLsa(texts, params).model)
   })
 })
 

@@ -155,6 +155,41 @@ function termCounts(text: string, bigramWeight: number): Map<string, number> {
   return counts
 }
 
+/** Term ids in first-seen order: a text's counts kept as two small arrays instead of a Map of strings. */
+class Vocabulary {
+  readonly names: string[] = []
+  private ids = new Map<string, number>()
+
+  id(term: string): number {
+    let id = this.ids.get(term)
+    if (id === undefined) {
+      id = this.names.length
+      this.ids.set(term, id)
+      this.names.push(term)
+    }
+    return id
+  }
+}
+
+/** One text's term counts (ids into a Vocabulary), in the order termCounts meets them. */
+interface Counted {
+  terms: Int32Array
+  counts: Float64Array
+}
+
+function countTerms(text: string, bigramWeight: number, vocabulary: Vocabulary): Counted {
+  const counts = termCounts(text, bigramWeight)
+  const terms = new Int32Array(counts.size)
+  const n = new Float64Array(counts.size)
+  let i = 0
+  for (const [term, count] of counts) {
+    terms[i] = vocabulary.id(term)
+    n[i] = count
+    i++
+  }
+  return { terms, counts: n }
+}
+
 function isBigramTerm(term: string): boolean {
   return term.startsWith(BIGRAM_PREFIX)
 }
@@ -183,6 +218,8 @@ function gaussian(rand: () => number): () => number {
 interface Keyed {
   t: string
   h: number
+  /** The text's terms, when the sample analyses texts as they get in. */
+  doc?: Counted
 }
 
 const byKey = (a: Keyed, b: Keyed) => a.h - b.h || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0)
@@ -200,20 +237,29 @@ function trainingSample(texts: string[], max: number): string[] {
 /**
  * The training sample gathered while passages stream by (ingest never holds the corpus): the
  * texts `trainLsa` would pick from all of them, in memory bounded by 2 × `max` texts.
+ *
+ * With `analyse`, each text is also segmented into its term counts as it gets in, so training
+ * finds the sample already analysed. Ingest's main thread mostly waits while the workers stream
+ * the reports, and segmenting the sample after the stream (~2 s of 8,000 passages) left the
+ * second core idle. The counts are the ones training would compute, so the model is the same.
  */
 export class TrainingSample {
   private kept: Keyed[] = []
   private held = new Set<string>()
   /** Hash of the max-th text once the sample is full: texts above it can never get in. */
   private ceiling = Infinity
+  private vocabulary = new Vocabulary()
 
-  constructor(readonly max: number = LSA_DEFAULTS.maxPassages) {}
+  constructor(
+    readonly max: number = LSA_DEFAULTS.maxPassages,
+    private readonly analyse?: { bigramWeight: number },
+  ) {}
 
   add(text: string): void {
     if (!text.trim()) return
     const h = fnv1a(text)
     if (h > this.ceiling || this.held.has(text)) return
-    this.kept.push({ t: text, h })
+    this.kept.push({ t: text, h, doc: this.analyse && countTerms(text, this.analyse.bigramWeight, this.vocabulary) })
     this.held.add(text)
     if (this.kept.length >= 2 * this.max) this.trim()
   }
@@ -221,6 +267,13 @@ export class TrainingSample {
   texts(): string[] {
     this.trim()
     return this.kept.map((x) => x.t)
+  }
+
+  /** The sample analysed as training with `p` would analyse it, or null when it was not. */
+  analysed(p: LsaParams): { texts: string[]; docs: Counted[]; vocabulary: Vocabulary } | null {
+    if (!this.analyse || this.analyse.bigramWeight !== p.bigramWeight || this.max !== p.maxPassages) return null
+    this.trim()
+    return { texts: this.kept.map((x) => x.t), docs: this.kept.map((x) => x.doc!), vocabulary: this.vocabulary }
   }
 
   private trim(): void {
@@ -359,33 +412,23 @@ function symmetricEigen(input: Float64Array, l: number): { values: Float64Array;
 
 // ---------- training ----------
 
-function buildMatrix(sample: string[], p: LsaParams): { a: Csr; terms: string[]; idf: Float32Array; rows: Map<string, TrainedRow> } {
-  const ids = new Map<string, number>()
-  const names: string[] = []
-  const df: number[] = []
-  const docTerms: Int32Array[] = []
-  const docCounts: Float64Array[] = []
-  for (const text of sample) {
-    const counts = termCounts(text, p.bigramWeight)
-    const t = new Int32Array(counts.size)
-    const c = new Float64Array(counts.size)
-    let i = 0
-    for (const [term, n] of counts) {
-      let id = ids.get(term)
-      if (id === undefined) {
-        id = names.length
-        ids.set(term, id)
-        names.push(term)
-        df.push(0)
-      }
-      df[id]++
-      t[i] = id
-      c[i] = n
-      i++
-    }
-    docTerms.push(t)
-    docCounts.push(c)
-  }
+/**
+ * The sample's TF-IDF matrix. Term ids may come in any order (a streamed sample meets its terms in
+ * stream order): the vocabulary kept is ordered by document frequency, then by the term itself.
+ */
+function buildMatrix(
+  sample: string[],
+  p: LsaParams,
+  analysed?: { docs: Counted[]; vocabulary: Vocabulary },
+): { a: Csr; terms: string[]; idf: Float32Array; rows: Map<string, TrainedRow> } {
+  const vocabulary = analysed?.vocabulary ?? new Vocabulary()
+  const docs = analysed?.docs ?? sample.map((text) => countTerms(text, p.bigramWeight, vocabulary))
+  const names = vocabulary.names
+  // Each text's terms are distinct (termCounts keys), so this counts the texts a term occurs in.
+  const df = new Int32Array(names.length)
+  for (const d of docs) for (let i = 0; i < d.terms.length; i++) df[d.terms[i]]++
+  const docTerms = docs.map((d) => d.terms)
+  const docCounts = docs.map((d) => d.counts)
 
   const minDf = sample.length >= MIN_DF_FROM ? p.minDf : 1
   const kept = names
@@ -436,8 +479,11 @@ function weight(term: string, count: number, idf: number, bigramWeight: number):
   return isBigramTerm(term) ? w * bigramWeight : w
 }
 
-/** Trains the model on passages (any script). Throws only when there is nothing to learn from. */
-export function trainLsa(texts: string[], params: Partial<LsaParams> = {}): LsaModel {
+/**
+ * Trains the model on passages (any script), or on a sample gathered as they streamed by (the same
+ * model as on all of them). Throws only when there is nothing to learn from.
+ */
+export function trainLsa(texts: string[] | TrainingSample, params: Partial<LsaParams> = {}): LsaModel {
   const steps = training(texts, params, 1)
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value
@@ -449,7 +495,7 @@ export function trainLsa(texts: string[], params: Partial<LsaParams> = {}): LsaM
  * `trainLsa` with its products split over `runner`'s threads (ingest hands it the worker pool,
  * idle once the reports have streamed by): the same model, bit for bit, in less wall time.
  */
-export async function trainLsaOn(runner: KernelRunner, texts: string[], params: Partial<LsaParams> = {}): Promise<LsaModel> {
+export async function trainLsaOn(runner: KernelRunner, texts: string[] | TrainingSample, params: Partial<LsaParams> = {}): Promise<LsaModel> {
   const steps = training(texts, params, runner.parts)
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value
@@ -458,10 +504,11 @@ export async function trainLsaOn(runner: KernelRunner, texts: string[], params: 
 }
 
 /** Training as a sequence of products, each yielded as `parts` kernel tasks that must all run before the next step. */
-function* training(texts: string[], params: Partial<LsaParams>, parts: number): Generator<KernelTask[], LsaModel, undefined> {
+function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>, parts: number): Generator<KernelTask[], LsaModel, undefined> {
   const p: LsaParams = { ...LSA_DEFAULTS, ...params }
-  const sample = trainingSample(texts, p.maxPassages)
-  const { a, terms, idf, rows } = buildMatrix(sample, p)
+  const analysed = texts instanceof TrainingSample ? texts.analysed(p) : null
+  const sample = analysed?.texts ?? trainingSample(texts instanceof TrainingSample ? texts.texts() : texts, p.maxPassages)
+  const { a, terms, idf, rows } = buildMatrix(sample, p, analysed ?? undefined)
   if (a.rows < 2 || a.cols < 2) {
     throw new Error(`lsa: need at least two passages with words in common to train on (got ${a.rows} passages, ${a.cols} terms)`)
   }

@@ -14,12 +14,16 @@ export interface EmbedderProvider {
   restore(id: EmbedderId, state: Uint8Array | null): Promise<Embedder | null>
   /**
    * Gathers the passages a fresh embedder is trained on as the corpus streams by (`create` gets
-   * its texts); null for an embedder that needs no training, which the writer can then make
-   * before the corpus has streamed by.
+   * it); null for an embedder that needs no training, which the writer can then make before the
+   * corpus has streamed by. With `analyse` (training is certain) the sample also does training's
+   * text analysis as texts get in, while the writer's thread would otherwise wait.
    */
-  sample(): TrainingSample | null
-  /** A fresh embedder for `texts` (the sample of the corpus's passages), and the state to save, if any. */
-  create(texts: string[]): Promise<{ embedder: Embedder; state: Uint8Array | null }>
+  sample(analyse?: boolean): TrainingSample | null
+  /**
+   * A fresh embedder for `sample` (of the corpus's passages, made by `sample()`; null for a
+   * provider that needs none), and the state to save, if any.
+   */
+  create(sample: TrainingSample | null): Promise<{ embedder: Embedder; state: Uint8Array | null }>
 }
 
 export function idOf(e: Embedder): EmbedderId {
@@ -51,13 +55,15 @@ export function fixedProvider(embedder: Embedder): EmbedderProvider {
 export function lsaProvider(params: Partial<LsaParams> = {}, threads?: KernelRunner): EmbedderProvider {
   return {
     sameKind: (id) => id.name === 'lsa',
-    sample: () => new TrainingSample(params.maxPassages ?? LSA_DEFAULTS.maxPassages),
+    sample: (analyse) =>
+      new TrainingSample(params.maxPassages ?? LSA_DEFAULTS.maxPassages, analyse ? { bigramWeight: params.bigramWeight ?? LSA_DEFAULTS.bigramWeight } : undefined),
     restore: async (id, state) => {
       if (!state) return null
       const model = lsaFromBytes(state)
       return model.model === id.model ? new LsaEmbedder(model) : null
     },
-    create: async (texts) => {
+    create: async (sample) => {
+      const texts = sample ?? []
       const model = threads ? await trainLsaOn(threads, texts, params) : trainLsa(texts, params)
       return { embedder: new LsaEmbedder(model), state: lsaToBytes(model) }
     },

@@ -190,6 +190,8 @@ class Build {
   async run(source: AsyncIterable<Case> | Iterable<Case>): Promise<IndexStats> {
     const { opts, prev } = await this.open()
     await this.chooseStartingEmbedder()
+    // No stored embedder to keep: training is certain, so the sample is analysed as it streams by.
+    if (this.sample && this.embedder === null) this.sample = opts.provider.sample(true)
     for await (const c of source) await this.take(c)
     await this.flush()
 
@@ -219,7 +221,7 @@ class Build {
     const retrain = !this.upsert && trained && drift > opts.retrainShare * Math.max(n, 1)
     if (this.sample && (this.embedder === null || retrain)) {
       const sample = this.sample
-      const fresh = await opts.times.timeAsync('embed', () => opts.provider.create(sample.texts()))
+      const fresh = await opts.times.timeAsync('embed', () => opts.provider.create(sample))
       if (!(this.embedder && sameId(idOf(this.embedder), idOf(fresh.embedder)))) {
         if (prev && !sameId(prev.embedder, idOf(fresh.embedder))) {
           opts.log(`index: store was built by ${describeEmbedder(prev.embedder)}; re-embedding every case with ${describeEmbedder(idOf(fresh.embedder))}`)
@@ -310,7 +312,7 @@ class Build {
       throw new Error(`the store's embedder ${describeEmbedder(prev.embedder)} cannot be restored here; run npm run ingest to rebuild the store`)
     }
     if (!this.embedder && !this.sample) {
-      this.embedder = (await opts.provider.create([])).embedder
+      this.embedder = (await opts.provider.create(null)).embedder
       this.reuse = !!prev && !!this.passagesTable && sameId(prev.embedder, idOf(this.embedder))
       if (prev && !this.reuse) opts.log(`index: store was built by ${describeEmbedder(prev.embedder)}; re-embedding every case with ${describeEmbedder(idOf(this.embedder))}`)
     }
