@@ -8,9 +8,14 @@ import { searchNormal } from '../search/normalize.js'
 import type { Card } from './layout.js'
 import { fundingSummary } from '../funding-summary.js'
 
-/** sha256 of the Case JSON: a case whose hash is unchanged keeps its rows and vectors. */
-export function caseHash(c: Case): string {
-  return createHash('sha256').update(JSON.stringify(c)).digest('hex')
+/**
+ * A case's row in `cases` and its hash, the sha256 of the Case JSON (a case whose hash is unchanged
+ * keeps its rows and vectors), serializing the case once for both.
+ */
+export function hashedCaseRow(c: Case): { hash: string; row: Record<string, unknown> } {
+  const json = JSON.stringify(c)
+  const hash = createHash('sha256').update(json).digest('hex')
+  return { hash, row: caseRow(c, hash, json) }
 }
 
 export function card(c: Case): Card {
@@ -29,7 +34,7 @@ export function card(c: Case): Card {
   }
 }
 
-export function caseRow(c: Case, hash: string): Record<string, unknown> {
+export function caseRow(c: Case, hash: string, json = JSON.stringify(c)): Record<string, unknown> {
   return {
     id: c.id,
     title: c.title,
@@ -38,7 +43,7 @@ export function caseRow(c: Case, hash: string): Record<string, unknown> {
     ...facetRow(c),
     hash,
     card: JSON.stringify(card(c)),
-    json: JSON.stringify(c),
+    json,
   }
 }
 

@@ -31,7 +31,7 @@ import type { Passage } from '../embed/chunk.js'
 import { connect, lancedb, type Connection, type Table } from './lancedb.js'
 import { casesSchema, passagesSchema, TABLES, type EmbedderId, type Pointer } from './layout.js'
 import { appendPointer, appendState, embedderState, latestPointer, openMeta, openTableIfAny, pruneStates } from './meta.js'
-import { caseHash, caseRow, passageRows, passagesOf, passageText, toArrow } from './rows.js'
+import { caseRow, hashedCaseRow, passageRows, passagesOf, passageText, toArrow } from './rows.js'
 import { describeEmbedder, idOf, sameId, type EmbedderProvider } from './embedders.js'
 import { sqlString } from '../search/facets.js'
 import { bigramShares } from '../search/bigrams.js'
@@ -355,11 +355,11 @@ class Build {
     try {
       if (typeof c.body !== 'string') throw new Error('no body text')
       if (c.body.length > MAX_BODY) throw new Error(`body of ${c.body.length.toLocaleString('en-US')} characters; the limit is ${MAX_BODY.toLocaleString('en-US')}`)
-      const hash = caseHash(c)
-      caseRow(c, hash)
+      // The row is kept for the write: made once, it also proves the case fits the table.
+      const { hash, row } = hashedCaseRow(c)
       const passages = passagesOf(c)
       passageRows(c, passages.slice(0, 1), [])
-      return { c, hash, passages }
+      return { c, hash, passages, row }
     } catch (error) {
       this.fail(String(c.id), (error as Error).message)
       return null
@@ -387,7 +387,7 @@ class Build {
       await isolating(
         write,
         async (part) => {
-          await table.add(toArrow(part.map((p) => caseRow(p.c, p.hash)), casesSchema()))
+          await table.add(toArrow(part.map((p) => p.row ?? caseRow(p.c, p.hash)), casesSchema()))
         },
         (p, error) => {
           failedRows.add(p.c.id)
@@ -503,6 +503,8 @@ interface Pending {
   c: Case
   hash: string
   passages: Passage[]
+  /** The case's row in `cases`, when it may be written (not for pass two, which writes passages only). */
+  row?: Record<string, unknown>
 }
 
 /**
