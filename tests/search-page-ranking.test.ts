@@ -45,6 +45,20 @@ describe('store.ranking', () => {
     expect(hits.map((h) => h.id)).toEqual(asked)
     expect(hits).toEqual(asked.map((id) => result.hits.find((h) => h.id === id)))
   })
+
+  it('counts facets over the ranked cases only, so no count exceeds the total beside it', async () => {
+    // The lists find more candidates than a limit of 2 ranks: the counts are those two's.
+    const wide = await store.ranking('小区', { limit: 200, facets: true })
+    expect(wide.ranked.length).toBeGreaterThan(2)
+    const ranking = await store.ranking('小区', { limit: 2, facets: true })
+    expect(ranking.ranked.map((r) => r.id)).toEqual(wide.ranked.slice(0, 2).map((r) => r.id))
+    const counts = Object.values(ranking.facets!).flat()
+    expect(counts.length).toBeGreaterThan(0)
+    for (const { value, count } of counts) expect(count, value).toBeLessThanOrEqual(2)
+    const cards = await store.cards(ranking.ranked.map((r) => r.id))
+    const provinces = [...cards.values()].map((c) => c.place.province).filter(Boolean)
+    expect(ranking.facets!.province.reduce((n, f) => n + f.count, 0)).toBe(provinces.length)
+  })
 })
 
 describe('facet counts across store builds', () => {
