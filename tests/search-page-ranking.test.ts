@@ -10,6 +10,8 @@ import { join } from 'node:path'
 import { indexCases } from '../ingest/index/write.js'
 import { fixedProvider } from '../ingest/index/embedders.js'
 import { openStore, type Store } from '../ingest/search/index.js'
+import { lancedb } from '../ingest/index/lancedb.js'
+import { TABLES } from '../ingest/index/layout.js'
 import { fixtureCases } from './helpers/cases.js'
 import { HashEmbedder } from './helpers/embedder.js'
 import { parseSearchParams, rankedSearch } from '~/models/search.server'
@@ -91,6 +93,42 @@ describe('facet counts across store builds', () => {
       expect(all.province.find((f) => f.value.startsWith('福建'))).toEqual({ value: '福建', count: 2 })
       expect(all.province).toContainEqual({ value: '甘肃省', count: 1 })
     } finally {
+      store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('passage norms kept per build', () => {
+  it('reads the norms a ranking checks once per build: the same ranking again reads none, a new build reads them afresh', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-norms-'))
+    const emb = new HashEmbedder()
+    const cases = fixtureCases()
+    await indexCases(cases, { uri: dir, provider: fixedProvider(emb), ...quiet })
+    const store = await openStore(dir, { embedder: emb, refreshMs: 0 })
+    // Every LanceDB table of the process shares this prototype: the spy sees the store's reads.
+    const table = await (await lancedb.connect(dir)).openTable(TABLES.passages)
+    const takes = vi.spyOn(Object.getPrototypeOf(table) as { takeRowIds: (ids: bigint[]) => unknown }, 'takeRowIds')
+    try {
+      const first = await store.ranking('停车难', { limit: 200, facets: true })
+      expect(takes).toHaveBeenCalled()
+      takes.mockClear()
+      const again = await store.ranking('停车难', { limit: 200, facets: true })
+      expect(takes).not.toHaveBeenCalled()
+      expect(again.ranked).toEqual(first.ranked)
+      expect(again.facets).toEqual(first.facets)
+
+      // The new build drops the words from one case: its passage must not be judged by the old text.
+      const changed = first.ranked.find((r) => r.matched)!.id
+      const rewritten = cases.map((c) => (c.id === changed ? { ...c, body: '居民议事会商定了楼道清扫的轮值安排。', displayTitle: '楼道轮值' } : c))
+      await indexCases(rewritten, { uri: dir, provider: fixedProvider(emb), ...quiet })
+      store.refresh()
+      const after = await store.ranking('停车难', { limit: 200, facets: true })
+      expect(takes).toHaveBeenCalled()
+      expect(after.ranked.find((r) => r.id === changed)?.matched ?? false).toBe(false)
+    } finally {
+      takes.mockRestore()
+      table.close()
       store.close()
       rmSync(dir, { recursive: true, force: true })
     }

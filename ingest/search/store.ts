@@ -87,7 +87,17 @@ interface Snapshot {
   catalog: Promise<Catalog>
   /** Set once the catalog has loaded: until then hits read their cards from the table. */
   loaded: Catalog | null
+  /** `norm` of passages read so far, by row id (stable: the tables are checked out at the build's version). */
+  norms: Map<bigint, string>
 }
+
+/**
+ * Passages whose `norm` a snapshot keeps (~25 MB at the bench's 240 characters a passage). Every
+ * ranking reads the `norm` of ~700 listed passages for its verbatim pass and `matched` flags:
+ * LanceDB's take decodes them at ~0.03 ms a row, 20 ms of a search page's CPU, the same strings
+ * for every search that lists the same passages. A 10k-case store (~32k passages) fits whole.
+ */
+const NORMS_KEPT = 50_000
 
 /** A case's best passage among the vector and full-text hits of a likeness query. */
 interface Best {
@@ -173,7 +183,7 @@ class LanceStore implements Store {
     const hasVectorIndex = (await passages.listIndices()).some((i) => i.columns[0] === 'vector')
     const catalog = loadCatalog(cases)
     const bigrams = pointer.bigramShares?.length ? { passages: pointer.passages, shares: new Map(pointer.bigramShares) } : null
-    const snap: Snapshot = { pointer, bigrams, cases, passages, embedder, hasVectorIndex, catalog, loaded: null }
+    const snap: Snapshot = { pointer, bigrams, cases, passages, embedder, hasVectorIndex, catalog, loaded: null, norms: new Map() }
     catalog.then((c) => (snap.loaded = c), () => undefined)
     return snap
   }
@@ -630,6 +640,10 @@ async function hydrate(snap: Snapshot, rows: PassageRow[], columns: Lazy[] = ['t
 }
 
 async function readColumns(snap: Snapshot, rows: PassageRow[], columns: Lazy[]): Promise<void> {
+  if (columns.length === 1 && columns[0] === 'norm') {
+    for (const r of rows) if (r._rowid !== undefined) r.norm = snap.norms.get(r._rowid) as string
+    rows = rows.filter((r) => r.norm === undefined)
+  }
   const byRowId = rows.filter((r) => r._rowid !== undefined)
   if (byRowId.length) {
     const ids = [...new Set(byRowId.map((r) => r._rowid!))]
@@ -639,6 +653,7 @@ async function readColumns(snap: Snapshot, rows: PassageRow[], columns: Lazy[]):
     const at = new Map<string, number>()
     for (let i = 0; i < read.numRows; i++) at.set(String(rowid[i]), i)
     for (const r of byRowId) fill(r, columns, values, at.get(String(r._rowid)))
+    if (columns.includes('norm')) keepNorms(snap, byRowId)
   }
   // Rows an approximate vector index returned without a usable row id are read by case and order.
   const rest = rows.filter((r) => r[columns[0]] === undefined)
@@ -650,6 +665,15 @@ async function readColumns(snap: Snapshot, rows: PassageRow[], columns: Lazy[]):
   const at = new Map<string, number>()
   for (let i = 0; i < read.numRows; i++) at.set(`${caseId[i]}\u0000${ord[i]}`, i)
   for (const r of rest) fill(r, columns, values, at.get(`${r.caseId}\u0000${r.ord}`))
+}
+
+function keepNorms(snap: Snapshot, rows: PassageRow[]): void {
+  for (const r of rows) if (r.norm !== undefined) snap.norms.set(r._rowid!, r.norm)
+  // Oldest first out; a map keeps insertion order.
+  for (const id of snap.norms.keys()) {
+    if (snap.norms.size <= NORMS_KEPT) break
+    snap.norms.delete(id)
+  }
 }
 
 function fill(row: PassageRow, columns: Lazy[], values: ArrayLike<string>[], at: number | undefined): void {
