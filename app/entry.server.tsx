@@ -8,9 +8,10 @@ import { langCookieFromUrl } from '~/models/lang.server'
 
 const ABORT_DELAY = 5_000
 
-// The server (app/server/main.server.ts) calls this once it listens: the store lives in the build's
-// modules, so the build is where it is warmed.
-export { warmStore } from './models/store.server'
+// The server (app/server/main.server.ts) calls these: the store lives in the build's modules, so
+// the build is where it is warmed once the server listens, and refreshed when another serving
+// process wrote a build.
+export { refreshStore, warmStore } from './models/store.server'
 
 /**
  * Remix's default node entry (streaming; bots wait for all data), with the NUL filter. The CSP

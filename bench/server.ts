@@ -5,7 +5,9 @@
  * a facet filter) and the comparison page (rotating pairs and triples). Target: search p97.5 ≤ 100 ms
  * at 4 connections. The server opens its store when it starts (warmStore); the bench times the
  * first page right after start, then the server's CPU per search page (JavaScript and LanceDB's
- * threads, from /proc): on a shared machine that figure moves less than latency does.
+ * threads of every serving process, from /proc): on a shared machine that figure moves less than
+ * latency does. The server runs as `npm run serve` would (CASEBOOK_WORKERS: one serving process
+ * per core unless set).
  *
  * Then the dataset exports of every case (CSV, JSON), one at a time: time, size, and the server's
  * peak RSS growth while it streams them (target < 100 MB; read from /proc, so Linux only).
@@ -17,7 +19,7 @@
  * BENCH_SOAK_SECONDS override).
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -52,10 +54,35 @@ interface Figures {
   errors: number
 }
 
-/** CPU seconds (user + system, every thread) the process has used so far. */
+function statFields(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+}
+
+/** The server and its serving processes (CASEBOOK_WORKERS: node:cluster forks them). */
+function processTree(pid: number): number[] {
+  const children = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        return Number(statFields(Number(name))[1]) === pid
+      } catch {
+        return false
+      }
+    })
+  return [pid, ...children.flatMap((child) => processTree(Number(child)))]
+}
+
+/** CPU seconds (user + system, every thread) the server's processes have used so far. */
 function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / 100
+  return processTree(pid).reduce((sum, p) => {
+    const fields = statFields(p)
+    return sum + (Number(fields[11]) + Number(fields[12])) / 100
+  }, 0)
+}
+
+/** Resident memory of the server's processes together, in MB. */
+function rssOf(pids: number[]): number {
+  return pids.reduce((sum, p) => sum + rssMb(p), 0)
 }
 
 /** One bounded autocannon run cycling through `paths`; latencies from every response. */
@@ -103,14 +130,15 @@ async function waitUntilUp(url: string, child: ReturnType<typeof spawn>, output:
 async function exports(url: string, pid: number): Promise<void> {
   console.log('export | cases | MB | seconds | server RSS before MB | peak MB | growth MB')
   for (const format of ['csv', 'json']) {
-    const before = rssMb(pid)
+    const pids = processTree(pid)
+    const before = rssOf(pids)
     let peak = before
-    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 20)
+    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pids))), 20)
     const t = performance.now()
     const body = await (await fetch(`${url}/export.${format}`)).text()
     const seconds = (performance.now() - t) / 1000
     clearInterval(sampler)
-    peak = Math.max(peak, rssMb(pid))
+    peak = Math.max(peak, rssOf(pids))
     const rows = format === 'csv' ? body.trim().split('\r\n').length - 1 : (JSON.parse(body) as unknown[]).length
     console.log(`${format} | ${rows} | ${(Buffer.byteLength(body) / 1e6).toFixed(1)} | ${seconds.toFixed(1)} | ${before.toFixed(0)} | ${peak.toFixed(0)} | ${(peak - before).toFixed(0)}`)
   }
@@ -159,6 +187,9 @@ export async function run(): Promise<void> {
     const cpu = cpuSeconds(child.pid!)
     for (const path of searchPaths) await (await fetch(`${url}${path}`)).text()
     console.log(`server cpu per search page: ${(((cpuSeconds(child.pid!) - cpu) / searchPaths.length) * 1000).toFixed(1)} ms (JavaScript and LanceDB threads)`)
+    // The loader's esbuild service runs beside them; the serving ones run the server's entry.
+    const serving = processTree(child.pid!).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('main.server.ts')).length
+    console.log(`serving processes: ${serving === 1 ? 1 : serving - 1} (CASEBOOK_WORKERS=${process.env.CASEBOOK_WORKERS ?? 'unset: one per core'})`)
 
     console.log('page | connections | requests | req/s | p50 ms | p95 ms | p97.5 ms | non-200')
     const rows: [string, string[]][] = [
@@ -217,7 +248,8 @@ async function upload(url: string, i: number): Promise<{ ok: boolean; ms: number
 async function soak(url: string, pid: number, searchPaths: string[]): Promise<void> {
   console.log(`\n### Soak: ${SOAK_UPLOADS} uploads during ${SOAK_SECONDS} s of 4-connection search load`)
   const alone = await load(url, searchPaths, 4, SOAK_SECONDS)
-  const before = rssMb(pid)
+  const pids = processTree(pid)
+  const before = rssOf(pids)
   const uploads: Promise<{ ok: boolean; ms: number }>[] = []
   const timer = setInterval(() => {
     if (uploads.length < SOAK_UPLOADS) uploads.push(upload(url, uploads.length))
@@ -232,7 +264,7 @@ async function soak(url: string, pid: number, searchPaths: string[]): Promise<vo
     const page = await (await fetch(`${url}/?q=${encodeURIComponent(soakReport(i).word)}`)).text()
     if (page.includes(`/cases/soak_${i}`)) found++
   }
-  const after = rssMb(pid)
+  const after = rssOf(pids)
   const slowest = results.reduce((m, r) => Math.max(m, r.ms), 0)
   console.log('search, 4 connections | requests | req/s | p50 ms | p97.5 ms | non-200')
   for (const [name, f] of [['alone', alone], ['with uploads', during]] as const) {

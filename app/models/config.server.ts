@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
+import { localDir } from '../../ingest/index/lock'
 
 /** Where the LanceDB store lives: a directory or an object-store URI (`s3://…`). */
 export function storeUri(): string {
@@ -26,6 +28,21 @@ export function readOnly(): boolean {
   const raw = process.env.CASEBOOK_READONLY
   return raw === '1' || raw === 'true'
 }
+
+/**
+ * Processes serving the app (`CASEBOOK_WORKERS`; default one per core). Node renders pages on one
+ * thread, so on one process four readers at once wait for each other's pages. Uploads from any
+ * process take turns at the store's lock file (ingest/index/lock.ts); an object store has no such
+ * lock, so a writable server over one runs a single process (read-only replicas run any number).
+ */
+export function serveWorkers(): number {
+  const asked = Number(process.env.CASEBOOK_WORKERS)
+  const workers = Number.isInteger(asked) && asked >= 1 ? asked : availableParallelism()
+  return localDir(storeUri()) === null && !readOnly() ? 1 : workers
+}
+
+/** What a serving process tells the others after it wrote a build: look for it now, not at the next refresh. */
+export const NEW_BUILD_MESSAGE = 'casebook:new-build'
 
 /** Where corpus Markdown files are written (one `<id>.md` per case). */
 export function casesDir(): string {

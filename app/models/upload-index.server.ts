@@ -1,7 +1,9 @@
+import cluster from 'node:cluster'
+import { hostname } from 'node:os'
 import type { Case } from '../../ingest/schema'
 import type { Embedder } from '../../ingest/embed/types'
-import { indexCases, providerFor, storageOptionsFromEnv, type EmbedderKind, type EmbedderProvider, type IndexStats } from '../../ingest/index'
-import { storeUri } from './config.server'
+import { indexCases, providerFor, StoreBusyError, storageOptionsFromEnv, type EmbedderKind, type EmbedderProvider, type IndexStats } from '../../ingest/index'
+import { NEW_BUILD_MESSAGE, storeUri } from './config.server'
 import { getStore, refreshStore } from './store.server'
 
 /**
@@ -78,14 +80,33 @@ async function storeProvider(): Promise<EmbedderProvider> {
   return provider
 }
 
+/**
+ * How long an upload waits for the store's lock while another serving process of this server
+ * indexes its own upload (seconds) before it fails with the lock's message. An `npm run ingest`
+ * holding it is not waited for: it may write for an hour, and the upload says so at once.
+ */
+const LOCK_WAIT_MS = 120_000
+
+function heldBySibling(error: unknown): boolean {
+  if (!cluster.isWorker || !(error instanceof StoreBusyError)) return false
+  // No holder read: the lock file was caught between its creation and its content.
+  return !error.holder || (error.holder.host === hostname() && error.holder.ppid === process.ppid)
+}
+
 async function upsert(cases: Case[]): Promise<IndexStats> {
-  const stats = await indexCases(cases, {
-    uri: storeUri(),
-    storageOptions: storageOptionsFromEnv(),
-    provider: await storeProvider(),
-    mode: 'upsert',
-    log: () => {},
-  })
-  await refreshStore()
-  return stats
+  const provider = await storeProvider()
+  const deadline = Date.now() + LOCK_WAIT_MS
+  for (;;) {
+    try {
+      const stats = await indexCases(cases, { uri: storeUri(), storageOptions: storageOptionsFromEnv(), provider, mode: 'upsert', log: () => {} })
+      await refreshStore()
+      // The other serving processes (app/server/main.server.ts) look for the build now, so the
+      // page the upload redirects to finds the case whichever process serves it.
+      if (cluster.isWorker) process.send?.({ type: NEW_BUILD_MESSAGE })
+      return stats
+    } catch (error) {
+      if (!heldBySibling(error) || Date.now() > deadline) throw error
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  }
 }

@@ -13,6 +13,8 @@ export const LOCK_FILE = '.ingest.lock'
 
 interface Holder {
   pid: number
+  /** The holder's parent: serving processes of one app server share it (app/models/upload-index.server.ts). */
+  ppid?: number
   host: string
   since: string
 }
@@ -46,7 +48,7 @@ export function lockStore(uri: string): () => void {
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = openSync(file, 'wx')
-      const me: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() }
+      const me: Holder = { pid: process.pid, ppid: process.ppid, host: hostname(), since: new Date().toISOString() }
       writeSync(fd, JSON.stringify(me))
       closeSync(fd)
       return () => rmSync(file, { force: true })

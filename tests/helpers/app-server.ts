@@ -84,6 +84,8 @@ export async function startApp(store: SampleStore, env: Record<string, string> =
       LANCEDB_URI: store.uri,
       CASEBOOK_CASES: store.cases,
       CASEBOOK_RAW: store.raw,
+      // One process unless a test asks for more: the tests that read the server's memory read its pid's.
+      CASEBOOK_WORKERS: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
