@@ -114,3 +114,16 @@ describe('place: "广大社区居民" is the masses, and a property word alone c
     expect(run('活动深受广大社区居民的喜爱，众多小区业主也来了。').place).toMatchObject({ community: null, compound: null })
   })
 })
+
+describe('outcomes: figures typeset with spaces around them ("交办 126 件")', () => {
+  it('reads the verb before a spaced figure as it reads an unspaced one', () => {
+    const spaced = run('今年以来，桂香街道累计受理居民诉求 126 件，已办结 119 件。')
+    const tight = run('今年以来，桂香街道累计受理居民诉求126件，已办结119件。')
+    expect(spaced.outcomes.map((o) => o.value)).toEqual([126, 119])
+    expect(spaced.outcomes.map((o) => o.label)).toEqual(tight.outcomes.map((o) => o.label))
+  })
+
+  it('still leaves a spaced figure of what a place has out', () => {
+    expect(run('社区现有住户 1600 户，常住人口 4200 人。').outcomes).toEqual([])
+  })
+})

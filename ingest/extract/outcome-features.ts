@@ -30,11 +30,13 @@ export interface OutcomeFeature {
 }
 
 const HAN_RUN_END = /(?:[\u4e00-\u9fff]|[“「『‘][^“”「」『』‘’\n]{1,12}[”」』’])*$/
+export const TRAILING_SPACE = /[ \t\u3000]+$/
 
 export function countContext(doc: Doc, count: Count): CountContext {
   const clause = clauseAt(doc, count.start)
   const sentence = sentenceAt(doc, count.start)
-  const pre = doc.simp.slice(Math.min(clause[0], count.start), count.start)
+  // Pages typeset with a space around figures ("累计交办热线 298 件") read as if it were not there.
+  const pre = doc.simp.slice(Math.min(clause[0], count.start), count.start).replace(TRAILING_SPACE, '')
   const run = pre.slice(-24).match(HAN_RUN_END)![0]
   const post = doc.simp.slice(count.end, Math.max(count.end, Math.min(clause[1], count.end + 16)))
   // A verb governs the count only when no size or having word comes between ("实施垃圾分类的小区总数为122个").
@@ -43,7 +45,7 @@ export function countContext(doc: Doc, count: Count): CountContext {
   return {
     count,
     pre,
-    sentPre: doc.simp.slice(Math.min(sentence[0], count.start), count.start),
+    sentPre: doc.simp.slice(Math.min(sentence[0], count.start), count.start).replace(TRAILING_SPACE, ''),
     run,
     post,
     sentPost: doc.simp.slice(count.end, Math.max(count.end, sentence[1])),

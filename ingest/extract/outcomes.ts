@@ -1,6 +1,7 @@
 import type { Outcome } from '../schema.js'
 import { type Count, findCounts } from './counts.js'
 import { type Doc, clauseAt, quoteClause } from './document.js'
+import { TRAILING_SPACE } from './outcome-features.js'
 import { achievement } from './outcome-model.js'
 
 // Outcomes are found in two steps: every count with a measure word (counts.ts), then each is
@@ -55,7 +56,7 @@ function lastRateNoun(text: string): string | null {
 /** What the count counted, on the simplified copy: the words before it, or the noun after it. */
 function labelOf(doc: Doc, k: Count): string {
   const clause = clauseAt(doc, k.start)
-  const before = doc.simp.slice(Math.min(clause[0], k.start), k.start)
+  const before = doc.simp.slice(Math.min(clause[0], k.start), k.start).replace(TRAILING_SPACE, '')
   const after = doc.simp.slice(k.end, Math.max(k.end, Math.min(clause[1], k.end + 12))).match(/^[\u4e00-\u9fff]*/)![0]
   const run = before.slice(-24).match(HAN_RUN_END)![0]
   const changed = before.match(CHANGE_FROM)
