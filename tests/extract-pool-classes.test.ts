@@ -127,3 +127,24 @@ describe('outcomes: figures typeset with spaces around them ("交办 126 件")',
     expect(run('社区现有住户 1600 户，常住人口 4200 人。').outcomes).toEqual([])
   })
 })
+
+describe('place: a district written without its suffix ("江阴" for 江阴市)', () => {
+  it('reads it where it stands alone as a name and comes back', () => {
+    const out = run('记者来到江阴，看到楼道里新装了扶手。江阴的老楼加装电梯已进入第三年。')
+    expect(out.place.district).toBe('江阴')
+    expect(out.place.city).toBe('无锡市')
+  })
+
+  it('reads it once beside a street of it', () => {
+    expect(run('怀柔泉河街道的议事会每月开一次。').place.district).toBe('怀柔')
+  })
+
+  it('leaves it alone where it only ends a word or starts a longer name', () => {
+    const out = run('积分商城上线了。进入商城首页就能看到，什么是积分商城\n住在昆山路的老人说，昆山路的路灯修好了。')
+    expect(out.place.district).toBeNull()
+  })
+
+  it('never reads an everyday word as the district it also shortens', () => {
+    expect(run('建设平安，人人有责。平安，是居民最大的心愿。').place.district).toBeNull()
+  })
+})

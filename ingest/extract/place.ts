@@ -439,6 +439,44 @@ function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
   return out
 }
 
+// "昆山", "懷柔": a district written without its suffix (gazetteer.ts lists the stems that may be)
+// is read only where the text vouches for it: straight after its own city or province ("苏州昆山"),
+// beside a street or town of it ("怀柔龙山街道" or one named anywhere), or written twice, once
+// standing alone as a name ("进入昆山，": after a clause word or punctuation, before punctuation or a
+// division). Not where it starts a longer name ("昆山路", "昆山社区"), nor where it is the end of a
+// word ("什么是积分商城", "进入商城商品": a shop, not 商城县).
+const LONGER_NAME_AFTER = /^(?:路|街|道|大道|巷|桥|站|港|号|湖|江|河|村|镇|乡|社区|小区|花园|新村)/
+
+function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[]): GazToken[] {
+  const g = gazetteer()
+  const byShort = new Map<string, { entry: GazEntry; at: number[] }>()
+  const covered = (a: number, b: number) => [...divisions, ...local].some((t) => t.start < b && a < t.end)
+  for (let at = 0; at + 2 <= doc.simp.length; at++) {
+    const shorts = g.shortDistrictByStart.get(pairKey(doc.simp, at + 2))
+    if (!shorts) continue
+    for (const { short, entry } of shorts) {
+      const end = at + short.length
+      if (!doc.simp.startsWith(short, at) || covered(at, end) || LONGER_NAME_AFTER.test(doc.simp.slice(end, end + 2))) continue
+      const seen = byShort.get(short) ?? { entry, at: [] }
+      seen.at.push(at)
+      byShort.set(short, seen)
+    }
+  }
+  const out: GazToken[] = []
+  const divisionStarts = new Set(divisions.map((d) => d.start))
+  for (const [short, { entry, at }] of byShort) {
+    const above = (d: GazToken) => d.entries.some((e) => entry.ancestors.includes(e.key) && e.key !== entry.key)
+    const below = (d: GazToken) => d.entries.some((e) => e.ancestors.includes(entry.key) && e.key !== entry.key)
+    const afterParent = at.some((a) => divisions.some((d) => d.end === a && above(d)))
+    const standsAlone = at.some(
+      (a) => (!HAN.test(doc.simp[a - 1] ?? '') || STOP_CHARS.has(doc.simp[a - 1])) && (!HAN.test(doc.simp[a + short.length] ?? '') || divisionStarts.has(a + short.length)),
+    )
+    if (!afterParent && !divisions.some(below) && !(at.length >= 2 && standsAlone)) continue
+    for (const a of at) out.push({ start: a, end: a + short.length, name: entry.district!, entries: [entry] })
+  }
+  return out
+}
+
 interface NameSupport {
   weight: number
   /** Keys of the name's readings and all their ancestors: a reading at or below a candidate. */
@@ -680,7 +718,8 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   // "城东区" inside "鑫海花城东区" is part of the estate's name.
   const inLocal = (d: GazToken) => local.some((t) => t.level === 'compound' && t.start < d.start && d.end <= t.end)
   const kept = found.filter((d) => !inLocal(d))
-  const all = [...kept, ...shortCityTokens(doc, kept).filter((s) => !kept.some((d) => d.start <= s.start && d.end >= s.end))]
+  const withCities = [...kept, ...shortCityTokens(doc, kept).filter((s) => !kept.some((d) => d.start <= s.start && d.end >= s.end))]
+  const all = [...withCities, ...shortDistrictTokens(doc, withCities, local)]
   const tokens = all.filter((t) => !DESCRIPTIVE_DISTRICT.test(t.name) || supported(t, all))
   const divisions = kept.filter((d) => tokens.includes(d))
   const admin = chooseAdmin(doc, tokens, infer)
