@@ -148,3 +148,24 @@ describe('place: a district written without its suffix ("江阴" for 江阴市)'
     expect(run('建设平安，人人有责。平安，是居民最大的心愿。').place.district).toBeNull()
   })
 })
+
+describe('place: words before a community that are not its name', () => {
+  it('cuts a clause verb before a one-character stem and its property word ("走进北苑社区")', () => {
+    expect(run('上午九点，记者一走进松苑社区，就闻到了饭香。').place.community).toBe('松苑社区')
+  })
+
+  it('cuts a conjunction written after a street, but keeps one that starts a two-character name', () => {
+    expect(run('青石街道和白鹭湾社区共同牵头。').place.community).toBe('白鹭湾社区')
+    expect(run('青石镇和圣苑社区新修了广场。').place.community).toBe('和圣苑社区')
+  })
+
+  it('reads "more", "many" and "a certain" as no name', () => {
+    expect(run('让更多社区居民参与进来，许多小区也跟上了。').place).toMatchObject({ community: null, compound: null })
+    expect(run('湖州某小区的物业费一年没涨。').place.compound).toBeNull()
+  })
+
+  it('reads a common noun joined to 社区 by a conjunction as two nouns', () => {
+    expect(run('起初只有物业和社区工作人员，后来由物业和社区人员分片。').place.community).toBeNull()
+    expect(run('祥和社区今天很热闹，祥和社区的居民都来了。').place.community).toBe('祥和社区')
+  })
+})

@@ -123,7 +123,9 @@ const NAME_FINAL_STOPS = new Set('和全都还又再就才已来去进入出会�
 // character. Not these, which after a division open a clause about it ("江岸区在三里亭社区开展…",
 // "街道对小区…", "市将…") and never start a place name.
 const DIVISION_END = /(?:街道|镇|乡|(?<![社小园片校景营])区|县|市)$/
-const CLAUSE_OPENERS = new Set('在于对把将被从到的了是让使给由经即并其该此这那我你他她它们也都还又再就才已曾说要会能请等每各个')
+// A conjunction there ("笔架山街道和天鹅湖社区") joins the division to the next name; a two-character
+// run keeps it ("和平社区").
+const CLAUSE_OPENERS = new Set('在于对把将被从到的了是让使给由经即并其该此这那我你他她它们也都还又再就才已曾说要会能请等每各个和与及以')
 
 // Words that describe a compound or community instead of naming it ("老旧小区", "红色幸福小区",
 // "无物业小区"): a stem made only of these, or ending in one of the ENDS, is not a name.
@@ -136,7 +138,8 @@ const GENERIC_PARTS = [
 // "小事管家办、大事社区办" and "让老小区": 事 and 老 end phrases, not names.
 // "上海部分小区", "该类型社区", "同类小区": a part or a kind of the places, not one of them.
 // "广大社区居民", "众多小区业主": the masses of residents, not a community named 广大.
-const GENERIC_ENDS = ['广大', '众多', '全体', '事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民', '农村', '城市', '城郊', '乡村']
+// "让更多社区居民", "深圳某小区": how many or which one, not a name.
+const GENERIC_ENDS = ['更多', '许多', '很多', '诸多', '一些', '不少', '某', '广大', '众多', '全体', '事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民', '农村', '城市', '城郊', '乡村']
 const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
 // Never a name: "老旧小区", "城市社区", "农村社区", "全市居民区". Other descriptive stems ("幸福", "和谐") are real
 // names often enough (幸福社区) to count when mentioned twice.
@@ -149,6 +152,7 @@ const KIND_END_RE = /(?:老旧|无物业|开放式|物业)$/
 // usually the generic noun, and the "name" before it a verb phrase or a kind, so such a mention
 // only confirms a name seen elsewhere.
 const GENERIC_NOUN_AFTER = /^(?:小区)?(?:治理|管理|改造|建设)/
+const JOINED = /[和与及]$/
 // "村民", "村委", "村级"… are words, not the end of a village name.
 const NOT_VILLAGE_NEXT = new Set('民委级落庄干集组务')
 
@@ -180,7 +184,7 @@ const GOING = new Set('进入到回驻包下中内上')
  * usually a function word ("居民和社区") or holds one inside ("以前有事要跑社区"): such a name
  * needs a second mention.
  */
-function nameStart(run: string, afterDivision = false): { cut: number; doubtful: boolean } {
+function nameStart(run: string, afterDivision = false, minRest = 2): { cut: number; doubtful: boolean } {
   let best = 0
   let endsInStop = false
   let doubtful = false
@@ -188,12 +192,13 @@ function nameStart(run: string, afterDivision = false): { cut: number; doubtful:
   let wordBeforeLast = false
   const consider = (cut: number) => {
     if (cut === run.length) endsInStop = true
-    else if (cut > best && run.length - cut >= 2) best = cut
+    else if (cut > best && run.length - cut >= minRest) best = cut
   }
   const last = run.length - 1
   for (let i = 0; i < run.length; i++) {
     if (!STOP_CHARS.has(run[i])) continue
-    if (i === 0 && afterDivision && !CLAUSE_OPENERS.has(run[0])) continue
+    // After a division a clause opener is cut only when two characters stay ("和天鹅湖", not "和圣苑").
+    if (i === 0 && afterDivision && (!CLAUSE_OPENERS.has(run[0]) || run.length < 3)) continue
     if (i === last && NAME_FINAL_STOPS.has(run[i])) doubtful = true
     else consider(i + 1)
   }
@@ -272,7 +277,9 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const bounded =
       !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 4)))
     const afterDivision = chainEnds.has(a) && DIVISION_END.test(simp.slice(Math.max(0, a - 2), a))
-    const { cut, doubtful } = nameStart(simp.slice(a, s), afterDivision)
+    // "走进北苑社区": before a property word (苑, 花园…) one character is a whole stem, so a clause
+    // word two characters back still cuts ("北苑", not "记者一走进北苑").
+    const { cut, doubtful } = nameStart(simp.slice(a, s), afterDivision, PROPERTY_WORD_FIRST.test(suffix) ? 1 : 2)
     if (cut < 0) return null
     // "J县F社区": an anonymised division ends where its suffix does, like a known one.
     const anonymous = [...simp.slice(a + cut, s).matchAll(ANONYMOUS_DIVISION)].pop()
@@ -292,6 +299,8 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     // "金苑小区": the property word is part of the name, so one character before it is enough.
     const minStem = PROPERTY_WORD_FIRST.test(suffix) || (chained && ANONYMISED.test(stem)) ? 1 : 2
     if (!isName(stem, level, chained, minStem) || NEVER_INITIAL.has(stem[0])) return null
+    // "物业和社区工作人员", "居民与小区": a common word and a conjunction join two nouns, unlike 祥和.
+    if (JOINED.test(stem) && commonWordSet().has(stem.slice(0, -1))) return null
     const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || (NUMBERED_AREA.test(suffix) && !BUILDING_AFTER.test(simp.slice(e, e + 5))))
     // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
     if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) return null
