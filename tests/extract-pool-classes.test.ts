@@ -169,3 +169,24 @@ describe('place: words before a community that are not its name', () => {
     expect(run('祥和社区今天很热闹，祥和社区的居民都来了。').place.community).toBe('祥和社区')
   })
 })
+
+describe('place: kinds, counts and chains of levels are no names', () => {
+  it('reads a kind, a rank or a system before 社区/村 as no name', () => {
+    const out = run('这类社区多由拆迁安置而来。县里确定了12个重点村，推行积分制社区服务，建设儿童友好社区。')
+    expect(out.place.community).toBeNull()
+  })
+
+  it('reads a share or a number of streets as no street, even after a city', () => {
+    expect(run('目前临川市部分街道已经试行。').place.street).toBeNull()
+    expect(run('动员党员到居住地所在(城区三街道)社区报到。').place.street).toBeNull()
+  })
+
+  it('reads a chain of levels as no name ("区一街道一社区")', () => {
+    const out = run('构建“区一街道一社区一网格”的四级网络。')
+    expect(out.place).toMatchObject({ street: null, community: null })
+  })
+
+  it('reads a street named by a common word alone only after its district', () => {
+    expect(run('业主可联名向属地街道办事处申请，属地街道核实后答复。').place.street).toBeNull()
+  })
+})

@@ -138,8 +138,9 @@ const GENERIC_PARTS = [
 // "小事管家办、大事社区办" and "让老小区": 事 and 老 end phrases, not names.
 // "上海部分小区", "该类型社区", "同类小区": a part or a kind of the places, not one of them.
 // "广大社区居民", "众多小区业主": the masses of residents, not a community named 广大.
-// "让更多社区居民", "深圳某小区": how many or which one, not a name.
-const GENERIC_ENDS = ['更多', '许多', '很多', '诸多', '一些', '不少', '某', '广大', '众多', '全体', '事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民', '农村', '城市', '城郊', '乡村']
+// "让更多社区居民", "深圳某小区", "这类社区": how many or which one, not a name. "重点村", "规模小区",
+// "基层村", "儿童友好社区", "积分制社区": a kind of place, a system or a rank, not a name.
+const GENERIC_ENDS = ['更多', '许多', '很多', '诸多', '一些', '不少', '某', '这类', '此类', '该类', '那类', '一类', '重点', '规模', '主体', '基层', '贫困', '友好', '制', '广大', '众多', '全体', '事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民', '农村', '城市', '城郊', '乡村']
 const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
 // Never a name: "老旧小区", "城市社区", "农村社区", "全市居民区". Other descriptive stems ("幸福", "和谐") are real
 // names often enough (幸福社区) to count when mentioned twice.
@@ -148,6 +149,10 @@ const ALWAYS_GENERIC = new Set(['老旧', '开放式', '无物业', '城市', '�
 const GENERIC_END_RE = new RegExp(`(?:${GENERIC_ENDS.join('|')})$`)
 // Kinds of compound that end a phrase even straight after a division ("南门街道辖区老旧小区集中").
 const KIND_END_RE = /(?:老旧|无物业|开放式|物业)$/
+// "区—街道—社区" typed with 一, "部分街道和社区": a stem holding a level word is a list or a chain of levels, not one name.
+const LEVEL_WORD_INSIDE = /街道|社区|小区|居委会|村委会/
+// "新密市部分街道", "城区四街道": a share or a number of divisions, even right after a division.
+const COUNTED_END_RE = /(?:部分|多数|少数|各|[一二两三四五六七八九十几])$/
 // "积分制激活小区治理", "推动产业社区小区治理": before 治理/管理/改造 the word 小区 (or 社区) is
 // usually the generic noun, and the "name" before it a verb phrase or a kind, so such a mention
 // only confirms a name seen elsewhere.
@@ -255,6 +260,7 @@ const PHASE_STEM = /^(?:[一二两三四五六七八九十]+|[\d０-９]+)期$/
 function isName(stem: string, level: LocalLevel, chained: boolean, minStem: number): boolean {
   if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem) || PHASE_STEM.test(stem)) return false
   if (level === 'district' && ZONE_GENERIC.test(stem)) return false
+  if ((level === 'street' && COUNTED_END_RE.test(stem)) || LEVEL_WORD_INSIDE.test(stem)) return false
   return (chained || !GENERIC_END_RE.test(stem)) && !KIND_END_RE.test(stem) && !ALWAYS_GENERIC.has(stem)
 }
 
@@ -304,7 +310,8 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || (NUMBERED_AREA.test(suffix) && !BUILDING_AFTER.test(simp.slice(e, e + 5))))
     // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
     if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) return null
-    const needsChain = level === 'community' && !chained && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
+    // "属地街道": a street named by a common word alone is a name only once written after its district, as a community is.
+    const needsChain = (level === 'community' || level === 'street') && !chained && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
     return { start: stemStart, end: e, level, name: stem + suffix, bounded, weak, afterDivision: afterDivision && cut === 0, chained, needsChain }
   }
   LOCAL_SUFFIX.lastIndex = 0
