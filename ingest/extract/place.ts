@@ -458,8 +458,7 @@ function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
 // "昆山", "懷柔": a district written without its suffix (gazetteer.ts lists the stems that may be)
 // is read only where the text vouches for it: straight after its own city or province ("苏州昆山"),
 // beside a street or town of it ("怀柔龙山街道" or one named anywhere), or written twice, once
-// standing alone as a name ("进入昆山，": after a clause word or punctuation, before punctuation or a
-// division). Not where it starts a longer name ("昆山路", "昆山社区"), nor where it is the end of a
+// standing alone as a name between clause words, punctuation or a division ("进入昆山，", "在太仓这样的"). Not where it starts a longer name ("昆山路", "昆山社区"), nor where it is the end of a
 // word ("什么是积分商城", "进入商城商品": a shop, not 商城县).
 const LONGER_NAME_AFTER = /^(?:路|街|道|大道|巷|桥|站|港|号|湖|江|河|村|镇|乡|社区|小区|花园|新村)/
 
@@ -480,12 +479,13 @@ function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[
   }
   const out: GazToken[] = []
   const divisionStarts = new Set(divisions.map((d) => d.start))
+  const bounds = (ch: string | undefined) => !HAN.test(ch ?? '') || STOP_CHARS.has(ch!)
   for (const [short, { entry, at }] of byShort) {
     const above = (d: GazToken) => d.entries.some((e) => entry.ancestors.includes(e.key) && e.key !== entry.key)
     const below = (d: GazToken) => d.entries.some((e) => e.ancestors.includes(entry.key) && e.key !== entry.key)
     const afterParent = at.some((a) => divisions.some((d) => d.end === a && above(d)))
     const standsAlone = at.some(
-      (a) => (!HAN.test(doc.simp[a - 1] ?? '') || STOP_CHARS.has(doc.simp[a - 1])) && (!HAN.test(doc.simp[a + short.length] ?? '') || divisionStarts.has(a + short.length)),
+      (a) => bounds(doc.simp[a - 1]) && (bounds(doc.simp[a + short.length]) || divisionStarts.has(a + short.length)),
     )
     if (!afterParent && !divisions.some(below) && !(at.length >= 2 && standsAlone)) continue
     for (const a of at) out.push({ start: a, end: a + short.length, name: entry.district!, entries: [entry] })
@@ -762,7 +762,12 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   }
   for (const level of ADMIN_LEVELS) set(level, admin[level])
   const province = admin.province
-  if (!place.city && province && MUNICIPALITIES.has(province.value.replace(/市$/, ''))) set('city', { ...province, inferred: true })
+  // A municipality or region is its own city, quoted as the text writes it ("香港", not the
+  // gazetteer's 香港特别行政区).
+  if ((!place.city || place.inferred.includes('city')) && province && MUNICIPALITIES.has(province.value.replace(/市$/, ''))) {
+    place.inferred = place.inferred.filter((l) => l !== 'city')
+    set('city', { ...province, inferred: true })
+  }
   for (const m of doc.simp.matchAll(ANONYMOUS_ADMIN)) {
     const rule = ANONYMOUS_DIVISION_RULES.find((r) => r.suffix.test(m[2]))!
     if (place[rule.level]) continue
@@ -836,4 +841,5 @@ const ANONYMOUS_ADMIN = /(?<![A-Za-z0-9０-９])([A-Z]) ?(省|市|县|区)/g
 
 // The four municipalities are a province and a city at once: readers record the city too even
 // when no district below it is named ("基于上海市的经验").
-const MUNICIPALITIES = new Set(['北京', '上海', '天津', '重庆', '重慶'])
+// Hong Kong and Macao are filed the same way.
+const MUNICIPALITIES = new Set(['北京', '上海', '天津', '重庆', '重慶', '香港', '澳门', '澳門', '香港特别行政区', '澳门特别行政区', '香港特別行政區', '澳門特別行政區'])
