@@ -19,6 +19,8 @@ export interface CountContext {
   resultPost: boolean
   changeResult: boolean
   participants: boolean
+  /** The page reads as a policy text, plan or study rather than a report of work done (normativePage). */
+  normativePage: boolean
 }
 
 export interface OutcomeFeature {
@@ -56,7 +58,26 @@ export function countContext(doc: Doc, count: Count): CountContext {
     resultPost: RESULT_AFTER.test(post.slice(0, 14)),
     changeResult: CHANGE_RESULT.test(pre),
     participants: PARTICIPANTS.test(run),
+    normativePage: normativePage(doc),
   }
+}
+
+// Policy texts, plans and studies say what should or could be done ("应当", "须", "鼓励", "可以");
+// reports say what was done ("已", "了", "累计", "近日"). Where the first kind of word outnumbers the
+// second two to one, the page's figures are targets, rules and statistics, not a case's results.
+const SHOULD = /应当|应该|应予|要求|必须|鼓励|建议|需要|有利于|旨在|可以|能够|进一步/g
+const DID = /已经|已|了|累计|先后|截至|目前|如今|近日|日前|以来|共计|记者/g
+const NORMATIVE_RATIO = 2
+const normativeOf = new WeakMap<Doc, boolean>()
+function normativePage(doc: Doc): boolean {
+  let yes = normativeOf.get(doc)
+  if (yes === undefined) {
+    const should = doc.simp.match(SHOULD)?.length ?? 0
+    const did = doc.simp.match(DID)?.length ?? 0
+    yes = should >= NORMATIVE_RATIO * (did + 1)
+    normativeOf.set(doc, yes)
+  }
+  return yes
 }
 
 const words = (list: string[]) => new RegExp(list.join('|'))
@@ -94,7 +115,7 @@ const RESULT_AFTER = words([
   '完成', '建成', '通过', '参加', '参与', '报到', '入选', '实现', '受益', '获得', '交付', '投入使用', '落地', '前来',
   '赴', '驰援', '达标', '签约', '注册', '报名', '加入', '到场', '出动', '上岗', '获评', '评为', '被评', '验收', '齐聚',
   '出席', '欢聚', '领取', '受惠', '来到', '完工', '开工', '进入', '晋级', '同意', '签字', '入驻', '进驻', '上榜', '授牌',
-  '挂牌',
+  '挂牌', '得到解决', '得到妥善', '解决', '办结', '化解', '处置',
 ])
 // "受益人数超70万", "就餐人数约130人": a count of people taking part or served, unlike 人口 (who live there).
 const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者|使用)(?!人口|面积)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
@@ -155,7 +176,8 @@ const ADDRESS_AFTER = /^\s*[\d一二三四五六七八九十]+(?:单元|号楼|�
 // "提供总计5.4万的项目资助": a bare 万 before a word for money is an amount, for funding.
 const MONEY_AFTER = /^的?[\u4e00-\u9fff]{0,4}?(?:资助|资金|经费|补助|补贴|投入|投资|拨款)/
 // The clause opens on the whole country (or world) as its subject, at most a few words in.
-const NATIONAL_SUBJECT = /^[^，。；：]{0,4}(?:全国|我国|中国|全球|世界)/
+// "各地共成立…" sums every locality of the country in the same way.
+const NATIONAL_SUBJECT = /^[^，。；：]{0,4}(?:全国|我国|中国|全球|世界|各地)/
 // "食堂另给予9折即10%的优惠", "返还15%的补贴": a rate of discount or refund is a price term.
 const PRICE_RATE_AFTER = /^的?(?:优惠|折扣|折让|让利|返利|返还|补贴|补助|减免)/
 // "发现有31户没有缴纳", "仍有12家未签约": what is still lacking is the problem, not a result.
@@ -183,6 +205,14 @@ const MARKUP = /[<>="=]|data-|width|style/
 // "原来71个…合并成7个", "由76%提升至95%": the figure after a change is the result.
 const CHANGE_RESULT = /(?:提升|提高|上升|增长|增加|下降|降低|减少|缩减|压降|合并|整合|缩小|扩大|升|降|减)(?:至|到|为|成)了?[^，。；\d]{0,6}$/
 const PAST = /已经|已|累计|共计|先后|截至|截止|目前|至今|以来|了$|了[\u4e00-\u9fff]{0,10}$/
+// "新时代文明实践站已达1141个", "参与人数达287个": a total the work has reached ("高达" more often
+// stresses a cost or a problem).
+const REACHED = /(?<!高)(?:达到|达)了?(?:约|近|超过|超|逾)?$/
+// "明白的不到30%", "仅覆盖总量12%": what falls short is the problem stated, not a result.
+const SHORTFALL = /(?:不到|不足|仅|仅有|只有|才)[^，。；\d]{0,4}$/
+// "68%的居民认为…", "20%为访客车": a share of people holding a view, or of things of a kind, is
+// what a survey or a count found about the place, not what the work did.
+const SHARE_OF_KIND = /^的?[\u4e00-\u9fff]{0,6}?(?:认为|表示|希望|觉得|反映|担心|选择|不知道|不了解)|^(?:为|是|属于)/
 
 // "于24小时内得到解决": a time within which something was done is itself the verb's result, so
 // the count is not verbless.
@@ -211,9 +241,12 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'duration-frame', points: 'baseline', why: '"上线3个多月已为…", "24小时巡逻": a duration followed by more words frames or schedules the work', test: (c) => DURATION.test(c.count.measure) && DURATION_FRAME.test(c.post) },
   { id: 'changed-by', points: 'achievement', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
   { id: 'percent-rate', points: 'achievement', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
-  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it and no change: nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants && !RESULT_RELATIVE.test(c.run) && !withinTime(c) },
+  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it, no change and no total reached (达): nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants && !RESULT_RELATIVE.test(c.run) && !withinTime(c) && !REACHED.test(c.run) },
   { id: 'per-period', points: 'either', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
   { id: 'frame-after', points: 'baseline', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
+  { id: 'reached', points: 'achievement', why: '"文明实践站已达1141个": a total the work has reached', test: (c) => REACHED.test(c.run) },
+  { id: 'shortfall', points: 'baseline', why: '"明白财务公开的不到30%", "仅覆盖12%": a shortfall is the problem stated', test: (c) => SHORTFALL.test(c.pre) },
+  { id: 'share-of-kind', points: 'baseline', why: '"68%的居民认为…", "20%为访客车": a share of opinions or of a kind describes the place, not the work', test: (c) => c.count.measure === '%' && SHARE_OF_KIND.test(c.post) },
   { id: 'capacity', points: 'baseline', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },
   { id: 'unit-person', points: 'either', why: 'people counts are results when someone was mobilised or served, population otherwise', test: (c) => PERSON.test(c.count.measure) },
   { id: 'unit-household', points: 'either', why: 'households are usually the size of a place', test: (c) => HOUSEHOLD.test(c.count.measure) },
@@ -244,5 +277,6 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'still-lacking', points: 'baseline', why: '"发现有31户没有缴纳维修资金": those still lacking something are the problem the work faces', test: (c) => STILL_LACKING.before.test(c.run) && STILL_LACKING.after.test(c.post) },
   { id: 'citation', points: 'baseline', why: 'a count inside a cited title or reference list belongs to another text', test: (c) => CITATION.test(c.sentPre) },
   { id: 'markup', points: 'baseline', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },
+  { id: 'normative-page', points: 'baseline', why: 'on a page that says what should be done twice as often as what was done (a policy text, a plan, a study) figures are targets and statistics, not results', test: (c) => c.normativePage },
   { id: 'no-words', points: 'baseline', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },
 ]

@@ -64,6 +64,8 @@ const overlaps = (a: string, b: string) => {
 
 interface LabelRow {
   id: string
+  /** Pool labels say whether the page reports a case at all. */
+  kind?: 'case' | 'not-a-case'
   outcomes?: { value: number; quote: string }[]
 }
 
@@ -87,7 +89,7 @@ function extraLabelFiles(argv: string[], env: string | undefined): string[] {
 /** The page a label row describes, in its set under ../shared/realdev; a blind id is refused. */
 function docOf(id: string, file: string, split: Record<string, { blind: string[] }>): string {
   for (const set of Object.keys(split)) {
-    if (split[set].blind.includes(id)) throw new Error(`${file}: ${id} is a blind page of ${set} (bench/real/split.json); its labels may not train the model`)
+    if (split[set].blind?.includes(id)) throw new Error(`${file}: ${id} is a blind page of ${set} (bench/real/split.json); its labels may not train the model`)
   }
   for (const set of DOC_SETS) {
     const path = join(REALDEV, set, 'docs', `${id}.txt`)
@@ -111,6 +113,10 @@ async function loadPages(extra: string[]): Promise<Page[]> {
   for (const file of extra) {
     for (const label of jsonl(file)) {
       const path = docOf(label.id, file, split)
+      // The classifier reads counts of case reports. A page labelled as no case (an explainer, a
+      // policy text, a study) has result-shaped sentences that are examples or targets; its
+      // sentences alone cannot tell, so it would only teach the sentence cues wrong lessons.
+      if (label.kind === 'not-a-case') continue
       // Two readers may label the same page; the first file named wins.
       if (seen.has(label.id)) continue
       seen.add(label.id)
