@@ -32,6 +32,11 @@ describe('outcomes: a total reached, and a shortfall', () => {
     expect(values('截至目前，全街道的志愿服务站已达86个。')).toEqual([86])
   })
 
+  it('does not read a size that 达 reaches as a total reached ("人口达600余人")', () => {
+    expect(values('桂园小区人口达600余人。')).toEqual([])
+    expect(features('桂园小区人口达600余人。')[0]).not.toContain('reached')
+  })
+
   it('marks what falls short ("不到30%") as a cue towards a baseline', () => {
     expect(features('调查显示，知道议事会的居民不到30%。')[0]).toContain('shortfall')
     expect(features('调查显示，知道议事会的居民有30%。')[0]).not.toContain('shortfall')

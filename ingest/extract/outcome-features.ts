@@ -214,6 +214,9 @@ const SHORTFALL = /(?:不到|不足|仅|仅有|只有|才)[^，。；\d]{0,4}$/
 // what a survey or a count found about the place, not what the work did.
 const SHARE_OF_KIND = /^的?[\u4e00-\u9fff]{0,6}?(?:认为|表示|希望|觉得|反映|担心|选择|不知道|不了解)|^(?:为|是|属于)/
 
+// "人口达600余人", "面积达…": a size that 达 reaches is the place's, not a total the work reached.
+const reached = (c: CountContext) => REACHED.test(c.run) && !SIZE_NOUN.test(c.run)
+
 // "于24小时内得到解决": a time within which something was done is itself the verb's result, so
 // the count is not verbless.
 const withinTime = (c: CountContext) => DURATION.test(c.count.measure) && /^内/.test(c.post)
@@ -241,10 +244,10 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'duration-frame', points: 'baseline', why: '"上线3个多月已为…", "24小时巡逻": a duration followed by more words frames or schedules the work', test: (c) => DURATION.test(c.count.measure) && DURATION_FRAME.test(c.post) },
   { id: 'changed-by', points: 'achievement', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
   { id: 'percent-rate', points: 'achievement', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
-  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it, no change and no total reached (达): nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants && !RESULT_RELATIVE.test(c.run) && !withinTime(c) && !REACHED.test(c.run) },
+  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it, no change and no total reached (达): nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants && !RESULT_RELATIVE.test(c.run) && !withinTime(c) && !reached(c) },
   { id: 'per-period', points: 'either', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
   { id: 'frame-after', points: 'baseline', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
-  { id: 'reached', points: 'achievement', why: '"文明实践站已达1141个": a total the work has reached', test: (c) => REACHED.test(c.run) },
+  { id: 'reached', points: 'achievement', why: '"文明实践站已达1141个": a total the work has reached', test: reached },
   { id: 'shortfall', points: 'baseline', why: '"明白财务公开的不到30%", "仅覆盖12%": a shortfall is the problem stated', test: (c) => SHORTFALL.test(c.pre) },
   { id: 'share-of-kind', points: 'baseline', why: '"68%的居民认为…", "20%为访客车": a share of opinions or of a kind describes the place, not the work', test: (c) => c.count.measure === '%' && SHARE_OF_KIND.test(c.post) },
   { id: 'capacity', points: 'baseline', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },
