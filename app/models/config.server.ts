@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { localDir } from '../../ingest/index/lock'
 
@@ -30,14 +29,17 @@ export function readOnly(): boolean {
 }
 
 /**
- * Processes serving the app (`CASEBOOK_WORKERS`; default one per core). Node renders pages on one
- * thread, so on one process four readers at once wait for each other's pages. Uploads from any
+ * Processes serving the app (`CASEBOOK_WORKERS`; default one). Node renders pages on one thread,
+ * so on one process four readers at once wait for each other's pages; more processes help only
+ * where cores are spare: on a 2-core machine two processes gave a worse search p97.5 at 4
+ * connections (229–289 ms against 215–232), more CPU a page and twice the memory (bench/README,
+ * "Serving processes"), so more than one is asked for, not assumed. Uploads from any
  * process take turns at the store's lock file (ingest/index/lock.ts); an object store has no such
  * lock, so a writable server over one runs a single process (read-only replicas run any number).
  */
 export function serveWorkers(): number {
   const asked = Number(process.env.CASEBOOK_WORKERS)
-  const workers = Number.isInteger(asked) && asked >= 1 ? asked : availableParallelism()
+  const workers = Number.isInteger(asked) && asked >= 1 ? asked : 1
   return localDir(storeUri()) === null && !readOnly() ? 1 : workers
 }
 
