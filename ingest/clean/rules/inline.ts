@@ -80,6 +80,20 @@ export const INLINE_RULES: InlineRule[] = [
     why: 'An outlet tag followed by its reporters\' names in brackets ("【某某网】（张三 李四）…"): a tag and names in brackets open no sentence of a report.',
   },
   {
+    id: 'lead-in',
+    where: 'lead',
+    meta: true,
+    pattern: rx('^(?:正文\\s*)?[(（]\\s*(?:记者|通讯员|特约记者|见习记者|实习生)\\s*[:：]?\\s*[^()（）。]{1,30}[)）]\\s*(?=\\S)', 'g'),
+    why: 'A reporter credit in brackets opening the first paragraph, undated ("（通讯员：某某）10月1日，…"), sometimes after the page\'s "正文" label: who wrote it, not what happened.',
+  },
+  {
+    id: 'lead-in',
+    where: 'lead',
+    meta: true,
+    pattern: /^[(（][\u4e00-\u9fff]{2,20}\s+[\u4e00-\u9fff·]{2,4}[)）]\s*(?=\S)/g,
+    why: 'The sending office and the writer in brackets opening the first paragraph ("（某某街道办事处 某某）为了…"): a credit, not the text. A gap parts the office from the name.',
+  },
+  {
     id: 'headline-counter',
     where: 'lead',
     pattern: /(?<=^[^。]{4,60}[?？!！])\s*\d{1,6}$/g,
@@ -126,6 +140,24 @@ export const INLINE_RULES: InlineRule[] = [
     why: 'A run of question marks opening a paragraph ("????为做好…"): the indent or characters an encoding could not carry, replaced on the way. Text never opens with two question marks.',
   },
   {
+    id: 'lost-characters',
+    where: 'line',
+    pattern: /(?<=[\u4e00-\u9fff])\?{2,}$/g,
+    why: 'ASCII question marks closing a Chinese line ("…的功能??"): characters an encoding could not carry. Chinese text asks with full-width marks.',
+  },
+  {
+    id: 'keyword-blurb',
+    where: 'line',
+    pattern: rx('[,，]\\s*本文(?:主要内容)?(?:的)?关键词为\\s*[:：].*$', 'g'),
+    why: 'A paper-mirror site glues its keyword blurb to the headline ("某某研究,本文主要内容关键词为:…论文,此文献不代表本站观点…"): the site\'s SEO, not the paper; the headline before it stays.',
+  },
+  {
+    id: 'journal-meta',
+    where: 'line',
+    pattern: rx('^(?:(?:中图分类号|文献标识码|文献标志码|文章编号|doi)\\s*[:：]\\s*[A-Za-z0-9.()/:\\-]+\\s*)+(?=\\S)', 'gi'),
+    why: 'Journal filing codes run into the first paragraph when a page lost its line breaks ("中图分类号:D60 文献标识码:A 文章编号:… 一、引言 …"): the codes go, the text after them stays.',
+  },
+  {
     id: 'more-ellipsis',
     where: 'paragraph',
     pattern: /(?<=\S)\s+(?:\.{3,}|…{1,2})$/g,
@@ -152,8 +184,8 @@ export const INLINE_RULES: InlineRule[] = [
   {
     id: 'debris',
     where: 'line',
-    pattern: /(?<=[。！？!?”」』)）])\s*[|｜]+\s*$|^\s*[|｜]+\s*(?=[^|｜]*$)/g,
-    why: 'A table border left at the end of a paragraph after its last sentence ("…。 |"), or opening a line with no other cell.',
+    pattern: /(?<=[。！？!?”」』)）])\s*[|｜]+\s*$|(?<=[，,、])\s+[|｜]+\s*$(?<=^[^|｜]*[|｜]+\s*)|^\s*[|｜]+\s*(?=[^|｜]*$)/g,
+    why: 'A table border left at the end of a paragraph, after its last sentence ("…。 |") or after a clause mark and a gap in a line with no other cell ("…社区、 |"), or opening a line with no other cell. A Markdown table row has a border on both sides and stays.',
   },
   {
     id: 'debris',

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { clean } from '../ingest/clean/index.js'
+import { matchRule } from '../ingest/clean/engine.js'
+import { norm } from './clean-helpers.js'
+
+// Cleaning and title classes left on the pool pages labelled by fields annotators (issue 8,
+// round 4), in invented text.
+
+const reasonOf = (r: ReturnType<typeof clean>, text: string) => r.removed.find((x) => norm(x.text) === norm(text))?.reason
+
+const BODY = [
+  '近年来，某市桂溪街道以老旧小区为重点推动居民自治，全街道已组建院落议事会38个，化解邻里纠纷190件。',
+  '',
+  '街道还把停车、晾晒等难题交给议事会讨论，议定事项由居委会跟踪落实，居民满意度明显上升。',
+]
+
+describe('blog and sidebar furniture', () => {
+  it('drops a reading-time estimate, a tag with its post count and a "更多细节" link', () => {
+    const r = clean(
+      ['桂溪街道院落议事会让难题有人管', '', '本篇文章612字，读完约2分钟', '', BODY[0], '', '青羊区(17)', '', '更多细节：某某平台的三个办法是什么?', '', BODY[2]].join('\n'),
+    )
+    expect(reasonOf(r, '本篇文章612字，读完约2分钟')).toBe('reading-time')
+    expect(reasonOf(r, '青羊区(17)')).toBe('tag-count')
+    expect(reasonOf(r, '更多细节：某某平台的三个办法是什么?')).toBe('related-block')
+    expect(norm(r.body)).toContain(norm('议定事项由居委会跟踪落实'))
+  })
+
+  it('leaves a heading with a number that is no count of posts', () => {
+    expect(matchRule('第一部分（3）', null)?.id).not.toBe('tag-count')
+    expect(matchRule('本文共分三个部分阅读', null)?.id).not.toBe('reading-time')
+  })
+})
+
+describe('a keyword wedged into a sentence', () => {
+  it('goes; both halves of the sentence stay', () => {
+    const r = clean(['桂溪街道开办长者食堂', '', '街道在社区服务中心开办长者食堂，', '护肤面膜', '，每周五天供应午餐。', '', ...BODY].join('\n'))
+    expect(reasonOf(r, '护肤面膜')).toBe('wedged-keyword')
+    expect(norm(r.body)).toContain(norm('每周五天供应午餐'))
+  })
+
+  it('leaves a short heading followed by an ordinary paragraph', () => {
+    expect(matchRule('工作成效', '一年来，议事会共议定事项40件。')?.id).not.toBe('wedged-keyword')
+  })
+})
+
+describe('debris at the ends of a paragraph', () => {
+  it('cuts a lone cell border and lost characters closing a line; a table row stays', () => {
+    const r = clean(
+      ['桂溪街道院落议事会让难题有人管', '', BODY[0], '', '议事会每月开会一次，邀请物业列席、 |', '', '| 事项 | 件数 |', '', '居民反映的问题大多当场答复??'].join('\n'),
+    )
+    expect(r.body).toContain('议事会每月开会一次，邀请物业列席、')
+    expect(r.body).not.toContain('列席、 |')
+    expect(r.body).toContain('| 事项 | 件数 |')
+    expect(r.body).toContain('居民反映的问题大多当场答复')
+    expect(r.body).not.toContain('??')
+  })
+})
+
+describe('a credit in brackets opening the first paragraph', () => {
+  for (const credit of ['正文 （通讯员：钟岚）', '（桂溪街道办事处 骆晴川）']) {
+    it(`goes: ${credit}`, () => {
+      const r = clean(['桂溪街道成立院落议事会', '', `${credit}3月5日，桂溪街道首批院落议事会挂牌成立，居民代表当场选出议事长。`, '', BODY[2]].join('\n'))
+      expect(r.body).not.toContain(credit.replace(/^正文 /, ''))
+      expect(r.body).toContain('3月5日，桂溪街道首批院落议事会挂牌成立')
+    })
+  }
+
+  it('leaves a bracketed aside that names no writer', () => {
+    const r = clean(['桂溪街道成立院落议事会', '', '（一）议事会的组成。每个院落选出议事代表5至7名，任期两年。', '', BODY[2]].join('\n'))
+    expect(r.body).toContain('（一）议事会的组成。')
+  })
+})
+
+describe('rule rows on their own', () => {
+  it('takes a name-first author note, the upload disclaimer and a teaser that repeats the next line', () => {
+    expect(matchRule('骆晴川，某某大学公共管理学院博士研究生', null)?.id).toBe('author-bio')
+    expect(matchRule('版权说明：本文档由用户提供并上传，收益归属内容提供方', null)?.id).toBe('doc-site-prompt')
+    expect(matchRule('院落议事会材料汇编 目 录 1.关于推进院落议事会建设的实施。', '院落议事会材料汇编')?.id).toBe('teaser-repeat')
+  })
+
+  it('leaves a sentence about a university and a line that only starts like the next', () => {
+    expect(matchRule('街道与某某大学公共管理学院合作，请研究生驻点调研。', null)?.id).not.toBe('author-bio')
+    expect(matchRule('院落议事会材料汇编续篇', '院落议事会材料汇编')?.id).not.toBe('teaser-repeat')
+  })
+})
+
+describe('a paper mirror page', () => {
+  it('cuts a mirror site\'s keyword blurb from the headline and filing codes run into the text', () => {
+    const r = clean(
+      [
+        '老旧小区院落议事的空间逻辑，本文主要内容关键词为：议事论文，小区论文，此文献不代表本站观点，内容供学术参考。',
+        '中图分类号：D669 文献标识码：A 文章编号：1000-0000(2020)03-0011-08 一、问题的提出 近年来，老旧小区改造让院落议事重新受到关注，居民在议事中表达诉求。',
+        ...BODY,
+      ].join('\n'),
+    )
+    expect(r.title).toBe('老旧小区院落议事的空间逻辑')
+    expect(r.removed.map((x) => x.reason)).toEqual(expect.arrayContaining(['keyword-blurb', 'journal-meta']))
+    expect(norm(r.body)).not.toContain(norm('中图分类号'))
+    expect(norm(r.body)).toContain(norm('一、问题的提出 近年来，老旧小区改造让院落议事重新受到关注'))
+  })
+})
