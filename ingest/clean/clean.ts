@@ -8,7 +8,7 @@ import { prepareLines } from './prepare.js'
 import { GLUED_HEADLINE, ITEM_START } from './rules/layout.js'
 import { cutInline } from './inline.js'
 import { INLINE_RULES } from './rules/inline.js'
-import { cleanHeadline, crumbTitle, findTitle, headlineKey, stripSiteSuffix } from './title.js'
+import { cleanHeadline, crumbTitle, findTitle, headlineEnd, headlineKey, headlineStart, pageImageTitle, stripSiteSuffix } from './title.js'
 import type { CleanOptions, CleanResult } from './types.js'
 import { unwrap } from './unwrap.js'
 
@@ -89,11 +89,17 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   const judged = judgeLines(lines, options.model)
   applyJudgements(lines, judged, options.article)
   const tabled = tableTitle(lines)
-  const titleIdx = findTitle(lines, tabled ?? hints.title, judged)
+  // An upload shown as captioned page images is named by its captions, whatever line opens its text.
+  const imaged = tabled === null ? pageImageTitle(lines) : null
+  let titleIdx = imaged === null ? findTitle(lines, tabled ?? hints.title, judged) : null
+  // A headline broken over two lines is read as one; titleIdx ends on its last piece.
+  let titleStart = titleIdx === null ? null : headlineStart(lines, titleIdx)
+  const titleEnd = titleIdx === null || titleStart !== null ? null : headlineEnd(lines, titleIdx)
+  if (titleEnd !== null) [titleStart, titleIdx] = [titleIdx, titleEnd]
   // A 信息公开 page that prints its title only in the table still has one; a web page whose
   // headline is not printed as a line of its own still has its <title>.
-  const headline = titleIdx === null ? null : cleanHeadline(lines[titleIdx].text)
-  const title = headline ? headline.title : tabled ?? crumbTitle(lines) ?? pageTitle(options.format, hints.title)
+  const headline = titleIdx === null ? null : cleanHeadline((titleStart === null ? '' : lines[titleStart].text) + lines[titleIdx].text)
+  const title = headline ? headline.title : tabled ?? imaged ?? crumbTitle(lines) ?? pageTitle(options.format, hints.title)
   if (title === null) flags.push('no-title')
 
   const firstBody = lines.findIndex((l) => l.kind === 'body' && (titleIdx === null || l.index > titleIdx))
@@ -154,6 +160,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
       kept.push(title!)
       continue
     }
+    if (i === titleStart) continue
     if (titleIdx !== null && i < titleIdx) {
       // Standing above the headline decides; a rule that matched says more than the classifier.
       drop(line, rule && !rule.id.startsWith('model:') ? rule.id : 'above-headline', true)

@@ -17,7 +17,10 @@ const DOUBTFUL = 0.5
 const UNLIKELY_TITLE = 0.25
 
 /** Rules whose lines typically sit right under a headline. */
-const BYLINE_RULES = new Set(['byline', 'source-line', 'editor-line', 'author-line', 'timestamp'])
+const BYLINE_RULES = new Set(['byline', 'source-line', 'editor-line', 'author-line', 'author-bio', 'timestamp'])
+
+/** A bulleted line: a dash, bullet or asterisk and a gap before the text. */
+const LIST_ITEM = /^[-–•·*]\s/
 
 /**
  * Lines that stand where a headline would but are not one. Each entry says why; the first that
@@ -62,6 +65,11 @@ const NOT_A_HEADLINE: { id: string; pattern: RegExp; why: string }[] = [
     why: 'A dash-led line ("——某地推进小区协商议事见闻") is the subtitle under the headline; it stays in the body.',
   },
   {
+    id: 'list-item',
+    pattern: LIST_ITEM,
+    why: 'A bulleted line ("- 某某编著", "• 评论") is an entry of a listing: a reading site\'s book details, a menu. Headlines are not bulleted.',
+  },
+  {
     id: 'no-cjk',
     pattern: /^[^\u4e00-\u9fff]*$/,
     why: 'Chinese reports have Chinese headlines; a Latin/number-only line is a code or a date.',
@@ -90,6 +98,13 @@ const ASCII_TAG = /^\[[^\]]{1,8}\]\s*/
 /** A site name glued on with an underscore ("…_某某网", "…_天天快讯"): headlines never use "_". */
 const UNDERSCORE_SUFFIX = /\s*_\s*[^_]{2,16}$/
 
+/**
+ * "某某 服务 |某某社区办起百家宴": menu entries, parted by gaps, left before a bar in front of the
+ * headline. One name before a bar ("某某报关注|…") may be the column the headline belongs to; a
+ * row of gapped words is the site's menu.
+ */
+const MENU_PREFIX = /^\s*(?:[^\s|｜]{1,6}\s+)+[^\s|｜]{1,6}\s*[|｜]\s*/
+
 /** "某某社区办起百家宴 |": a table-cell border left after the headline when a page's layout is copied as text. */
 const CELL_BORDER = /\s*[|｜]+\s*$/
 
@@ -105,6 +120,11 @@ export function cleanHeadline(text: string): { title: string; removed: Removed[]
   if (tag && title.length - tag[0].length >= 6) {
     removed.push({ text: tag[0].trim(), reason: 'column-tag' })
     title = title.slice(tag[0].length)
+  }
+  const menu = MENU_PREFIX.exec(title)
+  if (menu && title.length - menu[0].length >= 6) {
+    removed.push({ text: menu[0].trim(), reason: 'menu-prefix' })
+    title = title.slice(menu[0].length)
   }
   const border = CELL_BORDER.exec(title)
   if (border && border.index >= 6) {
@@ -135,6 +155,24 @@ export function crumbTitle(lines: Line[]): string | null {
     const parts = line.text.replace(CRUMB_LABEL, '').replace(CRUMB_END, '').split(CRUMB_SEPARATOR).filter(Boolean)
     const last = parts[parts.length - 1]?.trim() ?? ''
     if (parts.length >= 2 && last.length >= 8 && (last.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 6) return last
+  }
+  return null
+}
+
+const PAGE_IMAGE = rx('^(.{4,60}?)_第\\s*\\d+\\s*页$')
+
+/**
+ * A document-sharing site shows an upload as page images captioned "某某方案_第1页", "某某方案_第2页":
+ * the document's name, when no line carries it. Two pages must agree.
+ */
+export function pageImageTitle(lines: Line[]): string | null {
+  const seen = new Set<string>()
+  for (const line of lines) {
+    if (line.rule?.id !== 'image-caption') continue
+    const name = PAGE_IMAGE.exec(line.text)?.[1].trim()
+    if (!name) continue
+    if (seen.has(name)) return name
+    seen.add(name)
   }
   return null
 }
@@ -176,6 +214,60 @@ function repeatedBelow(lines: Line[], i: number): boolean {
   if (text.length < 8) return false
   for (let k = i + 1; k < lines.length; k++) if (lines[k].text.trim() === text) return true
   return false
+}
+
+/** Words a headline cannot end on: the phrase goes on. */
+const OPEN_ENDING = /[\u4e00-\u9fff](?:的|与|和|及|之|对|以|在)$/
+
+/**
+ * A headline broken over two lines, as papers and PDF copies set long ones ("某某服务的" /
+ * "项目制治理研究"): the line right above the headline ends on a word that leaves the phrase open.
+ * Returns that line's index, or null.
+ */
+export function headlineStart(lines: Line[], titleIdx: number): number | null {
+  let k = titleIdx - 1
+  while (k >= 0 && lines[k].kind === 'blank') k--
+  if (k < 0 || titleIdx - k > 2) return null
+  return isHeadlinePiece(lines[k]) && OPEN_ENDING.test(lines[k].text) ? k : null
+}
+
+/**
+ * The same, found from the upper line: the headline ends on an open word and the line under it
+ * finishes the phrase (even when the classifier, seeing a short line alone, took it for a menu).
+ */
+export function headlineEnd(lines: Line[], titleIdx: number): number | null {
+  if (!OPEN_ENDING.test(lines[titleIdx].text)) return null
+  let k = titleIdx + 1
+  while (k < lines.length && lines[k].kind === 'blank') k++
+  if (k >= lines.length || k - titleIdx > 2) return null
+  return lines[k].kind !== 'body' && isHeadlinePiece(lines[k]) ? k : null
+}
+
+function isHeadlinePiece(line: Line): boolean {
+  if (line.rule && !line.rule.id.startsWith('model:')) return false
+  if (line.text.length < 4 || line.text.length > 30) return false
+  return !NOT_A_HEADLINE.some((r) => r.pattern.test(line.text)) && !SENTENCE_MARK.test(line.text)
+}
+
+/** No full stop, question or exclamation mark, no semicolon: a headline, however long, is no sentence. */
+const SENTENCE_MARK = /[。！？!?；;]/
+
+/**
+ * A long headline with a comma or colon in it ("案例篇：某某基金会的探索——以某市为例") reads as a
+ * paragraph by its length, so the search above the first paragraph never sees it. That first
+ * paragraph is the headline when it has no sentence mark, does not lead into what follows, and
+ * either only matched furniture stands above it or a byline follows it.
+ */
+function headlineShapedOpening(lines: Line[]): number | null {
+  const limit = lines.findIndex((l) => l.kind === 'body')
+  const line = lines[limit]
+  if (!line || line.kind !== 'body' || line.text.length > 80 || SENTENCE_MARK.test(line.text)) return null
+  if (NOT_A_HEADLINE.some((r) => r.pattern.test(line.text))) return null
+  const before = lines.slice(0, limit).filter((l) => l.kind !== 'blank')
+  const next = lines.slice(limit + 1).find((l) => l.kind !== 'blank')
+  if (!next) return null
+  if ((before.length && before.every((l) => l.kind === 'junk')) || isByline(next)) return limit
+  return null
 }
 
 /**
@@ -228,14 +320,16 @@ export function findTitle(lines: Line[], hint?: string, judged?: (Judgement | nu
     const next = lines.slice(opening + 1).find((l) => l.kind !== 'blank')
     if (next?.kind === 'body') return opening
   }
-  // No byline: the headline is the first candidate that only site chrome precedes — matched junk
-  // or the two-to-seven-character labels of menus ("搜狐首页", "新闻").
+  // No byline: the headline is the first candidate that only site chrome precedes — matched junk,
+  // the two-to-seven-character labels of menus ("搜狐首页", "新闻") or bulleted listing lines.
   for (const i of candidates) {
     if (lines[i].text.length < 8) continue
     const before = lines.slice(0, i).filter((l) => l.kind !== 'blank')
-    if (before.every((l) => l.kind === 'junk' || l.text.length < 8)) return i
+    if (before.every((l) => l.kind === 'junk' || l.text.length < 8 || LIST_ITEM.test(l.text))) return i
     break
   }
+  const shaped = headlineShapedOpening(lines)
+  if (shaped !== null) return shaped
   // Nothing shaped like a headline where one is expected: the line the classifier finds most
   // headline-like above the text, if it is sure enough.
   let best: number | null = null
