@@ -7,7 +7,7 @@
  * first page right after start, then the server's CPU per search page (JavaScript and LanceDB's
  * threads of every serving process, from /proc): on a shared machine that figure moves less than
  * latency does. The server runs as `npm run serve` would (CASEBOOK_WORKERS: one serving process
- * per core unless set).
+ * unless set).
  *
  * Then the dataset exports of every case (CSV, JSON), one at a time: time, size, and the server's
  * peak RSS growth while it streams them (target < 100 MB; read from /proc, so Linux only).
@@ -189,7 +189,7 @@ export async function run(): Promise<void> {
     console.log(`server cpu per search page: ${(((cpuSeconds(child.pid!) - cpu) / searchPaths.length) * 1000).toFixed(1)} ms (JavaScript and LanceDB threads)`)
     // The loader's esbuild service runs beside them; the serving ones run the server's entry.
     const serving = processTree(child.pid!).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('main.server.ts')).length
-    console.log(`serving processes: ${serving === 1 ? 1 : serving - 1} (CASEBOOK_WORKERS=${process.env.CASEBOOK_WORKERS ?? 'unset: one per core'})`)
+    console.log(`serving processes: ${serving === 1 ? 1 : serving - 1} (CASEBOOK_WORKERS=${process.env.CASEBOOK_WORKERS ?? 'unset: one'})`)
 
     console.log('page | connections | requests | req/s | p50 ms | p95 ms | p97.5 ms | non-200')
     const rows: [string, string[]][] = [

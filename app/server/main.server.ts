@@ -2,7 +2,7 @@
  * `npm start`: serve the built app (build/index.js, public/) on HOST:PORT, loopback by default.
  * README "Deploying" says how to serve a network.
  *
- * With more than one worker (`CASEBOOK_WORKERS`, default one per core: config.server.ts) this
+ * With more than one worker (`CASEBOOK_WORKERS`, default one: config.server.ts) this
  * process forks that many serving processes over the one port (node:cluster) and serves nothing
  * itself: it starts them, replaces one that dies, relays "a new build was written" between them
  * and stops them on SIGTERM/SIGINT.
