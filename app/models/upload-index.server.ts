@@ -82,7 +82,7 @@ async function storeProvider(): Promise<EmbedderProvider> {
 
 /**
  * How long an upload waits for the store's lock while another serving process of this server
- * indexes its own upload (seconds) before it fails with the lock's message. An `npm run ingest`
+ * indexes its own upload before it fails with the lock's message. An `npm run ingest`
  * holding it is not waited for: it may write for an hour, and the upload says so at once.
  */
 const LOCK_WAIT_MS = 120_000
