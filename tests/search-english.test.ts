@@ -24,6 +24,9 @@ describe('search-only English phrasings', () => {
     expect(mapEnglish('a temporary property company took over').terms).toEqual(expect.arrayContaining(['临时物业', '接管']))
     expect(mapEnglish('party organisations in residential buildings').terms).toEqual(expect.arrayContaining(['党组织', '楼栋']))
     expect(mapEnglish('voter turnout at the election').terms).toEqual(expect.arrayContaining(['投票', '换届选举']))
+    // One word alone, which the glossary's many property phrases left unmapped; longer phrases keep theirs.
+    expect(mapEnglish('property').terms).toContain('物业')
+    expect(mapEnglish('property fee').terms).toEqual(['物业费'])
   })
 
   it('does not map a word of a phrase that says nothing alone', () => {
