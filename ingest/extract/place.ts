@@ -465,7 +465,9 @@ const LONGER_NAME_AFTER = /^(?:路|街|道|大道|巷|桥|站|港|号|湖|江|�
 function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[]): GazToken[] {
   const g = gazetteer()
   const byShort = new Map<string, { entry: GazEntry; at: number[] }>()
-  const covered = (a: number, b: number) => [...divisions, ...local].some((t) => t.start < b && a < t.end)
+  // Built once: it is asked at every position where a short name's first two characters stand.
+  const spans: { start: number; end: number }[] = [...divisions, ...local]
+  const covered = (a: number, b: number) => spans.some((t) => t.start < b && a < t.end)
   for (let at = 0; at + 2 <= doc.simp.length; at++) {
     const shorts = g.shortDistrictByStart.get(pairKey(doc.simp, at + 2))
     if (!shorts) continue
