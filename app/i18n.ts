@@ -106,6 +106,7 @@ const dict = {
   sort_funding: { zh: '资金金额', en: 'Funding' },
   showFilters: { zh: '筛选条件', en: 'Filters' },
   facetMore: { zh: '更多 {n} 项', en: '{n} more' },
+  facetFewer: { zh: '收起', en: 'Fewer' },
   facetFilter: { zh: '查找{field}', en: 'Find a {field}' },
   facetAll: { zh: '全部 {n} 项', en: 'All {n} values', enOne: 'The only value' },
   facetFind: { zh: '查找', en: 'Find' },

@@ -9,6 +9,7 @@ import JSZip from 'jszip'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildSampleStore, ROOT, type SampleStore } from './helpers/app-server.js'
 import { LOCK_FILE } from '../ingest/index/lock.js'
+import { FACET_FIELDS } from '../ingest/search/types.js'
 import { reopenStore } from '~/models/store.server'
 import { action as caseAction, loader as caseLoader } from '~/routes/cases.$id'
 import { loader as compareMd } from '~/routes/compare[.]md'
@@ -117,6 +118,23 @@ describe('given a search in the query string', () => {
     expect(without.understood.map((n) => n.id)).toEqual(['老龄化'])
     expect(without.removed).toEqual([{ id: '无物业', en: 'no property management' }])
     expect(without.without).toEqual(['无物业', 'unknown'])
+  })
+
+  it('lists the commonest values of a facet and every checked one, and opens one facet whole with ?more=', async () => {
+    const browsing = await searchLoader(args('/'))
+    const field = FACET_FIELDS.find((f) => browsing.facetSizes[f] > 8)!
+    expect(field).toBeDefined()
+    expect(browsing.more).toBeNull()
+    expect(browsing.facets[field]).toHaveLength(8)
+    const whole = await searchLoader(args(`/?more=${field}`))
+    expect(whole.more).toBe(field)
+    expect(whole.facets[field]).toHaveLength(browsing.facetSizes[field])
+    // Other facets stay short while one is open.
+    for (const other of FACET_FIELDS) if (other !== field) expect(whole.facets[other]?.length ?? 0).toBeLessThanOrEqual(8)
+    const rare = whole.facets[field]!.at(-1)!.value
+    const checked = await searchLoader(args(`/?${field}=${encodeURIComponent(rare)}`))
+    expect(checked.facets[field]?.map((o) => o.value)).toContain(rare)
+    expect((await searchLoader(args('/?more=nonsense'))).more).toBeNull()
   })
 
   it('labels vocabulary facets in English when the page is English', async () => {

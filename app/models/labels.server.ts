@@ -32,21 +32,23 @@ export function facetLabel(field: FacetField, value: string, lang: Lang, convert
 
 /**
  * Facet options for display: the most frequent `limit` values of each field (counts arrive
- * sorted), plus any value the reader has selected. A big corpus has thousands of place and model
- * names; listing them all would make every search page heavy to send and to read.
+ * sorted; `limits` sets it per field), plus any value the reader has selected. A big corpus has
+ * thousands of place and model names; listing them all would make every search page heavy to
+ * send and to read.
  */
 export function facetOptions(
   facets: FacetCounts | null,
   lang: Lang,
   convert: Convert,
   english: Map<string, string>,
-  { limit = Infinity, selected = {} }: { limit?: number; selected?: Filters } = {},
+  { limit = Infinity, limits = {}, selected = {} }: { limit?: number; limits?: Partial<Record<FacetField, number>>; selected?: Filters } = {},
 ): Partial<Record<FacetField, FacetOption[]>> {
   if (!facets) return {}
   const out: Partial<Record<FacetField, FacetOption[]>> = {}
   for (const [field, counts] of Object.entries(facets) as [FacetField, FacetCounts[FacetField]][]) {
     const chosen = new Set(selected[field] ?? [])
-    const kept = counts.filter(({ value }, i) => i < limit || chosen.has(value))
+    const most = limits[field] ?? limit
+    const kept = counts.filter(({ value }, i) => i < most || chosen.has(value))
     out[field] = kept.map(({ value, count }) => ({ value, count, label: facetLabel(field, value, lang, convert, english) }))
   }
   return out

@@ -19,10 +19,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.q ? `${data.q} · Casebook` : 'Casebook 案例库' },
 ]
 
+/**
+ * Values a facet lists: its commonest, beside every value the reader checked. A "more" link
+ * (`?more=FIELD`, a shareable URL) opens one facet whole. Every value of every facet was ~200
+ * checkboxes a page, the largest part of its rendering (bench/README "Search page").
+ */
 const FACETS_SHOWN = 8
-// Values sent per facet: the first FACETS_SHOWN show, the rest up to here behind "more"; past
-// it, a filter box and the facet's own page list every value.
-const FACET_OPTIONS = 20
+/** A facet opened whole lists up to this many values (a search's 200 ranked cases never have more). */
+const FACET_WHOLE = 200
+/** Past this many values, an opened facet also gets a filter box and a link to its own page. */
+const FACET_FIND = 20
+
+function openFacet(url: URL): FacetField | null {
+  const asked = url.searchParams.get('more')
+  return (FACET_FIELDS as readonly string[]).includes(asked ?? '') ? (asked as FacetField) : null
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
@@ -30,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const script = parseScript(url.searchParams.get('script'))
   const lang = langFromRequest(request)
   const convert = converter(script)
+  const more = openFacet(url)
   try {
     const outcome = await runSearch(params)
     return {
@@ -58,7 +70,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       understood: outcome.understood,
       situation: outcome.situation,
       removed: removedNeeds(params.without),
-      facets: facetOptions(outcome.facets, lang, convert, englishLabels(), { limit: FACET_OPTIONS, selected: params.filters }),
+      more,
+      facets: facetOptions(outcome.facets, lang, convert, englishLabels(), {
+        limit: FACETS_SHOWN,
+        limits: more ? { [more]: FACET_WHOLE } : {},
+        selected: params.filters,
+      }),
       facetSizes: Object.fromEntries(FACET_FIELDS.map((f) => [f, outcome.facets?.[f]?.length ?? 0])) as Record<FacetField, number>,
     }
   } catch (error) {
@@ -74,6 +91,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       understood: [],
       situation: false,
       removed: [],
+      more,
       facets: {} as ReturnType<typeof facetOptions>,
       facetSizes: {} as Record<FacetField, number>,
     }
@@ -118,7 +136,6 @@ function Facets({ data }: { data: Data }) {
   const t = useT()
   const href = useHref()
   const submit = useSubmit()
-  const selected = (field: FacetField, value: string) => data.filters[field]?.includes(value) ?? false
   const hasFilters = Object.keys(data.filters).length > 0
   const params = searchQuery(data)
   return (
@@ -128,52 +145,62 @@ function Facets({ data }: { data: Data }) {
         const options = data.facets[field] ?? []
         if (!options.length) return null
         const size = data.facetSizes[field] ?? options.length
-        const chosen = options.filter((o) => selected(field, o.value))
-        const others = options.filter((o) => !selected(field, o.value))
-        const visible = [...chosen, ...others.slice(0, Math.max(0, FACETS_SHOWN - chosen.length))]
-        const hidden = others.slice(Math.max(0, FACETS_SHOWN - chosen.length))
-        const box = (o: (typeof options)[number]) => (
-          <li key={o.value}>
-            <label>
-              <input
-                form="search-form"
-                type="checkbox"
-                name={field}
-                value={o.value}
-                defaultChecked={selected(field, o.value)}
-                onChange={(event) => submit(event.currentTarget.form)}
-              />
-              <span className="facet-label">{o.label}</span>
-              <span className="count">{o.count}</span>
-            </label>
-          </li>
-        )
+        const checked = new Set(data.filters[field] ?? [])
+        // Checked values first: what narrows the results stays in view.
+        const shown = [...options.filter((o) => checked.has(o.value)), ...options.filter((o) => !checked.has(o.value))]
+        const open = data.more === field
         const label = t(`facet_${field}`)
         return (
-          <fieldset key={field} className="facet">
+          <fieldset key={field} className="facet" id={`facet-${field}`}>
             <legend>{label}</legend>
-            <ul>{visible.map(box)}</ul>
-            {(hidden.length > 0 || size > options.length) && (
-              <details>
-                <summary>{t('facetMore', { n: size - visible.length })}</summary>
-                <ul>{hidden.map(box)}</ul>
-                {size > FACET_OPTIONS && (
-                  <Form method="get" action={`/facets/${field}`} className="facet-find">
-                    {Object.entries(params).flatMap(([k, vs]) => vs.map((v, i) => <input key={`${k}${i}`} type="hidden" name={k} value={v} />))}
-                    <KeepView />
-                    <label className="visually-hidden" htmlFor={`find-${field}`}>
-                      {t('facetFilter', { field: label })}
-                    </label>
-                    <input id={`find-${field}`} name="fq" type="search" placeholder={t('facetFilter', { field: label })} autoComplete="off" />
-                    <button type="submit" className="secondary small">
-                      {t('facetFind')}
-                    </button>
-                    <Link className="small" to={href(`/facets/${field}`, params)}>
-                      {t('facetAll', { n: size })}
-                    </Link>
-                  </Form>
-                )}
-              </details>
+            <ul>
+              {shown.map((o) => (
+                <li key={o.value}>
+                  <label>
+                    <input
+                      form="search-form"
+                      type="checkbox"
+                      name={field}
+                      value={o.value}
+                      defaultChecked={checked.has(o.value)}
+                      onChange={(event) => submit(event.currentTarget.form)}
+                    />
+                    <span className="facet-label">{o.label}</span>
+                    <span className="count">{o.count}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {open ? (
+              <p className="facet-more small">
+                <Link to={href(`/#facet-${field}`, params)} preventScrollReset>
+                  {t('facetFewer')}
+                </Link>
+              </p>
+            ) : (
+              size > shown.length && (
+                <p className="facet-more small">
+                  <Link to={href(`/#facet-${field}`, { ...params, more: field })} preventScrollReset>
+                    {t('facetMore', { n: size - shown.length })}
+                  </Link>
+                </p>
+              )
+            )}
+            {open && size > FACET_FIND && (
+              <Form method="get" action={`/facets/${field}`} className="facet-find">
+                {Object.entries(params).flatMap(([k, vs]) => vs.map((v, i) => <input key={`${k}${i}`} type="hidden" name={k} value={v} />))}
+                <KeepView />
+                <label className="visually-hidden" htmlFor={`find-${field}`}>
+                  {t('facetFilter', { field: label })}
+                </label>
+                <input id={`find-${field}`} name="fq" type="search" placeholder={t('facetFilter', { field: label })} autoComplete="off" />
+                <button type="submit" className="secondary small">
+                  {t('facetFind')}
+                </button>
+                <Link className="small" to={href(`/facets/${field}`, params)}>
+                  {t('facetAll', { n: size })}
+                </Link>
+              </Form>
             )}
           </fieldset>
         )
@@ -246,12 +273,15 @@ export default function SearchPage() {
           {data.without.map((id) => (
             <input key={id} type="hidden" name="without" value={id} />
           ))}
+          {/* A facet opened whole stays open while its values are checked one by one. */}
+          {data.more && <input type="hidden" name="more" value={data.more} />}
           <button type="submit">{t('searchButton')}</button>
         </div>
       </Form>
 
       {/* A checkbox outside every form (no name, never submitted) opens the filter drawer on phones, with or without JavaScript. */}
-      <input type="checkbox" id="filters-toggle" className="drawer-toggle visually-hidden" aria-controls="facets" />
+      {/* Open when a facet was opened whole from it ("more"), so a phone lands on that facet. */}
+      <input type="checkbox" id="filters-toggle" className="drawer-toggle visually-hidden" aria-controls="facets" defaultChecked={data.more !== null} />
       <div className="toolbar">
         <label htmlFor="filters-toggle" className="drawer-label button secondary small">
           {t('showFilters')}
