@@ -17,6 +17,7 @@ import { restoreEmbedder } from '../index/providers.js'
 import type { BrowseSort, FacetCounts, Filters, Hit, Ranking, SearchOptions, SearchResult, SimilarHit, Store, StoreInfo } from './types.js'
 import { checkFilters, sqlString, whereClause } from './facets.js'
 import { countFacets, filterEntries, loadCatalog, type Catalog, type CatalogEntry } from './catalog.js'
+import { LAYOUT_MAX_PASSAGES, loadLayout, type PassageLayout } from './passage-layout.js'
 import { prepareQuery, type PreparedQuery } from './query.js'
 import { makeSnippet, markedSnippet } from './snippet.js'
 import { compare, describe, profileOf, screen, type Profile } from './likeness.js'
@@ -89,6 +90,8 @@ interface Snapshot {
   loaded: Catalog | null
   /** `norm` of passages read so far, by row id (stable: the tables are checked out at the build's version). */
   norms: Map<bigint, string>
+  /** Set once the passages' layout has loaded (./passage-layout.ts): until then lists select its columns. */
+  layout: PassageLayout | null
 }
 
 /**
@@ -183,8 +186,13 @@ class LanceStore implements Store {
     const hasVectorIndex = (await passages.listIndices()).some((i) => i.columns[0] === 'vector')
     const catalog = loadCatalog(cases)
     const bigrams = pointer.bigramShares?.length ? { passages: pointer.passages, shares: new Map(pointer.bigramShares) } : null
-    const snap: Snapshot = { pointer, bigrams, cases, passages, embedder, hasVectorIndex, catalog, loaded: null, norms: new Map() }
+    const snap: Snapshot = { pointer, bigrams, cases, passages, embedder, hasVectorIndex, catalog, loaded: null, norms: new Map(), layout: null }
     catalog.then((c) => (snap.loaded = c), () => undefined)
+    if (pointer.passages <= LAYOUT_MAX_PASSAGES) {
+      catalog
+        .then((c) => loadLayout(passages, (id) => c.byId.get(id)?.id ?? id))
+        .then((layout) => (snap.layout = layout), () => undefined)
+    }
     return snap
   }
 
@@ -373,9 +381,11 @@ class LanceStore implements Store {
   /** Passages matching `terms` (a planned query), best first. */
   private async fulltext(snap: Snapshot, terms: string, where: string | null, k: number): Promise<PassageRow[]> {
     if (!terms.trim() || snap.pointer.passages === 0) return []
-    let query = snap.passages.query().fullTextSearch(new lancedb.MatchQuery(terms, 'norm'))
-    if (where) query = query.where(where)
-    return plain(await query.select([...RANK_COLUMNS, '_score']).withRowId().limit(k).toArrow())
+    return listed(snap, '_score', (columns) => {
+      let query = snap.passages.query().fullTextSearch(new lancedb.MatchQuery(terms, 'norm'))
+      if (where) query = query.where(where)
+      return query.select(columns).withRowId().limit(k).toArrow()
+    })
   }
 
   private async vector(snap: Snapshot, text: string, where: string | null, k: number, given?: Float32Array): Promise<PassageRow[]> {
@@ -383,10 +393,12 @@ class LanceStore implements Store {
     const vec = given ?? (await snap.embedder.embed([text], 'query'))[0]
     // A query of words the offline model never saw embeds to zero: no direction to search in.
     if (!vec.some((x) => x !== 0)) return []
-    let query = snap.passages.vectorSearch(Array.from(vec)).distanceType('cosine')
-    if (snap.hasVectorIndex) query = query.nprobes(24)
-    if (where) query = query.where(where)
-    return plain(await query.select([...RANK_COLUMNS, '_distance']).withRowId().limit(k).toArrow())
+    return listed(snap, '_distance', (columns) => {
+      let query = snap.passages.vectorSearch(Array.from(vec)).distanceType('cosine')
+      if (snap.hasVectorIndex) query = query.nprobes(24)
+      if (where) query = query.where(where)
+      return query.select(columns).withRowId().limit(k).toArrow()
+    })
   }
 
   async like(description: string, options: Partial<SearchOptions> = {}): Promise<{ hits: SimilarHit[]; facets: FacetCounts | null }> {
@@ -596,11 +608,48 @@ export function fundingRank(card: Card): number {
   return f.state === 'found' ? -1 : f.state === 'none' ? -2 : -3
 }
 
+type ArrowColumns = { numRows: number; getChild(name: string): { toArray(): unknown } | null }
+
+/**
+ * A ranked list's rows: with the build's layout loaded, LanceDB returns row ids and the score
+ * only and the layout places each row; a row it cannot place (a row id missing, or unknown to the
+ * layout) makes the list ask again with the columns.
+ */
+async function listed(snap: Snapshot, score: '_score' | '_distance', run: (columns: string[]) => Promise<ArrowColumns>): Promise<PassageRow[]> {
+  const layout = snap.layout
+  if (layout) {
+    const table = await run([score])
+    const rowid = table.getChild('_rowid')?.toArray() as ArrayLike<bigint> | undefined
+    const scores = table.getChild(score)?.toArray() as ArrayLike<number> | undefined
+    const rows: PassageRow[] = new Array(table.numRows)
+    let placed = !!rowid && !!scores
+    for (let i = 0; placed && i < table.numRows; i++) {
+      const at = rowid![i] === undefined || rowid![i] === null ? -1 : layout.slot(rowid![i])
+      const caseId = at < 0 ? undefined : layout.caseId[at]
+      if (caseId === undefined) placed = false
+      else {
+        rows[i] = {
+          caseId,
+          ord: layout.ord[at],
+          spanStart: layout.spanStart[at],
+          spanEnd: layout.spanEnd[at],
+          _rowid: rowid![i],
+          [score]: scores![i],
+          text: undefined as unknown as string,
+          norm: undefined as unknown as string,
+        }
+      }
+    }
+    if (placed) return rows
+  }
+  return plain(await run([...RANK_COLUMNS, score]))
+}
+
 /**
  * Ranked rows as plain objects (their text is filled in later), read column by column: Arrow's
  * row views cost a getter call per field, a tenth of a search page's CPU over its ~3,600 rows.
  */
-function plain(table: { numRows: number; getChild(name: string): { toArray(): unknown } | null }): PassageRow[] {
+function plain(table: ArrowColumns): PassageRow[] {
   const column = (name: string) => table.getChild(name)?.toArray() as ArrayLike<unknown> | undefined
   const [caseId, ord, spanStart, spanEnd, rowid, score, distance] = ['caseId', 'ord', 'spanStart', 'spanEnd', '_rowid', '_score', '_distance'].map(column)
   const rows: PassageRow[] = new Array(table.numRows)
