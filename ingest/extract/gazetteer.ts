@@ -29,7 +29,7 @@ export interface Gazetteer {
   shortCityByStart: Map<number, string[]>
   /** Generic district names ("矿区") → units, recognised only right after their city. */
   chainedOnly: Map<string, GazEntry[]>
-  /** Streets without 道 ("六榕街" for 六榕街道), recognised only right after their district. */
+  /** Streets without 道 ("六榕街" for 六榕街道), recognised only where their district or city is named. */
   shortStreets: Map<string, GazEntry[]>
   /** District key → the name of the zone its streets are listed under ("大亚湾" in "大亚湾西区街道"). */
   zones: Map<string, string>
@@ -282,14 +282,22 @@ export function findDivisions(simp: string): GazToken[] {
       if (under.length) kept.push({ start: t.end, end: t.end + name.length, name, entries: under })
     }
   }
-  // "越秀区六榕街": a street written without 道 is a name only right after its own district, and not
-  // before 道 or 区 (then it is the full name, or a word like 步行街区).
-  for (const t of kept.filter((k) => k.entries.some((e) => e.level === 'district'))) {
-    for (let len = SHORT_STREET_MIN; len <= SHORT_STREET_MAX; len++) {
-      const name = simp.slice(t.end, t.end + len)
-      if (!name.endsWith('街') || /^[道区]/.test(simp[t.end + len] ?? '')) continue
-      const under = (g.shortStreets.get(name) ?? []).filter((e) => t.entries.some((d) => d.level === 'district' && e.ancestors[2] === d.key))
-      if (under.length) kept.push({ start: t.end, end: t.end + len, name: `${name}道`, entries: under })
+  // "越秀区六榕街", "…、江浦路街迎来…" in a text naming 杨浦区: a street written without 道 is a
+  // name only where the text names its district or city, and not before 道 or 区 (then it is the
+  // full name, or a word like 步行街区), nor before a house number or right after another district
+  // (then it is a road: "中山街12号", "天河区北京街").
+  const named = new Set(kept.flatMap((t) => t.entries.filter((e) => e.level === 'district' || e.level === 'city').map((e) => e.key)))
+  if (named.size === 0) return kept.sort((a, b) => a.start - b.start)
+  for (let i = simp.indexOf('街'); i >= 0; i = simp.indexOf('街', i + 1)) {
+    const end = i + 1
+    if (/^[道区]|^\s*[\d０-９一二三四五六七八九十]+号/.test(simp.slice(end, end + 6))) continue
+    for (let len = Math.min(SHORT_STREET_MAX, end); len >= SHORT_STREET_MIN; len--) {
+      const under = (g.shortStreets.get(simp.slice(end - len, end)) ?? []).filter((e) => named.has(e.ancestors[2]) || named.has(e.ancestors[1]))
+      if (!under.length || kept.some((t) => t.start < end && end - len < t.end)) continue
+      const before = kept.find((t) => t.end === end - len && t.entries.some((e) => e.level === 'district'))
+      if (before && !under.some((e) => before.entries.some((d) => d.key === e.ancestors[2]))) break
+      kept.push({ start: end - len, end, name: `${simp.slice(end - len, end)}道`, entries: under })
+      break
     }
   }
   return kept.sort((a, b) => a.start - b.start)

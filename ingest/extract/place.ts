@@ -43,7 +43,7 @@ interface LocalToken {
 // named by a direction after its property word ("鑫海花城东区") or before a building number
 // ("永乐西区2号楼"), and 集资楼 are blocks built with staff money ("计委集资楼").
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村/g
+  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -68,7 +68,13 @@ const NUMBERED_AREA = /^[一二三四五六七八九十]区$/
 // a place people live in, not a ranking or a zone of a plan ("一区两园").
 const BUILDING_AFTER = /^[\d０-９一二三四五六七八九十]+(?:号楼|号院|栋|幢|座|号)/
 // "利津路8号院", "纬五路3号院": the house number is part of the name, so digits may stand in it.
-const NUMBERED = new Set(['号院', '号大院', '号小区', '号公寓'])
+const NUMBERED = new Set(['号院', '号大院', '号小区', '号公寓', '弄'])
+// "凤栖路88弄": in Shanghai a lane number off a road names the estate built along it; after anything
+// but a road and its number 弄 is a verb ("弄清", "弄好"), and with a house number after it
+// ("凤栖路88弄6号") it is the postal address of one building. The road's name is cut at clause words
+// only: verb and function-word pairs are common inside road names (大连路, 长治路).
+const LANE = /([\u4e00-\u9fff]{1,5}[路街巷])[\d０-９]+$/
+const HOUSE_NUMBER_AFTER = /^[\d０-９]+号/
 const NUMBER_END = /[\d０-９一二三四五六七八九十]$/
 const DIGIT = /[\d０-９]/
 // "福明街道城市QQ小区", "增城区Z村": Latin letters stand in names of brands and in anonymised ones
@@ -264,6 +270,20 @@ function isName(stem: string, level: LocalLevel, chained: boolean, minStem: numb
   return (chained || !GENERIC_END_RE.test(stem)) && !KIND_END_RE.test(stem) && !ALWAYS_GENERIC.has(stem)
 }
 
+/** "记者来到凤栖路88弄" → 凤栖路88弄: the road and its lane number, from after the last clause word. */
+function laneAt(simp: string, a: number, s: number, bounded: boolean): LocalToken | null {
+  const road = LANE.exec(simp.slice(a, s))
+  if (!road || HOUSE_NUMBER_AFTER.test(simp.slice(s + 1, s + 8))) return null
+  let cut = 0
+  for (let i = 0; i < road[1].length - 1; i++) if (STOP_CHARS.has(road[1][i])) cut = i + 1
+  STOP_WORD_RE.lastIndex = 0
+  for (const m of road[1].matchAll(STOP_WORD_RE)) if (m.index + m[0].length < road[1].length) cut = Math.max(cut, m.index + m[0].length)
+  if (road[1].length - cut < 2) return null
+  const start = s - road[0].length + cut
+  // A clause word before the road delimits the name as punctuation does.
+  return { start, end: s + 1, level: 'compound', name: simp.slice(start, s + 1), bounded: bounded || cut > 0, weak: false, afterDivision: false, chained: false, needsChain: false }
+}
+
 function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
   const simp = doc.simp
   const chainEnds = new Set(divisions.map((t) => t.end))
@@ -279,10 +299,13 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const numbered = NUMBERED.has(suffix)
     let level = levelOfSuffix(suffix)
     let a = s
-    while (a > 0 && s - a < MAX_RUN && !chainEnds.has(a) && (HAN.test(simp[a - 1]) || LATIN.test(simp[a - 1]) || (numbered && DIGIT.test(simp[a - 1])))) a--
+    // A road may be named after a city ("大连路…弄"): a lane's run goes on past division names.
+    const lane = suffix === '弄'
+    while (a > 0 && s - a < MAX_RUN && (lane || !chainEnds.has(a)) && (HAN.test(simp[a - 1]) || LATIN.test(simp[a - 1]) || (numbered && DIGIT.test(simp[a - 1])))) a--
     const bounded =
       !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 4)))
     const afterDivision = chainEnds.has(a) && DIVISION_END.test(simp.slice(Math.max(0, a - 2), a))
+    if (lane) return laneAt(simp, a, s, bounded)
     // "走进北苑社区": before a property word (苑, 花园…) one character is a whole stem, so a clause
     // word two characters back still cuts ("北苑", not "记者一走进北苑").
     const { cut, doubtful } = nameStart(simp.slice(a, s), afterDivision, PROPERTY_WORD_FIRST.test(suffix) ? 1 : 2)
