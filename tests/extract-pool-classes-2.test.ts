@@ -33,3 +33,31 @@ describe('place: a Shanghai lane off a road names the estate ("凤栖路88弄")'
     expect(page('服务中心位于凤栖路88弄6号，面积约300平方米。').place.compound).toBeNull()
   })
 })
+
+describe('outcomes: people enrolled into teams, and people who are the subject of the work', () => {
+  it('counts the groups and the people a scheme enrolled (编入)', () => {
+    const out = page('试点一年来，全街道已有近400个楼栋编入1260名楼栋志愿者，基本做到每栋有人管。')
+    expect(out.outcomes.map((o) => o.value).sort((a, b) => a - b)).toEqual([400, 1260])
+  })
+
+  it('counts people named by example and then counted, when a verb of work follows them', () => {
+    const out = page('7月12日，在河湾社区的活动室里，赵某某等30余名大学生志愿者，正在开展暑期课业辅导。')
+    expect(out.outcomes.map((o) => [o.value, o.unit])).toEqual([[30, '名']])
+  })
+
+  it('does not count people who only live there, with no verb of work after the noun', () => {
+    expect(page('河湾社区有居民3000余人，其中老人600人，开展活动离不开他们。').outcomes).toEqual([])
+  })
+})
+
+describe('outcomes: shares of views and of kinds found by a survey are not results', () => {
+  it('leaves out a share of residents holding a view, and a share of a kind', () => {
+    const out = page('去年的一次走访调查显示，72%的住户认为充电难是头号烦心事，其中55%的电动车为上班通勤用，15%为外卖配送车。')
+    expect(out.outcomes).toEqual([])
+  })
+
+  it('leaves a share approving of the work to the model', () => {
+    const out = page('改造完工后，社区回访了310户，96%的住户表示满意。')
+    expect(out.outcomes.map((o) => o.value)).toContain(96)
+  })
+})

@@ -98,6 +98,8 @@ const DONE_VERB_LIST = [
   '上线', '覆盖', '深入', '救助', '捐赠', '募集', '筹集', '达成', '签订', '选出', '推选', '建立', '搭建', '打造', '开设',
   '设立', '回收', '收运', '巡查', '巡逻', '宣传', '入户', '培养', '发展', '帮办', '代办', '调动', '召集', '补种', '栽植',
   '植树', '绿化', '复绿', '新植', '交办', '带动', '安排', '收缴', '发布', '推送', '授牌', '挂牌', '完工',
+  // People enrolled into a team or a grid are what organising produced ("楼组编入调解员120名").
+  '编入',
   // Inspections report what they found: "排查发现隐患48处".
   '发现', '摸排', '查出',
 ]
@@ -115,7 +117,7 @@ const RESULT_AFTER = words([
   '完成', '建成', '通过', '参加', '参与', '报到', '入选', '实现', '受益', '获得', '交付', '投入使用', '落地', '前来',
   '赴', '驰援', '达标', '签约', '注册', '报名', '加入', '到场', '出动', '上岗', '获评', '评为', '被评', '验收', '齐聚',
   '出席', '欢聚', '领取', '受惠', '来到', '完工', '开工', '进入', '晋级', '同意', '签字', '入驻', '进驻', '上榜', '授牌',
-  '挂牌', '得到解决', '得到妥善', '解决', '办结', '化解', '处置',
+  '挂牌', '得到解决', '得到妥善', '解决', '办结', '化解', '处置', '编入',
 ])
 // "受益人数超70万", "就餐人数约130人": a count of people taking part or served, unlike 人口 (who live there).
 const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者|使用)(?!人口|面积)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
@@ -210,9 +212,15 @@ const PAST = /已经|已|累计|共计|先后|截至|截止|目前|至今|以来
 const REACHED = /(?<!高)(?:达到|达)了?(?:约|近|超过|超|逾)?$/
 // "明白的不到30%", "仅覆盖总量12%": what falls short is the problem stated, not a result.
 const SHORTFALL = /(?:不到|不足|仅|仅有|只有|才)[^，。；\d]{0,4}$/
-// "68%的居民认为…", "20%为访客车": a share of people holding a view, or of things of a kind, is
+// "68%的居民认为…", "20%为访客车", "55%的车辆为通勤车": a share of people holding a view, or of things of a kind, is
 // what a survey or a count found about the place, not what the work did.
-const SHARE_OF_KIND = /^的?[\u4e00-\u9fff]{0,6}?(?:认为|表示|希望|觉得|反映|担心|选择|不知道|不了解)|^(?:为|是|属于)/
+const APPROVAL = /满意|支持|赞成|认可|同意|点赞|好评|肯定/
+const SHARE_OF_KIND = /^的?[\u4e00-\u9fff]{0,6}?(?:认为|表示|希望|觉得|反映|担心|选择|不知道|不了解)|^(?:的[\u4e00-\u9fff]{1,4}?)?(?:为|是|属于)(?!了)/
+
+// "张某等30余名志愿者，正在开展…": people counted as the subject of a verb of work in the same
+// sentence, after the noun naming them (and a comma at most), are those the work mobilised.
+const SUBJECT_OF_WORK = new RegExp(`^[\u4e00-\u9fff]{1,8}[，,]?\\s*(?:正在|正|都|纷纷|积极|主动|先后|共同|一起|一同|已经|已)?(?:${DONE_VERB_LIST.join('|')})${NOUN_AFTER_VERB}`)
+const subjectOfWork = (c: CountContext) => PERSON.test(c.count.measure) && SUBJECT_OF_WORK.test(c.sentPost.slice(0, 24))
 
 // "人口达600余人", "面积达…": a size that 达 reaches is the place's, not a total the work reached.
 const reached = (c: CountContext) => REACHED.test(c.run) && !SIZE_NOUN.test(c.run)
@@ -244,12 +252,12 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'duration-frame', points: 'baseline', why: '"上线3个多月已为…", "24小时巡逻": a duration followed by more words frames or schedules the work', test: (c) => DURATION.test(c.count.measure) && DURATION_FRAME.test(c.post) },
   { id: 'changed-by', points: 'achievement', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
   { id: 'percent-rate', points: 'achievement', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
-  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it, no change and no total reached (达): nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants && !RESULT_RELATIVE.test(c.run) && !withinTime(c) && !reached(c) },
+  { id: 'subject-of-work', points: 'achievement', why: '"张某等30余名志愿者，正在开展…": people who are the subject of a verb of work are those the work mobilised', test: subjectOfWork },
+  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it, no change and no total reached (达): nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants && !RESULT_RELATIVE.test(c.run) && !withinTime(c) && !reached(c) && !subjectOfWork(c) },
   { id: 'per-period', points: 'either', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
   { id: 'frame-after', points: 'baseline', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
   { id: 'reached', points: 'achievement', why: '"文明实践站已达1141个": a total the work has reached', test: reached },
   { id: 'shortfall', points: 'baseline', why: '"明白财务公开的不到30%", "仅覆盖12%": a shortfall is the problem stated', test: (c) => SHORTFALL.test(c.pre) },
-  { id: 'share-of-kind', points: 'baseline', why: '"68%的居民认为…", "20%为访客车": a share of opinions or of a kind describes the place, not the work', test: (c) => c.count.measure === '%' && SHARE_OF_KIND.test(c.post) },
   { id: 'capacity', points: 'baseline', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },
   { id: 'unit-person', points: 'either', why: 'people counts are results when someone was mobilised or served, population otherwise', test: (c) => PERSON.test(c.count.measure) },
   { id: 'unit-household', points: 'either', why: 'households are usually the size of a place', test: (c) => HOUSEHOLD.test(c.count.measure) },
@@ -275,6 +283,7 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'structure-after', points: 'baseline', why: '"3项机制", "25条办法": the mechanisms and rules a report lists are its method, not its results', test: (c) => STRUCTURE_AFTER.test(c.post) },
   { id: 'per-item', points: 'baseline', why: '"每个楼门推选2名楼门长", "每个充电桩有2个端口", "人均…": a figure per item or per head is a rule or a rate, not a total', test: (c) => PER_ITEM.test(c.pre) },
   { id: 'change-baseline', points: 'baseline', why: 'the first figure of "从…到…" or "由76%提升至95%" is the baseline', test: (c) => CHANGE_TO_AFTER.test(c.post) || NEXT_CLAUSE_CHANGE.test(c.sentPost) || (FROM_BEFORE.test(c.pre) && /至|到|为|成/.test(c.post.slice(0, 12))) },
+  { id: 'share-of-kind', points: 'baseline', why: '"68%的居民认为…", "20%为访客车": a share of opinions or of a kind is what a survey or a count found about the place, not what the work did; a share approving of the work ("95%的居民表示满意") is left to the model', test: (c) => c.count.measure === '%' && SHARE_OF_KIND.test(c.post) && !APPROVAL.test(c.post.slice(0, 14)) },
   { id: 'national-statistic', points: 'baseline', why: '"全国已有六成的村…", "我国的城镇化率提高到…": a clause about the whole country is the backdrop of a report, not what its work produced', test: (c) => NATIONAL_SUBJECT.test(c.pre) },
   { id: 'price-rate', points: 'baseline', why: '"另给予10%的优惠": a discount or refund rate is a price term, like a price', test: (c) => c.count.measure === '%' && PRICE_RATE_AFTER.test(c.post) },
   { id: 'still-lacking', points: 'baseline', why: '"发现有31户没有缴纳维修资金": those still lacking something are the problem the work faces', test: (c) => STILL_LACKING.before.test(c.run) && STILL_LACKING.after.test(c.post) },
