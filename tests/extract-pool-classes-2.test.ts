@@ -61,3 +61,23 @@ describe('outcomes: shares of views and of kinds found by a survey are not resul
     expect(out.outcomes.map((o) => o.value)).toContain(96)
   })
 })
+
+describe('place: street offices written 办事处, and communities that keep their 村', () => {
+  it('reads an office written straight before its community as the street, cut after the zone before it', () => {
+    const out = page('6月3日，记者走进开发区石桥办事处青禾社区的文明实践站，书架上摆满了绘本。')
+    expect(out.place).toMatchObject({ street: '石桥办事处', community: '青禾社区' })
+  })
+
+  it('leaves an office with no community after it alone', () => {
+    expect(page('驻京办事处的工作人员上门送来了慰问品。').place.street).toBeNull()
+  })
+
+  it('keeps 村 in a community grown from a village or a numbered estate', () => {
+    expect(page('清晨，快递员来到柳岸二村社区，把包裹送到门卫室。柳岸二村社区的居民很热情。').place.community).toBe('柳岸二村社区')
+    expect(page('柿村社区居委会联合物业开展了消防演练，柿村社区的居民踊跃参加。').place.community).toBe('柿村社区')
+  })
+
+  it('does not read a verb of becoming before 社区 as a name ("骑手化身社区网格员")', () => {
+    expect(page('外卖骑手化身社区“安全员”，在送餐途中随手上报隐患。').place.community).toBeNull()
+  })
+})

@@ -43,7 +43,7 @@ interface LocalToken {
 // named by a direction after its property word ("鑫海花城东区") or before a building number
 // ("永乐西区2号楼"), and 集资楼 are blocks built with staff money ("计委集资楼").
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村/g
+  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -54,9 +54,10 @@ interface SuffixLevelRule {
 /** The level a suffix names; the first rule that matches wins, anything else is a compound. */
 const SUFFIX_LEVELS: SuffixLevelRule[] = [
   { pattern: /^(?:[\u4e00-\u9fff]{0,2}(?:社区|居民区)|嘎查村|嘎查|村)$/, level: 'community', why: 'urban communities, Shanghai 居民区, villages and Mongolian 嘎查 are the community level' },
-  { pattern: /^(?:街道|镇|乡|苏木)$/, level: 'street', why: 'street offices, towns, townships and 苏木 are the level below the district' },
+  { pattern: /^(?:街道|镇|乡|苏木|办事处)$/, level: 'street', why: 'street offices (some written 办事处), towns, townships and 苏木 are the level below the district' },
   { pattern: /^(?:高新区|经开区|开发区|新区)$/, level: 'district', why: 'functional zones run as districts; one chained after a district is read as street level' },
 ]
+const VILLAGE_COMMUNITY = /^村(?:社区|居民区)$/
 const PROPERTY_WORD_FIRST = /^(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区)(?:小区|社区|居民区)$/
 const levelOfSuffix = (suffix: string): LocalLevel => SUFFIX_LEVELS.find((r) => r.pattern.test(suffix))?.level ?? 'compound'
 const ZONE_SUFFIX = /^(?:高新区|经开区|开发区|新区)$/
@@ -308,11 +309,14 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     if (lane) return laneAt(simp, a, s, bounded)
     // "走进北苑社区": before a property word (苑, 花园…) one character is a whole stem, so a clause
     // word two characters back still cuts ("北苑", not "记者一走进北苑").
-    const { cut, doubtful } = nameStart(simp.slice(a, s), afterDivision, PROPERTY_WORD_FIRST.test(suffix) ? 1 : 2)
+    const oneCharStem = PROPERTY_WORD_FIRST.test(suffix) || VILLAGE_COMMUNITY.test(suffix)
+    const { cut, doubtful } = nameStart(simp.slice(a, s), afterDivision, oneCharStem ? 1 : 2)
     if (cut < 0) return null
     // "J县F社区": an anonymised division ends where its suffix does, like a known one.
     const anonymous = [...simp.slice(a + cut, s).matchAll(ANONYMOUS_DIVISION)].pop()
-    const stemStart = anonymous ? a + cut + anonymous.index! + anonymous[0].length : a + cut
+    // "示范区搬口办事处": a street's stem never starts with the suffix of the zone or county before it.
+    const zoneEnd = level === 'street' && cut > 0 && /^[区县]/.test(simp.slice(a + cut, s)) && s - (a + cut) > 2 ? 1 : 0
+    const stemStart = anonymous ? a + cut + anonymous.index! + anonymous[0].length : a + cut + zoneEnd
     const stem = simp.slice(stemStart, s)
     if (numbered && !NUMBER_END.test(stem)) return null
     const bare = BARE_RULE.get(suffix)
@@ -325,8 +329,8 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const afterDistrict = districtEnds.has(stemStart)
     if (TOWN_SUFFIX.test(suffix) && !afterDistrict) return null
     if (ZONE_SUFFIX.test(suffix) && afterDistrict) level = 'street'
-    // "金苑小区": the property word is part of the name, so one character before it is enough.
-    const minStem = PROPERTY_WORD_FIRST.test(suffix) || (chained && ANONYMISED.test(stem)) ? 1 : 2
+    // "金苑小区", "朱村社区": the property word or 村 is part of the name, so one character before it is enough.
+    const minStem = oneCharStem || (chained && ANONYMISED.test(stem)) ? 1 : 2
     if (!isName(stem, level, chained, minStem) || NEVER_INITIAL.has(stem[0])) return null
     // "物业和社区工作人员", "居民与小区": a common word and a conjunction join two nouns, unlike 祥和.
     if (JOINED.test(stem) && commonWordSet().has(stem.slice(0, -1))) return null
@@ -343,7 +347,13 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     // "茗新村": when no estate name ends in 新村 here, a village name ends in 村. "某镇新城社区": when
     // nothing before the property word names the place, the property word is the name itself.
     const kind = PROPERTY_WORD_FIRST.test(m[0]) ? m[0].match(/(?:小区|社区|居民区)$/)![0] : undefined
-    const t = nameAt(m.index, m[0]) ?? (m[0] === '新村' ? nameAt(m.index + 1, '村') : kind ? nameAt(m.index + m[0].length - kind.length, kind) : null)
+    // "开鲁二村社区", "朱村社区": a community grown from a village or a numbered estate keeps its 村;
+    // where the stem is no name with it, the text is read as before, 村 first, then 社区 on its own.
+    const whole = nameAt(m.index, m[0])
+    if (!whole && VILLAGE_COMMUNITY.test(m[0])) LOCAL_SUFFIX.lastIndex = m.index + 1
+    const t =
+      whole ??
+      (m[0] === '新村' || VILLAGE_COMMUNITY.test(m[0]) ? nameAt(m.index + (m[0] === '新村' ? 1 : 0), '村') : kind ? nameAt(m.index + m[0].length - kind.length, kind) : null)
     if (!t) continue
     out.push(t)
     chainEnds.add(t.end)
@@ -829,7 +839,10 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
     const chainedStreet = divisions.find(
       (d) => d.entries.every((e) => e.level === 'street') && local.some((t) => t.level === 'community' && t.start === d.end && t.name === community),
     )
-    if (chainedStreet) set('street', { value: doc.body.slice(chainedStreet.start, chainedStreet.end), evidence: quoteSentence(doc, chainedStreet.start, chainedStreet.end), inferred: false })
+    // So is a street office the gazetteer does not know at all ("某某办事处盛和社区").
+    const localStreet = local.find((t) => t.level === 'street' && local.some((c) => c.level === 'community' && c.start === t.end && c.name === community))
+    const street = chainedStreet ?? localStreet
+    if (street) set('street', { value: doc.body.slice(street.start, street.end), evidence: quoteSentence(doc, street.start, street.end), inferred: false })
   }
   // One passing mention late in the text is an example, not the subject; the subject is named
   // twice, or up front, or is the only compound introduced in the first third.
