@@ -106,7 +106,7 @@ async function ingest(
   const times = new StageTimes()
   const counts: Record<IngestStatus, number> = { created: 0, updated: 0, unchanged: 0, failed: 0 }
   const progress = startProgress(files.length)
-  const step = await openIndexStep({ cases, db: opts.db, embedder: opts.embedder, log: (line) => progress.log(line), threads: pool?.kernels })
+  const step = await openIndexStep({ cases, db: opts.db, embedder: opts.embedder, log: (line) => progress.log(line), threads: pool?.kernels, shares: pool?.shares })
 
   async function* stream(): AsyncGenerator<Case> {
     const streamed = new Set<string>()

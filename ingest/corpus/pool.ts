@@ -14,13 +14,24 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { availableParallelism } from 'node:os'
 import type { IngestOutcome } from './ingest.js'
 import type { KernelRunner, KernelTask } from '../embed/lsa-kernels.js'
+import { lsaHandover, type LsaHandover } from '../embed/lsa.js'
+import { fromReply, type CaseShare, type ShareReply, type ShareThreads } from '../index/passage-share.js'
 import { caseId } from './case-id.js'
 
-/** What a worker is asked: one report, or one slice of a training product. */
-export type WorkerTask = { seq: number; file: string; cases: string } | { seq: number; kernel: KernelTask }
+/** What a worker is asked: one report, one slice of a training product, the model to embed with, or a share to embed. */
+export type WorkerTask =
+  | { seq: number; file: string; cases: string }
+  | { seq: number; kernel: KernelTask }
+  | { seq: number; handover: LsaHandover }
+  | { seq: number; share: CaseShare }
 
-/** A worker's answer: the report's outcome, or `kernel` done (its output is in shared memory). */
-export type WorkerReply = { seq: number; outcome: IngestOutcome } | { seq: number; kernel: true }
+/** A worker's answer: the report's outcome, `kernel` done (its output is in shared memory), the model loaded, a share's rows, or why a task failed. */
+export type WorkerReply =
+  | { seq: number; outcome: IngestOutcome }
+  | { seq: number; kernel: true }
+  | { seq: number; loaded: true }
+  | { seq: number; share: ShareReply }
+  | { seq: number; error: string }
 
 interface Pending {
   resolve: (reply: WorkerReply) => void
@@ -144,6 +155,40 @@ export class WorkerPool {
         )
       },
     }
+  }
+
+  /**
+   * The workers as pass two's threads (index/passage-share.ts): each is handed the fresh model
+   * once, then shares go to the least busy. Only the offline model crosses threads; `load` says
+   * false for any other embedder, which the writer then keeps.
+   */
+  get shares(): ShareThreads {
+    return {
+      parts: this.size,
+      load: async (embedder) => {
+        const handover = lsaHandover(embedder)
+        if (!handover) return false
+        await this.ready
+        await Promise.all(this.slots.map((slot) => this.ask(slot, { seq: this.seq++, handover })))
+        return true
+      },
+      rows: async (share) => {
+        await this.ready
+        const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
+        const reply = await this.ask(slot, { seq: this.seq++, share }, [share.json.buffer as ArrayBuffer])
+        if (!('share' in reply)) throw new Error('passage rows: unexpected reply from a worker thread')
+        return fromReply(reply.share)
+      },
+    }
+  }
+
+  /** One task to one worker; rejects when the worker fails it or dies. */
+  private ask(slot: Slot, task: WorkerTask, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
+    return new Promise((resolve, reject) => {
+      const fail = (why: string) => reject(new Error(`passage rows: worker thread failed (${why})`))
+      slot.pending.set(task.seq, { resolve: (reply) => ('error' in reply ? fail(reply.error) : resolve(reply)), fail })
+      slot.worker.postMessage(task, transfer)
+    })
   }
 
   async close(): Promise<void> {

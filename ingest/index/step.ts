@@ -6,6 +6,7 @@ import { defaultUri, storageOptionsFromEnv } from './layout.js'
 import { indexStream, type IndexOptions, type IndexStats } from './write.js'
 import { providerFor, parseEmbedderKind } from './providers.js'
 import type { KernelRunner } from '../embed/lsa-kernels.js'
+import type { ShareThreads } from './passage-share.js'
 
 export interface IndexStepOptions {
   /** Directory of case files (corpus/cases). */
@@ -17,6 +18,8 @@ export interface IndexStepOptions {
   log?: (line: string) => void
   /** Threads the offline model's training may be split over (ingest's worker pool, idle by then). */
   threads?: KernelRunner
+  /** Threads that embed a first build's passages once the model is trained (the same pool). */
+  shares?: ShareThreads
 }
 
 export interface IndexStep {
@@ -30,7 +33,7 @@ export async function openIndexStep(opts: IndexStepOptions): Promise<IndexStep> 
   const provider = await providerFor(parseEmbedderKind(opts.embedder), log, opts.threads)
   const uri = opts.db ?? defaultUri()
   const storageOptions = storageOptionsFromEnv()
-  return { run: (source, extra = {}) => indexStream(source, { uri, storageOptions, provider, log, ...extra }) }
+  return { run: (source, extra = {}) => indexStream(source, { uri, storageOptions, provider, log, threads: opts.shares, ...extra }) }
 }
 
 /** Every case file of a directory → the store, one file at a time. */

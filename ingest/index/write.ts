@@ -32,6 +32,8 @@ import { connect, lancedb, type Connection, type Table } from './lancedb.js'
 import { casesSchema, passagesSchema, TABLES, type EmbedderId, type Pointer } from './layout.js'
 import { appendPointer, appendState, embedderState, latestPointer, openMeta, openTableIfAny, pruneStates } from './meta.js'
 import { caseRow, hashedCaseRow, passageRows, passagesOf, passageText, toArrow } from './rows.js'
+import { caseShare, inlineShares, type ShareRows, type ShareThreads } from './passage-share.js'
+import type { Table as ArrowTable } from 'apache-arrow'
 import { describeEmbedder, idOf, sameId, type EmbedderProvider } from './embedders.js'
 import { sqlString } from '../search/facets.js'
 import { bigramShares } from '../search/bigrams.js'
@@ -76,6 +78,11 @@ export interface IndexOptions {
   times: StageTimes
   /** Told how the long phases after the stream go: re-embedding every passage, building indexes. */
   onPhase: (phase: IndexPhase) => void
+  /**
+   * Threads that embed a first build's (or a retrain's) passages and make their rows: ingest's
+   * worker pool, idle once the reports have streamed by. Default none: this thread does it.
+   */
+  threads?: ShareThreads
 }
 
 export type IndexPhase = { name: 'embed'; done: number; total: number } | { name: 'indexes' }
@@ -251,7 +258,11 @@ class Build {
     // unindexed rows by a flat scan meanwhile.
     const fold = !this.upsert || generation % OPTIMIZE_EVERY === 0
     opts.onPhase({ name: 'indexes' })
-    await opts.times.timeAsync('compact', () => buildIndexes(casesTable, passagesTable, !this.reuse, opts.vectorIndexFrom, cases > 0, fold))
+    const indexing = opts.times.timeAsync('compact', () => buildIndexes(casesTable, passagesTable, !this.reuse, opts.vectorIndexFrom, cases > 0, fold))
+    // LanceDB builds the indexes on its own threads; this one counts the bigrams meanwhile.
+    // An upsert sees a few cases, not a sample of the corpus: the last full build's shares stand.
+    const shares = this.upsert && prev?.bigramShares ? prev.bigramShares : bigramShares(this.bigrams.normals())
+    await indexing
 
     if (state) await appendState(this.meta, generation, state)
     const embedderGeneration = this.reuse ? (prev?.embedderGeneration ?? null) : state ? generation : null
@@ -265,8 +276,7 @@ class Build {
       cases,
       passages: await passagesTable.countRows(),
       driftSinceTraining: drift,
-      // An upsert sees a few cases, not a sample of the corpus: the last full build's shares stand.
-      bigramShares: this.upsert && prev?.bigramShares ? prev.bigramShares : bigramShares(this.bigrams.normals()),
+      bigramShares: shares,
       builtAt: new Date().toISOString(),
     }
     await appendPointer(this.meta, pointer)
@@ -464,40 +474,130 @@ class Build {
     return lost
   }
 
-  /** Pass two: every case read back from `cases` as this build left it, its passages embedded afresh. */
+  /**
+   * Pass two: every case read back from `cases` as this build left it, its passages embedded
+   * afresh, in shares of SHARE_CASES cases on `opts.threads` (ingest's workers) when they can take
+   * the embedder, else on this thread. Batch k is written while the shares of batch k + 1 are
+   * embedded; batches end where they would if this thread made every row, so the writes are the same.
+   */
   private async reembedAll(total: number): Promise<void> {
     const { opts } = this
     this.embedded = 0
     this.passagesFresh = true
     if (!this.casesTable) return
     opts.onPhase({ name: 'embed', done: 0, total })
-    let batch: Pending[] = []
+    const embedder = this.embedder!
+    const threads = opts.threads && (await opts.threads.load(embedder)) ? opts.threads : inlineShares(embedder)
+    const inFlight: Promise<ShareRows>[] = []
+    let batch: Segment[] = []
     let size = 0
+    let writing: Promise<void> = Promise.resolve()
     const lost: string[] = []
-    const flush = async () => {
-      if (batch.length) lost.push(...(await this.writePassages(batch, [])))
-      batch = []
-      size = 0
+    const write = (segments: Segment[]) => async () => {
+      lost.push(...(await this.writeSegments(segments)))
       opts.onPhase({ name: 'embed', done: this.embedded, total })
     }
-    for await (const rows of this.casesTable.query().select(['json'])) {
-      const json = rows.getChild('json')!
-      for (let i = 0; i < rows.numRows; i++) {
-        const c = JSON.parse(json.get(i) as string) as Case
-        const passages = passagesOf(c)
-        batch.push({ c, hash: '', passages })
-        size += passages.length
-        if (size >= opts.batch) await flush()
+    const take = async () => {
+      const share = await inFlight.shift()!
+      opts.times.add(share.ms)
+      for (const { id, problem } of share.failed) {
+        this.fail(id, problem)
+        lost.push(id)
       }
+      let segment: Segment = { table: share.table, cases: [] }
+      let from = 0
+      for (const c of share.cases) {
+        segment.cases.push({ id: c.id, from, to: from + c.rows })
+        from += c.rows
+        size += c.rows
+        if (size < opts.batch) continue
+        const full = [...batch, segment]
+        batch = []
+        size = 0
+        segment = { table: share.table, cases: [] }
+        await writing
+        writing = write(full)()
+        writing.catch(() => {})
+      }
+      if (segment.cases.length) batch.push(segment)
     }
-    await flush()
+    try {
+      for await (const rows of this.casesTable.query().select(['json'])) {
+        for (const data of rows.getChild('json')!.data) {
+          for (let i = 0; i < data.length; i += SHARE_CASES) {
+            const share = threads.rows(caseShare(data.values, data.valueOffsets, i, Math.min(data.length, i + SHARE_CASES)))
+            // Awaited in order by take; a failure is observed there, not as an unhandled rejection.
+            share.catch(() => {})
+            inFlight.push(share)
+            if (inFlight.length >= SHARES_IN_FLIGHT * threads.parts) await take()
+          }
+        }
+      }
+      while (inFlight.length) await take()
+      await writing
+      if (batch.length) await write(batch)()
+    } catch (error) {
+      // Settled before the error goes up: a write still running must not fail unobserved.
+      await Promise.allSettled([writing, ...inFlight])
+      throw error
+    }
     // Read back while the scan ran; their rows go once it is done.
     if (lost.length) {
       await opts.times.timeAsync('index', () => deleteIds(this.casesTable!, 'id', lost))
       this.rowsLost = true
     }
   }
+
+  /** Writes pass two's rows (a batch's worth of share parts); returns the cases whose rows could not be written. */
+  private async writeSegments(segments: Segment[]): Promise<string[]> {
+    const schema = passagesSchema(this.embedder!.dims)
+    const parts = segments.filter((s) => s.cases.length)
+    // One table, and each case's rows in it.
+    const table = parts.map((s) => s.table.slice(s.cases[0].from, s.cases.at(-1)!.to)).reduce((a, b) => a.concat(b))
+    const cases: { id: string; from: number; to: number }[] = []
+    let offset = 0
+    for (const s of parts) {
+      const base = s.cases[0].from
+      for (const c of s.cases) cases.push({ id: c.id, from: offset + c.from - base, to: offset + c.to - base })
+      offset += s.cases.at(-1)!.to - base
+    }
+    const lost: string[] = []
+    await this.opts.times.timeAsync('index', async () => {
+      if (this.passagesFresh || !this.passagesTable) {
+        this.passagesTable = await this.db.createTable(TABLES.passages, toArrow([], schema), { mode: 'overwrite' })
+        this.passagesFresh = false
+      }
+      const passages = this.passagesTable
+      await isolating(
+        cases,
+        async (some) => {
+          if (some.at(-1)!.to > some[0].from) await passages.add(table.slice(some[0].from, some.at(-1)!.to))
+        },
+        (c, error) => {
+          lost.push(c.id)
+          this.fail(c.id, (error as Error).message)
+        },
+      )
+    })
+    this.embedded += cases.length - lost.length
+    return lost
+  }
 }
+
+/** Part of a share's table: rows [from, to) of each of these cases. */
+interface Segment {
+  table: ArrowTable
+  cases: { id: string; from: number; to: number }[]
+}
+
+/**
+ * Cases per share of pass two: ~300 passages, a few tens of milliseconds of a worker's time, so
+ * the threads stay evenly loaded and a batch (8000 passages) spans many shares.
+ */
+const SHARE_CASES = 100
+
+/** Shares in flight per thread: enough to keep each busy while a batch is written. */
+const SHARES_IN_FLIGHT = 4
 
 interface Pending {
   c: Case
