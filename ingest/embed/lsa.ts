@@ -662,26 +662,28 @@ export class LsaEmbedder implements Embedder {
 // ---------- handing a model to another thread ----------
 
 /**
- * A freshly trained model as another thread rebuilds it: its saved bytes, and the training rows
- * it has not used yet (texts, and where each row sits in the shared term and weight arrays).
- * Without those rows a thread would segment the training sample's passages again (~0.5 ms
- * each, most of a 3,000-report corpus); with them it embeds exactly as this thread would.
- * Everything large sits on SharedArrayBuffers, so a handover costs the texts' copy, not the model's.
+ * A freshly trained model as another thread rebuilds it: its arrays (the derived projection too)
+ * on SharedArrayBuffers, so nothing large is copied or recomputed per thread, and the training
+ * rows it has not used yet (texts, and where each row sits in the shared term and weight arrays).
+ * Without those rows a thread would segment the training sample's passages again (~0.5 ms each,
+ * most of a 3,000-report corpus); with them it embeds exactly as this thread would.
  */
 export interface LsaHandover {
-  state: Uint8Array
+  model: Omit<LsaModel, 'index' | 'trained'>
   trained: { texts: string[]; bounds: Int32Array; col: Int32Array; w: Float64Array } | null
 }
 
 /** The handover of an lsa embedder; null for any other (it cannot be rebuilt from bytes here). */
 export function lsaHandover(embedder: Embedder): LsaHandover | null {
   if (!(embedder instanceof LsaEmbedder)) return null
-  const model = embedder.lsa
-  const bytes = lsaToBytes(model)
-  const state = new Uint8Array(new SharedArrayBuffer(bytes.byteLength))
-  state.set(bytes)
-  const rows = model.trained
-  if (!rows?.size) return { state, trained: null }
+  const { index: _index, trained: rows, ...model } = embedder.lsa
+  const shared = (a: Float32Array) => {
+    const out = sharedFloat32(a.length)
+    out.set(a)
+    return out
+  }
+  const arrays = { idf: shared(model.idf), components: shared(model.components), singular: shared(model.singular), projection: shared(model.projection) }
+  if (!rows?.size) return { model: { ...model, ...arrays }, trained: null }
   const first = rows.values().next().value!
   const texts = [...rows.keys()]
   const bounds = new Int32Array(2 * texts.length)
@@ -693,12 +695,14 @@ export function lsaHandover(embedder: Embedder): LsaHandover | null {
   // Every row is a view of the two arrays buildMatrix filled.
   const col = new Int32Array(first.col.buffer as SharedArrayBuffer)
   const w = new Float64Array(first.w.buffer as SharedArrayBuffer)
-  return { state, trained: { texts, bounds, col, w } }
+  return { model: { ...model, ...arrays }, trained: { texts, bounds, col, w } }
 }
 
 /** The embedder a handover describes, on this thread: the same vectors, bit for bit. */
 export function lsaFromHandover(h: LsaHandover): LsaEmbedder {
-  const model = lsaFromBytes(h.state)
+  // Segmenting a text not trained on must cut it as the training thread did.
+  if (h.model.words.length) addWords(h.model.words)
+  const model: LsaModel = { ...h.model, index: new Map(h.model.terms.map((t, j) => [t, j])) }
   if (h.trained) {
     const { texts, bounds, col, w } = h.trained
     model.trained = new Map(texts.map((t, i) => [t, { col: col.subarray(bounds[2 * i], bounds[2 * i + 1]), w: w.subarray(bounds[2 * i], bounds[2 * i + 1]) }]))
@@ -720,6 +724,13 @@ export function serializeLsa(model: LsaModel): SerializedLsa {
 
 /** The inverse of serializeLsa; checks the shapes so a damaged store fails with a clear message. */
 export function deserializeLsa(s: SerializedLsa): LsaModel {
+  // Copies (a caller's arrays stay its own), by the typed-array constructor: Float32Array.from
+  // walks an iterator, ~0.2 s for a 3,000-report model's 36 MB of components.
+  return checked({ ...s, idf: new Float32Array(s.idf), components: new Float32Array(s.components), singular: new Float32Array(s.singular) })
+}
+
+/** A model from arrays it may keep: shapes checked, its user dictionary taught to the segmenter. */
+function checked(s: SerializedLsa): LsaModel {
   const { k } = s.meta
   const problems: string[] = []
   if (s.meta.kind !== 'lsa' || s.meta.version !== 1) problems.push(`unknown kind/version ${s.meta.kind}/${s.meta.version}`)
@@ -728,9 +739,7 @@ export function deserializeLsa(s: SerializedLsa): LsaModel {
   if (s.singular.length !== k) problems.push(`singular has ${s.singular.length} values, expected ${k}`)
   if (problems.length) throw new Error(`lsa model ${s.meta.model}: ${problems.join('; ')}`)
   if (s.meta.words?.length) addWords(s.meta.words)
-  // Copies (a caller's arrays stay its own), by the typed-array constructor: Float32Array.from
-  // walks an iterator, ~0.2 s for a 3,000-report model's 36 MB of components.
-  return assemble({ ...s, idf: new Float32Array(s.idf), components: new Float32Array(s.components), singular: new Float32Array(s.singular) })
+  return assemble(s)
 }
 
 const MAGIC = 'CBLSA1'
@@ -777,5 +786,6 @@ export function lsaFromBytes(bytes: Uint8Array): LsaModel {
   const idf = take(terms.length)
   const components = take(terms.length * meta.k)
   const singular = take(meta.k)
-  return deserializeLsa({ meta, terms, idf, components, singular })
+  // take() copied them already.
+  return checked({ meta, terms, idf, components, singular })
 }
