@@ -31,7 +31,7 @@ import type { Passage } from '../embed/chunk.js'
 import { connect, lancedb, type Connection, type Table } from './lancedb.js'
 import { casesSchema, passagesSchema, TABLES, type EmbedderId, type Pointer } from './layout.js'
 import { appendPointer, appendState, embedderState, latestPointer, openMeta, openTableIfAny, pruneStates } from './meta.js'
-import { caseRow, hashedCaseRow, passageRows, passagesOf, passageText, toArrow } from './rows.js'
+import { hashedCaseRow, passageRows, passagesOf, passageText, toArrow } from './rows.js'
 import { caseShare, inlineShares, type ShareRows, type ShareThreads } from './passage-share.js'
 import type { Table as ArrowTable } from 'apache-arrow'
 import { describeEmbedder, idOf, sameId, type EmbedderProvider } from './embedders.js'
@@ -397,7 +397,7 @@ class Build {
       await isolating(
         write,
         async (part) => {
-          await table.add(toArrow(part.map((p) => p.row ?? caseRow(p.c, p.hash)), casesSchema()))
+          await table.add(toArrow(part.map((p) => p.row), casesSchema()))
         },
         (p, error) => {
           failedRows.add(p.c.id)
@@ -603,8 +603,8 @@ interface Pending {
   c: Case
   hash: string
   passages: Passage[]
-  /** The case's row in `cases`, when it may be written (not for pass two, which writes passages only). */
-  row?: Record<string, unknown>
+  /** The case's row in `cases` (made once, by prepare). */
+  row: Record<string, unknown>
 }
 
 /**
