@@ -59,8 +59,7 @@ describe('lsaHandover', () => {
     expect(rebuilt.model).toBe(model.model)
     for (const t of [...texts, '加装电梯的楼栋长', '没有一个认识的词']) {
       const a = embedLsa(rebuilt.lsa, t)
-      // A fresh copy each time: the trained model drops a cached row once it has embedded it.
-      const b = embedLsa(trainLsa(texts, { maxPassages: 40 }), t)
+      const b = embedLsa(model, t)
       expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true)
     }
   })
@@ -71,8 +70,8 @@ describe('lsaHandover', () => {
 })
 
 describe('a first build whose passages are embedded on the worker pool', () => {
-  const corpus = cases(160)
-  const params = { maxPassages: 100 }
+  const corpus = cases(120)
+  const params = { maxPassages: 60 }
   const pool = new WorkerPool(2)
   afterAll(() => pool.close())
 
