@@ -104,6 +104,9 @@ async function entry() {
   }
 }
 
+// ingest/index/quiet-log.ts sets this before LanceDB's native module loads, but a bundle keeps
+// packages as imports, which run before any bundled module: it has to be set here, first.
+process.env.LANCEDB_LOG ??= 'error'
 const bundle = await entry()
 if (bundle) {
   await import(pathToFileURL(bundle).href)

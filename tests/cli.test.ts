@@ -180,6 +180,8 @@ describe('casebook ingest', () => {
     const r = await ingest()
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain('5 created, 0 updated, 0 unchanged, 0 failed')
+    // A first build creates the tables: LanceDB's native logger would say so on stderr, over the progress bar.
+    expect(r.stderr).not.toMatch(/WARN\s+lance/)
     expect(readdirSync(cases()).sort()).toEqual([...seeds.slice(0, 2).map((n) => n.replace('.txt', '.md')), 'gbk-report.md', ...synth.map((s) => s.name.replace(/\.\w+$/, '.md'))].sort())
     const gbk = readFileSync(join(cases(), 'gbk-report.md'), 'utf8')
     expect(gbk).toContain('encoding: gb18030')
