@@ -128,7 +128,7 @@ export class WorkerPool {
   /** The report's outcome, from the least busy worker. */
   async run(file: string, cases: string): Promise<IngestOutcome> {
     await this.ready
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
+    const slot = this.leastBusy()
     const seq = this.seq++
     return new Promise((resolve) => {
       const fail = (why: string) => resolve({ file, id: caseId(file), status: 'failed', error: `${file}: internal error (${why})`, ms: {} })
@@ -143,16 +143,7 @@ export class WorkerPool {
       parts: this.size,
       run: async (tasks) => {
         await this.ready
-        await Promise.all(
-          tasks.map((kernel, i) => {
-            const slot = this.slots[i % this.slots.length]
-            const seq = this.seq++
-            return new Promise<void>((resolve, reject) => {
-              slot.pending.set(seq, { resolve: () => resolve(), fail: (why) => reject(new Error(`lsa training: worker thread failed (${why})`)) })
-              slot.worker.postMessage({ seq, kernel } satisfies WorkerTask)
-            })
-          }),
-        )
+        await Promise.all(tasks.map((kernel, i) => this.ask(this.slots[i % this.slots.length], { seq: this.seq++, kernel }, 'lsa training')))
       },
     }
   }
@@ -169,23 +160,26 @@ export class WorkerPool {
         const handover = lsaHandover(embedder)
         if (!handover) return false
         await this.ready
-        await Promise.all(this.slots.map((slot) => this.ask(slot, { seq: this.seq++, handover })))
+        await Promise.all(this.slots.map((slot) => this.ask(slot, { seq: this.seq++, handover }, 'passage rows')))
         return true
       },
       rows: async (share) => {
         await this.ready
-        const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
-        const reply = await this.ask(slot, { seq: this.seq++, share }, [share.json.buffer as ArrayBuffer])
+        const reply = await this.ask(this.leastBusy(), { seq: this.seq++, share }, 'passage rows', [share.json.buffer as ArrayBuffer])
         if (!('share' in reply)) throw new Error('passage rows: unexpected reply from a worker thread')
         return fromReply(reply.share)
       },
     }
   }
 
-  /** One task to one worker; rejects when the worker fails it or dies. */
-  private ask(slot: Slot, task: WorkerTask, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
+  private leastBusy(): Slot {
+    return this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
+  }
+
+  /** One task to one worker; rejects, naming `what` the task was for, when the worker fails it or dies. */
+  private ask(slot: Slot, task: WorkerTask, what: string, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
-      const fail = (why: string) => reject(new Error(`passage rows: worker thread failed (${why})`))
+      const fail = (why: string) => reject(new Error(`${what}: worker thread failed (${why})`))
       slot.pending.set(task.seq, { resolve: (reply) => ('error' in reply ? fail(reply.error) : resolve(reply)), fail })
       slot.worker.postMessage(task, transfer)
     })
