@@ -88,10 +88,15 @@ interface Snapshot {
   catalog: Promise<Catalog>
   /** Set once the catalog has loaded: until then hits read their cards from the table. */
   loaded: Catalog | null
-  /** `norm` of passages read so far, by row id (stable: the tables are checked out at the build's version). */
+  /**
+   * `norm` of passages read so far, by row id: stable within a build (the tables are checked out
+   * at its version) and handed on to the next build when that one only added and deleted rows.
+   */
   norms: Map<bigint, string>
   /** Set once the passages' layout has loaded (./passage-layout.ts): until then lists select its columns. */
   layout: PassageLayout | null
+  /** The layout being read (null: none for this build), for the next build to extend. */
+  layoutLoad: Promise<PassageLayout | null>
 }
 
 /**
@@ -184,14 +189,21 @@ class LanceStore implements Store {
     await passages.checkout(pointer.passagesVersion)
     const embedder = prev && sameId(prev.pointer.embedder, pointer.embedder) ? prev.embedder : await this.embedderFor(pointer)
     const hasVectorIndex = (await passages.listIndices()).some((i) => i.columns[0] === 'vector')
-    const catalog = loadCatalog(cases)
+    // A build that reused the last one's embedder added and deleted rows in the same tables, so
+    // the last build's row ids still mean the same cases and passages: its catalog, layout and
+    // norms are extended, not read again (./catalog.ts, ./passage-layout.ts). Any other build
+    // wrote its passages anew.
+    const same = prev && sameId(prev.pointer.embedder, pointer.embedder) && prev.pointer.embedderGeneration === pointer.embedderGeneration ? prev : null
+    const catalog = (same ? same.catalog.catch(() => undefined) : Promise.resolve(undefined)).then((earlier) => loadCatalog(cases, earlier))
     const bigrams = pointer.bigramShares?.length ? { passages: pointer.passages, shares: new Map(pointer.bigramShares) } : null
-    const snap: Snapshot = { pointer, bigrams, cases, passages, embedder, hasVectorIndex, catalog, loaded: null, norms: new Map(), layout: null }
+    const snap: Snapshot = { pointer, bigrams, cases, passages, embedder, hasVectorIndex, catalog, loaded: null, norms: same?.norms ?? new Map(), layout: null, layoutLoad: Promise.resolve(null) }
     catalog.then((c) => (snap.loaded = c), () => undefined)
     if (pointer.passages <= LAYOUT_MAX_PASSAGES) {
-      catalog
-        .then((c) => loadLayout(passages, (id) => c.byId.get(id)?.id ?? id))
-        .then((layout) => (snap.layout = layout), () => undefined)
+      const earlier = same ? same.layoutLoad.catch(() => null) : Promise.resolve(null)
+      snap.layoutLoad = Promise.all([catalog, earlier]).then(([c, layout]) =>
+        loadLayout(passages, (id) => c.byId.get(id)?.id ?? id, layout ? { layout, passages: pointer.passages } : undefined),
+      )
+      snap.layoutLoad.then((layout) => (snap.layout = layout), () => undefined)
     }
     return snap
   }
