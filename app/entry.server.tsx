@@ -5,13 +5,21 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { htmlStream, READER_LEFT } from '~/lib/html-stream.server'
 import { NonceContext } from '~/lib/nonce'
 import { langCookieFromUrl } from '~/models/lang.server'
+import { warmStore as warmSearch } from '~/models/store.server'
+import { warmUploads } from '~/models/upload.server'
 
 const ABORT_DELAY = 5_000
 
 // The server (app/server/main.server.ts) calls these: the store lives in the build's modules, so
 // the build is where it is warmed once the server listens, and refreshed when another serving
 // process wrote a build.
-export { refreshStore, warmStore } from './models/store.server'
+export { refreshStore } from './models/store.server'
+
+/** The store first (the first reader waits for it), then the upload pipeline's tables. */
+export async function warmStore(): Promise<void> {
+  await warmSearch()
+  await warmUploads()
+}
 
 /**
  * Remix's default node entry (streaming; bots wait for all data), with the NUL filter. The CSP

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { indexCases } from '../ingest/index/write.js'
-import { fixedProvider } from '../ingest/index/embedders.js'
+import { fixedProvider, idOf } from '../ingest/index/embedders.js'
 import { openStore, type Store } from '../ingest/search/index.js'
 import { lancedb } from '../ingest/index/lancedb.js'
 import { TABLES } from '../ingest/index/layout.js'
@@ -60,6 +60,14 @@ describe('store.ranking', () => {
     const cards = await store.cards(ranking.ranked.map((r) => r.id))
     const provinces = [...cards.values()].map((c) => c.place.province).filter(Boolean)
     expect(ranking.facets!.province.reduce((n, f) => n + f.count, 0)).toBe(provinces.length)
+  })
+})
+
+describe('store.embedder', () => {
+  it('is the embedder the build was made with, restored once for queries, for an upload to embed with too', async () => {
+    const embedder = await store.embedder()
+    expect(idOf(embedder)).toEqual((await store.info()).embedder)
+    expect(await store.embedder()).toBe(embedder)
   })
 })
 

@@ -594,6 +594,10 @@ class LanceStore implements Store {
     return { embedder: pointer.embedder, cases: pointer.cases, passages: pointer.passages, version: pointer.casesVersion, builtAt: pointer.builtAt }
   }
 
+  async embedder(): Promise<Embedder> {
+    return (await this.snapshot()).embedder
+  }
+
   refresh(): void {
     this.checkedAt = 0
   }

@@ -1,3 +1,4 @@
+import type { Embedder } from '../embed/types.js'
 import type { Case } from '../schema.js'
 import type { Card } from '../index/layout.js'
 
@@ -129,6 +130,11 @@ export interface Store {
   cards(ids: string[]): Promise<Map<string, Card>>
   facets(filters?: Filters): Promise<FacetCounts>
   info(): Promise<StoreInfo>
+  /**
+   * The embedder the newest build's queries use, restored from the store: an upload's build embeds
+   * with it rather than decoding the same model a second time (app/models/upload-index.server.ts).
+   */
+  embedder(): Promise<Embedder>
   /** Look for a newer build on the next call, whatever `refreshMs` says (this process just wrote one). */
   refresh(): void
   close(): void
