@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Writable } from 'node:stream'
-import { htmlStream, READER_LEFT } from '../app/lib/html-stream.server'
+import { dropNulBytes, htmlStream, READER_LEFT } from '../app/lib/html-stream.server'
 
 /** A stand-in for React's renderer: writes `chunks` one per tick until stopped. */
 function slowRenderer(chunks: string[]) {
@@ -53,5 +53,15 @@ describe('the HTML stream of a page', () => {
     expect(renderer.stopped).toBe(true)
     expect(renderer.reason).toBe(READER_LEFT)
     expect(renderer.destination?.destroyed).toBe(true)
+  })
+})
+
+describe('dropping NUL bytes from a chunk', () => {
+  it('cuts out every run, at the start, the middle and the end, and keeps a chunk without any as it is', () => {
+    const text = Buffer.from('街道办事处 <a href="?q=物业">物业</a>')
+    const padded = Buffer.concat([Buffer.alloc(2), text.subarray(0, 9), Buffer.alloc(3), text.subarray(9, 10), Buffer.alloc(1), text.subarray(10), Buffer.alloc(5)])
+    expect(dropNulBytes(padded).toString('utf8')).toBe(text.toString('utf8'))
+    expect(dropNulBytes(text)).toBe(text)
+    expect(dropNulBytes(Buffer.alloc(4))).toHaveLength(0)
   })
 })

@@ -10,9 +10,29 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 function withoutNulBytes(): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      done(null, chunk.includes(0) ? chunk.filter((b) => b !== 0) : chunk)
+      done(null, dropNulBytes(chunk))
     },
   })
+}
+
+/**
+ * The chunk with its NUL runs cut out, copied once. The padding comes in runs at the ends of
+ * views and nearly every view of a Chinese page has one: filtering byte by byte through a
+ * callback was ~1.5 ms of CPU a 56 KB search page.
+ */
+export function dropNulBytes(chunk: Buffer): Buffer {
+  let at = chunk.indexOf(0)
+  if (at < 0) return chunk
+  const kept: Buffer[] = []
+  let from = 0
+  while (at >= 0) {
+    if (at > from) kept.push(chunk.subarray(from, at))
+    from = at + 1
+    while (from < chunk.length && chunk[from] === 0) from++
+    at = chunk.indexOf(0, from)
+  }
+  if (from < chunk.length) kept.push(chunk.subarray(from))
+  return Buffer.concat(kept)
 }
 
 /** Why a render was stopped when its reader went away. */

@@ -61,6 +61,9 @@ const EXACT_POOL = 30
  */
 const LIST_FACTOR = 3
 
+/** Which list's passage a case's snippet prefers: the most literal match first. */
+const LIST_ORDER = { exact: 0, fulltext: 1, paraphrase: 2, vector: 3 } as const
+
 function exactPool(limit: number): number {
   return Math.max(EXACT_POOL, Math.min(2 * limit, limit + EXACT_POOL))
 }
@@ -337,7 +340,7 @@ class LanceStore implements Store {
           byId.set(row.caseId, c)
         }
         // The snippet comes from the passage that matched most literally.
-        const order = { exact: 0, fulltext: 1, paraphrase: 2, vector: 3 }[list] * 1e6 + rank
+        const order = LIST_ORDER[list] * 1e6 + rank
         if (order < c.bestRank) {
           c.best = row
           c.bestRank = order
