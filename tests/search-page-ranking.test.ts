@@ -107,6 +107,39 @@ describe('facet counts across store builds', () => {
   })
 })
 
+describe('a build that added and replaced cases (an upload)', () => {
+  it('is searched as a store opened afresh on it: the extended catalog, layout and norms give the same rankings, facets and hits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-extend-'))
+    const emb = new HashEmbedder()
+    const cases = fixtureCases()
+    await indexCases(cases, { uri: dir, provider: fixedProvider(emb), ...quiet })
+    const store = await openStore(dir, { embedder: emb, refreshMs: 0 })
+    const queries = ['停车难', '小区', '五位一体']
+    let fresh: Store | null = null
+    try {
+      // The first build's catalog, layout and norms loaded, for the next build to extend.
+      for (const q of queries) await store.search(q, { limit: 200, facets: true })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const [first, second] = cases
+      const moved = { ...first, body: `${first.body}\n居民议事会商定停车位轮换办法。`, place: { ...first.place, province: '甘肃省' } }
+      const added = { ...second, id: 'upload-new', displayTitle: '上传的停车案例' }
+      await indexCases([moved, added], { uri: dir, provider: fixedProvider(emb), mode: 'upsert', ...quiet })
+      store.refresh()
+      fresh = await openStore(dir, { embedder: emb, refreshMs: 0 })
+      for (const q of queries) {
+        const options = { limit: 200, facets: true }
+        expect(await store.search(q, options), q).toEqual(await fresh.search(q, options))
+      }
+      expect(await store.facets()).toEqual(await fresh.facets())
+      expect((await store.facets()).province).toContainEqual({ value: '甘肃省', count: 1 })
+    } finally {
+      fresh?.close()
+      store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('passage norms kept per build', () => {
   it('reads the norms a ranking checks once per build: the same ranking again reads none, a new build reads them afresh', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casebook-norms-'))
