@@ -1,5 +1,6 @@
 import type { Line } from '../engine.js'
 import { CUE_GROUPS, cueCounts } from './cues.js'
+import { PageLines } from './repeats.js'
 
 /**
  * What the line classifier sees of a line: numbers in [0, 1] describing its shape, its words, the
@@ -131,10 +132,12 @@ function charCounts(t: string) {
   return n
 }
 
+const SEPARATOR_CHARS = new Set([...'_|｜>＞»'].map((c) => c.charCodeAt(0)))
+
 /** Separators between the parts of a line: " | ", "_", ">" and the like. */
 function separators(t: string): number {
   let n = 0
-  for (let i = 0; i < t.length; i++) if ('_|｜>＞»'.includes(t[i])) n++
+  for (let i = 0; i < t.length; i++) if (SEPARATOR_CHARS.has(t.charCodeAt(i))) n++
   return n + (t.match(SPACED_SEPARATOR)?.length ?? 0)
 }
 const SPACED_SEPARATOR = /\s[·-]\s/g
@@ -181,6 +184,11 @@ export function lineFeatures(lines: Line[], wanted: (line: Line) => boolean = ()
   const texts = idx.map((i) => lines[i].text)
   // Papers print authors, affiliations and keywords as short lines that mean nothing on a news page.
   const journal = texts.filter((t) => JOURNAL_CUE.test(t)).length >= 2 ? 1 : 0
+  const page = new PageLines(texts)
+  // Lines by length, for the shorter lines a line may contain (6 characters or more).
+  const byLength = texts.map((_, j) => j).sort((a, b) => texts[a].length - texts[b].length)
+  let shortFrom = 0
+  while (shortFrom < n && texts[byLength[shortFrom]].length < 6) shortFrom++
 
   const out: (Float64Array | null)[] = lines.map(() => null)
   for (let k = 0; k < n; k++) {
@@ -261,17 +269,19 @@ export function lineFeatures(lines: Line[], wanted: (line: Line) => boolean = ()
     let contains = 0
     // Headlines, captions and teasers repeat; paragraphs are not looked for inside one another.
     if (L >= 6 && L <= 120) {
-      for (let j = 0; j < n; j++) {
-        if (j === k) continue
-        const u = texts[j]
-        if (u.length > L && u.includes(t)) inside = 1
-        else if (u.length >= 6 && u.length < L && t.includes(u)) contains = 1
+      inside = +page.inLonger(t)
+      for (let m = shortFrom; m < n; m++) {
+        const u = texts[byLength[m]]
+        if (u.length >= L) break
+        if (t.includes(u)) {
+          contains = 1
+          break
+        }
       }
     }
     // A teaser or summary prints the opening of a paragraph again (after a date, perhaps).
     const head = t.replace(/^[\d\s:/.-]+/, '').slice(0, 15)
-    let opening = 0
-    if (head.length >= 10) for (let j = 0; j < n && !opening; j++) if (j !== k && texts[j].includes(head)) opening = 1
+    const opening = head.length >= 10 ? +page.inOther(head, k) : 0
     v[c++] = +((counts.get(t) ?? 0) > 1)
     v[c++] = inside
     v[c++] = contains
