@@ -93,6 +93,13 @@ CUE_GROUPS.forEach((g, group) => {
 })
 // Longest first: "关键词" counts once, not also as a shorter word inside it.
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.word.length - a.word.length)
+/**
+ * BY_FIRST's lists by UTF-16 code unit (-1: no cue word starts with it): every character of every
+ * line is looked up, and indexing a table costs a fraction of a Map lookup.
+ */
+const LISTS = [...BY_FIRST.values()]
+const LIST_OF = new Int16Array(0x10000).fill(-1)
+for (const [code, list] of BY_FIRST) LIST_OF[code] = LISTS.indexOf(list)
 
 /** ASCII capitals read as lower case; every other code as it is. */
 const fold = (u: number) => (u >= 65 && u <= 90 ? u + 32 : u)
@@ -107,8 +114,9 @@ function matchesAt(text: string, i: number, word: string): boolean {
 export function cueCounts(line: string): number[] {
   const counts = new Array<number>(CUE_GROUPS.length).fill(0)
   for (let i = 0; i < line.length; i++) {
-    const list = BY_FIRST.get(fold(line.charCodeAt(i)))
-    if (!list) continue
+    const at = LIST_OF[fold(line.charCodeAt(i))]
+    if (at === -1) continue
+    const list = LISTS[at]
     for (const { word, group } of list) {
       if (!matchesAt(line, i, word)) continue
       counts[group]++
