@@ -33,10 +33,26 @@ function isProse(text: string): boolean {
   return text.length > 25 && /[。！？]/.test(text)
 }
 
+/**
+ * LINE_RULES in their order, kept per `maxLen` bound: RULES_FROM[b] holds the rules admitting a
+ * line of MAX_LENS[b] characters, so a paragraph is tried only against the few rules built for
+ * long lines instead of skipping a hundred one by one.
+ */
+const MAX_LENS = [...new Set(LINE_RULES.map((r) => r.maxLen))].sort((a, b) => a - b)
+const RULES_FROM = MAX_LENS.map((len) => LINE_RULES.filter((r) => r.maxLen >= len))
+const ANY_RULES_FROM = RULES_FROM.map((rules) => rules.filter((r) => r.zone === 'any'))
+
+/** The rules whose maxLen admits a line of `length` characters, in LINE_RULES order. */
+function rulesFor(length: number, anyOnly: boolean): LineRule[] {
+  let b = 0
+  while (b < MAX_LENS.length && MAX_LENS[b] < length) b++
+  if (b === MAX_LENS.length) return []
+  return anyOnly ? ANY_RULES_FROM[b] : RULES_FROM[b]
+}
+
 export function matchRule(text: string, next: string | null, anyOnly = false): LineRule | null {
   const prose = isProse(text)
-  for (const rule of LINE_RULES) {
-    if (text.length > rule.maxLen || (anyOnly && rule.zone !== 'any')) continue
+  for (const rule of rulesFor(text.length, anyOnly)) {
     if (prose && rule.zone === 'edge' && !rule.prose) continue
     if (rule.pattern) {
       rule.pattern.lastIndex = 0

@@ -153,6 +153,9 @@ function allTokens(line: string, token: RegExp, min: number): boolean {
  */
 function isSpamList(line: string): boolean {
   if (/[。！？]/.test(line)) return false
+  // SPAM is a list of words: an item holds one only if the line does, and most lines hold none.
+  SPAM.lastIndex = 0
+  if (!SPAM.test(line)) return false
   const items = line.split(/[,，|｜、;；_\s]+/).filter(Boolean)
   if (items.length < 3) return false
   const avg = items.reduce((n, s) => n + s.length, 0) / items.length
