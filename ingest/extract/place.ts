@@ -497,32 +497,41 @@ const LONGER_NAME_AFTER = /^(?:路|街|道|大道|巷|桥|站|港|号|湖|江|�
 
 function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[]): GazToken[] {
   const g = gazetteer()
-  const byShort = new Map<string, { entry: GazEntry; at: number[] }>()
+  const byShort = new Map<string, { short: string; entry: GazEntry; at: number[] }>()
   // Built once: it is asked at every position where a short name's first two characters stand.
   const spans: { start: number; end: number }[] = [...divisions, ...local]
   const covered = (a: number, b: number) => spans.some((t) => t.start < b && a < t.end)
   for (let at = 0; at + 2 <= doc.simp.length; at++) {
-    const shorts = g.shortDistrictByStart.get(pairKey(doc.simp, at + 2))
-    if (!shorts) continue
+    const key = pairKey(doc.simp, at + 2)
+    const shorts = [...(g.shortDistrictByStart.get(key) ?? []), ...(g.regionDistrictByStart.get(key) ?? [])]
+    if (!shorts.length) continue
     for (const { short, entry } of shorts) {
       const end = at + short.length
       if (!doc.simp.startsWith(short, at) || covered(at, end) || LONGER_NAME_AFTER.test(doc.simp.slice(end, end + 2))) continue
-      const seen = byShort.get(short) ?? { entry, at: [] }
-      seen.at.push(at)
-      byShort.set(short, seen)
+      // A region's district is in both lists when its stem is unique in the country.
+      const seen = byShort.get(entry.key) ?? { short, entry, at: [] }
+      if (!seen.at.includes(at)) seen.at.push(at)
+      byShort.set(entry.key, seen)
     }
   }
   const out: GazToken[] = []
   const divisionStarts = new Set(divisions.map((d) => d.start))
   const bounds = (ch: string | undefined) => !HAN.test(ch ?? '') || STOP_CHARS.has(ch!)
-  for (const [short, { entry, at }] of byShort) {
+  // Hong Kong's and Macao's districts are written bare ("深水埗", "西贡"): the region named anywhere
+  // ("香港", "全港", "港九新界"), outside another division's name ("九龙坡区"), vouches for them.
+  const regionNamed = (entry: GazEntry) =>
+    (g.regionNames.get(entry.province) ?? []).some((name) => {
+      for (let i = doc.simp.indexOf(name); i >= 0; i = doc.simp.indexOf(name, i + 1)) if (!divisions.some((d) => d.start <= i && i < d.end)) return true
+      return false
+    })
+  for (const { short, entry, at } of byShort.values()) {
     const above = (d: GazToken) => d.entries.some((e) => entry.ancestors.includes(e.key) && e.key !== entry.key)
     const below = (d: GazToken) => d.entries.some((e) => e.ancestors.includes(entry.key) && e.key !== entry.key)
     const afterParent = at.some((a) => divisions.some((d) => d.end === a && above(d)))
     const standsAlone = at.some(
       (a) => bounds(doc.simp[a - 1]) && (bounds(doc.simp[a + short.length]) || divisionStarts.has(a + short.length)),
     )
-    if (!afterParent && !divisions.some(below) && !(at.length >= 2 && standsAlone)) continue
+    if (!afterParent && !divisions.some(below) && !(at.length >= 2 && standsAlone) && !regionNamed(entry)) continue
     for (const a of at) out.push({ start: a, end: a + short.length, name: entry.district!, entries: [entry] })
   }
   return out
