@@ -21,6 +21,8 @@ export interface CountContext {
   participants: boolean
   /** The page reads as a policy text, plan or study rather than a report of work done (normativePage). */
   normativePage: boolean
+  /** The page speaks of itself as a paper, essay or study (essayPage). */
+  essayPage: boolean
 }
 
 export interface OutcomeFeature {
@@ -59,7 +61,33 @@ export function countContext(doc: Doc, count: Count): CountContext {
     changeResult: CHANGE_RESULT.test(pre),
     participants: PARTICIPANTS.test(run),
     normativePage: normativePage(doc),
+    essayPage: essayPage(doc),
   }
+}
+
+// Papers, essays, explainers and study reports say what they are: an abstract with its keywords,
+// an introduction heading, a reference list, a research team, an author who argues ("笔者认为"), a
+// text that announces what it will do ("本文将从…"). A case report speaks of its place and its
+// people; a news page's summary field ("摘要：" with no keywords), a repost notice ("本文来源于…",
+// "本文由…整理") or a reporter ("笔者了解到") says nothing of the kind. On such a page a figure is
+// an example, a statistic or a proposal, not a case's result.
+const ABSTRACT = /摘\s*要\s*[:：】\]]/
+const KEYWORDS = /关\s*键\s*[词字]\s*[:：】\]]/
+const ESSAY_SIGNS = [
+  /(?:^|\n)\s*[【\[]?\s*引\s*言\s*[:：】\]\n]/,
+  /参考文献/,
+  /课题组/,
+  /笔者(?:认为|以为|看来|建议|主张|提出|试图|拟|将|对)/,
+  /本文(?:将|从|以|通过|旨在|认为|探讨|分析|提出|主要|试图|拟|结合|基于|围绕|对|在)/,
+]
+const essayOf = new WeakMap<Doc, boolean>()
+function essayPage(doc: Doc): boolean {
+  let yes = essayOf.get(doc)
+  if (yes === undefined) {
+    yes = (ABSTRACT.test(doc.simp) && KEYWORDS.test(doc.simp)) || ESSAY_SIGNS.some((re) => re.test(doc.simp))
+    essayOf.set(doc, yes)
+  }
+  return yes
 }
 
 // Policy texts, plans and studies say what should or could be done ("应当", "须", "鼓励", "可以");
@@ -290,5 +318,6 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'citation', points: 'baseline', why: 'a count inside a cited title or reference list belongs to another text', test: (c) => CITATION.test(c.sentPre) },
   { id: 'markup', points: 'baseline', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },
   { id: 'normative-page', points: 'baseline', why: 'on a page that says what should be done twice as often as what was done (a policy text, a plan, a study) figures are targets and statistics, not results', test: (c) => c.normativePage },
+  { id: 'essay-page', points: 'baseline', why: 'on a page that speaks of itself as a paper, essay or study (an abstract, a research team, "本文将…", "笔者认为") figures are examples, statistics and proposals, not a case\'s results', test: (c) => c.essayPage },
   { id: 'no-words', points: 'baseline', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },
 ]
