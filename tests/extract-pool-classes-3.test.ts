@@ -30,6 +30,19 @@ describe('place: Hong Kong and Macao districts written without 区', () => {
   })
 })
 
+describe('place: a street\'s own name written straight after its district, without 街道', () => {
+  it('reads it as that district\'s street', () => {
+    expect(run('近日，东西湖区径河物业服务中心组织党员开展义务维修。').place).toMatchObject({ district: '东西湖区', street: '径河' })
+    expect(run('姑苏区金阊新城的一处老小区完成了消防通道整治。').place.street).toBe('金阊')
+  })
+
+  it('leaves a road or an old town named after the street, a street of another district, and a street also written in full alone', () => {
+    expect(run('近日，姑苏区金阊路一处店铺完成了招牌整治。').place.street).toBeNull()
+    expect(run('丰台区宛平城西门外的广场上热闹非凡。').place.street).toBeNull()
+    expect(run('近日，天河区径河物业服务中心组织党员开展义务维修。').place.street).toBeNull()
+  })
+})
+
 describe('outcomes: a page that speaks of itself as a paper, essay or study', () => {
   it('keeps no figure of an essay that announces what it will do, or of a study by a research team', () => {
     const essay = '引言\n积分制正在各地推广。例如，某社区通过积分兑换将活动参与率从20%提升至70%。本文将从三个方面分析其机制。'

@@ -340,5 +340,25 @@ export function findDivisions(simp: string): GazToken[] {
       break
     }
   }
+  // "东西湖区径河红色物业…", "姑苏区金阊新城…": a street's own name, without 街道, written straight
+  // after its district is that street, where it starts no road or longer place name ("姑苏区金阊路")
+  // and is no everyday word. Only the district's own streets are tried, so a chance match is rare;
+  // a street also written in full is read there (its short form repeats it, and adds no weight).
+  for (const t of [...kept]) {
+    const districts = new Set(t.entries.filter((e) => e.level === 'district').map((e) => e.key))
+    if (!districts.size || kept.some((o) => o.start === t.end)) continue
+    for (let len = STREET_STEM_MAX; len >= 2; len--) {
+      const stem = simp.slice(t.end, t.end + len)
+      const under = (g.shortStreets.get(`${stem}街`) ?? []).filter((e) => districts.has(e.ancestors[2]))
+      if (!under.length || kept.some((o) => o.name === `${stem}街道`) || !/^[\u4e00-\u9fff]+$/.test(stem) || STREET_STEM_NOT_BEFORE.test(simp.slice(t.end + len, t.end + len + 2)) || !formerDistrictStem(stem.slice(0, 2))) continue
+      kept.push({ start: t.end, end: t.end + len, name: `${stem}街道`, entries: under })
+      break
+    }
+  }
   return kept.sort((a, b) => a.start - b.start)
 }
+
+const STREET_STEM_MAX = 4
+// Roads, bridges, stations, old towns and other places named after a street ("金阊路", "某某城"), and the
+// street written whole or as 街 (read above).
+const STREET_STEM_NOT_BEFORE = /^(?:街|路|道|城|大道|巷|弄|桥|站|港|号|湖|江|河|村|镇|乡|区|社区|小区|花园|新村|公园|广场|中学|小学|医院)/
