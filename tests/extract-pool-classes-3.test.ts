@@ -30,6 +30,17 @@ describe('place: Hong Kong and Macao districts written without 区', () => {
   })
 })
 
+describe('place: an estate named after a visit or a home, in a long unbroken run', () => {
+  it('takes the name after the visit even where the run before it fills the window', () => {
+    expect(run('上午，垃圾分类督导员老周到了锦绣花苑，开始一天的巡检。').place.compound).toBe('锦绣花苑')
+    expect(run('刚退休的社区老党员赵阿姨家住翠湖花苑，每天都去巡楼。').place.compound).toBe('翠湖花苑')
+  })
+
+  it('still leaves a long run without such a cut alone', () => {
+    expect(run('上午，垃圾分类督导员老周前往锦绣花苑，开始一天的巡检。').place.compound).toBeNull()
+  })
+})
+
 describe('place: a street\'s own name written straight after its district, without 街道', () => {
   it('reads it as that district\'s street', () => {
     expect(run('近日，东西湖区径河物业服务中心组织党员开展义务维修。').place).toMatchObject({ district: '东西湖区', street: '径河' })

@@ -339,7 +339,10 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) return null
     // "属地街道": a street named by a common word alone is a name only once written after its district, as a community is.
     const needsChain = (level === 'community' || level === 'street') && !chained && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
-    return { start: stemStart, end: e, level, name: stem + suffix, bounded, weak, afterDivision: afterDivision && cut === 0, chained, needsChain }
+    // "督导员老周到了锦绣花苑": a run that fills the window is still bounded where a visit or a home
+    // ("到了", "来到", "走进", "家住") cuts the name off: what follows it is where someone went or lives.
+    const visited = cut > 0 && HOME_OR_VISIT.test(simp.slice(a, a + cut))
+    return { start: stemStart, end: e, level, name: stem + suffix, bounded: bounded || visited, weak, afterDivision: afterDivision && cut === 0, chained, needsChain }
   }
   LOCAL_SUFFIX.lastIndex = 0
   let m: RegExpExecArray | null
