@@ -70,15 +70,3 @@ describe('outcomes: a page that speaks of itself as a paper, essay or study', ()
     expect(values('笔者了解到，今年以来，桂园社区已新建口袋公园3个。')).toEqual([3])
   })
 })
-
-describe('outcomes: a response time is not a result', () => {
-  it('leaves out the time from a report, a call or a work order to its handling', () => {
-    expect(values('桂园社区今年以来办结群众诉求86件。居民拨打热线反映路灯损坏，工单派至街道，12小时内完成修复。')).toEqual([86])
-    expect(values('网格员上报楼道堆物问题后，物业在3小时内清理完毕。')).toEqual([])
-  })
-
-  it('keeps the time within which an operation was carried through', () => {
-    expect(values('街道组建32个突击小组，在40分钟内完成全员通知。')).toContain(40)
-  })
-})
-

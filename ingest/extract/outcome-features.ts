@@ -256,12 +256,6 @@ const reached = (c: CountContext) => REACHED.test(c.run) && !SIZE_NOUN.test(c.ru
 // "于24小时内得到解决": a time within which something was done is itself the verb's result, so
 // the count is not verbless.
 const withinTime = (c: CountContext) => DURATION.test(c.count.measure) && /^内/.test(c.post)
-// "工单派至市政部门，24小时内完成修复", "居民上报问题后2小时内处置": the time from a report, a call or a
-// work order to its handling is how fast a service answers (a response time), not a quantity the
-// work produced; readers leave it out. A time within which an operation was carried through, with
-// no report before it ("45分钟内完成全员告知"), stays with the model.
-const REPORTED = /工单|接到|接报|上报|报修|投诉|反映|拨打|来电|热线|求助|(?:发现|报告|举报)[^，。；]{0,12}后/
-const responseTime = (c: CountContext) => withinTime(c) && REPORTED.test(c.sentPre)
 
 /** The features a count is scored on. Each is yes/no; the learned weights live in outcome-model.json. */
 export const OUTCOME_FEATURES: OutcomeFeature[] = [
@@ -324,7 +318,6 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'citation', points: 'baseline', why: 'a count inside a cited title or reference list belongs to another text', test: (c) => CITATION.test(c.sentPre) },
   { id: 'markup', points: 'baseline', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },
   { id: 'normative-page', points: 'baseline', why: 'on a page that says what should be done twice as often as what was done (a policy text, a plan, a study) figures are targets and statistics, not results', test: (c) => c.normativePage },
-  { id: 'response-time', points: 'baseline', why: '"接到工单后24小时内完成修复": the time from a report to its handling measures how fast a service answers, not what the work produced', test: responseTime },
   { id: 'essay-page', points: 'baseline', why: 'on a page that speaks of itself as a paper, essay or study (an abstract, a research team, "本文将…", "笔者认为") figures are examples, statistics and proposals, not a case\'s results', test: (c) => c.essayPage },
   { id: 'no-words', points: 'baseline', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },
 ]
