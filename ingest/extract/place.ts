@@ -506,9 +506,11 @@ function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[
   const covered = (a: number, b: number) => spans.some((t) => t.start < b && a < t.end)
   for (let at = 0; at + 2 <= doc.simp.length; at++) {
     const key = pairKey(doc.simp, at + 2)
-    const shorts = [...(g.shortDistrictByStart.get(key) ?? []), ...(g.regionDistrictByStart.get(key) ?? [])]
-    if (!shorts.length) continue
-    for (const { short, entry } of shorts) {
+    const country = g.shortDistrictByStart.get(key)
+    const region = g.regionDistrictByStart.get(key)
+    // Most positions match neither list: nothing is built for them.
+    if (!country && !region) continue
+    for (const { short, entry } of region ? [...(country ?? []), ...region] : country!) {
       const end = at + short.length
       if (!doc.simp.startsWith(short, at) || covered(at, end) || LONGER_NAME_AFTER.test(doc.simp.slice(end, end + 2))) continue
       // A region's district is in both lists when its stem is unique in the country.
@@ -521,7 +523,7 @@ function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[
   const divisionStarts = new Set(divisions.map((d) => d.start))
   const bounds = (ch: string | undefined) => !HAN.test(ch ?? '') || STOP_CHARS.has(ch!)
   // Hong Kong's and Macao's districts are written bare ("深水埗", "西贡"): the region named anywhere
-  // ("香港", "全港", "港九新界"), outside another division's name ("九龙坡区"), vouches for them.
+  // ("香港", "港九新界", "氹仔"), outside another division's name ("九龙坡区"), vouches for them.
   const regionNamed = (entry: GazEntry) =>
     (g.regionNames.get(entry.province) ?? []).some((name) => {
       for (let i = doc.simp.indexOf(name); i >= 0; i = doc.simp.indexOf(name, i + 1)) if (!divisions.some((d) => d.start <= i && i < d.end)) return true
