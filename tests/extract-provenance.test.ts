@@ -60,4 +60,14 @@ describe('simplified copy', () => {
   it('folds traditional script and variants onto the gazetteer spelling', () => {
     expect(simplifyAligned('滁州市瑯琊街道鄰裡黨建')).toBe('滁州市琅琊街道邻里党建')
   })
+
+  it('is the same copy whether a text changes a few characters or many', () => {
+    const few = '这么多的居民都来了，柳岸社区还有什么没做？😀'
+    const many = '鄰裡黨建在東湖區錦繡社區開展，業主參與議事。'.repeat(12) + '\ud800' + few
+    for (const text of [few, many, '']) {
+      const byChar = text.split('').map((ch) => simplifyAligned(ch)).join('')
+      expect(simplifyAligned(text)).toBe(byChar)
+    }
+    expect(simplifyAligned(many)).toMatch(/^邻里党建在东湖区锦绣社区开展/)
+  })
 })

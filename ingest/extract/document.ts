@@ -54,16 +54,37 @@ function charTable(): Uint16Array {
   return t
 }
 
+// Past this many changed characters (a traditional report) the copy is made code by code.
+const MAX_PIECES = 64
+const CHUNK = 8192
+
 /** Simplified copy of `body`, character for character, with a few variants folded; same length. */
 export function simplifyAligned(body: string): string {
   const t = charTable()
+  // A simplified report changes a handful of characters (the table folds 么 to 幺): its copy is
+  // the body's runs between them, or the body itself when none changes.
+  let out = ''
+  let from = 0
+  let pieces = 0
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i)
+    if (c < TABLE_START || c >= TABLE_END || t[c - TABLE_START] === c) continue
+    if (++pieces > MAX_PIECES) return simplifyEach(body, t)
+    out += body.slice(from, i) + String.fromCharCode(t[c - TABLE_START])
+    from = i + 1
+  }
+  return pieces === 0 ? body : out + body.slice(from)
+}
+
+function simplifyEach(body: string, t: Uint16Array): string {
   const codes = new Uint16Array(body.length)
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i)
     codes[i] = c >= TABLE_START && c < TABLE_END ? t[c - TABLE_START] : c
   }
+  // apply, not a spread: a spread walks the array through an iterator, allocating as it goes.
   let out = ''
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192))
+  for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[])
   return out
 }
 
@@ -73,26 +94,45 @@ function codeSet(chars: string): Uint8Array {
   return set
 }
 
-function splitSpans(text: string, end: Uint8Array): Span[] {
-  const spans: Span[] = []
-  let start = 0
+/** Every UTF-16 code unit the pattern matches, as a table: one lookup per character, no one-character strings. */
+function codeSetOf(re: RegExp): Uint8Array {
+  const set = new Uint8Array(0x10000)
+  for (let c = 0; c < 0x10000; c++) if (re.test(String.fromCharCode(c))) set[c] = 1
+  return set
+}
+
+const LEADING = codeSetOf(LEADING_JUNK)
+const TRAILING = codeSetOf(TRAILING_JUNK)
+
+function pushTrimmed(spans: Span[], text: string, start: number, end: number): void {
+  let a = start
+  let b = end
+  while (a < b && LEADING[text.charCodeAt(a)]) a++
+  while (b > a && TRAILING[text.charCodeAt(b - 1)]) b--
+  if (b > a) spans.push([a, b])
+}
+
+/** Sentences and clauses in one pass: every sentence end is a clause end too. */
+function splitSpans(text: string): { sentences: Span[]; clauses: Span[] } {
+  const sentences: Span[] = []
+  const clauses: Span[] = []
+  let sentence = 0
+  let clause = 0
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || end[text.charCodeAt(i)]) {
-      let a = start
-      let b = i
-      while (a < b && LEADING_JUNK.test(text[a])) a++
-      while (b > a && TRAILING_JUNK.test(text[b - 1])) b--
-      if (b > a) spans.push([a, b])
-      start = i + 1
-    }
+    const c = i === text.length ? -1 : text.charCodeAt(i)
+    if (c >= 0 && !CLAUSE_END[c]) continue
+    pushTrimmed(clauses, text, clause, i)
+    clause = i + 1
+    if (c >= 0 && !SENTENCE_END[c]) continue
+    pushTrimmed(sentences, text, sentence, i)
+    sentence = i + 1
   }
-  return spans
+  return { sentences, clauses }
 }
 
 export function makeDoc(body: string, title: string | null, script: Script, maxSentenceQuote: number): Doc {
   const simp = simplifyAligned(body)
-  const sentences = splitSpans(body, SENTENCE_END)
-  const clauses = splitSpans(body, CLAUSE_END)
+  const { sentences, clauses } = splitSpans(body)
   let titleEnd = 0
   if (title) {
     const at = body.indexOf(title)
