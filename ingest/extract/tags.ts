@@ -9,24 +9,28 @@ interface Form {
   term: VocabularyTerm
 }
 
-let index: Map<number, Form[]> | null = null
+let index: (Form[] | undefined)[] | null = null
 
-/** Every synonym by its first character, built once: one pass over the text finds all terms. */
-function formsByFirstChar(): Map<number, Form[]> {
+/**
+ * Every synonym by its first character (an array indexed by UTF-16 code: the scan asks at every
+ * character of the body), built once: one pass over the text finds all terms.
+ */
+function formsByFirstChar(): (Form[] | undefined)[] {
   if (index) return index
   const vocab = loadVocabulary()
-  index = new Map()
+  const byCode: (Form[] | undefined)[] = new Array(0x10000).fill(undefined)
   for (const kind of TAG_KINDS) {
     for (const term of vocab[kind]) {
       for (const text of term.synonyms) {
         const key = text.charCodeAt(0)
-        const list = index.get(key) ?? []
+        const list = byCode[key] ?? []
         list.push({ text, kind, term })
-        index.set(key, list)
+        byCode[key] = list
       }
     }
   }
-  for (const list of index.values()) list.sort((a, b) => b.text.length - a.text.length)
+  for (const list of byCode) list?.sort((a, b) => b.text.length - a.text.length)
+  index = byCode
   return index
 }
 
@@ -37,7 +41,7 @@ export function extractTags(doc: Doc): Record<TagKind, Tag[]> {
   const seen = new Set<VocabularyTerm>()
   const simp = doc.simp
   for (let i = 0; i < simp.length; i++) {
-    const list = forms.get(simp.charCodeAt(i))
+    const list = forms[simp.charCodeAt(i)]
     if (!list) continue
     for (const f of list) {
       if (seen.has(f.term) || !simp.startsWith(f.text, i)) continue
