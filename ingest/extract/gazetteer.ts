@@ -39,6 +39,8 @@ export interface Gazetteer {
   regionDistrictByStart: Map<number, { short: string; entry: GazEntry }[]>
   /** Each special region's names (its own short name and its areas: "香港", "九龙", "新界"…), by region. */
   regionNames: Map<string, string[]>
+  /** Which characters stand in the pair keys of the maps above (`mayHavePair`). */
+  pairChars: { lengthsByEnd: Uint8Array; shortCityByStart: Uint8Array; shortDistrictByStart: Uint8Array; regionDistrictByStart: Uint8Array }
 }
 
 type Pcas = Record<string, Record<string, Record<string, string[]>>>
@@ -242,7 +244,13 @@ export function gazetteer(): Gazetteer {
   // are kept even where a mainland county shares one (大埔): they are read only where the text
   // names the region (place.ts), and there the region's own district is meant.
   const regionDistrictByStart = shortDistricts(regionDistricts, taken)
-  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly, shortStreets, zones, shortDistrictByStart, regionDistrictByStart, regionNames }
+  const pairChars = {
+    lengthsByEnd: pairCharsOf(lengthsByEnd, false),
+    shortCityByStart: pairCharsOf(shortCityByStart, true),
+    shortDistrictByStart: pairCharsOf(shortDistrictByStart, true),
+    regionDistrictByStart: pairCharsOf(regionDistrictByStart, true),
+  }
+  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly, shortStreets, zones, shortDistrictByStart, regionDistrictByStart, regionNames, pairChars }
   return cached
 }
 
@@ -256,6 +264,29 @@ export function pairKey(s: string, end: number): number {
   const a = s.charCodeAt(end - 2) - CJK_START
   const b = s.charCodeAt(end - 1) - CJK_START
   return a >= 0 && a < CJK_SPAN && b >= 0 && b < CJK_SPAN ? a * CJK_SPAN + b : -1
+}
+
+/**
+ * The characters standing first (bit 1) or second (bit 2) in a map's pair keys. The scans ask
+ * for a pair at every position of a report, and most characters stand in no key: a table lookup
+ * then spares the map lookup. Where a scan asks the map with the key -1 too (pairKey's answer off
+ * two CJK characters) and the map holds it, every character must pass; findDivisions never asks
+ * for -1, so its table leaves that key out.
+ */
+function pairCharsOf(map: Map<number, unknown>, asksMinusOne: boolean): Uint8Array {
+  const chars = new Uint8Array(0x10000)
+  if (asksMinusOne && map.has(-1)) return chars.fill(3)
+  for (const key of map.keys()) {
+    if (key < 0) continue
+    chars[CJK_START + Math.floor(key / CJK_SPAN)] |= 1
+    chars[CJK_START + (key % CJK_SPAN)] |= 2
+  }
+  return chars
+}
+
+/** False where `map.get(pairKey(s, end))` cannot find anything, for the map `chars` was made from. */
+export function mayHavePair(chars: Uint8Array, s: string, end: number): boolean {
+  return (chars[s.charCodeAt(end - 2)] & 1) !== 0 && (chars[s.charCodeAt(end - 1)] & 2) !== 0
 }
 
 export interface GazToken {
@@ -286,6 +317,7 @@ export function findDivisions(simp: string): GazToken[] {
   const g = gazetteer()
   const found: GazToken[] = []
   for (let end = 2; end <= simp.length; end++) {
+    if (!mayHavePair(g.pairChars.lengthsByEnd, simp, end)) continue
     const key = pairKey(simp, end)
     if (key < 0) continue
     const lengths = g.lengthsByEnd.get(key)

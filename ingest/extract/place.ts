@@ -1,7 +1,7 @@
 import type { Evidence, Message, Place, PlaceLevel } from '../schema.js'
 import { toTraditional } from '../text/script.js'
 import { type Doc, quoteSentence, salience } from './document.js'
-import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazToken, gazetteer, pairKey } from './gazetteer.js'
+import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazToken, gazetteer, mayHavePair, pairKey } from './gazetteer.js'
 import { message } from './messages.js'
 import verbData from './verbs.json'
 
@@ -478,6 +478,7 @@ function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
   const out: GazToken[] = []
   const divisionStarts = new Set(divisions.map((d) => d.start))
   for (let at = 0; at + 2 <= doc.leadEnd; at++) {
+    if (!mayHavePair(g.pairChars.shortCityByStart, doc.simp, at + 2)) continue
     const shorts = g.shortCityByStart.get(pairKey(doc.simp, at + 2))
     if (!shorts) continue
     for (const short of shorts) {
@@ -505,10 +506,13 @@ function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[
   const spans: { start: number; end: number }[] = [...divisions, ...local]
   const covered = (a: number, b: number) => spans.some((t) => t.start < b && a < t.end)
   for (let at = 0; at + 2 <= doc.simp.length; at++) {
+    const mayCountry = mayHavePair(g.pairChars.shortDistrictByStart, doc.simp, at + 2)
+    const mayRegion = mayHavePair(g.pairChars.regionDistrictByStart, doc.simp, at + 2)
+    // Most positions match neither list: nothing is built or looked up for them.
+    if (!mayCountry && !mayRegion) continue
     const key = pairKey(doc.simp, at + 2)
-    const country = g.shortDistrictByStart.get(key)
-    const region = g.regionDistrictByStart.get(key)
-    // Most positions match neither list: nothing is built for them.
+    const country = mayCountry ? g.shortDistrictByStart.get(key) : undefined
+    const region = mayRegion ? g.regionDistrictByStart.get(key) : undefined
     if (!country && !region) continue
     for (const { short, entry } of region ? [...(country ?? []), ...region] : country!) {
       const end = at + short.length
