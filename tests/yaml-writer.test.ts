@@ -52,8 +52,12 @@ describe('given generated reports processed into cases', () => {
 
 describe('given arbitrary values', () => {
   // Characters that change how YAML must write a string: indicators, separators, digits, quotes,
-  // escapes, line breaks, full-width punctuation, and CJK text.
-  const char = fc.constantFrom(...'ab街道小区：:# -?,[]{}&*!|>\'"%@`.+~019\\\n\t \u00a0\u3000“”、'.split(''), 'true', 'null', '---', '1e3', '0x1f')
+  // escapes, line breaks, full-width punctuation, and CJK text; and what makes a string that starts
+  // with a digit read as a number (exponents, hex and octal prefixes, .inf) or as a plain string.
+  const char = fc.constantFrom(
+    ...'ab街道小区：:# -?,[]{}&*!|>\'"%@`.+~019\\\n\t \u00a0\u3000“”、'.split(''),
+    'true', 'null', '---', '1e3', '0x1f', '0o17', 'e', 'E', 'x', '.inf', '.nan', '2018-07-18', '5万',
+  )
   const text = fc.array(char, { maxLength: 8 }).map((parts) => parts.join(''))
   const key = fc.oneof(fc.constantFrom('id', 'quote', 'span', 'place.city', 'models.0'), text)
   const leaf = fc.oneof(text, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), fc.constant(undefined))

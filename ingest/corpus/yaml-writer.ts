@@ -32,6 +32,22 @@ function plainlySafe(s: string): boolean {
   return s.length > 0 && !NOT_PLAIN_START.test(s) && !NOT_PLAIN_INSIDE.test(s) && !RESERVED.test(s)
 }
 
+// The tags of yaml's default schema that could read a plain scalar as something else than a
+// string (null, booleans, integers, floats): the library quotes a string any of them matches.
+const RESOLVING_TAGS = new YAML.Document(null).schema.tags.filter(
+  (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test !== undefined,
+)
+const DIGIT_FIRST = /^[0-9]/
+
+/**
+ * A string starting with a digit ("2018-07-18", "3个小区…": a tenth of a case file's strings) is
+ * written plain exactly when the library would: plain everywhere else, and read back as a string
+ * by none of the schema's own tests. Asking the library itself builds a document per string.
+ */
+function plainDigitFirst(s: string): boolean {
+  return DIGIT_FIRST.test(s) && !NOT_PLAIN_INSIDE.test(s) && !RESOLVING_TAGS.some((tag) => tag.test!.test(s))
+}
+
 /**
  * A string value as yaml writes it at `indent` (the indent of a block below it); in a flow list
  * `[]{},` force quotes, as in yaml.
@@ -41,7 +57,7 @@ function str(s: string, inFlow: boolean, indent: string): string {
     if (NEEDS_ESCAPE.test(s)) throw new Unsupported()
     return `"${s}"`
   }
-  if (plainlySafe(s)) return s
+  if (plainlySafe(s) || plainDigitFirst(s)) return s
   // Below the top, yaml decides a string the same way at any depth (at the top, "..." or "---"
   // would start a block); only the indent of a block scalar's lines differs.
   const written = YAML.stringify({ s }, YAML_OPTIONS).slice(3, -1)
