@@ -5,7 +5,7 @@ import { threadId } from 'node:worker_threads'
 import { join } from 'node:path'
 // The submodules, not the index: these tests need no clean/extract stage.
 import { caseToMarkdown, CaseFileError, markdownToCase, CASE_KEYS } from '../ingest/corpus/format.js'
-import { readCase, readCorpus, writeCase } from '../ingest/corpus/files.js'
+import { readCase, readCorpus, writeCase, writeCaseText } from '../ingest/corpus/files.js'
 import { applyLocked } from '../ingest/corpus/locked.js'
 import { BODY, makeCase } from './fixtures/corpus/case.js'
 
@@ -88,6 +88,25 @@ describe('writeCase', () => {
   it('creates the cases directory when needed', () => {
     expect(writeCase(join(dir, 'a', 'b'), makeCase())).toBe('created')
     expect(readCorpus(join(dir, 'a', 'b')).map((c) => c.id)).toEqual(['2021_dongjie'])
+  })
+})
+
+describe('writeCaseText (the stream\'s write, off the calling thread)', () => {
+  it('writes the text whole, a large one too, and leaves no temporary file', async () => {
+    const text = caseToMarkdown(makeCase({ body: '楼道议事会每月开一次。\n'.repeat(20000) }))
+    await writeCaseText(join(dir, 'new'), '2021_dongjie', text)
+    expect(readFileSync(join(dir, 'new', '2021_dongjie.md'), 'utf8')).toBe(text)
+    expect(readdirSync(join(dir, 'new'))).toEqual(['2021_dongjie.md'])
+  })
+
+  it('leaves the stored file whole when the new content cannot be written', async () => {
+    const c = makeCase()
+    writeCase(dir, c)
+    const file = join(dir, '2021_dongjie.md')
+    const stored = readFileSync(file, 'utf8')
+    mkdirSync(join(dir, `.2021_dongjie.md.${process.pid}-${threadId}.tmp`))
+    await expect(writeCaseText(dir, c.id, caseToMarkdown({ ...c, editor: '李芳' }))).rejects.toThrow()
+    expect(readFileSync(file, 'utf8')).toBe(stored)
   })
 })
 

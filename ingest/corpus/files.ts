@@ -1,5 +1,5 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { close, closeSync, existsSync, fsync, fsyncSync, mkdirSync, open, openSync, readdirSync, readFileSync, rename, renameSync, rmSync, write, writeSync } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import type { Case } from '../schema.js'
@@ -96,6 +96,23 @@ export function writeCase(dir: string, c: Case): WriteStatus {
 const made = new Set<string>()
 
 /**
+ * `writeCaseText`'s steps on libuv's pool through callbacks: a promise FileHandle made each step
+ * a promise of its own and the handle an object to track, about twice the CPU (0.3 against
+ * 0.1–0.2 ms a case file on the calling thread, 0.7–0.8 against 0.4–0.5 ms for the process).
+ */
+function writeSynced(file: string, bytes: Buffer, done: (err: Error | null) => void): void {
+  open(file, 'w', (err, fd) => {
+    if (err) return done(err)
+    const finish = (err: Error | null) => close(fd, (closeErr) => done(err ?? closeErr))
+    const writeFrom = (at: number): void => {
+      if (at === bytes.length) return fsync(fd, finish)
+      write(fd, bytes, at, bytes.length - at, null, (err, written) => (err ? finish(err) : writeFrom(at + written)))
+    }
+    writeFrom(0)
+  })
+}
+
+/**
  * `writeCase`'s atomic write (temporary file, fsync, rename) off the calling thread: the fsync, a
  * few ms a file, waits in libuv's pool while the next reports are cleaned and extracted.
  */
@@ -106,14 +123,9 @@ export async function writeCaseText(dir: string, id: string, text: string): Prom
   }
   const tmp = tempFile(dir, id)
   try {
-    const handle = await open(tmp, 'w')
-    try {
-      await handle.writeFile(text)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(tmp, caseFile(dir, id))
+    await new Promise<void>((resolve, reject) =>
+      writeSynced(tmp, Buffer.from(text), (err) => (err ? reject(err) : rename(tmp, caseFile(dir, id), (err) => (err ? reject(err) : resolve())))),
+    )
   } catch (e) {
     await rm(tmp, { force: true })
     throw e
