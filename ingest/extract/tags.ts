@@ -5,6 +5,8 @@ import { loadVocabulary, TAG_KINDS } from './vocabulary.js'
 
 interface Form {
   text: string
+  /** The second character's code (-1 for a one-character form): most forms fail on it, before any string compare. */
+  second: number
   kind: TagKind
   term: VocabularyTerm
 }
@@ -24,7 +26,7 @@ function formsByFirstChar(): (Form[] | undefined)[] {
       for (const text of term.synonyms) {
         const key = text.charCodeAt(0)
         const list = byCode[key] ?? []
-        list.push({ text, kind, term })
+        list.push({ text, second: text.length > 1 ? text.charCodeAt(1) : -1, kind, term })
         byCode[key] = list
       }
     }
@@ -43,8 +45,9 @@ export function extractTags(doc: Doc): Record<TagKind, Tag[]> {
   for (let i = 0; i < simp.length; i++) {
     const list = forms[simp.charCodeAt(i)]
     if (!list) continue
+    const next = simp.charCodeAt(i + 1)
     for (const f of list) {
-      if (seen.has(f.term) || !simp.startsWith(f.text, i)) continue
+      if ((f.second >= 0 && f.second !== next) || seen.has(f.term) || !simp.startsWith(f.text, i)) continue
       seen.add(f.term)
       out[f.kind].push({ id: f.term.id, en: f.term.en, ...quoteSentence(doc, i, i + f.text.length) })
     }
