@@ -32,8 +32,9 @@ export function readOnly(): boolean {
  * Processes serving the app (`CASEBOOK_WORKERS`; default one). Node renders pages on one thread,
  * so on one process four readers at once wait for each other's pages; more processes help only
  * where cores are spare: on a 2-core machine two processes gave a worse search p97.5 at 4
- * connections (229–289 ms against 215–232), more CPU a page and twice the memory (bench/README,
- * "Serving processes"), so more than one is asked for, not assumed. Uploads from any
+ * connections under other load (229–289 ms against 215–232) and a slightly better one when quiet
+ * (101–111 against 112–141), always twice the memory (bench/README, "Search page"), so more than
+ * one is asked for, not assumed. Uploads from any
  * process take turns at the store's lock file (ingest/index/lock.ts); an object store has no such
  * lock, so a writable server over one runs a single process (read-only replicas run any number).
  */
