@@ -16,7 +16,8 @@
  * uploads saved meanwhile. Targets: search p97.5 with uploads ≤ 2× without; every upload saved
  * and searchable; server RSS after the soak within 20% of before it.
  * Run alone with `npx tsx bench/server.ts` (BENCH_SERVER_CASES, BENCH_SERVER_SECONDS,
- * BENCH_SOAK_SECONDS override).
+ * BENCH_SOAK_SECONDS override; BENCH_SERVER_NODE_OPTIONS gives the server process V8 flags, and only
+ * it: the bench's own NODE_OPTIONS would tune autocannon too).
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -163,7 +164,7 @@ export async function run(): Promise<void> {
     let output = ''
     child = spawn(process.execPath, SERVER_ARGS, {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LANCEDB_URI: uri, CASEBOOK_CASES: join(dir, 'cases'), CASEBOOK_RAW: join(dir, 'raw') },
+      env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '', PORT: String(port), HOST: '127.0.0.1', LANCEDB_URI: uri, CASEBOOK_CASES: join(dir, 'cases'), CASEBOOK_RAW: join(dir, 'raw') },
       stdio: ['ignore', 'ignore', 'pipe'],
     })
     child.stderr!.on('data', (chunk) => (output += chunk))
