@@ -15,10 +15,14 @@ const ABORT_DELAY = 5_000
 // process wrote a build.
 export { refreshStore } from './models/store.server'
 
-/** The store first (the first reader waits for it), then the upload pipeline's tables. */
+/**
+ * The store first (the first reader waits for it), then the upload pipeline's tables. The server
+ * calls this without waiting, so nothing may escape it: a warm-up that fails leaves the work to
+ * the first upload, which reports its own problem.
+ */
 export async function warmStore(): Promise<void> {
   await warmSearch()
-  await warmUploads()
+  await warmUploads().catch(() => undefined)
 }
 
 /**
