@@ -113,6 +113,28 @@ function isAuthorList(line: string): boolean {
   return names.length >= 2 && read >= 2 && read * 3 >= names.length * 2
 }
 
+/** A personal name alone on a line: a common surname that jieba reads as a word of its own, then one or two characters. */
+const NAME_ALONE = rx(`^${AUTHOR_NAME}$`)
+/** A post at a university or institute ("某某大学建筑学院博士生", "某某研究院副院长、教授"). */
+const AFFILIATION = rx('大学|学院|研究院|研究所|研究中心|设计院|规划院|实验室|教授|研究员|博士|硕士|讲师|研究生|导师')
+
+/**
+ * A paper's author printed as a name on its own line with the post on the line under it, one
+ * author after another. The post decides: a name heading a profile is followed by a paragraph,
+ * not by a short line naming a university post.
+ */
+function isNameOverPost(line: string, next: string | null): boolean {
+  if (!NAME_ALONE.test(line) || dictionaryWords(line)[0]?.length !== 1) return false
+  return !!next && next.length <= 60 && !/[。！？!?]/.test(next) && AFFILIATION.test(next)
+}
+
+/** A site menu run into its contact details with single spaces ("关于我们 广告服务 手机版 投诉：…"): it opens with two site links. */
+function opensWithSiteLinks(line: string): boolean {
+  if (/[。，,！？!?]/.test(line)) return false
+  const items = line.split(/\s+/)
+  return items.length >= 3 && SITE_LINK.test(items[0]) && SITE_LINK.test(items[1])
+}
+
 /** Labels that open the apparatus lines of a journal article. */
 const JOURNAL_LABELS = '中图分类号|文献标识码|文献标志码|文章编号|基金项目|作者简介|收稿日期|修回日期|通讯作者|doi|key\\s*words?|关键词|关键字'
 
@@ -377,6 +399,27 @@ export const LINE_RULES: LineRule[] = [
     why: 'A reporter credit in brackets on its own line ("（某某网记者 王 五）"), which closes many articles; a sentence never consists of one.',
   },
   {
+    id: 'author-name',
+    zone: 'any',
+    maxLen: 4,
+    test: (line, { next }) => isNameOverPost(line, next),
+    why: 'A paper reposted as a page prints each author as a name alone on a line with the university post on the next line ("钟岚" over "某某大学社会学院副教授"): who wrote it, not the text. The post line goes by the classifier; the name alone gave it too little to go on.',
+  },
+  {
+    id: 'app-prompt',
+    zone: 'any',
+    maxLen: 30,
+    pattern: rx('^[^。！？]{0,12}(?:添加|加入|添加至|添加到|加到)\\s*(?:主屏幕|主屏|手机桌面)[”"]?$|^add to home screen$', 'i'),
+    why: 'A mobile site\'s "add to home screen" prompt ("点击分享，再点“添加到主屏幕”"): the browser\'s furniture, never a sentence of a report.',
+  },
+  {
+    id: 'collection-heading',
+    zone: 'any',
+    maxLen: 40,
+    pattern: rx('[(（]\\s*精选\\s*\\d{1,3}\\s*篇\\s*[)）]$|^(?:\\d{1,2}\\s*[.、．]\\s*[^。！？，,]{2,30}?\\s*|[^。！？，,]{2,30}?\\s+)篇[一二三四五六七八九十]{1,3}$'),
+    why: 'An essay-template site\'s headings: the count of pieces it gathered ("…（精选5篇）") and the label of each piece ("2.某某心得体会 篇二"). The site\'s packaging of other people\'s texts, not text of any of them.',
+  },
+  {
     id: 'byline',
     zone: 'edge',
     maxLen: 40,
@@ -535,8 +578,8 @@ export const LINE_RULES: LineRule[] = [
     id: 'site-menu',
     zone: 'any',
     maxLen: 200,
-    test: isFooterMenu,
-    why: 'Footer link rows with any separator ("关于我们 - 联系我们 - 网站地图", "About us · Contact us"); two site-link labels make it a menu wherever it stands.',
+    test: (line) => isFooterMenu(line) || opensWithSiteLinks(line),
+    why: 'Footer link rows with any separator ("关于我们 - 联系我们 - 网站地图", "About us · Contact us"), or with single spaces when two site links open the row and its contact details follow; two site-link labels make it a menu wherever it stands.',
   },
   {
     id: 'link-farm',

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { clean } from '../ingest/clean/index.js'
+import { matchRule } from '../ingest/clean/engine.js'
+import { norm } from './clean-helpers.js'
+
+// Furniture left on the second batch of pool pages labelled for fields (issue 8, round 7), in
+// invented text: authors over their posts, a home-screen prompt, an essay site's headings, a
+// footer menu run into its contact line.
+
+const reasonOf = (r: ReturnType<typeof clean>, text: string) => r.removed.find((x) => norm(x.text) === norm(text))?.reason
+
+const BODY = [
+  '去年以来，某市青禾街道在六个老旧小区试行楼道议事会，共收集居民意见420条，办结386条。',
+  '',
+  '议事会每月开一次，由楼栋长主持，物业和居委会列席，议定的事项在楼道公示栏张贴。',
+]
+
+describe("a paper's authors, each a name over a university post", () => {
+  const page = [
+    '楼道议事会与老旧小区的公共空间',
+    '',
+    '楼道议事会的研究综述与展望，从居民参与的角度看老旧小区的公共空间如何被重新分配和使用。',
+    '',
+    '程青',
+    '',
+    '某某理工大学建筑学院博士研究生',
+    '',
+    '韩素',
+    '',
+    '某某师范大学社会学系教授、博士生导师',
+    '',
+    ...BODY,
+  ].join('\n')
+
+  it('drops the names; the text stays', () => {
+    const r = clean(page)
+    expect(reasonOf(r, '韩素')).toBe('author-name')
+    expect(reasonOf(r, '程青')).toBe('author-name')
+    expect(norm(r.body)).toContain(norm('共收集居民意见420条'))
+  })
+
+  it('leaves a name heading a profile paragraph, and a word that only opens with a surname', () => {
+    expect(matchRule('韩素', '韩素在青禾街道做了十二年楼栋长，熟悉每一户人家。')?.id).not.toBe('author-name')
+    expect(matchRule('高效', '某某大学研究生')?.id).not.toBe('author-name')
+  })
+})
+
+describe("a mobile site's prompts and an essay site's headings", () => {
+  it('drops the "add to home screen" prompt', () => {
+    const r = clean(['楼道议事会的故事', '', '点击下方分享按钮，再点“添加到主屏幕”', '', ...BODY].join('\n'))
+    expect(reasonOf(r, '点击下方分享按钮，再点“添加到主屏幕”')).toBe('app-prompt')
+    expect(matchRule('老人们学会了把常用的小程序添加到主屏幕，看病挂号方便多了。', null)?.id).not.toBe('app-prompt')
+  })
+
+  it('drops the count of gathered pieces and the label of each piece', () => {
+    const r = clean(['楼道议事会心得', '', '楼道议事会心得（精选6篇）', '', '1.楼道议事会心得 篇一', '', ...BODY, '', '2.楼道议事会心得 篇二', '', BODY[2]].join('\n'))
+    expect(r.title).toBe('楼道议事会心得')
+    expect(reasonOf(r, '楼道议事会心得（精选6篇）')).toBe('collection-heading')
+    expect(reasonOf(r, '1.楼道议事会心得 篇一')).toBe('collection-heading')
+    expect(reasonOf(r, '2.楼道议事会心得 篇二')).toBe('collection-heading')
+    expect(norm(r.body)).toContain(norm('议定的事项在楼道公示栏张贴'))
+  })
+
+  it('leaves chapter headings that only count', () => {
+    for (const heading of ['第一篇 总论', '实践篇', '经验篇一']) expect(matchRule(heading, null)?.id).not.toBe('collection-heading')
+  })
+})
+
+describe('a footer menu run into its contact line with single spaces', () => {
+  it('goes wherever it stands', () => {
+    const r = clean(['楼道议事会的故事', '', ...BODY, '关于我们 广告服务 手机版 投诉邮箱:12 34 5@example.com', '', BODY[2]].join('\n'))
+    expect(reasonOf(r, '关于我们 广告服务 手机版 投诉邮箱:12 34 5@example.com')).toBe('site-menu')
+  })
+
+  it('is not a line that names one site link among words', () => {
+    expect(matchRule('关于我们 社区 的一些想法', null)?.id).not.toBe('site-menu')
+  })
+})
