@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { clean } from '../ingest/clean/index.js'
 import { matchRule } from '../ingest/clean/engine.js'
+import { cutInline } from '../ingest/clean/inline.js'
 import { norm } from './clean-helpers.js'
 
 // Furniture left on the second batch of pool pages labelled for fields (issue 8, round 7), in
 // invented text: authors over their posts, a home-screen prompt, an essay site's headings, a
-// footer menu run into its contact line.
+// footer menu run into its contact line, photo credits glued to paragraphs, an answer engine's
+// source markers.
 
 const reasonOf = (r: ReturnType<typeof clean>, text: string) => r.removed.find((x) => norm(x.text) === norm(text))?.reason
 
@@ -74,5 +76,37 @@ describe('a footer menu run into its contact line with single spaces', () => {
 
   it('is not a line that names one site link among words', () => {
     expect(matchRule('关于我们 社区 的一些想法', null)?.id).not.toBe('site-menu')
+  })
+})
+
+describe('photo credits glued to paragraphs', () => {
+  it('cuts a photographer credit closing a paragraph, and keeps the sentence', () => {
+    const cut = cutInline(['议事会结束后，居民们在公示栏前看议定事项。青禾融媒记者 苏明远 岳婷 摄'], 'paragraph')
+    expect(cut.paragraphs).toEqual(['议事会结束后，居民们在公示栏前看议定事项。'])
+    expect(cut.removed).toEqual([{ text: '青禾融媒记者 苏明远 岳婷 摄', reason: 'photo-credit' }])
+  })
+
+  it('cuts a caption credited to an interviewee from the paragraph it runs into', () => {
+    const cut = cutInline(['楼栋长在楼道里贴通知 。 受访者供图 3月2日，青禾街道下了一场大雪，议事会照常召开。'], 'paragraph')
+    expect(cut.paragraphs).toEqual(['3月2日，青禾街道下了一场大雪，议事会照常召开。'])
+    expect(cut.removed[0]).toEqual({ text: '楼栋长在楼道里贴通知 。 受访者供图', reason: 'image-caption' })
+  })
+
+  it('leaves sentences that only mention a photographer', () => {
+    const text = ['会后由记者 苏明远 摄下合影。', '苏明远说：“这张照片是记者岳婷摄。”', '受访者提供的照片显示，楼道已经清理干净。']
+    expect(cutInline(text, 'paragraph').paragraphs).toEqual(text)
+  })
+})
+
+describe("an answer engine's source markers", () => {
+  it('go after a gap; the claims between them stay', () => {
+    const cut = cutInline(['青禾街道请快递员担任楼道信息员 [2][4] - 街道设立积分兑换 [6] 外卖骑手也能换取理发服务 [1]'], 'paragraph')
+    expect(cut.paragraphs).toEqual(['青禾街道请快递员担任楼道信息员 - 街道设立积分兑换 外卖骑手也能换取理发服务'])
+    expect(cut.removed.map((x) => x.reason)).toEqual(['citation-marker', 'citation-marker', 'citation-marker'])
+  })
+
+  it("leave a paper's citations against the word", () => {
+    const text = ['老旧小区的公共空间常被忽视[3]，居民参与不足[4][5]。', '见图 [1]，议事会流程分三步。']
+    expect(cutInline(text, 'paragraph').paragraphs).toEqual(text)
   })
 })

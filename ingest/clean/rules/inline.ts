@@ -128,6 +128,24 @@ export const INLINE_RULES: InlineRule[] = [
     why: 'Labelled credits in a bracket closing the last paragraph ("…。（原文编辑：张三 作者：李四）"): who edited and wrote it, never a clause of the text.',
   },
   {
+    id: 'photo-credit',
+    where: 'paragraph',
+    pattern: rx('(?<=[。！？!?”』」])\\s*[^\\s。！？!?，,、“”]{0,10}?(?:记者|通讯员|摄影|摄影师)\\s*[:：]?\\s*[\\u4e00-\\u9fff·]{2,4}(?:\\s*[、，,\\s]\\s*[\\u4e00-\\u9fff·]{2,4}){0,3}\\s*[/／]?\\s*[摄攝]\\s*$', 'g'),
+    why: 'A photographer credit closing a caption that repeats a paragraph ("…开放。某某融媒体记者 张三 李四 摄"): who took the picture, never a clause of the text; the sentence before it stays.',
+  },
+  {
+    id: 'image-caption',
+    where: 'paragraph',
+    pattern: rx('^[^。！？!?]{2,40}?\\s*[。.]?\\s*[(（]?(?:受访者|被访者|采访对象|受访单位)(?:供图|提供)[)）]?\\s+(?=\\S)', 'g'),
+    why: 'A photo caption and its credit run into the paragraph under the picture ("居民在议事亭里投票。 受访者供图 3月2日，…"): the credit ends the caption, the text starts after the gap.',
+  },
+  {
+    id: 'citation-marker',
+    where: 'paragraph',
+    pattern: /(?<=\S)[ \t\u3000]+(?:\[\d{1,2}\]){1,4}(?=[ \t\u3000]|$)/g,
+    why: 'Numbered source markers an answer engine sets after a gap at the end of each claim ("…上报问题 [2][4] - …"): pointers to its search results, which the copy left behind. A paper cites with the marker against the word and a clause mark after it ("城市[1]，"), and keeps it.',
+  },
+  {
     id: 'return-link',
     where: 'paragraph',
     pattern: rx('(?<=\\S)\\s*返回[\\u4e00-\\u9fff]{2,6}[，,]\\s*查看更多\\s*$', 'g'),
