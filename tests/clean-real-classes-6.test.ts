@@ -6,8 +6,8 @@ import { norm } from './clean-helpers.js'
 
 // Furniture left on the second batch of pool pages labelled for fields (issue 8, round 7), in
 // invented text: authors over their posts, a home-screen prompt, an essay site's headings, a
-// footer menu run into its contact line, photo credits glued to paragraphs, an answer engine's
-// source markers.
+// footer menu run into its contact line, photo credits glued to paragraphs, a summary that
+// repeats the lead.
 
 const reasonOf = (r: ReturnType<typeof clean>, text: string) => r.removed.find((x) => norm(x.text) === norm(text))?.reason
 
@@ -108,5 +108,21 @@ describe("an answer engine's source markers", () => {
   it("leave a paper's citations against the word", () => {
     const text = ['老旧小区的公共空间常被忽视[3]，居民参与不足[4][5]。', '见图 [1]，议事会流程分三步。']
     expect(cutInline(text, 'paragraph').paragraphs).toEqual(text)
+  })
+})
+
+describe('a summary that repeats the lead', () => {
+  const lead = '去年以来，某市青禾街道在六个老旧小区试行楼道议事会，居民的事由居民商量着办。'
+
+  it('goes; the dateline under it is cut and the lead stays once', () => {
+    const r = clean(['楼道议事会让居民商量着办', '', `摘要：${lead}`, '', `青禾新闻网讯 ${lead}`, '', BODY[2]].join('\n'))
+    expect(reasonOf(r, `摘要：${lead}`)).toBe('summary-repeat')
+    expect(reasonOf(r, '青禾新闻网讯')).toBe('lead-in')
+    expect(norm(r.body).split(norm(lead.slice(0, 20))).length).toBe(2)
+  })
+
+  it("keeps a paper's abstract that no later line repeats", () => {
+    const r = clean(['楼道议事会研究', '', '摘要：本文考察楼道议事会如何把居民意见转为可落实的事项，发现议事规则比场地更要紧。', '', ...BODY].join('\n'))
+    expect(norm(r.body)).toContain(norm('发现议事规则比场地更要紧'))
   })
 })

@@ -1,7 +1,7 @@
 import type { Message, Removed } from '../schema.js'
 import { detectScript } from '../text/script.js'
 import { classify, type Line } from './engine.js'
-import { GOV_LABEL_ALONE } from './rules/boilerplate.js'
+import { GOV_LABEL_ALONE, SUMMARY_LABEL, SUMMARY_REPEAT } from './rules/boilerplate.js'
 import { applyJudgements, judgeLines } from './model/judge.js'
 import { metadataTitle, parseMeta, type MetaLine } from './meta.js'
 import { prepareLines } from './prepare.js'
@@ -48,6 +48,25 @@ function tableTitle(lines: Line[]): string | null {
   return null
 }
 
+/** Characters of a summary's opening that must recur in a later line for it to count as a teaser. */
+const SUMMARY_HEAD = 15
+
+/** Marks a "摘要：" line whose opening a later line prints again (rules/boilerplate.ts SUMMARY_REPEAT). */
+function markRepeatedSummary(lines: Line[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (line.kind === 'blank' || line.kind === 'junk') continue
+    const m = SUMMARY_LABEL.exec(line.text)
+    if (!m || !m[0].trim()) continue
+    const head = line.text.slice(m[0].length).replace(/\s+/g, '').slice(0, SUMMARY_HEAD)
+    if (head.length < SUMMARY_HEAD) continue
+    if (lines.slice(i + 1).some((l) => l.kind !== 'blank' && l.text.replace(/\s+/g, '').includes(head))) {
+      line.kind = 'junk'
+      line.rule = SUMMARY_REPEAT
+    }
+  }
+}
+
 /** The first line split where a headline printed beside its first paragraph ends (rules/layout.ts). */
 function splitGluedHeadline(lines: string[]): string[] {
   const first = lines.findIndex((l) => l !== '')
@@ -82,6 +101,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   const unwrapped = unwrap(splitGluedHeadline(prepared))
   if (unwrapped.margin !== null) msg('hard-wrapped', 'info', `rejoined lines wrapped at ${unwrapped.margin} columns`)
   const lines = classify(unwrapped.lines)
+  markRepeatedSummary(lines)
   if (options.format === 'md') {
     for (const l of lines) if (MD_IMAGE.test(l.text)) l.kind = 'junk'
   }

@@ -1038,6 +1038,17 @@ function isTeaserItem(line: string): boolean {
 }
 
 
+/** A summary label opening a line ("摘要：…", "【内容提要】…"). */
+export const SUMMARY_LABEL = rx('^[【\\[(（〔]?\\s*(?:摘\\s*要|内容提要|内容摘要|提要)\\s*[】\\])）〕]?\\s*[:：]?\\s*')
+
+/** Decided over the whole page (clean.ts), so kept out of LINE_RULES, which see one line and the next. */
+export const SUMMARY_REPEAT: LineRule = {
+  id: 'summary-repeat',
+  zone: 'any',
+  maxLen: Infinity,
+  why: 'A news page\'s "摘要：" teaser whose opening is printed again further down, at the start of the first paragraph: the page\'s summary of its own lead, so the text is there once without it. A paper\'s abstract says what no later line repeats and stays.',
+}
+
 export const BLOCK_RULES: BlockRule[] = [
   {
     id: 'comment-thread',
