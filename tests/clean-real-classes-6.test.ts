@@ -41,8 +41,20 @@ describe("a paper's authors, each a name over a university post", () => {
     expect(norm(r.body)).toContain(norm('共收集居民意见420条'))
   })
 
-  it('leaves a name heading a profile paragraph, and a word that only opens with a surname', () => {
-    expect(matchRule('韩素', '韩素在青禾街道做了十二年楼栋长，熟悉每一户人家。')?.id).not.toBe('author-name')
+  it('drops a name alone under the headline, the byline without its label', () => {
+    const r = clean(['楼道议事会让居民商量着办', '', '苏明远', '', ...BODY].join('\n'))
+    expect(r.title).toBe('楼道议事会让居民商量着办')
+    expect(reasonOf(r, '苏明远')).toBe('author-name')
+  })
+
+  it('leaves an outlet name alone on a line to the other rules', () => {
+    expect(matchRule('金桥网', null)?.id).not.toBe('author-name')
+  })
+
+  it('leaves a name heading a profile between paragraphs, and a word that only opens with a surname', () => {
+    const r = clean(['楼道议事会的带头人', '', BODY[0], '', '韩素', '', '韩素在青禾街道做了十二年楼栋长，熟悉每一户人家。', '', BODY[2]].join('\n'))
+    expect(reasonOf(r, '韩素')).toBeUndefined()
+    expect(r.body).toContain('\n\n韩素\n\n')
     expect(matchRule('高效', '某某大学研究生')?.id).not.toBe('author-name')
   })
 })

@@ -118,13 +118,15 @@ const NAME_ALONE = rx(`^${AUTHOR_NAME}$`)
 /** A post at a university or institute ("某某大学建筑学院博士生", "某某研究院副院长、教授"). */
 const AFFILIATION = rx('大学|学院|研究院|研究所|研究中心|设计院|规划院|实验室|教授|研究员|博士|硕士|讲师|研究生|导师')
 
+const isNameAlone = (line: string) => NAME_ALONE.test(line) && dictionaryWords(line)[0]?.length === 1
+
 /**
  * A paper's author printed as a name on its own line with the post on the line under it, one
  * author after another. The post decides: a name heading a profile is followed by a paragraph,
  * not by a short line naming a university post.
  */
 function isNameOverPost(line: string, next: string | null): boolean {
-  if (!NAME_ALONE.test(line) || dictionaryWords(line)[0]?.length !== 1) return false
+  if (!isNameAlone(line)) return false
   return !!next && next.length <= 60 && !/[。！？!?]/.test(next) && AFFILIATION.test(next)
 }
 
@@ -1001,6 +1003,13 @@ export const LINE_RULES: LineRule[] = [
     prose: true,
     pattern: rx('^[\\u4e00-\\u9fff·]{2,4}\\s*[,，:：]\\s*[^。；;]{0,30}?(?:大学|学院|研究院|研究所|研究中心|党校|社科院)[^。；;]{0,20}?(?:教授|讲师|研究员|博士|硕士|研究生|社工师|院长|主任|助理)'),
     why: 'A paper\'s note on each author, name first ("某某，某某大学公共管理学院博士研究生", "某某：某某学院研究员、社工师，主要研究方向为…"): who wrote it, not the case. Only outside the body.',
+  },
+  {
+    id: 'author-name',
+    zone: 'edge',
+    maxLen: 4,
+    test: (line) => isNameAlone(line) && !/[网網报報台社刊站]$/.test(line),
+    why: 'A name alone on a line above the first paragraph or below the last ("程青"): the writer\'s or reporter\'s byline without its label. Last of the rules, so that a product or outlet name that reads like a person goes under its own rule; of the name-alone lines on the development pages, none was text.',
   },
 ]
 
