@@ -25,6 +25,7 @@ export function cutInline(paragraphs: string[], where: InlineRule['where'], lead
   paragraphs.forEach((p, n) => {
     let text = p
     for (const rule of where === 'lead' && n >= lead ? [] : rules) {
+      if (rule.needs && !rule.needs.some((w) => text.includes(w))) continue
       rule.pattern.lastIndex = 0
       if (!rule.pattern.test(text)) continue
       rule.pattern.lastIndex = 0

@@ -130,11 +130,12 @@ function isNameOverPost(line: string, next: string | null): boolean {
   return !!next && next.length <= 60 && !/[。！？!?]/.test(next) && AFFILIATION.test(next)
 }
 
+/** An essay-template site's count of gathered pieces ("…（精选5篇）") or the label of one piece ("2.某某心得 篇二"). */
+const COLLECTION_HEADING = rx('[(（]\\s*精选\\s*\\d{1,3}\\s*篇\\s*[)）]$|^(?:\\d{1,2}\\s*[.、．]\\s*[^。！？，,]{2,30}?\\s*|[^。！？，,]{2,30}?\\s+)篇[一二三四五六七八九十]{1,3}$')
+
 /** A site menu run into its contact details with single spaces ("关于我们 广告服务 手机版 投诉：…"): it opens with two site links. */
 function opensWithSiteLinks(line: string): boolean {
-  if (/[。，,！？!?]/.test(line)) return false
-  const items = line.split(/\s+/)
-  return items.length >= 3 && SITE_LINK.test(items[0]) && SITE_LINK.test(items[1])
+  return SITE_ROW.test(line) && !/[。，,！？!?]/.test(line)
 }
 
 /** Labels that open the apparatus lines of a journal article. */
@@ -206,6 +207,7 @@ function isMenu(line: string): boolean {
 }
 
 const SITE_LINK = rx(`^(?:${wordAlternation([...SITE_WORDS, ...SITE_WORDS_EN])})$`, 'i')
+const SITE_ROW = rx(`^(?:${wordAlternation([...SITE_WORDS, ...SITE_WORDS_EN])})\\s+(?:${wordAlternation([...SITE_WORDS, ...SITE_WORDS_EN])})\\s+\\S`, 'i')
 
 /**
  * Footer link rows in any separator style ("关于我们 - 联系我们 - 网站地图", "About us · Contact"):
@@ -418,7 +420,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'collection-heading',
     zone: 'any',
     maxLen: 40,
-    pattern: rx('[(（]\\s*精选\\s*\\d{1,3}\\s*篇\\s*[)）]$|^(?:\\d{1,2}\\s*[.、．]\\s*[^。！？，,]{2,30}?\\s*|[^。！？，,]{2,30}?\\s+)篇[一二三四五六七八九十]{1,3}$'),
+    test: (line) => line.includes('篇') && COLLECTION_HEADING.test(line),
     why: 'An essay-template site\'s headings: the count of pieces it gathered ("…（精选5篇）") and the label of each piece ("2.某某心得体会 篇二"). The site\'s packaging of other people\'s texts, not text of any of them.',
   },
   {

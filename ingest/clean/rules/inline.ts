@@ -16,6 +16,11 @@ export interface InlineRule {
   pattern: RegExp
   /** The cut names a reporter, outlet or date worth parsing before it goes. */
   meta?: boolean
+  /**
+   * Strings one of which every cut holds (both scripts): a paragraph holding none is not tried,
+   * so a rule for a rare credit costs one native search instead of a regex run over every paragraph.
+   */
+  needs?: string[]
   why: string
 }
 
@@ -130,18 +135,21 @@ export const INLINE_RULES: InlineRule[] = [
   {
     id: 'photo-credit',
     where: 'paragraph',
+    needs: ['摄', '攝'],
     pattern: rx('(?<=[。！？!?”』」])\\s*[^\\s。！？!?，,、“”]{0,10}?(?:记者|通讯员|摄影|摄影师)\\s*[:：]?\\s*[\\u4e00-\\u9fff·]{2,4}(?:\\s*[、，,\\s]\\s*[\\u4e00-\\u9fff·]{2,4}){0,3}\\s*[/／]?\\s*[摄攝]\\s*$', 'g'),
     why: 'A photographer credit closing a caption that repeats a paragraph ("…开放。某某融媒体记者 张三 李四 摄"): who took the picture, never a clause of the text; the sentence before it stays.',
   },
   {
     id: 'image-caption',
     where: 'paragraph',
+    needs: ['供图', '供圖', '提供'],
     pattern: rx('^[^。！？!?]{2,40}?\\s*[。.]?\\s*[(（]?(?:受访者|被访者|采访对象|受访单位)(?:供图|提供)[)）]?\\s+(?=\\S)', 'g'),
     why: 'A photo caption and its credit run into the paragraph under the picture ("居民在议事亭里投票。 受访者供图 3月2日，…"): the credit ends the caption, the text starts after the gap.',
   },
   {
     id: 'citation-marker',
     where: 'paragraph',
+    needs: ['['],
     pattern: /(?<=\S)[ \t\u3000]+(?:\[\d{1,2}\]){1,4}(?=[ \t\u3000]|$)/g,
     why: 'Numbered source markers an answer engine sets after a gap at the end of each claim ("…上报问题 [2][4] - …"): pointers to its search results, which the copy left behind. A paper cites with the marker against the word and a clause mark after it ("城市[1]，"), and keeps it.',
   },
