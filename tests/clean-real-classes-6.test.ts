@@ -6,8 +6,8 @@ import { norm } from './clean-helpers.js'
 
 // Furniture left on the second batch of pool pages labelled for fields (issue 8, round 7), in
 // invented text: authors over their posts, a home-screen prompt, an essay site's headings, a
-// footer menu run into its contact line, photo credits glued to paragraphs, a summary that
-// repeats the lead.
+// footer menu run into its contact line, photo credits glued to paragraphs, reporters named at the
+// start of the first paragraph, an answer engine's source markers, a summary that repeats the lead.
 
 const reasonOf = (r: ReturnType<typeof clean>, text: string) => r.removed.find((x) => norm(x.text) === norm(text))?.reason
 
@@ -107,6 +107,24 @@ describe('photo credits glued to paragraphs', () => {
   it('leaves sentences that only mention a photographer', () => {
     const text = ['会后由记者 苏明远 摄下合影。', '苏明远说：“这张照片是记者岳婷摄。”', '受访者提供的照片显示，楼道已经清理干净。']
     expect(cutInline(text, 'paragraph').paragraphs).toEqual(text)
+  })
+})
+
+describe('reporters named without brackets at the start of the first paragraph', () => {
+  const lead = (first: string) => clean(['楼道议事会让居民商量着办', '', first, '', BODY[2]].join('\n'))
+
+  it('go when a gap parts them from the text', () => {
+    for (const credit of ['记者 苏明远 通讯员 岳婷', '本报记者苏明远', '通讯员 岳婷、韩素 记者 苏明远']) {
+      const r = lead(`${credit} 去年以来，青禾街道在六个老旧小区试行楼道议事会。`)
+      expect(reasonOf(r, credit)).toBe('lead-in')
+      expect(r.body).toContain('\n\n去年以来，青禾街道在六个老旧小区试行楼道议事会。')
+    }
+  })
+
+  it('stay when the last name runs into the text, or the line is a sentence about a reporter', () => {
+    for (const first of ['通讯员岳婷记者苏明远去年以来，青禾街道试行楼道议事会。', '记者苏明远说，楼道议事会开了三年。', '记者：议事会多久开一次？']) {
+      expect(norm(lead(first).body)).toContain(norm(first))
+    }
   })
 })
 

@@ -1,4 +1,5 @@
 import { rx } from '../bilingual.js'
+import { SURNAMES } from './vocabulary.js'
 
 /**
  * Furniture glued to text inside a kept line: a wire or paper dateline opening the first paragraph,
@@ -40,6 +41,13 @@ const STAFF = '(?:\\s*[、，,]?\\s*(?:记者|通讯员|见习记者|特约记�
 const NAMES = '[\\u4e00-\\u9fff·]{2,4}(?:\\s*[、，,\\s]\\s*[\\u4e00-\\u9fff·]{2,4}){0,4}'
 /** What may close a dateline before the text: a "题：" headline marker, a comma or colon. */
 const CLOSE = '(?:\\s*题\\s*[:：])?\\s*[，,:：]?\\s*'
+
+/** A role in a reporter credit. */
+const ROLE = '(?:记者|通讯员|特约记者|见习记者|实习记者|实习生|摄影|摄像)'
+/** A personal name in a credit: a common surname and one or two characters. */
+const PERSON = `[${SURNAMES.join('')}][\\u4e00-\\u9fff]{1,2}`
+/** One role and its names ("记者 张三、李四", "通讯员王五"); a further name after a plain space must be followed by a gap too. */
+const ROLE_NAMES = `${ROLE}\\s*[:：]?\\s*${PERSON}(?:\\s*[、，,]\\s*${PERSON}|\\s+${PERSON}(?=\\s))*`
 
 export const INLINE_RULES: InlineRule[] = [
   {
@@ -97,6 +105,13 @@ export const INLINE_RULES: InlineRule[] = [
     meta: true,
     pattern: /^[(（][\u4e00-\u9fff]{2,20}\s+[\u4e00-\u9fff·]{2,4}[)）]\s*(?=\S)/g,
     why: 'The sending office and the writer in brackets opening the first paragraph ("（某某街道办事处 某某）为了…"): a credit, not the text. A gap parts the office from the name.',
+  },
+  {
+    id: 'lead-in',
+    where: 'lead',
+    meta: true,
+    pattern: rx(`^(?:本报|本台|本刊|本网|${OUTLET})?${ROLE_NAMES}(?:\\s*[、，,]?\\s*${ROLE_NAMES})*[ \\t\\u3000]+(?=\\S)`, 'g'),
+    why: 'Reporters named without brackets at the start of the first paragraph, a gap before the text ("记者 张三 通讯员 李四 近日，…", "本报记者王五 3月2日，…"): who wrote it, not what happened. Without the gap the last name cannot be told from the first word, and the paragraph is left as it is.',
   },
   {
     id: 'headline-counter',
