@@ -6,6 +6,11 @@ export function norm(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '')
 }
 
+/** The reason clean gave for removing `text` (compared in the scorer's form), if it removed it. */
+export function reasonOf(r: { removed: { text: string; reason: string }[] }, text: string): string | undefined {
+  return r.removed.find((x) => norm(x.text) === norm(text))?.reason
+}
+
 export interface CleanFixture {
   name: string
   input: string

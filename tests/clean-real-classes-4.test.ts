@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { clean } from '../ingest/clean/index.js'
 import { matchRule } from '../ingest/clean/engine.js'
-import { norm } from './clean-helpers.js'
+import { norm, reasonOf } from './clean-helpers.js'
 
 // Cleaning and title classes left after round 3 on real pool pages (issue 8, round 4), in invented text.
-
-const reasonOf = (r: ReturnType<typeof clean>, text: string) => r.removed.find((x) => norm(x.text) === norm(text))?.reason
 
 const BODY = [
   '近年来，某市柳塘街道以老旧小区为重点，推动居民自治，全街道已组建楼栋议事会46个，化解邻里纠纷210件。',

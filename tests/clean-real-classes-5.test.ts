@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { clean } from '../ingest/clean/index.js'
 import { matchRule } from '../ingest/clean/engine.js'
-import { norm } from './clean-helpers.js'
+import { norm, reasonOf } from './clean-helpers.js'
 
 // Cleaning and title classes left on the pool pages labelled by fields annotators (issue 8,
 // round 4), in invented text.
-
-const reasonOf = (r: ReturnType<typeof clean>, text: string) => r.removed.find((x) => norm(x.text) === norm(text))?.reason
 
 const BODY = [
   '近年来，某市桂溪街道以老旧小区为重点推动居民自治，全街道已组建院落议事会38个，化解邻里纠纷190件。',

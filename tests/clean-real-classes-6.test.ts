@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { clean } from '../ingest/clean/index.js'
 import { matchRule } from '../ingest/clean/engine.js'
 import { cutInline } from '../ingest/clean/inline.js'
-import { norm } from './clean-helpers.js'
+import { norm, reasonOf } from './clean-helpers.js'
 
 // Furniture left on the second batch of pool pages labelled for fields (issue 8, round 7), in
 // invented text: authors over their posts, a home-screen prompt, an essay site's headings, a
 // footer menu run into its contact line, photo credits glued to paragraphs, reporters named at the
 // start of the first paragraph, an answer engine's source markers, a summary that repeats the lead.
-
-const reasonOf = (r: ReturnType<typeof clean>, text: string) => r.removed.find((x) => norm(x.text) === norm(text))?.reason
 
 const BODY = [
   '去年以来，某市青禾街道在六个老旧小区试行楼道议事会，共收集居民意见420条，办结386条。',
