@@ -154,3 +154,18 @@ describe('a summary that repeats the lead', () => {
     expect(norm(r.body)).toContain(norm('发现议事规则比场地更要紧'))
   })
 })
+
+describe('a headline in black brackets opening the first paragraph', () => {
+  it('is taken as the headline; the paragraph after it stays whole', () => {
+    const r = clean(['【楼道议事会为什么要轮值】楼道议事会轮值，是指各楼栋按月轮流召集议事，让每栋楼的居民都有机会把自家楼道的事摆上桌面商量。', '', BODY[2]].join('\n'))
+    expect(r.title).toBe('楼道议事会为什么要轮值')
+    expect(r.body).toContain('\n\n楼道议事会轮值，是指各楼栋按月轮流召集议事')
+  })
+
+  it('is not a column tag or a label, nor a bracket before a short line', () => {
+    for (const first of ['【青禾新闻网】去年以来，青禾街道在六个老旧小区试行楼道议事会，共收集居民意见420条，办结386条，居民满意。', '【楼道议事会为什么要轮值】详见下文。']) {
+      expect(clean([first, '', BODY[2]].join('\n')).title).not.toBe(first.slice(1, first.indexOf('】')))
+    }
+  })
+})
+

@@ -5,7 +5,7 @@ import { GOV_LABEL_ALONE, SUMMARY_LABEL, SUMMARY_REPEAT } from './rules/boilerpl
 import { applyJudgements, judgeLines } from './model/judge.js'
 import { metadataTitle, parseMeta, type MetaLine } from './meta.js'
 import { prepareLines } from './prepare.js'
-import { GLUED_HEADLINE, ITEM_START } from './rules/layout.js'
+import { BRACKETED_HEADLINE, GLUED_HEADLINE, ITEM_START } from './rules/layout.js'
 import { cutInline } from './inline.js'
 import { INLINE_RULES } from './rules/inline.js'
 import { cleanHeadline, crumbTitle, findTitle, headlineEnd, headlineKey, headlineStart, pageImageTitle, stripSiteSuffix } from './title.js'
@@ -70,7 +70,7 @@ function markRepeatedSummary(lines: Line[]): void {
 /** The first line split where a headline printed beside its first paragraph ends (rules/layout.ts). */
 function splitGluedHeadline(lines: string[]): string[] {
   const first = lines.findIndex((l) => l !== '')
-  const m = first === -1 ? null : GLUED_HEADLINE.exec(lines[first])
+  const m = first === -1 ? null : (GLUED_HEADLINE.exec(lines[first]) ?? BRACKETED_HEADLINE.exec(lines[first]))
   if (!m) return lines
   return [...lines.slice(0, first), m[1], '', lines[first].slice(m[0].length), ...lines.slice(first + 1)]
 }

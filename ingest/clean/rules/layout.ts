@@ -59,3 +59,11 @@ export const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(]
  * punctuation, so a paragraph that merely quotes a reporter is not split.
  */
 export const GLUED_HEADLINE = rx('^([^。！？!?，,；;：:]{6,40}?)\\s+(?=[(（〔［]\\s*(?:本报|本台|特约|见习|实习)?(?:记者|通讯员))')
+
+/**
+ * A headline in black brackets opening the first line, the first paragraph straight after it
+ * ("【议事会为什么要轮值】议事会轮值是指…"): a Q&A or explainer page sets its headline that way.
+ * Six characters or more with no sentence or clause mark, so a column tag ("【某某网】") or a label
+ * ("【编者按】") is not taken; the paragraph after it must be paragraph-sized.
+ */
+export const BRACKETED_HEADLINE = rx('^【([^【】。！？!?，,；;：:]{6,40})】\\s*(?=\\S.{39})')
