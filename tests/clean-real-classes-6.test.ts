@@ -7,7 +7,8 @@ import { norm, reasonOf } from './clean-helpers.js'
 // Furniture left on the second batch of pool pages labelled for fields (issue 8, round 7), in
 // invented text: authors over their posts, a home-screen prompt, an essay site's headings, a
 // footer menu run into its contact line, photo credits glued to paragraphs, reporters named at the
-// start of the first paragraph, an answer engine's source markers, a summary that repeats the lead.
+// start of the first paragraph, an answer engine's source markers, a summary that repeats the lead,
+// a headline in black brackets glued to the first paragraph.
 
 const BODY = [
   '去年以来，某市青禾街道在六个老旧小区试行楼道议事会，共收集居民意见420条，办结386条。',
