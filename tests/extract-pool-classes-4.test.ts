@@ -83,3 +83,41 @@ describe('counts: digits and 所 before 社区 name an institute\'s compound', (
     expect(findCounts(doc).map((k) => `${k.value}${k.unit}`)).toEqual(['4所'])
   })
 })
+
+describe('place: every one of them is no name, even after a division', () => {
+  it('leaves a stem closed by 各', () => {
+    expect(run('近日，某市青川区白杨镇机关干部和各村（社区）干部走访了困难户。').place.community).toBeNull()
+  })
+
+  it('still reads the village named after its town', () => {
+    expect(run('近日，白杨镇干部和各村干部来到白杨镇鹤鸣村召开院坝会。').place.community).toBe('鹤鸣村')
+  })
+})
+
+describe('place: a function word inside a community\'s name written after its street', () => {
+  it('reads the name when the function word does not open the run', () => {
+    expect(run('近日，青川区北门街道银三角社区开展了防汛演练。').place.community).toBe('银三角社区')
+  })
+
+  it('still leaves a run that opens on one', () => {
+    expect(run('近日，北门街道所有社区开展了防汛演练。').place.community).toBeNull()
+  })
+})
+
+describe('place: a community whose officer speaks for it', () => {
+  it('reads a common-word stem as a name when its staff are named speaking', () => {
+    expect(run('对此，琥珀社区工作人员刘敏告诉记者，楼道已清理干净。').place.community).toBe('琥珀社区')
+  })
+
+  it('still needs a chain for a kind of community, or without a speaker', () => {
+    expect(run('智慧社区工作人员刘敏说，系统已上线。').place.community).toBeNull()
+    expect(run('琥珀社区工作人员都很忙。').place.community).toBeNull()
+  })
+})
+
+describe('place: going to a place for help is a phrase', () => {
+  it('leaves a stem closed by 找 or 跑', () => {
+    expect(run('以前群众有事要去活动阵地找村干部，如今干部上门了。').place.community).toBeNull()
+    expect(run('过去居民办事总得来回跑社区。').place.community).toBeNull()
+  })
+})

@@ -160,6 +160,9 @@ const KIND_END_RE = /(?:老旧|无物业|开放式|物业)$/
 const LEVEL_WORD_INSIDE = /街道|社区|小区|居委会|村委会/
 // "新密市部分街道", "城区四街道": a share or a number of divisions, even right after a division.
 const COUNTED_END_RE = /(?:部分|多数|少数|各|[一二两三四五六七八九十几])$/
+// "某镇干部和各村（社区）干部": 各 or 每 closing a longer stem says every one of them, even right
+// after a division; a two-character stem may still be a village's name.
+const EACH_END = /^[\u4e00-\u9fff]{2,}[各每]$/
 // "积分制激活小区治理", "推动产业社区小区治理": before 治理/管理/改造 the word 小区 (or 社区) is
 // usually the generic noun, and the "name" before it a verb phrase or a kind, so such a mention
 // only confirms a name seen elsewhere.
@@ -187,7 +190,8 @@ const commonWordSet = (): Set<string> => (commonWords ??= new Set(verbData.commo
 const COMPLEMENTS = new Set('好完成到进入出上下起住给回过着')
 // "有事要跑社区": a stem that starts with an auxiliary after a cut is the rest of a clause.
 const AUXILIARIES = new Set('要会能请应需可得想')
-const GOING = new Set('进入到回驻包下中内上')
+// 找 and 跑 go to a place for help ("有事找社区", "阵地找村干部").
+const GOING = new Set('进入到回驻包下中内上找跑')
 
 /**
  * Where the name starts in `run`, or -1 when the run ends in a stop word ("积极探索社区治理") or in
@@ -236,14 +240,17 @@ function nameStart(run: string, afterDivision = false, minRest = 2): { cut: numb
   for (let i = 0; i + 2 <= run.length; i++) {
     if (v.has(pairKey(run, i + 2)) && i + 2 === last) verbBeforeLast = true
     if (!f.has(pairKey(run, i + 2))) continue
+    // "某街道金三角社区": written straight after a division, a run whose function word (三角, a sum
+    // of money) does not open it is a name; one that opens on it ("街道所有社区") is not.
+    if (i + 2 === run.length && afterDivision && i > best && !STOP_CHARS.has(run[0])) continue
     if (i + 2 === run.length) endsInStop = true
     else consider(i + 2)
   }
   if (endsInStop || (wordBeforeLast && NAME_FINAL_STOPS.has(run[last])) || (verbBeforeLast && COMPLEMENTS.has(run[last]))) return { cut: -1, doubtful: false }
   const inner = last - 1 > best && STOP_CHARS.has(run[last - 1]) && !NAME_FINAL_STOPS.has(run[last - 1])
   const auxiliary = best > 0 && AUXILIARIES.has(run[best])
-  // "党员进社区", "街道驻村", "治理中社区": a stem of three or more ending in a verb of going or
-  // staying, or in a position word, is a phrase.
+  // "党员进社区", "街道驻村", "治理中社区", "有事找社区": a stem of three or more ending in a verb of
+  // going, seeking or staying, or in a position word, is a phrase.
   if (run.length - best >= 3 && GOING.has(run[last])) return { cut: -1, doubtful: false }
   // "衡南县在乡村振兴…": right after a division a clause opener starts a clause, never a name.
   // "桥东街道并四社区": two characters between a division and 社区/村 are a name whatever the first one.
@@ -267,7 +274,7 @@ const PHASE_STEM = /^(?:[一二两三四五六七八九十]+|[\d０-９]+)期$/
 function isName(stem: string, level: LocalLevel, chained: boolean, minStem: number): boolean {
   if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem) || PHASE_STEM.test(stem)) return false
   if (level === 'district' && ZONE_GENERIC.test(stem)) return false
-  if ((level === 'street' && COUNTED_END_RE.test(stem)) || LEVEL_WORD_INSIDE.test(stem)) return false
+  if ((level === 'street' && COUNTED_END_RE.test(stem)) || LEVEL_WORD_INSIDE.test(stem) || EACH_END.test(stem)) return false
   return (chained || !GENERIC_END_RE.test(stem)) && !KIND_END_RE.test(stem) && !ALWAYS_GENERIC.has(stem)
 }
 
@@ -338,7 +345,10 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
     if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) return null
     // "属地街道": a street named by a common word alone is a name only once written after its district, as a community is.
-    const needsChain = (level === 'community' || level === 'street') && !chained && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
+    // "某某社区工作人员李某说": a community whose officer is named speaking for it is that body, a
+    // name, even when its stem is a common word (not a kind: "智慧社区工作人员" stays generic).
+    const spokenFor = suffix === '社区' && !GENERIC_PART_RE.test(stem) && OFFICER_SPEAKS.test(simp.slice(e, e + 16))
+    const needsChain = (level === 'community' || level === 'street') && !chained && !spokenFor && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
     // "督导员老周到了锦绣花苑": a run that fills the window is still bounded where a visit or a home
     // ("到了", "来到", "走进", "家住") cuts the name off: what follows it is where someone went or lives.
     const visited = cut > 0 && HOME_OR_VISIT.test(simp.slice(a, a + cut))
@@ -375,6 +385,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
   return out
 }
 
+const OFFICER_SPEAKS = /^(?:党委|党总支|党支部|居委会|居委)?(?:工作人员|党委书记|书记|副书记|主任|副主任|负责人|网格员|社工)[\u4e00-\u9fff]{2,3}(?:说|介绍|表示|告诉|称|坦言|[，,:：])/
 const KIND_BEFORE_SUFFIX = /住宅(?=小区$)/
 const HOME_OR_VISIT = /(?:家住|住在|来到|到了|走进)$/
 
