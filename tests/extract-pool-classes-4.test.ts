@@ -121,3 +121,23 @@ describe('place: going to a place for help is a phrase', () => {
     expect(run('过去居民办事总得来回跑社区。').place.community).toBeNull()
   })
 })
+
+describe('place: a street office between the street and its community', () => {
+  it('starts the community after 办 or 办事处', () => {
+    expect(run('近日，青川区北门街道办银杏社区开展了防汛演练。').place).toMatchObject({ street: '北门街道', community: '银杏社区' })
+    expect(run('北门街道办事处银杏社区开展了防汛演练。').place.community).toBe('银杏社区')
+    expect(extract({ body: '北門街道辦銀杏社區開展了防汛演練。', title: null, script: 'traditional' }).place.community).toBe('銀杏社區')
+  })
+})
+
+describe('place: a zone named by its kind alone', () => {
+  it('takes a bare high-tech zone written twice over the district inferred from a street', () => {
+    const page = '高新区邻里中心开门迎客\n近日，青禾街道邻里中心投入使用，高新区居民在家门口就能办事。'
+    expect(run(page).place.district).toBe('高新区')
+  })
+
+  it('leaves one written once, or inside another name', () => {
+    expect(run('近日，青禾街道邻里中心投入使用，高新区居民在家门口就能办事。').place.district).not.toBe('高新区')
+    expect(run('成都高新区的青禾街道邻里中心投入使用，其高新区分中心也开门了。').place.district).not.toBe('高新区')
+  })
+})

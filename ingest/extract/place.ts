@@ -312,7 +312,11 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     while (a > 0 && s - a < MAX_RUN && (lane || !chainEnds.has(a)) && (HAN.test(simp[a - 1]) || LATIN.test(simp[a - 1]) || (numbered && DIGIT.test(simp[a - 1])))) a--
     const bounded =
       !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 4)))
-    const afterDivision = chainEnds.has(a) && DIVISION_END.test(simp.slice(Math.max(0, a - 2), a))
+    // "某街道办某社区", "某街道办事处某社区": the street's office is the street written again; the
+    // community's name starts after it.
+    const office = chainEnds.has(a) && simp.slice(a - 2, a) === '街道' ? STREET_OFFICE.exec(simp.slice(a, s)) : null
+    if (office && s - a - office[0].length >= 2) chainEnds.add((a += office[0].length))
+    const afterDivision = chainEnds.has(a) && (office !== null || DIVISION_END.test(simp.slice(Math.max(0, a - 2), a)))
     if (lane) return laneAt(simp, a, s, bounded)
     // "走进北苑社区": before a property word (苑, 花园…) one character is a whole stem, so a clause
     // word two characters back still cuts ("北苑", not "记者一走进北苑").
@@ -387,6 +391,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
 
 const OFFICER_SPEAKS = /^(?:党委|党总支|党支部|居委会|居委)?(?:工作人员|党委书记|书记|副书记|主任|副主任|负责人|网格员|社工)[\u4e00-\u9fff]{2,3}(?:说|介绍|表示|告诉|称|坦言|[，,:：])/
 const KIND_BEFORE_SUFFIX = /住宅(?=小区$)/
+const STREET_OFFICE = /^(?:办事处|办)/
 const HOME_OR_VISIT = /(?:家住|住在|来到|到了|走进)$/
 
 interface Candidate {
@@ -847,6 +852,16 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
     place.inferred = place.inferred.filter((l) => l !== 'district')
     set('district', fromLocal(zones[0]))
   }
+  // "高新区居民…", "在经开区…": a page that names its zone by its kind alone, twice or more, is set
+  // there, and readers take that zone rather than the district the gazetteer files its street under.
+  if ((!place.district || place.inferred.includes('district')) && !zones[0]) {
+    const bare = [...doc.simp.matchAll(BARE_ZONE)].filter((m) => !HAN.test(doc.simp[m.index! - 1] ?? '') || STOP_CHARS.has(doc.simp[m.index! - 1]))
+    if (bare.length >= 2 && bare.every((m) => m[0] === bare[0][0])) {
+      const start = bare[0].index!
+      place.inferred = place.inferred.filter((l) => l !== 'district')
+      set('district', { value: doc.body.slice(start, start + bare[0][0].length), evidence: quoteSentence(doc, start, start + bare[0][0].length), inferred: false })
+    }
+  }
   if (!place.street && streets[0] && streets[0].score >= 2) set('street', fromLocal(streets[0]))
 
   // A report about a street that visits three communities or more is not about one of them; with
@@ -909,4 +924,7 @@ const ANONYMOUS_ADMIN = /(?<![A-Za-z0-9０-９])([A-Z]) ?(省|市|县|区)/g
 // The four municipalities are a province and a city at once: readers record the city too even
 // when no district below it is named ("基于上海市的经验").
 // Hong Kong and Macao are filed the same way.
+// One high-tech or economic zone per city: its kind alone names it where the page is set. 开发区 and
+// 新区 are too common as plain words to be read so.
+const BARE_ZONE = /高新区|经开区/g
 const MUNICIPALITIES = new Set(['北京', '上海', '天津', '重庆', '重慶', '香港', '澳门', '澳門', '香港特别行政区', '澳门特别行政区', '香港特別行政區', '澳門特別行政區'])
