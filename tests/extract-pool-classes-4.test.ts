@@ -141,3 +141,31 @@ describe('place: a zone named by its kind alone', () => {
     expect(run('成都高新区的青禾街道邻里中心投入使用，其高新区分中心也开门了。').place.district).not.toBe('高新区')
   })
 })
+
+describe('place: an estate before 湾 where someone lives', () => {
+  it('reads a longer stem whose last character makes a common word with 湾', () => {
+    expect(run('家住银沙湾的周大爷说，新中心离家很近。').place.compound).toBe('银沙湾')
+  })
+
+  it('still leaves the common word itself, and the stem without a home', () => {
+    expect(run('他家住水湾旁边。').place.compound).toBeNull()
+    expect(run('银沙湾的风景很美。').place.compound).toBeNull()
+  })
+})
+
+describe('place: a community named by a numbered institute or works', () => {
+  it('reads the number and 所 or 厂 with 社区', () => {
+    expect(run('近日，713所社区为老人办理了助餐补贴。').place.community).toBe('713所社区')
+  })
+
+  it('leaves an ordinal or a longer figure', () => {
+    expect(run('近日，第713所社区学校开学。').place.community).toBeNull()
+  })
+})
+
+describe('place: communities renewed in general', () => {
+  it('lets a community named before 微更新 only confirm a name seen elsewhere', () => {
+    const page = '这次自定义社区更新，从一块球场开始。2023年，桐花居民区党总支筹集资金改造球场。'
+    expect(run(page).place.community).toBe('桐花居民区')
+  })
+})

@@ -166,7 +166,8 @@ const EACH_END = /^[\u4e00-\u9fff]{2,}[各每]$/
 // "积分制激活小区治理", "推动产业社区小区治理": before 治理/管理/改造 the word 小区 (or 社区) is
 // usually the generic noun, and the "name" before it a verb phrase or a kind, so such a mention
 // only confirms a name seen elsewhere.
-const GENERIC_NOUN_AFTER = /^(?:小区)?(?:治理|管理|改造|建设)/
+// "某某社区微更新": renewal is done to communities in general as much as to one.
+const GENERIC_NOUN_AFTER = /^(?:小区)?(?:治理|管理|改造|建设|微更新|更新)/
 const JOINED = /[和与及]$/
 // "村民", "村委", "村级"… are words, not the end of a village name.
 const NOT_VILLAGE_NEXT = new Set('民委级落庄干集组务')
@@ -304,6 +305,9 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const e = s + suffix.length
     if (covered(s, e)) return null
     if (suffix === '村' && NOT_VILLAGE_NEXT.has(simp[e] ?? '')) return null
+    // "602所社区": a community grown from a numbered institute or works is named by its number.
+    const works = suffix === '社区' ? WORK_UNIT.exec(simp.slice(Math.max(0, s - 8), s)) : null
+    if (works) return { start: s - works[0].length, end: e, level: 'community', name: works[0] + suffix, bounded: true, weak: false, afterDivision: false, chained: false, needsChain: false }
     const numbered = NUMBERED.has(suffix)
     let level = levelOfSuffix(suffix)
     let a = s
@@ -331,7 +335,10 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const stem = simp.slice(stemStart, s)
     if (numbered && !NUMBER_END.test(stem)) return null
     const bare = BARE_RULE.get(suffix)
-    if (bare?.notAfter.test(stem)) return null
+    // "家住金水湾的": where someone lives or went, a longer stem before 湾 names the estate even when
+    // its last character makes a common word with 湾 (水湾, 沙湾).
+    const home = cut > 0 && HOME_OR_VISIT.test(simp.slice(a, a + cut))
+    if (bare?.notAfter.test(stem) && !(suffix === '湾' && home && stem.length >= 2)) return null
     if (suffix === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
     // A name written straight after a division or another place name ("湖南路街道颐和社区") is
     // delimited by that chain, whatever its characters look like.
@@ -345,7 +352,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     if (!isName(stem, level, chained, minStem) || NEVER_INITIAL.has(stem[0])) return null
     // "物业和社区工作人员", "居民与小区": a common word and a conjunction join two nouns, unlike 祥和.
     if (JOINED.test(stem) && commonWordSet().has(stem.slice(0, -1))) return null
-    const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || (NUMBERED_AREA.test(suffix) && !BUILDING_AFTER.test(simp.slice(e, e + 5))))
+    const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || (bare !== undefined && !(home && stem.length >= 2)) || (NUMBERED_AREA.test(suffix) && !BUILDING_AFTER.test(simp.slice(e, e + 5))))
     // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
     if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) return null
     // "属地街道": a street named by a common word alone is a name only once written after its district, as a community is.
@@ -355,8 +362,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const needsChain = (level === 'community' || level === 'street') && !chained && !spokenFor && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
     // "督导员老周到了锦绣花苑": a run that fills the window is still bounded where a visit or a home
     // ("到了", "来到", "走进", "家住") cuts the name off: what follows it is where someone went or lives.
-    const visited = cut > 0 && HOME_OR_VISIT.test(simp.slice(a, a + cut))
-    return { start: stemStart, end: e, level, name: stem + suffix, bounded: bounded || visited, weak, afterDivision: afterDivision && cut === 0, chained, needsChain }
+    return { start: stemStart, end: e, level, name: stem + suffix, bounded: bounded || home, weak, afterDivision: afterDivision && cut === 0, chained, needsChain }
   }
   LOCAL_SUFFIX.lastIndex = 0
   let m: RegExpExecArray | null
@@ -392,6 +398,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
 const OFFICER_SPEAKS = /^(?:党委|党总支|党支部|居委会|居委)?(?:工作人员|党委书记|书记|副书记|主任|副主任|负责人|网格员|社工)[\u4e00-\u9fff]{2,3}(?:说|介绍|表示|告诉|称|坦言|[，,:：])/
 const KIND_BEFORE_SUFFIX = /住宅(?=小区$)/
 const STREET_OFFICE = /^(?:办事处|办)/
+const WORK_UNIT = /(?<![\d.\-/a-zA-Z第])\d{2,4}[所厂]$/
 const HOME_OR_VISIT = /(?:家住|住在|来到|到了|走进)$/
 
 interface Candidate {
