@@ -70,7 +70,7 @@ export function countContext(doc: Doc, count: Count): CountContext {
   }
 }
 
-// "排查发现飞线充电50余处，楼道停车20余处": a clause that is only a noun and a count, after a clause
+// "巡查看到占道晾晒40余处，楼道堆物30余处": a clause that is only a noun and a count, after a clause
 // that ends on a count of the same measure governed by a verb of work, is the next item of the same
 // list; the verb governs it too. One that opens on 包括 or 其中 ("…31名，包括3名儿童") breaks the
 // count before it down and is no new item.
@@ -206,7 +206,7 @@ const RESULT_AFTER = words([
   '挂牌', '得到解决', '得到妥善', '解决', '办结', '化解', '处置', '编入',
 ])
 // "受益人数超70万", "就餐人数约130人": a count of people taking part or served, unlike 人口 (who live there).
-// "服务窗口3个", "服务站12个": a verb word naming a facility counts no one taking part.
+// "服务站12个", "服务大厅2处": a verb word naming a facility counts no one taking part.
 const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者|使用)(?!人口|面积|窗口|中心|站|点|室|大厅|热线|平台|设施)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
 // "服务人口近3万人", "辖区面积": a size noun right before the figure.
 const SIZE_NOUN = /(?:人口|户数|面积|总量|规模|体量|户籍|常住|楼龄)[^，。；]{0,3}$/
@@ -277,7 +277,7 @@ const PER_ITEM = /(?:每个|每户|每人|每栋|每名|每位|每幢|每家|每
 const PER_PERIOD = /(?:日均|每天|每日|每周|每月|每年|一天|全年|年均|月均)[\u4e00-\u9fff]{0,6}$/
 // "建成1个服务中心、6个服务站和14个服务点": a count of one followed by more counts in its clause is the first item of a list.
 const LIST_OF_COUNTS = /^[^，。；\d]{1,16}[、和及与]\s?\d/
-// "安排志愿者24小时值守", "24小时在岗": a duration before a word of duty is a schedule kept, not a result.
+// "请楼长们24小时轮守", "24小时在岗": a duration before a word of duty is a schedule kept, not a result.
 const DUTY_AFTER = /^(?:不间断|轮流|轮班)?(?:在[\u4e00-\u9fff]{1,6})?(?:值守|值班|在岗|待命|驻守|巡逻|巡查|守护|坚守|轮值|开放|营业|运行|运转|监控|服务)/
 const PERSON = /^(?:人|名|位|人次)$/
 const HOUSEHOLD = /^(?:户|户次)$/
@@ -382,7 +382,7 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'markup', points: 'baseline', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },
   { id: 'normative-page', points: 'baseline', why: 'on a page that says what should be done twice as often as what was done (a policy text, a plan, a study) figures are targets and statistics, not results', test: (c) => c.normativePage },
   { id: 'essay-page', points: 'baseline', why: 'on a page that speaks of itself as a paper, essay or study (an abstract, a research team, "本文将…", "笔者认为") figures are examples, statistics and proposals, not a case\'s results', test: (c) => c.essayPage },
-  { id: 'duty-schedule', points: 'baseline', why: '"志愿者24小时在社区值守", "24小时开放": a duration before a word of duty is the schedule kept, not something achieved; a time within which work was done ("24小时内解决") is not one', test: (c) => DURATION.test(c.count.measure) && DUTY_AFTER.test(c.post) },
+  { id: 'duty-schedule', points: 'baseline', why: '"队员24小时在河堤值班", "24小时开放": a duration before a word of duty is the schedule kept, not something achieved; a time within which work was done ("24小时内解决") is not one', test: (c) => DURATION.test(c.count.measure) && DUTY_AFTER.test(c.post) },
   { id: 'example-places', points: 'baseline', why: 'on a page whose sentences open on two provinces or more ("如甲省…；乙省…"), a figure in a sentence opening on a province is an example surveyed, not the case\'s work', test: (c) => c.exampleSentence },
   { id: 'no-words', points: 'baseline', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },
 ]

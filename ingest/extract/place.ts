@@ -160,13 +160,13 @@ const KIND_END_RE = /(?:老旧|无物业|开放式|物业)$/
 const LEVEL_WORD_INSIDE = /街道|社区|小区|居委会|村委会/
 // "新密市部分街道", "城区四街道": a share or a number of divisions, even right after a division.
 const COUNTED_END_RE = /(?:部分|多数|少数|各|[一二两三四五六七八九十几])$/
-// "某镇干部和各村（社区）干部": 各 or 每 closing a longer stem says every one of them, even right
+// "镇里与各村（居）的干部": 各 or 每 closing a longer stem says every one of them, even right
 // after a division; a two-character stem may still be a village's name.
 const EACH_END = /^[\u4e00-\u9fff]{2,}[各每]$/
 // "积分制激活小区治理", "推动产业社区小区治理": before 治理/管理/改造 the word 小区 (or 社区) is
 // usually the generic noun, and the "name" before it a verb phrase or a kind, so such a mention
 // only confirms a name seen elsewhere.
-// "某某社区微更新": renewal is done to communities in general as much as to one.
+// "某某社区更新": renewal is done to communities in general as much as to one.
 const GENERIC_NOUN_AFTER = /^(?:小区)?(?:治理|管理|改造|建设|微更新|更新)/
 const JOINED = /[和与及]$/
 // "村民", "村委", "村级"… are words, not the end of a village name.
@@ -241,7 +241,7 @@ function nameStart(run: string, afterDivision = false, minRest = 2): { cut: numb
   for (let i = 0; i + 2 <= run.length; i++) {
     if (v.has(pairKey(run, i + 2)) && i + 2 === last) verbBeforeLast = true
     if (!f.has(pairKey(run, i + 2))) continue
-    // "某街道金三角社区": written straight after a division, a run whose function word (三角, a sum
+    // "某街道银三角社区": written straight after a division, a run whose function word (三角, a sum
     // of money) does not open it is a name; one that opens on it ("街道所有社区") is not.
     if (i + 2 === run.length && afterDivision && i > best && !STOP_CHARS.has(run[0])) continue
     if (i + 2 === run.length) endsInStop = true
@@ -335,7 +335,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const stem = simp.slice(stemStart, s)
     if (numbered && !NUMBER_END.test(stem)) return null
     const bare = BARE_RULE.get(suffix)
-    // "家住金水湾的": where someone lives or went, a longer stem before 湾 names the estate even when
+    // "家住银沙湾的": where someone lives or went, a longer stem before 湾 names the estate even when
     // its last character makes a common word with 湾 (水湾, 沙湾).
     const home = cut > 0 && HOME_OR_VISIT.test(simp.slice(a, a + cut))
     if (bare?.notAfter.test(stem) && !(suffix === '湾' && home && stem.length >= 2)) return null
