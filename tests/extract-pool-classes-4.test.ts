@@ -14,10 +14,13 @@ describe('outcomes: the second item of a list governed by one verb', () => {
     expect(values('巡查时看到占道晾晒40余处，楼道堆物30余处，均已督促清理。')).toEqual(['40处', '30处'])
   })
 
-  it('leaves a breakdown of the count before, an item of another measure, and a list with no verb', () => {
+  it('leaves a breakdown of the count before, an item of another measure, a list with no verb, and an item with a verb of its own', () => {
     expect(values('累计劝离在河滩戏水的游客26名，包括4名儿童。')).toEqual(['26名'])
     expect(values('巡查时看到占道晾晒40余处，楼道堆物30余户。')).toEqual(['40处'])
     expect(values('小区有电动车40余辆，自行车30余辆。')).toEqual([])
+    const doc = makeDoc('今年共举办健康讲座6次，分享家风故事4次。', null, 'simplified', 200)
+    const [, second] = findCounts(doc)
+    expect(featuresOf(doc, second)).not.toContain('verb-in-clause')
   })
 })
 
