@@ -172,3 +172,14 @@ describe('place: communities renewed in general', () => {
     expect(run(page).place.community).toBe('桐花居民区')
   })
 })
+
+describe('place: an estate written straight after its community', () => {
+  it('starts at the community\'s end even where its first character is a stop character', () => {
+    expect(run('在桂园社区来鹤里小区内，仍有住户私拉电线。').place).toMatchObject({ community: '桂园社区', compound: '来鹤里小区' })
+  })
+
+  it('leaves a verb or a clause after the community', () => {
+    expect(run('桂园社区督促小区物业整改。').place.compound).toBeNull()
+    expect(run('桂园社区来到小区开展活动。').place.compound).toBeNull()
+  })
+})

@@ -201,7 +201,7 @@ const GOING = new Set('进入到回驻包下中内上找跑')
  * usually a function word ("居民和社区") or holds one inside ("以前有事要跑社区"): such a name
  * needs a second mention.
  */
-function nameStart(run: string, afterDivision = false, minRest = 2): { cut: number; doubtful: boolean } {
+function nameStart(run: string, afterDivision = false, minRest = 2, afterCommunity = false): { cut: number; doubtful: boolean } {
   let best = 0
   let endsInStop = false
   let doubtful = false
@@ -216,6 +216,10 @@ function nameStart(run: string, afterDivision = false, minRest = 2): { cut: numb
     if (!STOP_CHARS.has(run[i])) continue
     // After a division a clause opener is cut only when two characters stay ("和天鹅湖", not "和圣苑").
     if (i === 0 && afterDivision && (!CLAUSE_OPENERS.has(run[0]) || run.length < 3)) continue
+    // "某某社区来凤里小区": an estate written straight after its community starts there too, unless a
+    // clause opens ("社区在小区…"); verbs keep their weight, since a community acts on estates
+    // ("社区督促小区…").
+    if (i === 0 && afterCommunity && !CLAUSE_OPENERS.has(run[0]) && run.length >= 3) continue
     if (i === last && NAME_FINAL_STOPS.has(run[i])) doubtful = true
     else consider(i + 1)
   }
@@ -325,7 +329,8 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     // "走进北苑社区": before a property word (苑, 花园…) one character is a whole stem, so a clause
     // word two characters back still cuts ("北苑", not "记者一走进北苑").
     const oneCharStem = PROPERTY_WORD_FIRST.test(suffix) || VILLAGE_COMMUNITY.test(suffix)
-    const { cut, doubtful } = nameStart(simp.slice(a, s), afterDivision, oneCharStem ? 1 : 2)
+    const afterCommunity = level === 'compound' && chainEnds.has(a) && simp.slice(a - 2, a) === '社区'
+    const { cut, doubtful } = nameStart(simp.slice(a, s), afterDivision, oneCharStem ? 1 : 2, afterCommunity)
     if (cut < 0) return null
     // "J县F社区": an anonymised division ends where its suffix does, like a known one.
     const anonymous = [...simp.slice(a + cut, s).matchAll(ANONYMOUS_DIVISION)].pop()
