@@ -52,7 +52,8 @@ const NOT_A_MEASURE_AFTER: Record<string, RegExp> = {
   起: /^(?:来|到|始|点)/,
   期: /^(?:间|待|望|限)/,
   天: /^(?:津|然|地)/,
-  所: /^(?:在|有|属|以|谓)/,
+  // "某某602所社区": digits and 所 before 社区 or 小区 name a research institute's compound, not a count.
+  所: /^(?:在|有|属|以|谓|社区|小区)/,
   类: /^(?:似)/,
   种: /^(?:植)/,
   米: /^(?:粮|饭)/,

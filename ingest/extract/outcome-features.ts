@@ -1,5 +1,7 @@
 import type { Count } from './counts.js'
 import { type Doc, clauseAt, sentenceAt } from './document.js'
+import { gazetteer } from './gazetteer.js'
+import verbData from './verbs.json'
 
 /** What a feature reads around one count, all on the simplified copy. */
 export interface CountContext {
@@ -23,6 +25,8 @@ export interface CountContext {
   normativePage: boolean
   /** The page speaks of itself as a paper, essay or study (essayPage). */
   essayPage: boolean
+  /** The sentence opens on a province, on a page where sentences open on two provinces or more (examplePlaces). */
+  exampleSentence: boolean
 }
 
 export interface OutcomeFeature {
@@ -46,6 +50,7 @@ export function countContext(doc: Doc, count: Count): CountContext {
   // A verb governs the count only when no size or having word comes between ("实施垃圾分类的小区总数为122个").
   const verbEnd = lastVerbEnd(run)
   const verbRun = verbEnd >= 0 && !STATE_AFTER_VERB.test(run.slice(verbEnd))
+  const verbPre = verbRun || DONE_VERBS.test(pre) || continuesList(doc, count, clause[0], sentence[0])
   return {
     count,
     pre,
@@ -54,7 +59,7 @@ export function countContext(doc: Doc, count: Count): CountContext {
     post,
     sentPost: doc.simp.slice(count.end, Math.max(count.end, sentence[1])),
     verbRun,
-    verbPre: verbRun || DONE_VERBS.test(pre),
+    verbPre,
     // "为30个家庭提供送餐服务": a verb after the count governs it when the count is whom it was for.
     verbPost: BENEFICIARY.test(pre) && DONE_VERBS.test(post.slice(0, 12)),
     resultPost: RESULT_AFTER.test(post.slice(0, 14)),
@@ -62,7 +67,28 @@ export function countContext(doc: Doc, count: Count): CountContext {
     participants: PARTICIPANTS.test(run),
     normativePage: normativePage(doc),
     essayPage: essayPage(doc),
+    exampleSentence: exampleSentence(doc, sentence[0]),
   }
+}
+
+// "巡查看到占道晾晒40余处，楼道堆物30余处": a clause that is only a noun and a count, after a clause
+// that ends on a count of the same measure governed by a verb of work, is the next item of the same
+// list; the verb governs it too. One that opens on 包括 or 其中 ("…31名，包括3名儿童") breaks the
+// count before it down and is no new item, and one that opens on a verb of its own ("…讲座6次，
+// 分享家风故事4次") is another action, left to its own cues.
+const LIST_ITEM = /^(?!包括|包含|其中|含)[\u4e00-\u9fff“”]{1,12}(?:共|约|近|超过|超|达)?$/
+let verbWords: Set<string> | null = null
+/** jieba's two-character verbs (verbs.json, as the place extractor reads them), built on first use. */
+const twoCharVerbs = (): Set<string> => (verbWords ??= new Set(verbData.verbs.match(/[\s\S]{2}/g) ?? []))
+function continuesList(doc: Doc, count: Count, clauseStart: number, sentenceStart: number): boolean {
+  if (clauseStart <= sentenceStart) return false
+  const item = doc.simp.slice(clauseStart, count.start).replace(TRAILING_SPACE, '')
+  if (!LIST_ITEM.test(item) || DONE_VERBS.test(item) || twoCharVerbs().has(item.slice(0, 2))) return false
+  const before = clauseAt(doc, clauseStart - 2)
+  if (before[1] >= clauseStart || before[0] < sentenceStart) return false
+  const prev = doc.simp.slice(before[0], before[1])
+  const m = prev.match(/(\d+(?:\.\d+)?)\s?万?[余多]?([^\d\s]{1,4})$/)
+  return !!m && m[2].startsWith(count.measure) && DONE_VERBS.test(prev.slice(0, prev.length - m[0].length))
 }
 
 // Papers, essays, explainers and study reports say what they are: an abstract with its keywords,
@@ -80,14 +106,49 @@ const ESSAY_SIGNS = [
   /笔者(?:认为|以为|看来|建议|主张|提出|试图|拟|将|对)/,
   /本文(?:将|从|以|通过|旨在|认为|探讨|分析|提出|主要|试图|拟|结合|基于|围绕|对|在)/,
 ]
+// Numbered notes after a sentence or a phrase ("…的目标。[3]"), twice or more, are a paper's
+// references; a news page cites no sources that way.
+const NOTE_MARK = /(?<=[\u4e00-\u9fff。，；”》）)])\[\d{1,2}\]/g
+const NOTE_MARKS = 2
 const essayOf = new WeakMap<Doc, boolean>()
 function essayPage(doc: Doc): boolean {
   let yes = essayOf.get(doc)
   if (yes === undefined) {
-    yes = (ABSTRACT.test(doc.simp) && KEYWORDS.test(doc.simp)) || ESSAY_SIGNS.some((re) => re.test(doc.simp))
+    yes =
+      (ABSTRACT.test(doc.simp) && KEYWORDS.test(doc.simp)) ||
+      ESSAY_SIGNS.some((re) => re.test(doc.simp)) ||
+      (doc.simp.match(NOTE_MARK)?.length ?? 0) >= NOTE_MARKS
     essayOf.set(doc, yes)
   }
   return yes
+}
+
+// An explainer surveys places: "如甲省推行了…；乙省…覆盖了…". A case report is set in one place, so
+// sentences opening on two provinces or more mark a page of examples, and a figure in a sentence
+// opening on a province belongs to an example, not to the case's work.
+const EXAMPLE_WORD = /^(?:如|比如|例如|譬如|像)?[，,：:]?/
+const examplesOf = new WeakMap<Doc, Set<number>>()
+function provinceOpening(doc: Doc, start: number): string | null {
+  const head = doc.simp.slice(start, start + 12).replace(/^\s+/, '').replace(EXAMPLE_WORD, '')
+  const g = gazetteer()
+  for (let n = 2; n <= 3; n++) {
+    const full = g.shortProvince.get(head.slice(0, n))
+    if (full) return full
+  }
+  return null
+}
+function exampleSentence(doc: Doc, start: number): boolean {
+  let openers = examplesOf.get(doc)
+  if (!openers) {
+    const byProvince = new Map<string, number[]>()
+    for (const [s] of doc.sentences) {
+      const p = provinceOpening(doc, s)
+      if (p) byProvince.set(p, [...(byProvince.get(p) ?? []), s])
+    }
+    openers = new Set(byProvince.size >= 2 ? [...byProvince.values()].flat() : [])
+    examplesOf.set(doc, openers)
+  }
+  return openers.has(start)
 }
 
 // Policy texts, plans and studies say what should or could be done ("应当", "须", "鼓励", "可以");
@@ -126,6 +187,8 @@ const DONE_VERB_LIST = [
   '上线', '覆盖', '深入', '救助', '捐赠', '募集', '筹集', '达成', '签订', '选出', '推选', '建立', '搭建', '打造', '开设',
   '设立', '回收', '收运', '巡查', '巡逻', '宣传', '入户', '培养', '发展', '帮办', '代办', '调动', '召集', '补种', '栽植',
   '植树', '绿化', '复绿', '新植', '交办', '带动', '安排', '收缴', '发布', '推送', '授牌', '挂牌', '完工',
+  // People moved out of danger or talked out of a place are what the work achieved.
+  '劝离', '劝返', '转移', '疏散',
   // People enrolled into a team or a grid are what organising produced ("楼组编入调解员120名").
   '编入',
   // Inspections report what they found: "排查发现隐患48处".
@@ -148,7 +211,8 @@ const RESULT_AFTER = words([
   '挂牌', '得到解决', '得到妥善', '解决', '办结', '化解', '处置', '编入',
 ])
 // "受益人数超70万", "就餐人数约130人": a count of people taking part or served, unlike 人口 (who live there).
-const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者|使用)(?!人口|面积)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
+// "服务站12个", "服务大厅2处": a verb word naming a facility counts no one taking part.
+const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者|使用)(?!人口|面积|窗口|中心|站|点|室|大厅|热线|平台|设施)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
 // "服务人口近3万人", "辖区面积": a size noun right before the figure.
 const SIZE_NOUN = /(?:人口|户数|面积|总量|规模|体量|户籍|常住|楼龄)[^，。；]{0,3}$/
 const HAS_BEFORE = /(?:共有|现有|拥有|有|只有|仅有|还有)(?:约|近|超过|超|逾)?$/
@@ -216,6 +280,10 @@ const STILL_LACKING = { before: /(?:发现|仍|还|尚|仍然|依然)有$/, afte
 const PER_ITEM = /(?:每个|每户|每人|每栋|每名|每位|每幢|每家|每条|每处|每辆|每间|每套|单个|人均|户均|平均每)[\u4e00-\u9fff]{0,6}$/
 // "日均就餐130人", "每天接待…": a daily or yearly figure is how much a service is used.
 const PER_PERIOD = /(?:日均|每天|每日|每周|每月|每年|一天|全年|年均|月均)[\u4e00-\u9fff]{0,6}$/
+// "建成1个服务中心、6个服务站和14个服务点": a count of one followed by more counts in its clause is the first item of a list.
+const LIST_OF_COUNTS = /^[^，。；\d]{1,16}[、和及与]\s?\d/
+// "请楼长们24小时轮守", "24小时在岗": a duration before a word of duty is a schedule kept, not a result.
+const DUTY_AFTER = /^(?:不间断|轮流|轮班)?(?:在[\u4e00-\u9fff]{1,6})?(?:值守|值班|在岗|待命|驻守|巡逻|巡查|守护|坚守|轮值|开放|营业|运行|运转|监控|服务)/
 const PERSON = /^(?:人|名|位|人次)$/
 const HOUSEHOLD = /^(?:户|户次)$/
 const AREA = /^(?:平方米|平米|平方公里|㎡|亩|公顷)$/
@@ -267,7 +335,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'has-before', points: 'baseline', why: '"小区有5000辆电动车", "现有住户232户": having is a state, not work done', test: (c) => HAS_BEFORE.test(c.run) },
   { id: 'negation', points: 'baseline', why: '"没有党组织的24家公司": a count of what lacks something is the starting point', test: (c) => NEGATION.test(c.run.slice(-8)) },
   { id: 'year-before', points: 'baseline', why: '"2010年收取率为90%": a figure dated to a past year is usually the before of a before-and-after', test: (c) => YEAR_BEFORE.test(c.sentPre) },
-  { id: 'one', points: 'baseline', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported', test: (c) => c.count.value === 1 && !c.changeResult },
+  { id: 'one', points: 'baseline', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported, unless it opens a list of counts ("建成1个中心、6个站")', test: (c) => c.count.value === 1 && !c.changeResult && !LIST_OF_COUNTS.test(c.post) },
   { id: 'change-result', points: 'achievement', why: 'the figure a change arrived at ("合并成7个", "提升至95%") is the result', test: (c) => c.changeResult },
   { id: 'result-after', points: 'achievement', why: '"129个小区完成…", "100多位居民参加活动": the count is the subject of a verb of achievement', test: (c) => c.resultPost },
   { id: 'result-noun', points: 'achievement', why: 'problems solved, cases settled and projects run are counted as results', test: (c) => RESULT_NOUNS.test(c.run.slice(-8)) || RESULT_NOUNS.test(c.post.slice(0, 6)) },
@@ -319,5 +387,7 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'markup', points: 'baseline', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },
   { id: 'normative-page', points: 'baseline', why: 'on a page that says what should be done twice as often as what was done (a policy text, a plan, a study) figures are targets and statistics, not results', test: (c) => c.normativePage },
   { id: 'essay-page', points: 'baseline', why: 'on a page that speaks of itself as a paper, essay or study (an abstract, a research team, "本文将…", "笔者认为") figures are examples, statistics and proposals, not a case\'s results', test: (c) => c.essayPage },
+  { id: 'duty-schedule', points: 'baseline', why: '"队员24小时在河堤值班", "24小时开放": a duration before a word of duty is the schedule kept, not something achieved; a time within which work was done ("24小时内解决") is not one', test: (c) => DURATION.test(c.count.measure) && DUTY_AFTER.test(c.post) },
+  { id: 'example-places', points: 'baseline', why: 'on a page whose sentences open on two provinces or more ("如甲省…；乙省…"), a figure in a sentence opening on a province is an example surveyed, not the case\'s work', test: (c) => c.exampleSentence },
   { id: 'no-words', points: 'baseline', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },
 ]

@@ -160,10 +160,14 @@ const KIND_END_RE = /(?:老旧|无物业|开放式|物业)$/
 const LEVEL_WORD_INSIDE = /街道|社区|小区|居委会|村委会/
 // "新密市部分街道", "城区四街道": a share or a number of divisions, even right after a division.
 const COUNTED_END_RE = /(?:部分|多数|少数|各|[一二两三四五六七八九十几])$/
+// "镇里与各村（居）的干部": 各 or 每 closing a longer stem says every one of them, even right
+// after a division; a two-character stem may still be a village's name.
+const EACH_END = /^[\u4e00-\u9fff]{2,}[各每]$/
 // "积分制激活小区治理", "推动产业社区小区治理": before 治理/管理/改造 the word 小区 (or 社区) is
 // usually the generic noun, and the "name" before it a verb phrase or a kind, so such a mention
 // only confirms a name seen elsewhere.
-const GENERIC_NOUN_AFTER = /^(?:小区)?(?:治理|管理|改造|建设)/
+// "某某社区更新": renewal is done to communities in general as much as to one.
+const GENERIC_NOUN_AFTER = /^(?:小区)?(?:治理|管理|改造|建设|微更新|更新)/
 const JOINED = /[和与及]$/
 // "村民", "村委", "村级"… are words, not the end of a village name.
 const NOT_VILLAGE_NEXT = new Set('民委级落庄干集组务')
@@ -187,7 +191,8 @@ const commonWordSet = (): Set<string> => (commonWords ??= new Set(verbData.commo
 const COMPLEMENTS = new Set('好完成到进入出上下起住给回过着')
 // "有事要跑社区": a stem that starts with an auxiliary after a cut is the rest of a clause.
 const AUXILIARIES = new Set('要会能请应需可得想')
-const GOING = new Set('进入到回驻包下中内上')
+// 找 and 跑 go to a place for help ("有事找社区", "阵地找村干部").
+const GOING = new Set('进入到回驻包下中内上找跑')
 
 /**
  * Where the name starts in `run`, or -1 when the run ends in a stop word ("积极探索社区治理") or in
@@ -196,7 +201,7 @@ const GOING = new Set('进入到回驻包下中内上')
  * usually a function word ("居民和社区") or holds one inside ("以前有事要跑社区"): such a name
  * needs a second mention.
  */
-function nameStart(run: string, afterDivision = false, minRest = 2): { cut: number; doubtful: boolean } {
+function nameStart(run: string, afterDivision = false, minRest = 2, afterCommunity = false): { cut: number; doubtful: boolean } {
   let best = 0
   let endsInStop = false
   let doubtful = false
@@ -211,6 +216,10 @@ function nameStart(run: string, afterDivision = false, minRest = 2): { cut: numb
     if (!STOP_CHARS.has(run[i])) continue
     // After a division a clause opener is cut only when two characters stay ("和天鹅湖", not "和圣苑").
     if (i === 0 && afterDivision && (!CLAUSE_OPENERS.has(run[0]) || run.length < 3)) continue
+    // "某某社区来凤里小区": an estate written straight after its community starts there too, unless a
+    // clause opens ("社区在小区…"); verbs keep their weight, since a community acts on estates
+    // ("社区督促小区…").
+    if (i === 0 && afterCommunity && !CLAUSE_OPENERS.has(run[0]) && run.length >= 3) continue
     if (i === last && NAME_FINAL_STOPS.has(run[i])) doubtful = true
     else consider(i + 1)
   }
@@ -236,14 +245,17 @@ function nameStart(run: string, afterDivision = false, minRest = 2): { cut: numb
   for (let i = 0; i + 2 <= run.length; i++) {
     if (v.has(pairKey(run, i + 2)) && i + 2 === last) verbBeforeLast = true
     if (!f.has(pairKey(run, i + 2))) continue
+    // "某街道银三角社区": written straight after a division, a run whose function word (三角, a sum
+    // of money) does not open it is a name; one that opens on it ("街道所有社区") is not.
+    if (i + 2 === run.length && afterDivision && i > best && !STOP_CHARS.has(run[0])) continue
     if (i + 2 === run.length) endsInStop = true
     else consider(i + 2)
   }
   if (endsInStop || (wordBeforeLast && NAME_FINAL_STOPS.has(run[last])) || (verbBeforeLast && COMPLEMENTS.has(run[last]))) return { cut: -1, doubtful: false }
   const inner = last - 1 > best && STOP_CHARS.has(run[last - 1]) && !NAME_FINAL_STOPS.has(run[last - 1])
   const auxiliary = best > 0 && AUXILIARIES.has(run[best])
-  // "党员进社区", "街道驻村", "治理中社区": a stem of three or more ending in a verb of going or
-  // staying, or in a position word, is a phrase.
+  // "党员进社区", "街道驻村", "治理中社区", "有事找社区": a stem of three or more ending in a verb of
+  // going, seeking or staying, or in a position word, is a phrase.
   if (run.length - best >= 3 && GOING.has(run[last])) return { cut: -1, doubtful: false }
   // "衡南县在乡村振兴…": right after a division a clause opener starts a clause, never a name.
   // "桥东街道并四社区": two characters between a division and 社区/村 are a name whatever the first one.
@@ -267,7 +279,7 @@ const PHASE_STEM = /^(?:[一二两三四五六七八九十]+|[\d０-９]+)期$/
 function isName(stem: string, level: LocalLevel, chained: boolean, minStem: number): boolean {
   if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem) || PHASE_STEM.test(stem)) return false
   if (level === 'district' && ZONE_GENERIC.test(stem)) return false
-  if ((level === 'street' && COUNTED_END_RE.test(stem)) || LEVEL_WORD_INSIDE.test(stem)) return false
+  if ((level === 'street' && COUNTED_END_RE.test(stem)) || LEVEL_WORD_INSIDE.test(stem) || EACH_END.test(stem)) return false
   return (chained || !GENERIC_END_RE.test(stem)) && !KIND_END_RE.test(stem) && !ALWAYS_GENERIC.has(stem)
 }
 
@@ -297,6 +309,9 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const e = s + suffix.length
     if (covered(s, e)) return null
     if (suffix === '村' && NOT_VILLAGE_NEXT.has(simp[e] ?? '')) return null
+    // "602所社区": a community grown from a numbered institute or works is named by its number.
+    const works = suffix === '社区' ? WORK_UNIT.exec(simp.slice(Math.max(0, s - 8), s)) : null
+    if (works) return { start: s - works[0].length, end: e, level: 'community', name: works[0] + suffix, bounded: true, weak: false, afterDivision: false, chained: false, needsChain: false }
     const numbered = NUMBERED.has(suffix)
     let level = levelOfSuffix(suffix)
     let a = s
@@ -305,12 +320,17 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     while (a > 0 && s - a < MAX_RUN && (lane || !chainEnds.has(a)) && (HAN.test(simp[a - 1]) || LATIN.test(simp[a - 1]) || (numbered && DIGIT.test(simp[a - 1])))) a--
     const bounded =
       !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 4)))
-    const afterDivision = chainEnds.has(a) && DIVISION_END.test(simp.slice(Math.max(0, a - 2), a))
+    // "某街道办某社区", "某街道办事处某社区": the street's office is the street written again; the
+    // community's name starts after it.
+    const office = chainEnds.has(a) && simp.slice(a - 2, a) === '街道' ? STREET_OFFICE.exec(simp.slice(a, s)) : null
+    if (office && s - a - office[0].length >= 2) chainEnds.add((a += office[0].length))
+    const afterDivision = chainEnds.has(a) && (office !== null || DIVISION_END.test(simp.slice(Math.max(0, a - 2), a)))
     if (lane) return laneAt(simp, a, s, bounded)
     // "走进北苑社区": before a property word (苑, 花园…) one character is a whole stem, so a clause
     // word two characters back still cuts ("北苑", not "记者一走进北苑").
     const oneCharStem = PROPERTY_WORD_FIRST.test(suffix) || VILLAGE_COMMUNITY.test(suffix)
-    const { cut, doubtful } = nameStart(simp.slice(a, s), afterDivision, oneCharStem ? 1 : 2)
+    const afterCommunity = level === 'compound' && chainEnds.has(a) && simp.slice(a - 2, a) === '社区'
+    const { cut, doubtful } = nameStart(simp.slice(a, s), afterDivision, oneCharStem ? 1 : 2, afterCommunity)
     if (cut < 0) return null
     // "J县F社区": an anonymised division ends where its suffix does, like a known one.
     const anonymous = [...simp.slice(a + cut, s).matchAll(ANONYMOUS_DIVISION)].pop()
@@ -320,7 +340,10 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const stem = simp.slice(stemStart, s)
     if (numbered && !NUMBER_END.test(stem)) return null
     const bare = BARE_RULE.get(suffix)
-    if (bare?.notAfter.test(stem)) return null
+    // "家住银沙湾的": where someone lives or went, a longer stem before 湾 names the estate even when
+    // its last character makes a common word with 湾 (水湾, 沙湾).
+    const home = cut > 0 && HOME_OR_VISIT.test(simp.slice(a, a + cut))
+    if (bare?.notAfter.test(stem) && !(suffix === '湾' && home && stem.length >= 2)) return null
     if (suffix === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
     // A name written straight after a division or another place name ("湖南路街道颐和社区") is
     // delimited by that chain, whatever its characters look like.
@@ -334,15 +357,17 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     if (!isName(stem, level, chained, minStem) || NEVER_INITIAL.has(stem[0])) return null
     // "物业和社区工作人员", "居民与小区": a common word and a conjunction join two nouns, unlike 祥和.
     if (JOINED.test(stem) && commonWordSet().has(stem.slice(0, -1))) return null
-    const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || bare !== undefined || (NUMBERED_AREA.test(suffix) && !BUILDING_AFTER.test(simp.slice(e, e + 5))))
+    const weak = !chained && (doubtful || GENERIC_PART_RE.test(stem) || (bare !== undefined && !(home && stem.length >= 2)) || (NUMBERED_AREA.test(suffix) && !BUILDING_AFTER.test(simp.slice(e, e + 5))))
     // "“红色管家进小区”": a doubtful name that fills a quotation is a slogan, however often repeated.
     if (weak && OPEN_QUOTE.test(simp[stemStart - 1] ?? '') && CLOSE_QUOTE.test(simp[e] ?? '')) return null
     // "属地街道": a street named by a common word alone is a name only once written after its district, as a community is.
-    const needsChain = (level === 'community' || level === 'street') && !chained && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
+    // "某某社区工作人员李某说": a community whose officer is named speaking for it is that body, a
+    // name, even when its stem is a common word (not a kind: "智慧社区工作人员" stays generic).
+    const spokenFor = suffix === '社区' && !GENERIC_PART_RE.test(stem) && OFFICER_SPEAKS.test(simp.slice(e, e + 16))
+    const needsChain = (level === 'community' || level === 'street') && !chained && !spokenFor && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
     // "督导员老周到了锦绣花苑": a run that fills the window is still bounded where a visit or a home
     // ("到了", "来到", "走进", "家住") cuts the name off: what follows it is where someone went or lives.
-    const visited = cut > 0 && HOME_OR_VISIT.test(simp.slice(a, a + cut))
-    return { start: stemStart, end: e, level, name: stem + suffix, bounded: bounded || visited, weak, afterDivision: afterDivision && cut === 0, chained, needsChain }
+    return { start: stemStart, end: e, level, name: stem + suffix, bounded: bounded || home, weak, afterDivision: afterDivision && cut === 0, chained, needsChain }
   }
   LOCAL_SUFFIX.lastIndex = 0
   let m: RegExpExecArray | null
@@ -375,7 +400,10 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
   return out
 }
 
+const OFFICER_SPEAKS = /^(?:党委|党总支|党支部|居委会|居委)?(?:工作人员|党委书记|书记|副书记|主任|副主任|负责人|网格员|社工)[\u4e00-\u9fff]{2,3}(?:说|介绍|表示|告诉|称|坦言|[，,:：])/
 const KIND_BEFORE_SUFFIX = /住宅(?=小区$)/
+const STREET_OFFICE = /^(?:办事处|办)/
+const WORK_UNIT = /(?<![\d.\-/a-zA-Z第])\d{2,4}[所厂]$/
 const HOME_OR_VISIT = /(?:家住|住在|来到|到了|走进)$/
 
 interface Candidate {
@@ -836,6 +864,16 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
     place.inferred = place.inferred.filter((l) => l !== 'district')
     set('district', fromLocal(zones[0]))
   }
+  // "高新区居民…", "在经开区…": a page that names its zone by its kind alone, twice or more, is set
+  // there, and readers take that zone rather than the district the gazetteer files its street under.
+  if ((!place.district || place.inferred.includes('district')) && !zones[0]) {
+    const bare = [...doc.simp.matchAll(BARE_ZONE)].filter((m) => !HAN.test(doc.simp[m.index! - 1] ?? '') || STOP_CHARS.has(doc.simp[m.index! - 1]))
+    if (bare.length >= 2 && bare.every((m) => m[0] === bare[0][0])) {
+      const start = bare[0].index!
+      place.inferred = place.inferred.filter((l) => l !== 'district')
+      set('district', { value: doc.body.slice(start, start + bare[0][0].length), evidence: quoteSentence(doc, start, start + bare[0][0].length), inferred: false })
+    }
+  }
   if (!place.street && streets[0] && streets[0].score >= 2) set('street', fromLocal(streets[0]))
 
   // A report about a street that visits three communities or more is not about one of them; with
@@ -898,4 +936,7 @@ const ANONYMOUS_ADMIN = /(?<![A-Za-z0-9０-９])([A-Z]) ?(省|市|县|区)/g
 // The four municipalities are a province and a city at once: readers record the city too even
 // when no district below it is named ("基于上海市的经验").
 // Hong Kong and Macao are filed the same way.
+// One high-tech or economic zone per city: its kind alone names it where the page is set. 开发区 and
+// 新区 are too common as plain words to be read so.
+const BARE_ZONE = /高新区|经开区/g
 const MUNICIPALITIES = new Set(['北京', '上海', '天津', '重庆', '重慶', '香港', '澳门', '澳門', '香港特别行政区', '澳门特别行政区', '香港特別行政區', '澳門特別行政區'])
