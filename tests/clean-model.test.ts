@@ -82,6 +82,54 @@ describe('boosted trees', () => {
   it('trains the same trees from the same examples', () => {
     expect(JSON.stringify(trainBoost(xs, ys, 3))).toBe(JSON.stringify(trainBoost(xs, ys, 3)))
   })
+
+  /** The softmax of the stored trees walked one at a time and added in their stored order: what the booster means. */
+  function reference(model: Booster, x: ArrayLike<number>): number[] {
+    const z = [...model.base]
+    for (const round of model.trees) {
+      round.forEach((tree, k) => {
+        let n = 0
+        while (n < tree.feature.length) {
+          const f = tree.feature[n]
+          n = f === -1 || x[f] <= tree.threshold[n] ? 2 * n + 1 : 2 * n + 2
+        }
+        z[k] += tree.leaf[n - tree.feature.length]
+      })
+    }
+    const max = Math.max(...z)
+    const e = z.map((v) => Math.exp(v - max))
+    const sum = e.reduce((s, v) => s + v, 0)
+    return e.map((v) => v / sum)
+  }
+
+  it('scores a line as the stored trees do, bit for bit: at, just above and just below every threshold, and past an unsplit node', () => {
+    // A round with a node that does not split (feature -1) and one tree deeper than the others.
+    const odd: Booster = {
+      base: [0.25, -0.5],
+      trees: [
+        [{ feature: [-1, 0, 1], threshold: [0, 0.5, 0.25], leaf: [0.1, -0.2, 0.3, -0.4] }, { feature: [1], threshold: [0.75], leaf: [0.5, -0.5] }],
+        [{ feature: [0, -1, 1], threshold: [0.3, 0, 0.6], leaf: [1e-3, 2e-3, -3e-3, 4e-3] }, { feature: [0], threshold: [-0], leaf: [-0, 0.125] }],
+      ],
+    }
+    for (const model of [LINE_MODEL.booster, odd]) {
+      const width = Math.max(...model.trees.flat().flatMap((t) => t.feature)) + 1
+      const values: number[][] = Array.from({ length: width }, () => [0, 1, -1, -0, NaN])
+      for (const t of model.trees.flat()) {
+        t.feature.forEach((f, i) => {
+          if (f >= 0) values[f].push(t.threshold[i], t.threshold[i] + 1e-12, t.threshold[i] - 1e-12)
+        })
+      }
+      const predict = compileBoost(model)
+      let seed = 11
+      const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+      for (let i = 0; i < 3000; i++) {
+        const x = values.map((vs) => vs[Math.floor(next() * vs.length)])
+        expect(predict(x)).toEqual(reference(model, x))
+      }
+      // A feature vector shorter than the trees expect: a missing feature goes right, as undefined compares.
+      expect(predict([])).toEqual(reference(model, []))
+    }
+  })
 })
 
 /** A model whose verdict a test sets by hand: one tree per class, splitting on one feature. */

@@ -53,37 +53,56 @@ function score(tree: Tree, x: ArrayLike<number>): number {
   return tree.leaf[n - internal]
 }
 
-/** A number as JavaScript source that reads back as the same double (-0 included). */
-const literal = (v: number) => (Object.is(v, -0) ? '-0' : String(v))
-
 /**
- * A tree as one JavaScript expression over `x`: nested conditionals with the features and
- * thresholds written in as constants (a number prints as the shortest text that reads back as the
- * same double, so every comparison and leaf is the stored one).
- */
-function treeSource(tree: Tree, n = 0): string {
-  const internal = tree.feature.length
-  if (n >= internal) return literal(tree.leaf[n - internal])
-  const f = tree.feature[n]
-  const left = treeSource(tree, 2 * n + 1)
-  return f === -1 ? left : `(x[${f}] <= ${literal(tree.threshold[n])} ? ${left} : ${treeSource(tree, 2 * n + 2)})`
-}
-
-/**
- * The booster as one function over a feature vector, compiled to JavaScript once: judging a page
- * runs every tree on every line (300 trees a line), and straight-line code with its constants in
- * place runs several times faster than walking the trees' arrays. The scores are added in the
- * order the trees are stored, so each class's sum is the one a walk over them gives, bit for bit.
+ * The booster as one function over a feature vector, its trees laid out in typed arrays and walked
+ * in the order they are stored (round by round, class by class), so each class's sum is the same
+ * double whatever the layout. Judging a page runs every tree on every line (300 trees a line).
+ *
+ * Not compiled to JavaScript source: one function of 300 nested conditionals ran about twice as
+ * fast once optimized, but each thread judging lines (every ingest worker) paid TurboFan ~0.2 s of
+ * CPU to compile it, two or three times over, since a branch first reached after optimization had
+ * no type feedback and threw the optimized code away; at a few thousand reports that cost more
+ * than the walk (bench/README.md, "End to end", branch wt-e2e7).
  */
 export function compileBoost(model: Booster): (x: ArrayLike<number>) => number[] {
   const classes = model.base.length
-  const lines: string[] = []
-  model.trees.forEach((round) => round.forEach((tree, k) => lines.push(`z[${k}] += ${treeSource(tree)}`)))
-  const addTrees = new Function('x', 'z', lines.join('\n')) as (x: ArrayLike<number>, z: Float64Array) => void
+  const trees = model.trees.flat()
+  const classOf = Int32Array.from(model.trees.flatMap((round) => round.map((_, k) => k)))
+  const nodeAt = new Int32Array(trees.length + 1)
+  const leafAt = new Int32Array(trees.length + 1)
+  let width = 0
+  trees.forEach((tree, t) => {
+    nodeAt[t + 1] = nodeAt[t] + tree.feature.length
+    leafAt[t + 1] = leafAt[t] + tree.leaf.length
+    for (const f of tree.feature) width = Math.max(width, f + 1)
+  })
+  // A node that does not split (feature -1) reads a slot past the features holding -Infinity
+  // against a threshold of +Infinity: always left, as in the walk over the stored trees.
+  const feature = new Int32Array(nodeAt[trees.length])
+  const threshold = new Float64Array(nodeAt[trees.length])
+  const leaf = new Float64Array(leafAt[trees.length])
+  trees.forEach((tree, t) => {
+    tree.feature.forEach((f, i) => {
+      feature[nodeAt[t] + i] = f === -1 ? width : f
+      threshold[nodeAt[t] + i] = f === -1 ? Infinity : tree.threshold[i]
+    })
+    leaf.set(tree.leaf, leafAt[t])
+  })
+  const v = new Float64Array(width + 1)
+  v[width] = -Infinity
   const z = new Float64Array(classes)
   return (x) => {
+    // Copied as doubles, the number each comparison sees; a missing feature becomes NaN, which, like
+    // undefined, is never at or below a threshold.
+    for (let f = 0; f < width; f++) v[f] = x[f]
     z.set(model.base)
-    addTrees(x, z)
+    for (let t = 0; t < trees.length; t++) {
+      const at = nodeAt[t]
+      const internal = nodeAt[t + 1] - at
+      let n = 0
+      while (n < internal) n = v[feature[at + n]] <= threshold[at + n] ? 2 * n + 1 : 2 * n + 2
+      z[classOf[t]] += leaf[leafAt[t] + n - internal]
+    }
     let max = -Infinity
     for (let k = 0; k < classes; k++) if (z[k] > max) max = z[k]
     let sum = 0
