@@ -1,5 +1,8 @@
 /** The index step of `casebook ingest` (and of uploads): cases → the LanceDB store. */
-import { eachCase } from '../corpus/index.js'
+// Not the corpus barrel (../corpus/index.js): it re-exports ingest-file, which loads the whole
+// read → clean → extract pipeline; ingest's main thread, which leaves that to its workers, paid
+// ~0.3 s of CPU at start for it.
+import { eachCase } from '../corpus/files.js'
 import { oneLine } from '../text/one-line.js'
 import type { Case } from '../schema.js'
 import { defaultUri, storageOptionsFromEnv } from './layout.js'
