@@ -2,8 +2,8 @@ import * as OpenCC from 'opencc-js'
 
 // OpenCC's Taiwan tables cover the traditional forms mainland-reprinted pages use (黨, 區, 裡, 於).
 // Each converter is built on first use: simplified → traditional takes ~0.5 s of CPU to build
-// (traditional → simplified ~0.07 s), and a thread that only normalizes text for search (ingest's
-// main thread, the server) never needs it.
+// (traditional → simplified ~0.07 s), and a thread that only normalizes text for search, such as
+// ingest's main thread, never needs it.
 let simp: ((text: string) => string) | null = null
 let trad: ((text: string) => string) | null = null
 
