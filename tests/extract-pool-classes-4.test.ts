@@ -183,3 +183,15 @@ describe('place: an estate written straight after its community', () => {
     expect(run('桂园社区来到小区开展活动。').place.compound).toBeNull()
   })
 })
+
+describe('place: an adverb and a verb, or a verb and its complement, before 社区/小区', () => {
+  it('reads neither as a name, straight after a community or a street', () => {
+    const page = '江苏省常州市天宁区青龙街道\n\n青龙街道办好社区议事会，听取居民意见。枫林社区又来小区讲解垃圾分类，志愿者18人参加。'
+    expect(run(page).place).toMatchObject({ street: '青龙街道', community: '枫林社区', compound: null })
+  })
+
+  it('keeps two-character names that open on the same characters', () => {
+    expect(run('青龙街道再兴社区组织居民议事。').place.community).toBe('再兴社区')
+    expect(run('住在建华小区的居民自发组成巡逻队。').place.compound).toBe('建华小区')
+  })
+})

@@ -274,9 +274,15 @@ const COUNTED_STEM = /^[一二两三四五六七八九十几每各某该这那][
 // "一至三期小区" cut at 至 leaves "三期": a phase of an estate names which part, not which estate.
 const PHASE_STEM = /^(?:[一二两三四五六七八九十]+|[\d０-９]+)期$/
 
+// "志愿者又来小区", "街道办好社区议事会": two characters that are an adverb and a verb, or a one-
+// character verb and its complement, are the rest of a clause even straight after a name or a
+// division, where longer verb stems are let through ("油榨村").
+const CLAUSE_STEM = /^(?:[又再也还就才已曾][来去到进回走办]|[办做管搞建抓守带送][好完到进入出上下起住给回过])$/
+
 // A name written straight after a division ("和兴路街道工农社区") is delimited by it, so a stem
 // ending like a descriptive word (农, 乡) is still a name there.
 function isName(stem: string, level: LocalLevel, chained: boolean, minStem: number): boolean {
+  if (CLAUSE_STEM.test(stem)) return false
   if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem) || PHASE_STEM.test(stem)) return false
   if (level === 'district' && ZONE_GENERIC.test(stem)) return false
   if ((level === 'street' && COUNTED_END_RE.test(stem)) || LEVEL_WORD_INSIDE.test(stem) || EACH_END.test(stem)) return false
