@@ -1,7 +1,7 @@
 import type { Count } from './counts.js'
 import { type Doc, clauseAt, sentenceAt } from './document.js'
-import { gazetteer } from './gazetteer.js'
-import verbData from './verbs.json'
+import { gazetteer, pairKey } from './gazetteer.js'
+import { verbSet } from './words.js'
 
 /** What a feature reads around one count, all on the simplified copy. */
 export interface CountContext {
@@ -77,13 +77,10 @@ export function countContext(doc: Doc, count: Count): CountContext {
 // count before it down and is no new item, and one that opens on a verb of its own ("…讲座6次，
 // 分享家风故事4次") is another action, left to its own cues.
 const LIST_ITEM = /^(?!包括|包含|其中|含)[\u4e00-\u9fff“”]{1,12}(?:共|约|近|超过|超|达)?$/
-let verbWords: Set<string> | null = null
-/** jieba's two-character verbs (verbs.json, as the place extractor reads them), built on first use. */
-const twoCharVerbs = (): Set<string> => (verbWords ??= new Set(verbData.verbs.match(/[\s\S]{2}/g) ?? []))
 function continuesList(doc: Doc, count: Count, clauseStart: number, sentenceStart: number): boolean {
   if (clauseStart <= sentenceStart) return false
   const item = doc.simp.slice(clauseStart, count.start).replace(TRAILING_SPACE, '')
-  if (!LIST_ITEM.test(item) || DONE_VERBS.test(item) || twoCharVerbs().has(item.slice(0, 2))) return false
+  if (!LIST_ITEM.test(item) || DONE_VERBS.test(item) || (item.length >= 2 && verbSet().has(pairKey(item, 2)))) return false
   const before = clauseAt(doc, clauseStart - 2)
   if (before[1] >= clauseStart || before[0] < sentenceStart) return false
   const prev = doc.simp.slice(before[0], before[1])

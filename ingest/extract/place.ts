@@ -3,7 +3,7 @@ import { toTraditional } from '../text/script.js'
 import { type Doc, quoteSentence, salience } from './document.js'
 import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazToken, gazetteer, mayHavePair, pairKey } from './gazetteer.js'
 import { message } from './messages.js'
-import verbData from './verbs.json'
+import { commonWordSet, functionWordSet, verbSet } from './words.js'
 
 type LocalLevel = 'district' | 'street' | 'community' | 'compound'
 
@@ -172,20 +172,6 @@ const JOINED = /[和与及]$/
 // "村民", "村委", "村级"… are words, not the end of a village name.
 const NOT_VILLAGE_NEXT = new Set('民委级落庄干集组务')
 
-function pairSet(all: string): Set<number> {
-  const set = new Set<number>()
-  for (let i = 2; i <= all.length; i += 2) set.add(pairKey(all, i))
-  return set
-}
-let verbs: Set<number> | null = null
-/** Two-character verbs (ingest/extract/verbs.json, made by make-verbs.ts) as pair keys, built once. */
-const verbSet = (): Set<number> => (verbs ??= pairSet(verbData.verbs))
-let functionWords: Set<number> | null = null
-/** Two-character function words (随着, 虽然, 这些, 所有…), from the same file. */
-const functionWordSet = (): Set<number> => (functionWords ??= pairSet(verbData.functionWords))
-let commonWords: Set<string> | null = null
-/** Common dictionary words (党员, 中心, 行政, 贫困…), from the same file. */
-const commonWordSet = (): Set<string> => (commonWords ??= new Set(verbData.commonWords.split(' ')))
 // "统筹好社区", "党员进社区", "送到小区": a verb and its complement or direction before 社区/小区
 // make a verb phrase, not a name.
 const COMPLEMENTS = new Set('好完成到进入出上下起住给回过着')

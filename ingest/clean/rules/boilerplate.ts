@@ -13,7 +13,7 @@ import {
   SITE_WORDS,
   SITE_WORDS_EN,
   SPAM_WORDS,
-  SURNAMES,
+  PERSON_NAME,
   UI_WORDS,
 } from './vocabulary.js'
 import { dictionaryWords } from '../../text/segment.js'
@@ -99,12 +99,11 @@ const SPLIT_TIMESTAMP = /^(?:19|20)\d{2}\s+\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2
  * of its own, so a line of ordinary words that happen to open with a surname character ("文明，和谐")
  * is not a list of names.
  */
-const AUTHOR_NAME = `[${SURNAMES.join('')}][\\u4e00-\\u9fff]{1,2}`
 const AFFILIATION_NO = '\\d(?:[.,，]\\d)*'
-const AUTHOR = `${AUTHOR_NAME}(?:${AFFILIATION_NO})?`
+const AUTHOR = `${PERSON_NAME}(?:${AFFILIATION_NO})?`
 const AUTHOR_SEP = '(?:\\s*(?:[,，、;；]|\\+\\+)\\s*|\\s+)'
 const AUTHOR_LIST = rx(`^${AUTHOR}(?:${AUTHOR_SEP}${AUTHOR}){1,9}$`)
-const NAME_AT = rx(`${AUTHOR_NAME}`, 'g')
+const NAME_AT = rx(`${PERSON_NAME}`, 'g')
 function isAuthorList(line: string): boolean {
   if (!AUTHOR_LIST.test(line)) return false
   const names = line.match(NAME_AT) ?? []
@@ -114,7 +113,7 @@ function isAuthorList(line: string): boolean {
 }
 
 /** A personal name alone on a line: a common surname that jieba reads as a word of its own, then one or two characters. */
-const NAME_ALONE = rx(`^${AUTHOR_NAME}$`)
+const NAME_ALONE = rx(`^${PERSON_NAME}$`)
 /** A post at a university or institute ("某某大学建筑学院博士生", "某某研究院副院长、教授"). */
 const AFFILIATION = rx('大学|学院|研究院|研究所|研究中心|设计院|规划院|实验室|教授|研究员|博士|硕士|讲师|研究生|导师')
 
@@ -206,8 +205,9 @@ function isMenu(line: string): boolean {
   return (words.length >= 5 && words.every((w) => w.length <= 4)) || (words.length >= 8 && words.every((w) => w.length <= 6))
 }
 
-const SITE_LINK = rx(`^(?:${wordAlternation([...SITE_WORDS, ...SITE_WORDS_EN])})$`, 'i')
-const SITE_ROW = rx(`^(?:${wordAlternation([...SITE_WORDS, ...SITE_WORDS_EN])})\\s+(?:${wordAlternation([...SITE_WORDS, ...SITE_WORDS_EN])})\\s+\\S`, 'i')
+const SITE_WORD = wordAlternation([...SITE_WORDS, ...SITE_WORDS_EN])
+const SITE_LINK = rx(`^(?:${SITE_WORD})$`, 'i')
+const SITE_ROW = rx(`^(?:${SITE_WORD})\\s+(?:${SITE_WORD})\\s+\\S`, 'i')
 
 /**
  * Footer link rows in any separator style ("关于我们 - 联系我们 - 网站地图", "About us · Contact"):

@@ -1,5 +1,5 @@
 import { rx } from '../bilingual.js'
-import { SURNAMES } from './vocabulary.js'
+import { PERSON_NAME } from './vocabulary.js'
 
 /**
  * Furniture glued to text inside a kept line: a wire or paper dateline opening the first paragraph,
@@ -44,10 +44,8 @@ const CLOSE = '(?:\\s*题\\s*[:：])?\\s*[，,:：]?\\s*'
 
 /** A role in a reporter credit. */
 const ROLE = '(?:记者|通讯员|特约记者|见习记者|实习记者|实习生|摄影|摄像)'
-/** A personal name in a credit: a common surname and one or two characters. */
-const PERSON = `[${SURNAMES.join('')}][\\u4e00-\\u9fff]{1,2}`
 /** One role and its names ("记者 张三、李四", "通讯员王五"); a further name after a plain space must be followed by a gap too. */
-const ROLE_NAMES = `${ROLE}\\s*[:：]?\\s*${PERSON}(?:\\s*[、，,]\\s*${PERSON}|\\s+${PERSON}(?=\\s))*`
+const ROLE_NAMES = `${ROLE}\\s*[:：]?\\s*${PERSON_NAME}(?:\\s*[、，,]\\s*${PERSON_NAME}|\\s+${PERSON_NAME}(?=\\s))*`
 
 export const INLINE_RULES: InlineRule[] = [
   {

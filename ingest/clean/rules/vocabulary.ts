@@ -150,3 +150,6 @@ export const SURNAMES = [
   '甄', '丛', '仲', '虞', '敖', '巩', '明', '佘', '池', '查', '麻', '苑', '迟', '邝', '官', '封', '谈', '匡', '鞠', '惠',
   '荆', '乐', '冀', '郁', '胥', '南', '班', '储', '原', '栗', '燕', '楚', '鄢', '劳', '谌', '奚', '皮', '粟', '冼', '蔺',
 ]
+
+/** A personal name as credits and author lines print it: a common surname and one or two characters (a regex source). */
+export const PERSON_NAME = `[${SURNAMES.join('')}][\\u4e00-\\u9fff]{1,2}`
