@@ -236,7 +236,7 @@ async function main() {
   const pages = await loadPages(extra)
   const all = pages.flatMap((p) => p.examples)
   const sets = [...new Set(pages.map((p) => p.set))]
-  console.log(`${pages.length} development pages in ${sets.length} label sets (${pages.filter((p) => !p.isCase).length} labelled no case: scored, not trained on), ${all.length} counts, ${all.filter((e) => e.positive).length} matching a labelled outcome`)
+  console.log(`${pages.length} development pages in ${sets.length} label sets (${pages.filter((p) => !p.isCase).length} labelled no case, scored but not trained on: ${pages.filter((p) => !p.isCase).flatMap((p) => p.examples).length} counts there pass the overrides), ${all.length} counts, ${all.filter((e) => e.positive).length} matching a labelled outcome`)
 
   // Leave one label set out: every page is scored by a model that saw no page of its set, so no
   // page of the same site batch, the same readers or the same rounds of rule-writing. That is the
