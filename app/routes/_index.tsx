@@ -56,7 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           place: placeLine(hit.place, lang, script),
           published: hit.published,
           models: modelNames(hit.models, lang, script),
-          passage: shown.passage,
+          // The card shows the passage's text and marks; its span in the case is not sent.
+          passage: { text: shown.passage.text, marks: shown.passage.marks },
           reasons: lang === 'en' ? englishReasons(reasons, englishLabels()) : reasons,
           funding,
           weak,

@@ -325,20 +325,22 @@ class LanceStore implements Store {
       mode === 'vector' || !q.paraphrases ? [] : this.fulltext(snap, this.paraphraseQuery(snap, q), where, k),
       mode === 'fulltext' ? [] : this.vector(snap, q.embed, where, k),
     ])
-    const byId = new Map<string, Candidate & { evidence: CaseEvidence }>()
+    // `seenIn`: the last list that counted the case; a list counts a case at its first row only.
+    const byId = new Map<string, Candidate & { evidence: CaseEvidence; seenIn: number }>()
     /** How literally each checked passage holds the query (see verbatim), filled below. */
     const literal = new Map<PassageRow, number>()
+    let lists = 0
     const take = (rows: PassageRow[], list: 'fulltext' | 'paraphrase' | 'vector' | 'exact') => {
-      const seen = new Set<string>()
+      const at = ++lists
+      let rank = 0
       for (const row of rows) {
-        if (seen.has(row.caseId)) continue
-        seen.add(row.caseId)
-        const rank = seen.size
         let c = byId.get(row.caseId)
         if (!c) {
-          c = { id: row.caseId, score: 0, best: row, bestRank: Infinity, similarity: 0, fulltextRank: null, evidence: { fulltext: null, paraphrase: null, vector: null, verbatim: 0 } }
+          c = { id: row.caseId, score: 0, best: row, bestRank: Infinity, similarity: 0, fulltextRank: null, evidence: { fulltext: null, paraphrase: null, vector: null, verbatim: 0 }, seenIn: 0 }
           byId.set(row.caseId, c)
-        }
+        } else if (c.seenIn === at) continue
+        c.seenIn = at
+        rank++
         // The snippet comes from the passage that matched most literally.
         const order = LIST_ORDER[list] * 1e6 + rank
         if (order < c.bestRank) {
