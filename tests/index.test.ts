@@ -7,10 +7,6 @@ import { indexCases } from '../ingest/index/write.js'
 import { LOCK_FILE, StoreBusyError } from '../ingest/index/lock.js'
 import { fixedProvider, lsaProvider, type EmbedderProvider } from '../ingest/index/embedders.js'
 import { openStore, SearchError } from '../ingest/search/index.js'
-import { FACET_COLUMN } from '../ingest/search/facets.js'
-import { FACET_FIELDS } from '../ingest/search/types.js'
-import { connect } from '../ingest/index/lancedb.js'
-import { TABLES } from '../ingest/index/layout.js'
 import { fixtureCases, makeCase } from './helpers/cases.js'
 import { HashEmbedder } from './helpers/embedder.js'
 import type { Case } from '../ingest/schema.js'
@@ -64,26 +60,6 @@ describe('incremental ingest by content hash', () => {
     const next = [...cases.slice(1).map((c) => (c.id === 'cz-sanjia' ? edited(c, '街道新设调解室，专门受理电梯加装纠纷。') : c)), extra]
     const stats = await indexCases(next, { uri, provider: fixedProvider(emb), ...quiet })
     expect(stats).toMatchObject({ added: 1, changed: 0, removed: 0, embedded: 1 })
-  })
-})
-
-describe('scalar indexes on the facet columns', () => {
-  it('a build indexes every filter column of the passages, and a filter still finds rows added after it', async () => {
-    const uri = tmp()
-    const emb = new HashEmbedder()
-    const cases = fixtureCases()
-    await indexCases(cases, { uri, provider: fixedProvider(emb), ...quiet })
-    const passages = await (await connect(uri)).openTable(TABLES.passages)
-    const indexed = new Set((await passages.listIndices()).map((i) => i.columns[0]))
-    for (const field of FACET_FIELDS) expect(indexed, field).toContain(FACET_COLUMN[field])
-    // An upload's build appends a fragment the indexes do not cover yet.
-    const later = makeCase({ id: 'late-1999', title: '后来的案例：楼道议事', body: '后来的案例：楼道议事。居民在楼道里商量停车的事。', published: '1999-05-01', funding: ['resident'], orgTierCount: 7 })
-    await indexCases([...cases, later], { uri, provider: fixedProvider(emb), ...quiet })
-    const store = await openStore(uri, { embedder: emb })
-    for (const filters of [{ year: ['1999'] }, { orgTierCount: ['7'] }, { year: ['1999'], fundingSource: ['resident'] }]) {
-      expect((await store.search('楼道', { filters, limit: 50 })).hits.map((h) => h.id)).toEqual(['late-1999'])
-    }
-    store.close()
   })
 })
 

@@ -683,27 +683,6 @@ async function deleteIds(table: Table, column: 'id' | 'caseId', ids: string[]): 
 }
 
 /**
- * Scalar indexes on the passages' facet columns, which every filtered search list prefilters on:
- * without one, each list reads the filter columns of every passage (a list with a funding or year
- * filter cost ~2–3 ms more of LanceDB's CPU than one without at 10k cases; with them ~0.5–1 ms
- * more: bench/README "Search page"). A store built before these existed gets them at its next build.
- */
-const FILTER_INDEXES: { column: string; index: () => lancedb.Index }[] = [
-  // One value a row, few distinct ones: a bitmap per value.
-  { column: 'year', index: () => lancedb.Index.bitmap() },
-  { column: 'orgTierCount', index: () => lancedb.Index.bitmap() },
-  { column: 'province', index: () => lancedb.Index.bitmap() },
-  { column: 'city', index: () => lancedb.Index.bitmap() },
-  { column: 'district', index: () => lancedb.Index.bitmap() },
-  // Lists (array_has_any): a label-list index answers "has any of".
-  { column: 'models', index: () => lancedb.Index.labelList() },
-  { column: 'problems', index: () => lancedb.Index.labelList() },
-  { column: 'mechanisms', index: () => lancedb.Index.labelList() },
-  { column: 'actors', index: () => lancedb.Index.labelList() },
-  { column: 'fundingSources', index: () => lancedb.Index.labelList() },
-]
-
-/**
  * IVF partitions: ~2000 passages each, at most 256 — k-means training time grows with the count,
  * and 24 probed partitions of 256 still read under a tenth of the vectors.
  */
@@ -717,9 +696,6 @@ async function buildIndexes(cases: Table, passages: Table, fresh: boolean, vecto
     await passages.createIndex('norm', { config: lancedb.Index.fts(FTS_OPTIONS), replace: true })
   }
   if (!existing.has('caseId') || fresh) await passages.createIndex('caseId', { config: lancedb.Index.btree(), replace: true })
-  for (const { column, index } of FILTER_INDEXES) {
-    if (fresh || !existing.has(column)) await passages.createIndex(column, { config: index(), replace: true })
-  }
   const rows = await passages.countRows()
   if (rows >= vectorIndexFrom && (fresh || !existing.has('vector'))) {
     await passages.createIndex('vector', {
