@@ -3,6 +3,7 @@
  *
  *   npm run train:lines            cross-validate, print the evaluation, write line-model.json
  *   npm run train:lines -- --eval  cross-validate and print only
+ *   FIELD_LABELS=a.jsonl,b.jsonl   also score the pool's pages held out by source against these page labels
  *
  * Labels: ingest/clean/model/labels/*.jsonl, one object per non-blank line,
  * {"id","line","len","cls",...}: `line` is 1-based over text.split('\n'), `len` the trimmed
@@ -22,8 +23,9 @@ import { clean } from '../clean.js'
 import { classify } from '../engine.js'
 import { prepareLines } from '../prepare.js'
 import { FEATURES, lineFeatures } from './features.js'
-import { KEEP_CLASSES, type LineModel } from './judge.js'
+import { KEEP_CLASSES, LINE_MODEL as STORED, type LineModel } from './judge.js'
 import { compileBoost, trainBoost, type Booster, type BoostOptions } from './boost.js'
+import { emptyTally, readFieldLabels, sourceOf, tallyPage, TRAIN_ONLY, type FieldTally } from './groups.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 /** Where the labels, the pages and the list of blind pages are; the defaults are the repository's and ../shared's. */
@@ -176,15 +178,97 @@ export function loadTrainingSet(sources: TrainingSources = SOURCES): { docs: Doc
   return { docs: loadDocs(labels, classes, sources, notes), classes, notes }
 }
 
-/** Per held-out document, the class probabilities of its labelled lines from the model of its fold. */
-export function crossValidate(docs: Doc[], classes: string[]): { doc: Doc; probs: number[][]; model: Booster }[] {
-  const heldOut: { doc: Doc; probs: number[][]; model: Booster }[] = []
-  for (let f = 0; f < FOLDS; f++) {
-    const model = fit(docs.filter((_, i) => i % FOLDS !== f), classes)
+/**
+ * Per held-out document, the class probabilities of its labelled lines from the model of its fold.
+ * `foldOf` names each document's fold (default: position modulo FOLDS); documents of TRAIN_ONLY
+ * sources train every fold and are judged by none.
+ */
+export function crossValidate(docs: Doc[], classes: string[], foldOf?: (doc: Doc, i: number) => string): { doc: Doc; fold: string; probs: number[][]; model: Booster }[] {
+  const judged = docs.filter((d) => !TRAIN_ONLY.has(sourceOf(d.id)))
+  const fold = new Map(judged.map((d, i) => [d, foldOf ? foldOf(d, i) : String(i % FOLDS)]))
+  const heldOut: { doc: Doc; fold: string; probs: number[][]; model: Booster }[] = []
+  for (const f of [...new Set(fold.values())]) {
+    const model = fit(docs.filter((d) => fold.get(d) !== f), classes)
     const predict = compileBoost(model)
-    for (const doc of docs.filter((_, i) => i % FOLDS === f)) heldOut.push({ doc, probs: doc.items.map((it) => predict(it.x)), model })
+    for (const doc of judged.filter((d) => fold.get(d) === f)) heldOut.push({ doc, fold: f, probs: doc.items.map((it) => predict(it.x)), model })
   }
   return heldOut
+}
+
+/** Furniture lines removed and text lines lost, by the model alone and by the whole cleaner. */
+interface Outcome {
+  junk: number
+  caught: number
+  text: number
+  lost: number
+  sysCaught: number
+  sysLost: number
+}
+
+function outcome(heldOut: ReturnType<typeof crossValidate>, classes: string[], t: number): Outcome {
+  const keep = classes.map((c) => KEEP_CLASSES.has(c))
+  const o: Outcome = { junk: 0, caught: 0, text: 0, lost: 0, sysCaught: 0, sysLost: 0 }
+  for (const { doc, probs, model } of heldOut) {
+    const r = clean(doc.text, { model: { features: FEATURES, classes, booster: model, threshold: t } })
+    const removed = new Set(r.removed.map((x) => x.text))
+    const prepared = prepareLines(doc.text).lines
+    doc.items.forEach((it, j) => {
+      // A headline printed twice goes the second time; only text lines count as lost.
+      if (classes[it.y] === 'title') return
+      const pj = probs[j].reduce((s, p, k) => s + (keep[k] ? 0 : p), 0)
+      const gone = removed.has(prepared[it.i])
+      if (keep[it.y]) {
+        o.text++
+        if (pj >= t) o.lost++
+        if (gone) o.sysLost++
+      } else {
+        o.junk++
+        if (pj >= t) o.caught++
+        if (gone) o.sysCaught++
+      }
+    })
+  }
+  return o
+}
+
+/**
+ * Leave one source out: each source's pages cleaned with a model that saw none of its lines,
+ * line by line and, where page labels are at hand, by the page figures the bench reports
+ * (furniture strings removed, text kept, headline), beside the stored model's figures on the same
+ * pages — the gap is what the model owes to having trained on them.
+ */
+function bySource(docs: Doc[], classes: string[], threshold: number, sources: TrainingSources, stored: LineModel): void {
+  const held = crossValidate(docs, classes, (d) => sourceOf(d.id))
+  const folds = [...new Set(held.map((h) => h.fold))].sort()
+  const labels = readFieldLabels(sources.realdev, blindIds(sources.split), (process.env.FIELD_LABELS ?? '').split(',').filter(Boolean))
+  console.log(`\nLeave one source out (threshold ${threshold.toFixed(2)}; ${[...TRAIN_ONLY].join(', ')} trains every fold, judged by none)`)
+  console.log('  source          pages  lines: furniture removed / text lost    pages: boilerplate removed   kept     title    (stored model: boilerplate, title)')
+  const all = { out: emptyTally(), in: emptyTally() }
+  const fmt = (p: [number, number]) => pad(pct(p[0], p[1]), 6)
+  for (const f of folds) {
+    const h = held.filter((x) => x.fold === f)
+    const o = outcome(h, classes, threshold)
+    const model: LineModel = { features: FEATURES, classes, booster: h[0].model, threshold }
+    const tally: FieldTally = emptyTally()
+    const storedTally: FieldTally = emptyTally()
+    const pages = [...labels.values()].filter((l) => sourceOf(l.id) === f)
+    for (const l of pages) {
+      const text = readFileSync(docPath(sources.realdev, l.id), 'utf8')
+      const r = clean(text, { model })
+      tallyPage(tally, l, r.body, r.title)
+      const s = clean(text, { model: stored })
+      tallyPage(storedTally, l, s.body, s.title)
+    }
+    for (const k of ['boiler', 'keep', 'title'] as const) {
+      for (let i = 0; i < 2; i++) {
+        all.out[k][i] += tally[k][i]
+        all.in[k][i] += storedTally[k][i]
+      }
+    }
+    const pageCols = pages.length ? `${fmt(tally.boiler)}                ${fmt(tally.keep)}   ${fmt(tally.title)}    (${pct(storedTally.boiler[0], storedTally.boiler[1])}, ${pct(storedTally.title[0], storedTally.title[1])})` : 'no page labels'
+    console.log(`  ${f.padEnd(14)} ${pad(pages.length, 5)}   ${pad(pct(o.sysCaught, o.junk), 6)} / ${pad(pct(o.sysLost, o.text), 5)}                    ${pageCols}`)
+  }
+  if (all.out.boiler[1]) console.log(`  ${'all'.padEnd(14)}         ${pad('', 21)}                    ${fmt(all.out.boiler)}                ${fmt(all.out.keep)}   ${fmt(all.out.title)}    (${pct(all.in.boiler[0], all.in.boiler[1])}, ${pct(all.in.title[0], all.in.title[1])})`)
 }
 
 function main(): void {
@@ -195,7 +279,6 @@ function main(): void {
   }
   const { docs, classes, notes } = loadTrainingSet()
   for (const note of notes) console.log(note)
-  const keep = classes.map((c) => KEEP_CLASSES.has(c))
   console.log(`documents: ${docs.length}; lines: ${docs.reduce((n, d) => n + d.items.length, 0)}; features: ${FEATURES.length}; classes: ${classes.join(' ')}`)
 
   // Cross-validation by document: every page is judged by a model that never saw it.
@@ -213,49 +296,21 @@ function main(): void {
 
   // Furniture vs text, the decision clean makes: the model alone, and the whole cleaner (rules
   // first, the model on what they leave) against the same cleaner with the model removing nothing.
-  const outcome = (t: number) => {
-    let junk = 0
-    let caught = 0
-    let text = 0
-    let lost = 0
-    let sysCaught = 0
-    let sysLost = 0
-    for (const { doc, probs, model } of heldOut) {
-      const r = clean(doc.text, { model: { features: FEATURES, classes, booster: model, threshold: t } })
-      const removed = new Set(r.removed.map((x) => x.text))
-      const prepared = prepareLines(doc.text).lines
-      doc.items.forEach((it, j) => {
-        // A headline printed twice goes the second time; only text lines count as lost.
-        if (classes[it.y] === 'title') return
-        const pj = probs[j].reduce((s, p, k) => s + (keep[k] ? 0 : p), 0)
-        const gone = removed.has(prepared[it.i])
-        if (keep[it.y]) {
-          text++
-          if (pj >= t) lost++
-          if (gone) sysLost++
-        } else {
-          junk++
-          if (pj >= t) caught++
-          if (gone) sysCaught++
-        }
-      })
-    }
-    return { junk, caught, text, lost, sysCaught, sysLost }
-  }
-  const base = outcome(1.01)
+  const base = outcome(heldOut, classes, 1.01)
   console.log('\nFurniture vs text by threshold (held-out folds): furniture lines removed / body lines lost')
   console.log(`  rules alone                               ${pad(pct(base.sysCaught, base.junk), 6)} / ${pad(pct(base.sysLost, base.text), 5)} (${base.sysLost} lines)`)
   console.log('  threshold   model alone            cleaner (rules + model)')
   let chosen = 1
   const rows: string[] = []
   for (const t of [...THRESHOLDS].reverse()) {
-    const o = outcome(t)
+    const o = outcome(heldOut, classes, t)
     rows.unshift(`  ${t.toFixed(2)}        ${pad(pct(o.caught, o.junk), 6)} / ${pad(pct(o.lost, o.text), 5)}       ${pad(pct(o.sysCaught, o.junk), 6)} / ${pad(pct(o.sysLost, o.text), 5)} (${o.sysLost} lines)`)
     if (o.sysLost - base.sysLost <= o.text * BODY_LOSS_BUDGET) chosen = t
   }
   for (const r of rows) console.log(r)
   console.log(`threshold: ${chosen.toFixed(2)} (lowest that loses at most ${(BODY_LOSS_BUDGET * 100).toFixed(1)}% more body lines than the rules alone)`)
 
+  bySource(docs, classes, chosen, SOURCES, STORED)
   if (evalOnly) return
   const booster = fit(docs, classes)
   const model: LineModel & { trainedOn: string } = {
