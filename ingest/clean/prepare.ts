@@ -2,6 +2,7 @@ import type { Removed } from '../schema.js'
 import { cutInline } from './inline.js'
 import { repairMojibake } from './mojibake.js'
 import { repairPinyin } from './pinyin.js'
+import { cutSprinkled } from './sprinkled.js'
 
 /** Spaces the read stage normally folds already; kept here so clean is safe on raw strings too. */
 const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g
@@ -61,7 +62,7 @@ export function splitLines(text: string): string[] {
 /**
  * The lines clean judges, one per input line (blank lines stay, as ''): trimmed, Markdown markers
  * and HTML tags gone, pinyin readings and mojibake repaired, glued noise cut (rules/inline.ts,
- * where 'line'). The line trainer prepares labelled pages the same way.
+ * where 'line'), a brand name sprinkled through the text cut (sprinkled.ts). The line trainer prepares labelled pages the same way.
  */
 export function prepareLines(
   text: string,
@@ -73,5 +74,6 @@ export function prepareLines(
   const repair = repairArtifacts(tags.lines.join('\n'))
   // Noise glued to a line goes before the line is judged, so that it is judged by its text.
   const cuts = cutInline(repair.text.split('\n'), 'line')
-  return { lines: cuts.paragraphs, repair, removed: [...tags.removed, ...cuts.removed], meta: cuts.meta }
+  const sprinkled = cutSprinkled(cuts.paragraphs)
+  return { lines: sprinkled.lines, repair, removed: [...tags.removed, ...cuts.removed, ...sprinkled.removed], meta: cuts.meta }
 }

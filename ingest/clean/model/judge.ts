@@ -1,4 +1,5 @@
-import type { Line } from '../engine.js'
+import { isBodyish, type Line } from '../engine.js'
+import { cutInline } from '../inline.js'
 import type { LineRule } from '../rules/boilerplate.js'
 import { FEATURES, lineFeatures } from './features.js'
 import stored from './line-model.json'
@@ -80,6 +81,7 @@ export function applyJudgements(lines: Line[], judged: (Judgement | null)[], art
     if (!j || line.kind === 'junk' || KEEP_CLASSES.has(j.cls)) continue
     if (NEVER_PROSE.has(j.cls) && PROSE.test(line.text)) continue
     if (article && line.text.length >= ARTICLE_PARAGRAPH_MIN) continue
+    if (creditedParagraph(line.text)) continue
     line.kind = 'junk'
     line.rule = modelRule(j)
   }
@@ -106,6 +108,17 @@ const PROSE = /^(?=.{40,})(?=(?:[^，,、；;]*[，,、；;]){2}).*[。！？!?]
  * furniture inside an article still goes by the rules and by the DOM step's own decisions.
  */
 const ARTICLE_PARAGRAPH_MIN = 40
+
+/**
+ * A paragraph with a reporter's credit or a dateline glued to its start ("(通讯员 某某)10月9日，…"):
+ * the classifier sees the credit's words and shape and has called such a line meta or nav whole,
+ * which loses the paragraph. The lead-in rules (rules/inline.ts) cut the credit off once the line
+ * is kept; what they leave is judged by its own shape, and a paragraph stays.
+ */
+function creditedParagraph(text: string): boolean {
+  const cut = cutInline([text], 'lead', 1)
+  return cut.removed.length > 0 && isBodyish(cut.paragraphs[0] ?? '')
+}
 
 function modelRule(j: Judgement): LineRule {
   return { id: `model:${j.cls} ${j.p.toFixed(2)}`, zone: 'any', maxLen: Infinity, meta: j.cls === 'meta', why: 'The line classifier (model/line-model.json) called it furniture.' }
