@@ -70,6 +70,11 @@ const NOT_A_HEADLINE: { id: string; pattern: RegExp; why: string }[] = [
     why: 'A bulleted line ("- 某某编著", "• 评论") is an entry of a listing: a reading site\'s book details, a menu. Headlines are not bulleted.',
   },
   {
+    id: 'journal-line',
+    pattern: rx('国内统一刊号|国际标准刊号|刊号\\s*[:：]|\\bISSN\\b|\\bCN\\s*\\d{2}\\s*-\\s*\\d{4}'),
+    why: 'A paper\'s or journal\'s masthead line (serial numbers, "CN11-0000") opens the page above the headline of a reprinted article; it names the publication, not the article.',
+  },
+  {
     id: 'no-cjk',
     pattern: /^[^\u4e00-\u9fff]*$/,
     why: 'Chinese reports have Chinese headlines; a Latin/number-only line is a code or a date.',
@@ -182,7 +187,9 @@ const isByline = (l: Line) => l.kind === 'junk' && !!l.rule && (BYLINE_RULES.has
 /**
  * Headlines sit above the first body paragraph. A sentence-like notice above the headline
  * ("本页面为网页快照，…") would end the search too early, so when a byline follows within a few
- * lines of that first paragraph, the search runs on to the paragraph after the byline.
+ * lines of that first paragraph, the search runs on to the paragraph after the byline. A byline
+ * with no paragraph after it closes the page (an editor line under a closing verse): the search
+ * stays above the first paragraph.
  */
 function headlineSearchLimit(lines: Line[]): number {
   let limit = lines.findIndex((l) => l.kind === 'body')
@@ -194,7 +201,7 @@ function headlineSearchLimit(lines: Line[]): number {
     if (lines[j].kind === 'body') break
     if (isByline(lines[j])) {
       const next = lines.findIndex((l, k) => k > j && l.kind === 'body')
-      return next === -1 ? lines.length : next
+      return next === -1 ? limit : next
     }
   }
   return limit
