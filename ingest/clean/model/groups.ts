@@ -11,7 +11,8 @@ export function sourceOf(id: string): string {
   if (id.startsWith('b')) return 'pages-b'
   if (id.startsWith('p') && n < 100) return 'pool 1-99'
   if (id.startsWith('p') && n < 150) return 'pool 101-149'
-  return 'pool 151-199'
+  if (id.startsWith('p') && n < 200) return 'pool 151-199'
+  return 'other'
 }
 
 /**
