@@ -16,7 +16,7 @@ export interface CueGroup {
 export const CUE_GROUPS: CueGroup[] = [
   {
     id: 'meta',
-    words: ['来源', '作者', '编辑', '责编', '记者', '通讯员', '发布时间', '发布日期', '发表于', '日期', '时间', '审核', '校对', '摄影', '供稿', '稿源', '浏览', '点击数', '阅读数', '字号', '报道', '一审', '二审', '终审'],
+    words: ['来源', '作者', '编辑', '责编', '记者', '通讯员', '发布时间', '发布日期', '发表于', '日期', '时间', '审核', '校对', '摄影', '供稿', '稿源', '浏览', '点击数', '阅读数', '字号', '报道', '一审', '二审', '终审', '出品', '源自', '原载', '首发', '刊发'],
     why: 'Byline and dateline words: who wrote, edited or published the page, and when.',
   },
   {
@@ -53,6 +53,11 @@ export const CUE_GROUPS: CueGroup[] = [
     id: 'journal',
     words: ['摘要', '关键词', '分类号', '文献标识码', '文章编号', '基金项目', '作者简介', '收稿日期', '引用本文', '学报', '期刊', 'doi', 'vol', 'issue', '[j]', '出版社', '主编', '研究方向', '副教授', '教授', '博士', '硕士', '学院', '大学'],
     why: 'Journal and book apparatus: masthead, citation, classification codes, funding and affiliation lines.',
+  },
+  {
+    id: 'role',
+    words: ['秘书长', '主任', '研究员', '讲师', '博士生', '硕士生', '研究生', '导师', '院长', '系主任', '研究中心', '研究所', '研究院', '建筑师', '工程师', '委员', '会长', '理事'],
+    why: 'Roles and institutions that follow a name in author and affiliation lines ("某某 研究员", "某某大学某研究中心").',
   },
   {
     id: 'spam',

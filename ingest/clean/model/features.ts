@@ -1,6 +1,8 @@
 import type { Line } from '../engine.js'
 import { CUE_GROUPS, cueCounts } from './cues.js'
 import { PageLines } from './repeats.js'
+import { SURNAMES } from '../rules/vocabulary.js'
+import { toTraditional } from '../../text/script.js'
 
 /**
  * What the line classifier sees of a line: numbers in [0, 1] describing its shape, its words, the
@@ -58,6 +60,42 @@ const MD_IMAGE = /!\[[^\]]*\]\([^)]*\)/
 const JOURNAL_CUE = /摘\s*要|关键词|關鍵詞|\[J\]|基金项目|基金項目|作者简介|作者簡介|DOI|收稿日期|分类号|分類號|Abstract|Key\s*words/i
 
 const cap = (n: number, max: number) => Math.min(n, max) / max
+
+/** Surnames in both scripts (陈 and 陳), by code. */
+const SURNAME = new Set([...SURNAMES, ...SURNAMES.map(toTraditional)].map((c) => c.charCodeAt(0)))
+const NAME_SPLIT = /[\s,，、;；/|]+/
+/** Footnote and affiliation marks after a name ("王五1", "赵六*", "钱七[2]"). */
+const NAME_MARKS = /\[\d{1,2}\]|[\d*①②③④⑤]+/g
+const CJK_ONLY = /^[\u3400-\u9fff]+$/
+
+/**
+ * The share of a short line's Han characters that belong to people's names, token by token: a
+ * token of two or three characters opening with a common surname, or a surname and a given name
+ * set apart by a space ("王 凌"). An author line is all names; an author and a role ("某某 秘书长")
+ * about half; a sentence hardly any, since it has no tokens of that size. Lines over 40
+ * characters are not looked at.
+ */
+export function nameShare(t: string): number {
+  if (t.length > 40) return 0
+  const tokens = t.replace(NAME_MARKS, ' ').split(NAME_SPLIT).filter(Boolean)
+  let han = 0
+  let names = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]
+    if (!CJK_ONLY.test(tok)) {
+      for (const ch of tok) if (/[\u3400-\u9fff]/.test(ch)) han++
+      continue
+    }
+    han += tok.length
+    const pair = tok.length === 1 && tokens[i + 1]?.length && tokens[i + 1].length <= 2 && CJK_ONLY.test(tokens[i + 1]) ? tok + tokens[i + 1] : null
+    if (pair && SURNAME.has(tok.charCodeAt(0))) {
+      names += pair.length
+      han += tokens[i + 1].length
+      i++
+    } else if (tok.length >= 2 && tok.length <= 3 && SURNAME.has(tok.charCodeAt(0))) names += tok.length
+  }
+  return han ? names / han : 0
+}
 
 interface Own {
   len: number
@@ -155,7 +193,7 @@ export const FEATURES: string[] = [
   'ch.cjk', 'ch.latin', 'ch.digit', 'ch.punct', 'ch.symbol', 'ch.space', 'ch.qmark', 'ch.emoji',
   'p.endSentence', 'p.endColon', 'p.endComma', 'p.noClause', 'p.commas', 'p.stops', 'p.startBracket', 'p.bracketed', 'p.bullet', 'p.section', 'p.quote',
   're.date', 're.monthDay', 're.time', 're.url', 're.html', 're.imageFile', 're.separators', 're.masked', 're.placeholder', 're.noLetters', 're.latinWords', 're.leadIn',
-  're.nameList', 're.postcode', 're.issue', 're.labelColon', 're.labelAlone', 're.latinName', 're.termList', 're.noise', 're.mdImage', 're.digitsOnly',
+  're.nameList', 're.postcode', 're.issue', 're.labelColon', 're.labelAlone', 're.latinName', 're.termList', 're.noise', 're.mdImage', 're.digitsOnly', 're.nameShare',
   ...CUE_GROUPS.map((c) => `cue.${c.id}`),
   ...GROUPS.map((g) => `rule.${g}`), 'rule.other', 'rule.anyZone', 'kind.bodyish', 'kind.short',
   'rep.exact', 'rep.inside', 'rep.contains', 'rep.opening',
@@ -258,6 +296,7 @@ export function lineFeatures(lines: Line[], wanted: (line: Line) => boolean = ()
     v[c++] = +(ch.latin + ch.digit + ch.punct >= 8 && NOISE.test(t))
     v[c++] = +(ch.angle === 0 && t.includes('![') && MD_IMAGE.test(t))
     v[c++] = +(ch.digit === L)
+    v[c++] = nameShare(t)
     for (const count of cueCounts(t)) v[c++] = cap(count, 3)
     for (const g of GROUPS) v[c++] = +(o.rule === g)
     const rule = lines[idx[k]].rule
