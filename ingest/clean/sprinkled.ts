@@ -9,9 +9,10 @@ import { CUE_GROUPS, cueCounts } from './model/cues.js'
  * A candidate is a run of Han or Latin characters that a line opens with or that stands right
  * before a punctuation mark, cut to its first (at a line start) or last (before a mark) MIN_LEN to
  * MAX_LEN characters. It is cut everywhere when it holds a word of the spam cue group
- * (model/cues.ts), recurs in at least MIN_LINES lines, and opens at least one of them glued to
- * what follows: a report may end several clauses with a phrase of its own ("…全民体育。"), but
- * does not paste it in front of a paragraph and again behind clauses all over the page.
+ * (model/cues.ts), recurs in at least MIN_LINES lines, opens at least one of them glued to what
+ * follows, and stands nowhere else: a report may end several clauses with a phrase of its own
+ * ("…全民体育。"), and an article about short videos says 短视频 at the start of paragraphs and
+ * before commas, but also inside its sentences ("短视频可以…"); a pasted name is never part of one.
  */
 const MIN_LEN = 3
 const MAX_LEN = 6
@@ -38,6 +39,15 @@ function candidates(line: string, into: Set<string>): void {
   }
 }
 
+/** Every occurrence of `t` in the line opens it or stands right before a mark or the line's end. */
+function onlyAtEdges(line: string, t: string): boolean {
+  for (let i = line.indexOf(t); i !== -1; i = line.indexOf(t, i + 1)) {
+    const end = i + t.length
+    if (i !== 0 && end < line.length && !BEFORE_MARK.test(line[end])) return false
+  }
+  return true
+}
+
 /** Lines with every sprinkled brand name cut out, each cut recorded as 'sprinkled-spam'. */
 export function cutSprinkled(lines: string[]): { lines: string[]; removed: Removed[] } {
   // A pasted name holds a spam word, so the page holds one MIN_LINES times: one scan of the page
@@ -59,6 +69,7 @@ export function cutSprinkled(lines: string[]): { lines: string[]; removed: Remov
     // The longest first, and none that lies inside a longer one already taken.
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
     .filter((t, i, all) => !all.slice(0, i).some((u) => u.includes(t)))
+    .filter((t) => lines.every((line) => onlyAtEdges(line, t)))
   if (!tokens.length) return { lines, removed: [] }
   const removed: Removed[] = []
   const out = lines.map((line) => {
