@@ -43,7 +43,7 @@ interface LocalToken {
 // named by a direction after its property word ("鑫海花城东区") or before a building number
 // ("永乐西区2号楼"), and 集资楼 are blocks built with staff money ("计委集资楼").
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
+  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -56,11 +56,14 @@ const SUFFIX_LEVELS: SuffixLevelRule[] = [
   { pattern: /^(?:[\u4e00-\u9fff]{0,2}(?:社区|居民区)|嘎查村|嘎查|村)$/, level: 'community', why: 'urban communities, Shanghai 居民区, villages and Mongolian 嘎查 are the community level' },
   { pattern: /^(?:街道|镇|乡|苏木|办事处)$/, level: 'street', why: 'street offices (some written 办事处), towns, townships and 苏木 are the level below the district' },
   { pattern: /^(?:高新区|经开区|开发区|新区)$/, level: 'district', why: 'functional zones run as districts; one chained after a district is read as street level' },
+  { pattern: /^工业区$/, level: 'street', why: 'an industrial zone is run by the district it is named after, like a street ("某某工业区" under 某某区)' },
 ]
 const VILLAGE_COMMUNITY = /^村(?:社区|居民区)$/
 const PROPERTY_WORD_FIRST = /^(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区)(?:小区|社区|居民区)$/
 const levelOfSuffix = (suffix: string): LocalLevel => SUFFIX_LEVELS.find((r) => r.pattern.test(suffix))?.level ?? 'compound'
 const ZONE_SUFFIX = /^(?:高新区|经开区|开发区|新区)$/
+// "松林工业区": 工业区 is a plain word ("老工业区", "建设工业区") unless its stem is a district's own name.
+const INDUSTRIAL_ZONE = '工业区'
 const TOWN_SUFFIX = /^(?:镇|乡|苏木)$/
 // "经济开发区", "国家级新区", "工业园开发区": kinds of zone, not names.
 const ZONE_GENERIC = /^(?:经济|经济技术|高新技术|高新技术产业|国家级|省级|市级|工业|科技|产业|综合|城市|该|本|全)$/
@@ -344,6 +347,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const afterDistrict = districtEnds.has(stemStart)
     if (TOWN_SUFFIX.test(suffix) && !afterDistrict) return null
     if (ZONE_SUFFIX.test(suffix) && afterDistrict) level = 'street'
+    if (suffix === INDUSTRIAL_ZONE && !isDistrictStem(stem)) return null
     // "金苑小区", "朱村社区": the property word or 村 is part of the name, so one character before it is enough.
     const minStem = oneCharStem || (chained && ANONYMISED.test(stem)) ? 1 : 2
     if (!isName(stem, level, chained, minStem) || NEVER_INITIAL.has(stem[0])) return null
@@ -356,7 +360,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     // "某某社区工作人员李某说": a community whose officer is named speaking for it is that body, a
     // name, even when its stem is a common word (not a kind: "智慧社区工作人员" stays generic).
     const spokenFor = suffix === '社区' && !GENERIC_PART_RE.test(stem) && OFFICER_SPEAKS.test(simp.slice(e, e + 16))
-    const needsChain = (level === 'community' || level === 'street') && !chained && !spokenFor && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
+    const needsChain = (level === 'community' || level === 'street' || level === 'district') && !chained && !spokenFor && !PROPERTY_WORD_FIRST.test(suffix) && (GENERIC_PART_RE.test(stem) || commonWordSet().has(stem))
     // "督导员老周到了锦绣花苑": a run that fills the window is still bounded where a visit or a home
     // ("到了", "来到", "走进", "家住") cuts the name off: what follows it is where someone went or lives.
     return { start: stemStart, end: e, level, name: stem + suffix, bounded: bounded || home, weak, afterDivision: afterDivision && cut === 0, chained, needsChain }
@@ -386,11 +390,22 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const longer = (simp[t.start - 1] ?? '') + t.name
     if (STOP_CHARS.has(simp[t.start - 1] ?? '') && afterDivision.has(longer)) Object.assign(t, { start: t.start - 1, name: longer })
   }
+  // "天府新区青禾街道": a zone named by a common word is delimited by the street written after it as
+  // well as by a division before it ("建设新区" alone is building one).
+  const streets = streetStarts(divisions, out)
+  for (const t of out) if (t.level === 'district' && t.needsChain && streets.has(t.end)) t.needsChain = false
   // A zone once written under a district ("长春新区北湖科技开发区") is at street level wherever it stands.
   const streetNames = new Set(out.filter((t) => t.level === 'street').map((t) => t.name))
   for (const t of out) if (t.level === 'district' && streetNames.has(t.name)) t.level = 'street'
   return out
 }
+
+/** Whether a district or county somewhere is called by this stem and its suffix ("松林" for 松林区). */
+const isDistrictStem = (stem: string) => ['区', '县', '市'].some((suffix) => gazetteer().byName.get(stem + suffix)?.some((e) => e.level === 'district'))
+
+/** Where a street or street office starts: a name written straight before one is delimited by it. */
+const streetStarts = (divisions: GazToken[], local: LocalToken[]) =>
+  new Set([...divisions.filter((d) => d.entries.some((e) => e.level === 'street')).map((d) => d.start), ...local.filter((t) => t.level === 'street').map((t) => t.start)])
 
 const OFFICER_SPEAKS = /^(?:党委|党总支|党支部|居委会|居委)?(?:工作人员|党委书记|书记|副书记|主任|副主任|负责人|网格员|社工)[\u4e00-\u9fff]{2,3}(?:说|介绍|表示|告诉|称|坦言|[，,:：])/
 const KIND_BEFORE_SUFFIX = /住宅(?=小区$)/
@@ -856,14 +871,13 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
     place.inferred = place.inferred.filter((l) => l !== 'district')
     set('district', fromLocal(zones[0]))
   }
-  // "高新区居民…", "在经开区…": a page that names its zone by its kind alone, twice or more, is set
-  // there, and readers take that zone rather than the district the gazetteer files its street under.
+  // A zone named by its kind alone ("在高新区…", "示范区某某街道"): where the page says which zone it is
+  // set in this way, readers take that zone rather than the district the gazetteer files its street under.
   if ((!place.district || place.inferred.includes('district')) && !zones[0]) {
-    const bare = [...doc.simp.matchAll(BARE_ZONE)].filter((m) => !HAN.test(doc.simp[m.index! - 1] ?? '') || STOP_CHARS.has(doc.simp[m.index! - 1]))
-    if (bare.length >= 2 && bare.every((m) => m[0] === bare[0][0])) {
-      const start = bare[0].index!
+    const zone = bareZone(doc, divisions, local)
+    if (zone) {
       place.inferred = place.inferred.filter((l) => l !== 'district')
-      set('district', { value: doc.body.slice(start, start + bare[0][0].length), evidence: quoteSentence(doc, start, start + bare[0][0].length), inferred: false })
+      set('district', { value: doc.body.slice(zone.start, zone.end), evidence: quoteSentence(doc, zone.start, zone.end), inferred: false })
     }
   }
   if (!place.street && streets[0] && streets[0].score >= 2) set('street', fromLocal(streets[0]))
@@ -928,7 +942,43 @@ const ANONYMOUS_ADMIN = /(?<![A-Za-z0-9０-９])([A-Z]) ?(省|市|县|区)/g
 // The four municipalities are a province and a city at once: readers record the city too even
 // when no district below it is named ("基于上海市的经验").
 // Hong Kong and Macao are filed the same way.
-// One high-tech or economic zone per city: its kind alone names it where the page is set. 开发区 and
-// 新区 are too common as plain words to be read so.
-const BARE_ZONE = /高新区|经开区/g
+interface BareZoneRule {
+  id: string
+  kind: RegExp
+  /** Where a mention of the kind alone names the page's zone. */
+  names: 'before-street' | 'opens-clause' | 'after-clause-word'
+  /** Mentions needed, all of one kind, when none stands before a street. */
+  mentions: number
+  why: string
+}
+
+/** A zone written by its kind alone, without the city or district it belongs to. The first rule a mention meets decides. */
+const BARE_ZONE_RULES: BareZoneRule[] = [
+  { id: 'zone-before-street', kind: /^(?:高新区|经开区|开发区|示范区|新区)$/, names: 'before-street', mentions: 1, why: 'a kind written straight before a street or street office ("示范区某某办事处") is the zone that street lies in: the chain says so once' },
+  { id: 'zone-as-topic', kind: /^(?:高新区|经开区)$/, names: 'after-clause-word', mentions: 2, why: 'one high-tech or economic zone per city: its kind alone, twice or more, names the zone the page is set in' },
+  { id: 'zone-opening-clauses', kind: /^(?:新区|示范区)$/, names: 'opens-clause', mentions: 2, why: '新区 and 示范区 are plain words too ("建设新区", "全省示范区"); opening clauses twice or more ("近年来，新区…") they are the page\'s own zone' },
+]
+const BARE_ZONE = /高新区|经开区|开发区|示范区|新区/g
+
+function bareZone(doc: Doc, divisions: GazToken[], local: LocalToken[]): { start: number; end: number } | null {
+  const streets = streetStarts(divisions, local)
+  const byRule = new Map<BareZoneRule, RegExpMatchArray[]>()
+  for (const m of doc.simp.matchAll(BARE_ZONE)) {
+    const before = doc.simp[m.index! - 1] ?? ''
+    const opens = !HAN.test(before)
+    const end = m.index! + m[0].length
+    const rule = BARE_ZONE_RULES.find(
+      (r) =>
+        r.kind.test(m[0]) &&
+        (r.names === 'before-street' ? (opens || STOP_CHARS.has(before)) && streets.has(end) : r.names === 'opens-clause' ? opens : opens || STOP_CHARS.has(before)),
+    )
+    if (rule) byRule.set(rule, [...(byRule.get(rule) ?? []), m])
+  }
+  for (const rule of BARE_ZONE_RULES) {
+    const hits = byRule.get(rule) ?? []
+    if (hits.length >= rule.mentions && hits.every((m) => m[0] === hits[0][0])) return { start: hits[0].index!, end: hits[0].index! + hits[0][0].length }
+  }
+  return null
+}
+
 const MUNICIPALITIES = new Set(['北京', '上海', '天津', '重庆', '重慶', '香港', '澳门', '澳門', '香港特别行政区', '澳门特别行政区', '香港特別行政區', '澳門特別行政區'])

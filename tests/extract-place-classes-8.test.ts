@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { extract } from '../ingest/extract/index.js'
+import type { Script } from '../ingest/schema.js'
+
+// Place classes that failed on pages the code had never seen (issue 8, round 8), each written for
+// these tests in invented wording and checked from both sides: what must be read, and the look-alike
+// beside it that must not.
+const run = (body: string, script: Script = 'simplified', title: string | null = null) => extract({ body, title, script })
+
+describe('place: a zone written by its kind alone', () => {
+  it('reads a kind written straight before a street office as the zone that street lies in', () => {
+    const out = run('这个周二，记者来到示范区青柳办事处白果社区，看到老人们在活动室下棋。')
+    expect(out.place).toMatchObject({ district: '示范区', street: '青柳办事处', community: '白果社区' })
+  })
+
+  it('reads 新区 opening two clauses as the page’s zone, but not a new district being built', () => {
+    const page = '上周，新区第三届邻里节闭幕，共评出十个好项目。近年来，新区一直鼓励居民自办活动。'
+    expect(run(page).place.district).toBe('新区')
+    expect(run('这里要建设新区，规划新区的道路和学校，县里先把新区的水电接通。').place.district).toBeNull()
+    expect(run('上周，新区第三届邻里节闭幕。').place.district).toBeNull()
+  })
+
+  it('takes a zone named by a common word only where a division or a street delimits it', () => {
+    expect(run('县里要建设新区，也要规划新区的学校。').place.district).toBeNull()
+    expect(run('航空新区青禾街道办起了长者食堂，航空新区的老人都来吃饭。').place).toMatchObject({ district: '航空新区', street: '青禾街道' })
+  })
+
+  it('reads an industrial zone named after its district at street level, and no other 工业区', () => {
+    expect(run('青禾居民区是在松江工业区扩建时建起的安置小区，居民区有两千多户。').place.street).toBe('松江工业区')
+    const old = run('老工业区要转型，河滩工业区也在招商。河滩工业区去年新进两家企业。')
+    expect(old.place.street).toBeNull()
+    expect(old.place.district).toBeNull()
+  })
+})
