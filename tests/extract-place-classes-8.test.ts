@@ -32,3 +32,19 @@ describe('place: a zone written by its kind alone', () => {
     expect(old.place.district).toBeNull()
   })
 })
+
+describe('place: communities written together under one kind word', () => {
+  it('takes the first-named of a list whose last item carries 社区 for all', () => {
+    const out = run('街道的长者饭堂已开到东园、西林、南塘、北渚社区，另有柏溪社区在筹备。')
+    expect(out.place.community).toBe('东园')
+  })
+
+  it('keeps a community named twice over a list, and one named before the list', () => {
+    expect(run('柏溪社区先办起了饭堂。如今东园、西林、南塘社区也有了，柏溪社区还在扩建。').place.community).toBe('柏溪社区')
+    expect(run('柏溪社区先办起了饭堂，随后东园、西林、南塘社区也办了。').place.community).toBe('柏溪社区')
+  })
+
+  it('does not read a list of common words before one community as communities', () => {
+    expect(run('围绕养老、托幼、助残、就业社区开展服务，南塘社区做得最好。南塘社区还上了新闻。').place.community).toBe('南塘社区')
+  })
+})

