@@ -48,3 +48,21 @@ describe('place: communities written together under one kind word', () => {
     expect(run('围绕养老、托幼、助残、就业社区开展服务，南塘社区做得最好。南塘社区还上了新闻。').place.community).toBe('南塘社区')
   })
 })
+
+describe('place: an estate named by a developer’s word, without 小区', () => {
+  it('reads 华庭, 名邸, 郡 and 佳园 estates named twice, or once where someone lives', () => {
+    expect(run('金域华庭的物业费降了，金域华庭的业主很满意。').place.compound).toBe('金域华庭')
+    expect(run('蓝溪郡的业主装起了充电桩，蓝溪郡物业也出了力。').place.compound).toBe('蓝溪郡')
+    expect(run('家住青禾佳园的王大爷说，楼下的花坛修好了。').place.compound).toBe('青禾佳园')
+  })
+
+  it('reads an estate ending in 城 written straight after its street, but not a town, a mall or a county city', () => {
+    expect(run('滨江街道万科城的业主成立了议事会。').place.compound).toBe('万科城')
+    const town = run('他在县城的商城上班，周末去大学城的书店，老家在山东诸城，诸城的亲戚常来。')
+    expect(town.place.compound).toBeNull()
+  })
+
+  it('does not read 创新城市 as an estate 新城', () => {
+    expect(run('要加强和创新城市基层治理，推动治理重心下移，加强和创新城市管理。').place.compound).toBeNull()
+  })
+})

@@ -41,9 +41,11 @@ interface LocalToken {
 // 府 and 湾 before 小区 are the developer's name for the estate ("未来方舟小区", "滨江府小区"), and
 // 院落 names a yard of old blocks (Chongqing, Chengdu usage: "石油路院落"). An estate's part is
 // named by a direction after its property word ("鑫海花城东区") or before a building number
-// ("永乐西区2号楼"), and 集资楼 are blocks built with staff money ("计委集资楼").
+// ("永乐西区2号楼"), and 集资楼 are blocks built with staff money ("计委集资楼"). Developers' words
+// (华庭, 名邸, 公馆, 佳园, 郡, bare 城: "金域华庭", "蓝溪郡", "万科城") close an estate's name as bare
+// 院/里/府 do, and 新城 before 市 is "new city" or the end of 创新 ("创新城市治理"), no estate.
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
+  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城(?!市)|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家|华庭|名邸|公馆|佳园|嘉园|豪庭|雅居|名都|郡|城)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|业委会|物业|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -104,6 +106,9 @@ const BARE_SUFFIX_RULES: BareSuffixRule[] = [
   { suffix: '府', notAfter: /(?:政|官|首|学|王|州|县|市|省|区|内|地|洞|天|幕|知)$/, why: '政府, 学府, 首府 and old prefecture names' },
   { suffix: '屯', notAfter: /(?:驻|囤|屯|军|小|大)$/, why: '驻屯, 屯屯 and 小屯 (a kind of hamlet) are not hamlet names' },
   { suffix: '世家', notAfter: /(?:医|书香|诗书|武术|武|教育|音乐|艺术|梨园|官宦|名门|将门|豪门|侯门|军人|军旅|警察|警营|教师|体育|戏曲|国学|商贾|工匠|手艺|技艺|书法|翰墨|中医|茶|酒|米|面|[的是])$/, why: '中医世家, 书香世家: a family of a trade or learning, not an estate' },
+  { suffix: '城', notAfter: /(?:县|省|京|长|古|全|进|入|出|满|名|商|影|都|卫|主|老|新|边|山|江|春|龙|鹏|榕|星|泉|空|围|倾|攻|守|筑|皇|宫|内|外|子|科技|科学|大学|汽车|美食|商业|购物|文化|国际|小商品|家具|建材|数码|电脑|玩具|服装|不夜|紫禁|县城|省城|山城|边城|水城)$/, why: '县城, 长城, 商城, 影城, 大学城 and a city’s nickname (春城, 泉城) are a town or a trade, not an estate' },
+  { suffix: '郡', notAfter: /(?:州|县|诸|本|全|郡)$/, why: '州郡 and 郡县 are old divisions, not estates' },
+  ...['华庭', '名邸', '公馆', '佳园', '嘉园', '豪庭', '雅居', '名都'].map((suffix) => ({ suffix, notAfter: /[的是]$/, why: 'developers’ words for an estate: a name without 小区, but doubtful named once in passing' })),
   { suffix: '湾', notAfter: /(?:台|海|港|河|江|水|山|自然|深水|渔|沙|峡|内|大|小|回|弯)$/, why: '台湾, 海湾, 港湾 and 自然湾 (the kind of hamlet) are not hamlet names' },
 ]
 const BARE_RULE = new Map(BARE_SUFFIX_RULES.map((r) => [r.suffix, r]))
@@ -339,6 +344,8 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     // its last character makes a common word with 湾 (水湾, 沙湾).
     const home = cut > 0 && HOME_OR_VISIT.test(simp.slice(a, a + cut))
     if (bare?.notAfter.test(stem) && !(suffix === '湾' && home && stem.length >= 2)) return null
+    // "山东诸城", "根据鲤城…": a name ending in a county-level city or district written without its suffix is that division.
+    if (suffix === '城' && [2, 3].some((n) => isDistrictStem((stem + suffix).slice(-n)))) return null
     if (suffix === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
     // A name written straight after a division or another place name ("湖南路街道颐和社区") is
     // delimited by that chain, whatever its characters look like.
