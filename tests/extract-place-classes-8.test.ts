@@ -62,6 +62,10 @@ describe('place: an estate named by a developer’s word, without 小区', () =>
     expect(town.place.compound).toBeNull()
   })
 
+  it('does not read an academy (农科院, 社科院) as a yard named with 院', () => {
+    expect(run('由省农科院、市社科院等单位牵头，专家走访了十个村。省农科院还派了技术员。').place.compound).toBeNull()
+  })
+
   it('does not read 创新城市 as an estate 新城', () => {
     expect(run('要加强和创新城市基层治理，推动治理重心下移，加强和创新城市管理。').place.compound).toBeNull()
   })

@@ -101,7 +101,7 @@ interface BareSuffixRule {
 
 /** 院, 里, 府, 屯 and 湾 end compound names (芳草院, 光明里, 紫御府, 王家屯, 大胡湾) and many common words. */
 const BARE_SUFFIX_RULES: BareSuffixRule[] = [
-  { suffix: '院', notAfter: /(?:医|法|学|剧|影|书|研究|设计|科学|检察|敬老|养老|福利|疗养|庭|四合|大杂|寺|戏|艺|国务|议|护理|卫生|小|大|前|后|宅|深|住|进|出|入|场|分|本|全|该|党校|商学)$/, why: 'hospitals, courts, colleges, theatres and yards are institutions or parts of a house' },
+  { suffix: '院', notAfter: /(?:医|法|学|剧|影|书|研究|设计|科学|科|检察|敬老|养老|福利|疗养|庭|四合|大杂|寺|戏|艺|国务|议|护理|卫生|小|大|前|后|宅|深|住|进|出|入|场|分|本|全|该|党校|商学)$/, why: 'hospitals, courts, colleges, academies (社科院, 农科院), theatres and yards are institutions or parts of a house' },
   { suffix: '里', notAfter: /(?:[邻这那哪心家公千万百夜梦手眼屋城乡村镇区楼院园道店厂场室间子堂县市省街巷群会所站中窝怀底圈网格门口路头箱车田地山水海河湖林里嘴故队局班校组年月天周期程忆睛话])$/, why: 'after a place noun, a pronoun or a time 里 means "in" (楼道里, 小区里, 这里, 一年里), and 邻里 is "neighbours"' },
   { suffix: '府', notAfter: /(?:政|官|首|学|王|州|县|市|省|区|内|地|洞|天|幕|知)$/, why: '政府, 学府, 首府 and old prefecture names' },
   { suffix: '屯', notAfter: /(?:驻|囤|屯|军|小|大)$/, why: '驻屯, 屯屯 and 小屯 (a kind of hamlet) are not hamlet names' },
