@@ -70,3 +70,16 @@ describe('place: an estate named by a developer’s word, without 小区', () =>
     expect(run('要加强和创新城市基层治理，推动治理重心下移，加强和创新城市管理。').place.compound).toBeNull()
   })
 })
+
+describe('place: Taiwan’s 里 as the community level', () => {
+  it('reads a 里 with its own chief after its district as the community, in either script', () => {
+    expect(run('臺中市北屯區松竹里里長說，里民活動中心週末開放。', 'traditional').place).toMatchObject({ district: '北屯區', community: '松竹里' })
+    expect(run('北屯区松竹里里民活动中心周末开放。').place.community).toBe('松竹里')
+  })
+
+  it('keeps a mainland lane named with 里 an estate', () => {
+    const out = run('家住光华里的刘阿姨说，光华里的楼道亮堂了。')
+    expect(out.place.compound).toBe('光华里')
+    expect(out.place.community).toBeNull()
+  })
+})

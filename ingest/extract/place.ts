@@ -45,7 +45,7 @@ interface LocalToken {
 // (华庭, 名邸, 公馆, 佳园, 郡, bare 城: "金域华庭", "蓝溪郡", "万科城") close an estate's name as bare
 // 院/里/府 do, and 新城 before 市 is "new city" or the end of 创新 ("创新城市治理"), no estate.
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城(?!市)|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家|华庭|名邸|公馆|佳园|嘉园|豪庭|雅居|名都|郡|城)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|业委会|物业|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
+  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城(?!市)|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家|华庭|名邸|公馆|佳园|嘉园|豪庭|雅居|名都|郡|城)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|里长|里民|里办|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|业委会|物业|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -347,6 +347,8 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     // "山东诸城", "根据鲤城…": a name ending in a county-level city or district written without its suffix is that division.
     if (suffix === '城' && [2, 3].some((n) => isDistrictStem((stem + suffix).slice(-n)))) return null
     if (suffix === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
+    // "某某区龙潭里里长表示": in Taiwan a 里 with its own chief and residents is the community level.
+    if (suffix === '里' && TAIWAN_WARD_AFTER.test(simp.slice(e, e + 2))) level = 'community'
     // A name written straight after a division or another place name ("湖南路街道颐和社区") is
     // delimited by that chain, whatever its characters look like.
     const chained = chainEnds.has(stemStart) || anonymous !== undefined || gazetteer().shortCity.has(stem)
@@ -418,6 +420,7 @@ const OFFICER_SPEAKS = /^(?:党委|党总支|党支部|居委会|居委)?(?:工�
 const KIND_BEFORE_SUFFIX = /住宅(?=小区$)/
 const STREET_OFFICE = /^(?:办事处|办)/
 const WORK_UNIT = /(?<![\d.\-/a-zA-Z第])\d{2,4}[所厂]$/
+const TAIWAN_WARD_AFTER = /^里(?:长|民|办)/
 const HOME_OR_VISIT = /(?:家住|住在|来到|到了|走进)$/
 
 interface Candidate {
