@@ -83,3 +83,15 @@ describe('place: Taiwan’s 里 as the community level', () => {
     expect(out.place.community).toBeNull()
   })
 })
+
+describe('place: a division found as the tail of a longer name after its district', () => {
+  it('reads the whole run as the street where the tail is filed under another district', () => {
+    // 东街街道 is filed under 新城区 of the same city; written after 赛罕区 with 大学 before it, it is the end of another name.
+    const out = run('呼和浩特市赛罕区大学东街街道组织居民议事，街道干部逐户走访。')
+    expect(out.place).toMatchObject({ city: '呼和浩特市', district: '赛罕区', street: '大学东街街道' })
+  })
+
+  it('keeps a street written straight after its own district', () => {
+    expect(run('呼和浩特市新城区东街街道组织居民议事。').place).toMatchObject({ district: '新城区', street: '东街街道' })
+  })
+})

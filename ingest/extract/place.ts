@@ -855,9 +855,33 @@ function listedCommunities(doc: Doc, local: LocalToken[]): { first: LocalToken; 
   return out
 }
 
+// Characters between a division and a lower name written after it that still make one run
+// ("赛罕区大学东街街道": 大学 is part of the street's name). Written straight after it (no gap),
+// a lower name filed elsewhere is a renamed or listed division and keeps its vote.
+const CHAIN_GAP_MAX = 4
+
+/**
+ * "呼和浩特市赛罕区大学东街街道": a lower division's name found as the tail of a longer run written
+ * after a higher division, with none of its readings under that division, is the end of a name the
+ * gazetteer does not know (大学东街街道), not a street elsewhere (东街街道 under 新城区) to vote for.
+ * It is dropped, and the whole run is read as a local name.
+ */
+function outOfChain(tokens: GazToken[], simp: string): GazToken[] {
+  return tokens.filter((low) => {
+    const up = tokens.find((u) => u.end < low.start && low.start - u.end <= CHAIN_GAP_MAX)
+    if (!up) return true
+    const gap = simp.slice(up.end, low.start)
+    if (![...gap].every((ch) => HAN.test(ch) && !STOP_CHARS.has(ch))) return true
+    const depth = (e: GazEntry) => e.ancestors.length
+    const lower = low.entries.every((le) => up.entries.some((ue) => depth(le) > depth(ue)))
+    const under = low.entries.some((le) => up.entries.some((ue) => le.ancestors.includes(ue.key)))
+    return !lower || under
+  })
+}
+
 export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   const listed = listedDivisions(doc.simp)
-  const found = [...findDivisions(doc.simp).filter((d) => !listed.some((l) => l.start < d.end && d.start < l.end)), ...listed].sort((a, b) => a.start - b.start)
+  const found = outOfChain([...findDivisions(doc.simp).filter((d) => !listed.some((l) => l.start < d.end && d.start < l.end)), ...listed].sort((a, b) => a.start - b.start), doc.simp)
   const local = findLocal(doc, found)
   // "城东区" inside "鑫海花城东区" is part of the estate's name.
   const inLocal = (d: GazToken) => local.some((t) => t.level === 'compound' && t.start < d.start && d.end <= t.end)
