@@ -95,3 +95,24 @@ describe('place: a division found as the tail of a longer name after its distric
     expect(run('呼和浩特市新城区东街街道组织居民议事。').place).toMatchObject({ district: '新城区', street: '东街街道' })
   })
 })
+
+describe('place: words that end a clause before 社区/小区/村 are no names', () => {
+  it('leaves out time said from the writer’s day, a particle or a preposition, a count and a rank', () => {
+    const page =
+      '去年小区里装了充电桩，一大早社区就排起了队。墙上记录着社区的大事，上次跟社区反映的问题也解决了。全镇3个街村都通了公交，这里是全区第二大社区。'
+    const out = run(page)
+    expect(out.place.community).toBeNull()
+    expect(out.place.compound).toBeNull()
+  })
+
+  it('leaves out work verbs jieba files as nouns, and kinds of estate', () => {
+    const out = run('街道利用小区空地建了花园，整治小区乱停车，关怀社区老人，做实小区议事。法治小区、普通住宅小区和安置房小区都要管好。')
+    expect(out.place.community).toBeNull()
+    expect(out.place.compound).toBeNull()
+  })
+
+  it('still reads the estate and community named beside them', () => {
+    const out = run('去年，柏溪社区利用小区空地建了花园。柏溪社区的桂香苑小区也整治了乱停车，桂香苑小区居民点赞。')
+    expect(out.place).toMatchObject({ community: '柏溪社区', compound: '桂香苑小区' })
+  })
+})

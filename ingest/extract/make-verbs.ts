@@ -28,7 +28,9 @@ const PLACE_NAME_VERBS = new Set([
 // Governance verbs jieba tags as nouns ("选派 n"), or leaves out, that stand before 社区/小区 as
 // often as any verb ("选派社区专职网格员", "下派社区干部", "包联小区").
 // Verbs of becoming, likewise: "骑手化身社区网格员", "变身社区管家", "充当小区调解员".
-const EXTRA_VERBS = ['选派', '下派', '选树', '包联', '联建', '下沉', '化身', '变身', '充当']
+// Verbs of the work itself jieba files as nouns or names ("利用 n", "杜绝 nr"): "利用小区闲置用房",
+// "整治小区乱停车", "关怀社区老人", "做实小区议事".
+const EXTRA_VERBS = ['选派', '下派', '选树', '包联', '联建', '下沉', '化身', '变身', '充当', '利用', '杜绝', '整治', '关怀', '做实']
 
 const FUNCTION_TAGS = new Set(['p', 'c', 'd', 'r', 'u', 'm', 'f'])
 const FUNCTION_MIN_FREQ = 50

@@ -127,9 +127,13 @@ const STOP_WORDS = [
   '下沉', '响应', '进行', '参与', '融入', '回到', '扎根', '覆盖', '创建', '构建', '实现', '提升', '加强', '完善', '健全',
   '带动', '联系', '协助', '帮助', '服务', '治理', '管理', '提供', '涉及', '制定', '改造', '新建', '走访',
   '说起', '谈到', '谈起', '提起', '回到', '住进', '搬进', '激活', '立足', '着眼', '面对', '面向',
+  // Time said from the writer's day ("去年小区里…", "一大早社区…"): jieba tags most of these t, with
+  // 现代, 青年, 春天, which do stand in names, so they are listed here rather than by tag.
+  '去年', '今年', '明年', '前年', '今天', '昨天', '明天', '当天', '当时', '现在', '后来', '随后', '此前',
+  '日前', '近日', '上次', '这次', '下次', '一大早',
 ]
 const STOP_WORD_RE = new RegExp(STOP_WORDS.join('|'), 'g')
-const STOP_CHARS = new Set('在于对把将被向从到和与及或的了是为让使给由经往以至即并其该本各每全此这那我你他她它们也都还又再就才已曾来去进入出说要会能请个内等有而')
+const STOP_CHARS = new Set('在于对把将被向从到和与及或的了是为让使给由经往以至即并其该本各每全此这那我你他她它们也都还又再就才已曾来去进入出说要会能请个内等有而着跟')
 // Of those, these also end real names (祥和社区, 前进社区, 育才社区, 东来社区): at the very end of
 // the run they make the name doubtful, not impossible.
 const NAME_FINAL_STOPS = new Set('和全都还又再就才已来去进入出会能内本各')
@@ -148,14 +152,14 @@ const GENERIC_PARTS = [
   '红色', '幸福', '和谐', '美丽', '平安', '智慧', '绿色', '文明', '示范', '模范', '样板', '标杆', '五星', '星级', '精品',
   '宜居', '完整', '现代', '新型', '老旧', '开放式', '无物业', '零发案', '城市', '农村', '城乡', '乡村', '城中', '商品房',
   '安置', '保障房', '周边', '附近', '整个', '所有', '全部', '多个', '这些', '各个', '未来', '新建', '片区', '网格', '党建',
-  '职工', '单位', '企业', '城镇', '产业',
+  '职工', '单位', '企业', '城镇', '产业', '法治', '普通', '住宅', '安置房',
 ]
 // "小事管家办、大事社区办" and "让老小区": 事 and 老 end phrases, not names.
 // "上海部分小区", "该类型社区", "同类小区": a part or a kind of the places, not one of them.
 // "广大社区居民", "众多小区业主": the masses of residents, not a community named 广大.
 // "让更多社区居民", "深圳某小区", "这类社区": how many or which one, not a name. "重点村", "规模小区",
 // "基层村", "儿童友好社区", "积分制社区": a kind of place, a system or a rank, not a name.
-const GENERIC_ENDS = ['更多', '许多', '很多', '诸多', '一些', '不少', '某', '这类', '此类', '该类', '那类', '一类', '重点', '规模', '主体', '基层', '贫困', '友好', '制', '广大', '众多', '全体', '事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民', '农村', '城市', '城郊', '乡村']
+const GENERIC_ENDS = ['美好', '更多', '许多', '很多', '诸多', '一些', '不少', '某', '这类', '此类', '该类', '那类', '一类', '重点', '规模', '主体', '基层', '贫困', '友好', '制', '广大', '众多', '全体', '事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民', '农村', '城市', '城郊', '乡村']
 const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
 // Never a name: "老旧小区", "城市社区", "农村社区", "全市居民区". Other descriptive stems ("幸福", "和谐") are real
 // names often enough (幸福社区) to count when mentioned twice.
@@ -261,10 +265,12 @@ const OPEN_QUOTE = /[“‘「『"]/
 const CLOSE_QUOTE = /[”’」』"]/
 
 // "美丽的山村", "是全村", "所辖社区": particles that never start a name, though a short run keeps them.
-const NEVER_INITIAL = new Set('的了是把被着过所在而')
+// "3个街村": a measure word is the end of a count.
+const NEVER_INITIAL = new Set('的了是把被着过所在而个')
 
-// "巡查一次小区", "每个小区": a count or a determiner before the noun.
+// "巡查一次小区", "每个小区": a count or a determiner before the noun; "全区第二大社区": a rank by size.
 const COUNTED_STEM = /^[一二两三四五六七八九十几每各某该这那][个次家座处批名位]$/
+const RANK_END = /第[一二三四五六七八九十\d０-９]+大$/
 // "一至三期小区" cut at 至 leaves "三期": a phase of an estate names which part, not which estate.
 const PHASE_STEM = /^(?:[一二两三四五六七八九十]+|[\d０-９]+)期$/
 
@@ -277,7 +283,7 @@ const CLAUSE_STEM = /^(?:[又再也还就才已曾][来去到进回走办]|[办�
 // ending like a descriptive word (农, 乡) is still a name there.
 function isName(stem: string, level: LocalLevel, chained: boolean, minStem: number): boolean {
   if (CLAUSE_STEM.test(stem)) return false
-  if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem) || PHASE_STEM.test(stem)) return false
+  if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem) || RANK_END.test(stem) || PHASE_STEM.test(stem)) return false
   if (level === 'district' && ZONE_GENERIC.test(stem)) return false
   if ((level === 'street' && COUNTED_END_RE.test(stem)) || LEVEL_WORD_INSIDE.test(stem) || EACH_END.test(stem)) return false
   return (chained || !GENERIC_END_RE.test(stem)) && !KIND_END_RE.test(stem) && !ALWAYS_GENERIC.has(stem)
