@@ -116,3 +116,17 @@ describe('place: words that end a clause before 社区/小区/村 are no names',
     expect(out.place).toMatchObject({ community: '柏溪社区', compound: '桂香苑小区' })
   })
 })
+
+describe('place: a name that opens the headline as its topic', () => {
+  it('reads an estate before the headline’s colon even where the body does not name it again', () => {
+    const title = '桂香苑小区：楼道议事会解决停车难'
+    const out = run(`${title}\n今年以来，楼道议事会已解决停车难题12件，居民们说议事会管用。`, 'simplified', title)
+    expect(out.place.compound).toBe('桂香苑小区')
+  })
+
+  it('still leaves out a place named only inside a headline’s slogan', () => {
+    const title = '党群同心议出共富新家园'
+    const out = run(`${title}\n今年以来，村里的议事会已解决难题12件，村民们说议事会管用。`, 'simplified', title)
+    expect(out.place.compound).toBeNull()
+  })
+})

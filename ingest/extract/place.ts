@@ -426,6 +426,9 @@ const OFFICER_SPEAKS = /^(?:党委|党总支|党支部|居委会|居委)?(?:工�
 const KIND_BEFORE_SUFFIX = /住宅(?=小区$)/
 const STREET_OFFICE = /^(?:办事处|办)/
 const WORK_UNIT = /(?<![\d.\-/a-zA-Z第])\d{2,4}[所厂]$/
+// A headline's topic: nothing before it on the headline line but a bracketed column tag, and a colon, bar or dash after it.
+const HEADLINE_TOPIC_BEFORE = /^\s*(?:【[^】]{1,8}】\s*)?$/
+const HEADLINE_TOPIC_AFTER = /^[：:|｜丨—\-]/
 const TAIWAN_WARD_AFTER = /^里(?:长|民|办)/
 const HOME_OR_VISIT = /(?:家住|住在|来到|到了|走进)$/
 
@@ -457,7 +460,9 @@ function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set
     // "海怡园住宅小区" and "海怡园小区" are one place; the plain name is the one to quote.
     const key = tok.name.replace(KIND_BEFORE_SUFFIX, '')
     const c = byName.get(key)
-    const inBody = tok.start >= doc.titleEnd
+    // "柏溪社区：议事厅里议出好日子": a name that opens the headline before a colon or a bar is its
+    // topic, as good as a mention in the body; a slogan runs on ("议出共富新家园").
+    const inBody = tok.start >= doc.titleEnd || (HEADLINE_TOPIC_BEFORE.test(doc.simp.slice(Math.max(0, doc.titleEnd - 200), tok.start).split('\n').pop()!) && HEADLINE_TOPIC_AFTER.test(doc.simp.slice(tok.end, tok.end + 1)))
     if (c) {
       c.score += w
       c.mentions++
