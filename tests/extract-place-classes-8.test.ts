@@ -26,7 +26,7 @@ describe('place: a zone written by its kind alone', () => {
   })
 
   it('reads an industrial zone named after its district at street level, and no other 工业区', () => {
-    expect(run('青禾居民区是在松江工业区扩建时建起的安置小区，居民区有两千多户。').place.street).toBe('松江工业区')
+    expect(run('青禾居民区是在金山工业区扩建时建起的安置小区，居民区有两千多户。').place.street).toBe('金山工业区')
     const old = run('老工业区要转型，河滩工业区也在招商。河滩工业区去年新进两家企业。')
     expect(old.place.street).toBeNull()
     expect(old.place.district).toBeNull()
@@ -67,7 +67,7 @@ describe('place: an estate named by a developer’s word, without 小区', () =>
   })
 
   it('does not read 创新城市 as an estate 新城', () => {
-    expect(run('要加强和创新城市基层治理，推动治理重心下移，加强和创新城市管理。').place.compound).toBeNull()
+    expect(run('县里鼓励各部门和创新城市的同行交流，也要和创新城市比一比服务。').place.compound).toBeNull()
   })
 })
 
