@@ -789,6 +789,26 @@ const PAIR = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,6}?)(?:和|与)[\u4e00-\u9f
 const KIND_AFTER_LIST = /^(?:等)?(?:[\d一二三四五六七八九十几多]+个|多个|各)?(?:小区|楼盘|院落)/
 const LIST_STEM_MAX = 6
 
+/** Each run of three items or more joined by 、, with the span of every item. */
+function enumerations(simp: string): { items: [number, number][]; span: [number, number] }[] {
+  const out: { items: [number, number][]; span: [number, number] }[] = []
+  ENUMERATION.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = ENUMERATION.exec(simp))) {
+    const items: [number, number][] = []
+    let at = m.index
+    for (const item of m[0].split('、')) {
+      items.push([at, at + item.length])
+      at += item.length + 1
+    }
+    out.push({ items, span: [m.index, m.index + m[0].length] })
+  }
+  return out
+}
+
+/** A name read from a list item, delimited by the list itself. */
+const listItem = (start: number, end: number, level: LocalLevel, name: string): LocalToken => ({ start, end, level, name, bounded: true, weak: false, afterDivision: false, chained: false, needsChain: false })
+
 /**
  * The first-named estate of each list of estates: a list of three items or more in which two items
  * after the first are estates, or whose last item is followed by the kind word ("…等多个小区").
@@ -796,21 +816,12 @@ const LIST_STEM_MAX = 6
 function listedCompounds(doc: Doc, local: LocalToken[]): { first: LocalToken; span: [number, number] }[] {
   const out: { first: LocalToken; span: [number, number] }[] = []
   const compounds = local.filter((t) => t.level === 'compound')
-  ENUMERATION.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = ENUMERATION.exec(doc.simp))) {
-    const items: [number, number][] = []
-    let at = m.index
-    for (const item of m[0].split('、')) {
-      items.push([at, at + item.length])
-      at += item.length + 1
-    }
+  for (const { items, span } of enumerations(doc.simp)) {
     const last = items.length - 1
     const estates = items.slice(1).filter(([a, b], i) => compounds.some((t) => t.start === a && (i + 1 === last || t.end === b))).length
     if (estates < 2 && !KIND_AFTER_LIST.test(doc.simp.slice(items[last][1], items[last][1] + 6))) continue
     const [a, b] = items[0]
     const own = compounds.find((t) => t.end === b && t.start >= a)
-    const span: [number, number] = [m.index, m.index + m[0].length]
     if (own) {
       out.push({ first: own, span })
       continue
@@ -818,9 +829,10 @@ function listedCompounds(doc: Doc, local: LocalToken[]): { first: LocalToken; sp
     const { cut } = nameStart(doc.simp.slice(a, b))
     const stem = cut < 0 ? '' : doc.simp.slice(a + cut, b)
     if (stem.length > LIST_STEM_MAX || !isName(stem, 'compound', false, 2) || NEVER_INITIAL.has(stem[0])) continue
-    out.push({ first: { start: a + cut, end: b, level: 'compound', name: stem, bounded: true, weak: false, afterDivision: false, chained: false, needsChain: false }, span })
+    out.push({ first: listItem(a + cut, b, 'compound', stem), span })
   }
   PAIR.lastIndex = 0
+  let m: RegExpExecArray | null
   while ((m = PAIR.exec(doc.simp))) {
     const [a, b] = [m.index, m.index + m[1].length]
     const span: [number, number] = [m.index, m.index + m[0].length]
@@ -831,7 +843,7 @@ function listedCompounds(doc: Doc, local: LocalToken[]): { first: LocalToken; sp
     }
     const stem = m[1]
     if (nameStart(stem).cut !== 0 || !isName(stem, 'compound', false, 2) || NEVER_INITIAL.has(stem[0])) continue
-    out.push({ first: { start: a, end: b, level: 'compound', name: stem, bounded: true, weak: false, afterDivision: false, chained: false, needsChain: false }, span })
+    out.push({ first: listItem(a, b, 'compound', stem), span })
   }
   return out
 }
@@ -843,15 +855,7 @@ const SHARED_COMMUNITY_KIND = /(?:社区|居民区|村)$/
 /** The first-named community of each list whose items share the kind word written once after the last. */
 function listedCommunities(doc: Doc, local: LocalToken[]): { first: LocalToken; span: [number, number] }[] {
   const out: { first: LocalToken; span: [number, number] }[] = []
-  ENUMERATION.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = ENUMERATION.exec(doc.simp))) {
-    const items: [number, number][] = []
-    let at = m.index
-    for (const item of m[0].split('、')) {
-      items.push([at, at + item.length])
-      at += item.length + 1
-    }
+  for (const { items, span } of enumerations(doc.simp)) {
     const [la] = items[items.length - 1]
     const tail = local.find((t) => t.level === 'community' && t.start === la && SHARED_COMMUNITY_KIND.test(t.name) && t.name.length - 2 <= LIST_STEM_MAX)
     const middle = items.slice(1, -1)
@@ -861,7 +865,7 @@ function listedCommunities(doc: Doc, local: LocalToken[]): { first: LocalToken; 
     const { cut } = nameStart(doc.simp.slice(a, b))
     const stem = cut < 0 ? '' : doc.simp.slice(a + cut, b)
     if (stem.length > LIST_STEM_MAX || !isName(stem, 'community', false, 2) || NEVER_INITIAL.has(stem[0]) || commonWordSet().has(stem)) continue
-    out.push({ first: { start: a + cut, end: b, level: 'community', name: stem, bounded: true, weak: false, afterDivision: false, chained: false, needsChain: false }, span: [m.index, m.index + m[0].length] })
+    out.push({ first: listItem(a + cut, b, 'community', stem), span })
   }
   return out
 }
