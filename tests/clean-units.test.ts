@@ -28,6 +28,18 @@ describe('pinyin readings', () => {
     }
   })
 
+  it('removes a toned reading after a wrong character once the page has shown its converter', () => {
+    // 據 swapped for a look-alike after the converter ran: its reading no longer matches, but the
+    // two readings before it show the page came through the converter.
+    expect(repairPinyin('社區(qū)網(wǎng)格員睋(jù)實上報').text).toBe('社區網格員睋實上報')
+    // With no reading of the page's own, the same bracket stays: it may be the writer's.
+    expect(repairPinyin('網格員睋(jù)實上報').text).toBe('網格員睋(jù)實上報')
+    // Untoned words and toned non-syllables stay even on a converted page.
+    for (const tail of ['樓棟(app)', '站點(wifi)', '居民(bàngx)']) {
+      expect(repairPinyin(`社區(qū)網(wǎng)格${tail}`).text).toBe(`社區網格${tail}`)
+    }
+  })
+
   it('removes a reading that follows a character only once its garbled run is decoded', () => {
     // UTF-8 read as GBK: the annotated character is the last of the run, so the reading first follows debris.
     const garbled = iconv.decode(Buffer.from('主任说：“行。”老城區', 'utf8'), 'gbk')

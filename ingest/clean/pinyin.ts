@@ -46,12 +46,32 @@ export interface PinyinRepair {
   count: number
 }
 
+/** A tone mark: brackets a report writes itself ("(wifi)", "(app)") never carry one. */
+const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/
+/** A whole Mandarin syllable, tones and the umlaut taken off: initial, then final. */
+const SYLLABLE = /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo)$/
+/**
+ * On a page whose converter has already shown itself (CONVERTER_SHOWN readings removed), a toned
+ * syllable in brackets after a character is that converter's reading even when the character is
+ * not one it reads: the converter annotated the right character and a second conversion or a
+ * font swap left a wrong one in its place ("睋(jù)" for 據). The reading goes; the character, wrong
+ * as it is, is the page's.
+ */
+const CONVERTER_SHOWN = 2
+
 export function repairPinyin(text: string): PinyinRepair {
   let count = 0
-  const out = text.replace(ARTIFACT, (match, ch: string, reading: string) => {
+  let out = text.replace(ARTIFACT, (match, ch: string, reading: string) => {
     if (!isReadingOf(ch, reading)) return match
     count++
     return ch
   })
+  if (count >= CONVERTER_SHOWN) {
+    out = out.replace(ARTIFACT, (match, ch: string, reading: string) => {
+      if (!TONED.test(reading) || !SYLLABLE.test(toneless(reading))) return match
+      count++
+      return ch
+    })
+  }
   return { text: out, count }
 }
