@@ -110,6 +110,12 @@ const UNDERSCORE_SUFFIX = /\s*_\s*[^_]{2,16}$/
  */
 const MENU_PREFIX = /^\s*(?:[^\s|｜]{1,6}\s+)+[^\s|｜]{1,6}\s*[|｜]\s*/
 
+/**
+ * "某某行动方案.docx", "某某方案.pdfVIP": a document-sharing site heads an upload with its file name,
+ * extension and the site's paid-copy badge included. The name is the document's headline.
+ */
+const FILE_EXTENSION = /\s*\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)\s*(?:VIP)?\s*$/i
+
 /** "某某社区办起百家宴 |": a table-cell border left after the headline when a page's layout is copied as text. */
 const CELL_BORDER = /\s*[|｜]+\s*$/
 
@@ -135,6 +141,11 @@ export function cleanHeadline(text: string): { title: string; removed: Removed[]
   if (border && border.index >= 6) {
     removed.push({ text: border[0].trim(), reason: 'cell-border' })
     title = title.slice(0, border.index)
+  }
+  const file = FILE_EXTENSION.exec(title)
+  if (file && file.index >= 6) {
+    removed.push({ text: file[0].trim(), reason: 'file-extension' })
+    title = title.slice(0, file.index)
   }
   const underscore = UNDERSCORE_SUFFIX.exec(title)
   let stripped = underscore && underscore.index >= 6 ? title.slice(0, underscore.index) : title
