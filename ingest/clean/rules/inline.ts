@@ -128,8 +128,8 @@ export const INLINE_RULES: InlineRule[] = [
     id: 'dateline',
     where: 'lead',
     meta: true,
-    pattern: /^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[-–—]\s*|\s+)(?=\S)/g,
-    why: 'A numeric date glued to the start of a headline or paragraph ("2024/5/3- …", "2024-05-03 …"): the page printed its date there. Dates in prose are written with 年月日.',
+    pattern: /^(?:(?:date|pubdate|publish(?:ed)?|datetime|time)\s*[:=：]?\s*)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[-–—]\s*|\s+)(?=\S)/gi,
+    why: 'A numeric date glued to the start of a headline or paragraph ("2024/5/3- …", "2024-05-03 …"), or with the template field that held it ("date 2024-05-03 …", a page copied with its markup\'s attribute name): the page printed its date there. Dates in prose are written with 年月日.',
   },
   {
     id: 'reporter-credit',
@@ -175,7 +175,7 @@ export const INLINE_RULES: InlineRule[] = [
   {
     id: 'lost-characters',
     where: 'line',
-    pattern: /^[?？]{2,}(?=[\u4e00-\u9fff“"「‘(（])/g,
+    pattern: /^[?？]{2,}(?=[\u4e00-\u9fff“"「‘(（《〈【])/g,
     why: 'A run of question marks opening a paragraph ("????为做好…"): the indent or characters an encoding could not carry, replaced on the way. Text never opens with two question marks.',
   },
   {
