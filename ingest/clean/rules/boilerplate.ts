@@ -371,6 +371,13 @@ export const LINE_RULES: LineRule[] = [
     why: 'Author/photographer credits ("作者：郭奕含", "文/张三 图/李四", "执笔/张三", "采写：某某报记者 李四"). In an interview "记者：" opens the interviewer\'s question ("记者：社区怎么收集意见？"): a line that asks, or says a sentence of several clauses, is the text, not a credit.',
   },
   {
+    id: 'byline-label',
+    zone: 'any',
+    maxLen: 12,
+    pattern: rx('^[【\\[(（]?\\s*(?:作\\s*者|来\\s*源|责任编辑|编\\s*辑|摄\\s*影)(?:信息|列表)?\\s*[】\\])）]?\\s*[:：]?$'),
+    why: 'A byline label on a line of its own, its value on the lines under it ("作 者" over the authors of a paper, "来源：" over an outlet): a heading of the page\'s furniture, never a line of the text.',
+  },
+  {
     id: 'author-line',
     zone: 'any',
     maxLen: 40,
