@@ -72,3 +72,22 @@ describe("a date glued to the first paragraph with its field's name", () => {
     expect(cutInline([lead], 'lead').paragraphs).toEqual([lead])
   })
 })
+
+describe("a betting site's name pasted into the text", () => {
+  it('goes with its Latin name and "official site" wherever it stands; the sentence stays', () => {
+    const r = clean(['青禾街道增设回收点', '', '街道在回收点金鹿体育·(GOLDBET)官方网站,增设了旧衣回收箱。', '', ...BODY].join('\n'))
+    expect(r.body).toContain('街道在回收点,增设了旧衣回收箱。')
+    expect(reasonOf(r, '金鹿体育·(GOLDBET)官方网站')).toBe('seo-spam')
+  })
+
+  it('goes from before the headline when the text never names it', () => {
+    const r = clean(['金鹿体育青禾街道的回收点换了新装', '', ...BODY].join('\n'))
+    expect(r.title).toBe('青禾街道的回收点换了新装')
+    expect(reasonOf(r, '金鹿体育')).toBe('seo-spam')
+  })
+
+  it("stays in a headline whose text names the same games", () => {
+    const page = ['全民体育节在青禾街道开幕', '', '全民体育节今年办到了第三届，六个小区的居民组队参加。', '', ...BODY].join('\n')
+    expect(clean(page).title).toBe('全民体育节在青禾街道开幕')
+  })
+})

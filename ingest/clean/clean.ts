@@ -8,7 +8,7 @@ import { prepareLines } from './prepare.js'
 import { BRACKETED_HEADLINE, GLUED_HEADLINE, ITEM_START } from './rules/layout.js'
 import { cutInline } from './inline.js'
 import { INLINE_RULES } from './rules/inline.js'
-import { cleanHeadline, crumbTitle, findTitle, headlineEnd, headlineKey, headlineStart, pageImageTitle, stripSiteSuffix } from './title.js'
+import { cleanHeadline, crumbTitle, cutHeadlineBrand, findTitle, headlineEnd, headlineKey, headlineStart, pageImageTitle, stripSiteSuffix } from './title.js'
 import type { CleanOptions, CleanResult } from './types.js'
 import { unwrap } from './unwrap.js'
 
@@ -119,7 +119,9 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   // A 信息公开 page that prints its title only in the table still has one; a web page whose
   // headline is not printed as a line of its own still has its <title>.
   const headline = titleIdx === null ? null : cleanHeadline((titleStart === null ? '' : lines[titleStart].text) + lines[titleIdx].text)
-  const title = headline ? headline.title : tabled ?? imaged ?? crumbTitle(lines) ?? pageTitle(options.format, hints.title)
+  const found = headline ? headline.title : tabled ?? imaged ?? crumbTitle(lines) ?? pageTitle(options.format, hints.title)
+  const branded = found === null ? null : cutHeadlineBrand(found, lines.filter((l) => l.kind !== 'junk' && l.index !== titleIdx && l.index !== titleStart).map((l) => l.text))
+  const title = branded ? branded.title : null
   if (title === null) flags.push('no-title')
 
   const firstBody = lines.findIndex((l) => l.kind === 'body' && (titleIdx === null || l.index > titleIdx))
@@ -130,6 +132,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
 
   const removed: Removed[] = [...cutEarly, ...unwrapped.removed]
   const metaLines: MetaLine[] = cutMeta.map((text) => ({ text, header: false }))
+  if (branded) removed.push(...branded.removed)
   if (headline) {
     removed.push(...headline.removed)
     for (const text of headline.meta) metaLines.push({ text, header: true })

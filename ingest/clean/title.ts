@@ -157,6 +157,23 @@ export function cleanHeadline(text: string): { title: string; removed: Removed[]
   return { title, removed, meta: lead.meta }
 }
 
+/**
+ * A betting site's name glued before the headline ("某某体育社区办起百家宴"), as hijacked pages
+ * print it: two characters and a gambling word, or a known betting brand, then the headline's first
+ * character with no gap.
+ */
+const HEADLINE_BRAND = rx('^(?:[\\u4e00-\\u9fff]{2}(?:体育|娱乐|彩票|棋牌|电竞)|必威|葡京|开云|威尼斯人)(?=[\\u4e00-\\u9fff“"])')
+
+/**
+ * The headline without a betting brand glued before it. A report about a sports festival
+ * ("全民体育节…") says its subject again in the text; a pasted brand stands in no line of the body.
+ */
+export function cutHeadlineBrand(title: string, body: string[]): { title: string; removed: Removed[] } {
+  const m = HEADLINE_BRAND.exec(title)
+  if (!m || title.length - m[0].length < 6 || body.some((line) => line.includes(m[0]))) return { title, removed: [] }
+  return { title: title.slice(m[0].length).trim(), removed: [{ text: m[0], reason: 'seo-spam' }] }
+}
+
 const CRUMB_SEPARATOR = /\s*(?:>>|>|＞|»|›|→)\s*/
 const CRUMB_END = rx('\\s*(?:正文|详情|详细内容|内容)\\s*$')
 const CRUMB_LABEL = rx('^[^:：]{0,8}(?:位置|导航)\\s*[:：]\\s*')

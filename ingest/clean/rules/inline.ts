@@ -221,6 +221,12 @@ export const INLINE_RULES: InlineRule[] = [
     why: 'A gambling app\'s name injected into a paragraph ("某某体育官方App下载", "某某app手机版"); a report never names a betting app.',
   },
   {
+    id: 'seo-spam',
+    where: 'line',
+    pattern: rx('(?:金沙|威尼斯人|葡京|太阳城|开云|必威|[\\u4e00-\\u9fff]{2}(?:体育|娱乐|彩票|棋牌|电竞))\\s*[·・]?\\s*[(（][A-Za-z]{2,16}[)）]\\s*(?:官方网站|官网|官方平台|网页版|登录入口)', 'g'),
+    why: 'A betting site\'s name pasted into a paragraph with its Latin name in brackets and "official site" ("某某·(WINBET)官方网站"): link-farm text, never a report\'s.',
+  },
+  {
     id: 'debris',
     where: 'line',
     pattern: /(?<=[。！？!?”」』)）])\s*[|｜]+\s*$|(?<=[，,、])\s+[|｜]+\s*$(?<=^[^|｜]*[|｜]+\s*)|^\s*[|｜]+\s*(?=[^|｜]*$)/g,
