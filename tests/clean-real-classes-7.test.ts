@@ -90,4 +90,9 @@ describe("a betting site's name pasted into the text", () => {
     const page = ['全民体育节在青禾街道开幕', '', '全民体育节今年办到了第三届，六个小区的居民组队参加。', '', ...BODY].join('\n')
     expect(clean(page).title).toBe('全民体育节在青禾街道开幕')
   })
+
+  it('stays in a headline whose subject is sport even when the text words it otherwise', () => {
+    const page = ['社区体育公园在青禾街道落成', '', '街道把闲置的空地改成了健身场地，六个小区的居民都来锻炼。', '', ...BODY].join('\n')
+    expect(clean(page).title).toBe('社区体育公园在青禾街道落成')
+  })
 })

@@ -168,9 +168,16 @@ const HEADLINE_BRAND = rx('^(?:[\\u4e00-\\u9fff]{2}(?:体育|娱乐|彩票|棋�
  * The headline without a betting brand glued before it. A report about a sports festival
  * ("全民体育节…") says its subject again in the text; a pasted brand stands in no line of the body.
  */
+/**
+ * Words that make a real headline's subject with 体育/娱乐 ("社区体育公园…", "群众文化娱乐…"): a
+ * report about sports or leisure in a neighbourhood opens on them, and its text may name the subject
+ * otherwise ("全民健身"), so the body check alone would not save its headline.
+ */
+const SUBJECT_BEFORE = new Set(['社区', '全民', '群众', '大众', '老年', '校园', '职工', '农民', '少儿', '儿童', '青年', '竞技', '文化', '休闲', '健身', '民族', '传统', '乡村', '城市', '智慧', '公共', '数字', '社会', '学校', '家庭', '趣味', '冰雪', '户外'])
+
 export function cutHeadlineBrand(title: string, body: string[]): { title: string; removed: Removed[] } {
   const m = HEADLINE_BRAND.exec(title)
-  if (!m || title.length - m[0].length < 6 || body.some((line) => line.includes(m[0]))) return { title, removed: [] }
+  if (!m || title.length - m[0].length < 6 || SUBJECT_BEFORE.has(m[0].slice(0, 2)) || body.some((line) => line.includes(m[0]))) return { title, removed: [] }
   return { title: title.slice(m[0].length).trim(), removed: [{ text: m[0], reason: 'seo-spam' }] }
 }
 
