@@ -183,7 +183,7 @@ const DONE_VERB_LIST = [
   '扶持', '资助', '确定', '设置', '划分', '编订', '编制', '印发', '张贴', '登记', '注册', '报名', '签约', '认领', '兑换',
   '上线', '覆盖', '深入', '救助', '捐赠', '募集', '筹集', '达成', '签订', '选出', '推选', '建立', '搭建', '打造', '开设',
   '设立', '回收', '收运', '巡查', '巡逻', '宣传', '入户', '培养', '发展', '帮办', '代办', '调动', '召集', '补种', '栽植',
-  '植树', '绿化', '复绿', '新植', '交办', '带动', '安排', '收缴', '发布', '推送', '授牌', '挂牌', '完工',
+  '植树', '绿化', '复绿', '新植', '交办', '带动', '安排', '收缴', '发布', '推送', '授牌', '挂牌', '完工', '创建',
   // People moved out of danger or talked out of a place are what the work achieved.
   '劝离', '劝返', '转移', '疏散',
   // People enrolled into a team or a grid are what organising produced ("楼组编入调解员120名").
@@ -261,6 +261,8 @@ const RATE_NOUN = /率|度|占比|比例|满意|覆盖面|完成比|参与比/
 const POPULATION_SHARE = /(?:总户数|总人口|人口)的$|占[^，。；]{0,6}(?:人口|居民|户数|住户|总户)[^，。；]{0,2}$|其中[^，。；]{0,8}(?:占比|比例|占)[^，。；]{0,3}$|(?:岁以上|老人|老年人|长者|人口|农民|外来|租住|流动)[^，。；]{0,8}(?:占比|比例|占)[^，。；]{0,6}$/
 // "补助比例最高可达60%", "最多10个": a cap is a rule.
 const CAP = /(?:最高|上限|不超过|不高于|最多|封顶)(?:可|可达|为|达|是)?$/
+// "补贴上限由20万调到25万": a cap raised or lowered is still a rule, not a result.
+const CAP_CHANGED = /(?:上限|封顶|最高额)[从由][^，。；]{0,12}(?:提高|提升|调|上调|下调|降低|增加)(?:至|到|为)$/
 // "每300至500户", "3至4小时": either end of a range is a rule or an estimate.
 const RANGE_BEFORE = /\d\s*(?:至|到|-|—|~|～)\s*$/
 const RANGE_AFTER = /^\s*(?:至|到|-|—|~|～)\s*\d/
@@ -291,8 +293,22 @@ const ITEMS = /^(?:件|项|条|起|宗|例|处|批)$/
 const DEVICES = /^(?:部|台|盏|辆|棵|株|座|块|套|根|份|张|箱|袋|本|吨|车|米|公里)$/
 const EVENTS = /^(?:次|场|场次|轮|期|趟)$/
 const GROUPS = /^(?:个|支|家|组|所|路)$/
+// "全镇划分为12个网格", "分成4个片区": the parts an area is divided into are how the work is
+// organised (the readers of pages-a and the pools count grids as structure), not what it produced.
+const DIVIDED_INTO = /(?:划分|细分|拆分|分|划)(?:为|成)$|划分$/
+// "来自9个乡镇的代表": where the people came from is the reach of the gathering, not a result.
+const ORIGIN = /来自$/
+// "其中包括助老类3个、文体类2个": a total broken down by kind; the total is the result, its parts are not.
+const BY_KIND = /类$/
+const BREAKDOWN = /其中|包括/
+// "工作目标：到年底…达95%以上": figures in a sentence under a targets heading are aims, however
+// the verbs read (达, 提升至, 培育).
+const TARGET_HEADING = /(?:目标|指标)[:：]/
+// "加装电梯须经三分之二以上业主同意", "需整合51%的产权人同意": a share whose consent a rule
+// requires is a threshold, not a result.
+const CONSENT_REQUIRED = { before: /(?:须|需|需要|必须|要|应)[^，。；]{0,8}$/, after: /^[^，。；]{0,10}同意/ }
 // "三个机制", "25条办法": counts of structures set up and rules written, not results.
-const STRUCTURE_AFTER = /^[\u4e00-\u9fff“”]{0,6}?(?:机制|制度|办法|规定|规则|细则|措施|原则|方面|环节|步骤|方式|渠道|清单|标准|条款|要求|任务|指标|重点|工作法|模式|理念|举措|阶段|维度|层面|特点|特征|原因|生活圈|服务圈)(?![\u4e00-\u9fff])/
+const STRUCTURE_AFTER = /^[\u4e00-\u9fff“”]{0,6}?(?:机制|制度|办法|规定|规则|细则|措施|原则|方面|环节|步骤|方式|渠道|清单|标准|条款|要求|任务|指标|重点|工作法|模式|理念|举措|阶段|维度|层面|特点|特征|原因|生活圈|服务圈|内容)(?![\u4e00-\u9fff])/
 // "9个议事平台", "3大板块": things built that are sometimes the result, sometimes the frame.
 const FRAME_AFTER = /^[\u4e00-\u9fff“”]{0,6}?(?:平台|体系|板块|模块|功能|类|档次|层级|网络)(?![\u4e00-\u9fff])/
 // "能容纳300人的会议室", "离家200米": a capacity or a distance describes a place.
@@ -300,7 +316,7 @@ const CAPACITY = /(?:容纳|可供|离|距|相距|距离|长约|宽约|高约|�
 const CITATION = /[《[][^》\]]*$|\[J\]|\[M\]/
 const MARKUP = /[<>="=]|data-|width|style/
 // "原来71个…合并成7个", "由76%提升至95%": the figure after a change is the result.
-const CHANGE_RESULT = /(?:提升|提高|上升|增长|增加|下降|降低|减少|缩减|压降|合并|整合|缩小|扩大|升|降|减)(?:至|到|为|成)了?[^，。；\d]{0,6}$/
+const CHANGE_RESULT = /(?:提升|提高|上升|增长|增加|下降|降低|减少|缩减|压降|合并|整合|缩小|扩大|优化|升|降|减)(?:至|到|为|成)了?[^，。；\d]{0,6}$/
 const PAST = /已经|已|累计|共计|先后|截至|截止|目前|至今|以来|了$|了[\u4e00-\u9fff]{0,10}$/
 // "新时代文明实践站已达1141个", "参与人数达287个": a total the work has reached ("高达" more often
 // stresses a cost or a problem).
@@ -370,7 +386,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
 export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'addressed-to', points: 'baseline', why: '"面向尚无党支部的31家商户": what the work was aimed at is its scope, not what it produced (an override since round 8: learned without pages-a, the only set that writes it, the weight let "针对没有…的24家" through)', test: (c) => ADDRESSED_TO.test(c.pre) },
   { id: 'plan', points: 'baseline', why: 'plans and targets (计划, 预计, 将于, 力争), before the count or right after it ("余下12台将在明年完工"), are not results yet (an override since round 8: it rules out counts on four of the five label sets and no labelled outcome on any, while as a weight learned without pages-a it let "计划完成N个" through)', test: (c) => PLAN.test(c.sentPre.slice(-40)) || PLAN.test(c.post.slice(0, 8)) },
-  { id: 'cap', points: 'baseline', why: '"补助比例最高可达60%", "最多10个": a cap is a rule, not a result', test: (c) => CAP.test(c.pre) },
+  { id: 'cap', points: 'baseline', why: '"补助比例最高可达60%", "最多10个": a cap is a rule, not a result', test: (c) => CAP.test(c.pre) || CAP_CHANGED.test(c.pre) },
   { id: 'range', points: 'baseline', why: '"每300至500户设置1个", "3至4小时": either end of a range is a rule or an estimate', test: (c) => RANGE_BEFORE.test(c.pre) || RANGE_AFTER.test(c.post) },
   { id: 'address', points: 'baseline', why: '"5栋2单元", "3幢101室": a building number in an address is no count', test: (c) => ADDRESS_AFTER.test(c.post) },
   { id: 'money', points: 'baseline', why: '"提供总计5.4万的项目资助": an amount of money belongs to funding', test: (c) => c.count.measure === '万' && MONEY_AFTER.test(c.post) },
@@ -388,5 +404,10 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'essay-page', points: 'baseline', why: 'on a page that speaks of itself as a paper, essay or study (an abstract, a research team, "本文将…", "笔者认为") figures are examples, statistics and proposals, not a case\'s results', test: (c) => c.essayPage },
   { id: 'duty-schedule', points: 'baseline', why: '"队员24小时在河堤值班", "24小时开放": a duration before a word of duty is the schedule kept, not something achieved; a time within which work was done ("24小时内解决") is not one', test: (c) => DURATION.test(c.count.measure) && DUTY_AFTER.test(c.post) },
   { id: 'example-places', points: 'baseline', why: 'on a page whose sentences open on two provinces or more ("如甲省…；乙省…"), a figure in a sentence opening on a province is an example surveyed, not the case\'s work', test: (c) => c.exampleSentence },
+  { id: 'divided-into', points: 'baseline', why: '"全镇划分为12个网格": the parts an area is divided into are its structure, as readers count grids, not a result', test: (c) => DIVIDED_INTO.test(c.run) },
+  { id: 'origin', points: 'baseline', why: '"来自9个乡镇的代表": where those taking part came from is the reach of the event, not something the work produced', test: (c) => ORIGIN.test(c.run) },
+  { id: 'by-kind', points: 'baseline', why: '"共7个项目，其中助老类3个、文体类2个": counts by kind break a total down; the total is the result, its parts repeat it', test: (c) => BY_KIND.test(c.run) && BREAKDOWN.test(c.sentPre) },
+  { id: 'target-heading', points: 'baseline', why: '"主要目标：到年底…满意度达95%以上": a sentence under a targets heading states aims, whatever its verbs say', test: (c) => TARGET_HEADING.test(c.sentPre) },
+  { id: 'consent-required', points: 'baseline', why: '"须经67%以上业主同意": the share whose consent a rule requires is a threshold, not what the work achieved', test: (c) => c.count.measure === '%' && CONSENT_REQUIRED.before.test(c.pre) && CONSENT_REQUIRED.after.test(c.post) },
   { id: 'no-words', points: 'baseline', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },
 ]
