@@ -332,6 +332,10 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     if (office && s - a - office[0].length >= 2) chainEnds.add((a += office[0].length))
     const afterDivision = chainEnds.has(a) && (office !== null || DIVISION_END.test(simp.slice(Math.max(0, a - 2), a)))
     if (lane) return laneAt(simp, a, s, bounded)
+    if (suffix === '开发区') {
+      const zone = namedZone(simp.slice(a, s))
+      if (zone) return { start: s - zone, end: e, level: 'district', name: simp.slice(s - zone, e), bounded: true, weak: false, afterDivision: false, chained: true, needsChain: false }
+    }
     // "走进北苑社区": before a property word (苑, 花园…) one character is a whole stem, so a clause
     // word two characters back still cuts ("北苑", not "记者一走进北苑").
     const oneCharStem = PROPERTY_WORD_FIRST.test(suffix) || VILLAGE_COMMUNITY.test(suffix)
@@ -414,6 +418,21 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
   for (const t of out) if (t.level === 'district' && streetNames.has(t.name)) t.level = 'street'
   return out
 }
+
+// "松林经济技术开发区", "某某高新技术产业开发区": a development zone named after a city or district
+// and its kind of zone is a district-level name of its own; the place it is named after is part
+// of that name, not the district (the zone is run apart from it).
+const ZONE_KIND_END = /(?:经济技术|高新技术产业|高新技术|经济)$/
+const NAMED_ZONE = /(?:经济技术|高新技术产业|高新技术|经济)开发区$/
+/** How many characters of `run` (ending right before 开发区) name a zone after a division, or 0. */
+function namedZone(run: string): number {
+  const kind = ZONE_KIND_END.exec(run)
+  if (!kind) return 0
+  const before = run.slice(0, kind.index)
+  const named = [2, 3].find((n) => before.length >= n && isDivisionStem(before.slice(-n)))
+  return named ? named + kind[0].length : 0
+}
+const isDivisionStem = (stem: string) => isDistrictStem(stem) || gazetteer().shortCity.has(stem) || ['市', '区', '县'].some((x) => gazetteer().byName.has(stem + x))
 
 /** Whether a district or county somewhere is called by this stem and its suffix ("松林" for 松林区). */
 const isDistrictStem = (stem: string) => ['区', '县', '市'].some((suffix) => gazetteer().byName.get(stem + suffix)?.some((e) => e.level === 'district'))
@@ -898,8 +917,8 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   const listed = listedDivisions(doc.simp)
   const found = outOfChain([...findDivisions(doc.simp).filter((d) => !listed.some((l) => l.start < d.end && d.start < l.end)), ...listed].sort((a, b) => a.start - b.start), doc.simp)
   const local = findLocal(doc, found)
-  // "城东区" inside "鑫海花城东区" is part of the estate's name.
-  const inLocal = (d: GazToken) => local.some((t) => t.level === 'compound' && t.start < d.start && d.end <= t.end)
+  // "城东区" inside "鑫海花城东区" is part of the estate's name. A zone named after its district ("松江经济技术开发区") holds that district's name.
+  const inLocal = (d: GazToken) => local.some((t) => (t.level === 'compound' ? t.start < d.start : t.level === 'district' && t.start <= d.start) && d.end <= t.end)
   const kept = found.filter((d) => !inLocal(d))
   const withCities = [...kept, ...shortCityTokens(doc, kept).filter((s) => !kept.some((d) => d.start <= s.start && d.end >= s.end))]
   const all = [...withCities, ...shortDistrictTokens(doc, withCities, local)]
@@ -949,6 +968,14 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   if ((!place.district || place.inferred.includes('district')) && zones[0] && zones[0].score >= 2) {
     place.inferred = place.inferred.filter((l) => l !== 'district')
     set('district', fromLocal(zones[0]))
+  }
+  // "松江经济技术开发区党工委…；松江区民政局…": a zone named after the district written, and named
+  // before it, is where the page is set; the district is where the zone's name comes from.
+  const districtAt = place.district ? doc.body.indexOf(place.district, evidence['place.district']?.span[0] ?? 0) : -1
+  if (place.district && districtAt >= 0 && !place.inferred.includes('district')) {
+    const stem = doc.simp.slice(districtAt, districtAt + place.district.length).replace(/[区县市]$/, '')
+    const zone = rankLocal(doc, local, 'district', ends('admin')).find((z) => z.inBody && NAMED_ZONE.test(z.name) && z.name.startsWith(stem) && z.first.start < districtAt)
+    if (zone) set('district', fromLocal(zone))
   }
   // A zone named by its kind alone ("在高新区…", "示范区某某街道"): where the page says which zone it is
   // set in this way, readers take that zone rather than the district the gazetteer files its street under.
