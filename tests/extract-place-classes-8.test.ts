@@ -26,7 +26,7 @@ describe('place: a zone written by its kind alone', () => {
   })
 
   it('reads an industrial zone named after its district at street level, and no other 工业区', () => {
-    expect(run('青禾居民区是在金山工业区扩建时建起的安置小区，居民区有两千多户。').place.street).toBe('金山工业区')
+    expect(run('金山工业区扩建那年，青禾居民区作为安置小区建成，如今住着两千多户。').place.street).toBe('金山工业区')
     const old = run('老工业区要转型，河滩工业区也在招商。河滩工业区去年新进两家企业。')
     expect(old.place.street).toBeNull()
     expect(old.place.district).toBeNull()
