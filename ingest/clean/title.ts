@@ -3,6 +3,7 @@ import type { Removed } from '../schema.js'
 import type { Line } from './engine.js'
 import { cutInline } from './inline.js'
 import type { Judgement } from './model/judge.js'
+import { BETTING_BRANDS, BETTING_NAME } from './rules/vocabulary.js'
 
 /**
  * Rules a headline itself can trip ("居民扫码就能报修" mentions 扫码). Such a line still counts as
@@ -159,15 +160,10 @@ export function cleanHeadline(text: string): { title: string; removed: Removed[]
 
 /**
  * A betting site's name glued before the headline ("某某体育社区办起百家宴"), as hijacked pages
- * print it: two characters and a gambling word, or a known betting brand, then the headline's first
- * character with no gap.
+ * print it, then the headline's first character with no gap.
  */
-const HEADLINE_BRAND = rx('^(?:[\\u4e00-\\u9fff]{2}(?:体育|娱乐|彩票|棋牌|电竞)|必威|葡京|开云|威尼斯人)(?=[\\u4e00-\\u9fff“"])')
+const HEADLINE_BRAND = rx(`^(?:${BETTING_NAME}|${BETTING_BRANDS.join('|')})(?=[\\u4e00-\\u9fff“"])`)
 
-/**
- * The headline without a betting brand glued before it. A report about a sports festival
- * ("全民体育节…") says its subject again in the text; a pasted brand stands in no line of the body.
- */
 /**
  * Words that make a real headline's subject with 体育/娱乐 ("社区体育公园…", "群众文化娱乐…"): a
  * report about sports or leisure in a neighbourhood opens on them, and its text may name the subject
@@ -175,6 +171,10 @@ const HEADLINE_BRAND = rx('^(?:[\\u4e00-\\u9fff]{2}(?:体育|娱乐|彩票|棋�
  */
 const SUBJECT_BEFORE = new Set(['社区', '全民', '群众', '大众', '老年', '校园', '职工', '农民', '少儿', '儿童', '青年', '竞技', '文化', '休闲', '健身', '民族', '传统', '乡村', '城市', '智慧', '公共', '数字', '社会', '学校', '家庭', '趣味', '冰雪', '户外'])
 
+/**
+ * The headline without a betting brand glued before it. A report about a sports festival
+ * ("全民体育节…") says its subject again in the text; a pasted brand stands in no line of the body.
+ */
 export function cutHeadlineBrand(title: string, body: string[]): { title: string; removed: Removed[] } {
   const m = HEADLINE_BRAND.exec(title)
   if (!m || title.length - m[0].length < 6 || SUBJECT_BEFORE.has(m[0].slice(0, 2)) || body.some((line) => line.includes(m[0]))) return { title, removed: [] }

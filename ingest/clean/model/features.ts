@@ -67,6 +67,7 @@ const NAME_SPLIT = /[\s,，、;；/|]+/
 /** Footnote and affiliation marks after a name ("王五1", "赵六*", "钱七[2]"). */
 const NAME_MARKS = /\[\d{1,2}\]|[\d*①②③④⑤]+/g
 const CJK_ONLY = /^[\u3400-\u9fff]+$/
+const HAN_CHAR = /[\u3400-\u9fff]/
 
 /**
  * The share of a short line's Han characters that belong to people's names, token by token: a
@@ -83,7 +84,7 @@ export function nameShare(t: string): number {
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]
     if (!CJK_ONLY.test(tok)) {
-      for (const ch of tok) if (/[\u3400-\u9fff]/.test(ch)) han++
+      for (const ch of tok) if (HAN_CHAR.test(ch)) han++
       continue
     }
     han += tok.length

@@ -1,5 +1,5 @@
 import { rx } from '../bilingual.js'
-import { PERSON_NAME } from './vocabulary.js'
+import { BETTING_BRANDS, BETTING_NAME, PERSON_NAME } from './vocabulary.js'
 
 /**
  * Furniture glued to text inside a kept line: a wire or paper dateline opening the first paragraph,
@@ -46,6 +46,9 @@ const CLOSE = '(?:\\s*题\\s*[:：])?\\s*[，,:：]?\\s*'
 const ROLE = '(?:记者|通讯员|特约记者|见习记者|实习记者|实习生|摄影|摄像)'
 /** One role and its names ("记者 张三、李四", "通讯员王五"); a further name after a plain space must be followed by a gap too. */
 const ROLE_NAMES = `${ROLE}\\s*[:：]?\\s*${PERSON_NAME}(?:\\s*[、，,]\\s*${PERSON_NAME}|\\s+${PERSON_NAME}(?=\\s))*`
+
+// A betting site's name where the words around it leave no doubt (an app, an "official site").
+const BETTING_SITE = `(?:金沙|太阳城|${BETTING_BRANDS.join('|')}|${BETTING_NAME})`
 
 export const INLINE_RULES: InlineRule[] = [
   {
@@ -217,13 +220,13 @@ export const INLINE_RULES: InlineRule[] = [
   {
     id: 'seo-spam',
     where: 'line',
-    pattern: rx('(?:金沙|威尼斯人|葡京|太阳城|开云|必威|[\\u4e00-\\u9fff]{2}(?:体育|娱乐|彩票|棋牌|电竞))(?:官方|官网)?app(?:手机版|下载|官网|登录|入口)?', 'gi'),
+    pattern: rx(BETTING_SITE + '(?:官方|官网)?app(?:手机版|下载|官网|登录|入口)?', 'gi'),
     why: 'A gambling app\'s name injected into a paragraph ("某某体育官方App下载", "某某app手机版"); a report never names a betting app.',
   },
   {
     id: 'seo-spam',
     where: 'line',
-    pattern: rx('(?:金沙|威尼斯人|葡京|太阳城|开云|必威|[\\u4e00-\\u9fff]{2}(?:体育|娱乐|彩票|棋牌|电竞))\\s*[·・]?\\s*[(（][A-Za-z]{2,16}[)）]\\s*(?:官方网站|官网|官方平台|网页版|登录入口)', 'g'),
+    pattern: rx(BETTING_SITE + '\\s*[·・]?\\s*[(（][A-Za-z]{2,16}[)）]\\s*(?:官方网站|官网|官方平台|网页版|登录入口)', 'g'),
     why: 'A betting site\'s name pasted into a paragraph with its Latin name in brackets and "official site" ("某某·(WINBET)官方网站"): link-farm text, never a report\'s.',
   },
   {

@@ -24,6 +24,15 @@ export const SPAM_WORDS = [
 ]
 
 /**
+ * How betting sites name themselves in the text they paste: a known brand, or two characters and a
+ * gambling word ("某某体育", "某某娱乐"). 金沙 and 太阳城 are brands too, but also towns and estates,
+ * so they count only with an app or "official site" after them (rules/inline.ts), never alone
+ * before a headline (title.ts).
+ */
+export const BETTING_BRANDS = ['威尼斯人', '葡京', '开云', '必威']
+export const BETTING_NAME = '[\\u4e00-\\u9fff]{2}(?:体育|娱乐|彩票|棋牌|电竞)'
+
+/**
  * Words that make up share/print/font/navigation bars. A short line made only of these is page
  * chrome wherever it stands.
  */
