@@ -7,7 +7,8 @@
  *
  *   npm run bench -- real                 dev and blind parts (the end-of-round scoring run)
  *   REAL_PARTS=dev npm run bench -- real  dev parts only: blind pages are not even read
- *   REAL_POOL_LABELS=FILE npm run bench -- real  also the pool's text pages, labelled outside the repository
+ *   REAL_POOL_LABELS=FILE npm run bench -- real  the pool scored from a plain labels file instead of
+ *                                                bench/real/labels/pool.jsonl
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
@@ -20,6 +21,7 @@ import { synthCorpus } from '../ingest/synth/index.js'
 import { hashLabelFile } from './real/hash-labels.js'
 import { pageLabel, percent, scorePages, seedLabel, type PageFigures, type PageLabel } from './real/pages-score.js'
 import { readabilityOf } from './real/readability.js'
+import { resolveRefLabel, type RefPageLabel } from './real/ref-labels.js'
 import { scoreWeb, type WebFigures, type WebLabel, type WebOutput } from './real/web-score.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -166,27 +168,36 @@ function text(parts: Part[]): Map<string, Map<Part, PageFigures>> {
 }
 
 /**
- * The pool's text pages, scored when REAL_POOL_LABELS names their labels (pages schema). Those
- * labels quote page text, so they live outside the repository; the blind ids come from split.json
- * like every other set's. Only labelled pages of the parts asked for are read.
+ * The pool's text pages. Their labels quote page text, so the repository keeps them as references
+ * into the pages (bench/real/labels/pool.jsonl, ref-labels.ts), resolved here against the pages
+ * in ../shared; REAL_POOL_LABELS names a plain labels file (pages schema) to score instead. The
+ * blind ids come from split.json like every other set's. Only labelled pages of the parts asked
+ * for are read.
  */
 function poolPart(parts: Part[]): Map<Part, PageFigures> | null {
-  const path = process.env.REAL_POOL_LABELS
-  if (!path) {
-    console.log('| pool | skipped: set REAL_POOL_LABELS to its labels file (kept outside the repository: the labels quote page text) |')
-    return null
-  }
+  const plain = process.env.REAL_POOL_LABELS
+  const path = plain ?? join(HERE, 'real', 'labels', 'pool.jsonl')
   if (!existsSync(path)) {
-    console.log(`| pool | skipped: REAL_POOL_LABELS names ${path}, which does not exist |`)
+    console.log(`| pool | skipped: no labels at ${path} |`)
     return null
   }
   const s = split('pool')
-  const labels = jsonl(path).map(pageLabel)
+  const docs = join(REALDEV, 'pool', 'docs')
+  const wanted = (id: string) => parts.includes(partOf(s, id))
+  const raw = jsonl(path).filter((l) => wanted(String(l.id)))
+  const labels = plain
+    ? raw.map(pageLabel)
+    : (raw as unknown as RefPageLabel[]).map((l) => resolveRefLabel(l, readFileSync(join(docs, `${l.id}.txt`), 'utf8')))
   const labelled = new Set(labels.map((l) => l.id))
-  const out = cases(files(join(REALDEV, 'pool', 'docs'), '.txt', (id) => labelled.has(id) && parts.includes(partOf(s, id))))
+  const out = cases(files(docs, '.txt', (id) => labelled.has(id)))
   const byPart = new Map<Part, PageFigures>()
   for (const part of parts) {
-    const figures = scorePages(labels.filter((l) => partOf(s, l.id) === part), out)
+    const ofPart = labels.filter((l) => partOf(s, l.id) === part)
+    if (!ofPart.length) {
+      console.log(`| pool | ${part} | no labelled pages |`)
+      continue
+    }
+    const figures = scorePages(ofPart, out)
     byPart.set(part, figures)
     console.log(textRow('pool', part, figures))
   }

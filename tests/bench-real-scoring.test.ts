@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { BodyIndex, hashText, normalise, sameText } from '../bench/real/hashed.js'
 import { hashLabelFile } from '../bench/real/hash-labels.js'
 import { pageLabel, percent, scorePages } from '../bench/real/pages-score.js'
+import { refLabel, resolveRefLabel } from '../bench/real/ref-labels.js'
 import { hashWebLabel, scoreWeb, type WebOutput } from '../bench/real/web-score.js'
 import type { Case } from '../ingest/schema.js'
 
@@ -32,6 +33,45 @@ describe('hashed label strings', () => {
     expect(label.id).toBe('x_1')
     expect(label.published).toBe('2024-03-02')
     expect(label.boilerplate.map((b) => b.soft ?? false)).toEqual([false, true])
+  })
+})
+
+describe('page labels kept as references into their page', () => {
+  const page = '首页 > 社区动态\n柳岸街道青松小区加装电梯\n\n　　柳岸街道青松小区(xiǎo qū)去年加装电梯4部，惠及居民120户。\n责任编辑：林一'
+  const label = pageLabel({
+    id: 'p900',
+    title: '柳岸街道青松小区加装电梯',
+    published: null,
+    boilerplate: ['首页 > 社区动态', '责任编辑：林一'],
+    body_must_keep: ['去年加装电梯4部'],
+    place: { province: null, street: '柳岸街道', compound: '青松小区', community: '青松社区' },
+    model_names: [],
+    money: [{ amount_wan: 12.5, source: 'government', quote: '无' }],
+    outcomes: [{ value: 4, unit: '部', label: '电梯', quote: '加装电梯4部' }],
+  })
+
+  it('stores offsets, numbers and hashes but no page text, and gives the same label back', () => {
+    const { label: ref, dropped } = refLabel(label, page)
+    expect(JSON.stringify(ref)).not.toMatch(/[\u4e00-\u9fff]/)
+    // 青松社区 is not written in the page: it cannot be kept as a reference
+    expect(dropped).toBe(1)
+    const back = resolveRefLabel(ref, page)
+    expect(back.title).toBe('柳岸街道青松小区加装电梯')
+    expect(back.boilerplate).toEqual(['首页>社区动态', '责任编辑:林一'])
+    expect(back.place).toEqual({ province: null, street: '柳岸街道', compound: '青松小区', community: null })
+    expect(back.outcomes).toEqual([{ value: 4, quote: '加装电梯4部' }])
+    expect(back.money).toEqual([{ amountWan: 12.5 }])
+  })
+
+  it('scores the same from the references as from the plain label', () => {
+    const got = new Map([['p900', { id: 'p900', title: '柳岸街道青松小区加装电梯', displayTitle: '', body: '柳岸街道青松小区去年加装电梯4部，惠及居民120户。', place: { street: '柳岸街道', compound: '青松小区' }, models: [], funding: [], outcomes: [{ value: 4, quote: '去年加装电梯4部' }], published: null }]]) as unknown as Parameters<typeof scorePages>[1]
+    const plain = { ...label, place: { ...label.place, community: null } }
+    expect(scorePages([resolveRefLabel(refLabel(label, page).label, page)], got)).toEqual(scorePages([plain], got))
+  })
+
+  it('refuses a page that is not the one labelled, naming the label', () => {
+    const { label: ref } = refLabel(label, page)
+    expect(() => resolveRefLabel(ref, page.replace('加装电梯4部', '加装电梯5部'))).toThrow(/p900: the page differs/)
   })
 })
 
