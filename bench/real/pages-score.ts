@@ -16,6 +16,8 @@ export interface PageLabel {
   money: { amountWan: number }[]
   outcomes: { value: number; quote: string }[]
   published: string | null
+  /** Pool readers say whether the page reports a case at all (the outcome trainer skips no-case pages). */
+  kind?: 'case' | 'not-a-case'
 }
 
 /** A labels.jsonl line (pages-a/b) → PageLabel. */
@@ -30,8 +32,10 @@ export function pageLabel(raw: Record<string, unknown>): PageLabel {
     money?: { amount_wan: number }[]
     outcomes?: { value: number; quote: string }[]
     published?: string | null
+    kind?: 'case' | 'not-a-case'
   }
   return {
+    ...(r.kind ? { kind: r.kind } : {}),
     id: r.id,
     title: r.title,
     boilerplate: r.boilerplate ?? [],

@@ -36,6 +36,7 @@ export interface RefPageLabel {
   money: { amountWan: number }[]
   outcomes: { value: number; quote: Ref }[]
   published: string | null
+  kind?: 'case' | 'not-a-case'
 }
 
 /** A page label → its references into the page; `dropped` counts strings not found in the page. */
@@ -60,6 +61,7 @@ export function refLabel(label: PageLabel, page: string): { label: RefPageLabel;
   })
   return {
     label: {
+      ...(label.kind ? { kind: label.kind } : {}),
       id: label.id,
       title: label.title ? ref(label.title) : null,
       boilerplate: refs(label.boilerplate),
@@ -87,6 +89,7 @@ export function resolveRefLabel(label: RefPageLabel, page: string): PageLabel {
   const place: Record<string, string | null> = {}
   for (const [level, r] of Object.entries(label.place)) place[level] = r ? str(r) : null
   return {
+    ...(label.kind ? { kind: label.kind } : {}),
     id: label.id,
     title: label.title ? str(label.title) : null,
     boilerplate: label.boilerplate.map(str),

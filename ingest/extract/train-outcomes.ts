@@ -6,9 +6,11 @@
  * out), for each L2 penalty and threshold tried, then the chosen ones.
  * Run: npx tsx ingest/extract/train-outcomes.ts [--write] [--errors] [--labels FILE.jsonl ...]
  *
- * More labelled pages (same schema, e.g. the pool's text pages) come from label files named with
- * --labels or in OUTCOME_LABELS (paths separated by ':'). They stay outside the repository, since
- * their quotes are page text; a page of a blind part stops the run rather than being read.
+ * The pool's dev pages come from bench/real/labels/pool.jsonl (references into the pages, resolved
+ * here; its blind ids are skipped). More labelled pages (same schema) come from plain label files
+ * named with --labels or in OUTCOME_LABELS (paths separated by ':'), which stay outside the
+ * repository since their quotes are page text; a page of a blind part stops the run rather than
+ * being read. A page labelled twice keeps the first label read: plain files before the pool's.
  *
  * A count is a positive example when a labelled outcome of its page has the same value and a quote
  * that overlaps the count's clause (the matching rule of score_extract.py). The model is a plain
@@ -18,6 +20,7 @@
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve, sep } from 'node:path'
+import { resolveRefLabel, type RefPageLabel } from '../../bench/real/ref-labels.js'
 import { processReport } from '../pipeline.js'
 import { findCounts } from './counts.js'
 import { clauseAt, makeDoc } from './document.js'
@@ -30,6 +33,8 @@ const SPLIT = new URL('../../bench/real/split.json', import.meta.url).pathname
 const SETS = ['pages-a', 'pages-b']
 // Where the pages of extra label files are looked up, by id.
 const DOC_SETS = [...SETS, 'pool']
+/** The pool's labels, kept in the repository as references into its pages (bench/real/ref-labels.ts). */
+const POOL_LABELS = new URL('../../bench/real/labels/pool.jsonl', import.meta.url).pathname
 const REPO = new URL('../../', import.meta.url).pathname
 // L2 penalties tried: the one whose left-out sets read best is kept. Weights must stay small
 // enough to carry to pages of another site, written by other hands and labelled by other readers.
@@ -93,6 +98,17 @@ function extraLabelFiles(argv: string[], env: string | undefined): string[] {
   return files
 }
 
+/**
+ * The pool's pages fall into label sets of fifty ids (p001–p049, p051–p099, …): each fifty was
+ * labelled by its own readers in its own round, so leaving one out is as near to unseen pages as
+ * leaving out pages-a or pages-b.
+ */
+function poolSet(id: string): string {
+  const from = Math.floor((Number(id.slice(1)) - 1) / 50) * 50 + 1
+  const pad = (n: number) => `p${String(n).padStart(3, '0')}`
+  return `pool ${pad(from)}–${pad(from + 48)}`
+}
+
 /** The page a label row describes, in its set under ../shared/realdev; a blind id is refused. */
 function docOf(id: string, file: string, split: Record<string, { blind: string[] }>): string {
   for (const set of Object.keys(split)) {
@@ -124,6 +140,16 @@ async function loadPages(extra: string[]): Promise<Page[]> {
       if (seen.has(label.id)) continue
       seen.add(label.id)
       rows.push({ label, path, set: basename(file, '.jsonl') })
+    }
+  }
+  if (existsSync(POOL_LABELS)) {
+    const blind = new Set(split.pool?.blind ?? [])
+    for (const ref of jsonl(POOL_LABELS) as unknown as RefPageLabel[]) {
+      if (blind.has(ref.id) || seen.has(ref.id)) continue
+      seen.add(ref.id)
+      const path = join(REALDEV, 'pool', 'docs', `${ref.id}.txt`)
+      const label = resolveRefLabel(ref, readFileSync(path, 'utf8'))
+      rows.push({ label: { id: label.id, kind: label.kind, outcomes: label.outcomes }, path, set: poolSet(label.id) })
     }
   }
   const pages: Page[] = []
