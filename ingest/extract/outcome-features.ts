@@ -9,6 +9,8 @@ export interface CountContext {
   /** The clause up to the number, and the sentence up to the number. */
   pre: string
   sentPre: string
+  /** The line (paragraph) up to the number: a heading opening it covers every sentence in it. */
+  linePre: string
   /** Unbroken Chinese (quoted names included) right before the number. */
   run: string
   /** From the unit to the clause end (at most 16 characters), and to the sentence end. */
@@ -50,11 +52,13 @@ export function countContext(doc: Doc, count: Count): CountContext {
   // A verb governs the count only when no size or having word comes between ("实施垃圾分类的小区总数为122个").
   const verbEnd = lastVerbEnd(run)
   const verbRun = verbEnd >= 0 && !STATE_AFTER_VERB.test(run.slice(verbEnd))
-  const verbPre = verbRun || DONE_VERBS.test(pre) || continuesList(doc, count, clause[0], sentence[0])
+  const sentPre = doc.simp.slice(Math.min(sentence[0], count.start), count.start).replace(TRAILING_SPACE, '')
+  const verbPre = verbRun || DONE_VERBS.test(pre) || continuesList(doc, count, clause[0], sentence[0]) || setUpUnder(run, sentPre)
   return {
     count,
     pre,
-    sentPre: doc.simp.slice(Math.min(sentence[0], count.start), count.start).replace(TRAILING_SPACE, ''),
+    sentPre,
+    linePre: doc.simp.slice(doc.simp.lastIndexOf('\n', count.start - 1) + 1, count.start),
     run,
     post,
     sentPost: doc.simp.slice(count.end, Math.max(count.end, sentence[1])),
@@ -87,6 +91,12 @@ function continuesList(doc: Doc, count: Count, clauseStart: number, sentenceStar
   const m = prev.match(/(\d+(?:\.\d+)?)\s?万?[余多]?([^\d\s]{1,4})$/)
   return !!m && m[2].startsWith(count.measure) && DONE_VERBS.test(prev.slice(0, prev.length - m[0].length))
 }
+
+// "成立片区联合党委，下设6个功能党支部": units set up under a body the same sentence says was founded
+// were founded with it; 下设 alone ("社区党委下设5个支部") describes a structure as it stands.
+const SET_UP_UNDER = /下设$/
+const FOUNDED = /成立|组建|设立|建立/
+const setUpUnder = (run: string, sentPre: string) => SET_UP_UNDER.test(run) && FOUNDED.test(sentPre.slice(0, sentPre.length - run.length))
 
 // Papers, essays, explainers and study reports say what they are: an abstract with its keywords,
 // an introduction heading, a reference list, a research team, an author who argues ("笔者认为"), a
@@ -206,13 +216,19 @@ const RESULT_AFTER = words([
   '赴', '驰援', '达标', '签约', '注册', '报名', '加入', '到场', '出动', '上岗', '获评', '评为', '被评', '验收', '齐聚',
   '出席', '欢聚', '领取', '受惠', '来到', '完工', '开工', '进入', '晋级', '同意', '签字', '入驻', '进驻', '上榜', '授牌',
   '挂牌', '得到解决', '得到妥善', '解决', '办结', '化解', '处置', '编入',
+  // Winning a selection is reaching a result, as 入选 and 晋级 are ("其中7个方案脱颖而出").
+  '脱颖而出', '胜出',
+  // Those counted who became something through the work ("420户业主成为楼道议事的发起人", "…名居民
+  // 成为志愿者") are what it produced, as those who joined (加入) are.
+  '成为',
 ])
 // "受益人数超70万", "就餐人数约130人": a count of people taking part or served, unlike 人口 (who live there).
 // "服务站12个", "服务大厅2处": a verb word naming a facility counts no one taking part.
 const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者|使用)(?!人口|面积|窗口|中心|站|点|室|大厅|热线|平台|设施)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
 // "服务人口近3万人", "辖区面积": a size noun right before the figure.
 const SIZE_NOUN = /(?:人口|户数|面积|总量|规模|体量|户籍|常住|楼龄)[^，。；]{0,3}$/
-const HAS_BEFORE = /(?:共有|现有|拥有|有|只有|仅有|还有)(?:约|近|超过|超|逾)?$/
+// 已有 is a total reached (REACHED below), not a having word.
+const HAS_BEFORE = /(?:共有|现有|拥有|(?<!已|已经)有|只有|仅有|还有)(?:约|近|超过|超|逾)?$/
 const STATE_AFTER_VERB = /人口|户数|面积|总量|总数|规模|共有|现有|拥有|只有|仅有/
 // "面向尚无党支部的31家商户", "面向辖区12所学校": the count is who or what the work was aimed at, its scope.
 const ADDRESSED_TO = /(?:针对|对于|面向)[^，。；]{0,12}$/
@@ -304,11 +320,24 @@ const BREAKDOWN = /其中|包括/
 // "工作目标：到年底…达95%以上": figures in a sentence under a targets heading are aims, however
 // the verbs read (达, 提升至, 培育).
 const TARGET_HEADING = /(?:目标|指标)[:：]/
+// "工作目标：到年底，…达100%；…满意度达95%以上，培育…8个以上": a targets heading opening a paragraph
+// covers every item of it, though semicolons split them into sentences.
+const TARGET_PARAGRAPH = /^\s*[^\n，。；:：]{0,8}(?:目标|指标)[:：]/
 // "加装电梯须经三分之二以上业主同意", "需整合51%的产权人同意": a share whose consent a rule
 // requires is a threshold, not a result.
 const CONSENT_REQUIRED = { before: /(?:须|需|需要|必须|要|应)[^，。；]{0,8}$/, after: /^[^，。；]{0,10}同意/ }
 // "三个机制", "25条办法": counts of structures set up and rules written, not results.
 const STRUCTURE_AFTER = /^[\u4e00-\u9fff“”]{0,6}?(?:机制|制度|办法|规定|规则|细则|措施|原则|方面|环节|步骤|方式|渠道|清单|标准|条款|要求|任务|指标|重点|工作法|模式|理念|举措|阶段|维度|层面|特点|特征|原因|生活圈|服务圈|内容)(?![\u4e00-\u9fff])/
+// "中心面积扩至600平方米", "腾出900平方米办公用房面积", "建成1200平方米的活动中心": an area that is
+// the size of a place or a facility describes it; none of the current label sets counts one (the
+// first readers of p101–p149 did; their pages' fresh labels do not). Land worked on ("绿化面积3000平方米", "清理…500平方米") and the floor area
+// of those who voted (pages-a counts a vote's tally by area) are left to the model: such areas are
+// what the work covered or won.
+const PLACE_SIZE = {
+  before: /面积[^，。；\d]{0,6}$/,
+  after: /^[^，。；\d]{0,8}面积|^的?[\u4e00-\u9fff“”]{0,8}?(?:中心|站|室|馆|阵地|用房|大厅|驿站|食堂|广场|之家|家园|书屋|公园)/,
+  covered: /绿化|硬化|铺设|清理|清除|整治|复绿|拆除|种植|补植|栽植|腾退|美化|改造|治理|修复|投票|表决|同意/,
+}
 // "9个议事平台", "3大板块": things built that are sometimes the result, sometimes the frame.
 const FRAME_AFTER = /^[\u4e00-\u9fff“”]{0,6}?(?:平台|体系|板块|模块|功能|类|档次|层级|网络)(?![\u4e00-\u9fff])/
 // "能容纳300人的会议室", "离家200米": a capacity or a distance describes a place.
@@ -319,8 +348,9 @@ const MARKUP = /[<>="=]|data-|width|style/
 const CHANGE_RESULT = /(?:提升|提高|上升|增长|增加|下降|降低|减少|缩减|压降|合并|整合|缩小|扩大|优化|升|降|减)(?:至|到|为|成)了?[^，。；\d]{0,6}$/
 const PAST = /已经|已|累计|共计|先后|截至|截止|目前|至今|以来|了$|了[\u4e00-\u9fff]{0,10}$/
 // "新时代文明实践站已达1141个", "参与人数达287个": a total the work has reached ("高达" more often
-// stresses a cost or a problem).
-const REACHED = /(?<!高)(?:达到|达)了?(?:约|近|超过|超|逾)?$/
+// stresses a cost or a problem). "已有" is one too ("20个村中已有18个村建起…"): having by now what
+// the work set out to give, where plain 有 or 现有 is the place as it is.
+const REACHED = /(?<!高)(?:达到|达|已有|已经有)了?(?:约|近|超过|超|逾)?$/
 // "明白的不到30%", "仅覆盖总量12%": what falls short is the problem stated, not a result.
 const SHORTFALL = /(?:不到|不足|仅|仅有|只有|才)[^，。；\d]{0,4}$/
 // "68%的居民认为…", "20%为访客车", "55%的车辆为通勤车": a share of people holding a view, or of things of a kind, is
@@ -331,7 +361,11 @@ const SHARE_OF_KIND = /^的?[\u4e00-\u9fff]{0,6}?(?:认为|表示|希望|觉得|
 // "张某等30余名志愿者，正在开展…": people counted as the subject of a verb of work in the same
 // sentence, after the noun naming them (and a comma at most), are those the work mobilised.
 const SUBJECT_OF_WORK = new RegExp(`^[\u4e00-\u9fff]{1,8}[，,]?\\s*(?:正在|正|都|纷纷|积极|主动|先后|共同|一起|一同|已经|已)?(?:${DONE_VERB_LIST.join('|')})${NOUN_AFTER_VERB}`)
-const subjectOfWork = (c: CountContext) => PERSON.test(c.count.measure) && SUBJECT_OF_WORK.test(c.sentPost.slice(0, 24))
+// "各方代表20余人，围绕停车难题展开讨论", "12名业主就…进行了协商": people who then deliberate on a
+// topic are those the meeting brought together, as readers count participants.
+const SUBJECT_OF_TALK = /^[\u4e00-\u9fff]{0,8}[，,]?\s*(?:围绕|就)[^，。；]{1,16}?(?:展开|进行|开展)了?[^，。；]{0,4}(?:讨论|协商|商讨|座谈|交流|议事|商议)/
+const subjectOfWork = (c: CountContext) =>
+  PERSON.test(c.count.measure) && (SUBJECT_OF_WORK.test(c.sentPost.slice(0, 24)) || SUBJECT_OF_TALK.test(c.sentPost.slice(0, 32)))
 
 // "人口达600余人", "面积达…": a size that 达 reaches is the place's, not a total the work reached.
 const reached = (c: CountContext) => REACHED.test(c.run) && !SIZE_NOUN.test(c.run)
@@ -407,7 +441,8 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'divided-into', points: 'baseline', why: '"全镇划分为12个网格": the parts an area is divided into are its structure, as readers count grids, not a result', test: (c) => DIVIDED_INTO.test(c.run) },
   { id: 'origin', points: 'baseline', why: '"来自9个乡镇的代表": where those taking part came from is the reach of the event, not something the work produced', test: (c) => ORIGIN.test(c.run) },
   { id: 'by-kind', points: 'baseline', why: '"共7个项目，其中助老类3个、文体类2个": counts by kind break a total down; the total is the result, its parts repeat it', test: (c) => BY_KIND.test(c.run) && BREAKDOWN.test(c.sentPre) },
-  { id: 'target-heading', points: 'baseline', why: '"主要目标：到年底…满意度达95%以上": a sentence under a targets heading states aims, whatever its verbs say', test: (c) => TARGET_HEADING.test(c.sentPre) },
+  { id: 'target-heading', points: 'baseline', why: '"主要目标：到年底…满意度达95%以上": a sentence under a targets heading, or in a paragraph the heading opens, states aims, whatever its verbs say', test: (c) => TARGET_HEADING.test(c.sentPre) || TARGET_PARAGRAPH.test(c.linePre) },
   { id: 'consent-required', points: 'baseline', why: '"须经67%以上业主同意": the share whose consent a rule requires is a threshold, not what the work achieved', test: (c) => c.count.measure === '%' && CONSENT_REQUIRED.before.test(c.pre) && CONSENT_REQUIRED.after.test(c.post) },
+  { id: 'place-size', points: 'baseline', why: '"中心面积扩至600平方米", "建成1200平方米的活动中心": the area of a place or a facility is its size, which none of the current label sets counts as a result (an area of land greened, paved or cleared, or the area of those who voted, is left to the model)', test: (c) => AREA.test(c.count.measure) && (PLACE_SIZE.before.test(c.run) || PLACE_SIZE.after.test(c.post)) && !PLACE_SIZE.covered.test(c.pre) },
   { id: 'no-words', points: 'baseline', why: 'a figure with no words around it in its clause says nothing about what it counts', test: (c) => !/[\u4e00-\u9fff]/.test(c.pre + c.post) },
 ]

@@ -36,6 +36,7 @@ const DOC_SETS = [...SETS, 'pool']
 /** The pool's labels, kept in the repository as references into its pages (bench/real/ref-labels.ts). */
 const POOL_LABELS = new URL('../../bench/real/labels/pool.jsonl', import.meta.url).pathname
 const REPO = new URL('../../', import.meta.url).pathname
+const MODEL = new URL('./outcome-model.json', import.meta.url).pathname
 // L2 penalties tried: the one whose left-out sets read best is kept. Weights must stay small
 // enough to carry to pages of another site, written by other hands and labelled by other readers.
 const L2S = [0.002, 0.005, 0.01, 0.02, 0.05]
@@ -288,6 +289,19 @@ async function main() {
     const best = Math.max(...curve.map((c) => f1(c.f)))
     return { curve, chosen: curve.filter((c) => f1(c.f) >= best - F1_SLACK).at(-1)! }
   }
+  // The model in the repository, scored on the same pages and labels, set by set: what a retrained
+  // model's left-out figures must at least match before --write replaces it. It saw some of these
+  // pages in training (under older labels), so its figures flatter it, never the other way round.
+  const committed = JSON.parse(readFileSync(MODEL, 'utf8')) as OutcomeModel
+  const committedScores = new Map(all.map((e) => [e, probability(committed, e.features)]))
+  console.log(`\nthe committed model (outcome-model.json, threshold ${committed.threshold}) on the same pages:`)
+  for (const set of sets) {
+    const f = figures(pages.filter((p) => p.set === set), committedScores, committed.threshold)
+    console.log(`      ${set.padEnd(12)} precision ${pct(f.right, f.kept)} (${f.right}/${f.kept}; ${overAll(f)})  recall ${pct(f.found, f.labelled)} (${f.found}/${f.labelled})`)
+  }
+  const cf = figures(pages, committedScores, committed.threshold)
+  console.log(`  all sets: precision ${pct(cf.right, cf.kept)} / ${pct(cf.right, cf.kept + cf.keptElsewhere)}  recall ${pct(cf.found, cf.labelled)} (${cf.found}/${cf.labelled})  F1 ${f1(cf).toFixed(3)}`)
+
   console.log('\nleave one set out, best threshold per training source and L2: precision on pages with outcomes / over all pages, recall, F1 (precision over all pages)')
   type Trial = { source: (typeof sources)[number]; l2: number; held: Map<Example, number>; curve: { t: number; f: Figures }[]; t: number; f: Figures }
   const bySet = (trial: Trial) => {
@@ -341,7 +355,7 @@ async function main() {
       trained: `train-outcomes.ts on ${trainedOn.filter((p) => p.isCase).length} case pages of ${[...new Set(trainedOn.map((p) => p.set))].join(', ')} (../shared/realdev; blind ids excluded), L2 ${l2}; each of ${sets.length} label sets left out in turn: precision ${pct(cv.right, cv.kept)} (${overAll(cv)}), recall ${pct(cv.found, cv.labelled)}`,
       ...model,
     }
-    writeFileSync(new URL('./outcome-model.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`)
+    writeFileSync(MODEL, `${JSON.stringify(out, null, 1)}\n`)
     console.log('\nwrote ingest/extract/outcome-model.json')
   }
 }
