@@ -944,6 +944,9 @@ function shortCityChains(doc: Doc): GazToken[] {
       const end = at + short.length
       let next: GazToken | undefined
       for (let len = Math.min(CHAINED_NAME_MAX, doc.simp.length - end); len >= 2 && !next; len--) {
+        // Most lengths end on a pair no name ends with: no string is cut for them.
+        const known = mayHavePair(g.pairChars.lengthsByEnd, doc.simp, end + len) && g.lengthsByEnd.get(pairKey(doc.simp, end + len))?.includes(len)
+        if (!known && !(len === 2 && g.chainedOnly.has(doc.simp.slice(end, end + 2)))) continue
         const name = doc.simp.slice(end, end + len)
         const under = [...(g.byName.get(name) ?? []), ...(g.chainedOnly.get(name) ?? [])].filter((e) => e.level !== 'city' && cityKeys.has(e.ancestors[1]))
         if (!under.length || (g.writtenAs.has(name) && !writesOfficial(doc.body, end, g.writtenAs.get(name)!, name))) continue
@@ -969,14 +972,20 @@ function shortCityChains(doc: Doc): GazToken[] {
  * (a renamed division), both keep every reading.
  */
 function writtenTogether(tokens: GazToken[]): GazToken[] {
-  const out = tokens.map((t) => ({ ...t }))
-  for (const low of out) {
-    const up = out.find((u) => u.end === low.start && u !== low)
-    if (!up) continue
-    const lows = low.entries.filter((le) => up.entries.some((ue) => ue.key !== le.key && le.ancestors.includes(ue.key)))
+  const out = tokens.slice()
+  const endingAt = new Map<number, number>()
+  out.forEach((t, i) => endingAt.has(t.end) || endingAt.set(t.end, i))
+  for (let i = 0; i < out.length; i++) {
+    const j = endingAt.get(out[i].start)
+    if (j === undefined || j === i) continue
+    const [up, low] = [out[j], out[i]]
+    const upKeys = new Set(up.entries.map((e) => e.key))
+    const lows = low.entries.filter((le) => le.ancestors.some((k) => k !== le.key && upKeys.has(k)))
     if (!lows.length) continue
-    up.entries = up.entries.filter((ue) => lows.some((le) => le.ancestors.includes(ue.key)))
-    low.entries = lows
+    const lowAncestors = new Set(lows.flatMap((le) => le.ancestors))
+    const ups = up.entries.filter((ue) => lowAncestors.has(ue.key))
+    if (lows.length < low.entries.length) out[i] = { ...low, entries: lows }
+    if (ups.length < up.entries.length) out[j] = { ...up, entries: ups }
   }
   return out
 }
