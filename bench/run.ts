@@ -14,6 +14,8 @@ const SECTIONS: { name: string; load: () => Promise<{ run(): Promise<void> }>; o
   { name: 'retrieval', load: () => import('./retrieval.js') },
   { name: 'server', load: () => import('./server.js') },
   { name: 'real', load: () => import('./real.js') },
+  // Place extraction over every county-level division: seconds of CPU, no data outside the repository.
+  { name: 'places', load: () => import('./places.js') },
   // Hours and tens of GB at its default million reports: run only when named.
   { name: 'scale', load: () => import('./scale.js'), onlyByName: true },
   // Needs a CLI-built store to copy (BENCH_FTS_STORE) and builds millions of passages from it.

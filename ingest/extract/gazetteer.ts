@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { toSimplified } from '../text/script.js'
 import verbData from './verbs.json'
 
 export type AdminLevel = 'province' | 'city' | 'district' | 'street'
@@ -37,8 +38,16 @@ export interface Gazetteer {
   shortDistrictByStart: Map<number, { short: string; entry: GazEntry }[]>
   /** Hong Kong's and Macao's districts without 区 ("深水埗", "西贡"), by their first two characters. */
   regionDistrictByStart: Map<number, { short: string; entry: GazEntry }[]>
+  /** City key → its districts' names without their suffix ("西湖" for 杭州's 西湖区), longest first: read right after the city's short name. */
+  districtStems: Map<string, { stem: string; entry: GazEntry }[]>
   /** Each special region's names (its own short name and its areas: "香港", "九龙", "新界"…), by region. */
   regionNames: Map<string, string[]>
+  /**
+   * Names as the simplified copy of a text spells them where OpenCC changes a character the
+   * official name keeps ("干县" for 乾县): alias → official name. Read only where the text itself
+   * writes the official character (`findDivisions`), so "若干县" stays no county.
+   */
+  writtenAs: Map<string, string>
   /** Which characters stand in the pair keys of the maps above (`mayHavePair`). */
   pairChars: { lengthsByEnd: Uint8Array; shortCityByStart: Uint8Array; shortDistrictByStart: Uint8Array; regionDistrictByStart: Uint8Array }
 }
@@ -55,8 +64,9 @@ const GENERIC_NAMES = new Set([
   '城区', '郊区', '矿区', '新区', '东区', '西区', '南区', '北区', '市辖区', '开发区', '高新区', '社区', '小区', '园区', '景区', '街道',
   '经济开发区', '经济技术开发区', '高新技术开发区', '高新技术产业开发区', '城市新区', '县开发区', '高铁新区', '东部新区',
 ])
-// …but real districts carry some of them ("阳泉市矿区", "长治市城区"): right after their city they count.
-const CHAINED_ONLY = new Set(['城区', '郊区', '矿区', '东区', '西区', '南区', '北区'])
+// …but real districts carry some of them ("阳泉市矿区", "长治市城区", Taiwan's "台中市中区", Hong
+// Kong's "香港南区"): right after their city they count.
+const CHAINED_ONLY = new Set(['城区', '郊区', '矿区', '东区', '西区', '南区', '北区', '中区'])
 
 // Only names with a proper division suffix are indexed: farms, parks and zones ("某某农场",
 // "某某开发区") read like ordinary nouns, and fewer end characters keep the scan cheap.
@@ -96,13 +106,15 @@ function zonePrefix(streets: string[], district: string, city: string | null): s
 // no everyday word ("合作" for 合作市, "平安" for 平安区; verbs.json lists them) is read so.
 const DISTRICT_SUFFIX = /(?:新区|自治县|自治旗|区|县|市|旗)$/
 
+const districtStem = (district: string) => (/自治[县旗]$/.test(district) ? autonomousStem(district) : district.replace(DISTRICT_SUFFIX, ''))
+
 function shortDistricts(
   districts: GazEntry[],
   taken: (stem: string) => boolean,
 ): Map<number, { short: string; entry: GazEntry }[]> {
   const byStem = new Map<string, GazEntry[]>()
   for (const e of districts) {
-    const stem = e.district!.replace(DISTRICT_SUFFIX, '')
+    const stem = districtStem(e.district!)
     if (stem.length < 2 || stem.length > 4 || stem === e.district) continue
     byStem.set(stem, [...(byStem.get(stem) ?? []), e])
   }
@@ -113,6 +125,19 @@ function shortDistricts(
     out.set(key, [...(out.get(key) ?? []), { short: stem, entry: entries[0] }])
   }
   return out
+}
+
+// The peoples an autonomous division is named for stand between its place name and 自治州/县/旗
+// ("凉山彝族自治州", "石柱土家族自治县"); reports write the place name alone, or with 州, 县 or 旗
+// ("凉山州", "石柱县"), so the peoples are cut off to find it.
+const PEOPLE_AT_END = /(?:汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|鄂温克|保安|裕固|独龙|鄂伦春|各)族?$/
+
+/** "凉山彝族自治州" → 凉山, "积石山保安族东乡族撒拉族自治县" → 积石山, "东乡族自治县" → 东乡. */
+export function autonomousStem(name: string): string {
+  let stem = name.replace(/自治[州县旗]$/, '')
+  for (let m = PEOPLE_AT_END.exec(stem); m && stem.length - m[0].length >= 2; m = PEOPLE_AT_END.exec(stem)) stem = stem.slice(0, m.index)
+  // Named for its people alone ("东乡族自治县"), it is written without 族.
+  return stem.length >= 3 && stem.endsWith('族') ? stem.slice(0, -1) : stem
 }
 
 let cached: Gazetteer | null = null
@@ -134,8 +159,12 @@ export function gazetteer(): Gazetteer {
   const keep = (name: string, level: AdminLevel) => {
     if (GENERIC_NAMES.has(name) || !NAME_END.test(name) || GENERIC_TAIL.test(name)) return false
     if (level === 'street' && NOT_A_STREET_END.test(name)) return false
-    return name.replace(DIVISION_SUFFIX, '').length >= 2 || name.endsWith('县')
+    // A county or county-level city of one character and its suffix ("沛县", "芒市") is named so.
+    return name.replace(DIVISION_SUFFIX, '').length >= 2 || name.endsWith('县') || (level === 'district' && name.endsWith('市'))
   }
+  // Short forms of autonomous divisions ("凉山州", "石柱县"), added once every official name is in:
+  // an official name a short form happens to spell is the one meant.
+  const aliases: [string, GazEntry][] = []
   const add = (name: string, entry: GazEntry) => {
     const list = byName.get(name)
     if (list) list.push(entry)
@@ -146,14 +175,17 @@ export function gazetteer(): Gazetteer {
     add(province, { level: 'province', province, city: null, district: null, street: null, key: province, ancestors: pAnc })
     const short = province.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, '')
     if (short.length >= 2) shortProvince.set(short, province)
+    // "北京朝阳区": a municipality's short name is its city too (read before a district: place.ts).
+    if (province.endsWith('市')) shortCity.set(short, province)
     for (const [cityKey, areas] of Object.entries(cities)) {
       const city = CITY_PLACEHOLDERS.has(cityKey) ? province : NO_CITY.has(cityKey) ? null : cityKey
       const cKey = `${province}|${city ?? ''}`
       const cAnc = [province, cKey]
       if (city && city !== province) {
         if (keep(city, 'city')) add(city, { level: 'city', province, city, district: null, street: null, key: cKey, ancestors: cAnc })
-        const cs = city.replace(/((?:[\u4e00-\u9fff]{1,6}?族)+自治州|自治州|地区|盟|市)$/, '')
+        const cs = city.endsWith('自治州') ? autonomousStem(city) : city.replace(/(?:地区|盟|市)$/, '')
         if (cs.length >= 2 && cs !== city) shortCity.set(cs, city)
+        if (city.endsWith('自治州') && cs.length >= 2) aliases.push([`${cs}州`, { level: 'city', province, city, district: null, street: null, key: cKey, ancestors: cAnc }])
       }
       for (const [district, streets] of Object.entries(areas)) {
         const dKey = `${cKey}|${district}`
@@ -164,6 +196,8 @@ export function gazetteer(): Gazetteer {
           add(district, dEntry)
           districts.push(dEntry)
         }
+        const autonomous = /自治[县旗]$/.exec(district)
+        if (autonomous) aliases.push([`${autonomousStem(district)}${district.slice(-1)}`, dEntry])
         const zone = zonePrefix(streets, district, city)
         if (zone) {
           zones.set(dKey, zone)
@@ -194,6 +228,8 @@ export function gazetteer(): Gazetteer {
     add(province, { level: 'province', province, city: null, district: null, street: null, key: province, ancestors: [province] })
     shortProvince.set(province.replace(/(省|特别行政区)$/, ''), province)
     const region = province.endsWith('特别行政区')
+    // "香港中西区": like a municipality, a region is its own city (read before a district: place.ts).
+    if (region) shortCity.set(province.replace(/特别行政区$/, ''), province)
     if (region) {
       // "港九新界", "氹仔": the region's areas and islands name it as well as its own short name does.
       const islands = Object.values(areas).flatMap((units) => units.flatMap((u) => /（([^）]+)）$/.exec(u)?.[1] ?? []))
@@ -216,6 +252,7 @@ export function gazetteer(): Gazetteer {
         }
         const dKey = `${cKey}|${name}`
         const dEntry: GazEntry = { level: 'district', province, city, district: name, street: null, key: dKey, ancestors: [province, cKey, dKey] }
+        if (CHAINED_ONLY.has(name)) chainedOnly.set(name, [...(chainedOnly.get(name) ?? []), dEntry])
         if (keep(name, 'district')) {
           add(name, dEntry)
           districts.push(dEntry)
@@ -223,6 +260,31 @@ export function gazetteer(): Gazetteer {
         }
       }
     }
+  }
+  for (const [name, entry] of aliases) if (!byName.has(name) && keep(name, entry.level)) add(name, entry)
+  // Only names holding a character OpenCC changes on its own are converted whole (some thirty of
+  // 45 000): converting every name took ~0.1 s of CPU at each process start.
+  const seen = new Uint8Array(0x10000)
+  const chars: string[] = []
+  for (const name of byName.keys()) {
+    for (let i = 0; i < name.length; i++) {
+      if (seen[name.charCodeAt(i)]) continue
+      seen[name.charCodeAt(i)] = 1
+      chars.push(name[i])
+    }
+  }
+  const converted = toSimplified(chars.join('\n')).split('\n')
+  const respelt = new Uint8Array(0x10000)
+  chars.forEach((ch, i) => (respelt[ch.charCodeAt(0)] = converted[i] === ch ? 0 : 1))
+  const writtenAs = new Map<string, string>()
+  for (const name of [...byName.keys()]) {
+    let changes = false
+    for (let i = 0; i < name.length && !changes; i++) changes = respelt[name.charCodeAt(i)] === 1
+    if (!changes) continue
+    const alias = toSimplified(name)
+    if (alias === name || alias.length !== name.length || byName.has(alias)) continue
+    writtenAs.set(alias, name)
+    byName.set(alias, byName.get(name)!)
   }
   const lengthsByEnd = new Map<number, number[]>()
   for (const name of byName.keys()) {
@@ -240,6 +302,13 @@ export function gazetteer(): Gazetteer {
   const plain = new Set([...verbData.commonWords.split(' '), ...verbData.plainDistrictStems.split(' ')])
   const taken = (stem: string) => shortCity.has(stem) || shortProvince.has(stem) || plain.has(stem) || byName.has(stem)
   const shortDistrictByStart = shortDistricts(districts, taken)
+  const districtStems = new Map<string, { stem: string; entry: GazEntry }[]>()
+  for (const entry of districts) {
+    const stem = districtStem(entry.district!)
+    if (stem.length < 2 || stem.length > 4 || stem === entry.district) continue
+    districtStems.set(entry.ancestors[1], [...(districtStems.get(entry.ancestors[1]) ?? []), { stem, entry }])
+  }
+  for (const stems of districtStems.values()) stems.sort((a, b) => b.stem.length - a.stem.length)
   // Hong Kong and Macao write their districts without 区 as a rule ("深水埗", "西贡"), so their stems
   // are kept even where a mainland county shares one (大埔): they are read only where the text
   // names the region (place.ts), and there the region's own district is meant.
@@ -250,7 +319,7 @@ export function gazetteer(): Gazetteer {
     shortDistrictByStart: pairCharsOf(shortDistrictByStart, true),
     regionDistrictByStart: pairCharsOf(regionDistrictByStart, true),
   }
-  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly, shortStreets, zones, shortDistrictByStart, regionDistrictByStart, regionNames, pairChars }
+  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly, shortStreets, zones, shortDistrictByStart, regionDistrictByStart, districtStems, regionNames, writtenAs, pairChars }
   return cached
 }
 
@@ -289,6 +358,12 @@ export function mayHavePair(chars: Uint8Array, s: string, end: number): boolean 
   return (chars[s.charCodeAt(end - 2)] & 1) !== 0 && (chars[s.charCodeAt(end - 1)] & 2) !== 0
 }
 
+/** Whether `body` writes the official character at `at` wherever OpenCC's spelling `alias` differs from it. */
+export function writesOfficial(body: string, at: number, official: string, alias: string): boolean {
+  for (let i = 0; i < alias.length; i++) if (alias[i] !== official[i] && body[at + i] !== official[i]) return false
+  return true
+}
+
 export interface GazToken {
   start: number
   end: number
@@ -313,7 +388,7 @@ const SHORT_STREET_MAX = 6
  * Every division name in the (simplified) text, longest match at each end position; names that
  * sit inside a longer found name are dropped.
  */
-export function findDivisions(simp: string): GazToken[] {
+export function findDivisions(simp: string, body: string = simp): GazToken[] {
   const g = gazetteer()
   const found: GazToken[] = []
   for (let end = 2; end <= simp.length; end++) {
@@ -326,7 +401,7 @@ export function findDivisions(simp: string): GazToken[] {
       if (len > end) continue
       const name = simp.slice(end - len, end)
       const entries = g.byName.get(name)
-      if (entries) {
+      if (entries && (!g.writtenAs.has(name) || writesOfficial(body, end - len, g.writtenAs.get(name)!, name))) {
         found.push({ start: end - len, end, name, entries })
         break
       }

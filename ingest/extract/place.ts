@@ -1,7 +1,7 @@
 import type { Evidence, Message, Place, PlaceLevel } from '../schema.js'
 import { toTraditional } from '../text/script.js'
 import { type Doc, quoteSentence, salience } from './document.js'
-import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazToken, gazetteer, mayHavePair, pairKey } from './gazetteer.js'
+import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazToken, gazetteer, mayHavePair, pairKey, writesOfficial } from './gazetteer.js'
 import { message } from './messages.js'
 import { commonWordSet, functionWordSet, verbSet } from './words.js'
 
@@ -560,8 +560,13 @@ function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
       if (!doc.simp.startsWith(short, at)) continue
       const end = at + short.length
       if (HAN.test(doc.simp[end] ?? '') && !divisionStarts.has(end)) continue
-      const entries = (g.byName.get(g.shortCity.get(short)!) ?? []).filter((e) => e.level === 'city')
-      if (entries.length) out.push({ start: at, end: at + short.length, name: g.shortCity.get(short)!, entries })
+      const full = g.shortCity.get(short)!
+      // A municipality's or region's short name ("北京朝阳区", "香港中西区") is read only before a
+      // division: alone it is as often the backdrop ("北京、上海等地") as the place.
+      const municipal = g.shortProvince.get(short) === full
+      if (municipal && !divisionStarts.has(end)) continue
+      const entries = (g.byName.get(full) ?? []).filter((e) => e.level === (municipal ? 'province' : 'city'))
+      if (entries.length) out.push({ start: at, end: at + short.length, name: full, entries })
     }
   }
   return out
@@ -659,11 +664,13 @@ function bestReading(doc: Doc, tokens: GazToken[]): GazEntry | null {
       for (const m of names.values()) if (m.below.has(e.key) || e.ancestors.some((k) => m.keys.has(k))) support += m.weight
       const s = { e, support, first: n.first }
       scored.push(s)
-      // On a tie, a reading below the best one is more specific; a reading elsewhere at a higher
-      // level is the likelier one ("滨海新区" is Tianjin's district more often than a street in 台州).
+      // On a tie, a reading below the best one is more specific; of one name's readings, one at a
+      // higher level is the likelier ("滨海新区" is Tianjin's district more often than a street in
+      // 台州). Between two places that do not lie together, the first-named stays, as readers take
+      // it ("甲区某街道的做法，后来乙县某镇也学了去": a second district is not "higher" than a street).
       const tie = best && support === best.support
       const deeper = tie && e.ancestors.length > best!.e.ancestors.length && e.ancestors.includes(best!.e.key)
-      const higher = tie && e.ancestors.length < best!.e.ancestors.length && !best!.e.ancestors.includes(e.key)
+      const higher = tie && best!.first === n.first && e.ancestors.length < best!.e.ancestors.length && !best!.e.ancestors.includes(e.key)
       if (!best || support > best.support || deeper || higher) best = s
     }
   }
@@ -741,7 +748,8 @@ function preferShortForm(doc: Doc, level: 'province' | 'city', chosen: Chosen | 
   const g = gazetteer()
   const map = level === 'city' ? g.shortCity : g.shortProvince
   for (const [short, full] of map) {
-    if (full !== chosen.simplified) continue
+    // A municipality's city is set from its province below, quoted as the province is.
+    if (full !== chosen.simplified || (level === 'city' && g.shortProvince.get(short) === full)) continue
     const at = doc.simp.indexOf(short)
     if (at < 0) return chosen
     return { value: doc.body.slice(at, at + short.length), simplified: full, evidence: quoteSentence(doc, at, at + short.length), inferred: false }
@@ -913,9 +921,81 @@ function outOfChain(tokens: GazToken[], simp: string): GazToken[] {
   })
 }
 
+// The longest division name a short city may be followed by ("镇沅彝族哈尼族拉祜族自治县": 13).
+const CHAINED_NAME_MAX = 16
+
+/**
+ * "河南新乡红旗区", "南阳镇平县", "信阳新县": a city's short name written straight before a division
+ * of that city is read as the two of them, and any other name found across them ("南新乡",
+ * "南阳镇", "阳新县": towns and a county elsewhere, spelt by the seam) is a misreading. Also a
+ * generic district name after the short city ("阳泉城区"), as after the full one.
+ */
+function shortCityChains(doc: Doc): GazToken[] {
+  const g = gazetteer()
+  const out: GazToken[] = []
+  for (let at = 0; at + 2 <= doc.leadEnd; at++) {
+    if (!mayHavePair(g.pairChars.shortCityByStart, doc.simp, at + 2)) continue
+    for (const short of g.shortCityByStart.get(pairKey(doc.simp, at + 2)) ?? []) {
+      if (!doc.simp.startsWith(short, at)) continue
+      const full = g.shortCity.get(short)!
+      const level = g.shortProvince.get(short) === full ? 'province' : 'city'
+      const cities = (g.byName.get(full) ?? []).filter((e) => e.level === level)
+      const cityKeys = new Set(cities.map((e) => (level === 'province' ? `${e.province}|${e.province}` : e.key)))
+      const end = at + short.length
+      let next: GazToken | undefined
+      for (let len = Math.min(CHAINED_NAME_MAX, doc.simp.length - end); len >= 2 && !next; len--) {
+        // Most lengths end on a pair no name ends with: no string is cut for them.
+        const known = mayHavePair(g.pairChars.lengthsByEnd, doc.simp, end + len) && g.lengthsByEnd.get(pairKey(doc.simp, end + len))?.includes(len)
+        if (!known && !(len === 2 && g.chainedOnly.has(doc.simp.slice(end, end + 2)))) continue
+        const name = doc.simp.slice(end, end + len)
+        const under = [...(g.byName.get(name) ?? []), ...(g.chainedOnly.get(name) ?? [])].filter((e) => e.level !== 'city' && cityKeys.has(e.ancestors[1]))
+        if (!under.length || (g.writtenAs.has(name) && !writesOfficial(doc.body, end, g.writtenAs.get(name)!, name))) continue
+        next = { start: end, end: end + len, name, entries: under }
+      }
+      // "杭州西湖", "上海浦东": a district of that city written without its suffix, unless a road or a
+      // longer place is named after it ("南京江宁路") or it is the full city name going on ("济南市中心": 市中区).
+      for (const { stem, entry } of next ? [] : [...cityKeys].flatMap((k) => g.districtStems.get(k) ?? [])) {
+        if (!doc.simp.startsWith(stem, end) || stem.startsWith('市') || LONGER_NAME_AFTER.test(doc.simp.slice(end + stem.length, end + stem.length + 2))) continue
+        next = { start: end, end: end + stem.length, name: entry.district!, entries: [entry] }
+        break
+      }
+      if (next) out.push({ start: at, end, name: full, entries: cities }, next)
+    }
+  }
+  return out
+}
+
+/**
+ * "惠阳区新圩镇…蓝山县…": a name written straight after a division lies in it wherever it can, so
+ * of each such pair only the readings that fit together stand ("新圩镇" is also a town of 蓝山县,
+ * and must not vote for it there; "鼓楼区中央门街道" is Nanjing's 鼓楼区 only). Where none fit
+ * (a renamed division), both keep every reading.
+ */
+function writtenTogether(tokens: GazToken[]): GazToken[] {
+  const out = tokens.slice()
+  const endingAt = new Map<number, number>()
+  out.forEach((t, i) => endingAt.has(t.end) || endingAt.set(t.end, i))
+  for (let i = 0; i < out.length; i++) {
+    const j = endingAt.get(out[i].start)
+    if (j === undefined || j === i) continue
+    const [up, low] = [out[j], out[i]]
+    const upKeys = new Set(up.entries.map((e) => e.key))
+    const lows = low.entries.filter((le) => le.ancestors.some((k) => k !== le.key && upKeys.has(k)))
+    if (!lows.length) continue
+    const lowAncestors = new Set(lows.flatMap((le) => le.ancestors))
+    const ups = up.entries.filter((ue) => lowAncestors.has(ue.key))
+    if (lows.length < low.entries.length) out[i] = { ...low, entries: lows }
+    if (ups.length < up.entries.length) out[j] = { ...up, entries: ups }
+  }
+  return out
+}
+
 export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   const listed = listedDivisions(doc.simp)
-  const found = outOfChain([...findDivisions(doc.simp).filter((d) => !listed.some((l) => l.start < d.end && d.start < l.end)), ...listed].sort((a, b) => a.start - b.start), doc.simp)
+  const chains = shortCityChains(doc)
+  const seam = (d: GazToken) => chains.some((c) => c.start < d.end && d.start < c.end && !(c.start === d.start && c.end === d.end))
+  const divisions0 = [...findDivisions(doc.simp, doc.body).filter((d) => !listed.some((l) => l.start < d.end && d.start < l.end) && !seam(d)), ...listed]
+  const found = writtenTogether(outOfChain([...divisions0, ...chains.filter((c) => !divisions0.some((d) => d.start === c.start && d.end === c.end))].sort((a, b) => a.start - b.start), doc.simp))
   const local = findLocal(doc, found)
   // "城东区" inside "鑫海花城东区" is part of the estate's name. A zone named after its district ("松江经济技术开发区") holds that district's name.
   const inLocal = (d: GazToken) => local.some((t) => (t.level === 'compound' ? t.start < d.start : t.level === 'district' && t.start <= d.start) && d.end <= t.end)
