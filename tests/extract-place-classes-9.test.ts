@@ -30,6 +30,14 @@ describe('place: autonomous divisions by their short names', () => {
     expect(run('这位老师来自凉山，讲了彝族年的习俗。').city).toBe('凉山')
   })
 
+  it('does not take a county-level city named after its prefecture for the prefecture written short', () => {
+    // 昌吉市 lies in 昌吉回族自治州: the prefecture is filled in, not read out of the city's name.
+    const place = run('这个家属院在昌吉市建国路街道，楼龄四十多年。')
+    expect(place).toMatchObject({ city: '昌吉回族自治州', district: '昌吉市', street: '建国路街道' })
+    expect(place.inferred).toContain('city')
+    expect(run('临夏市东区街道的网格员每天巡查两遍。')).toMatchObject({ city: '临夏回族自治州', district: '临夏市' })
+  })
+
   it('spells them as the official names for grouping', () => {
     expect(normalPlace('city', '凉山州')).toBe('凉山彝族自治州')
     expect(normalPlace('district', '石柱县')).toBe('石柱土家族自治县')

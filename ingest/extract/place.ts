@@ -741,6 +741,9 @@ function chooseAdmin(doc: Doc, tokens: GazToken[], infer: boolean): Partial<Reco
   return out
 }
 
+/** A division suffix after a short form makes it another division's name. */
+const SHORT_FORM_TAKEN = /[市县区旗]/
+
 // A level the gazetteer filled may still be written in short form ("廈門" for 厦门市): then it is
 // read, not inferred, and quoted where it stands.
 function preferShortForm(doc: Doc, level: 'province' | 'city', chosen: Chosen | undefined): Chosen | undefined {
@@ -750,7 +753,9 @@ function preferShortForm(doc: Doc, level: 'province' | 'city', chosen: Chosen | 
   for (const [short, full] of map) {
     // A municipality's city is set from its province below, quoted as the province is.
     if (full !== chosen.simplified || (level === 'city' && g.shortProvince.get(short) === full)) continue
-    const at = doc.simp.indexOf(short)
+    // "昌吉市" is the county-level city named after 昌吉回族自治州, not its prefecture written short.
+    let at = doc.simp.indexOf(short)
+    while (at >= 0 && SHORT_FORM_TAKEN.test(doc.simp.charAt(at + short.length))) at = doc.simp.indexOf(short, at + 1)
     if (at < 0) return chosen
     return { value: doc.body.slice(at, at + short.length), simplified: full, evidence: quoteSentence(doc, at, at + short.length), inferred: false }
   }
