@@ -19,6 +19,7 @@ import { checkFilters, sqlString, whereClause } from './facets.js'
 import { countFacets, filterEntries, loadCatalog, type Catalog, type CatalogEntry } from './catalog.js'
 import { LAYOUT_MAX_PASSAGES, loadLayout, type PassageLayout } from './passage-layout.js'
 import { prepareQuery, type PreparedQuery } from './query.js'
+import { KeptTexts } from './kept-text.js'
 import { makeSnippet, markedSnippet } from './snippet.js'
 import { compare, describe, profileOf, screen, type Profile } from './likeness.js'
 import { SearchError } from './errors.js'
@@ -96,6 +97,8 @@ interface Snapshot {
    * at its version) and handed on to the next build when that one only added and deleted rows.
    */
   norms: Map<bigint, string>
+  /** `text` of the passages shown lately (hits' snippets), by row id; handed on as `norms` is. */
+  texts: KeptTexts
   /** Set once the passages' layout has loaded (./passage-layout.ts): until then lists select its columns. */
   layout: PassageLayout | null
   /** The layout being read (null: none for this build), for the next build to extend. */
@@ -109,6 +112,12 @@ interface Snapshot {
  * for every search that lists the same passages. A 10k-case store (~32k passages) fits whole.
  */
 const NORMS_KEPT = 50_000
+/**
+ * Characters of shown passages' text a snapshot keeps (~2 MB; 2,000–4,000 passages of 250–500
+ * characters, a hundred or more result pages), whatever the store's size: at 1M passages their
+ * text is ~500 MB, too much to hold whole (wt-page6 kept every passage's: +120–165 MB at 10k cases).
+ */
+const TEXTS_KEPT = 1_000_000
 
 /** A case's best passage among the vector and full-text hits of a likeness query. */
 interface Best {
@@ -199,7 +208,7 @@ class LanceStore implements Store {
     const same = prev && sameId(prev.pointer.embedder, pointer.embedder) && prev.pointer.embedderGeneration === pointer.embedderGeneration ? prev : null
     const catalog = (same ? same.catalog.catch(() => undefined) : Promise.resolve(undefined)).then((earlier) => loadCatalog(cases, earlier))
     const bigrams = pointer.bigramShares?.length ? { passages: pointer.passages, shares: new Map(pointer.bigramShares) } : null
-    const snap: Snapshot = { pointer, bigrams, cases, passages, embedder, hasVectorIndex, catalog, loaded: null, norms: same?.norms ?? new Map(), layout: null, layoutLoad: Promise.resolve(null) }
+    const snap: Snapshot = { pointer, bigrams, cases, passages, embedder, hasVectorIndex, catalog, loaded: null, norms: same?.norms ?? new Map(), texts: same?.texts ?? new KeptTexts(TEXTS_KEPT), layout: null, layoutLoad: Promise.resolve(null) }
     catalog.then((c) => (snap.loaded = c), () => undefined)
     if (pointer.passages <= LAYOUT_MAX_PASSAGES) {
       const earlier = same ? same.layoutLoad.catch(() => null) : Promise.resolve(null)
@@ -700,6 +709,10 @@ type Lazy = 'text' | 'norm'
 async function hydrate(snap: Snapshot, rows: PassageRow[], columns: Lazy[] = ['text', 'norm']): Promise<void> {
   const groups = new Map<string, PassageRow[]>()
   for (const r of rows) {
+    if (r._rowid !== undefined) {
+      if (r.norm === undefined && columns.includes('norm')) r.norm = snap.norms.get(r._rowid) as string
+      if (r.text === undefined && columns.includes('text')) r.text = snap.texts.get(r._rowid) as string
+    }
     const missing = columns.filter((c) => r[c] === undefined).join(',')
     if (!missing) continue
     const group = groups.get(missing)
@@ -709,11 +722,8 @@ async function hydrate(snap: Snapshot, rows: PassageRow[], columns: Lazy[] = ['t
   for (const [missing, group] of groups) await readColumns(snap, group, missing.split(',') as Lazy[])
 }
 
+/** Reads `columns` of rows the build's caches do not hold, and keeps what it read. */
 async function readColumns(snap: Snapshot, rows: PassageRow[], columns: Lazy[]): Promise<void> {
-  if (columns.length === 1 && columns[0] === 'norm') {
-    for (const r of rows) if (r._rowid !== undefined) r.norm = snap.norms.get(r._rowid) as string
-    rows = rows.filter((r) => r.norm === undefined)
-  }
   const byRowId = rows.filter((r) => r._rowid !== undefined)
   if (byRowId.length) {
     const ids = [...new Set(byRowId.map((r) => r._rowid!))]
@@ -724,6 +734,7 @@ async function readColumns(snap: Snapshot, rows: PassageRow[], columns: Lazy[]):
     for (let i = 0; i < read.numRows; i++) at.set(String(rowid[i]), i)
     for (const r of byRowId) fill(r, columns, values, at.get(String(r._rowid)))
     if (columns.includes('norm')) keepNorms(snap, byRowId)
+    if (columns.includes('text')) for (const r of byRowId) if (r.text !== undefined) snap.texts.set(r._rowid!, r.text)
   }
   // Rows an approximate vector index returned without a usable row id are read by case and order.
   const rest = rows.filter((r) => r[columns[0]] === undefined)
