@@ -506,10 +506,15 @@ class LanceStore implements Store {
       const partial = 0.45 * tags + 0.35 * Math.max(0, b?.similarity ?? 0) + 0.1 * text
       bounded.push({ entry, bound: partial + 0.05 + 0.05 * (place ? 1 : 0), partial, b })
     }
-    bounded.sort((x, y) => y.bound - x.bound || (x.entry.id < y.entry.id ? -1 : 1))
+    // A score only adds to its partial, so the keep-th largest partial is a floor under the keep-th
+    // score: a case bounded below it would never be scored. Leaving those out before sorting gives
+    // the same hits and spares sorting every case sharing a tag (10k at 10k cases, for a case page).
+    const floor = kthLargest(bounded, keep)
+    const contenders = floor === -Infinity ? bounded : bounded.filter((x) => x.bound >= floor)
+    contenders.sort((x, y) => y.bound - x.bound || (x.entry.id < y.entry.id ? -1 : 1))
     const scored: { entry: CatalogEntry; score: number; reasons: SimilarHit['reasons']; row: PassageRow | null; textual: boolean }[] = []
     const order = (x: { score: number; entry: CatalogEntry }, y: { score: number; entry: CatalogEntry }) => y.score - x.score || (x.entry.id < y.entry.id ? -1 : 1)
-    for (const { entry, bound, partial, b } of bounded) {
+    for (const { entry, bound, partial, b } of contenders) {
       if (scored.length >= keep && bound < scored[keep - 1].score) break
       const like = compare(profile, entry, catalog)
       const score = partial + 0.05 * (like.scale ?? 0) + 0.05 * (like.place ? 1 : 0)
@@ -825,6 +830,14 @@ function textReason(row: PassageRow, q: PreparedQuery): string {
   const s = makeSnippet(row.text, row.spanStart, q.marks)
   const terms = [...new Set(s.marks.map(([a, b]) => s.text.slice(a, b)))]
   return terms.length ? terms.slice(0, 5).join('、') : s.text.slice(0, 40)
+}
+
+/** The `keep`-th largest `partial` (-Infinity when there are no more than `keep`). */
+function kthLargest(items: { partial: number }[], keep: number): number {
+  if (items.length <= keep || keep < 1) return -Infinity
+  const partials = new Float64Array(items.length)
+  for (let i = 0; i < items.length; i++) partials[i] = items[i].partial
+  return partials.sort()[items.length - keep]
 }
 
 function mean(vectors: Float32Array[]): Float32Array {
