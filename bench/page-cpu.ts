@@ -11,7 +11,8 @@
  * a wait until the process is quiet, three measured passes, then 40 searches the process has never
  * seen (the bench's 4 filters × 10 other queries), then the bench's 40 case pages (one warm pass,
  * two measured). ms of CPU a page: the whole process (every thread: LanceDB's too) and the main
- * thread alone. `--out` writes each page's markup (the last measured passes and the unseen searches)
+ * thread alone. `--out` writes each page's markup (the last measured passes, the unseen searches
+ * and ten "cases like mine" pages)
  * for diffing builds; `--profile FILE` writes a CPU profile of the measured search passes (and FILE.case of the case pages').
  * `--http` runs the server instead (`npm run serve`'s entry, one process) and fetches the pages
  * over loopback one at a time, counting the server process's CPU: what the server bench's "CPU per
@@ -44,6 +45,8 @@ const CASES = Number(args.cases)
 // The server bench's rotation, and 10 queries it never asks (a need said colloquially among them).
 const QUERIES = ['物业', '五位一体', '停车难', '老旧小区 无物业', '網格化管理', '業委會', 'five-in-one', 'grid management', '加装电梯', '议事协商']
 const UNSEEN = ['垃圾分类', '红色物业', '楼道 党小组', '社区基金', '物管会', '老年人', '停車位', 'elevator installation', '小区没人管', '业主 矛盾']
+// "Cases like mine" descriptions (mode=like), for the markup check of alike()'s ranking.
+const LIKE = ['小区没人管，老人多，约300户', '老旧小区加装电梯，居民意见不一', '停车难，楼道堆物，约120户', '业委会和物业矛盾多', '无物业，垃圾乱堆']
 const FILTERS = ['', '&orgTierCount=3', '&fundingSource=government', '&year=2021']
 const paths = (queries: string[]) => queries.flatMap((q) => FILTERS.map((f) => `/?q=${encodeURIComponent(q)}${f}`))
 
@@ -174,6 +177,7 @@ await profiled(args.profile, async () => {
   for (let pass = 1; pass <= 3; pass++) await measure(`search, pass ${pass}`, paths(QUERIES), pass === 3 ? keep : undefined)
 })
 await measure('search, never seen', paths(UNSEEN), keep)
+await measure('like, never seen', LIKE.flatMap((q) => [`/?mode=like&q=${encodeURIComponent(q)}`, `/?mode=like&q=${encodeURIComponent(q)}&year=2021`]), keep)
 await measure('case, warm', casePaths)
 await profiled(args.profile && `${args.profile}.case`, async () => {
   for (let pass = 1; pass <= 2; pass++) await measure(`case, pass ${pass}`, casePaths, pass === 2 ? keep : undefined)
