@@ -15,13 +15,13 @@ import { embedderState, latestPointer, openTableIfAny } from '../index/meta.js'
 import { describeEmbedder, idOf, sameId } from '../index/embedders.js'
 import { restoreEmbedder } from '../index/providers.js'
 import type { BrowseSort, FacetCounts, Filters, Hit, Ranking, SearchOptions, SearchResult, SimilarHit, Store, StoreInfo } from './types.js'
-import { checkFilters, sqlString, whereClause } from './facets.js'
+import { checkFilters, matcher, sqlString, whereClause } from './facets.js'
 import { countFacets, filterEntries, loadCatalog, type Catalog, type CatalogEntry } from './catalog.js'
 import { LAYOUT_MAX_PASSAGES, loadLayout, type PassageLayout } from './passage-layout.js'
 import { prepareQuery, type PreparedQuery } from './query.js'
 import { KeptTexts } from './kept-text.js'
 import { makeSnippet, markedSnippet } from './snippet.js'
-import { compare, describe, profileOf, screen, type Profile } from './likeness.js'
+import { compare, describe, profileOf, screen, sharingAtLeast, type Profile } from './likeness.js'
 import { SearchError } from './errors.js'
 import { httpUrl } from '../text/http-url.js'
 import { needById } from '../text/needs.js'
@@ -492,20 +492,35 @@ class LanceStore implements Store {
         b.row = row
       }
     }
-    const pool = profile.tags.length || profile.places.length ? filterEntries(catalog, filters) : [...best.keys()].map((id) => catalog.byId.get(id)!).filter(Boolean)
     // Every case gets a bound (its score with the scale term at its maximum) from a cheap screen;
     // the full comparison runs in bound order and stops once no bound can beat the keep-th score.
     const quick = screen(profile, catalog)
     const bounded: { entry: CatalogEntry; bound: number; partial: number; b: Best | undefined }[] = []
-    for (const entry of pool) {
-      if (entry.id === exclude) continue
+    const add = (entry: CatalogEntry) => {
+      if (entry.id === exclude) return
       const b = best.get(entry.id)
       const { tags, place } = quick(entry)
-      if (!b && tags === 0 && !place) continue
+      if (!b && tags === 0 && !place) return
       const text = b?.textRank ? 1 / (1 + (b.textRank - 1) / 5) : 0
       const partial = 0.45 * tags + 0.35 * Math.max(0, b?.similarity ?? 0) + 0.1 * text
       bounded.push({ entry, bound: partial + 0.05 + 0.05 * (place ? 1 : 0), partial, b })
     }
+    const listed = [...best.keys()].flatMap((id) => (catalog.byId.has(id) ? [catalog.byId.get(id)!] : []))
+    if (profile.tags.length || profile.places.length) {
+      const test = matcher(filters)
+      for (const entry of listed) if (test(entry)) add(entry)
+      // A case the lists missed scores 0.45 × its tag share and at most 0.1 more (scale, place).
+      // The keep-th largest partial among the listed is a floor under the keep-th score, so such
+      // a case needs a tag share of (floor − 0.1) / 0.45 to be scored at all: a few hundred
+      // cases, not the ~half of the catalog that shares some tag with a case (bench/README
+      // "Ninth pass"). Screening those was ~5 ms of a case page at 10k cases, and grows with it.
+      const added = new Set<CatalogEntry>(listed)
+      for (const entry of sharingAtLeast(profile, catalog, (kthLargest(bounded, keep) - 0.1) / 0.45) ?? catalog.entries) {
+        if (added.has(entry)) continue
+        added.add(entry)
+        if (test(entry)) add(entry)
+      }
+    } else for (const entry of listed) add(entry)
     // A score only adds to its partial, so the keep-th largest partial is a floor under the keep-th
     // score: a case bounded below it would never be scored. Leaving those out before sorting gives
     // the same hits and spares sorting every case sharing a tag (10k at 10k cases, for a case page).
