@@ -521,9 +521,8 @@ class LanceStore implements Store {
         if (test(entry)) add(entry)
       }
     } else for (const entry of listed) add(entry)
-    // A score only adds to its partial, so the keep-th largest partial is a floor under the keep-th
-    // score: a case bounded below it would never be scored. Leaving those out before sorting gives
-    // the same hits and spares sorting every case sharing a tag (10k at 10k cases, for a case page).
+    // The same floor over every case screened: a case bounded below it would never be scored, so
+    // only the others are sorted (the same hits; "cases like mine" screens thousands).
     const floor = kthLargest(bounded, keep)
     const contenders = floor === -Infinity ? bounded : bounded.filter((x) => x.bound >= floor)
     contenders.sort((x, y) => y.bound - x.bound || (x.entry.id < y.entry.id ? -1 : 1))
