@@ -9,11 +9,11 @@
  * The store is built into DIR (the server bench's 10k generated cases) when DIR does not exist, so
  * both builds read the same one. Per run: the server's warm-up, the 40 bench search pages twice,
  * a wait until the process is quiet, three measured passes, then 40 searches the process has never
- * seen (the bench's 4 filters × 10 other queries), then the bench's 40 case pages (one warm pass,
- * two measured). ms of CPU a page: the whole process (every thread: LanceDB's too) and the main
- * thread alone. `--out` writes each page's markup (the last measured passes, the unseen searches
- * and ten "cases like mine" pages)
- * for diffing builds; `--profile FILE` writes a CPU profile of the measured search passes (and FILE.case of the case pages').
+ * seen (the bench's 4 filters × 10 other queries), ten "cases like mine" pages, then the bench's
+ * 40 case pages (one warm pass, two measured). ms of CPU a page: the whole process (every thread:
+ * LanceDB's too) and the main thread alone. `--out` writes each page's markup (the last measured
+ * passes, the unseen and "like" searches) for diffing builds; `--profile FILE` writes a CPU
+ * profile of the measured search passes, and FILE.case of the case pages'.
  * `--http` runs the server instead (`npm run serve`'s entry, one process) and fetches the pages
  * over loopback one at a time, counting the server process's CPU: what the server bench's "CPU per
  * search page" counts, express and node's HTTP included (`--profile` is then a directory for the
