@@ -15,12 +15,13 @@ import { embedderState, latestPointer, openTableIfAny } from '../index/meta.js'
 import { describeEmbedder, idOf, sameId } from '../index/embedders.js'
 import { restoreEmbedder } from '../index/providers.js'
 import type { BrowseSort, FacetCounts, Filters, Hit, Ranking, SearchOptions, SearchResult, SimilarHit, Store, StoreInfo } from './types.js'
-import { checkFilters, sqlString, whereClause } from './facets.js'
+import { checkFilters, matcher, sqlString, whereClause } from './facets.js'
 import { countFacets, filterEntries, loadCatalog, type Catalog, type CatalogEntry } from './catalog.js'
 import { LAYOUT_MAX_PASSAGES, loadLayout, type PassageLayout } from './passage-layout.js'
 import { prepareQuery, type PreparedQuery } from './query.js'
+import { KeptTexts } from './kept-text.js'
 import { makeSnippet, markedSnippet } from './snippet.js'
-import { compare, describe, profileOf, screen, type Profile } from './likeness.js'
+import { compare, describe, profileOf, screen, sharingAtLeast, type Profile } from './likeness.js'
 import { SearchError } from './errors.js'
 import { httpUrl } from '../text/http-url.js'
 import { needById } from '../text/needs.js'
@@ -96,6 +97,8 @@ interface Snapshot {
    * at its version) and handed on to the next build when that one only added and deleted rows.
    */
   norms: Map<bigint, string>
+  /** `text` of the passages shown lately (hits' snippets), by row id; handed on as `norms` is. */
+  texts: KeptTexts
   /** Set once the passages' layout has loaded (./passage-layout.ts): until then lists select its columns. */
   layout: PassageLayout | null
   /** The layout being read (null: none for this build), for the next build to extend. */
@@ -109,6 +112,12 @@ interface Snapshot {
  * for every search that lists the same passages. A 10k-case store (~32k passages) fits whole.
  */
 const NORMS_KEPT = 50_000
+/**
+ * Characters of shown passages' text a snapshot keeps (~2 MB; 2,000–4,000 passages of 250–500
+ * characters, a hundred or more result pages), whatever the store's size: at 1M passages their
+ * text is ~500 MB, too much to hold whole (wt-page6 kept every passage's: +120–165 MB at 10k cases).
+ */
+const TEXTS_KEPT = 1_000_000
 
 /** A case's best passage among the vector and full-text hits of a likeness query. */
 interface Best {
@@ -199,7 +208,7 @@ class LanceStore implements Store {
     const same = prev && sameId(prev.pointer.embedder, pointer.embedder) && prev.pointer.embedderGeneration === pointer.embedderGeneration ? prev : null
     const catalog = (same ? same.catalog.catch(() => undefined) : Promise.resolve(undefined)).then((earlier) => loadCatalog(cases, earlier))
     const bigrams = pointer.bigramShares?.length ? { passages: pointer.passages, shares: new Map(pointer.bigramShares) } : null
-    const snap: Snapshot = { pointer, bigrams, cases, passages, embedder, hasVectorIndex, catalog, loaded: null, norms: same?.norms ?? new Map(), layout: null, layoutLoad: Promise.resolve(null) }
+    const snap: Snapshot = { pointer, bigrams, cases, passages, embedder, hasVectorIndex, catalog, loaded: null, norms: same?.norms ?? new Map(), texts: same?.texts ?? new KeptTexts(TEXTS_KEPT), layout: null, layoutLoad: Promise.resolve(null) }
     catalog.then((c) => (snap.loaded = c), () => undefined)
     if (pointer.passages <= LAYOUT_MAX_PASSAGES) {
       const earlier = same ? same.layoutLoad.catch(() => null) : Promise.resolve(null)
@@ -483,24 +492,43 @@ class LanceStore implements Store {
         b.row = row
       }
     }
-    const pool = profile.tags.length || profile.places.length ? filterEntries(catalog, filters) : [...best.keys()].map((id) => catalog.byId.get(id)!).filter(Boolean)
     // Every case gets a bound (its score with the scale term at its maximum) from a cheap screen;
     // the full comparison runs in bound order and stops once no bound can beat the keep-th score.
     const quick = screen(profile, catalog)
     const bounded: { entry: CatalogEntry; bound: number; partial: number; b: Best | undefined }[] = []
-    for (const entry of pool) {
-      if (entry.id === exclude) continue
+    const add = (entry: CatalogEntry) => {
+      if (entry.id === exclude) return
       const b = best.get(entry.id)
       const { tags, place } = quick(entry)
-      if (!b && tags === 0 && !place) continue
+      if (!b && tags === 0 && !place) return
       const text = b?.textRank ? 1 / (1 + (b.textRank - 1) / 5) : 0
       const partial = 0.45 * tags + 0.35 * Math.max(0, b?.similarity ?? 0) + 0.1 * text
       bounded.push({ entry, bound: partial + 0.05 + 0.05 * (place ? 1 : 0), partial, b })
     }
-    bounded.sort((x, y) => y.bound - x.bound || (x.entry.id < y.entry.id ? -1 : 1))
+    const listed = [...best.keys()].flatMap((id) => (catalog.byId.has(id) ? [catalog.byId.get(id)!] : []))
+    if (profile.tags.length || profile.places.length) {
+      const test = matcher(filters)
+      for (const entry of listed) if (test(entry)) add(entry)
+      // A case the lists missed scores 0.45 × its tag share and at most 0.1 more (scale, place).
+      // The keep-th largest partial among the listed is a floor under the keep-th score, so such
+      // a case needs a tag share of (floor − 0.1) / 0.45 to be scored at all: a few hundred
+      // cases, not the ~half of the catalog that shares some tag with a case (bench/README
+      // "Ninth pass"). Screening those was ~5 ms of a case page at 10k cases, and grows with it.
+      const added = new Set<CatalogEntry>(listed)
+      for (const entry of sharingAtLeast(profile, catalog, (kthLargest(bounded, keep) - 0.1) / 0.45) ?? catalog.entries) {
+        if (added.has(entry)) continue
+        added.add(entry)
+        if (test(entry)) add(entry)
+      }
+    } else for (const entry of listed) add(entry)
+    // The same floor over every case screened: a case bounded below it would never be scored, so
+    // only the others are sorted (the same hits; "cases like mine" screens thousands).
+    const floor = kthLargest(bounded, keep)
+    const contenders = floor === -Infinity ? bounded : bounded.filter((x) => x.bound >= floor)
+    contenders.sort((x, y) => y.bound - x.bound || (x.entry.id < y.entry.id ? -1 : 1))
     const scored: { entry: CatalogEntry; score: number; reasons: SimilarHit['reasons']; row: PassageRow | null; textual: boolean }[] = []
     const order = (x: { score: number; entry: CatalogEntry }, y: { score: number; entry: CatalogEntry }) => y.score - x.score || (x.entry.id < y.entry.id ? -1 : 1)
-    for (const { entry, bound, partial, b } of bounded) {
+    for (const { entry, bound, partial, b } of contenders) {
       if (scored.length >= keep && bound < scored[keep - 1].score) break
       const like = compare(profile, entry, catalog)
       const score = partial + 0.05 * (like.scale ?? 0) + 0.05 * (like.place ? 1 : 0)
@@ -700,6 +728,10 @@ type Lazy = 'text' | 'norm'
 async function hydrate(snap: Snapshot, rows: PassageRow[], columns: Lazy[] = ['text', 'norm']): Promise<void> {
   const groups = new Map<string, PassageRow[]>()
   for (const r of rows) {
+    if (r._rowid !== undefined) {
+      if (r.norm === undefined && columns.includes('norm')) r.norm = snap.norms.get(r._rowid) as string
+      if (r.text === undefined && columns.includes('text')) r.text = snap.texts.get(r._rowid) as string
+    }
     const missing = columns.filter((c) => r[c] === undefined).join(',')
     if (!missing) continue
     const group = groups.get(missing)
@@ -709,11 +741,8 @@ async function hydrate(snap: Snapshot, rows: PassageRow[], columns: Lazy[] = ['t
   for (const [missing, group] of groups) await readColumns(snap, group, missing.split(',') as Lazy[])
 }
 
+/** Reads `columns` of rows the build's caches do not hold, and keeps what it read. */
 async function readColumns(snap: Snapshot, rows: PassageRow[], columns: Lazy[]): Promise<void> {
-  if (columns.length === 1 && columns[0] === 'norm') {
-    for (const r of rows) if (r._rowid !== undefined) r.norm = snap.norms.get(r._rowid) as string
-    rows = rows.filter((r) => r.norm === undefined)
-  }
   const byRowId = rows.filter((r) => r._rowid !== undefined)
   if (byRowId.length) {
     const ids = [...new Set(byRowId.map((r) => r._rowid!))]
@@ -724,6 +753,7 @@ async function readColumns(snap: Snapshot, rows: PassageRow[], columns: Lazy[]):
     for (let i = 0; i < read.numRows; i++) at.set(String(rowid[i]), i)
     for (const r of byRowId) fill(r, columns, values, at.get(String(r._rowid)))
     if (columns.includes('norm')) keepNorms(snap, byRowId)
+    if (columns.includes('text')) for (const r of byRowId) if (r.text !== undefined) snap.texts.set(r._rowid!, r.text)
   }
   // Rows an approximate vector index returned without a usable row id are read by case and order.
   const rest = rows.filter((r) => r[columns[0]] === undefined)
@@ -814,6 +844,14 @@ function textReason(row: PassageRow, q: PreparedQuery): string {
   const s = makeSnippet(row.text, row.spanStart, q.marks)
   const terms = [...new Set(s.marks.map(([a, b]) => s.text.slice(a, b)))]
   return terms.length ? terms.slice(0, 5).join('、') : s.text.slice(0, 40)
+}
+
+/** The `keep`-th largest `partial` (-Infinity when there are no more than `keep`). */
+function kthLargest(items: { partial: number }[], keep: number): number {
+  if (items.length <= keep || keep < 1) return -Infinity
+  const partials = new Float64Array(items.length)
+  for (let i = 0; i < items.length; i++) partials[i] = items[i].partial
+  return partials.sort()[items.length - keep]
 }
 
 function mean(vectors: Float32Array[]): Float32Array {

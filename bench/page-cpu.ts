@@ -1,0 +1,190 @@
+/**
+ * CPU a page, in process: a built app's request handler (build/index.js of `--root`, default this
+ * tree) over a 10k-case store, no HTTP and no load generator sharing the cores. The server bench's
+ * "CPU per search page" swings by ±5 ms between runs on this shared machine; alternating two builds
+ * here, each in a fresh process, compares them in one session (bench/README "Ninth pass").
+ *
+ *   npx tsx bench/page-cpu.ts --store DIR [--root DIR] [--http] [--out DIR] [--profile FILE]
+ *
+ * The store is built into DIR (the server bench's 10k generated cases) when DIR does not exist, so
+ * both builds read the same one. Per run: the server's warm-up, the 40 bench search pages twice,
+ * a wait until the process is quiet, three measured passes, then 40 searches the process has never
+ * seen (the bench's 4 filters × 10 other queries), ten "cases like mine" pages, then the bench's
+ * 40 case pages (one warm pass, two measured). ms of CPU a page: the whole process (every thread:
+ * LanceDB's too) and the main thread alone. `--out` writes each page's markup (the last measured
+ * passes, the unseen and "like" searches) for diffing builds; `--profile FILE` writes a CPU
+ * profile of the measured search passes, and FILE.case of the case pages'.
+ * `--http` runs the server instead (`npm run serve`'s entry, one process) and fetches the pages
+ * over loopback one at a time, counting the server process's CPU: what the server bench's "CPU per
+ * search page" counts, express and node's HTTP included (`--profile` is then a directory for the
+ * server's `--cpu-prof`, written when it exits: every page, warm-up included).
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Session } from 'node:inspector/promises'
+import { parseArgs } from 'node:util'
+import { indexCases, lsaProvider } from '../ingest/index/index.js'
+import { benchCases } from './search.js'
+
+const { values: args } = parseArgs({
+  options: {
+    store: { type: 'string' },
+    root: { type: 'string', default: resolve(import.meta.dirname, '..') },
+    out: { type: 'string' },
+    profile: { type: 'string' },
+    cases: { type: 'string', default: '10000' },
+    http: { type: 'boolean', default: false },
+  },
+})
+if (!args.store) throw new Error('--store DIR is required')
+const CASES = Number(args.cases)
+
+// The server bench's rotation, and 10 queries it never asks (a need said colloquially among them).
+const QUERIES = ['物业', '五位一体', '停车难', '老旧小区 无物业', '網格化管理', '業委會', 'five-in-one', 'grid management', '加装电梯', '议事协商']
+const UNSEEN = ['垃圾分类', '红色物业', '楼道 党小组', '社区基金', '物管会', '老年人', '停車位', 'elevator installation', '小区没人管', '业主 矛盾']
+// "Cases like mine" descriptions (mode=like), for the markup check of alike()'s ranking.
+const LIKE = ['小区没人管，老人多，约300户', '老旧小区加装电梯，居民意见不一', '停车难，楼道堆物，约120户', '业委会和物业矛盾多', '无物业，垃圾乱堆']
+const FILTERS = ['', '&orgTierCount=3', '&fundingSource=government', '&year=2021']
+const paths = (queries: string[]) => queries.flatMap((q) => FILTERS.map((f) => `/?q=${encodeURIComponent(q)}${f}`))
+
+const store = resolve(args.store)
+const uri = join(store, 'lancedb')
+const cases = benchCases(CASES)
+if (!existsSync(uri)) {
+  mkdirSync(store, { recursive: true })
+  const t = performance.now()
+  await indexCases(cases, { uri, provider: lsaProvider(), log: () => {} })
+  console.log(`store: ${CASES} cases indexed in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+}
+const scratch = mkdtempSync(join(tmpdir(), 'casebook-page-cpu-'))
+Object.assign(process.env, {
+  NODE_ENV: 'production',
+  LANCEDB_URI: uri,
+  CASEBOOK_CASES: join(scratch, 'cases'),
+  CASEBOOK_RAW: join(scratch, 'raw'),
+  // One form-token key for every run, so two builds' pages can be compared byte for byte.
+  CASEBOOK_SECRET: '0'.repeat(64),
+})
+
+const root = resolve(args.root)
+process.chdir(root)
+
+/** CPU ms a process has used so far: every thread, and its main thread alone (Linux /proc). */
+function cpuOf(pid: number): { all: number; main: number } {
+  const ticks = (stat: string) => {
+    const f = stat.split(') ')[1].split(' ')
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100
+  }
+  return { all: ticks(readFileSync(`/proc/${pid}/stat`, 'utf8')), main: ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')) }
+}
+
+let page: (path: string) => Promise<string>
+let cpu: () => { all: number; main: number }
+let stop = async () => {}
+if (args.http) {
+  const port = 3900 + Math.floor(Math.random() * 1000)
+  const child = spawn(process.execPath, [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : []), '--import', 'tsx', join(root, 'app/server/main.server.ts')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${port}`
+  page = async (path) => {
+    const response = await fetch(`${url}${path}`, { headers: { Cookie: `casebook_csrf=${'0'.repeat(32)}` } })
+    const body = await response.text()
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`)
+    return body
+  }
+  cpu = () => cpuOf(child.pid!)
+  stop = async () => {
+    const exited = new Promise((r) => child.once('exit', r))
+    child.kill('SIGTERM')
+    await exited
+  }
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/packs`)).status === 200) break
+    } catch {
+      if (i > 300) throw new Error('the server did not start')
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+} else {
+  const { createRequestHandler } = await import('@remix-run/node')
+  const build = await import(pathToFileURL(join(root, 'build/index.js')).href)
+  const handle = createRequestHandler(build, 'production')
+  const context = { nonce: 'bench', csrf: '0'.repeat(32) }
+  page = async (path) => {
+    const response = await handle(new Request(`http://127.0.0.1:3000${path}`), context)
+    const body = await response.text()
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`)
+    return body
+  }
+  // process.cpuUsage: microseconds, where /proc counts 10 ms ticks.
+  cpu = () => {
+    const usage = process.cpuUsage()
+    return { all: (usage.user + usage.system) / 1000, main: cpuOf(process.pid).main }
+  }
+  await build.entry.module.warmStore?.()
+}
+
+async function measure(label: string, list: string[], keep?: (path: string, html: string) => void): Promise<void> {
+  const before = cpu()
+  for (const path of list) {
+    const html = await page(path)
+    keep?.(path, html)
+  }
+  const after = cpu()
+  const per = (k: 'all' | 'main') => ((after[k] - before[k]) / list.length).toFixed(1)
+  console.log(`${label} | ${list.length} | ${per('all')} | ${per('main')} | ${loadavg()[0].toFixed(1)}`)
+}
+
+async function quiet(): Promise<void> {
+  let before = cpu().all
+  for (let i = 0; i < 60; i++) {
+    await new Promise((r) => setTimeout(r, 1000))
+    const now = cpu().all
+    if (now - before < 50) return
+    before = now
+  }
+}
+
+const pages = new Map<string, string>()
+const keep = (path: string, html: string) => pages.set(path, html)
+const ids = cases.map((c) => c.id)
+const casePaths = Array.from({ length: 40 }, (_, i) => `/cases/${ids[(i * 1231) % ids.length]}`)
+
+for (let i = 0; i < 2; i++) for (const path of paths(QUERIES)) await page(path)
+await quiet()
+console.log(`build ${root}`)
+console.log('pages | n | ms CPU a page (all threads) | main thread | load')
+/** A CPU profile of `run` written to `file` (in process only: the server profiles itself). */
+async function profiled(file: string | undefined, run: () => Promise<void>): Promise<void> {
+  if (!file || args.http) return run()
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.start')
+  await run()
+  const { profile } = await session.post('Profiler.stop')
+  writeFileSync(file, JSON.stringify(profile))
+  session.disconnect()
+}
+await profiled(args.profile, async () => {
+  for (let pass = 1; pass <= 3; pass++) await measure(`search, pass ${pass}`, paths(QUERIES), pass === 3 ? keep : undefined)
+})
+await measure('search, never seen', paths(UNSEEN), keep)
+await measure('like, never seen', LIKE.flatMap((q) => [`/?mode=like&q=${encodeURIComponent(q)}`, `/?mode=like&q=${encodeURIComponent(q)}&year=2021`]), keep)
+await measure('case, warm', casePaths)
+await profiled(args.profile && `${args.profile}.case`, async () => {
+  for (let pass = 1; pass <= 2; pass++) await measure(`case, pass ${pass}`, casePaths, pass === 2 ? keep : undefined)
+})
+if (args.out) {
+  mkdirSync(args.out, { recursive: true })
+  for (const [i, [path, html]] of [...pages].entries()) writeFileSync(join(args.out, `${String(i).padStart(2, '0')}.html`), `${path}\n${html}`)
+}
+await stop()
+process.exit(0)
