@@ -106,17 +106,24 @@ function zonePrefix(streets: string[], district: string, city: string | null): s
 // no everyday word ("合作" for 合作市, "平安" for 平安区; verbs.json lists them) is read so.
 const DISTRICT_SUFFIX = /(?:新区|自治县|自治旗|区|县|市|旗)$/
 
-const districtStem = (district: string) => (/自治[县旗]$/.test(district) ? autonomousStem(district) : district.replace(DISTRICT_SUFFIX, ''))
+/** Each district that may be written without its suffix, with that stem (2–4 characters). */
+function districtStems(districts: GazEntry[]): { stem: string; entry: GazEntry }[] {
+  return districts.flatMap((entry) => {
+    const district = entry.district!
+    const stem = /自治[县旗]$/.test(district) ? autonomousStem(district) : district.replace(DISTRICT_SUFFIX, '')
+    return stem.length < 2 || stem.length > 4 || stem === district ? [] : [{ stem, entry }]
+  })
+}
 
 function shortDistricts(
-  districts: GazEntry[],
+  stems: { stem: string; entry: GazEntry }[],
   taken: (stem: string) => boolean,
 ): Map<number, { short: string; entry: GazEntry }[]> {
   const byStem = new Map<string, GazEntry[]>()
-  for (const e of districts) {
-    const stem = districtStem(e.district!)
-    if (stem.length < 2 || stem.length > 4 || stem === e.district) continue
-    byStem.set(stem, [...(byStem.get(stem) ?? []), e])
+  for (const { stem, entry } of stems) {
+    const list = byStem.get(stem)
+    if (list) list.push(entry)
+    else byStem.set(stem, [entry])
   }
   const out = new Map<number, { short: string; entry: GazEntry }[]>()
   for (const [stem, entries] of byStem) {
@@ -301,25 +308,26 @@ export function gazetteer(): Gazetteer {
   }
   const plain = new Set([...verbData.commonWords.split(' '), ...verbData.plainDistrictStems.split(' ')])
   const taken = (stem: string) => shortCity.has(stem) || shortProvince.has(stem) || plain.has(stem) || byName.has(stem)
-  const shortDistrictByStart = shortDistricts(districts, taken)
-  const districtStems = new Map<string, { stem: string; entry: GazEntry }[]>()
-  for (const entry of districts) {
-    const stem = districtStem(entry.district!)
-    if (stem.length < 2 || stem.length > 4 || stem === entry.district) continue
-    districtStems.set(entry.ancestors[1], [...(districtStems.get(entry.ancestors[1]) ?? []), { stem, entry }])
+  const stems = districtStems(districts)
+  const shortDistrictByStart = shortDistricts(stems, taken)
+  const stemsByCity = new Map<string, { stem: string; entry: GazEntry }[]>()
+  for (const s of stems) {
+    const list = stemsByCity.get(s.entry.ancestors[1])
+    if (list) list.push(s)
+    else stemsByCity.set(s.entry.ancestors[1], [s])
   }
-  for (const stems of districtStems.values()) stems.sort((a, b) => b.stem.length - a.stem.length)
+  for (const list of stemsByCity.values()) list.sort((a, b) => b.stem.length - a.stem.length)
   // Hong Kong and Macao write their districts without 区 as a rule ("深水埗", "西贡"), so their stems
   // are kept even where a mainland county shares one (大埔): they are read only where the text
   // names the region (place.ts), and there the region's own district is meant.
-  const regionDistrictByStart = shortDistricts(regionDistricts, taken)
+  const regionDistrictByStart = shortDistricts(districtStems(regionDistricts), taken)
   const pairChars = {
     lengthsByEnd: pairCharsOf(lengthsByEnd, false),
     shortCityByStart: pairCharsOf(shortCityByStart, true),
     shortDistrictByStart: pairCharsOf(shortDistrictByStart, true),
     regionDistrictByStart: pairCharsOf(regionDistrictByStart, true),
   }
-  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly, shortStreets, zones, shortDistrictByStart, regionDistrictByStart, districtStems, regionNames, writtenAs, pairChars }
+  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly, shortStreets, zones, shortDistrictByStart, regionDistrictByStart, districtStems: stemsByCity, regionNames, writtenAs, pairChars }
   return cached
 }
 
@@ -359,9 +367,21 @@ export function mayHavePair(chars: Uint8Array, s: string, end: number): boolean 
 }
 
 /** Whether `body` writes the official character at `at` wherever OpenCC's spelling `alias` differs from it. */
-export function writesOfficial(body: string, at: number, official: string, alias: string): boolean {
+function writesOfficial(body: string, at: number, official: string, alias: string): boolean {
   for (let i = 0; i < alias.length; i++) if (alias[i] !== official[i] && body[at + i] !== official[i]) return false
   return true
+}
+
+/**
+ * The readings of `name` (as the simplified copy spells it) standing at `at` in the text, or
+ * undefined: a name OpenCC respells ("干县" for 乾县) is one only where `body` writes the official
+ * character, so "若干县" stays no county. Every lookup of a name found in a text goes through here.
+ */
+export function readingsAt(name: string, body: string, at: number): GazEntry[] | undefined {
+  const g = gazetteer()
+  const entries = g.byName.get(name)
+  const official = g.writtenAs.get(name)
+  return entries && (official === undefined || writesOfficial(body, at, official, name)) ? entries : undefined
 }
 
 export interface GazToken {
@@ -400,8 +420,8 @@ export function findDivisions(simp: string, body: string = simp): GazToken[] {
     for (const len of lengths) {
       if (len > end) continue
       const name = simp.slice(end - len, end)
-      const entries = g.byName.get(name)
-      if (entries && (!g.writtenAs.has(name) || writesOfficial(body, end - len, g.writtenAs.get(name)!, name))) {
+      const entries = readingsAt(name, body, end - len)
+      if (entries) {
         found.push({ start: end - len, end, name, entries })
         break
       }

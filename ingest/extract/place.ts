@@ -1,7 +1,7 @@
 import type { Evidence, Message, Place, PlaceLevel } from '../schema.js'
 import { toTraditional } from '../text/script.js'
 import { type Doc, quoteSentence, salience } from './document.js'
-import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazToken, gazetteer, mayHavePair, pairKey, writesOfficial } from './gazetteer.js'
+import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazToken, gazetteer, mayHavePair, pairKey, readingsAt } from './gazetteer.js'
 import { message } from './messages.js'
 import { commonWordSet, functionWordSet, verbSet } from './words.js'
 
@@ -953,8 +953,8 @@ function shortCityChains(doc: Doc): GazToken[] {
         const known = mayHavePair(g.pairChars.lengthsByEnd, doc.simp, end + len) && g.lengthsByEnd.get(pairKey(doc.simp, end + len))?.includes(len)
         if (!known && !(len === 2 && g.chainedOnly.has(doc.simp.slice(end, end + 2)))) continue
         const name = doc.simp.slice(end, end + len)
-        const under = [...(g.byName.get(name) ?? []), ...(g.chainedOnly.get(name) ?? [])].filter((e) => e.level !== 'city' && cityKeys.has(e.ancestors[1]))
-        if (!under.length || (g.writtenAs.has(name) && !writesOfficial(doc.body, end, g.writtenAs.get(name)!, name))) continue
+        const under = [...(readingsAt(name, doc.body, end) ?? []), ...(g.chainedOnly.get(name) ?? [])].filter((e) => e.level !== 'city' && cityKeys.has(e.ancestors[1]))
+        if (!under.length) continue
         next = { start: end, end: end + len, name, entries: under }
       }
       // "杭州西湖", "上海浦东": a district of that city written without its suffix, unless a road or a
