@@ -35,6 +35,9 @@ const CHANGED_FROM = /^\s*(?:提高|增加|增长|提升|上升|扩大|降低|�
 // Amounts in plain 元 under a thousand are prices, fees and per-head sums ("抵扣租赁费5元"), not
 // money put into a case.
 const SMALL_YUAN = 1000
+// "1万7500元", "2亿3000万元": a figure written in two units is one amount. The regex only matches
+// the tail (the head has no 元 after it), so the head is read back from the text before it.
+const COMPOUND_HEAD = /(\d+(?:\.\d+)?)(万|亿)$/
 
 interface PayerRule {
   source: Exclude<FundingSource, 'mixed' | 'unknown'>
@@ -110,15 +113,21 @@ export function extractFunding(doc: Doc): Funding[] {
   AMOUNT.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = AMOUNT.exec(doc.simp))) {
-    const start = m.index
+    let start = m.index
     const end = start + m[0].length
+    const tail = parseNumber(m[1])
+    if (tail === null || tail === 0) continue
+    let wan = tail * UNIT_WAN[m[3] ?? '']
+    const head = COMPOUND_HEAD.exec(doc.simp.slice(Math.max(0, start - 16), start))
+    if (head && UNIT_WAN[head[2]] > UNIT_WAN[m[3] ?? ''] && wan < UNIT_WAN[head[2]]) {
+      start -= head[0].length
+      wan += Number(head[1]) * UNIT_WAN[head[2]]
+    }
     if (/[\d.]/.test(doc.simp[start - 1] ?? '')) continue
-    const n = parseNumber(m[1])
-    if (n === null || n === 0) continue
     const recurring = RECURRING_FUND.before.test(doc.simp.slice(Math.max(0, start - 2), start)) && RECURRING_FUND.after.test(doc.simp.slice(end, end + 16))
     if ((!recurring && PER_UNIT_BEFORE.test(doc.simp.slice(Math.max(0, start - 8), start))) || PER_UNIT_AFTER.test(doc.simp.slice(end, end + 3))) continue
     if (RANGE_AFTER.test(doc.simp.slice(end, end + 12)) || RANGE_BEFORE.test(doc.simp.slice(Math.max(0, start - 16), start))) continue
-    if (CHANGED_FROM.test(doc.simp.slice(end, end + 6)) || BALANCE_BEFORE.test(doc.simp.slice(Math.max(0, start - 6), start)) || (!m[3] && n < SMALL_YUAN)) continue
+    if (CHANGED_FROM.test(doc.simp.slice(end, end + 6)) || BALANCE_BEFORE.test(doc.simp.slice(Math.max(0, start - 6), start)) || (!m[3] && wan < SMALL_YUAN / 1e4)) continue
     const clause = clauseAt(doc, start)
     const totalOnly = TOTAL_ONLY.test(doc.simp.slice(clause[0], start))
     const summed = totalOnly ? clausesBefore(doc, start, 1)[0] : undefined
@@ -144,7 +153,7 @@ export function extractFunding(doc: Doc): Funding[] {
     const many = MANY_PAYERS.test(region)
     const q = from < clause[0] ? evidence(doc, from, Math.max(clause[1], end)) : quoteClause(doc, start, end)
     out.push({
-      amountWan: round(n * UNIT_WAN[m[3] ?? '']),
+      amountWan: round(wan),
       source: sourceOf(found.sources, many),
       payer: found.first >= 0 ? doc.body.slice(from + found.first, from + found.last) : null,
       ...q,
