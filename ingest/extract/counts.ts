@@ -70,6 +70,9 @@ const NOT_A_MEASURE_AFTER: Record<string, RegExp> = {
 // a code ("G20", "A1"), a spaced group of digits.
 // "26 736万人": digits grouped by a space belong to the number before.
 const NOT_A_COUNT_BEFORE = /[\d.\-/第a-zA-Z]$|\d\s$/
+// "1万7500人次": a figure written in two units is one count. Its head (digits + 万, then a digit)
+// is not a count on its own; the tail's match reads the head back from the text before it.
+const COMPOUND_HEAD = /(\d+)万$/
 
 /** Every count in the report (digits + measure word, or digits + 万), in body order. */
 export function findCounts(doc: Doc): Count[] {
@@ -77,15 +80,21 @@ export function findCounts(doc: Doc): Count[] {
   COUNT.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = COUNT.exec(doc.simp))) {
-    const start = m.index
+    let start = m.index
     if (NOT_A_COUNT_BEFORE.test(doc.simp.slice(Math.max(0, start - 1), start))) continue
     const measure = (m[4] ?? m[5] ?? (m[2] ? '万' : '')).replace('％', '%')
     if (!measure) continue
     const end = start + m[0].length
+    if (measure === '万' && /\d/.test(doc.simp[end] ?? '')) continue
     if (NOT_A_MEASURE_AFTER[measure]?.test(doc.simp.slice(end, end + 2))) continue
-    const value = Number(m[1].replace(/,/g, ''))
+    let value = Number(m[1].replace(/,/g, ''))
     if (!Number.isFinite(value) || value === 0) continue
-    const numEnd = start + m[1].length
+    const head = m[2] ? null : COMPOUND_HEAD.exec(doc.simp.slice(Math.max(0, start - 12), start))
+    if (head && value < 1e4) {
+      value += Number(head[1]) * 1e4
+      start -= head[0].length
+    }
+    const numEnd = m.index + m[1].length
     const unitStart = numEnd + (doc.simp[numEnd] === ' ' ? 1 : 0)
     const unit = doc.body.slice(unitStart, end).replace(/[余多]/g, '').replace(/[餘]/g, '')
     out.push({ start, end, numEnd, value, unit, measure, approx: !!m[3] })

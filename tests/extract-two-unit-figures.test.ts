@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { extract } from '../ingest/extract/index.js'
 
-// Amounts written in two units ("1万2500元") are one figure: read as a whole, not as their tail.
+// Figures written in two units ("1万2500元", "1万2600人次") are one figure: read whole, not as their tail.
 const funding = (body: string) => extract({ body, title: null, script: 'simplified' }).funding.map((f) => [f.amountWan, f.quote])
 
 describe('funding: a figure written in two units', () => {
@@ -19,5 +19,17 @@ describe('funding: a figure written in two units', () => {
 
   it('keeps a cap on each grant out, whole figure and all', () => {
     expect(funding('每个项目资助最高1万5000元。')).toEqual([])
+  })
+})
+
+describe('outcomes: a count written in two units', () => {
+  const counts = (body: string) => extract({ body, title: null, script: 'simplified' }).outcomes.map((o) => [o.value, o.unit])
+
+  it('is one count, not a bare 万 and its tail', () => {
+    expect(counts('一年来，志愿服务队累计服务居民1万2600人次，好评不断。')).toEqual([[12600, '人次']])
+  })
+
+  it('leaves a 万 figure with its decimal as written', () => {
+    expect(counts('线上议事平台注册居民达3.2万人，收集建议500余条。')).toEqual([[3.2, '万人'], [500, '条']])
   })
 })
