@@ -72,6 +72,18 @@ describe('outcomes: a lone count of one is no tally', () => {
   })
 })
 
+describe('outcomes: the condition and the reward of a points scheme are its rules', () => {
+  it('rules out the hours that earn points and the points earned', () => {
+    expect(features('志愿者每陪护老人3小时可获得20积分。')).toEqual([null])
+    expect(features('累计服务满10小时即可兑换一次理发。')).toEqual([null])
+    expect(features('居民当月值守满4次可兑换2袋大米。')).toEqual([null, null])
+  })
+
+  it('keeps points actually given out', () => {
+    expect(values('社区今年为志愿者兑换积分礼品300份。')).toEqual([300])
+  })
+})
+
 describe('outcomes: a count of kinds is how a scheme is divided', () => {
   it('rules out 类 and 种', () => {
     expect(features('志愿队明确了助老、助学、环境6类服务事项。')).toEqual([null])

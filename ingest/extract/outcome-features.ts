@@ -364,6 +364,9 @@ const PLACE_SIZE = {
 // "明确5类志愿服务事项", "3种宣传资料": a count of kinds says how varied a scheme is, not how much
 // it did.
 const KINDS = /^(?:类|种)$/
+// "参加一次2小时的巡逻可获得10积分", "满5次即可兑换": what someone may earn by doing something is a
+// rule of a points or reward scheme, on either side of the condition.
+const REWARD_RULE = /^[^，。；]{0,16}(?:可获得|可获|可得到|即可|可兑换|可领取|可享受|可抵扣|就能|便可)/
 // "资金用于资助35个左右的提案": what money or a place is put to is its purpose, not what it did.
 const PURPOSE = /(?<!适|运|应)用于[^，。；]{0,12}$/
 // "9个议事平台", "3大板块": things built that are sometimes the result, sometimes the frame.
@@ -460,6 +463,7 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'national-statistic', points: 'baseline', why: '"全国已有六成的村…", "我国的城镇化率提高到…": a clause about the whole country is the backdrop of a report, not what its work produced', test: (c) => NATIONAL_SUBJECT.test(c.pre) },
   { id: 'price-rate', points: 'baseline', why: '"另给予10%的优惠", "补贴10%的基础上再提高10%", "额度上浮10%": a discount, refund or subsidy rate, or a rate a rule sets, is a term of the scheme, like a price, even where it was raised', test: (c) => c.count.measure === '%' && (PRICE_RATE_AFTER.test(c.post) || TERMS_RATE.test(c.pre) || RULE_RATE.test(c.pre)) },
   { id: 'kinds', points: 'baseline', why: '"明确5类服务事项": a count of kinds is how a scheme is divided, as mechanisms listed are; no reader of the dev sets counts one', test: (c) => KINDS.test(c.count.measure) },
+  { id: 'reward-rule', points: 'baseline', why: '"参加一次2小时的巡逻可获得10积分": a figure in the condition or the reward of a points scheme is a rule of the scheme, not what it achieved', test: (c) => REWARD_RULE.test(c.post) || /(?:可获得|可获|可兑换|可领取|可享受|可抵扣)$/.test(c.run) },
   { id: 'purpose', points: 'baseline', why: '"资金用于资助35个左右的提案": what money or a place is put to says what it is for, not what the work produced', test: (c) => PURPOSE.test(c.pre) },
   { id: 'lone-one', points: 'baseline', why: '"选派1名骨干担任…", "各推选1名": one of something is how a report tells what was done, not a tally of results; no reader of the dev sets counts a lone 1, only the first of a list of counts ("建成1个中心、5个站"); "1万" is ten thousand', test: (c) => c.count.value === 1 && !/[万萬]/.test(c.count.unit) && !c.changeResult && !LIST_OF_COUNTS.test(c.post) },
   { id: 'still-lacking', points: 'baseline', why: '"发现有31户没有缴纳维修资金": those still lacking something are the problem the work faces', test: (c) => STILL_LACKING.before.test(c.run) && STILL_LACKING.after.test(c.post) },
