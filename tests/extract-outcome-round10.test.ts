@@ -130,3 +130,21 @@ describe('outcomes: items counted after the channel they came through', () => {
     expect(values('社区设有服务热线2部。')).toEqual([])
   })
 })
+
+describe('outcomes: visits, funds disbursed and teams split up are work done', () => {
+  it('keeps whom a visit reached, the projects funds went to and the groups a team split into', () => {
+    expect(values('端午前夕，志愿者上门探访独居老人26位。')).toEqual([26])
+    expect(values('区里已拨付给14个社区项目。')).toEqual([14])
+    expect(values('检查组兵分6路，逐楼排查。')).toEqual([6])
+  })
+
+  it('still reads a visit planned as a plan', () => {
+    expect(values('下一步计划探访独居老人26位。')).toEqual([])
+  })
+})
+
+describe('outcomes: a verb of result after a longer description of those counted', () => {
+  it('reaches the verb across a description of the people', () => {
+    expect(values('重阳节当天，18位八十、九十岁以上的寿星老人齐聚一堂。')).toEqual([18])
+  })
+})

@@ -66,7 +66,7 @@ export function countContext(doc: Doc, count: Count): CountContext {
     verbPre,
     // "为30个家庭提供送餐服务": a verb after the count governs it when the count is whom it was for.
     verbPost: BENEFICIARY.test(pre) && DONE_VERBS.test(post.slice(0, 12)),
-    resultPost: RESULT_AFTER.test(post.slice(0, 14)) || GAINED_AFTER.test(post),
+    resultPost: RESULT_AFTER.test(post) || GAINED_AFTER.test(post),
     changeResult: CHANGE_RESULT.test(pre),
     participants: PARTICIPANTS.test(run),
     normativePage: normativePage(doc),
@@ -201,6 +201,10 @@ const DONE_VERB_LIST = [
   '编入',
   // Inspections report what they found: "排查发现隐患48处".
   '发现', '摸排', '查出',
+  // Visits are counted by whom they reached, as 走访 and 慰问 are ("探访独居老人26位"); funds
+  // disbursed by the projects they reached ("拨付给14个项目"); and a team split up by its groups
+  // ("兵分6路").
+  '探访', '看望', '探望', '拜访', '拨付', '下拨', '兵分',
 ]
 const DONE_VERBS = new RegExp(`(?:${DONE_VERB_LIST.join('|')})${NOUN_AFTER_VERB}`)
 const DONE_VERBS_ALL = new RegExp(DONE_VERBS.source, 'g')
