@@ -106,6 +106,11 @@ describe('outcomes: the same fact told twice is one outcome', () => {
     expect(run(body).outcomes.map((o) => o.quote)).toEqual(['街道紧急组建12支巡逻队守住路口'])
   })
 
+  it('keeps one of the same sentence quoted twice, however short its label', () => {
+    const body = '12位70岁以上的老人齐聚一堂。\n重阳节这天格外热闹。\n12位70岁以上的老人齐聚一堂。\n'
+    expect(run(body).outcomes.map((o) => o.value)).toEqual([12])
+  })
+
   it('keeps two figures of one value that count different things', () => {
     expect(values('楼里设立12个自治小组、12个联络户。')).toEqual([12, 12])
   })

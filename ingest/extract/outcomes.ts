@@ -92,11 +92,14 @@ function withoutTitleRepeats(doc: Doc, outcomes: Outcome[]): Outcome[] {
 
 // "紧急组建94个突击小组" in the lead and again in the body: the same value and unit, counting the
 // same thing (one label holds the other: "突击小组", "突击小组守住路口"), is the same fact told
-// twice, and a reader wants it once (the first telling). Two figures of one value that count
+// twice, and a reader wants it once (the first telling); so is the same sentence quoted twice under
+// the same label, however short the label. Two figures of one value that count
 // different things ("12个自治小组、12个中心户") are two facts and both stay.
 function withoutRepeats(outcomes: Outcome[]): Outcome[] {
   const sameFact = (a: Outcome, b: Outcome) =>
-    a.value === b.value && a.unit === b.unit && Math.min(a.label.length, b.label.length) >= 2 && (a.label.includes(b.label) || b.label.includes(a.label))
+    a.value === b.value &&
+    a.unit === b.unit &&
+    ((Math.min(a.label.length, b.label.length) >= 2 && (a.label.includes(b.label) || b.label.includes(a.label))) || (a.label === b.label && a.quote === b.quote))
   return outcomes.filter((o, i) => !outcomes.slice(0, i).some((earlier) => sameFact(earlier, o)))
 }
 
