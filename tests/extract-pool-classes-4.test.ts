@@ -29,10 +29,10 @@ describe('outcomes: a count of one that opens a list of things built', () => {
     expect(values('近年来陆续建成1个街道邻里中心、4个社区邻里中心和11个邻里驿站。')).toEqual(['1个', '4个', '11个'])
   })
 
-  it('still weighs a count of one alone as rarely the result', () => {
+  it('rules out a count of one alone (override lone-one since round 10)', () => {
     const doc = makeDoc('社区新建1个充电棚，方便居民充电。', null, 'simplified', 200)
     const [one] = findCounts(doc)
-    expect(featuresOf(doc, one)).toContain('one')
+    expect(featuresOf(doc, one)).toBeNull()
   })
 })
 

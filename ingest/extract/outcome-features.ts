@@ -51,7 +51,7 @@ export function countContext(doc: Doc, count: Count): CountContext {
   const post = doc.simp.slice(count.end, Math.max(count.end, Math.min(clause[1], count.end + 16)))
   // A verb governs the count only when no size or having word comes between ("实施垃圾分类的小区总数为122个").
   const verbEnd = lastVerbEnd(run)
-  const verbRun = verbEnd >= 0 && !STATE_AFTER_VERB.test(run.slice(verbEnd))
+  const verbRun = (verbEnd >= 0 && !STATE_AFTER_VERB.test(run.slice(verbEnd))) || (ITEMS.test(count.measure) && CHANNEL_ITEMS.test(run))
   const sentPre = doc.simp.slice(Math.min(sentence[0], count.start), count.start).replace(TRAILING_SPACE, '')
   const verbPre = verbRun || DONE_VERBS.test(pre) || continuesList(doc, count, clause[0], sentence[0]) || setUpUnder(run, sentPre)
   return {
@@ -66,7 +66,7 @@ export function countContext(doc: Doc, count: Count): CountContext {
     verbPre,
     // "为30个家庭提供送餐服务": a verb after the count governs it when the count is whom it was for.
     verbPost: BENEFICIARY.test(pre) && DONE_VERBS.test(post.slice(0, 12)),
-    resultPost: RESULT_AFTER.test(post.slice(0, 14)),
+    resultPost: RESULT_AFTER.test(post) || GAINED_AFTER.test(post),
     changeResult: CHANGE_RESULT.test(pre),
     participants: PARTICIPANTS.test(run),
     normativePage: normativePage(doc),
@@ -179,8 +179,9 @@ function normativePage(doc: Doc): boolean {
 const words = (list: string[]) => new RegExp(list.join('|'))
 // "在6个社区开展…" names where the work was done the same way (现在, 所在 are no 在 of place).
 const BENEFICIARY = /(?:[为给向替帮]|(?<![现正存所实自])在)[^，。；]{0,8}$/
-// "服务中心", "维修资金", "管理办法": a verb word naming a thing is no verb.
-const NOUN_AFTER_VERB = '(?!中心|站|队|点|室|所|大厅|窗口|热线|平台|品牌|资金|基金|项目|人员|机构|企业|公司|单位|体系|机制|制度|办法|费|圈)'
+// "服务中心", "维修资金", "管理办法": a verb word naming a thing is no verb. "服务人口", "服务面积"
+// are the people and the area a body covers, the size of its place.
+const NOUN_AFTER_VERB = '(?!中心|站|队|点|室|所|大厅|窗口|热线|平台|品牌|资金|基金|项目|人员|机构|企业|公司|单位|体系|机制|制度|办法|费|圈|人口|面积)'
 
 // Verbs of work done: the count is what the verb produced, handled or reached.
 const DONE_VERB_LIST = [
@@ -200,9 +201,17 @@ const DONE_VERB_LIST = [
   '编入',
   // Inspections report what they found: "排查发现隐患48处".
   '发现', '摸排', '查出',
+  // Visits are counted by whom they reached, as 走访 and 慰问 are ("探访独居老人26位"); funds
+  // disbursed by the projects they reached ("拨付给14个项目"); and a team split up by its groups
+  // ("兵分6路").
+  '探访', '看望', '探望', '拜访', '拨付', '下拨', '兵分',
 ]
 const DONE_VERBS = new RegExp(`(?:${DONE_VERB_LIST.join('|')})${NOUN_AFTER_VERB}`)
 const DONE_VERBS_ALL = new RegExp(DONE_VERBS.source, 'g')
+// "交办热线86件", "受理平台诉求…": items counted straight after the channel they came through
+// (a hotline, a platform, a window) are what the verb before the channel handled, though the verb
+// and the channel also make a facility's name ("服务热线").
+const CHANNEL_ITEMS = new RegExp(`(?:${DONE_VERB_LIST.join('|')})(?:热线|平台|窗口|信箱)$`)
 function lastVerbEnd(run: string): number {
   let end = -1
   DONE_VERBS_ALL.lastIndex = 0
@@ -222,6 +231,10 @@ const RESULT_AFTER = words([
   // 成为志愿者") are what it produced, as those who joined (加入) are.
   '成为',
 ])
+// Those counted who gained something ("300户居民用上了天然气", "…名骑手有了新身份") are what the
+// work reached: the perfective marks the change. Only for the count right before it ("16个村中已有
+// 14个村有了…": the 14, not the 16).
+const GAINED_AFTER = /^[^\d，。；]{0,10}(?:有了|用上了|住上了|告别了)/
 // "受益人数超70万", "就餐人数约130人": a count of people taking part or served, unlike 人口 (who live there).
 // "服务站12个", "服务大厅2处": a verb word naming a facility counts no one taking part.
 const PARTICIPANTS = /(?:参与|参加|受益|服务|就餐|参选|报名|投票|到场|覆盖|惠及|接待|培训|帮扶|救助|志愿者|使用)(?!人口|面积|窗口|中心|站|点|室|大厅|热线|平台|设施)(?:人数|人次|户数|群众|居民)?[^，。；]{0,3}$/
@@ -284,6 +297,10 @@ const RANGE_BEFORE = /\d\s*(?:至|到|-|—|~|～)\s*$/
 const RANGE_AFTER = /^\s*(?:至|到|-|—|~|～)\s*\d/
 // "彩陶小区5栋2单元", "3幢101室": a building number in an address.
 const ADDRESS_AFTER = /^\s*[\d一二三四五六七八九十]+(?:单元|号楼|层|室|号)/
+// "扬天小区11栋一处下水堵塞": a building count written straight after an estate's or a community's
+// kind word is the building's number; a count of buildings is written with a word between
+// ("小区的3栋楼", "小区共有3栋").
+const ESTATE_BEFORE_BUILDING = /(?:小区|花园|家园|苑|新村|公寓|大院|社区|村)$/
 // "提供总计5.4万的项目资助": a bare 万 before a word for money is an amount, for funding.
 const MONEY_AFTER = /^的?[\u4e00-\u9fff]{0,4}?(?:资助|资金|经费|补助|补贴|投入|投资|拨款)/
 // The clause opens on the whole country (or world) as its subject, at most a few words in.
@@ -291,10 +308,20 @@ const MONEY_AFTER = /^的?[\u4e00-\u9fff]{0,4}?(?:资助|资金|经费|补助|�
 const NATIONAL_SUBJECT = /^[^，。；：]{0,4}(?:全国|我国|中国|全球|世界|各地)/
 // "食堂另给予9折即10%的优惠", "返还15%的补贴": a rate of discount or refund is a price term.
 const PRICE_RATE_AFTER = /^的?(?:优惠|折扣|折让|让利|返利|返还|补贴|补助|减免)/
+// "享受物业费补贴10%的基础上再提高10%", "维修补贴从15%提升至25%": a percent in a clause about a
+// subsidy, a reward or a fee, with no rate of anything between (收缴率, 满意度), is a term of the
+// scheme, however it changed; what the scheme achieved is measured by a rate.
+const TERMS_RATE = /(?:补贴|补助|奖补|奖励|减免|优惠|返还|返利|让利|物业费|管理费|服务费|租金)(?![^，。；]*(?:率|度))[^，。；]*$/
+// "额度上浮10%", "减按90%计入", "按适用税额的50%征收", "下调至50%": a rate a rule sets or adjusts is
+// one of its terms too; work is not said to be adjusted up or down (上调, 下调) or charged at a rate.
+const RULE_RATE = /(?:上浮|下浮|减按|上调至|下调至|上调|下调|按照?[^，。；\d]{1,12}的|调整为(?:[^，。；\d]{0,8}的)?)$/
 // "发现有31户没有缴纳", "仍有12家未签约": what is still lacking is the problem, not a result.
 const STILL_LACKING = { before: /(?:发现|仍|还|尚|仍然|依然)有$/, after: /(?:没有|未|尚未|仍未|不愿|拒绝|拒不)/ }
 // "每个楼门推选2名楼门长", "人均…": a figure per item or per head is a rule or a rate, not a total.
 const PER_ITEM = /(?:每个|每户|每人|每栋|每名|每位|每幢|每家|每条|每处|每辆|每间|每套|单个|人均|户均|平均每)[\u4e00-\u9fff]{0,6}$/
+// "3栋楼各推选1名业主", "两个小区各配备2名": 各 before the verb gives the figure for each of them, a
+// rule of allotment, not a total. (各 before a noun, "各类问题8项", "各方代表30人", is no such rule.)
+const EACH_DOES = new RegExp(`各(?:${DONE_VERB_LIST.join('|')}|配|设|派|选|出|有)了?$`)
 // "日均就餐130人", "每天接待…": a daily or yearly figure is how much a service is used.
 const PER_PERIOD = /(?:日均|每天|每日|每周|每月|每年|一天|全年|年均|月均)[\u4e00-\u9fff]{0,6}$/
 // "建成1个服务中心、6个服务站和14个服务点": a count of one followed by more counts in its clause is the first item of a list.
@@ -338,6 +365,14 @@ const PLACE_SIZE = {
   after: /^[^，。；\d]{0,8}面积|^的?[\u4e00-\u9fff“”]{0,8}?(?:中心|站|室|馆|阵地|用房|大厅|驿站|食堂|广场|之家|家园|书屋|公园)/,
   covered: /绿化|硬化|铺设|清理|清除|整治|复绿|拆除|种植|补植|栽植|腾退|美化|改造|治理|修复|投票|表决|同意/,
 }
+// "明确5类志愿服务事项", "3种宣传资料": a count of kinds says how varied a scheme is, not how much
+// it did.
+const KINDS = /^(?:类|种)$/
+// "参加一次2小时的巡逻可获得10积分", "满5次即可兑换": what someone may earn by doing something is a
+// rule of a points or reward scheme, on either side of the condition.
+const REWARD_RULE = /^[^，。；]{0,16}(?:可获得|可获|可得到|即可|可兑换|可领取|可享受|可抵扣|就能|便可)/
+// "资金用于资助35个左右的提案": what money or a place is put to is its purpose, not what it did.
+const PURPOSE = /(?<!适|运|应)用于[^，。；]{0,12}$/
 // "9个议事平台", "3大板块": things built that are sometimes the result, sometimes the frame.
 const FRAME_AFTER = /^[\u4e00-\u9fff“”]{0,6}?(?:平台|体系|板块|模块|功能|类|档次|层级|网络)(?![\u4e00-\u9fff])/
 // "能容纳300人的会议室", "离家200米": a capacity or a distance describes a place.
@@ -384,7 +419,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'has-before', points: 'baseline', why: '"小区有5000辆电动车", "现有住户232户": having is a state, not work done', test: (c) => HAS_BEFORE.test(c.run) },
   { id: 'negation', points: 'baseline', why: '"没有党组织的24家公司": a count of what lacks something is the starting point', test: (c) => NEGATION.test(c.run.slice(-8)) },
   { id: 'year-before', points: 'baseline', why: '"2010年收取率为90%": a figure dated to a past year is usually the before of a before-and-after', test: (c) => YEAR_BEFORE.test(c.sentPre) },
-  { id: 'one', points: 'baseline', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported, unless it opens a list of counts ("建成1个中心、6个站")', test: (c) => c.count.value === 1 && !c.changeResult && !LIST_OF_COUNTS.test(c.post) },
+  { id: 'one', points: 'baseline', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported, unless it opens a list of counts ("建成1个中心、6个站"); "1万" is ten thousand', test: (c) => c.count.value === 1 && !/[万萬]/.test(c.count.unit) && !c.changeResult && !LIST_OF_COUNTS.test(c.post) },
   { id: 'change-result', points: 'achievement', why: 'the figure a change arrived at ("合并成7个", "提升至95%") is the result', test: (c) => c.changeResult },
   { id: 'result-after', points: 'achievement', why: '"129个小区完成…", "100多位居民参加活动": the count is the subject of a verb of achievement', test: (c) => c.resultPost },
   { id: 'result-noun', points: 'achievement', why: 'problems solved, cases settled and projects run are counted as results', test: (c) => RESULT_NOUNS.test(c.run.slice(-8)) || RESULT_NOUNS.test(c.post.slice(0, 6)) },
@@ -422,15 +457,19 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'plan', points: 'baseline', why: 'plans and targets (计划, 预计, 将于, 力争), before the count or right after it ("余下12台将在明年完工"), are not results yet (an override since round 8: it rules out counts on four of the five label sets and no labelled outcome on any, while as a weight learned without pages-a it let "计划完成N个" through)', test: (c) => PLAN.test(c.sentPre.slice(-40)) || PLAN.test(c.post.slice(0, 8)) },
   { id: 'cap', points: 'baseline', why: '"补助比例最高可达60%", "最多10个": a cap is a rule, not a result', test: (c) => CAP.test(c.pre) || CAP_CHANGED.test(c.pre) },
   { id: 'range', points: 'baseline', why: '"每300至500户设置1个", "3至4小时": either end of a range is a rule or an estimate', test: (c) => RANGE_BEFORE.test(c.pre) || RANGE_AFTER.test(c.post) },
-  { id: 'address', points: 'baseline', why: '"5栋2单元", "3幢101室": a building number in an address is no count', test: (c) => ADDRESS_AFTER.test(c.post) },
+  { id: 'address', points: 'baseline', why: '"5栋2单元", "3幢101室", "某某小区11栋": a building number in an address is no count', test: (c) => ADDRESS_AFTER.test(c.post) || (/^(?:栋|幢)$/.test(c.count.measure) && ESTATE_BEFORE_BUILDING.test(c.pre)) },
   { id: 'money', points: 'baseline', why: '"提供总计5.4万的项目资助": an amount of money belongs to funding', test: (c) => c.count.measure === '万' && MONEY_AFTER.test(c.post) },
   { id: 'population-share', points: 'baseline', why: '"老人占常住人口的35%": a share of the population is a context statistic', test: (c) => c.count.measure === '%' && POPULATION_SHARE.test(c.pre) },
   { id: 'structure-after', points: 'baseline', why: '"3项机制", "25条办法": the mechanisms and rules a report lists are its method, not its results', test: (c) => STRUCTURE_AFTER.test(c.post) },
-  { id: 'per-item', points: 'baseline', why: '"每个楼门推选2名楼门长", "每个充电桩有2个端口", "人均…": a figure per item or per head is a rule or a rate, not a total', test: (c) => PER_ITEM.test(c.pre) },
+  { id: 'per-item', points: 'baseline', why: '"每个楼门推选2名楼门长", "每个充电桩有2个端口", "人均…", "3栋楼各推选1名": a figure per item or per head is a rule or a rate, not a total', test: (c) => PER_ITEM.test(c.pre) || EACH_DOES.test(c.run) },
   { id: 'change-baseline', points: 'baseline', why: 'the first figure of "从…到…" or "由76%提升至95%" is the baseline', test: (c) => CHANGE_TO_AFTER.test(c.post) || NEXT_CLAUSE_CHANGE.test(c.sentPost) || (FROM_BEFORE.test(c.pre) && /至|到|为|成/.test(c.post.slice(0, 12))) },
   { id: 'share-of-kind', points: 'baseline', why: '"68%的居民认为…", "20%为访客车": a share of opinions or of a kind is what a survey or a count found about the place, not what the work did; a share approving of the work ("95%的居民表示满意") is left to the model', test: (c) => c.count.measure === '%' && SHARE_OF_KIND.test(c.post) && !APPROVAL.test(c.post.slice(0, 14)) },
   { id: 'national-statistic', points: 'baseline', why: '"全国已有六成的村…", "我国的城镇化率提高到…": a clause about the whole country is the backdrop of a report, not what its work produced', test: (c) => NATIONAL_SUBJECT.test(c.pre) },
-  { id: 'price-rate', points: 'baseline', why: '"另给予10%的优惠": a discount or refund rate is a price term, like a price', test: (c) => c.count.measure === '%' && PRICE_RATE_AFTER.test(c.post) },
+  { id: 'price-rate', points: 'baseline', why: '"另给予10%的优惠", "补贴10%的基础上再提高10%", "额度上浮10%": a discount, refund or subsidy rate, or a rate a rule sets, is a term of the scheme, like a price, even where it was raised', test: (c) => c.count.measure === '%' && (PRICE_RATE_AFTER.test(c.post) || TERMS_RATE.test(c.pre) || RULE_RATE.test(c.pre)) },
+  { id: 'kinds', points: 'baseline', why: '"明确5类服务事项": a count of kinds is how a scheme is divided, as mechanisms listed are; no reader of the dev sets counts one', test: (c) => KINDS.test(c.count.measure) },
+  { id: 'reward-rule', points: 'baseline', why: '"参加一次2小时的巡逻可获得10积分": a figure in the condition or the reward of a points scheme is a rule of the scheme, not what it achieved', test: (c) => REWARD_RULE.test(c.post) || /(?:可获得|可获|可兑换|可领取|可享受|可抵扣)$/.test(c.run) },
+  { id: 'purpose', points: 'baseline', why: '"资金用于资助35个左右的提案": what money or a place is put to says what it is for, not what the work produced', test: (c) => PURPOSE.test(c.pre) },
+  { id: 'lone-one', points: 'baseline', why: '"选派1名骨干担任…", "各推选1名": one of something is how a report tells what was done, not a tally of results; no reader of the dev sets counts a lone 1, only the first of a list of counts ("建成1个中心、5个站"); "1万" is ten thousand', test: (c) => c.count.value === 1 && !/[万萬]/.test(c.count.unit) && !c.changeResult && !LIST_OF_COUNTS.test(c.post) },
   { id: 'still-lacking', points: 'baseline', why: '"发现有31户没有缴纳维修资金": those still lacking something are the problem the work faces', test: (c) => STILL_LACKING.before.test(c.run) && STILL_LACKING.after.test(c.post) },
   { id: 'citation', points: 'baseline', why: 'a count inside a cited title or reference list belongs to another text', test: (c) => CITATION.test(c.sentPre) },
   { id: 'markup', points: 'baseline', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },

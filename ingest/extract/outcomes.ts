@@ -16,7 +16,7 @@ const LABEL_CUT = /[等的了及]/g
 // Verbs that end the label's left side: "办结群众诉求1438件" is labelled 办结群众诉求, and the
 // verb alone ("办结842件") labels a count whose object was named before.
 const VERB_RE =
-  /解决|处理|办结|办理|化解|调解|调处|收集|梳理|征集|破获|完成|整改|排查|开展|帮助|帮扶|受理|回应|答复|消除|清理|清运|修复|修缮|维修|改造|新增|增设|安装|建成|新建|硬化|举办|召开|组织|走访|提供|协调|落实|推动|吸纳|招募|培育|挽回|实施|实现|解答|惠及|劝导|制止|整治|拆除|发放|收到|采纳|上报|减少|加装|铺设|更换|配备|种植|粉刷|增加|补植|疏通|参与|成立|组建|引入|引进|新划|施划|拖走|拖离|抽调|调度|设置|划分|编订|扶持|资助|覆盖|邀请|铲除|办/g
+  /解决|处理|办结|办理|化解|调解|调处|收集|梳理|征集|破获|完成|整改|排查|开展|帮助|帮扶|受理|回应|答复|消除|清理|清运|修复|修缮|维修|改造|新增|增设|安装|建成|新建|硬化|举办|召开|组织|走访|提供|协调|落实|推动|吸纳|招募|培育|挽回|实施|实现|解答|惠及|劝导|制止|整治|拆除|发放|收到|采纳|上报|减少|加装|铺设|更换|配备|种植|粉刷|增加|补植|疏通|参与|成立|组建|引入|引进|新划|施划|拖走|拖离|抽调|调度|设置|划分|编订|扶持|资助|覆盖|邀请|铲除|交办|办/g
 // Verbs that are also nouns ("志愿服务", "小区改造"), so they may end the counted thing's name.
 const NOUN_LIKE_VERBS = new Set(['服务', '改造', '整治', '维修', '处理', '办理', '帮扶', '参与', '培育', '实施', '组织', '协调', '落实'])
 const HAN_RUN_END = /(?:[\u4e00-\u9fff]|[“「『‘][^“”「」『』‘’\n]{1,12}[”」』’])*$/
@@ -90,6 +90,19 @@ function withoutTitleRepeats(doc: Doc, outcomes: Outcome[]): Outcome[] {
   )
 }
 
+// "紧急组建94个突击小组" in the lead and again in the body: the same value and unit, counting the
+// same thing (one label holds the other: "突击小组", "突击小组守住路口"), is the same fact told
+// twice, and a reader wants it once (the first telling); so is the same sentence quoted twice under
+// the same label, however short the label. Two figures of one value that count
+// different things ("12个自治小组、12个中心户") are two facts and both stay.
+function withoutRepeats(outcomes: Outcome[]): Outcome[] {
+  const sameFact = (a: Outcome, b: Outcome) =>
+    a.value === b.value &&
+    a.unit === b.unit &&
+    ((Math.min(a.label.length, b.label.length) >= 2 && (a.label.includes(b.label) || b.label.includes(a.label))) || (a.label === b.label && a.quote === b.quote))
+  return outcomes.filter((o, i) => !outcomes.slice(0, i).some((earlier) => sameFact(earlier, o)))
+}
+
 /** Counts that report what the work achieved, each labelled and quoted with its clause. */
 export function extractOutcomes(doc: Doc): Outcome[] {
   const out: Outcome[] = []
@@ -97,5 +110,5 @@ export function extractOutcomes(doc: Doc): Outcome[] {
     if (!achievement(doc, k).yes) continue
     out.push({ value: k.value, unit: k.unit, label: labelInScript(doc, labelOf(doc, k), k.start, k.end), ...quoteClause(doc, k.start, k.end) })
   }
-  return withoutTitleRepeats(doc, out)
+  return withoutRepeats(withoutTitleRepeats(doc, out))
 }
