@@ -45,7 +45,7 @@ interface LocalToken {
 // (华庭, 名邸, 公馆, 佳园, 郡, bare 城: "金域华庭", "蓝溪郡", "万科城") close an estate's name as bare
 // 院/里/府 do, and 新城 before 市 is "new city" or the end of 创新 ("创新城市治理"), no estate.
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城(?!市)|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家|华庭|名邸|公馆|佳园|嘉园|豪庭|雅居|名都|郡|城)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|里长|里民|里办|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|业委会|物业|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
+  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城(?!市)|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家|华庭|名邸|公馆|佳园|嘉园|豪庭|雅居|名都|郡|城)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|里长|里民|里办|长|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|业委会|物业|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -88,7 +88,7 @@ const DIGIT = /[\d０-９]/
 // elsewhere the letters are as likely an abbreviation before a generic noun ("APP小区", "PPP社区").
 const LATIN = /[A-Za-z]/
 const ANONYMISED = /^[A-Z]$/
-const ANONYMOUS_DIVISION = /[A-Z](?:省|市|县|区|镇|乡|街道)/g
+const ANONYMOUS_DIVISION = /(?<![A-Za-z])[A-Z]{1,2}(?:省|市|县|区|镇|乡|街道)/g
 // "东园二村", "曹杨一村": a numbered 村 is a housing estate, not a village.
 const NUMBERED_VILLAGE = /[一二三四五六七八九十]$/
 
@@ -359,9 +359,14 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     if (suffix === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
     // "某某区龙潭里里长表示": in Taiwan a 里 with its own chief and residents is the community level.
     if (suffix === '里' && TAIWAN_WARD_AFTER.test(simp.slice(e, e + 2))) level = 'community'
+    // "大安區群賢里長翁某": the chief's title shares the ward's 里. Straight after a district that is
+    // the ward and its chief; elsewhere 里长 is mostly "in … long" ("这里长期", "心里长出").
+    const sharedChief = suffix === '里' && simp[e] === '长'
+    if (sharedChief) level = 'community'
     // A name written straight after a division or another place name ("湖南路街道颐和社区") is
     // delimited by that chain, whatever its characters look like.
     const chained = chainEnds.has(stemStart) || anonymous !== undefined || gazetteer().shortCity.has(stem)
+    if (sharedChief && !districtEnds.has(stemStart)) return null
     if (LATIN.test(stem) && !chained) return null
     const afterDistrict = districtEnds.has(stemStart)
     if (TOWN_SUFFIX.test(suffix) && !afterDistrict) return null
@@ -548,6 +553,10 @@ const valueAt = (e: GazEntry, level: AdminLevel) => e[level]
 
 // A short city name counts only where it stands as a name: before punctuation, a space, a
 // division name or 市 — "朝阳社区" and "安康幸福" are not the cities 朝阳 and 安康.
+// "深圳某小区", "北京一些社区": places said to lie in the city without their names (withheld, or
+// counted rather than named) place the case there as a division written after the city would, so
+// the city is read, a municipality too.
+const PLACE_IN_CITY_AFTER = /^(?:某|一些|部分|多个|不少|很多|许多)/
 function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
   const g = gazetteer()
   const out: GazToken[] = []
@@ -559,12 +568,15 @@ function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
     for (const short of shorts) {
       if (!doc.simp.startsWith(short, at)) continue
       const end = at + short.length
-      if (HAN.test(doc.simp[end] ?? '') && !divisionStarts.has(end)) continue
-      const full = g.shortCity.get(short)!
+      const placeAfter = divisionStarts.has(end) || PLACE_IN_CITY_AFTER.test(doc.simp.slice(end, end + 4))
+      if (HAN.test(doc.simp[end] ?? '') && !placeAfter) continue
+      const full = g.shortCity.get(short)
+      // Taiwan's press forms ("北市") stand only in the chains read by shortCityChains.
+      if (!full) continue
       // A municipality's or region's short name ("北京朝阳区", "香港中西区") is read only before a
       // division: alone it is as often the backdrop ("北京、上海等地") as the place.
       const municipal = g.shortProvince.get(short) === full
-      if (municipal && !divisionStarts.has(end)) continue
+      if (municipal && !placeAfter) continue
       const entries = (g.byName.get(full) ?? []).filter((e) => e.level === (municipal ? 'province' : 'city'))
       if (entries.length) out.push({ start: at, end: at + short.length, name: full, entries })
     }
@@ -938,11 +950,14 @@ const CHAINED_NAME_MAX = 16
 function shortCityChains(doc: Doc): GazToken[] {
   const g = gazetteer()
   const out: GazToken[] = []
-  for (let at = 0; at + 2 <= doc.leadEnd; at++) {
+  for (let at = 0; at + 2 <= doc.simp.length; at++) {
     if (!mayHavePair(g.pairChars.shortCityByStart, doc.simp, at + 2)) continue
     for (const short of g.shortCityByStart.get(pairKey(doc.simp, at + 2)) ?? []) {
       if (!doc.simp.startsWith(short, at)) continue
-      const full = g.shortCity.get(short)!
+      const press = g.chainedShortCity.get(short)
+      // "台北市", "新北市": a press form after another character of a name is that name's tail.
+      if (press && HAN.test(doc.simp[at - 1] ?? '') && !STOP_CHARS.has(doc.simp[at - 1])) continue
+      const full = g.shortCity.get(short) ?? press!
       const level = g.shortProvince.get(short) === full ? 'province' : 'city'
       const cities = (g.byName.get(full) ?? []).filter((e) => e.level === level)
       const cityKeys = new Set(cities.map((e) => (level === 'province' ? `${e.province}|${e.province}` : e.key)))
@@ -1122,19 +1137,21 @@ const PLACE_KEYS: PlaceLevel[] = ['province', 'city', 'district', 'street', 'com
 
 interface AnonymousDivisionRule {
   suffix: RegExp
-  level: 'province' | 'city' | 'district'
+  level: AdminLevel
   why: string
 }
 
-/** Divisions a study names by a letter ("G省", "B区", "D 县"): read at the level their suffix names. */
+/** Divisions a study names by a letter or two ("G省", "B区", "D 县", "XX区", "LC街道"): read at the level their suffix names. */
 const ANONYMOUS_DIVISION_RULES: AnonymousDivisionRule[] = [
   { suffix: /^省$/, level: 'province', why: 'field studies hide the province they worked in behind a letter, and readers still record it' },
   { suffix: /^市$/, level: 'city', why: 'an anonymised city is the city level, as a named one is' },
   { suffix: /^[县区]$/, level: 'district', why: 'an anonymised county or district is the district level; a spaced letter ("D 县") is typeset English style' },
+  { suffix: /^(?:街道|镇|乡)$/, level: 'street', why: 'studies hide the street office or town of their fieldwork the same way ("LC街道办事处"), and readers record it at street level' },
 ]
-// A capital letter on its own, maybe one space, then a division suffix: not inside a Latin word
-// ("PPP区") nor a code ("A1区").
-const ANONYMOUS_ADMIN = /(?<![A-Za-z0-9０-９])([A-Z]) ?(省|市|县|区)/g
+// One capital letter or two on their own (a letter, pinyin initials, the placeholder XX), maybe one
+// space, then a division suffix: not inside a Latin word or an acronym of three ("PPP区", a form's
+// blank "XXX县") nor a code ("A1区").
+const ANONYMOUS_ADMIN = /(?<![A-Za-z0-9０-９])([A-Z]{1,2}) ?(省|市|县|区|街道|镇|乡)/g
 
 // The four municipalities are a province and a city at once: readers record the city too even
 // when no district below it is named ("基于上海市的经验").
