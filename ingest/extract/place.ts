@@ -6,6 +6,7 @@ import { message } from './messages.js'
 import { commonWordSet, functionWordSet, verbSet } from './words.js'
 
 type LocalLevel = 'district' | 'street' | 'community' | 'compound'
+const LOCAL_LEVELS: LocalLevel[] = ['district', 'street', 'community', 'compound']
 
 interface LocalToken {
   start: number
@@ -45,7 +46,7 @@ interface LocalToken {
 // (华庭, 名邸, 公馆, 佳园, 郡, bare 城: "金域华庭", "蓝溪郡", "万科城") close an estate's name as bare
 // 院/里/府 do, and 新城 before 市 is "new city" or the end of 创新 ("创新城市治理"), no estate.
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城(?!市)|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家|华庭|名邸|公馆|佳园|嘉园|豪庭|雅居|名都|郡|城)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|里长|里民|里办|长|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|业委会|物业|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
+  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|号大厦|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城(?!市)|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家|华庭|名邸|公馆|佳园|嘉园|豪庭|雅居|名都|郡|城)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|里长|里民|里办|长|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|业委会|物业|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -74,13 +75,15 @@ const NUMBERED_AREA = /^[一二三四五六七八九十]区$/
 // a place people live in, not a ranking or a zone of a plan ("一区两园").
 const BUILDING_AFTER = /^[\d０-９一二三四五六七八九十]+(?:号楼|号院|栋|幢|座|号)/
 // "利津路8号院", "纬五路3号院": the house number is part of the name, so digits may stand in it.
-const NUMBERED = new Set(['号院', '号大院', '号小区', '号公寓', '弄'])
+const NUMBERED = new Set(['号院', '号大院', '号小区', '号公寓', '号大厦', '弄'])
 // "凤栖路88弄": in Shanghai a lane number off a road names the estate built along it; after anything
 // but a road and its number 弄 is a verb ("弄清", "弄好"), and with a house number after it
 // ("凤栖路88弄6号") it is the postal address of one building. The road's name is cut at clause words
 // only: verb and function-word pairs are common inside road names (大连路, 长治路).
 const LANE = /([\u4e00-\u9fff]{1,5}[路街巷])[\d０-９]+$/
 const HOUSE_NUMBER_AFTER = /^[\d０-９]+号/
+// "筲箕湾道216号", "大连路9号院": a road and its house number, the road named after a place.
+const ROAD_AFTER_PLACE = /^大?[路道街巷][\d０-９]+$/
 const NUMBER_END = /[\d０-９一二三四五六七八九十]$/
 const DIGIT = /[\d０-９]/
 // "福明街道城市QQ小区", "增城区Z村": Latin letters stand in names of brands and in anonymised ones
@@ -321,9 +324,18 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const numbered = NUMBERED.has(suffix)
     let level = levelOfSuffix(suffix)
     let a = s
-    // A road may be named after a city ("大连路…弄"): a lane's run goes on past division names.
+    // A road may be named after a city ("大连路…弄"): a lane's run goes on past division names, and
+    // a house number's past a place name its road is called after ("某湾道216号大厦"). Digits of
+    // the number take no room in the run's window.
     const lane = suffix === '弄'
-    while (a > 0 && s - a < MAX_RUN && (lane || !chainEnds.has(a)) && (HAN.test(simp[a - 1]) || LATIN.test(simp[a - 1]) || (numbered && DIGIT.test(simp[a - 1])))) a--
+    let digits = 0
+    const roadAfter = (at: number) => numbered && ROAD_AFTER_PLACE.test(simp.slice(at, s))
+    while (a > 0 && s - a - digits < MAX_RUN && (lane || !chainEnds.has(a) || roadAfter(a))) {
+      const ch = simp[a - 1]
+      if (numbered && DIGIT.test(ch)) digits++
+      else if (!HAN.test(ch) && !LATIN.test(ch)) break
+      a--
+    }
     const bounded =
       !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 4)))
     // "某街道办某社区", "某街道办事处某社区": the street's office is the street written again; the
@@ -470,6 +482,10 @@ interface Candidate {
 function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set<number>): Candidate[] {
   const byName = new Map<string, Candidate>()
   const sure = new Set(tokens.filter((t) => t.level === level && t.bounded).map((t) => t.name))
+  // "某某开发区普安社区…评审会" as the headline, the body naming only 普安社区: a headline name written
+  // straight before a lower name the body names is where that name lies, as good as a body mention.
+  const inBodyNames = new Set(tokens.filter((t) => t.start >= doc.titleEnd).map((t) => t.name))
+  const chainsToBody = (t: LocalToken) => tokens.some((o) => o.start === t.end && LOCAL_LEVELS.indexOf(o.level) > LOCAL_LEVELS.indexOf(t.level) && inBodyNames.has(o.name))
   for (const t of tokens) {
     if (t.level !== level) continue
     // A name seen only inside a long unbroken run (or before 治理) may have swallowed a verb; it
@@ -486,7 +502,7 @@ function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set
     const c = byName.get(key)
     // "柏溪社区：议事厅里议出好日子": a name that opens the headline before a colon or a bar is its
     // topic, as good as a mention in the body; a slogan runs on ("议出共富新家园").
-    const inBody = tok.start >= doc.titleEnd || (HEADLINE_TOPIC_BEFORE.test(doc.simp.slice(Math.max(0, doc.titleEnd - 200), tok.start).split('\n').pop()!) && HEADLINE_TOPIC_AFTER.test(doc.simp.slice(tok.end, tok.end + 1)))
+    const inBody = tok.start >= doc.titleEnd || chainsToBody(tok) || (HEADLINE_TOPIC_BEFORE.test(doc.simp.slice(Math.max(0, doc.titleEnd - 200), tok.start).split('\n').pop()!) && HEADLINE_TOPIC_AFTER.test(doc.simp.slice(tok.end, tok.end + 1)))
     if (c) {
       c.score += w
       c.mentions++
@@ -556,7 +572,7 @@ const valueAt = (e: GazEntry, level: AdminLevel) => e[level]
 // "深圳某小区", "北京一些社区": places said to lie in the city without their names (withheld, or
 // counted rather than named) place the case there as a division written after the city would, so
 // the city is read, a municipality too.
-const PLACE_IN_CITY_AFTER = /^(?:某|一些|部分|多个|不少|很多|许多)/
+const PLACE_IN_CITY_AFTER = /^(?:地区|某|一些|部分|多个|不少|很多|许多)/
 function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
   const g = gazetteer()
   const out: GazToken[] = []
