@@ -912,19 +912,25 @@ function listedCompounds(doc: Doc, local: LocalToken[]): { first: LocalToken; sp
 // stems with none of their own.
 const SHARED_COMMUNITY_KIND = /(?:社区|居民区|村)$/
 
+// "东南、建设、东北等社区": the kind word after 等 (and maybe a count) is shared by every item.
+const KIND_AFTER_COMMUNITIES = /^[\u4e00-\u9fff]{2,6}?等(?:[\d一二三四五六七八九十]+个)?(?:社区|居民区|村)/
+
 /** The first-named community of each list whose items share the kind word written once after the last. */
-function listedCommunities(doc: Doc, local: LocalToken[]): { first: LocalToken; span: [number, number] }[] {
+function listedCommunities(doc: Doc, local: LocalToken[], divisionEnds: Set<number>): { first: LocalToken; span: [number, number] }[] {
   const out: { first: LocalToken; span: [number, number] }[] = []
   for (const { items, span } of enumerations(doc.simp)) {
-    const [la] = items[items.length - 1]
+    const [la, lb] = items[items.length - 1]
     const tail = local.find((t) => t.level === 'community' && t.start === la && SHARED_COMMUNITY_KIND.test(t.name) && t.name.length - 2 <= LIST_STEM_MAX)
     const middle = items.slice(1, -1)
-    if (!tail || middle.some(([a, b]) => b - a > LIST_STEM_MAX || local.some((t) => t.start >= a && t.end <= b))) continue
+    if (!(tail || KIND_AFTER_COMMUNITIES.test(doc.simp.slice(la, lb))) || middle.some(([a, b]) => b - a > LIST_STEM_MAX || local.some((t) => t.start >= a && t.end <= b))) continue
     const [a, b] = items[0]
     if (local.some((t) => t.start >= a && t.end <= b)) continue
-    const { cut } = nameStart(doc.simp.slice(a, b))
+    // "绥棱镇东南、…等社区": an item written straight after a division starts there, and is a name
+    // even when it is a common word, as a community written after a division is.
+    const after = [...divisionEnds].filter((e) => e > a && e < b).sort((x, y) => y - x)[0]
+    const { cut } = after ? { cut: after - a } : nameStart(doc.simp.slice(a, b))
     const stem = cut < 0 ? '' : doc.simp.slice(a + cut, b)
-    if (stem.length > LIST_STEM_MAX || !isName(stem, 'community', false, 2) || NEVER_INITIAL.has(stem[0]) || commonWordSet().has(stem)) continue
+    if (stem.length > LIST_STEM_MAX || !isName(stem, 'community', after !== undefined, 2) || NEVER_INITIAL.has(stem[0]) || (!after && commonWordSet().has(stem))) continue
     out.push({ first: listItem(a + cut, b, 'community', stem), span })
   }
   return out
@@ -1114,7 +1120,7 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   // the last; where none stands out (named twice), readers take the first-named, as with estates:
   // the list's first item, unless a community named once comes before the list.
   const topCommunity = communities[0]
-  const communityList = topCommunity && topCommunity.mentions > 1 ? undefined : listedCommunities(doc, local).find((l) => !topCommunity || l.span[0] <= topCommunity.first.start)
+  const communityList = topCommunity && topCommunity.mentions > 1 ? undefined : listedCommunities(doc, local, new Set(divisions.map((d) => d.end))).find((l) => !topCommunity || l.span[0] <= topCommunity.first.start)
   if (communityList) set('community', { value: doc.body.slice(communityList.first.start, communityList.first.end), evidence: quoteSentence(doc, communityList.first.start, communityList.first.end), inferred: false })
   else if (communities[0]) {
     if ((titleNamesAdmin && !titleNamesCommunity && communities.length >= 3) || (named.length >= 3 && !titleNamesCommunity)) {
