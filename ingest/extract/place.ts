@@ -281,11 +281,14 @@ const PHASE_STEM = /^(?:[一二两三四五六七八九十]+|[\d０-９]+)期$/
 // character verb and its complement, are the rest of a clause even straight after a name or a
 // division, where longer verb stems are let through ("油榨村").
 const CLAUSE_STEM = /^(?:[又再也还就才已曾][来去到进回走办]|[办做管搞建抓守带送][好完到进入出上下起住给回过])$/
+// "老人离家不离社区", "矛盾不出小区": a stem closing on a negated verb of one character says what
+// does not happen to the place, a slogan, not a name.
+const NEGATED_VERB_END = /[不没未][\u4e00-\u9fff]$/
 
 // A name written straight after a division ("和兴路街道工农社区") is delimited by it, so a stem
 // ending like a descriptive word (农, 乡) is still a name there.
 function isName(stem: string, level: LocalLevel, chained: boolean, minStem: number): boolean {
-  if (CLAUSE_STEM.test(stem)) return false
+  if (CLAUSE_STEM.test(stem) || NEGATED_VERB_END.test(stem)) return false
   if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem) || RANK_END.test(stem) || PHASE_STEM.test(stem)) return false
   if (level === 'district' && ZONE_GENERIC.test(stem)) return false
   if ((level === 'street' && COUNTED_END_RE.test(stem)) || LEVEL_WORD_INSIDE.test(stem) || EACH_END.test(stem)) return false
