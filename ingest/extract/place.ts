@@ -607,8 +607,9 @@ function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
 // is read only where the text vouches for it: straight after its own city or province ("苏州昆山"),
 // beside a street or town of it ("怀柔龙山街道" or one named anywhere), or written twice, once
 // standing alone as a name between clause words, punctuation or a division ("进入昆山，", "在太仓这样的"). Not where it starts a longer name ("昆山路", "昆山社区"), nor where it is the end of a
-// word ("什么是积分商城", "进入商城商品": a shop, not 商城县).
-const LONGER_NAME_AFTER = /^(?:路|街|道|大道|巷|桥|站|港|号|湖|江|河|村|镇|乡|社区|小区|花园|新村)/
+// word ("什么是积分商城", "进入商城商品": a shop, not 商城县). Airports are named by their district
+// too ("广州白云机场"): a national story about a route out of one says nothing of the district.
+const LONGER_NAME_AFTER = /^(?:路|街|道|大道|巷|桥|站|港|号|湖|江|河|村|镇|乡|社区|小区|花园|新村|机场)/
 
 function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[]): GazToken[] {
   const g = gazetteer()
