@@ -374,7 +374,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     if (suffix === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
     // "某某区龙潭里里长表示": in Taiwan a 里 with its own chief and residents is the community level.
     if (suffix === '里' && TAIWAN_WARD_AFTER.test(simp.slice(e, e + 2))) level = 'community'
-    // "大安區群賢里長翁某": the chief's title shares the ward's 里. Straight after a district that is
+    // "某某區和平里長說": the chief's title shares the ward's 里. Straight after a district that is
     // the ward and its chief; elsewhere 里长 is mostly "in … long" ("这里长期", "心里长出").
     const sharedChief = suffix === '里' && simp[e] === '长'
     if (sharedChief) level = 'community'
