@@ -332,8 +332,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     // the number take no room in the run's window.
     const lane = suffix === '弄'
     let digits = 0
-    const roadAfter = (at: number) => numbered && ROAD_AFTER_PLACE.test(simp.slice(at, s))
-    while (a > 0 && s - a - digits < MAX_RUN && (lane || !chainEnds.has(a) || roadAfter(a))) {
+    while (a > 0 && s - a - digits < MAX_RUN && (lane || !chainEnds.has(a) || (numbered && ROAD_AFTER_PLACE.test(simp.slice(a, s))))) {
       const ch = simp[a - 1]
       if (numbered && DIGIT.test(ch)) digits++
       else if (!HAN.test(ch) && !LATIN.test(ch)) break
@@ -482,13 +481,21 @@ interface Candidate {
   inBody: boolean
 }
 
+/**
+ * "某某开发区某社区…评审会" as the headline, the body naming only the community: a headline name
+ * written straight before a lower name the body names is where that name lies, as good as a body mention.
+ */
+function chainsToBody(doc: Doc, tokens: LocalToken[], t: LocalToken): boolean {
+  for (const o of tokens) {
+    if (o.start !== t.end || LOCAL_LEVELS.indexOf(o.level) <= LOCAL_LEVELS.indexOf(t.level)) continue
+    for (const b of tokens) if (b.start >= doc.titleEnd && b.name === o.name) return true
+  }
+  return false
+}
+
 function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set<number>): Candidate[] {
   const byName = new Map<string, Candidate>()
   const sure = new Set(tokens.filter((t) => t.level === level && t.bounded).map((t) => t.name))
-  // "某某开发区普安社区…评审会" as the headline, the body naming only 普安社区: a headline name written
-  // straight before a lower name the body names is where that name lies, as good as a body mention.
-  const inBodyNames = new Set(tokens.filter((t) => t.start >= doc.titleEnd).map((t) => t.name))
-  const chainsToBody = (t: LocalToken) => tokens.some((o) => o.start === t.end && LOCAL_LEVELS.indexOf(o.level) > LOCAL_LEVELS.indexOf(t.level) && inBodyNames.has(o.name))
   for (const t of tokens) {
     if (t.level !== level) continue
     // A name seen only inside a long unbroken run (or before 治理) may have swallowed a verb; it
@@ -505,7 +512,7 @@ function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set
     const c = byName.get(key)
     // "柏溪社区：议事厅里议出好日子": a name that opens the headline before a colon or a bar is its
     // topic, as good as a mention in the body; a slogan runs on ("议出共富新家园").
-    const inBody = tok.start >= doc.titleEnd || chainsToBody(tok) || (HEADLINE_TOPIC_BEFORE.test(doc.simp.slice(Math.max(0, doc.titleEnd - 200), tok.start).split('\n').pop()!) && HEADLINE_TOPIC_AFTER.test(doc.simp.slice(tok.end, tok.end + 1)))
+    const inBody = tok.start >= doc.titleEnd || chainsToBody(doc, tokens, tok) || (HEADLINE_TOPIC_BEFORE.test(doc.simp.slice(Math.max(0, doc.titleEnd - 200), tok.start).split('\n').pop()!) && HEADLINE_TOPIC_AFTER.test(doc.simp.slice(tok.end, tok.end + 1)))
     if (c) {
       c.score += w
       c.mentions++
@@ -973,6 +980,30 @@ const CHAINED_NAME_MAX = 16
  * "南阳镇", "阳新县": towns and a county elsewhere, spelt by the seam) is a misreading. Also a
  * generic district name after the short city ("阳泉城区"), as after the full one.
  */
+interface ChainCity {
+  full: string
+  press: boolean
+  cities: GazEntry[]
+  cityKeys: Set<string>
+  stems: { stem: string; entry: GazEntry }[]
+}
+
+// Built once per short form: the scan meets the same few cities again and again in a long text.
+const chainCities = new Map<string, ChainCity>()
+function chainCity(short: string): ChainCity {
+  const known = chainCities.get(short)
+  if (known) return known
+  const g = gazetteer()
+  const press = g.chainedShortCity.get(short)
+  const full = g.shortCity.get(short) ?? press!
+  const level = g.shortProvince.get(short) === full ? 'province' : 'city'
+  const cities = (g.byName.get(full) ?? []).filter((e) => e.level === level)
+  const cityKeys = new Set(cities.map((e) => (level === 'province' ? `${e.province}|${e.province}` : e.key)))
+  const made = { full, press: press !== undefined, cities, cityKeys, stems: [...cityKeys].flatMap((k) => g.districtStems.get(k) ?? []) }
+  chainCities.set(short, made)
+  return made
+}
+
 function shortCityChains(doc: Doc): GazToken[] {
   const g = gazetteer()
   const out: GazToken[] = []
@@ -980,13 +1011,9 @@ function shortCityChains(doc: Doc): GazToken[] {
     if (!mayHavePair(g.pairChars.shortCityByStart, doc.simp, at + 2)) continue
     for (const short of g.shortCityByStart.get(pairKey(doc.simp, at + 2)) ?? []) {
       if (!doc.simp.startsWith(short, at)) continue
-      const press = g.chainedShortCity.get(short)
+      const { full, press, cities, cityKeys, stems } = chainCity(short)
       // "台北市", "新北市": a press form after another character of a name is that name's tail.
       if (press && HAN.test(doc.simp[at - 1] ?? '') && !STOP_CHARS.has(doc.simp[at - 1])) continue
-      const full = g.shortCity.get(short) ?? press!
-      const level = g.shortProvince.get(short) === full ? 'province' : 'city'
-      const cities = (g.byName.get(full) ?? []).filter((e) => e.level === level)
-      const cityKeys = new Set(cities.map((e) => (level === 'province' ? `${e.province}|${e.province}` : e.key)))
       const end = at + short.length
       let next: GazToken | undefined
       for (let len = Math.min(CHAINED_NAME_MAX, doc.simp.length - end); len >= 2 && !next; len--) {
@@ -1000,7 +1027,7 @@ function shortCityChains(doc: Doc): GazToken[] {
       }
       // "杭州西湖", "上海浦东": a district of that city written without its suffix, unless a road or a
       // longer place is named after it ("南京江宁路") or it is the full city name going on ("济南市中心": 市中区).
-      for (const { stem, entry } of next ? [] : [...cityKeys].flatMap((k) => g.districtStems.get(k) ?? [])) {
+      for (const { stem, entry } of next ? [] : stems) {
         if (!doc.simp.startsWith(stem, end) || stem.startsWith('市') || LONGER_NAME_AFTER.test(doc.simp.slice(end + stem.length, end + stem.length + 2))) continue
         next = { start: end, end: end + stem.length, name: entry.district!, entries: [entry] }
         break
