@@ -26,7 +26,9 @@ export interface Gazetteer {
   /** Short forms ("福建", "厦门") → full names, for recognising a level written without its suffix. */
   shortProvince: Map<string, string>
   shortCity: Map<string, string>
-  /** Short city forms by their first two characters. */
+  /** Press abbreviations of Taiwan's cities ("北市" for 台北市), read only straight before a district of theirs. */
+  chainedShortCity: Map<string, string>
+  /** Short city forms (both kinds) by their first two characters. */
   shortCityByStart: Map<number, string[]>
   /** Generic district names ("矿区") → units, recognised only right after their city. */
   chainedOnly: Map<string, GazEntry[]>
@@ -100,6 +102,19 @@ function zonePrefix(streets: string[], district: string, city: string | null): s
   }
   return best
 }
+
+// Taiwan's press writes its cities by one character and 市 ("北市大安區", "高市鼓山區"). Each is also
+// the tail of a full name ("台北市", "新北市") or a plain pair of characters, so it is read only
+// straight before one of its city's districts and not after another character of a name (place.ts).
+const TAIWAN_PRESS_SHORT: { short: string; city: string }[] = [
+  { short: '北市', city: '台北市' },
+  { short: '中市', city: '台中市' },
+  { short: '南市', city: '台南市' },
+  { short: '高市', city: '高雄市' },
+  { short: '桃市', city: '桃园市' },
+  { short: '竹市', city: '新竹市' },
+  { short: '嘉市', city: '嘉义市' },
+]
 
 // A district's name without its suffix ("昆山", "怀柔") is how reports from there write it. Only a
 // stem that names one district in the whole country, is no city's or province's short form and is
@@ -301,8 +316,9 @@ export function gazetteer(): Gazetteer {
     lengthsByEnd.set(key, lengths)
   }
   for (const lengths of lengthsByEnd.values()) lengths.sort((a, b) => b - a)
+  const chainedShortCity = new Map(TAIWAN_PRESS_SHORT.map((r) => [r.short, r.city]))
   const shortCityByStart = new Map<number, string[]>()
-  for (const short of shortCity.keys()) {
+  for (const short of [...shortCity.keys(), ...chainedShortCity.keys()]) {
     const key = pairKey(short, 2)
     shortCityByStart.set(key, [...(shortCityByStart.get(key) ?? []), short])
   }
@@ -327,7 +343,7 @@ export function gazetteer(): Gazetteer {
     shortDistrictByStart: pairCharsOf(shortDistrictByStart, true),
     regionDistrictByStart: pairCharsOf(regionDistrictByStart, true),
   }
-  cached = { byName, lengthsByEnd, shortProvince, shortCity, shortCityByStart, chainedOnly, shortStreets, zones, shortDistrictByStart, regionDistrictByStart, districtStems: stemsByCity, regionNames, writtenAs, pairChars }
+  cached = { byName, lengthsByEnd, shortProvince, shortCity, chainedShortCity, shortCityByStart, chainedOnly, shortStreets, zones, shortDistrictByStart, regionDistrictByStart, districtStems: stemsByCity, regionNames, writtenAs, pairChars }
   return cached
 }
 

@@ -16,7 +16,7 @@ export function normalPlace(level: PlaceLevel, name: string): string {
   // A short form filed as a name of its own ("凉山州", "石柱县") is spelt as the official name.
   const own = g.byName.get(simp)?.find((e) => e.level === level)
   if (own) return own[level]!
-  const short = level === 'province' ? g.shortProvince.get(simp) : level === 'city' ? g.shortCity.get(simp) : undefined
+  const short = level === 'province' ? g.shortProvince.get(simp) : level === 'city' ? (g.shortCity.get(simp) ?? g.chainedShortCity.get(simp)) : undefined
   if (short) return short
   if (level === 'district') for (const suffix of ['区', '县', '市']) if (known(`${simp}${suffix}`)) return `${simp}${suffix}`
   return simp

@@ -6,6 +6,7 @@ import { message } from './messages.js'
 import { commonWordSet, functionWordSet, verbSet } from './words.js'
 
 type LocalLevel = 'district' | 'street' | 'community' | 'compound'
+const LOCAL_LEVELS: LocalLevel[] = ['district', 'street', 'community', 'compound']
 
 interface LocalToken {
   start: number
@@ -45,7 +46,7 @@ interface LocalToken {
 // (华庭, 名邸, 公馆, 佳园, 郡, bare 城: "金域华庭", "蓝溪郡", "万科城") close an estate's name as bare
 // 院/里/府 do, and 新城 before 市 is "new city" or the end of 创新 ("创新城市治理"), no estate.
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城(?!市)|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家|华庭|名邸|公馆|佳园|嘉园|豪庭|雅居|名都|郡|城)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|里长|里民|里办|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|业委会|物业|党支部|成立|累计|先后|也|还|已|都|就|原)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
+  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|号大厦|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城(?!市)|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家|华庭|名邸|公馆|佳园|嘉园|豪庭|雅居|名都|郡|城)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|里长|里民|里办|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|业委会|物业|党支部|成立|累计|先后|也|还|已|都|就|原)|里(?=长)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -74,13 +75,15 @@ const NUMBERED_AREA = /^[一二三四五六七八九十]区$/
 // a place people live in, not a ranking or a zone of a plan ("一区两园").
 const BUILDING_AFTER = /^[\d０-９一二三四五六七八九十]+(?:号楼|号院|栋|幢|座|号)/
 // "利津路8号院", "纬五路3号院": the house number is part of the name, so digits may stand in it.
-const NUMBERED = new Set(['号院', '号大院', '号小区', '号公寓', '弄'])
+const NUMBERED = new Set(['号院', '号大院', '号小区', '号公寓', '号大厦', '弄'])
 // "凤栖路88弄": in Shanghai a lane number off a road names the estate built along it; after anything
 // but a road and its number 弄 is a verb ("弄清", "弄好"), and with a house number after it
 // ("凤栖路88弄6号") it is the postal address of one building. The road's name is cut at clause words
 // only: verb and function-word pairs are common inside road names (大连路, 长治路).
 const LANE = /([\u4e00-\u9fff]{1,5}[路街巷])[\d０-９]+$/
 const HOUSE_NUMBER_AFTER = /^[\d０-９]+号/
+// "筲箕湾道216号", "大连路9号院": a road and its house number, the road named after a place.
+const ROAD_AFTER_PLACE = /^大?[路道街巷][\d０-９]+$/
 const NUMBER_END = /[\d０-９一二三四五六七八九十]$/
 const DIGIT = /[\d０-９]/
 // "福明街道城市QQ小区", "增城区Z村": Latin letters stand in names of brands and in anonymised ones
@@ -88,7 +91,7 @@ const DIGIT = /[\d０-９]/
 // elsewhere the letters are as likely an abbreviation before a generic noun ("APP小区", "PPP社区").
 const LATIN = /[A-Za-z]/
 const ANONYMISED = /^[A-Z]$/
-const ANONYMOUS_DIVISION = /[A-Z](?:省|市|县|区|镇|乡|街道)/g
+const ANONYMOUS_DIVISION = /(?<![A-Za-z])[A-Z]{1,2}(?:省|市|县|区|镇|乡|街道)/g
 // "东园二村", "曹杨一村": a numbered 村 is a housing estate, not a village.
 const NUMBERED_VILLAGE = /[一二三四五六七八九十]$/
 
@@ -159,7 +162,7 @@ const GENERIC_PARTS = [
 // "广大社区居民", "众多小区业主": the masses of residents, not a community named 广大.
 // "让更多社区居民", "深圳某小区", "这类社区": how many or which one, not a name. "重点村", "规模小区",
 // "基层村", "儿童友好社区", "积分制社区": a kind of place, a system or a rank, not a name.
-const GENERIC_ENDS = ['美好', '更多', '许多', '很多', '诸多', '一些', '不少', '某', '这类', '此类', '该类', '那类', '一类', '重点', '规模', '主体', '基层', '贫困', '友好', '制', '广大', '众多', '全体', '事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民', '农村', '城市', '城郊', '乡村']
+const GENERIC_ENDS = ['美好', '更多', '许多', '很多', '旧', '诸多', '一些', '不少', '某', '这类', '此类', '该类', '那类', '一类', '重点', '规模', '主体', '基层', '贫困', '友好', '制', '广大', '众多', '全体', '事', '老', '老旧', '无物业', '开放式', '试点', '示范', '文明', '星级', '辖区', '周边', '附近', '下沉', '服务', '管理', '治理', '乡', '农', '部分', '类型', '同类', '各类', '居民', '农村', '城市', '城郊', '乡村']
 const GENERIC_PART_RE = new RegExp(`^(?:${GENERIC_PARTS.join('|')})+$`)
 // Never a name: "老旧小区", "城市社区", "农村社区", "全市居民区". Other descriptive stems ("幸福", "和谐") are real
 // names often enough (幸福社区) to count when mentioned twice.
@@ -278,11 +281,14 @@ const PHASE_STEM = /^(?:[一二两三四五六七八九十]+|[\d０-９]+)期$/
 // character verb and its complement, are the rest of a clause even straight after a name or a
 // division, where longer verb stems are let through ("油榨村").
 const CLAUSE_STEM = /^(?:[又再也还就才已曾][来去到进回走办]|[办做管搞建抓守带送][好完到进入出上下起住给回过])$/
+// "老人离家不离社区", "矛盾不出小区": a stem closing on a negated verb of one character says what
+// does not happen to the place, a slogan, not a name.
+const NEGATED_VERB_END = /[不没未][\u4e00-\u9fff]$/
 
 // A name written straight after a division ("和兴路街道工农社区") is delimited by it, so a stem
 // ending like a descriptive word (农, 乡) is still a name there.
 function isName(stem: string, level: LocalLevel, chained: boolean, minStem: number): boolean {
-  if (CLAUSE_STEM.test(stem)) return false
+  if (CLAUSE_STEM.test(stem) || NEGATED_VERB_END.test(stem)) return false
   if (stem.length < minStem || stem.length > MAX_STEM[level] || COUNTED_STEM.test(stem) || RANK_END.test(stem) || PHASE_STEM.test(stem)) return false
   if (level === 'district' && ZONE_GENERIC.test(stem)) return false
   if ((level === 'street' && COUNTED_END_RE.test(stem)) || LEVEL_WORD_INSIDE.test(stem) || EACH_END.test(stem)) return false
@@ -321,9 +327,17 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const numbered = NUMBERED.has(suffix)
     let level = levelOfSuffix(suffix)
     let a = s
-    // A road may be named after a city ("大连路…弄"): a lane's run goes on past division names.
+    // A road may be named after a city ("大连路…弄"): a lane's run goes on past division names, and
+    // a house number's past a place name its road is called after ("某湾道216号大厦"). Digits of
+    // the number take no room in the run's window.
     const lane = suffix === '弄'
-    while (a > 0 && s - a < MAX_RUN && (lane || !chainEnds.has(a)) && (HAN.test(simp[a - 1]) || LATIN.test(simp[a - 1]) || (numbered && DIGIT.test(simp[a - 1])))) a--
+    let digits = 0
+    while (a > 0 && s - a - digits < MAX_RUN && (lane || !chainEnds.has(a) || (numbered && ROAD_AFTER_PLACE.test(simp.slice(a, s))))) {
+      const ch = simp[a - 1]
+      if (numbered && DIGIT.test(ch)) digits++
+      else if (!HAN.test(ch) && !LATIN.test(ch)) break
+      a--
+    }
     const bounded =
       !(s - a >= MAX_RUN && HAN.test(simp[a - 1] ?? '') && !chainEnds.has(a)) && !(level !== 'street' && GENERIC_NOUN_AFTER.test(simp.slice(e, e + 4)))
     // "某街道办某社区", "某街道办事处某社区": the street's office is the street written again; the
@@ -359,9 +373,14 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     if (suffix === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
     // "某某区龙潭里里长表示": in Taiwan a 里 with its own chief and residents is the community level.
     if (suffix === '里' && TAIWAN_WARD_AFTER.test(simp.slice(e, e + 2))) level = 'community'
+    // "某某區和平里長說": the chief's title shares the ward's 里. Straight after a district that is
+    // the ward and its chief; elsewhere 里长 is mostly "in … long" ("这里长期", "心里长出").
+    const sharedChief = suffix === '里' && simp[e] === '长'
+    if (sharedChief) level = 'community'
     // A name written straight after a division or another place name ("湖南路街道颐和社区") is
     // delimited by that chain, whatever its characters look like.
     const chained = chainEnds.has(stemStart) || anonymous !== undefined || gazetteer().shortCity.has(stem)
+    if (sharedChief && !districtEnds.has(stemStart)) return null
     if (LATIN.test(stem) && !chained) return null
     const afterDistrict = districtEnds.has(stemStart)
     if (TOWN_SUFFIX.test(suffix) && !afterDistrict) return null
@@ -462,6 +481,18 @@ interface Candidate {
   inBody: boolean
 }
 
+/**
+ * "某某开发区某社区…评审会" as the headline, the body naming only the community: a headline name
+ * written straight before a lower name the body names is where that name lies, as good as a body mention.
+ */
+function chainsToBody(doc: Doc, tokens: LocalToken[], t: LocalToken): boolean {
+  for (const o of tokens) {
+    if (o.start !== t.end || LOCAL_LEVELS.indexOf(o.level) <= LOCAL_LEVELS.indexOf(t.level)) continue
+    for (const b of tokens) if (b.start >= doc.titleEnd && b.name === o.name) return true
+  }
+  return false
+}
+
 function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set<number>): Candidate[] {
   const byName = new Map<string, Candidate>()
   const sure = new Set(tokens.filter((t) => t.level === level && t.bounded).map((t) => t.name))
@@ -481,7 +512,7 @@ function rankLocal(doc: Doc, tokens: LocalToken[], level: LocalLevel, upper: Set
     const c = byName.get(key)
     // "柏溪社区：议事厅里议出好日子": a name that opens the headline before a colon or a bar is its
     // topic, as good as a mention in the body; a slogan runs on ("议出共富新家园").
-    const inBody = tok.start >= doc.titleEnd || (HEADLINE_TOPIC_BEFORE.test(doc.simp.slice(Math.max(0, doc.titleEnd - 200), tok.start).split('\n').pop()!) && HEADLINE_TOPIC_AFTER.test(doc.simp.slice(tok.end, tok.end + 1)))
+    const inBody = tok.start >= doc.titleEnd || chainsToBody(doc, tokens, tok) || (HEADLINE_TOPIC_BEFORE.test(doc.simp.slice(Math.max(0, doc.titleEnd - 200), tok.start).split('\n').pop()!) && HEADLINE_TOPIC_AFTER.test(doc.simp.slice(tok.end, tok.end + 1)))
     if (c) {
       c.score += w
       c.mentions++
@@ -548,6 +579,10 @@ const valueAt = (e: GazEntry, level: AdminLevel) => e[level]
 
 // A short city name counts only where it stands as a name: before punctuation, a space, a
 // division name or 市 — "朝阳社区" and "安康幸福" are not the cities 朝阳 and 安康.
+// "深圳某小区", "北京一些社区": places said to lie in the city without their names (withheld, or
+// counted rather than named) place the case there as a division written after the city would, so
+// the city is read, a municipality too.
+const PLACE_IN_CITY_AFTER = /^(?:地区|某|一些|部分|多个|不少|很多|许多)/
 function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
   const g = gazetteer()
   const out: GazToken[] = []
@@ -559,12 +594,15 @@ function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
     for (const short of shorts) {
       if (!doc.simp.startsWith(short, at)) continue
       const end = at + short.length
-      if (HAN.test(doc.simp[end] ?? '') && !divisionStarts.has(end)) continue
-      const full = g.shortCity.get(short)!
+      const placeAfter = divisionStarts.has(end) || PLACE_IN_CITY_AFTER.test(doc.simp.slice(end, end + 4))
+      if (HAN.test(doc.simp[end] ?? '') && !placeAfter) continue
+      const full = g.shortCity.get(short)
+      // Taiwan's press forms ("北市") stand only in the chains read by shortCityChains.
+      if (!full) continue
       // A municipality's or region's short name ("北京朝阳区", "香港中西区") is read only before a
       // division: alone it is as often the backdrop ("北京、上海等地") as the place.
       const municipal = g.shortProvince.get(short) === full
-      if (municipal && !divisionStarts.has(end)) continue
+      if (municipal && !placeAfter) continue
       const entries = (g.byName.get(full) ?? []).filter((e) => e.level === (municipal ? 'province' : 'city'))
       if (entries.length) out.push({ start: at, end: at + short.length, name: full, entries })
     }
@@ -576,8 +614,9 @@ function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
 // is read only where the text vouches for it: straight after its own city or province ("苏州昆山"),
 // beside a street or town of it ("怀柔龙山街道" or one named anywhere), or written twice, once
 // standing alone as a name between clause words, punctuation or a division ("进入昆山，", "在太仓这样的"). Not where it starts a longer name ("昆山路", "昆山社区"), nor where it is the end of a
-// word ("什么是积分商城", "进入商城商品": a shop, not 商城县).
-const LONGER_NAME_AFTER = /^(?:路|街|道|大道|巷|桥|站|港|号|湖|江|河|村|镇|乡|社区|小区|花园|新村)/
+// word ("什么是积分商城", "进入商城商品": a shop, not 商城县). Airports are named by their district
+// too ("广州白云机场"): a national story about a route out of one says nothing of the district.
+const LONGER_NAME_AFTER = /^(?:路|街|道|大道|巷|桥|站|港|号|湖|江|河|村|镇|乡|社区|小区|花园|新村|机场)/
 
 function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[]): GazToken[] {
   const g = gazetteer()
@@ -884,19 +923,25 @@ function listedCompounds(doc: Doc, local: LocalToken[]): { first: LocalToken; sp
 // stems with none of their own.
 const SHARED_COMMUNITY_KIND = /(?:社区|居民区|村)$/
 
+// "东南、建设、东北等社区": the kind word after 等 (and maybe a count) is shared by every item.
+const KIND_AFTER_COMMUNITIES = /^[\u4e00-\u9fff]{2,6}?等(?:[\d一二三四五六七八九十]+个)?(?:社区|居民区|村)/
+
 /** The first-named community of each list whose items share the kind word written once after the last. */
-function listedCommunities(doc: Doc, local: LocalToken[]): { first: LocalToken; span: [number, number] }[] {
+function listedCommunities(doc: Doc, local: LocalToken[], divisionEnds: Set<number>): { first: LocalToken; span: [number, number] }[] {
   const out: { first: LocalToken; span: [number, number] }[] = []
   for (const { items, span } of enumerations(doc.simp)) {
-    const [la] = items[items.length - 1]
+    const [la, lb] = items[items.length - 1]
     const tail = local.find((t) => t.level === 'community' && t.start === la && SHARED_COMMUNITY_KIND.test(t.name) && t.name.length - 2 <= LIST_STEM_MAX)
     const middle = items.slice(1, -1)
-    if (!tail || middle.some(([a, b]) => b - a > LIST_STEM_MAX || local.some((t) => t.start >= a && t.end <= b))) continue
+    if (!(tail || KIND_AFTER_COMMUNITIES.test(doc.simp.slice(la, lb))) || middle.some(([a, b]) => b - a > LIST_STEM_MAX || local.some((t) => t.start >= a && t.end <= b))) continue
     const [a, b] = items[0]
     if (local.some((t) => t.start >= a && t.end <= b)) continue
-    const { cut } = nameStart(doc.simp.slice(a, b))
+    // "绥棱镇东南、…等社区": an item written straight after a division starts there, and is a name
+    // even when it is a common word, as a community written after a division is.
+    const after = [...divisionEnds].filter((e) => e > a && e < b).sort((x, y) => y - x)[0]
+    const { cut } = after ? { cut: after - a } : nameStart(doc.simp.slice(a, b))
     const stem = cut < 0 ? '' : doc.simp.slice(a + cut, b)
-    if (stem.length > LIST_STEM_MAX || !isName(stem, 'community', false, 2) || NEVER_INITIAL.has(stem[0]) || commonWordSet().has(stem)) continue
+    if (stem.length > LIST_STEM_MAX || !isName(stem, 'community', after !== undefined, 2) || NEVER_INITIAL.has(stem[0]) || (!after && commonWordSet().has(stem))) continue
     out.push({ first: listItem(a + cut, b, 'community', stem), span })
   }
   return out
@@ -935,17 +980,40 @@ const CHAINED_NAME_MAX = 16
  * "南阳镇", "阳新县": towns and a county elsewhere, spelt by the seam) is a misreading. Also a
  * generic district name after the short city ("阳泉城区"), as after the full one.
  */
+interface ChainCity {
+  full: string
+  press: boolean
+  cities: GazEntry[]
+  cityKeys: Set<string>
+  stems: { stem: string; entry: GazEntry }[]
+}
+
+// Built once per short form: the scan meets the same few cities again and again in a long text.
+const chainCities = new Map<string, ChainCity>()
+function chainCity(short: string): ChainCity {
+  const known = chainCities.get(short)
+  if (known) return known
+  const g = gazetteer()
+  const press = g.chainedShortCity.get(short)
+  const full = g.shortCity.get(short) ?? press!
+  const level = g.shortProvince.get(short) === full ? 'province' : 'city'
+  const cities = (g.byName.get(full) ?? []).filter((e) => e.level === level)
+  const cityKeys = new Set(cities.map((e) => (level === 'province' ? `${e.province}|${e.province}` : e.key)))
+  const made = { full, press: press !== undefined, cities, cityKeys, stems: [...cityKeys].flatMap((k) => g.districtStems.get(k) ?? []) }
+  chainCities.set(short, made)
+  return made
+}
+
 function shortCityChains(doc: Doc): GazToken[] {
   const g = gazetteer()
   const out: GazToken[] = []
-  for (let at = 0; at + 2 <= doc.leadEnd; at++) {
+  for (let at = 0; at + 2 <= doc.simp.length; at++) {
     if (!mayHavePair(g.pairChars.shortCityByStart, doc.simp, at + 2)) continue
     for (const short of g.shortCityByStart.get(pairKey(doc.simp, at + 2)) ?? []) {
       if (!doc.simp.startsWith(short, at)) continue
-      const full = g.shortCity.get(short)!
-      const level = g.shortProvince.get(short) === full ? 'province' : 'city'
-      const cities = (g.byName.get(full) ?? []).filter((e) => e.level === level)
-      const cityKeys = new Set(cities.map((e) => (level === 'province' ? `${e.province}|${e.province}` : e.key)))
+      const { full, press, cities, cityKeys, stems } = chainCity(short)
+      // "台北市", "新北市": a press form after another character of a name is that name's tail.
+      if (press && HAN.test(doc.simp[at - 1] ?? '') && !STOP_CHARS.has(doc.simp[at - 1])) continue
       const end = at + short.length
       let next: GazToken | undefined
       for (let len = Math.min(CHAINED_NAME_MAX, doc.simp.length - end); len >= 2 && !next; len--) {
@@ -959,7 +1027,7 @@ function shortCityChains(doc: Doc): GazToken[] {
       }
       // "杭州西湖", "上海浦东": a district of that city written without its suffix, unless a road or a
       // longer place is named after it ("南京江宁路") or it is the full city name going on ("济南市中心": 市中区).
-      for (const { stem, entry } of next ? [] : [...cityKeys].flatMap((k) => g.districtStems.get(k) ?? [])) {
+      for (const { stem, entry } of next ? [] : stems) {
         if (!doc.simp.startsWith(stem, end) || stem.startsWith('市') || LONGER_NAME_AFTER.test(doc.simp.slice(end + stem.length, end + stem.length + 2))) continue
         next = { start: end, end: end + stem.length, name: entry.district!, entries: [entry] }
         break
@@ -1083,7 +1151,7 @@ export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   // the last; where none stands out (named twice), readers take the first-named, as with estates:
   // the list's first item, unless a community named once comes before the list.
   const topCommunity = communities[0]
-  const communityList = topCommunity && topCommunity.mentions > 1 ? undefined : listedCommunities(doc, local).find((l) => !topCommunity || l.span[0] <= topCommunity.first.start)
+  const communityList = topCommunity && topCommunity.mentions > 1 ? undefined : listedCommunities(doc, local, new Set(divisions.map((d) => d.end))).find((l) => !topCommunity || l.span[0] <= topCommunity.first.start)
   if (communityList) set('community', { value: doc.body.slice(communityList.first.start, communityList.first.end), evidence: quoteSentence(doc, communityList.first.start, communityList.first.end), inferred: false })
   else if (communities[0]) {
     if ((titleNamesAdmin && !titleNamesCommunity && communities.length >= 3) || (named.length >= 3 && !titleNamesCommunity)) {
@@ -1122,19 +1190,21 @@ const PLACE_KEYS: PlaceLevel[] = ['province', 'city', 'district', 'street', 'com
 
 interface AnonymousDivisionRule {
   suffix: RegExp
-  level: 'province' | 'city' | 'district'
+  level: AdminLevel
   why: string
 }
 
-/** Divisions a study names by a letter ("G省", "B区", "D 县"): read at the level their suffix names. */
+/** Divisions a study names by a letter or two ("G省", "B区", "D 县", "XX区", "LC街道"): read at the level their suffix names. */
 const ANONYMOUS_DIVISION_RULES: AnonymousDivisionRule[] = [
   { suffix: /^省$/, level: 'province', why: 'field studies hide the province they worked in behind a letter, and readers still record it' },
   { suffix: /^市$/, level: 'city', why: 'an anonymised city is the city level, as a named one is' },
   { suffix: /^[县区]$/, level: 'district', why: 'an anonymised county or district is the district level; a spaced letter ("D 县") is typeset English style' },
+  { suffix: /^(?:街道|镇|乡)$/, level: 'street', why: 'studies hide the street office or town of their fieldwork the same way ("LC街道办事处"), and readers record it at street level' },
 ]
-// A capital letter on its own, maybe one space, then a division suffix: not inside a Latin word
-// ("PPP区") nor a code ("A1区").
-const ANONYMOUS_ADMIN = /(?<![A-Za-z0-9０-９])([A-Z]) ?(省|市|县|区)/g
+// One capital letter or two on their own (a letter, pinyin initials, the placeholder XX), maybe one
+// space, then a division suffix: not inside a Latin word or an acronym of three ("PPP区", a form's
+// blank "XXX县") nor a code ("A1区").
+const ANONYMOUS_ADMIN = /(?<![A-Za-z0-9０-９])([A-Z]{1,2}) ?(省|市|县|区|街道|镇|乡)/g
 
 // The four municipalities are a province and a city at once: readers record the city too even
 // when no district below it is named ("基于上海市的经验").
