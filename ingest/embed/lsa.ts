@@ -105,8 +105,9 @@ export interface LsaModel {
   /** User dictionary the model was trained with (see SerializedLsa.meta.words). */
   words: string[]
   /**
-   * The training passages' weighted terms, kept by a freshly trained model so ingest does not
-   * segment its sample twice (once to train, once to embed); embedding a text drops its entry.
+   * The training passages' weighted terms (and those of passages analysed for the sample that the
+   * last trim pushed out), kept by a freshly trained model so ingest does not segment them twice
+   * (once for the sample, once to embed); embedding a text drops its entry.
    */
   trained?: Map<string, TrainedRow>
 }
@@ -269,20 +270,32 @@ export class TrainingSample {
     return this.kept.map((x) => x.t)
   }
 
-  /** The sample analysed as training with `p` would analyse it, or null when it was not. */
-  analysed(p: LsaParams): { texts: string[]; docs: Counted[]; vocabulary: Vocabulary } | null {
+  /**
+   * The sample analysed as training with `p` would analyse it, or null when it was not; `spare`
+   * holds the analysed texts the last trim pushed out (fewer than `max`: the sample is trimmed
+   * whenever it reaches twice that). They are passages to embed like any other, and their counts
+   * save segmenting them again (at 3,000 reports ~1,000 of 9,000 passages).
+   */
+  analysed(p: LsaParams): { texts: string[]; docs: Counted[]; vocabulary: Vocabulary; spare: { texts: string[]; docs: Counted[] } } | null {
     if (!this.analyse || this.analyse.bigramWeight !== p.bigramWeight || this.max !== p.maxPassages) return null
-    this.trim()
-    return { texts: this.kept.map((x) => x.t), docs: this.kept.map((x) => x.doc!), vocabulary: this.vocabulary }
+    const out = this.trim()
+    return {
+      texts: this.kept.map((x) => x.t),
+      docs: this.kept.map((x) => x.doc!),
+      vocabulary: this.vocabulary,
+      spare: { texts: out.map((x) => x.t), docs: out.map((x) => x.doc!) },
+    }
   }
 
-  private trim(): void {
+  /** Keeps the first `max` texts by key; returns the ones pushed out. */
+  private trim(): Keyed[] {
     this.kept.sort(byKey)
-    if (this.kept.length > this.max) {
-      for (const x of this.kept.slice(this.max)) this.held.delete(x.t)
-      this.kept.length = this.max
-      this.ceiling = this.kept[this.max - 1].h
-    }
+    if (this.kept.length <= this.max) return []
+    const out = this.kept.slice(this.max)
+    for (const x of out) this.held.delete(x.t)
+    this.kept.length = this.max
+    this.ceiling = this.kept[this.max - 1].h
+    return out
   }
 }
 
@@ -419,7 +432,7 @@ function symmetricEigen(input: Float64Array, l: number): { values: Float64Array;
 function buildMatrix(
   sample: string[],
   p: LsaParams,
-  analysed?: { docs: Counted[]; vocabulary: Vocabulary },
+  analysed?: { docs: Counted[]; vocabulary: Vocabulary; spare: { texts: string[]; docs: Counted[] } },
 ): { a: Csr; terms: string[]; idf: Float32Array; rows: Map<string, TrainedRow> } {
   const vocabulary = analysed?.vocabulary ?? new Vocabulary()
   const docs = analysed?.docs ?? sample.map((text) => countTerms(text, p.bigramWeight, vocabulary))
@@ -442,36 +455,50 @@ function buildMatrix(
   const n = sample.length
   const idf = Float32Array.from(kept, (id) => Math.log((1 + n) / (1 + df[id])) + 1)
 
+  const known = (t: Int32Array) => {
+    let m = 0
+    for (let i = 0; i < t.length; i++) if (remap[t[i]] >= 0) m++
+    return m
+  }
   let nnz = 0
-  for (const t of docTerms) for (let i = 0; i < t.length; i++) if (remap[t[i]] >= 0) nnz++
+  for (const t of docTerms) nnz += known(t)
+  const spare = analysed?.spare ?? { texts: [], docs: [] }
+  let spareNnz = 0
+  for (const d of spare.docs) spareNnz += known(d.terms)
   const rowPtr = sharedInt32(n + 1)
-  const col = sharedInt32(nnz)
+  // The spare rows sit past the matrix's entries, in the same arrays, so one handover carries all.
+  const col = sharedInt32(nnz + spareNnz)
   // Shared, like col: the cached rows can then be handed to the threads that embed (lsaHandover).
-  const raw = sharedFloat64(nnz)
+  const raw = sharedFloat64(nnz + spareNnz)
   const val = sharedFloat64(nnz)
   const rows = new Map<string, TrainedRow>()
   let at = 0
-  for (let d = 0; d < n; d++) {
-    // Terms stay in the text's order (the products do not need sorted columns), so a cached row
-    // embeds with exactly the additions embedLsa would make: the same vector, bit for bit.
+  // Terms stay in the text's order (the products do not need sorted columns), so a cached row
+  // embeds with exactly the additions embedLsa would make: the same vector, bit for bit.
+  const row = (text: string, t: Int32Array, counts: Float64Array): number => {
     const start = at
     let norm = 0
-    const t = docTerms[d]
     for (let i = 0; i < t.length; i++) {
       const j = remap[t[i]]
       if (j < 0) continue
-      const w = weight(terms[j], docCounts[d][i], idf[j], p.bigramWeight)
+      const w = weight(terms[j], counts[i], idf[j], p.bigramWeight)
       col[at] = j
       raw[at] = w
       norm += w * w
       at++
     }
+    rows.set(text, { col: col.subarray(start, at), w: raw.subarray(start, at) })
+    return norm
+  }
+  for (let d = 0; d < n; d++) {
+    const start = at
+    const norm = row(sample[d], docTerms[d], docCounts[d])
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0
     for (let e = start; e < at; e++) val[e] = raw[e] * inv
     rowPtr[d + 1] = at
-    rows.set(sample[d], { col: col.subarray(start, at), w: raw.subarray(start, at) })
   }
-  return { a: { rows: n, cols: terms.length, rowPtr, col, val }, terms, idf, rows }
+  spare.docs.forEach((d, i) => row(spare.texts[i], d.terms, d.counts))
+  return { a: { rows: n, cols: terms.length, rowPtr, col: col.subarray(0, nnz), val }, terms, idf, rows }
 }
 
 /** Sublinear tf × idf, bigrams scaled against words. */
