@@ -19,7 +19,7 @@
  * would count it twice and dilute the latent signal that is the vector side's reason to exist.
  */
 import { createHash } from 'node:crypto'
-import { addWords, analyze, userDictionary } from '../text/segment.js'
+import { addWords, analyze, analyzeNormalized, userDictionary } from '../text/segment.js'
 import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
 import { axpy, runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
@@ -142,9 +142,9 @@ export interface SerializedLsa {
 
 // ---------- features ----------
 
-/** Raw term counts of one text (before vocabulary selection). */
-function termCounts(text: string, bigramWeight: number): Map<string, number> {
-  const { words, bigrams } = analyze(text)
+/** Raw term counts of one text (before vocabulary selection); `normalized`, its normalizeForSearch form if at hand. */
+function termCounts(text: string, bigramWeight: number, normalized?: string): Map<string, number> {
+  const { words, bigrams } = normalized === undefined ? analyze(text) : analyzeNormalized(normalized)
   const counts = new Map<string, number>()
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1)
   if (bigramWeight > 0) {
@@ -178,8 +178,8 @@ interface Counted {
   counts: Float64Array
 }
 
-function countTerms(text: string, bigramWeight: number, vocabulary: Vocabulary): Counted {
-  const counts = termCounts(text, bigramWeight)
+function countTerms(text: string, bigramWeight: number, vocabulary: Vocabulary, normalized?: string): Counted {
+  const counts = termCounts(text, bigramWeight, normalized)
   const terms = new Int32Array(counts.size)
   const n = new Float64Array(counts.size)
   let i = 0
@@ -256,11 +256,12 @@ export class TrainingSample {
     private readonly analyse?: { bigramWeight: number },
   ) {}
 
-  add(text: string): void {
+  /** `normalized` gives the text's normalizeForSearch form, asked only when the text is analysed. */
+  add(text: string, normalized?: () => string): void {
     if (!text.trim()) return
     const h = fnv1a(text)
     if (h > this.ceiling || this.held.has(text)) return
-    this.kept.push({ t: text, h, doc: this.analyse && countTerms(text, this.analyse.bigramWeight, this.vocabulary) })
+    this.kept.push({ t: text, h, doc: this.analyse && countTerms(text, this.analyse.bigramWeight, this.vocabulary, normalized?.()) })
     this.held.add(text)
     if (this.kept.length >= 2 * this.max) this.trim()
   }

@@ -4,7 +4,8 @@ import { FixedSizeList, Float32, makeData, RecordBatch, Schema, Struct, Table as
 import type { Case } from '../schema.js'
 import { chunk, type Passage } from '../embed/chunk.js'
 import { facetRow } from '../search/facets.js'
-import { searchNormal } from '../search/normalize.js'
+import { searchNormal, searchNormalOf } from '../search/normalize.js'
+import { normalizeForSearch } from '../text/script.js'
 import type { Card } from './layout.js'
 import { fundingSummary } from '../funding-summary.js'
 
@@ -61,13 +62,24 @@ export function passageText(c: Case, p: Passage, ord: number): string {
   return ord === 0 && !c.body.startsWith(c.displayTitle) ? `${c.displayTitle}\n${p.text}` : p.text
 }
 
-export function passageRows(c: Case, passages: Passage[], vectors: Float32Array[]): Record<string, unknown>[] {
+/**
+ * Each passage's search text in normalizeForSearch form, made on first use and kept: the index
+ * step needs it for a trial row, the LSA sample and the bigram sample, which otherwise converted
+ * the same passage two or three times over (OpenCC, most of their cost).
+ */
+export function normalizedPassages(c: Case, passages: Passage[]): (ord: number) => string {
+  const forms: string[] = []
+  return (ord) => (forms[ord] ??= normalizeForSearch(passageText(c, passages[ord], ord)))
+}
+
+/** `normalized(ord)`, when given, is passage ord's text in normalizeForSearch form (normalizedPassages). */
+export function passageRows(c: Case, passages: Passage[], vectors: Float32Array[], normalized?: (ord: number) => string): Record<string, unknown>[] {
   const facets = facetRow(c)
   return passages.map((p, ord) => ({
     caseId: c.id,
     ord,
     text: p.text,
-    norm: searchNormal(passageText(c, p, ord)),
+    norm: normalized ? searchNormalOf(normalized(ord)) : searchNormal(passageText(c, p, ord)),
     spanStart: p.span[0],
     spanEnd: p.span[1],
     vector: vectors[ord],

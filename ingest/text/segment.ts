@@ -171,6 +171,11 @@ export function bigrams(text: string): string[] {
 
 /** `tokens` and `bigrams` of one text, normalizing it once (the embedder's hot path). */
 export function analyze(text: string): { words: string[]; bigrams: string[] } {
-  const normal = segmentNormal(text)
+  return analyzeNormalized(normalizeForSearch(text))
+}
+
+/** `analyze` of a text already in normalizeForSearch form (OpenCC's conversion is most of the cost). */
+export function analyzeNormalized(normalized: string): { words: string[]; bigrams: string[] } {
+  const normal = normalized.replace(INNER_QUOTE, '$1')
   return { words: wordsOfNormal(normal, false), bigrams: bigramsOfNormal(normal) }
 }
