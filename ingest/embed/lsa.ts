@@ -19,7 +19,7 @@
  * would count it twice and dilute the latent signal that is the vector side's reason to exist.
  */
 import { createHash } from 'node:crypto'
-import { addWords, analyze, analyzeNormalized, userDictionary } from '../text/segment.js'
+import { addWords, addWordsLater, analyze, analyzeNormalized, userDictionary } from '../text/segment.js'
 import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
 import { axpy, runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
@@ -729,7 +729,7 @@ export function lsaHandover(embedder: Embedder): LsaHandover | null {
 /** The embedder a handover describes, on this thread: the same vectors, bit for bit. */
 export function lsaFromHandover(h: LsaHandover): LsaEmbedder {
   // Segmenting a text not trained on must cut it as the training thread did.
-  if (h.model.words.length) addWords(h.model.words)
+  if (h.model.words.length) addWordsLater(h.model.words)
   const model: LsaModel = { ...h.model, index: new Map(h.model.terms.map((t, j) => [t, j])) }
   if (h.trained) {
     const { texts, bounds, col, w } = h.trained
