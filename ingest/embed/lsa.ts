@@ -160,6 +160,8 @@ function termCounts(text: string, bigramWeight: number, normalized?: string): Ma
 class Vocabulary {
   readonly names: string[] = []
   private ids = new Map<string, number>()
+  /** countTerms' tally by term id, all zero between texts. */
+  tally = new Float64Array(1024)
 
   id(term: string): number {
     let id = this.ids.get(term)
@@ -178,17 +180,32 @@ interface Counted {
   counts: Float64Array
 }
 
+/**
+ * termCounts by term id: each occurrence looked up once, in the vocabulary (termCounts' own map
+ * of strings, then the vocabulary, took two or three lookups). Ids are given on first sight and
+ * words come before bigrams, so terms and counts are termCounts' entries, in its order.
+ */
 function countTerms(text: string, bigramWeight: number, vocabulary: Vocabulary, normalized?: string): Counted {
-  const counts = termCounts(text, bigramWeight, normalized)
-  const terms = new Int32Array(counts.size)
-  const n = new Float64Array(counts.size)
-  let i = 0
-  for (const [term, count] of counts) {
-    terms[i] = vocabulary.id(term)
-    n[i] = count
-    i++
+  const { words, bigrams } = normalized === undefined ? analyze(text) : analyzeNormalized(normalized)
+  const order: number[] = []
+  const see = (term: string) => {
+    const id = vocabulary.id(term)
+    if (id >= vocabulary.tally.length) {
+      const grown = new Float64Array(Math.max(2 * vocabulary.tally.length, id + 1))
+      grown.set(vocabulary.tally)
+      vocabulary.tally = grown
+    }
+    if (vocabulary.tally[id]++ === 0) order.push(id)
   }
-  return { terms, counts: n }
+  for (const w of words) see(w)
+  if (bigramWeight > 0) for (const b of bigrams) see(BIGRAM_PREFIX + b)
+  const terms = Int32Array.from(order)
+  const counts = new Float64Array(order.length)
+  order.forEach((id, i) => {
+    counts[i] = vocabulary.tally[id]
+    vocabulary.tally[id] = 0
+  })
+  return { terms, counts }
 }
 
 function isBigramTerm(term: string): boolean {
