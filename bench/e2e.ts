@@ -57,6 +57,9 @@ export async function run(): Promise<void> {
           `CPU ${r.cpu.toFixed(1)} s (user + sys, ${(r.cpu / r.wall).toFixed(2)} cores); load average ${before.toFixed(1)} → ${after.toFixed(1)}`,
       )
       console.log(`  stages (s; read … write summed over ${s.workers} workers): ${stages}; ${s.index.passages} passages, ${s.index.embedder.model}`)
+      const t = s.timeline
+      const at = (x: number | null) => (x === null ? '–' : `${x.toFixed(1)} s`)
+      console.log(`  timeline (since the ingest process started): first report ${at(t.firstReport)}, streamed ${at(t.streamed)}, trained ${at(t.trained)}, embedded ${at(t.embedded)}, indexed ${at(t.indexed)}, exit ${r.wall.toFixed(1)} s`)
       rmSync(out, { recursive: true, force: true })
     }
   } finally {

@@ -5,7 +5,9 @@
  * ~1.3 s of CPU and a second or more of wall time before an ingest can start its stream.
  *
  * The bundle splits at the CLI's dynamic imports, so a command still loads only its own modules
- * and packages. Each source file keeps its own `import.meta.url` (files are found relative to
+ * and packages. The ingest worker thread (ingest/corpus/worker.ts) is a second entry of the same
+ * bundle: the pool (ingest/corpus/pool.ts) otherwise bundles it with esbuild on every run to learn
+ * its hash, ~0.3 s of CPU and ~0.5 s of wall time before a worker can start. Each source file keeps its own `import.meta.url` (files are found relative to
  * their source, as under tsx). Where no bundle can be made or read (.cache not writable, esbuild
  * missing), the CLI runs through tsx as before.
  */
@@ -16,6 +18,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const ENTRY = join(ROOT, 'ingest/cli.ts')
+const WORKER = join(ROOT, 'ingest/corpus/worker.ts')
+/** Where the pool finds the bundled worker (the same key in ingest/corpus/pool.ts). */
+const WORKER_KEY = Symbol.for('casebook.ingest-worker')
 const CACHE = join(ROOT, '.cache/cli')
 /** Names the current bundle and the size and mtime of every source file it was built from. */
 const STAMP = join(CACHE, 'current.json')
@@ -26,12 +31,13 @@ function stamp(file) {
   return s ? `${s.size}:${s.mtimeMs}` : 'gone'
 }
 
-/** The entry module of a bundle still matching its sources, or null. */
+/** The directory of a bundle still matching its sources, or null. */
 function current() {
   try {
     const { dir, inputs } = JSON.parse(readFileSync(STAMP, 'utf8'))
-    const entry = join(CACHE, dir, 'cli.js')
-    return existsSync(entry) && Object.entries(inputs).every(([file, was]) => stamp(file) === was) ? entry : null
+    const entries = join(CACHE, dir)
+    const whole = existsSync(join(entries, 'cli.js')) && existsSync(join(entries, 'ingest-worker.js'))
+    return whole && Object.entries(inputs).every(([file, was]) => stamp(file) === was) ? entries : null
   } catch {
     return null
   }
@@ -54,7 +60,7 @@ const ownUrl = {
 async function build() {
   const { build } = await import('esbuild')
   const out = await build({
-    entryPoints: { cli: ENTRY },
+    entryPoints: { cli: ENTRY, 'ingest-worker': WORKER },
     bundle: true,
     splitting: true,
     platform: 'node',
@@ -93,7 +99,7 @@ async function build() {
   const tmp = `${STAMP}.${process.pid}`
   writeFileSync(tmp, JSON.stringify({ dir, inputs }))
   renameSync(tmp, STAMP)
-  return join(final, 'cli.js')
+  return final
 }
 
 async function entry() {
@@ -109,7 +115,8 @@ async function entry() {
 process.env.LANCEDB_LOG ??= 'error'
 const bundle = await entry()
 if (bundle) {
-  await import(pathToFileURL(bundle).href)
+  globalThis[WORKER_KEY] = pathToFileURL(join(bundle, 'ingest-worker.js'))
+  await import(pathToFileURL(join(bundle, 'cli.js')).href)
 } else {
   const tsx = await import('tsx/esm/api')
   tsx.register()

@@ -228,6 +228,12 @@ describe('casebook ingest', () => {
     expect(summary).toMatchObject({ reports: 5, counts: { created: 0, updated: 0, unchanged: 5, failed: 0 }, workers: 1, index: { cases: 5, added: 0, removed: 0 } })
     expect(Object.keys(summary.seconds)).toEqual(['read', 'clean', 'extract', 'write', 'embed', 'index', 'compact', 'total'])
     expect(summary.seconds.total).toBeGreaterThan(0)
+    // Nothing changed, so no model was trained: the timeline says when the stream and the build ended.
+    expect(summary.timeline).toMatchObject({ trained: null, embedded: null })
+    expect(summary.timeline.firstReport).toBeGreaterThan(0)
+    expect(summary.timeline.streamed).toBeGreaterThanOrEqual(summary.timeline.firstReport)
+    expect(summary.timeline.indexed).toBeGreaterThanOrEqual(summary.timeline.streamed)
+    expect(summary.timeline.indexed).toBeLessThanOrEqual(summary.seconds.total + 0.05)
     expect(summary.reportsPerSecond).toBeGreaterThan(0)
     expect(r.stderr).not.toMatch(/\r|reports · /)
     expect((await cli('ingest', '--corpus', raw(), '--workers', 'two')).code).toBe(2)

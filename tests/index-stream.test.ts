@@ -63,6 +63,22 @@ describe('TrainingSample', () => {
     for (const t of texts.slice(0, 30)) expect([...embedLsa(analysed, t)]).toEqual([...embedLsa(plain, t)])
   })
 
+  it('given analysed texts the last trim pushed out, keeps their rows too, and they embed as segmenting them would, bit for bit', () => {
+    const texts = manyCases(35).map((c) => c.body)
+    // 35 texts never reach twice the sample's 20, so only the final trim pushes any out: 15 of them.
+    const streamed = new TrainingSample(20, { bigramWeight: LSA_DEFAULTS.bigramWeight })
+    texts.forEach((t) => streamed.add(t))
+    const params = { maxPassages: 20 }
+    const analysed = trainLsa(streamed, params)
+    const plain = trainLsa(texts, params)
+    expect(analysed.model).toBe(plain.model)
+    expect(analysed.trained?.size).toBe(35)
+    expect(plain.trained?.size).toBe(20)
+    for (const t of texts) {
+      expect(Buffer.from(embedLsa(analysed, t).buffer).equals(Buffer.from(embedLsa(plain, t).buffer))).toBe(true)
+    }
+  })
+
   it('given other training parameters than it was analysed for, trains from its texts instead', () => {
     const texts = manyCases(40).map((c) => c.body)
     const streamed = new TrainingSample(40, { bigramWeight: 1 })

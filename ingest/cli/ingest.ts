@@ -9,7 +9,7 @@ import { defaultWorkers, WorkerPool } from '../corpus/pool.js'
 import type { Case } from '../schema.js'
 import { parse, reportFailure, usageError, UsageError } from './args.js'
 import { oneLine } from '../text/one-line.js'
-import type { IndexStats } from '../index/write.js'
+import type { IndexPhase, IndexStats } from '../index/write.js'
 import { StageTimes, STAGES, type StageSeconds } from '../timings.js'
 
 const USAGE = 'usage: casebook ingest [--corpus DIR] [--cases DIR] [--db DIR] [--embedder NAME] [--workers N] [--json]'
@@ -33,8 +33,30 @@ export interface IngestSummary {
   workers: number
   /** Wall seconds for the whole run, and per stage (read … write summed over the workers). */
   seconds: StageSeconds & { total: number }
+  /**
+   * When each part of the run ended, in seconds since the process started: where the wall time
+   * goes (stage seconds are busy time, summed over threads). `trained` and `embedded` are null
+   * when this run trained no model.
+   */
+  timeline: Timeline
   reportsPerSecond: number
 }
+
+export interface Timeline {
+  /** The first report's outcome reached this thread: module loading and worker start before it. */
+  firstReport: number | null
+  /** The last case streamed by (every case file written). */
+  streamed: number
+  /** The offline model trained, about to embed every passage. */
+  trained: number | null
+  /** Every passage embedded and written, about to build the indexes. */
+  embedded: number | null
+  /** The indexes built and the build's pointer written. */
+  indexed: number
+}
+
+/** Seconds since the process started (performance's time origin), to the hundredth. */
+const sinceStart = () => Math.round(performance.now() / 10) / 100
 
 export function summaryLine(s: Pick<IngestSummary, 'reports' | 'counts' | 'corpus' | 'cases'>): string {
   const c = s.counts
@@ -108,9 +130,17 @@ async function ingest(
   const progress = startProgress(files.length)
   const step = await openIndexStep({ cases, db: opts.db, embedder: opts.embedder, log: (line) => progress.log(line), threads: pool?.kernels, shares: pool?.shares })
 
+  const timeline: Timeline = { firstReport: null, streamed: 0, trained: null, embedded: null, indexed: 0 }
+  const onPhase = (p: IndexPhase) => {
+    if (p.name === 'embed' && timeline.trained === null) timeline.trained = sinceStart()
+    if (p.name === 'indexes') timeline.embedded = timeline.trained === null ? null : sinceStart()
+    progress.phase(p)
+  }
+
   async function* stream(): AsyncGenerator<Case> {
     const streamed = new Set<string>()
     for await (const outcome of ingestReports(files, { cases, workers: 0, pool: pool ?? undefined, times })) {
+      timeline.firstReport ??= sinceStart()
       counts[outcome.status]++
       if (outcome.error) progress.log(`casebook: ${oneLine(outcome.error)}`)
       progress.tick()
@@ -121,11 +151,13 @@ async function ingest(
     }
     // Case files this run did not make (their report failed, or is gone) stay in the store.
     yield* eachCase(cases, (err) => progress.log(`casebook: ${oneLine(err.message)}`), streamed)
+    timeline.streamed = sinceStart()
   }
 
   let index: IndexStats
   try {
-    index = await step.run(stream(), { times, onPhase: (p) => progress.phase(p) })
+    index = await step.run(stream(), { times, onPhase })
+    timeline.indexed = sinceStart()
   } finally {
     progress.stop()
   }
@@ -134,6 +166,7 @@ async function ingest(
   const summary: IngestSummary = {
     corpus, cases, reports: files.length, counts, index, workers: pool?.size ?? 0,
     seconds: { ...times.seconds(), total: Math.round(total * 10) / 10 },
+    timeline,
     reportsPerSecond: Math.round((files.length / total) * 10) / 10,
   }
   if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)

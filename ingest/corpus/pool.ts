@@ -52,14 +52,20 @@ export function defaultWorkers(reports: number): number {
   return Math.min(availableParallelism(), Math.floor(reports / REPORTS_PER_WORKER))
 }
 
+/** Set by the CLI's launcher (ingest/cli.mjs) to the worker entry of the bundle it runs. */
+const BUNDLED_WORKER = Symbol.for('casebook.ingest-worker')
+
 /**
- * How a worker is started. Compiled output imports worker.js. From source (the CLI, tests,
- * benches run through tsx) the worker and everything it imports are bundled by esbuild (tsx's own
- * compiler) into one plain module under .cache/, named by its content: a worker that loads it
- * needs no loader hooks, which cost each thread ~1 s of CPU at start (a hook thread resolving and
- * translating every module). Where .cache/ cannot be written the worker boots through tsx.
+ * How a worker is started. The CLI's bundle carries the worker as an entry of its own. Compiled
+ * output imports worker.js. Otherwise, from source (tests, benches run through tsx) the worker
+ * and everything it imports are bundled by esbuild (tsx's own compiler) into one plain module
+ * under .cache/, named by its content: a worker that loads it needs no loader hooks, which cost
+ * each thread ~1 s of CPU at start (a hook thread resolving and translating every module). Where
+ * .cache/ cannot be written the worker boots through tsx.
  */
 async function workerStarter(): Promise<() => Worker> {
+  const prebuilt = (globalThis as { [BUNDLED_WORKER]?: URL })[BUNDLED_WORKER]
+  if (prebuilt) return () => new Worker(prebuilt)
   if (!import.meta.url.endsWith('.ts')) return () => new Worker(new URL('./worker.js', import.meta.url))
   const source = new URL('./worker.ts', import.meta.url)
   try {

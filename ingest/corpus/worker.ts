@@ -7,7 +7,6 @@ import { parentPort } from 'node:worker_threads'
 import { ingestOutcome } from './ingest-file.js'
 import { runKernel } from '../embed/lsa-kernels.js'
 import { lsaFromHandover } from '../embed/lsa.js'
-import { userDictionary } from '../text/segment.js'
 import type { Embedder } from '../embed/types.js'
 import { shareRows, toReply } from '../index/passage-share.js'
 import type { WorkerReply, WorkerTask } from './pool.js'
@@ -24,9 +23,6 @@ parentPort!.on('message', (task: WorkerTask) => {
   if ('kernel' in task) {
     runKernel(task.kernel)
     reply({ seq: task.seq, kernel: true })
-    // After the Gram product the main thread decomposes it alone (~0.5 s): the segmenter that
-    // embedding needs (~0.3 s to start; the stream never used it here) starts meanwhile, not after the handover.
-    if (task.kernel.op === 'gram') setImmediate(userDictionary)
   } else if ('handover' in task) {
     embedder = lsaFromHandover(task.handover)
     reply({ seq: task.seq, loaded: true })

@@ -19,7 +19,7 @@
  * would count it twice and dilute the latent signal that is the vector side's reason to exist.
  */
 import { createHash } from 'node:crypto'
-import { addWords, analyze, userDictionary } from '../text/segment.js'
+import { addWords, addWordsLater, analyze, analyzeNormalized, userDictionary } from '../text/segment.js'
 import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
 import { axpy, runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
@@ -105,8 +105,9 @@ export interface LsaModel {
   /** User dictionary the model was trained with (see SerializedLsa.meta.words). */
   words: string[]
   /**
-   * The training passages' weighted terms, kept by a freshly trained model so ingest does not
-   * segment its sample twice (once to train, once to embed); embedding a text drops its entry.
+   * The training passages' weighted terms (and those of passages analysed for the sample that the
+   * last trim pushed out), kept by a freshly trained model so ingest does not segment them twice
+   * (once for the sample, once to embed); embedding a text drops its entry.
    */
   trained?: Map<string, TrainedRow>
 }
@@ -141,9 +142,9 @@ export interface SerializedLsa {
 
 // ---------- features ----------
 
-/** Raw term counts of one text (before vocabulary selection). */
-function termCounts(text: string, bigramWeight: number): Map<string, number> {
-  const { words, bigrams } = analyze(text)
+/** Raw term counts of one text (before vocabulary selection); `normalized`, its normalizeForSearch form if at hand. */
+function termCounts(text: string, bigramWeight: number, normalized?: string): Map<string, number> {
+  const { words, bigrams } = normalized === undefined ? analyze(text) : analyzeNormalized(normalized)
   const counts = new Map<string, number>()
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1)
   if (bigramWeight > 0) {
@@ -159,6 +160,8 @@ function termCounts(text: string, bigramWeight: number): Map<string, number> {
 class Vocabulary {
   readonly names: string[] = []
   private ids = new Map<string, number>()
+  /** countTerms' tally by term id, all zero between texts. */
+  tally = new Float64Array(1024)
 
   id(term: string): number {
     let id = this.ids.get(term)
@@ -177,17 +180,32 @@ interface Counted {
   counts: Float64Array
 }
 
-function countTerms(text: string, bigramWeight: number, vocabulary: Vocabulary): Counted {
-  const counts = termCounts(text, bigramWeight)
-  const terms = new Int32Array(counts.size)
-  const n = new Float64Array(counts.size)
-  let i = 0
-  for (const [term, count] of counts) {
-    terms[i] = vocabulary.id(term)
-    n[i] = count
-    i++
+/**
+ * termCounts by term id: each occurrence looked up once, in the vocabulary (termCounts' own map
+ * of strings, then the vocabulary, took two or three lookups). Ids are given on first sight and
+ * words come before bigrams, so terms and counts are termCounts' entries, in its order.
+ */
+function countTerms(text: string, bigramWeight: number, vocabulary: Vocabulary, normalized?: string): Counted {
+  const { words, bigrams } = normalized === undefined ? analyze(text) : analyzeNormalized(normalized)
+  const order: number[] = []
+  const see = (term: string) => {
+    const id = vocabulary.id(term)
+    if (id >= vocabulary.tally.length) {
+      const grown = new Float64Array(Math.max(2 * vocabulary.tally.length, id + 1))
+      grown.set(vocabulary.tally)
+      vocabulary.tally = grown
+    }
+    if (vocabulary.tally[id]++ === 0) order.push(id)
   }
-  return { terms, counts: n }
+  for (const w of words) see(w)
+  if (bigramWeight > 0) for (const b of bigrams) see(BIGRAM_PREFIX + b)
+  const terms = Int32Array.from(order)
+  const counts = new Float64Array(order.length)
+  order.forEach((id, i) => {
+    counts[i] = vocabulary.tally[id]
+    vocabulary.tally[id] = 0
+  })
+  return { terms, counts }
 }
 
 function isBigramTerm(term: string): boolean {
@@ -255,11 +273,12 @@ export class TrainingSample {
     private readonly analyse?: { bigramWeight: number },
   ) {}
 
-  add(text: string): void {
+  /** `normalized` gives the text's normalizeForSearch form, asked only when the text is analysed. */
+  add(text: string, normalized?: () => string): void {
     if (!text.trim()) return
     const h = fnv1a(text)
     if (h > this.ceiling || this.held.has(text)) return
-    this.kept.push({ t: text, h, doc: this.analyse && countTerms(text, this.analyse.bigramWeight, this.vocabulary) })
+    this.kept.push({ t: text, h, doc: this.analyse && countTerms(text, this.analyse.bigramWeight, this.vocabulary, normalized?.()) })
     this.held.add(text)
     if (this.kept.length >= 2 * this.max) this.trim()
   }
@@ -269,20 +288,32 @@ export class TrainingSample {
     return this.kept.map((x) => x.t)
   }
 
-  /** The sample analysed as training with `p` would analyse it, or null when it was not. */
-  analysed(p: LsaParams): { texts: string[]; docs: Counted[]; vocabulary: Vocabulary } | null {
+  /**
+   * The sample analysed as training with `p` would analyse it, or null when it was not; `spare`
+   * holds the analysed texts the last trim pushed out (fewer than `max`: the sample is trimmed
+   * whenever it reaches twice that). They are passages to embed like any other, and their counts
+   * save segmenting them again (at 3,000 reports ~1,000 of 9,000 passages).
+   */
+  analysed(p: LsaParams): { texts: string[]; docs: Counted[]; vocabulary: Vocabulary; spare: { texts: string[]; docs: Counted[] } } | null {
     if (!this.analyse || this.analyse.bigramWeight !== p.bigramWeight || this.max !== p.maxPassages) return null
-    this.trim()
-    return { texts: this.kept.map((x) => x.t), docs: this.kept.map((x) => x.doc!), vocabulary: this.vocabulary }
+    const out = this.trim()
+    return {
+      texts: this.kept.map((x) => x.t),
+      docs: this.kept.map((x) => x.doc!),
+      vocabulary: this.vocabulary,
+      spare: { texts: out.map((x) => x.t), docs: out.map((x) => x.doc!) },
+    }
   }
 
-  private trim(): void {
+  /** Keeps the first `max` texts by key; returns the ones pushed out. */
+  private trim(): Keyed[] {
     this.kept.sort(byKey)
-    if (this.kept.length > this.max) {
-      for (const x of this.kept.slice(this.max)) this.held.delete(x.t)
-      this.kept.length = this.max
-      this.ceiling = this.kept[this.max - 1].h
-    }
+    if (this.kept.length <= this.max) return []
+    const out = this.kept.slice(this.max)
+    for (const x of out) this.held.delete(x.t)
+    this.kept.length = this.max
+    this.ceiling = this.kept[this.max - 1].h
+    return out
   }
 }
 
@@ -419,7 +450,7 @@ function symmetricEigen(input: Float64Array, l: number): { values: Float64Array;
 function buildMatrix(
   sample: string[],
   p: LsaParams,
-  analysed?: { docs: Counted[]; vocabulary: Vocabulary },
+  analysed?: { docs: Counted[]; vocabulary: Vocabulary; spare: { texts: string[]; docs: Counted[] } },
 ): { a: Csr; terms: string[]; idf: Float32Array; rows: Map<string, TrainedRow> } {
   const vocabulary = analysed?.vocabulary ?? new Vocabulary()
   const docs = analysed?.docs ?? sample.map((text) => countTerms(text, p.bigramWeight, vocabulary))
@@ -442,36 +473,50 @@ function buildMatrix(
   const n = sample.length
   const idf = Float32Array.from(kept, (id) => Math.log((1 + n) / (1 + df[id])) + 1)
 
+  const known = (t: Int32Array) => {
+    let m = 0
+    for (let i = 0; i < t.length; i++) if (remap[t[i]] >= 0) m++
+    return m
+  }
   let nnz = 0
-  for (const t of docTerms) for (let i = 0; i < t.length; i++) if (remap[t[i]] >= 0) nnz++
+  for (const t of docTerms) nnz += known(t)
+  const spare = analysed?.spare ?? { texts: [], docs: [] }
+  let spareNnz = 0
+  for (const d of spare.docs) spareNnz += known(d.terms)
   const rowPtr = sharedInt32(n + 1)
-  const col = sharedInt32(nnz)
+  // The spare rows sit past the matrix's entries, in the same arrays, so one handover carries all.
+  const col = sharedInt32(nnz + spareNnz)
   // Shared, like col: the cached rows can then be handed to the threads that embed (lsaHandover).
-  const raw = sharedFloat64(nnz)
+  const raw = sharedFloat64(nnz + spareNnz)
   const val = sharedFloat64(nnz)
   const rows = new Map<string, TrainedRow>()
   let at = 0
-  for (let d = 0; d < n; d++) {
-    // Terms stay in the text's order (the products do not need sorted columns), so a cached row
-    // embeds with exactly the additions embedLsa would make: the same vector, bit for bit.
+  // Terms stay in the text's order (the products do not need sorted columns), so a cached row
+  // embeds with exactly the additions embedLsa would make: the same vector, bit for bit.
+  const row = (text: string, t: Int32Array, counts: Float64Array): number => {
     const start = at
     let norm = 0
-    const t = docTerms[d]
     for (let i = 0; i < t.length; i++) {
       const j = remap[t[i]]
       if (j < 0) continue
-      const w = weight(terms[j], docCounts[d][i], idf[j], p.bigramWeight)
+      const w = weight(terms[j], counts[i], idf[j], p.bigramWeight)
       col[at] = j
       raw[at] = w
       norm += w * w
       at++
     }
+    rows.set(text, { col: col.subarray(start, at), w: raw.subarray(start, at) })
+    return norm
+  }
+  for (let d = 0; d < n; d++) {
+    const start = at
+    const norm = row(sample[d], docTerms[d], docCounts[d])
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0
     for (let e = start; e < at; e++) val[e] = raw[e] * inv
     rowPtr[d + 1] = at
-    rows.set(sample[d], { col: col.subarray(start, at), w: raw.subarray(start, at) })
   }
-  return { a: { rows: n, cols: terms.length, rowPtr, col, val }, terms, idf, rows }
+  spare.docs.forEach((d, i) => row(spare.texts[i], d.terms, d.counts))
+  return { a: { rows: n, cols: terms.length, rowPtr, col: col.subarray(0, nnz), val }, terms, idf, rows }
 }
 
 /** Sublinear tf × idf, bigrams scaled against words. */
@@ -701,7 +746,7 @@ export function lsaHandover(embedder: Embedder): LsaHandover | null {
 /** The embedder a handover describes, on this thread: the same vectors, bit for bit. */
 export function lsaFromHandover(h: LsaHandover): LsaEmbedder {
   // Segmenting a text not trained on must cut it as the training thread did.
-  if (h.model.words.length) addWords(h.model.words)
+  if (h.model.words.length) addWordsLater(h.model.words)
   const model: LsaModel = { ...h.model, index: new Map(h.model.terms.map((t, j) => [t, j])) }
   if (h.trained) {
     const { texts, bounds, col, w } = h.trained

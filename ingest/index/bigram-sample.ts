@@ -5,8 +5,9 @@
  * any order, and only a case that gets in is normalized (about 2000 · ln(corpus / 2000) of them).
  */
 import type { Case } from '../schema.js'
+import type { Passage } from '../embed/chunk.js'
 import { passagesOf, passageText } from './rows.js'
-import { searchNormal } from '../search/normalize.js'
+import { searchNormal, searchNormalOf } from '../search/normalize.js'
 import { fnv1a } from '../text/fnv1a.js'
 
 /** Enough passages to tell a bigram in 20% of them from one in 25% (the planner's thresholds). */
@@ -24,10 +25,11 @@ export class BigramSample {
 
   constructor(private readonly max = CASES) {}
 
-  offer(c: Case): void {
+  /** `passages` and their `normalized` forms (rows.ts, normalizedPassages) when the caller has them. */
+  offer(c: Case, passages: Passage[] = passagesOf(c), normalized?: (ord: number) => string): void {
     const key = fnv1a(c.id)
     if (key > this.ceiling) return
-    this.kept.push({ key, id: c.id, normals: passagesOf(c).map((p, ord) => searchNormal(passageText(c, p, ord))) })
+    this.kept.push({ key, id: c.id, normals: passages.map((p, ord) => (normalized ? searchNormalOf(normalized(ord)) : searchNormal(passageText(c, p, ord)))) })
     if (this.kept.length >= 2 * this.max) this.trim()
   }
 

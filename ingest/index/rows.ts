@@ -1,10 +1,11 @@
 /** Case → table rows. */
 import { createHash } from 'node:crypto'
-import { FixedSizeList, Float32, makeData, RecordBatch, Schema, Struct, Table as ArrowTable, vectorFromArray } from 'apache-arrow'
+import { FixedSizeList, Float32, List, makeData, RecordBatch, Schema, Struct, Table as ArrowTable, Utf8, vectorFromArray, type Data, type DataType } from 'apache-arrow'
 import type { Case } from '../schema.js'
 import { chunk, type Passage } from '../embed/chunk.js'
 import { facetRow } from '../search/facets.js'
-import { searchNormal } from '../search/normalize.js'
+import { searchNormal, searchNormalOf } from '../search/normalize.js'
+import { normalizeForSearch } from '../text/script.js'
 import type { Card } from './layout.js'
 import { fundingSummary } from '../funding-summary.js'
 
@@ -61,13 +62,24 @@ export function passageText(c: Case, p: Passage, ord: number): string {
   return ord === 0 && !c.body.startsWith(c.displayTitle) ? `${c.displayTitle}\n${p.text}` : p.text
 }
 
-export function passageRows(c: Case, passages: Passage[], vectors: Float32Array[]): Record<string, unknown>[] {
+/**
+ * Each passage's search text in normalizeForSearch form, made on first use and kept: the index
+ * step needs it for a trial row, the LSA sample and the bigram sample, which otherwise converted
+ * the same passage two or three times over (OpenCC, most of their cost).
+ */
+export function normalizedPassages(c: Case, passages: Passage[]): (ord: number) => string {
+  const forms: string[] = []
+  return (ord) => (forms[ord] ??= normalizeForSearch(passageText(c, passages[ord], ord)))
+}
+
+/** `normalized(ord)`, when given, is passage ord's text in normalizeForSearch form (normalizedPassages). */
+export function passageRows(c: Case, passages: Passage[], vectors: Float32Array[], normalized?: (ord: number) => string): Record<string, unknown>[] {
   const facets = facetRow(c)
   return passages.map((p, ord) => ({
     caseId: c.id,
     ord,
     text: p.text,
-    norm: searchNormal(passageText(c, p, ord)),
+    norm: normalized ? searchNormalOf(normalized(ord)) : searchNormal(passageText(c, p, ord)),
     spanStart: p.span[0],
     spanEnd: p.span[1],
     vector: vectors[ord],
@@ -88,7 +100,55 @@ export function toArrow(rows: Record<string, unknown>[], schema: Schema): ArrowT
       rows.forEach((r, i) => flat.set(r[f.name] as Float32Array, i * dims))
       return makeData({ type: f.type, length: n, nullCount: 0, child: makeData({ type: new Float32(), length: n * dims, data: flat }) })
     }
-    return vectorFromArray(rows.map((r) => r[f.name]), f.type).data[0]
+    const values = rows.map((r) => r[f.name])
+    return textColumn(values, f.type) ?? vectorFromArray(values, f.type).data[0]
   })
   return new ArrowTable(schema, [new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: n, nullCount: 0, children: columns }))])
+}
+
+const encoder = new TextEncoder()
+
+/**
+ * A Utf8 or List<Utf8> column (the facet lists) made straight from strings, measured then encoded
+ * into one buffer: arrow's builders (vectorFromArray) append value by value into buffers they grow
+ * as they go, and the facet lists were most of the time spent making a batch's rows. Null when the
+ * column is of another type, or holds anything but strings (and, for Utf8, nulls; for lists, arrays
+ * of strings): vectorFromArray then turns those values into Arrow its own way, as before.
+ */
+function textColumn(values: unknown[], type: DataType): Data | null {
+  if (type instanceof Utf8) return utf8Column(values, type)
+  if (!(type instanceof List) || !(type.valueType instanceof Utf8)) return null
+  const items: unknown[] = []
+  const valueOffsets = new Int32Array(values.length + 1)
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return null
+    for (const x of v) items.push(x)
+    valueOffsets[i + 1] = items.length
+  }
+  const child = utf8Column(items, type.valueType)!
+  return makeData({ type, length: values.length, nullCount: 0, valueOffsets, child })
+}
+
+function utf8Column(values: unknown[], type: Utf8): Data<Utf8> | null {
+  let bytes = 0
+  let nulls = 0
+  for (const v of values) {
+    if (typeof v === 'string') bytes += Buffer.byteLength(v, 'utf8')
+    else if (v === null) nulls++
+    else return null
+  }
+  const data = new Uint8Array(bytes)
+  const valueOffsets = new Int32Array(values.length + 1)
+  const nullBitmap = nulls ? new Uint8Array((values.length + 7) >> 3) : undefined
+  let at = 0
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (typeof v === 'string') {
+      at += encoder.encodeInto(v, data.subarray(at)).written
+      if (nullBitmap) nullBitmap[i >> 3] |= 1 << (i & 7)
+    }
+    valueOffsets[i + 1] = at
+  }
+  return makeData({ type, length: values.length, nullCount: nulls, nullBitmap, valueOffsets, data })
 }

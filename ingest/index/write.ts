@@ -31,7 +31,7 @@ import type { Passage } from '../embed/chunk.js'
 import { connect, lancedb, type Connection, type Table } from './lancedb.js'
 import { casesSchema, passagesSchema, TABLES, type EmbedderId, type Pointer } from './layout.js'
 import { appendPointer, appendState, embedderState, latestPointer, openMeta, openTableIfAny, pruneStates } from './meta.js'
-import { hashedCaseRow, passageRows, passagesOf, passageText, toArrow } from './rows.js'
+import { hashedCaseRow, normalizedPassages, passageRows, passagesOf, passageText, toArrow } from './rows.js'
 import { caseShare, inlineShares, type ShareRows, type ShareThreads } from './passage-share.js'
 import type { Table as ArrowTable } from 'apache-arrow'
 import { describeEmbedder, idOf, sameId, type EmbedderProvider } from './embedders.js'
@@ -341,15 +341,17 @@ class Build {
       return
     }
     this.seen.add(c.id)
-    const ready = this.prepare(c)
-    if (!ready) {
+    const prepared = this.prepare(c)
+    if (!prepared) {
       // Its stored version, if any, stays in this build.
       const before = this.stored.get(c.id)
       if (before !== undefined) this.version.add(c.id, before)
       return
     }
-    if (this.sample) ready.passages.forEach((p, ord) => this.sample!.add(passageText(c, p, ord)))
-    if (!this.upsert) this.bigrams.offer(c)
+    // The normal forms are not kept with the pending case: they would hold a second copy of its text.
+    const { normalized, ...ready } = prepared
+    if (this.sample) ready.passages.forEach((p, ord) => this.sample!.add(passageText(c, p, ord), () => normalized(ord)))
+    if (!this.upsert) this.bigrams.offer(c, ready.passages, normalized)
     // An unchanged case is rewritten only when every vector is being replaced by this embedder.
     if (!this.upsert && this.stored.get(c.id) === ready.hash && (this.reuse || this.embedder === null)) {
       this.version.add(c.id, ready.hash)
@@ -360,16 +362,20 @@ class Build {
     if (this.pendingPassages >= this.opts.batch) await this.flush()
   }
 
-  /** Hash, passages and a trial row of a case, or null when one of them throws (it fails alone). */
-  private prepare(c: Case): Pending | null {
+  /**
+   * Hash, passages and a trial row of a case, or null when one of them throws (it fails alone);
+   * with its passages' normal forms, the first made for the trial row.
+   */
+  private prepare(c: Case): (Pending & { normalized: (ord: number) => string }) | null {
     try {
       if (typeof c.body !== 'string') throw new Error('no body text')
       if (c.body.length > MAX_BODY) throw new Error(`body of ${c.body.length.toLocaleString('en-US')} characters; the limit is ${MAX_BODY.toLocaleString('en-US')}`)
       // The row is kept for the write: made once, it also proves the case fits the table.
       const { hash, row } = hashedCaseRow(c)
       const passages = passagesOf(c)
-      passageRows(c, passages.slice(0, 1), [])
-      return { c, hash, passages, row }
+      const normalized = normalizedPassages(c, passages)
+      passageRows(c, passages.slice(0, 1), [], normalized)
+      return { c, hash, passages, row, normalized }
     } catch (error) {
       this.fail(String(c.id), (error as Error).message)
       return null

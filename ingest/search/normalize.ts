@@ -9,7 +9,12 @@ import { normalizeForSearch, toSimplified } from '../text/script.js'
 const QUOTES = /[“”‘’「」『』〝〞〟＂＇"'‛‟‚„‹›«»]/g
 
 export function searchNormal(text: string): string {
-  return normalizeForSearch(text).replace(QUOTES, '')
+  return searchNormalOf(normalizeForSearch(text))
+}
+
+/** searchNormal of a text already in normalizeForSearch form (OpenCC's conversion is most of the cost). */
+export function searchNormalOf(normalized: string): string {
+  return normalized.replace(QUOTES, '')
 }
 
 /** Search-normal form of `text` with, for each of its code units, the offset it came from. */
