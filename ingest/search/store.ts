@@ -276,7 +276,7 @@ class LanceStore implements Store {
       const chosen = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
       await hydrate(snap, chosen.map((c) => c.best))
       const cards = await cardsOf(snap, chosen.map((c) => c.id))
-      return chosen.map((c) => ({ ...toHit(c, cards.get(c.id), q.marks), needs: needsShown(q, c.best, cards.get(c.id)) }))
+      return chosen.map((c) => ({ ...toHit(c, cards.get(c.id), q.marks, snap.texts), needs: needsShown(q, c.best, cards.get(c.id)) }))
     }
     return {
       ranked: top.map((c) => ({ id: c.id, score: roundScore(c.score), matched: holdsMark(c.best.norm, q.marks) })),
@@ -541,10 +541,10 @@ class LanceStore implements Store {
     }
     const top = scored.slice(0, keep)
     await hydrate(snap, top.flatMap((s) => (s.row ? [s.row] : [])))
-    for (const s of top) if (s.textual && s.row) s.reasons = [...s.reasons, { kind: 'text', value: textReason(s.row, q) }]
+    for (const s of top) if (s.textual && s.row) s.reasons = [...s.reasons, { kind: 'text', value: textReason(s.row, q, snap.texts) }]
     const missing = top.filter((s) => !s.row).map((s) => s.entry.id)
     const first = missing.length ? await this.firstPassages(snap, missing) : new Map<string, PassageRow>()
-    return top.map((s) => ({ ...toHit({ id: s.entry.id, score: s.score, best: s.row ?? first.get(s.entry.id)! }, s.entry, q.marks), reasons: s.reasons }))
+    return top.map((s) => ({ ...toHit({ id: s.entry.id, score: s.score, best: s.row ?? first.get(s.entry.id)! }, s.entry, q.marks, snap.texts), reasons: s.reasons }))
   }
 
   private async firstPassages(snap: Snapshot, ids: string[]): Promise<Map<string, PassageRow>> {
@@ -792,8 +792,8 @@ async function cardsOf(snap: Snapshot, ids: string[]): Promise<Map<string, Card>
   return new Map(rows.map((r) => [r.id as string, JSON.parse(r.card as string) as Card]))
 }
 
-function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, source: CatalogEntry | Card | undefined, marks: string[]): Hit {
-  const passage = makeSnippet(c.best.text, c.best.spanStart, marks)
+function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, source: CatalogEntry | Card | undefined, marks: string[], texts: KeptTexts): Hit {
+  const passage = makeSnippet(c.best.text, c.best.spanStart, marks, texts.mapped(c.best._rowid, c.best.text))
   const card = source && 'card' in source ? source.card : source
   return {
     id: c.id,
@@ -840,8 +840,8 @@ function verbatim(norm: string, q: PreparedQuery): number {
   return q.groups.every((g) => g.some((f) => compact.includes(f))) ? 0.5 : 0
 }
 
-function textReason(row: PassageRow, q: PreparedQuery): string {
-  const s = makeSnippet(row.text, row.spanStart, q.marks)
+function textReason(row: PassageRow, q: PreparedQuery, texts: KeptTexts): string {
+  const s = makeSnippet(row.text, row.spanStart, q.marks, texts.mapped(row._rowid, row.text))
   const terms = [...new Set(s.marks.map(([a, b]) => s.text.slice(a, b)))]
   return terms.length ? terms.slice(0, 5).join('、') : s.text.slice(0, 40)
 }
