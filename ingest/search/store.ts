@@ -668,22 +668,29 @@ async function listed(snap: Snapshot, score: '_score' | '_distance', run: (colum
   const layout = snap.layout
   if (layout) {
     const table = await run([score])
-    const rowid = table.getChild('_rowid')?.toArray() as ArrayLike<bigint> | undefined
+    const ids = table.getChild('_rowid')?.toArray() as ArrayLike<bigint> | undefined
     const scores = table.getChild(score)?.toArray() as ArrayLike<number> | undefined
     const rows: PassageRow[] = new Array(table.numRows)
-    let placed = !!rowid && !!scores
+    // Each row's id read once, and placed by its two 32-bit words (little-endian, as on every
+    // platform Node runs on): a 64-bit element becomes a new BigInt on every read, and so does
+    // every BigInt operation.
+    const halves = ids instanceof BigUint64Array || ids instanceof BigInt64Array ? new Uint32Array(ids.buffer, ids.byteOffset, ids.length * 2) : undefined
+    const distance = score === '_distance'
+    let placed = !!halves && !!scores
     for (let i = 0; placed && i < table.numRows; i++) {
-      const at = rowid![i] === undefined || rowid![i] === null ? -1 : layout.slot(rowid![i])
+      const at = layout.slotOf(halves![2 * i + 1], halves![2 * i])
       const caseId = at < 0 ? undefined : layout.caseId[at]
       if (caseId === undefined) placed = false
       else {
+        // One shape for every listed row (no computed key): the rows of all lists share one map.
         rows[i] = {
           caseId,
           ord: layout.ord[at],
           spanStart: layout.spanStart[at],
           spanEnd: layout.spanEnd[at],
-          _rowid: rowid![i],
-          [score]: scores![i],
+          _rowid: ids![i],
+          _score: distance ? undefined : scores![i],
+          _distance: distance ? scores![i] : undefined,
           text: undefined as unknown as string,
           norm: undefined as unknown as string,
         }
