@@ -131,8 +131,6 @@ interface Candidate {
   score: number
   best: PassageRow
   bestRank: number
-  similarity: number
-  fulltextRank: number | null
 }
 
 /** Prepared queries by text, newest last: a query asked again (the next result page, a facet clicked) skips segmenting and glossary mapping. */
@@ -315,7 +313,7 @@ class LanceStore implements Store {
     const first = extra.length ? await this.firstPassages(snap, extra.map((x) => x.e.id)) : new Map<string, PassageRow>()
     const joined: Candidate[] = [
       ...ranked,
-      ...extra.flatMap(({ e }) => (first.has(e.id) ? [{ id: e.id, score: 0, best: first.get(e.id)!, bestRank: Infinity, similarity: 0, fulltextRank: null }] : [])),
+      ...extra.flatMap(({ e }) => (first.has(e.id) ? [{ id: e.id, score: 0, best: first.get(e.id)!, bestRank: Infinity }] : [])),
     ]
     for (const c of joined) {
       const entry = catalog.byId.get(c.id)
@@ -335,36 +333,34 @@ class LanceStore implements Store {
       mode === 'fulltext' ? [] : this.vector(snap, q.embed, where, k),
     ])
     // `seenIn`: the last list that counted the case; a list counts a case at its first row only.
-    const byId = new Map<string, Candidate & { evidence: CaseEvidence; seenIn: number }>()
+    // A candidate is its own evidence for `fuse`: one object a case, not two.
+    type Listed = Candidate & CaseEvidence & { seenIn: number }
+    const byId = new Map<string, Listed>()
     /** How literally each checked passage holds the query (see verbatim), filled below. */
     const literal = new Map<PassageRow, number>()
     let lists = 0
     const take = (rows: PassageRow[], list: 'fulltext' | 'paraphrase' | 'vector' | 'exact') => {
       const at = ++lists
+      const listOrder = LIST_ORDER[list] * 1e6
       let rank = 0
       for (const row of rows) {
         let c = byId.get(row.caseId)
         if (!c) {
-          c = { id: row.caseId, score: 0, best: row, bestRank: Infinity, similarity: 0, fulltextRank: null, evidence: { fulltext: null, paraphrase: null, vector: null, verbatim: 0 }, seenIn: 0 }
+          c = { id: row.caseId, score: 0, best: row, bestRank: Infinity, fulltext: null, paraphrase: null, vector: null, verbatim: 0, seenIn: 0 }
           byId.set(row.caseId, c)
         } else if (c.seenIn === at) continue
         c.seenIn = at
         rank++
         // The snippet comes from the passage that matched most literally.
-        const order = LIST_ORDER[list] * 1e6 + rank
+        const order = listOrder + rank
         if (order < c.bestRank) {
           c.best = row
           c.bestRank = order
         }
-        if (list === 'vector') {
-          c.similarity = 1 - (row._distance ?? 1)
-          c.evidence.vector = { rank, score: c.similarity }
-        } else if (list === 'fulltext') {
-          c.fulltextRank = rank
-          c.evidence.fulltext = { rank, score: row._score ?? 0 }
-        } else if (list === 'paraphrase') {
-          c.evidence.paraphrase = { rank, score: row._score ?? 0 }
-        } else c.evidence.verbatim = Math.max(c.evidence.verbatim, literal.get(row) ?? 0)
+        if (list === 'vector') c.vector = { rank, score: 1 - (row._distance ?? 1) }
+        else if (list === 'fulltext') c.fulltext = { rank, score: row._score ?? 0 }
+        else if (list === 'paraphrase') c.paraphrase = { rank, score: row._score ?? 0 }
+        else c.verbatim = Math.max(c.verbatim, literal.get(row) ?? 0)
       }
     }
     take(fulltext, 'fulltext')
@@ -375,9 +371,9 @@ class LanceStore implements Store {
       vector: q.translated || q.colloquial ? TRANSLATED_VECTOR_WEIGHT : VECTOR_WEIGHT,
       paraphrase: q.colloquial ? COLLOQUIAL_PARAPHRASE_WEIGHT : PARAPHRASE_WEIGHT,
     }
-    let scores = fuse(out.map((c) => c.evidence), weights)
+    let scores = fuse(out, weights)
     // Verbatim matches are looked for among the leading cases only, whose passages are read.
-    const pool = new Set(out.map((c, i) => [c.id, scores[i]] as const).sort((a, b) => b[1] - a[1]).slice(0, exactPool(limit)).map(([id]) => id))
+    const pool = leading(out, scores, exactPool(limit))
     const rows = [...fulltext, ...paraphrase, ...vector].filter((r) => pool.has(r.caseId))
     await hydrate(snap, rows, ['norm'])
     // Each case counts at its most literal passage; the snippet shows that one.
@@ -386,7 +382,7 @@ class LanceStore implements Store {
       if (v > 0) literal.set(r, v)
     }
     take([...literal.keys()].sort((x, y) => literal.get(y)! - literal.get(x)!), 'exact')
-    scores = fuse(out.map((c) => c.evidence), weights)
+    scores = fuse(out, weights)
     out.forEach((c, i) => (c.score = scores[i]))
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
   }
@@ -851,6 +847,22 @@ function textReason(row: PassageRow, q: PreparedQuery, texts: KeptTexts): string
   const s = makeSnippet(row.text, row.spanStart, q.marks, texts.mapped(row._rowid, row.text))
   const terms = [...new Set(s.marks.map(([a, b]) => s.text.slice(a, b)))]
   return terms.length ? terms.slice(0, 5).join('、') : s.text.slice(0, 40)
+}
+
+/**
+ * The ids of the `n` cases with the highest scores, ties taken in the order of `cases` (what a
+ * stable sort by score, then the first `n`, gives), found from the n-th highest score instead of
+ * sorting every case.
+ */
+export function leading(cases: { id: string }[], scores: number[], n: number): Set<string> {
+  if (cases.length <= n) return new Set(cases.map((c) => c.id))
+  const threshold = n < 1 ? Infinity : Float64Array.from(scores).sort()[cases.length - n]
+  let ties = n - scores.reduce((above, score) => above + Number(score > threshold), 0)
+  const out = new Set<string>()
+  for (let i = 0; i < cases.length; i++) {
+    if (scores[i] > threshold || (scores[i] === threshold && ties-- > 0)) out.add(cases[i].id)
+  }
+  return out
 }
 
 /** The `keep`-th largest `partial` (-Infinity when there are no more than `keep`). */
