@@ -9,8 +9,9 @@
  * Beside a text, once a snippet has been cut from it, its search-normal form with the offsets it
  * maps back to (./normalize.ts `mappedNormal`): a snippet finds the query's terms in that form,
  * and making it (OpenCC over the passage, then character by character) was ~0.9 ms of a search
- * page's CPU and a tenth of what the page allocates (bench/README "Tenth pass"). It holds ~5× the
- * text's bytes (the offsets are a number each), so a full budget is ~12 MB rather than ~2.
+ * page's CPU and a tenth of what the page allocates (bench/README "Tenth pass"). With it an
+ * entry holds ~3× its text's bytes (the normal form, a 16-bit offset a character, the objects
+ * around them): a full budget ~9 MB instead of ~2.
  */
 import { mappedNormal, type MappedNormal } from './normalize.js'
 
@@ -54,7 +55,13 @@ export class KeptTexts {
   mapped(rowid: bigint | undefined, text: string): MappedNormal {
     const kept = rowid === undefined ? undefined : this.touch(rowid)
     if (kept?.text !== text) return mappedNormal(text)
-    return (kept.mapped ??= mappedNormal(text))
+    if (!kept.mapped) {
+      const { norm, from } = mappedNormal(text)
+      // Offsets as 16-bit integers (a passage is a few hundred characters), not the array
+      // grown by push: ~2 bytes a character instead of ~12.
+      kept.mapped = { norm, from: text.length < 0x10000 ? Uint16Array.from(from) : Uint32Array.from(from) }
+    }
+    return kept.mapped
   }
 
   /** Characters of text held (never more than the budget). */

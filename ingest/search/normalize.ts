@@ -16,7 +16,7 @@ export function searchNormal(text: string): string {
 export interface MappedNormal {
   norm: string
   /** `from[i]` = offset in the original text of `norm[i]`; `from[norm.length]` = text.length. */
-  from: number[]
+  from: ArrayLike<number>
 }
 
 /**

@@ -116,6 +116,7 @@ const NORMS_KEPT = 50_000
  * Characters of shown passages' text a snapshot keeps (~2 MB; 2,000–4,000 passages of 250–500
  * characters, a hundred or more result pages), whatever the store's size: at 1M passages their
  * text is ~500 MB, too much to hold whole (wt-page6 kept every passage's: +120–165 MB at 10k cases).
+ * With their snippets' normal forms beside them (./kept-text.ts), ~9 MB in all.
  */
 const TEXTS_KEPT = 1_000_000
 
