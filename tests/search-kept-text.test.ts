@@ -58,7 +58,7 @@ describe('KeptTexts', () => {
 })
 
 describe('KeptTexts, normal forms', () => {
-  const text = '居民議事會每月開一次，“紅色物業”進小區'
+  const text = '居民議事會，每月一開；“紅色物業”進小區'
 
   it('makes a kept passage\'s normal form once and hands the same one back', () => {
     const kept = new KeptTexts(100)
