@@ -4,7 +4,7 @@
  * "CPU per search page" swings by ±5 ms between runs on this shared machine; alternating two builds
  * here, each in a fresh process, compares them in one session (bench/README "Ninth pass").
  *
- *   npx tsx bench/page-cpu.ts --store DIR [--root DIR] [--http] [--out DIR] [--profile FILE]
+ *   npx tsx bench/page-cpu.ts --store DIR [--root DIR] [--http] [--out DIR] [--profile FILE] [--heap FILE]
  *
  * The store is built into DIR (the server bench's 10k generated cases) when DIR does not exist, so
  * both builds read the same one. Per run: the server's warm-up, the 40 bench search pages twice,
@@ -13,7 +13,9 @@
  * 40 case pages (one warm pass, two measured). ms of CPU a page: the whole process (every thread:
  * LanceDB's too) and the main thread alone. `--out` writes each page's markup (the last measured
  * passes, the unseen and "like" searches) for diffing builds; `--profile FILE` writes a CPU
- * profile of the measured search passes, and FILE.case of the case pages'.
+ * profile of the measured search passes, and FILE.case of the case pages'; `--heap FILE` a sampling
+ * heap profile of the same passes (Chrome's .heapprofile: what the pages allocate, by function,
+ * garbage included, since allocation is what the young generation's collections cost).
  * `--http` runs the server instead (`npm run serve`'s entry, one process) and fetches the pages
  * over loopback one at a time, counting the server process's CPU: what the server bench's "CPU per
  * search page" counts, express and node's HTTP included (`--profile` is then a directory for the
@@ -35,6 +37,7 @@ const { values: args } = parseArgs({
     root: { type: 'string', default: resolve(import.meta.dirname, '..') },
     out: { type: 'string' },
     profile: { type: 'string' },
+    heap: { type: 'string' },
     cases: { type: 'string', default: '10000' },
     http: { type: 'boolean', default: false },
   },
@@ -173,9 +176,24 @@ async function profiled(file: string | undefined, run: () => Promise<void>): Pro
   writeFileSync(file, JSON.stringify(profile))
   session.disconnect()
 }
-await profiled(args.profile, async () => {
-  for (let pass = 1; pass <= 3; pass++) await measure(`search, pass ${pass}`, paths(QUERIES), pass === 3 ? keep : undefined)
-})
+/** A sampling heap profile of `run` written to `file`: what a page allocates, by function (in process only). */
+async function allocations(file: string | undefined, run: () => Promise<void>): Promise<void> {
+  if (!file || args.http) return run()
+  const session = new Session()
+  session.connect()
+  await session.post('HeapProfiler.enable')
+  // Every 4 KB allocated, and objects a GC already freed kept: a page's garbage is what GC costs.
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true })
+  await run()
+  const { profile } = await session.post('HeapProfiler.stopSampling')
+  writeFileSync(file, JSON.stringify(profile))
+  session.disconnect()
+}
+await allocations(args.heap, () =>
+  profiled(args.profile, async () => {
+    for (let pass = 1; pass <= 3; pass++) await measure(`search, pass ${pass}`, paths(QUERIES), pass === 3 ? keep : undefined)
+  }),
+)
 await measure('search, never seen', paths(UNSEEN), keep)
 await measure('like, never seen', LIKE.flatMap((q) => [`/?mode=like&q=${encodeURIComponent(q)}`, `/?mode=like&q=${encodeURIComponent(q)}&year=2021`]), keep)
 await measure('case, warm', casePaths)

@@ -64,3 +64,32 @@ describe('given a store and an upload that replaces one case and adds another', 
     }
   })
 })
+
+describe('given a catalog counted over one set of cases after another', () => {
+  let dir: string
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'casebook-facets-'))))
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('counts each set as a catalog counting it first does: nothing carries over between counts', async () => {
+    const emb = new HashEmbedder()
+    const cases = fixtureCases()
+    await indexCases(cases, { uri: dir, provider: fixedProvider(emb), ...quiet })
+    const db = await connect(dir)
+    try {
+      const table = await db.openTable(TABLES.cases)
+      const [used, fresh1, fresh2] = [await loadCatalog(table), await loadCatalog(table), await loadCatalog(table)]
+      const odd = (c: Catalog) => c.entries.filter((_, i) => i % 2 === 1)
+      const firstThree = (c: Catalog) => c.entries.slice(0, 3)
+      const counted = [countFacets(used, odd(used)), countFacets(used, firstThree(used)), countFacets(used, odd(used))]
+      expect(counted[1]).toEqual(countFacets(fresh1, firstThree(fresh1)))
+      expect(counted[2]).toEqual(counted[0])
+      expect(counted[0]).toEqual(countFacets(fresh2, odd(fresh2)))
+      // A case has one year at most: the year counts add up to the cases that have one.
+      const years = counted[0].year.reduce((n, v) => n + v.count, 0)
+      expect(years).toBe(odd(used).filter((e) => e.year !== null).length)
+      expect(years).toBeGreaterThan(0)
+    } finally {
+      db.close()
+    }
+  })
+})

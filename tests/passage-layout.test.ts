@@ -10,12 +10,16 @@ const passage = (caseId: string, ord: number) => ({ caseId, ord, spanStart: ord 
 
 const same = (id: string) => id
 
+/** A row id's slot found from its two 32-bit words, as a ranked list places its rows. */
+const slotByWords = (layout: PassageLayout, rowid: bigint) => layout.slotOf(Number(rowid >> 32n), Number(rowid & 0xffffffffn))
+
 /** Every live row of `table` is where `layout` says it is. */
 async function expectPlaced(table: Table, layout: PassageLayout): Promise<number> {
   const rows = await table.query().select(['caseId', 'ord', 'spanStart', 'spanEnd']).withRowId().toArray()
   for (const row of rows) {
     const at = layout.slot(row._rowid as bigint)
     expect(at).toBeGreaterThanOrEqual(0)
+    expect(slotByWords(layout, row._rowid as bigint)).toBe(at)
     expect([layout.caseId[at], layout.ord[at], layout.spanStart[at], layout.spanEnd[at]]).toEqual([row.caseId, row.ord, row.spanStart, row.spanEnd])
   }
   return rows.length
@@ -47,12 +51,17 @@ describe('given a passages table written in two fragments, one row deleted', () 
     for (const row of rows) {
       const at = layout.slot(row._rowid as bigint)
       expect(at).toBeGreaterThanOrEqual(0)
+      expect(slotByWords(layout, row._rowid as bigint)).toBe(at)
       expect([layout.caseId[at], layout.ord[at], layout.spanStart[at], layout.spanEnd[at]]).toEqual([row.caseId, row.ord, row.spanStart, row.spanEnd])
     }
     // The deleted row's slot holds no case; a fragment the build never had has no slot.
     const places = new Set(rows.map((r) => layout.slot(r._rowid as bigint)))
     expect(layout.caseId.filter((id, i) => id !== undefined && !places.has(i))).toEqual([])
     expect(layout.slot(99n << 32n)).toBe(-1)
+    expect(layout.slotOf(99, 0)).toBe(-1)
+    // Past the end of the last fragment placed: no slot either.
+    const last = rows.map((r) => r._rowid as bigint).reduce((a, b) => (a > b ? a : b))
+    expect(slotByWords(layout, last + 1n)).toBe(-1)
     expect(interned.size).toBe(2)
   })
 

@@ -11,6 +11,8 @@ import { indexCases } from '../ingest/index/write.js'
 import { fixedProvider } from '../ingest/index/embedders.js'
 import { openStore } from '../ingest/search/index.js'
 import { KeptTexts } from '../ingest/search/kept-text.js'
+import { mappedNormal } from '../ingest/search/normalize.js'
+import { makeSnippet } from '../ingest/search/snippet.js'
 import { lancedb } from '../ingest/index/lancedb.js'
 import { TABLES } from '../ingest/index/layout.js'
 import { fixtureCases } from './helpers/cases.js'
@@ -52,6 +54,46 @@ describe('KeptTexts', () => {
     kept.set(2n, '一二三')
     expect(kept.size).toBe(3)
     expect(kept.count).toBe(1)
+  })
+})
+
+describe('KeptTexts, normal forms', () => {
+  const text = '居民議事會，每月一開；“紅色物業”進小區'
+
+  it('makes a kept passage\'s normal form once and hands the same one back', () => {
+    const kept = new KeptTexts(100)
+    kept.set(7n, text)
+    const first = kept.mapped(7n, text)
+    const { norm, from } = mappedNormal(text)
+    expect(first.norm).toBe(norm)
+    expect(Array.from(first.from)).toEqual(from)
+    expect(kept.mapped(7n, text)).toBe(first)
+    // Snippets cut with it are the ones cut from the text alone.
+    expect(makeSnippet(text, 40, ['红色物业', '议事会'], first)).toEqual(makeSnippet(text, 40, ['红色物业', '议事会']))
+  })
+
+  it('maps a text it does not hold under that row id afresh, and keeps nothing for it', () => {
+    const kept = new KeptTexts(100)
+    kept.set(7n, text)
+    const other = '业委会换届'
+    expect(kept.mapped(7n, other)).toEqual(mappedNormal(other))
+    expect(kept.mapped(8n, other)).toEqual(mappedNormal(other))
+    expect(kept.mapped(undefined, other)).toEqual(mappedNormal(other))
+    expect(kept.mapped(8n, other)).not.toBe(kept.mapped(8n, other))
+    expect(kept.count).toBe(1)
+    expect(kept.size).toBe(text.length)
+  })
+
+  it('drops a passage\'s normal form with its text, and starts afresh for a new text under the same row id', () => {
+    const kept = new KeptTexts(text.length)
+    kept.set(1n, text)
+    const before = kept.mapped(1n, text)
+    kept.set(2n, '楼道')
+    expect(kept.get(1n)).toBeUndefined()
+    kept.set(1n, text)
+    const again = kept.mapped(1n, text)
+    expect(again).not.toBe(before)
+    expect([again.norm, Array.from(again.from)]).toEqual([before.norm, Array.from(before.from)])
   })
 })
 

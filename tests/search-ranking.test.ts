@@ -13,6 +13,7 @@ import { openStore, type Store } from '../ingest/search/index.js'
 import { readCorpus } from '../ingest/corpus/files.js'
 import { fuse, TRANSLATED_VECTOR_WEIGHT, type CaseEvidence } from '../ingest/search/fusion.js'
 import { mapEnglish } from '../ingest/search/lexicon.js'
+import { leading } from '../ingest/search/store.js'
 import { prepareQuery } from '../ingest/search/query.js'
 import { embedLsa, lsaFromBytes, lsaToBytes, trainLsa } from '../ingest/embed/lsa.js'
 import type { Case } from '../ingest/schema.js'
@@ -72,6 +73,27 @@ describe('fusion: scores, not ranks', () => {
     expect(a).toBeGreaterThan(b)
     const [ta, tb] = fuse(cases, { vector: TRANSLATED_VECTOR_WEIGHT })
     expect(tb).toBeGreaterThan(ta)
+  })
+})
+
+describe('the verbatim pool: the leading cases by fused score', () => {
+  /** What the pool was before: a stable sort by score, then the first `n`. */
+  const bySort = (cases: { id: string }[], scores: number[], n: number) =>
+    new Set(cases.map((c, i) => [c.id, scores[i]] as const).sort((a, b) => b[1] - a[1]).slice(0, n).map(([id]) => id))
+
+  it('given many cases with tied scores at the cut, takes the tied ones in list order, as a stable sort would', () => {
+    // Scores on a coarse grid, so every cut falls among ties.
+    let seed = 7
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+    for (const size of [1, 5, 40, 300]) {
+      const cases = Array.from({ length: size }, (_, i) => ({ id: `case-${i}` }))
+      const scores = cases.map(() => Math.round(next() * 8) / 8)
+      for (const n of [0, 1, 3, 30, 230, 400]) expect([...leading(cases, scores, n)], `${size} cases, ${n}`).toEqual([...bySort(cases, scores, n)].sort((a, b) => Number(a.slice(5)) - Number(b.slice(5))))
+    }
+  })
+
+  it('given no more cases than the pool holds, takes them all', () => {
+    expect(leading([{ id: 'a' }, { id: 'b' }], [0.1, 0.9], 2)).toEqual(new Set(['a', 'b']))
   })
 })
 

@@ -18,9 +18,10 @@ export interface CatalogEntry extends FacetRow {
    * Per facet, the entry's values as numbers into its catalog's `facetValues` (one per key and
    * spelling), worked out on first count and kept: every search page counts facets over its
    * candidates (thousands), and normalizing a place or model name (OpenCC) per candidate per
-   * request, then counting through maps of strings, was most of a search page's CPU.
+   * request, then counting through maps of strings, was most of a search page's CPU. Indexed by
+   * the field's place in FACET_FIELDS, not looked up by name (bench/README "Tenth pass").
    */
-  codes?: Partial<Record<Field, number[]>>
+  codes?: number[][]
 }
 
 /** One facet's values met so far in a catalog: each distinct (key, spelling) pair once. */
@@ -148,38 +149,63 @@ export function filterEntries(catalog: Catalog, filters: Filters): CatalogEntry[
  */
 export function countFacets(catalog: Catalog, entries: CatalogEntry[]): FacetCounts {
   const out = {} as FacetCounts
-  for (const field of FACET_FIELDS) {
+  FACET_FIELDS.forEach((field, at) => {
     const values = catalog.facetValues[field]
-    const codes: number[][] = new Array(entries.length)
-    for (let i = 0; i < entries.length; i++) codes[i] = codesOf(entries[i], field, values)
+    // Codes first: an entry counted for the first time may add values, which sizes the counters.
+    for (const e of entries) codesOf(e, field, at, values)
+    const { perPair, perKey, best, spelling } = counters(values.shown.length, values.keys.size)
+    const pairs: number[] = []
+    for (const e of entries) for (const code of e.codes![at]) if (perPair[code]++ === 0) pairs.push(code)
     // An entry has each key of a field at most once (displayed() drops repeats), so a key's count
-    // is the sum of its spellings' counts.
-    const perPair = new Uint32Array(values.shown.length)
-    const touched: number[] = []
-    for (const list of codes) for (const code of list) if (perPair[code]++ === 0) touched.push(code)
-    const byKey = new Map<number, { count: number; value: string; best: number }>()
-    for (const code of touched) {
+    // is the sum of its spellings' counts; it is shown in its commonest spelling.
+    const keys: number[] = []
+    for (const code of pairs) {
       const n = perPair[code]
+      perPair[code] = 0
       const shown = values.shown[code]
-      const k = byKey.get(values.keyOf[code])
-      if (!k) byKey.set(values.keyOf[code], { count: n, value: shown, best: n })
-      else {
-        k.count += n
-        if (n > k.best || (n === k.best && shown < k.value)) {
-          k.value = shown
-          k.best = n
-        }
+      const key = values.keyOf[code]
+      if (perKey[key] === 0) {
+        keys.push(key)
+        spelling[key] = shown
+        best[key] = n
+      } else if (n > best[key] || (n === best[key] && shown < spelling[key])) {
+        spelling[key] = shown
+        best[key] = n
       }
+      perKey[key] += n
     }
-    out[field] = [...byKey.values()]
-      .map(({ value, count }) => ({ value, count }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-  }
+    const counts = keys.map((key) => ({ value: spelling[key], count: perKey[key] }))
+    for (const key of keys) perKey[key] = 0
+    out[field] = counts.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+  })
   return out
 }
 
-function codesOf(e: CatalogEntry, field: Field, values: FacetValues): number[] {
-  const known = (e.codes ??= {})[field]
+/**
+ * Counters for `countFacets`, kept between calls and left at zero: a page counts ten facets over
+ * its 200 ranked cases, each a fresh array as long as every value the field has (thousands of
+ * places at 10k cases) and a map of keys before.
+ */
+interface Counters {
+  perPair: Uint32Array
+  perKey: Uint32Array
+  best: Uint32Array
+  spelling: string[]
+}
+
+let kept: Counters = { perPair: new Uint32Array(0), perKey: new Uint32Array(0), best: new Uint32Array(0), spelling: [] }
+
+function counters(pairs: number, keys: number): Counters {
+  if (kept.perPair.length < pairs) kept = { ...kept, perPair: new Uint32Array(Math.max(pairs, 2 * kept.perPair.length)) }
+  if (kept.perKey.length < keys) {
+    const size = Math.max(keys, 2 * kept.perKey.length)
+    kept = { ...kept, perKey: new Uint32Array(size), best: new Uint32Array(size) }
+  }
+  return kept
+}
+
+function codesOf(e: CatalogEntry, field: Field, at: number, values: FacetValues): number[] {
+  const known = (e.codes ??= [])[at]
   if (known) return known
   const codes = displayed(e, field).map(([key, shown]) => {
     const pair = `${key}\u0000${shown}`
@@ -194,7 +220,7 @@ function codesOf(e: CatalogEntry, field: Field, values: FacetValues): number[] {
     }
     return code
   })
-  e.codes[field] = codes
+  e.codes[at] = codes
   return codes
 }
 

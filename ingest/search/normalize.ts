@@ -21,7 +21,7 @@ export function searchNormalOf(normalized: string): string {
 export interface MappedNormal {
   norm: string
   /** `from[i]` = offset in the original text of `norm[i]`; `from[norm.length]` = text.length. */
-  from: number[]
+  from: ArrayLike<number>
 }
 
 /**

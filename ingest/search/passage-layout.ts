@@ -29,6 +29,11 @@ const MAX_DEAD_SHARE = 0.25
 export interface PassageLayout {
   /** The slot of a row id, or -1 when the build has no such row. */
   slot(rowid: bigint): number
+  /**
+   * The same from a row id's high (fragment) and low (offset) 32 bits, as a list reads them from
+   * its row ids' little-endian words: no BigInt made for the arithmetic.
+   */
+  slotOf(fragment: number, offset: number): number
   caseId: (string | undefined)[]
   ord: Int32Array
   spanStart: Int32Array
@@ -95,13 +100,14 @@ async function fill(passages: Table, intern: (id: string) => string, ends: Map<n
     size += end
     lastFragment = fragment
   }
-  const slot = (rowid: bigint): number => {
-    const at = bases.get(Number(rowid >> 32n))
+  const slotOf = (fragment: number, offset: number): number => {
+    const at = bases.get(fragment)
     if (at === undefined) return -1
-    const slotAt = at + Number(rowid & LOW_BITS)
+    const slotAt = at + offset
     return slotAt < size ? slotAt : -1
   }
-  const layout: PassageLayout = { slot, caseId: new Array(size), ord: new Int32Array(size), spanStart: new Int32Array(size), spanEnd: new Int32Array(size), size, bases, lastFragment }
+  const slot = (rowid: bigint): number => slotOf(Number(rowid >> 32n), Number(rowid & LOW_BITS))
+  const layout: PassageLayout = { slot, slotOf, caseId: new Array(size), ord: new Int32Array(size), spanStart: new Int32Array(size), spanEnd: new Int32Array(size), size, bases, lastFragment }
   if (base) {
     for (let i = 0; i < base.size; i++) layout.caseId[i] = base.caseId[i]
     layout.ord.set(base.ord)

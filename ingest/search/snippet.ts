@@ -1,6 +1,6 @@
 /** The best passage of a hit, cut to a readable window around the matched terms, marks included. */
 import type { Snippet } from './types.js'
-import { mappedNormal } from './normalize.js'
+import { mappedNormal, type MappedNormal } from './normalize.js'
 
 /** Characters of context before the first mark. */
 const LEAD = 50
@@ -12,10 +12,11 @@ export const MARK_CLOSE = '»'
 
 /**
  * `text` is the passage as in the body, `start` its offset in the body; `terms` are in
- * search-normal form and found in the passage's normal form, then mapped back.
+ * search-normal form and found in the passage's normal form, then mapped back. `mapped`: the
+ * text's normal form when it is kept (./kept-text.ts), made here otherwise.
  */
-export function makeSnippet(text: string, start: number, terms: string[]): Snippet {
-  const { norm, from } = mappedNormal(text)
+export function makeSnippet(text: string, start: number, terms: string[], mapped: MappedNormal = mappedNormal(text)): Snippet {
+  const { norm, from } = mapped
   const taken: [number, number][] = []
   for (const term of terms) {
     if (!term) continue

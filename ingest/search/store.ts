@@ -116,6 +116,7 @@ const NORMS_KEPT = 50_000
  * Characters of shown passages' text a snapshot keeps (~2 MB; 2,000–4,000 passages of 250–500
  * characters, a hundred or more result pages), whatever the store's size: at 1M passages their
  * text is ~500 MB, too much to hold whole (wt-page6 kept every passage's: +120–165 MB at 10k cases).
+ * With their snippets' normal forms beside them (./kept-text.ts), ~9 MB in all.
  */
 const TEXTS_KEPT = 1_000_000
 
@@ -131,8 +132,6 @@ interface Candidate {
   score: number
   best: PassageRow
   bestRank: number
-  similarity: number
-  fulltextRank: number | null
 }
 
 /** Prepared queries by text, newest last: a query asked again (the next result page, a facet clicked) skips segmenting and glossary mapping. */
@@ -276,7 +275,7 @@ class LanceStore implements Store {
       const chosen = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
       await hydrate(snap, chosen.map((c) => c.best))
       const cards = await cardsOf(snap, chosen.map((c) => c.id))
-      return chosen.map((c) => ({ ...toHit(c, cards.get(c.id), q.marks), needs: needsShown(q, c.best, cards.get(c.id)) }))
+      return chosen.map((c) => ({ ...toHit(c, cards.get(c.id), q.marks, snap.texts), needs: needsShown(q, c.best, cards.get(c.id)) }))
     }
     return {
       ranked: top.map((c) => ({ id: c.id, score: roundScore(c.score), matched: holdsMark(c.best.norm, q.marks) })),
@@ -315,7 +314,7 @@ class LanceStore implements Store {
     const first = extra.length ? await this.firstPassages(snap, extra.map((x) => x.e.id)) : new Map<string, PassageRow>()
     const joined: Candidate[] = [
       ...ranked,
-      ...extra.flatMap(({ e }) => (first.has(e.id) ? [{ id: e.id, score: 0, best: first.get(e.id)!, bestRank: Infinity, similarity: 0, fulltextRank: null }] : [])),
+      ...extra.flatMap(({ e }) => (first.has(e.id) ? [{ id: e.id, score: 0, best: first.get(e.id)!, bestRank: Infinity }] : [])),
     ]
     for (const c of joined) {
       const entry = catalog.byId.get(c.id)
@@ -335,36 +334,34 @@ class LanceStore implements Store {
       mode === 'fulltext' ? [] : this.vector(snap, q.embed, where, k),
     ])
     // `seenIn`: the last list that counted the case; a list counts a case at its first row only.
-    const byId = new Map<string, Candidate & { evidence: CaseEvidence; seenIn: number }>()
+    // A candidate is its own evidence for `fuse`: one object a case, not two.
+    type Listed = Candidate & CaseEvidence & { seenIn: number }
+    const byId = new Map<string, Listed>()
     /** How literally each checked passage holds the query (see verbatim), filled below. */
     const literal = new Map<PassageRow, number>()
     let lists = 0
     const take = (rows: PassageRow[], list: 'fulltext' | 'paraphrase' | 'vector' | 'exact') => {
       const at = ++lists
+      const listOrder = LIST_ORDER[list] * 1e6
       let rank = 0
       for (const row of rows) {
         let c = byId.get(row.caseId)
         if (!c) {
-          c = { id: row.caseId, score: 0, best: row, bestRank: Infinity, similarity: 0, fulltextRank: null, evidence: { fulltext: null, paraphrase: null, vector: null, verbatim: 0 }, seenIn: 0 }
+          c = { id: row.caseId, score: 0, best: row, bestRank: Infinity, fulltext: null, paraphrase: null, vector: null, verbatim: 0, seenIn: 0 }
           byId.set(row.caseId, c)
         } else if (c.seenIn === at) continue
         c.seenIn = at
         rank++
         // The snippet comes from the passage that matched most literally.
-        const order = LIST_ORDER[list] * 1e6 + rank
+        const order = listOrder + rank
         if (order < c.bestRank) {
           c.best = row
           c.bestRank = order
         }
-        if (list === 'vector') {
-          c.similarity = 1 - (row._distance ?? 1)
-          c.evidence.vector = { rank, score: c.similarity }
-        } else if (list === 'fulltext') {
-          c.fulltextRank = rank
-          c.evidence.fulltext = { rank, score: row._score ?? 0 }
-        } else if (list === 'paraphrase') {
-          c.evidence.paraphrase = { rank, score: row._score ?? 0 }
-        } else c.evidence.verbatim = Math.max(c.evidence.verbatim, literal.get(row) ?? 0)
+        if (list === 'vector') c.vector = { rank, score: 1 - (row._distance ?? 1) }
+        else if (list === 'fulltext') c.fulltext = { rank, score: row._score ?? 0 }
+        else if (list === 'paraphrase') c.paraphrase = { rank, score: row._score ?? 0 }
+        else c.verbatim = Math.max(c.verbatim, literal.get(row) ?? 0)
       }
     }
     take(fulltext, 'fulltext')
@@ -375,9 +372,9 @@ class LanceStore implements Store {
       vector: q.translated || q.colloquial ? TRANSLATED_VECTOR_WEIGHT : VECTOR_WEIGHT,
       paraphrase: q.colloquial ? COLLOQUIAL_PARAPHRASE_WEIGHT : PARAPHRASE_WEIGHT,
     }
-    let scores = fuse(out.map((c) => c.evidence), weights)
+    let scores = fuse(out, weights)
     // Verbatim matches are looked for among the leading cases only, whose passages are read.
-    const pool = new Set(out.map((c, i) => [c.id, scores[i]] as const).sort((a, b) => b[1] - a[1]).slice(0, exactPool(limit)).map(([id]) => id))
+    const pool = leading(out, scores, exactPool(limit))
     const rows = [...fulltext, ...paraphrase, ...vector].filter((r) => pool.has(r.caseId))
     await hydrate(snap, rows, ['norm'])
     // Each case counts at its most literal passage; the snippet shows that one.
@@ -386,7 +383,7 @@ class LanceStore implements Store {
       if (v > 0) literal.set(r, v)
     }
     take([...literal.keys()].sort((x, y) => literal.get(y)! - literal.get(x)!), 'exact')
-    scores = fuse(out.map((c) => c.evidence), weights)
+    scores = fuse(out, weights)
     out.forEach((c, i) => (c.score = scores[i]))
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
   }
@@ -541,10 +538,10 @@ class LanceStore implements Store {
     }
     const top = scored.slice(0, keep)
     await hydrate(snap, top.flatMap((s) => (s.row ? [s.row] : [])))
-    for (const s of top) if (s.textual && s.row) s.reasons = [...s.reasons, { kind: 'text', value: textReason(s.row, q) }]
+    for (const s of top) if (s.textual && s.row) s.reasons = [...s.reasons, { kind: 'text', value: textReason(s.row, q, snap.texts) }]
     const missing = top.filter((s) => !s.row).map((s) => s.entry.id)
     const first = missing.length ? await this.firstPassages(snap, missing) : new Map<string, PassageRow>()
-    return top.map((s) => ({ ...toHit({ id: s.entry.id, score: s.score, best: s.row ?? first.get(s.entry.id)! }, s.entry, q.marks), reasons: s.reasons }))
+    return top.map((s) => ({ ...toHit({ id: s.entry.id, score: s.score, best: s.row ?? first.get(s.entry.id)! }, s.entry, q.marks, snap.texts), reasons: s.reasons }))
   }
 
   private async firstPassages(snap: Snapshot, ids: string[]): Promise<Map<string, PassageRow>> {
@@ -668,22 +665,29 @@ async function listed(snap: Snapshot, score: '_score' | '_distance', run: (colum
   const layout = snap.layout
   if (layout) {
     const table = await run([score])
-    const rowid = table.getChild('_rowid')?.toArray() as ArrayLike<bigint> | undefined
+    const ids = table.getChild('_rowid')?.toArray() as ArrayLike<bigint> | undefined
     const scores = table.getChild(score)?.toArray() as ArrayLike<number> | undefined
     const rows: PassageRow[] = new Array(table.numRows)
-    let placed = !!rowid && !!scores
+    // Each row's id read once, and placed by its two 32-bit words (little-endian, as on every
+    // platform Node runs on): a 64-bit element becomes a new BigInt on every read, and so does
+    // every BigInt operation.
+    const halves = ids instanceof BigUint64Array || ids instanceof BigInt64Array ? new Uint32Array(ids.buffer, ids.byteOffset, ids.length * 2) : undefined
+    const distance = score === '_distance'
+    let placed = !!halves && !!scores
     for (let i = 0; placed && i < table.numRows; i++) {
-      const at = rowid![i] === undefined || rowid![i] === null ? -1 : layout.slot(rowid![i])
+      const at = layout.slotOf(halves![2 * i + 1], halves![2 * i])
       const caseId = at < 0 ? undefined : layout.caseId[at]
       if (caseId === undefined) placed = false
       else {
+        // One shape for every listed row (no computed key): the rows of all lists share one map.
         rows[i] = {
           caseId,
           ord: layout.ord[at],
           spanStart: layout.spanStart[at],
           spanEnd: layout.spanEnd[at],
-          _rowid: rowid![i],
-          [score]: scores![i],
+          _rowid: ids![i],
+          _score: distance ? undefined : scores![i],
+          _distance: distance ? scores![i] : undefined,
           text: undefined as unknown as string,
           norm: undefined as unknown as string,
         }
@@ -792,8 +796,8 @@ async function cardsOf(snap: Snapshot, ids: string[]): Promise<Map<string, Card>
   return new Map(rows.map((r) => [r.id as string, JSON.parse(r.card as string) as Card]))
 }
 
-function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, source: CatalogEntry | Card | undefined, marks: string[]): Hit {
-  const passage = makeSnippet(c.best.text, c.best.spanStart, marks)
+function toHit(c: Pick<Candidate, 'id' | 'score' | 'best'>, source: CatalogEntry | Card | undefined, marks: string[], texts: KeptTexts): Hit {
+  const passage = makeSnippet(c.best.text, c.best.spanStart, marks, texts.mapped(c.best._rowid, c.best.text))
   const card = source && 'card' in source ? source.card : source
   return {
     id: c.id,
@@ -840,10 +844,26 @@ function verbatim(norm: string, q: PreparedQuery): number {
   return q.groups.every((g) => g.some((f) => compact.includes(f))) ? 0.5 : 0
 }
 
-function textReason(row: PassageRow, q: PreparedQuery): string {
-  const s = makeSnippet(row.text, row.spanStart, q.marks)
+function textReason(row: PassageRow, q: PreparedQuery, texts: KeptTexts): string {
+  const s = makeSnippet(row.text, row.spanStart, q.marks, texts.mapped(row._rowid, row.text))
   const terms = [...new Set(s.marks.map(([a, b]) => s.text.slice(a, b)))]
   return terms.length ? terms.slice(0, 5).join('、') : s.text.slice(0, 40)
+}
+
+/**
+ * The ids of the `n` cases with the highest scores, ties taken in the order of `cases` (what a
+ * stable sort by score, then the first `n`, gives), found from the n-th highest score instead of
+ * sorting every case.
+ */
+export function leading(cases: { id: string }[], scores: number[], n: number): Set<string> {
+  if (cases.length <= n) return new Set(cases.map((c) => c.id))
+  const threshold = n < 1 ? Infinity : Float64Array.from(scores).sort()[cases.length - n]
+  let ties = n - scores.reduce((above, score) => above + Number(score > threshold), 0)
+  const out = new Set<string>()
+  for (let i = 0; i < cases.length; i++) {
+    if (scores[i] > threshold || (scores[i] === threshold && ties-- > 0)) out.add(cases[i].id)
+  }
+  return out
 }
 
 /** The `keep`-th largest `partial` (-Infinity when there are no more than `keep`). */
