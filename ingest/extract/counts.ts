@@ -1,4 +1,5 @@
 import type { Doc } from './document.js'
+import { withTwoUnitHead } from './numerals.js'
 
 /** A number with its measure word, as the report writes it ("共计加装5部", "上线居民83.6万"). */
 export interface Count {
@@ -70,9 +71,6 @@ const NOT_A_MEASURE_AFTER: Record<string, RegExp> = {
 // a code ("G20", "A1"), a spaced group of digits.
 // "26 736万人": digits grouped by a space belong to the number before.
 const NOT_A_COUNT_BEFORE = /[\d.\-/第a-zA-Z]$|\d\s$/
-// "1万7500人次": a figure written in two units is one count. Its head (digits + 万, then a digit)
-// is not a count on its own; the tail's match reads the head back from the text before it.
-const COMPOUND_HEAD = /(\d+)万$/
 
 /** Every count in the report (digits + measure word, or digits + 万), in body order. */
 export function findCounts(doc: Doc): Count[] {
@@ -85,15 +83,14 @@ export function findCounts(doc: Doc): Count[] {
     const measure = (m[4] ?? m[5] ?? (m[2] ? '万' : '')).replace('％', '%')
     if (!measure) continue
     const end = start + m[0].length
+    // "1万7500人次" is one count: its head is not a count on its own, its tail reads the head back.
     if (measure === '万' && /\d/.test(doc.simp[end] ?? '')) continue
     if (NOT_A_MEASURE_AFTER[measure]?.test(doc.simp.slice(end, end + 2))) continue
-    let value = Number(m[1].replace(/,/g, ''))
-    if (!Number.isFinite(value) || value === 0) continue
-    const head = m[2] ? null : COMPOUND_HEAD.exec(doc.simp.slice(Math.max(0, start - 12), start))
-    if (head && value < 1e4) {
-      value += Number(head[1]) * 1e4
-      start -= head[0].length
-    }
+    const tail = Number(m[1].replace(/,/g, ''))
+    if (!Number.isFinite(tail) || tail === 0) continue
+    const whole = withTwoUnitHead(doc.simp.slice(Math.max(0, start - 16), start), tail, m[2] ? 1e4 : 1)
+    if (whole) start -= whole.back
+    const value = whole?.value ?? tail
     const numEnd = m.index + m[1].length
     const unitStart = numEnd + (doc.simp[numEnd] === ' ' ? 1 : 0)
     const unit = doc.body.slice(unitStart, end).replace(/[余多]/g, '').replace(/[餘]/g, '')

@@ -1,6 +1,6 @@
 import type { Funding, FundingMix, FundingSource } from '../schema.js'
 import { type Doc, clauseAfter, clauseAt, clausesBefore, evidence, quoteClause } from './document.js'
-import { NUMBER_SOURCE, parseNumber } from './numerals.js'
+import { NUMBER_SOURCE, parseNumber, withTwoUnitHead } from './numerals.js'
 
 // "89万元", "3000余万元", "5万余元", "1.5亿元", "一百二十万元", "十二万五千元", "8000元"; and 万 or 亿
 // without 元 when a word for money follows within a few characters ("下达1311万中央预算内投资").
@@ -35,9 +35,6 @@ const CHANGED_FROM = /^\s*(?:提高|增加|增长|提升|上升|扩大|降低|�
 // Amounts in plain 元 under a thousand are prices, fees and per-head sums ("抵扣租赁费5元"), not
 // money put into a case.
 const SMALL_YUAN = 1000
-// "1万7500元", "2亿3000万元": a figure written in two units is one amount. The regex only matches
-// the tail (the head has no 元 after it), so the head is read back from the text before it.
-const COMPOUND_HEAD = /(\d+(?:\.\d+)?)(万|亿)$/
 
 interface PayerRule {
   source: Exclude<FundingSource, 'mixed' | 'unknown'>
@@ -117,12 +114,10 @@ export function extractFunding(doc: Doc): Funding[] {
     const end = start + m[0].length
     const tail = parseNumber(m[1])
     if (tail === null || tail === 0) continue
-    let wan = tail * UNIT_WAN[m[3] ?? '']
-    const head = COMPOUND_HEAD.exec(doc.simp.slice(Math.max(0, start - 16), start))
-    if (head && UNIT_WAN[head[2]] > UNIT_WAN[m[3] ?? ''] && wan < UNIT_WAN[head[2]]) {
-      start -= head[0].length
-      wan += Number(head[1]) * UNIT_WAN[head[2]]
-    }
+    // "1万7500元", "2亿3000万元": one amount.
+    const whole = withTwoUnitHead(doc.simp.slice(Math.max(0, start - 16), start), tail, UNIT_WAN[m[3] ?? ''] * 1e4)
+    if (whole) start -= whole.back
+    const wan = (whole?.value ?? tail) * UNIT_WAN[m[3] ?? '']
     if (/[\d.]/.test(doc.simp[start - 1] ?? '')) continue
     const recurring = RECURRING_FUND.before.test(doc.simp.slice(Math.max(0, start - 2), start)) && RECURRING_FUND.after.test(doc.simp.slice(end, end + 16))
     if ((!recurring && PER_UNIT_BEFORE.test(doc.simp.slice(Math.max(0, start - 8), start))) || PER_UNIT_AFTER.test(doc.simp.slice(end, end + 3))) continue

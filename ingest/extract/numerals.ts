@@ -42,3 +42,20 @@ export function parseChinese(s: string): number | null {
 /** Source of a regex matching one number, Arabic or Chinese, for parseNumber. */
 // Thousands separators only in groups of three: these reports also use "," between clauses.
 export const NUMBER_SOURCE = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]+)*`
+
+const TWO_UNIT_HEAD = /(\d+(?:\.\d+)?)(万|亿)$/
+const UNIT_SCALE = { 万: 1e4, 亿: 1e8 } as const
+
+/**
+ * "1万7500", "2亿3500万": a figure written in two units is one figure, but a match for a number
+ * and its unit finds only the tail (the head has no unit word after it). Given the text before a
+ * tail and the tail's value in units of `scale`, the whole value in those units and where it
+ * starts (characters before the tail), or null when no larger head stands right before it.
+ */
+export function withTwoUnitHead(before: string, tail: number, scale: number): { value: number; back: number } | null {
+  const head = TWO_UNIT_HEAD.exec(before)
+  if (!head) return null
+  const headScale = UNIT_SCALE[head[2] as keyof typeof UNIT_SCALE]
+  if (headScale <= scale || tail * scale >= headScale) return null
+  return { value: (Number(head[1]) * headScale) / scale + tail, back: head[0].length }
+}

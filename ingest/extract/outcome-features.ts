@@ -409,6 +409,11 @@ const reached = (c: CountContext) => REACHED.test(c.run) && !SIZE_NOUN.test(c.ru
 // the count is not verbless.
 const withinTime = (c: CountContext) => DURATION.test(c.count.measure) && /^内/.test(c.post)
 
+// A count of one that neither is what a change arrived at nor opens a list of counts ("建成1个中心、
+// 6个站"); "1万" is ten thousand. The model weighs it as a feature and, since round 10, the
+// overrides rule it out (lone-one).
+const loneOne = (c: CountContext) => c.count.value === 1 && !/[万萬]/.test(c.count.unit) && !c.changeResult && !LIST_OF_COUNTS.test(c.post)
+
 /** The features a count is scored on. Each is yes/no; the learned weights live in outcome-model.json. */
 export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'verb-before', points: 'achievement', why: 'a verb of work done right before the count ("加装电梯5部", "抽调30名骨干") makes it what the work produced', test: (c) => c.verbRun },
@@ -419,7 +424,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'has-before', points: 'baseline', why: '"小区有5000辆电动车", "现有住户232户": having is a state, not work done', test: (c) => HAS_BEFORE.test(c.run) },
   { id: 'negation', points: 'baseline', why: '"没有党组织的24家公司": a count of what lacks something is the starting point', test: (c) => NEGATION.test(c.run.slice(-8)) },
   { id: 'year-before', points: 'baseline', why: '"2010年收取率为90%": a figure dated to a past year is usually the before of a before-and-after', test: (c) => YEAR_BEFORE.test(c.sentPre) },
-  { id: 'one', points: 'baseline', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported, unless it opens a list of counts ("建成1个中心、6个站"); "1万" is ten thousand', test: (c) => c.count.value === 1 && !/[万萬]/.test(c.count.unit) && !c.changeResult && !LIST_OF_COUNTS.test(c.post) },
+  { id: 'one', points: 'baseline', why: 'a count of one ("选派1名", "清理1幢") is rarely the result reported, unless it opens a list of counts ("建成1个中心、6个站"); "1万" is ten thousand', test: loneOne },
   { id: 'change-result', points: 'achievement', why: 'the figure a change arrived at ("合并成7个", "提升至95%") is the result', test: (c) => c.changeResult },
   { id: 'result-after', points: 'achievement', why: '"129个小区完成…", "100多位居民参加活动": the count is the subject of a verb of achievement', test: (c) => c.resultPost },
   { id: 'result-noun', points: 'achievement', why: 'problems solved, cases settled and projects run are counted as results', test: (c) => RESULT_NOUNS.test(c.run.slice(-8)) || RESULT_NOUNS.test(c.post.slice(0, 6)) },
@@ -469,7 +474,7 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'kinds', points: 'baseline', why: '"明确5类服务事项": a count of kinds is how a scheme is divided, as mechanisms listed are; no reader of the dev sets counts one', test: (c) => KINDS.test(c.count.measure) },
   { id: 'reward-rule', points: 'baseline', why: '"参加一次2小时的巡逻可获得10积分": a figure in the condition or the reward of a points scheme is a rule of the scheme, not what it achieved', test: (c) => REWARD_RULE.test(c.post) || /(?:可获得|可获|可兑换|可领取|可享受|可抵扣)$/.test(c.run) },
   { id: 'purpose', points: 'baseline', why: '"资金用于资助35个左右的提案": what money or a place is put to says what it is for, not what the work produced', test: (c) => PURPOSE.test(c.pre) },
-  { id: 'lone-one', points: 'baseline', why: '"选派1名骨干担任…", "各推选1名": one of something is how a report tells what was done, not a tally of results; no reader of the dev sets counts a lone 1, only the first of a list of counts ("建成1个中心、5个站"); "1万" is ten thousand', test: (c) => c.count.value === 1 && !/[万萬]/.test(c.count.unit) && !c.changeResult && !LIST_OF_COUNTS.test(c.post) },
+  { id: 'lone-one', points: 'baseline', why: '"选派1名骨干担任…", "各推选1名": one of something is how a report tells what was done, not a tally of results; no reader of the dev sets counts a lone 1, only the first of a list of counts ("建成1个中心、5个站"); "1万" is ten thousand', test: loneOne },
   { id: 'still-lacking', points: 'baseline', why: '"发现有31户没有缴纳维修资金": those still lacking something are the problem the work faces', test: (c) => STILL_LACKING.before.test(c.run) && STILL_LACKING.after.test(c.post) },
   { id: 'citation', points: 'baseline', why: 'a count inside a cited title or reference list belongs to another text', test: (c) => CITATION.test(c.sentPre) },
   { id: 'markup', points: 'baseline', why: 'leftover markup ("width=100%") is not text', test: (c) => MARKUP.test(c.pre.slice(-6)) || /^["'>;]/.test(c.post) },
