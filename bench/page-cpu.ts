@@ -4,7 +4,7 @@
  * "CPU per search page" swings by ±5 ms between runs on this shared machine; alternating two builds
  * here, each in a fresh process, compares them in one session (bench/README "Ninth pass").
  *
- *   npx tsx bench/page-cpu.ts --store DIR [--root DIR] [--http] [--out DIR] [--profile FILE] [--heap FILE]
+ *   npx tsx bench/page-cpu.ts --store DIR [--root DIR] [--http [--load SECONDS] [--node-flags=FLAGS]] [--out DIR] [--profile FILE] [--heap FILE] [--per-page]
  *
  * The store is built into DIR (the server bench's 10k generated cases) when DIR does not exist, so
  * both builds read the same one. Per run: the server's warm-up, the 40 bench search pages twice,
@@ -16,10 +16,14 @@
  * profile of the measured search passes, and FILE.case of the case pages'; `--heap FILE` a sampling
  * heap profile of the same passes (Chrome's .heapprofile: what the pages allocate, by function,
  * garbage included, since allocation is what the young generation's collections cost).
+ * `--per-page` lists each of the 40 search paths' CPU and wall time over the measured passes,
+ * costliest first: which queries make a load run's tail.
  * `--http` runs the server instead (`npm run serve`'s entry, one process) and fetches the pages
  * over loopback one at a time, counting the server process's CPU: what the server bench's "CPU per
  * search page" counts, express and node's HTTP included (`--profile` is then a directory for the
- * server's `--cpu-prof`, written when it exits: every page, warm-up included).
+ * server's `--cpu-prof`, written when it exits: every page, warm-up included). With it, `--load
+ * SECONDS` ends the run with the server bench's 4-connection search load instead of the "like" and
+ * case pages (see underLoad), and `--node-flags="…"` starts the server with those V8 flags.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -40,9 +44,13 @@ const { values: args } = parseArgs({
     heap: { type: 'string' },
     cases: { type: 'string', default: '10000' },
     http: { type: 'boolean', default: false },
+    'per-page': { type: 'boolean', default: false },
+    load: { type: 'string' },
+    'node-flags': { type: 'string', default: '' },
   },
 })
 if (!args.store) throw new Error('--store DIR is required')
+if ((args.load || args['node-flags']) && !args.http) throw new Error('--load and --node-flags need --http')
 const CASES = Number(args.cases)
 
 // The server bench's rotation, and 10 queries it never asks (a need said colloquially among them).
@@ -85,15 +93,20 @@ function cpuOf(pid: number): { all: number; main: number } {
 }
 
 let page: (path: string) => Promise<string>
+/** `--load`: the server's --trace-gc lines, and when it was spawned (the trace counts from its start). */
+const gcTrace: string[] = []
+let spawnedAt = 0
 let cpu: () => { all: number; main: number }
 let stop = async () => {}
 if (args.http) {
   const port = 3900 + Math.floor(Math.random() * 1000)
-  const child = spawn(process.execPath, [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : []), '--import', 'tsx', join(root, 'app/server/main.server.ts')], {
+  const child = spawn(process.execPath, [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : []), ...(args.load ? ['--trace-gc'] : []), ...args['node-flags'].split(' ').filter(Boolean), '--import', 'tsx', join(root, 'app/server/main.server.ts')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', args.load ? 'pipe' : 'ignore', 'inherit'],
   })
+  spawnedAt = performance.now()
+  child.stdout?.on('data', (chunk: Buffer) => gcTrace.push(...chunk.toString().split('\n').filter((line) => line.includes(' ms: '))))
   const url = `http://127.0.0.1:${port}`
   page = async (path) => {
     const response = await fetch(`${url}${path}`, { headers: { Cookie: `casebook_csrf=${'0'.repeat(32)}` } })
@@ -134,15 +147,78 @@ if (args.http) {
   await build.entry.module.warmStore?.()
 }
 
-async function measure(label: string, list: string[], keep?: (path: string, html: string) => void): Promise<void> {
+/** Per search path over the measured passes: CPU (all threads, main thread) and wall ms, summed. */
+const perPage = new Map<string, { all: number; main: number; wall: number; n: number }>()
+async function measure(label: string, list: string[], keep?: (path: string, html: string) => void, each?: typeof perPage): Promise<void> {
   const before = cpu()
   for (const path of list) {
+    const start = each && { cpu: cpu(), wall: performance.now() }
     const html = await page(path)
+    if (start) {
+      const end = cpu()
+      const sum = each!.get(path) ?? { all: 0, main: 0, wall: 0, n: 0 }
+      each!.set(path, { all: sum.all + end.all - start.cpu.all, main: sum.main + end.main - start.cpu.main, wall: sum.wall + performance.now() - start.wall, n: sum.n + 1 })
+    }
     keep?.(path, html)
   }
   const after = cpu()
   const per = (k: 'all' | 'main') => ((after[k] - before[k]) / list.length).toFixed(1)
   console.log(`${label} | ${list.length} | ${per('all')} | ${per('main')} | ${loadavg()[0].toFixed(1)}`)
+}
+
+/**
+ * `--load SECONDS` (with --http): the server bench's 4-connection search run (one rotation shared by
+ * the connections, so the 4 filters of one query are in flight together), each response's latency
+ * kept with its path, and the server's GC pauses (--trace-gc) in the same window: which queries
+ * make the tail, and whether collections line up with the slow responses.
+ */
+async function underLoad(seconds: number): Promise<void> {
+  const rotation = paths(QUERIES)
+  const done: { path: string; start: number; ms: number }[] = []
+  let next = 0
+  const until = performance.now() + seconds * 1000
+  const before = cpu()
+  const from = performance.now()
+  gcTrace.length = 0
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (performance.now() < until) {
+        const path = rotation[next++ % rotation.length]
+        const start = performance.now()
+        await page(path)
+        done.push({ path, start, ms: performance.now() - start })
+      }
+    }),
+  )
+  const wall = performance.now() - from
+  const sorted = done.map((d) => d.ms).sort((a, b) => a - b)
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+  const p975 = at(97.5)
+  console.log(`load: ${done.length} pages in ${(wall / 1000).toFixed(1)} s (${((done.length / wall) * 1000).toFixed(1)}/s), p50 ${at(50).toFixed(0)} ms, p97.5 ${p975.toFixed(0)} ms, server CPU ${((cpu().all - before.all) / done.length).toFixed(1)} ms a page`)
+  const byQuery = new Map<string, number[]>()
+  for (const d of done) {
+    const q = decodeURIComponent(d.path.replace(/&.*/, '').slice(4))
+    byQuery.set(q, [...(byQuery.get(q) ?? []), d.ms])
+  }
+  console.log('query (4 filters) | pages | p50 ms | max ms | of the slowest 2.5%')
+  for (const [q, ms] of [...byQuery].sort((a, b) => b[1].reduce((x, y) => x + y, 0) / b[1].length - a[1].reduce((x, y) => x + y, 0) / a[1].length)) {
+    ms.sort((a, b) => a - b)
+    console.log(`${q} | ${ms.length} | ${ms[Math.floor(ms.length / 2)].toFixed(0)} | ${ms[ms.length - 1].toFixed(0)} | ${ms.filter((m) => m >= p975).length}`)
+  }
+  // Trace lines: "[pid:0x…]   12345 ms: Scavenge 40.1 (60.2) -> 38.0 (61.2) MB, 1.2 / 0.0 ms ..."
+  const pauses = gcTrace.flatMap((line) => {
+    const m = line.match(/\s([\d.]+) ms: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Compact)[^,]*, ([\d.]+) \/ ([\d.]+) ms/i)
+    return m ? [{ at: Number(m[1]) + spawnedAt, kind: m[2], ms: Number(m[3]) }] : []
+  })
+  const slow = done.filter((d) => d.ms >= p975)
+  const inside = (d: { start: number; ms: number }) => pauses.filter((p) => p.at >= d.start && p.at <= d.start + d.ms)
+  const sum = (list: { ms: number }[]) => list.reduce((t, p) => t + p.ms, 0)
+  for (const kind of new Set(pauses.map((p) => p.kind))) {
+    const of = pauses.filter((p) => p.kind === kind)
+    console.log(`gc: ${of.length} ${kind}, ${sum(of).toFixed(0)} ms of pauses in the window (${((sum(of) / wall) * 100).toFixed(1)}% of it), longest ${Math.max(...of.map((p) => p.ms)).toFixed(1)} ms`)
+  }
+  const gcIn = (list: typeof done) => (list.length ? sum(list.flatMap(inside)) / list.length : 0)
+  console.log(`gc pause ms inside a response (start-up offset ±50 ms): slowest 2.5% ${gcIn(slow).toFixed(1)}, all ${gcIn(done).toFixed(1)}`)
 }
 
 async function quiet(): Promise<void> {
@@ -191,10 +267,22 @@ async function allocations(file: string | undefined, run: () => Promise<void>): 
 }
 await allocations(args.heap, () =>
   profiled(args.profile, async () => {
-    for (let pass = 1; pass <= 3; pass++) await measure(`search, pass ${pass}`, paths(QUERIES), pass === 3 ? keep : undefined)
+    for (let pass = 1; pass <= 3; pass++) await measure(`search, pass ${pass}`, paths(QUERIES), pass === 3 ? keep : undefined, args['per-page'] ? perPage : undefined)
   }),
 )
+if (args['per-page']) {
+  // The main thread's figure is /proc's 10 ms ticks: read it over the three passes, not one page.
+  console.log('path | ms CPU (all threads) | main thread | wall ms, means of 3 passes')
+  for (const [path, s] of [...perPage].sort((a, b) => b[1].all - a[1].all)) {
+    console.log(`${decodeURIComponent(path)} | ${(s.all / s.n).toFixed(1)} | ${(s.main / s.n).toFixed(1)} | ${(s.wall / s.n).toFixed(1)}`)
+  }
+}
 await measure('search, never seen', paths(UNSEEN), keep)
+if (args.load && args.http) {
+  await underLoad(Number(args.load))
+  await stop()
+  process.exit(0)
+}
 await measure('like, never seen', LIKE.flatMap((q) => [`/?mode=like&q=${encodeURIComponent(q)}`, `/?mode=like&q=${encodeURIComponent(q)}&year=2021`]), keep)
 await measure('case, warm', casePaths)
 await profiled(args.profile && `${args.profile}.case`, async () => {
