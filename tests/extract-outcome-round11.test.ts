@@ -83,3 +83,17 @@ describe('outcomes: the size of a change after a verb of change', () => {
     expect(features('该区老年人口比例是全市平均的2倍。')[0]).toContain('no-verb')
   })
 })
+
+describe('outcomes: verbs of work done that the dev pages did not write before a count', () => {
+  it('keeps goods handed over, lessons given, repairs and services by their verbs', () => {
+    expect(values('春节前，社区为困难家庭送去棉鞋50双。')).toEqual([50])
+    expect(values('退休教师为辖区孩子义务授课40余节。')).toEqual([40])
+    expect(values('街道今年翻新老旧楼道26个，清掏化粪池18座。')).toEqual([26, 18])
+    expect(values('医护志愿者为独居老人免费体检300余人次。')).toEqual([300])
+    expect(values('派出所联合社区查获非法改装电动车12辆。')).toEqual([12])
+  })
+
+  it('still reads a verb word naming a place as no verb', () => {
+    expect(values('街道设有体检中心2个。')).toEqual([])
+  })
+})

@@ -205,6 +205,22 @@ const DONE_VERB_LIST = [
   // disbursed by the projects they reached ("拨付给14个项目"); and a team split up by its groups
   // ("兵分6路").
   '探访', '看望', '探望', '拜访', '拨付', '下拨', '兵分',
+  // Round 11: verbs of work done that the dev pages happen not to write before a count, by kind,
+  // so that a fresh page's result is not left verbless for want of its verb. Gifts and goods
+  // handed over,
+  '送去', '送出', '送上', '送达', '赠送', '捐献', '捐助', '分发', '派发', '配送', '投放',
+  // lessons and shows given,
+  '讲授', '授课', '宣讲', '开办', '承办', '主办', '演出', '放映',
+  // building and repair,
+  '修建', '改建', '扩建', '翻新', '翻修', '整修', '修补', '加固', '铺装', '亮化', '美化', '清洗', '清掏', '清淤', '消杀',
+  '布设', '架设', '补建', '配建', '配置', '配齐', '开通', '接入', '打通', '启用', '投用',
+  // care and services given,
+  '安置', '救治', '收治', '筛查', '义诊', '体检', '接种', '护送', '接送', '陪诊', '代购', '代缴', '回访', '接听',
+  '结对', '对接', '促成', '办成', '办妥', '聘请', '招聘', '评选', '评出', '表彰', '颁发', '授予',
+  // enforcement and clearing,
+  '查获', '抓获', '捣毁', '侦破', '查办', '取缔', '劝阻', '纠正', '约谈', '拆违', '腾退', '清退', '排除',
+  // records made.
+  '核查', '核实', '建档', '录入', '采集', '编印', '制作', '拍摄', '录制',
 ]
 const DONE_VERBS = new RegExp(`(?:${DONE_VERB_LIST.join('|')})${NOUN_AFTER_VERB}`)
 const DONE_VERBS_ALL = new RegExp(DONE_VERBS.source, 'g')
