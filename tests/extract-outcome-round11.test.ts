@@ -97,3 +97,17 @@ describe('outcomes: verbs of work done that the dev pages did not write before a
     expect(values('街道设有体检中心2个。')).toEqual([])
   })
 })
+
+describe('outcomes: results told by a verb after the count', () => {
+  it('keeps agreements signed, things put back, wishes taken up and courses finished', () => {
+    expect(values('经过多轮协商，46户居民签订了搬迁协议。')).toEqual([46])
+    expect(values('维修队连夜抢修，小区3处路灯恢复照明。')).toEqual([3])
+    expect(values('心愿墙上的12个微心愿被认领。')).toEqual([12])
+    expect(values('首期技能班的18名学员顺利结业。')).toEqual([18])
+  })
+
+  it('leaves the same count without such a verb to the other cues', () => {
+    expect(features('小区有46户居民。')[0]).toContain('no-verb')
+    expect(features('心愿墙上有12个微心愿。')[0]).toContain('no-verb')
+  })
+})

@@ -246,6 +246,12 @@ const RESULT_AFTER = words([
   // Those counted who became something through the work ("420户业主成为楼道议事的发起人", "…名居民
   // 成为志愿者") are what it produced, as those who joined (加入) are.
   '成为',
+  // Round 11: the same for results the dev pages happen not to write after a count: agreements
+  // signed, help and benefits received, things put back or reconnected, wishes and proposals taken up,
+  // prizes and honours won, training finished, jobs found ("46户签订搬迁协议", "3处路灯恢复照明",
+  // "12个微心愿被认领", "8名学员结业").
+  '签订', '签署', '得到', '享受到', '住进', '搬进', '恢复', '接通', '被认领', '被采纳', '获奖', '获批',
+  '受到表彰', '获表彰', '被表彰', '结业', '就业', '脱贫', '整改到位', '销号',
 ])
 // Those counted who gained something ("300户居民用上了天然气", "…名骑手有了新身份") are what the
 // work reached: the perfective marks the change. Only for the count right before it ("16个村中已有
