@@ -79,8 +79,13 @@ export function simplifyAligned(body: string): string {
   let pieces = 0
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i)
-    const to = foldCode(c, t)
-    if (to === c) continue
+    // foldCode spelt out: this loop runs over every character of every report.
+    let to: number
+    if (c >= TABLE_START && c < TABLE_END) {
+      to = t[c - TABLE_START]
+      if (to === c) continue
+    } else if (c >= FULL_DIGIT_0 && c <= FULL_DIGIT_9) to = c - FULL_TO_ASCII
+    else continue
     if (++pieces > MAX_PIECES) return simplifyEach(body, t)
     out += body.slice(from, i) + String.fromCharCode(to)
     from = i + 1
