@@ -31,6 +31,16 @@ describe('counts: an approximate word before 万', () => {
   })
 })
 
+describe('counts: a plus sign for 余, as web copy writes it', () => {
+  it('reads "30+场" as an approximate 30', () => {
+    expect(counts('今年开展睦邻活动30+场。')).toEqual([{ value: 30, unit: '场', approx: true }])
+  })
+
+  it('reads nothing into a slogan sum ("1+N")', () => {
+    expect(counts('推行1+N联动模式。')).toEqual([])
+  })
+})
+
 describe('counts: 亿 with a measure word', () => {
   it('counts people in hundreds of millions', () => {
     expect(counts('平台累计服务群众1.2亿人次。')).toEqual([{ value: 1.2, unit: '亿人次', approx: false }])

@@ -43,11 +43,11 @@ const MEASURE_SOURCE = MEASURES.sort((a, b) => b.length - a.length)
 // and in running text they are mostly idiom. "1,234" groups only in threes, since "," also
 // separates clauses in these reports.
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
-// "260余户", "100多位", "15万余人", "10余万人", "1.2亿人次"; 个 before 小时 and 月 is part of the
+// "260余户", "100多位", "15万余人", "10余万人", "1.2亿人次", "500+人次" (web copy writes 余 as +); 个 before 小时 and 月 is part of the
 // duration ("800多个小时", "3个多月"). A bare 万 counts ("上线居民83.6万"); a bare 亿 is money or a
 // nation's population ("投资2000亿"), never a case's tally, so 亿 needs its measure word.
 const COUNT = new RegExp(
-  `(${NUMBER})\\s?(余|多)?([万亿])?(余|多)?(?:个(?:余|多)?(小时|月)|(${MEASURE_SOURCE})|(?<=万|万[余多])(?=[^\\u4e00-\\u9fff]|的|$))`,
+  `(${NUMBER})\\s?(余|多|\\+|＋)?([万亿])?(余|多|\\+|＋)?(?:个(?:余|多)?(小时|月)|(${MEASURE_SOURCE})|(?<=万|万[余多])(?=[^\\u4e00-\\u9fff]|的|$))`,
   'g',
 )
 const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 }
@@ -110,7 +110,7 @@ export function findCounts(doc: Doc): Count[] {
     const value = whole?.value ?? tail
     const numEnd = m.index + m[1].length
     const unitStart = numEnd + (doc.simp[numEnd] === ' ' ? 1 : 0)
-    const unit = doc.body.slice(unitStart, end).replace(/[余多]/g, '').replace(/[餘]/g, '')
+    const unit = doc.body.slice(unitStart, end).replace(/[余多+＋]/g, '').replace(/[餘]/g, '')
     out.push({ start, end, numEnd, value, unit, measure, approx: !!(m[2] || m[4]) })
   }
   return out
