@@ -10,7 +10,7 @@ export type Span = [number, number]
  */
 export interface Doc {
   body: string
-  /** Simplified, with a few variant characters folded; `simp.length === body.length`. */
+  /** Simplified, with a few variant characters and full-width digits folded; `simp.length === body.length`. */
   simp: string
   script: Script
   sentences: Span[]
@@ -54,11 +54,22 @@ function charTable(): Uint16Array {
   return t
 }
 
+// Full-width digits ("办理实事１２件", common on pages typeset in Taiwan and Hong Kong) read as the
+// ASCII ones, so counts, money and dates written so are found: one character for one.
+const FULL_DIGIT_0 = 0xff10
+const FULL_DIGIT_9 = 0xff19
+const FULL_TO_ASCII = 0xfee0
+
+function foldCode(c: number, t: Uint16Array): number {
+  if (c >= TABLE_START && c < TABLE_END) return t[c - TABLE_START]
+  return c >= FULL_DIGIT_0 && c <= FULL_DIGIT_9 ? c - FULL_TO_ASCII : c
+}
+
 // Past this many changed characters (a traditional report) the copy is made code by code.
 const MAX_PIECES = 64
 const CHUNK = 8192
 
-/** Simplified copy of `body`, character for character, with a few variants folded; same length. */
+/** Simplified copy of `body`, character for character, with a few variants and full-width digits folded; same length. */
 export function simplifyAligned(body: string): string {
   const t = charTable()
   // A simplified report changes a handful of characters (the table folds 么 to 幺): its copy is
@@ -68,9 +79,15 @@ export function simplifyAligned(body: string): string {
   let pieces = 0
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i)
-    if (c < TABLE_START || c >= TABLE_END || t[c - TABLE_START] === c) continue
+    // foldCode spelt out: this loop runs over every character of every report.
+    let to: number
+    if (c >= TABLE_START && c < TABLE_END) {
+      to = t[c - TABLE_START]
+      if (to === c) continue
+    } else if (c >= FULL_DIGIT_0 && c <= FULL_DIGIT_9) to = c - FULL_TO_ASCII
+    else continue
     if (++pieces > MAX_PIECES) return simplifyEach(body, t)
-    out += body.slice(from, i) + String.fromCharCode(t[c - TABLE_START])
+    out += body.slice(from, i) + String.fromCharCode(to)
     from = i + 1
   }
   return pieces === 0 ? body : out + body.slice(from)
@@ -79,8 +96,7 @@ export function simplifyAligned(body: string): string {
 function simplifyEach(body: string, t: Uint16Array): string {
   const codes = new Uint16Array(body.length)
   for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i)
-    codes[i] = c >= TABLE_START && c < TABLE_END ? t[c - TABLE_START] : c
+    codes[i] = foldCode(body.charCodeAt(i), t)
   }
   // apply, not a spread: a spread walks the array through an iterator, allocating as it goes.
   let out = ''

@@ -88,7 +88,7 @@ function continuesList(doc: Doc, count: Count, clauseStart: number, sentenceStar
   const before = clauseAt(doc, clauseStart - 2)
   if (before[1] >= clauseStart || before[0] < sentenceStart) return false
   const prev = doc.simp.slice(before[0], before[1])
-  const m = prev.match(/(\d+(?:\.\d+)?)\s?万?[余多]?([^\d\s]{1,4})$/)
+  const m = prev.match(/(\d+(?:\.\d+)?)\s?[余多]?[万亿]?[余多]?([^\d\s]{1,4})$/)
   return !!m && m[2].startsWith(count.measure) && DONE_VERBS.test(prev.slice(0, prev.length - m[0].length))
 }
 
@@ -205,6 +205,22 @@ const DONE_VERB_LIST = [
   // disbursed by the projects they reached ("拨付给14个项目"); and a team split up by its groups
   // ("兵分6路").
   '探访', '看望', '探望', '拜访', '拨付', '下拨', '兵分',
+  // Round 11: verbs of work done that the dev pages happen not to write before a count, by kind,
+  // so that a fresh page's result is not left verbless for want of its verb. Gifts and goods
+  // handed over,
+  '送去', '送出', '送上', '送达', '赠送', '捐献', '捐助', '分发', '派发', '配送', '投放',
+  // lessons and shows given,
+  '讲授', '授课', '宣讲', '开办', '承办', '主办', '演出', '放映',
+  // building and repair,
+  '修建', '改建', '扩建', '翻新', '翻修', '整修', '修补', '加固', '铺装', '亮化', '美化', '清洗', '清掏', '清淤', '消杀',
+  '布设', '架设', '补建', '配建', '配置', '配齐', '开通', '接入', '打通', '启用', '投用',
+  // care and services given,
+  '安置', '救治', '收治', '筛查', '义诊', '体检', '接种', '护送', '接送', '陪诊', '代购', '代缴', '回访', '接听',
+  '结对', '对接', '促成', '办成', '办妥', '聘请', '招聘', '评选', '评出', '表彰', '颁发', '授予',
+  // enforcement and clearing,
+  '查获', '抓获', '捣毁', '侦破', '查办', '取缔', '劝阻', '纠正', '约谈', '拆违', '腾退', '清退', '排除',
+  // records made.
+  '核查', '核实', '建档', '录入', '采集', '编印', '制作', '拍摄', '录制',
 ]
 const DONE_VERBS = new RegExp(`(?:${DONE_VERB_LIST.join('|')})${NOUN_AFTER_VERB}`)
 const DONE_VERBS_ALL = new RegExp(DONE_VERBS.source, 'g')
@@ -230,6 +246,12 @@ const RESULT_AFTER = words([
   // Those counted who became something through the work ("420户业主成为楼道议事的发起人", "…名居民
   // 成为志愿者") are what it produced, as those who joined (加入) are.
   '成为',
+  // Round 11: the same for results the dev pages happen not to write after a count: agreements
+  // signed, help and benefits received, things put back or reconnected, wishes and proposals taken up,
+  // prizes and honours won, training finished, jobs found ("46户签订搬迁协议", "3处路灯恢复照明",
+  // "12个微心愿被认领", "8名学员结业").
+  '签订', '签署', '得到', '享受到', '住进', '搬进', '恢复', '接通', '被认领', '被采纳', '获奖', '获批',
+  '受到表彰', '获表彰', '被表彰', '结业', '就业', '脱贫', '整改到位', '销号',
 ])
 // Those counted who gained something ("300户居民用上了天然气", "…名骑手有了新身份") are what the
 // work reached: the perfective marks the change. Only for the count right before it ("16个村中已有
@@ -330,12 +352,17 @@ const LIST_OF_COUNTS = /^[^，。；\d]{1,16}[、和及与]\s?\d/
 const DUTY_AFTER = /^(?:不间断|轮流|轮班)?(?:在[\u4e00-\u9fff]{1,6})?(?:值守|值班|在岗|待命|驻守|巡逻|巡查|守护|坚守|轮值|开放|营业|运行|运转|监控|服务)/
 const PERSON = /^(?:人|名|位|人次)$/
 const HOUSEHOLD = /^(?:户|户次)$/
-const AREA = /^(?:平方米|平米|平方公里|㎡|亩|公顷)$/
+const AREA = /^(?:平方米|平米|平方|平方公里|平方千米|㎡|亩|公顷)$/
 const DURATION = /^(?:小时|分钟|天|月)$/
-const ITEMS = /^(?:件|项|条|起|宗|例|处|批)$/
-const DEVICES = /^(?:部|台|盏|辆|棵|株|座|块|套|根|份|张|箱|袋|本|吨|车|米|公里)$/
-const EVENTS = /^(?:次|场|场次|轮|期|趟)$/
+const ITEMS = /^(?:件|项|条|起|宗|例|处|批|笔)$/
+const DEVICES = /^(?:部|台|盏|辆|棵|株|座|块|套|根|份|张|箱|袋|本|吨|车|米|公里|千米|方|立方|立方米|公斤|千克|斤|双|副|册|封|桌)$/
+const EVENTS = /^(?:次|场|场次|轮|期|趟|节|堂)$/
 const GROUPS = /^(?:个|支|家|组|所|路)$/
+const BARE_SCALE = /^(?:万|亿)$/
+// "提高2倍", "下降3个百分点": a multiple or points of change after a verb of change is the change
+// the work made, as a percent after one is; the verb of change is its verb. A multiple with no
+// change ("是全市平均的3倍") is a comparison, left verbless.
+const CHANGE_SIZE = /^(?:倍|个百分点)$/
 // "全镇划分为12个网格", "分成4个片区": the parts an area is divided into are how the work is
 // organised (the readers of pages-a and the pools count grids as structure), not what it produced.
 const DIVIDED_INTO = /(?:划分|细分|拆分|分|划)(?:为|成)$|划分$/
@@ -412,7 +439,7 @@ const withinTime = (c: CountContext) => DURATION.test(c.count.measure) && /^内/
 // A count of one that neither is what a change arrived at nor opens a list of counts ("建成1个中心、
 // 6个站"); "1万" is ten thousand. The model weighs it as a feature and, since round 10, the
 // overrides rule it out (lone-one).
-const loneOne = (c: CountContext) => c.count.value === 1 && !/[万萬]/.test(c.count.unit) && !c.changeResult && !LIST_OF_COUNTS.test(c.post)
+const loneOne = (c: CountContext) => c.count.value === 1 && !/[万萬亿億]/.test(c.count.unit) && !c.changeResult && !LIST_OF_COUNTS.test(c.post)
 
 /** The features a count is scored on. Each is yes/no; the learned weights live in outcome-model.json. */
 export const OUTCOME_FEATURES: OutcomeFeature[] = [
@@ -436,7 +463,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'changed-by', points: 'achievement', why: 'a figure that went up or down ("下降40%") reports the change the work made', test: (c) => CHANGE_BEFORE.test(c.pre) },
   { id: 'percent-rate', points: 'achievement', why: 'a rate named around a percent (满意率, 覆盖率, 完成度) is how results are measured', test: (c) => c.count.measure === '%' && (RATE_NOUN.test(c.pre.slice(-12)) || RATE_NOUN.test(c.post.slice(0, 4))) },
   { id: 'subject-of-work', points: 'achievement', why: '"张某等30余名志愿者，正在开展…": people who are the subject of a verb of work are those the work mobilised', test: subjectOfWork },
-  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it, no change and no total reached (达): nothing says the count was produced', test: (c) => c.count.measure !== '%' && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants && !RESULT_RELATIVE.test(c.run) && !withinTime(c) && !reached(c) && !subjectOfWork(c) },
+  { id: 'no-verb', points: 'baseline', why: 'no verb of work before the count, none after it, no change and no total reached (达): nothing says the count was produced', test: (c) => c.count.measure !== '%' && !(CHANGE_SIZE.test(c.count.measure) && CHANGE_BEFORE.test(c.pre)) && !c.verbPre && !c.resultPost && !c.verbPost && !c.changeResult && !c.participants && !RESULT_RELATIVE.test(c.run) && !withinTime(c) && !reached(c) && !subjectOfWork(c) },
   { id: 'per-period', points: 'either', why: '"日均就餐130人", "每年…": a figure per day or year measures how much a service is used', test: (c) => PER_PERIOD.test(c.pre) },
   { id: 'frame-after', points: 'baseline', why: '"9个议事平台", "3大板块": platforms and parts of a scheme are sometimes results, sometimes its frame', test: (c) => FRAME_AFTER.test(c.post) },
   { id: 'reached', points: 'achievement', why: '"文明实践站已达1141个": a total the work has reached', test: reached },
@@ -452,7 +479,7 @@ export const OUTCOME_FEATURES: OutcomeFeature[] = [
   { id: 'unit-events', points: 'either', why: 'meetings and activities held (次, 场)', test: (c) => EVENTS.test(c.count.measure) },
   { id: 'unit-groups', points: 'either', why: 'bodies, teams and places (个, 支, 家) are set up or reached, or exist already', test: (c) => GROUPS.test(c.count.measure) },
   { id: 'unit-percent', points: 'either', why: 'percentages are rates or shares', test: (c) => c.count.measure === '%' },
-  { id: 'unit-ten-thousand', points: 'either', why: '"83.6万": a bare 万 counts people reached or living there', test: (c) => c.count.measure === '万' },
+  { id: 'unit-ten-thousand', points: 'either', why: '"83.6万", "1.2亿": a bare 万 or 亿 counts people reached or living there', test: (c) => BARE_SCALE.test(c.count.measure) },
   { id: 'buildings', points: 'either', why: 'buildings (栋, 幢) are the size of a place', test: (c) => /^(?:栋|幢)$/.test(c.count.measure) },
 ]
 
@@ -463,7 +490,7 @@ export const NOT_AN_OUTCOME: OutcomeFeature[] = [
   { id: 'cap', points: 'baseline', why: '"补助比例最高可达60%", "最多10个": a cap is a rule, not a result', test: (c) => CAP.test(c.pre) || CAP_CHANGED.test(c.pre) },
   { id: 'range', points: 'baseline', why: '"每300至500户设置1个", "3至4小时": either end of a range is a rule or an estimate', test: (c) => RANGE_BEFORE.test(c.pre) || RANGE_AFTER.test(c.post) },
   { id: 'address', points: 'baseline', why: '"5栋2单元", "3幢101室", "某某小区11栋": a building number in an address is no count', test: (c) => ADDRESS_AFTER.test(c.post) || (/^(?:栋|幢)$/.test(c.count.measure) && ESTATE_BEFORE_BUILDING.test(c.pre)) },
-  { id: 'money', points: 'baseline', why: '"提供总计5.4万的项目资助": an amount of money belongs to funding', test: (c) => c.count.measure === '万' && MONEY_AFTER.test(c.post) },
+  { id: 'money', points: 'baseline', why: '"提供总计5.4万的项目资助": an amount of money belongs to funding', test: (c) => BARE_SCALE.test(c.count.measure) && MONEY_AFTER.test(c.post) },
   { id: 'population-share', points: 'baseline', why: '"老人占常住人口的35%": a share of the population is a context statistic', test: (c) => c.count.measure === '%' && POPULATION_SHARE.test(c.pre) },
   { id: 'structure-after', points: 'baseline', why: '"3项机制", "25条办法": the mechanisms and rules a report lists are its method, not its results', test: (c) => STRUCTURE_AFTER.test(c.post) },
   { id: 'per-item', points: 'baseline', why: '"每个楼门推选2名楼门长", "每个充电桩有2个端口", "人均…", "3栋楼各推选1名": a figure per item or per head is a rule or a rate, not a total', test: (c) => PER_ITEM.test(c.pre) || EACH_DOES.test(c.run) },
