@@ -71,3 +71,26 @@ describe('place: property words used as figures of speech', () => {
     expect(run('家住东湖花园的王大爷说，改造以后楼道亮堂多了，老人们也愿意下楼了。').compound).toBe('东湖花园')
   })
 })
+
+describe('place: a province and its city both written short', () => {
+  it('reads the province and the city (or county-level city) written together, outside the lead too', () => {
+    expect(run('最近，浙江杭州的外卖骑手有了新身份，成了社区的兼职网格员。')).toMatchObject({ province: '浙江', city: '杭州' })
+    expect(run('江苏昆山的老旧小区改造今年启动，居民们都很支持，工程年底前完工。')).toMatchObject({ province: '江苏', city: '苏州市', district: '昆山' })
+    expect(run(`${'楼里装了电梯以后，老人们每天都愿意下楼走走，邻里之间的来往也多了起来。'}\n湖北武汉七十多岁的张奶奶说，她现在每天都下楼买菜。`)).toMatchObject({ province: '湖北', city: '武汉' })
+  })
+
+  it('lets the short province choose among districts of one name', () => {
+    expect(run('福建鼓楼区的老旧小区改造今年启动，居民们都很支持，工程年底前完工。')).toMatchObject({ province: '福建', city: '福州市', district: '鼓楼区' })
+  })
+
+  it('reads nothing from a province alone, a city of another province or a road', () => {
+    expect(run('在福建，老旧小区改造今年全面启动，居民们都很支持，工程年底前完工。').province).toBeNull()
+    expect(run('浙江成都两地的做法各有不同，值得比较，也值得互相学习借鉴。').city).toBeNull()
+    expect(run('他家住在山东青岛路附近，每天骑车上班，路上要二十分钟。').city).toBeNull()
+  })
+
+  it('does not let items of a list of examples outvote the place the report names', () => {
+    const body = '山东省济南市推行积分制已有三年，全市村村都有积分超市。类似做法在江西新余、宁夏固原、宁夏吴忠等地也有，各地都说效果不错。'
+    expect(run(body)).toMatchObject({ province: '山东省', city: '济南市' })
+  })
+})

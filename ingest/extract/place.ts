@@ -1064,6 +1064,57 @@ function shortCityChains(doc: Doc): GazToken[] {
   return out
 }
 
+// "浙江杭州", "河南郑州", "江苏昆山": the press writes a place as its province's short name and its
+// city's (or county-level city's) short name together. Where the second is one of the first's,
+// the two agree and name each other, wherever in the text they stand; alone each short name is
+// as often a backdrop ("在江苏等地") and is left to the rules above. Not before a road or a longer
+// place named after the city ("山东青岛路", "浙江杭州湾"), nor inside a longer division name ("河北某某
+// 经济开发区" is a zone's official name).
+const CITY_NAMES_SOMETHING_AFTER = /^(?:路|街|大道|巷|湾|港|站|机场|大学|经济|高新|开发区|工业园|新区)/
+const PROVINCE_CHILD_MAX = 8
+const LIST_MARK = /[、和与及]/
+
+function provinceChains(doc: Doc, divisions: GazToken[]): GazToken[] {
+  const g = gazetteer()
+  const out: GazToken[] = []
+  for (const [short, province] of g.shortProvince) {
+    // A municipality's short name is its city too: shortCityChains reads it.
+    if (g.shortCity.get(short) === province) continue
+    const provinces = (g.byName.get(province) ?? []).filter((e) => e.level === 'province')
+    if (!provinces.length) continue
+    for (let at = doc.simp.indexOf(short); at >= 0; at = doc.simp.indexOf(short, at + 1)) {
+      const end = at + short.length
+      const next = provinceChild(doc.simp, end, province)
+      if (!next) continue
+      // "江西新余、宁夏固原、安徽金寨等地", "河南郑州和四川成都": items of a list of examples name no place of the report.
+      const listItem = LIST_MARK.test(doc.simp[at - 1] ?? '') || LIST_MARK.test(doc.simp[next.end] ?? '')
+      const inLongerName = divisions.some((d) => d.start <= at && next.end <= d.end && d.end - d.start > next.end - at)
+      if (!listItem && !inLongerName) out.push({ start: at, end, name: province, entries: provinces }, next)
+    }
+  }
+  return out
+}
+
+/** A city or district of `province` written straight at `end` (a city or county-level city also short), or null. */
+function provinceChild(simp: string, end: number, province: string): GazToken | null {
+  const g = gazetteer()
+  for (let len = PROVINCE_CHILD_MAX; len >= 3; len--) {
+    const name = simp.slice(end, end + len)
+    const under = name.length === len ? (g.byName.get(name) ?? []).filter((e) => (e.level === 'city' || e.level === 'district') && e.province === province) : []
+    if (under.length) return { start: end, end: end + len, name, entries: under }
+  }
+  for (const len of [4, 3, 2]) {
+    const stem = simp.slice(end, end + len)
+    if (stem.length < len || CITY_NAMES_SOMETHING_AFTER.test(simp.slice(end + len, end + len + 2)) || SHORT_FORM_TAKEN.test(simp[end + len] ?? '')) continue
+    const city = g.shortCity.get(stem)
+    const cities = city ? (g.byName.get(city) ?? []).filter((e) => e.level === 'city' && e.province === province) : []
+    if (cities.length) return { start: end, end: end + len, name: city!, entries: cities }
+    const district = (g.shortDistrictByStart.get(pairKey(stem, 2)) ?? []).find((d) => d.short === stem && d.entry.province === province)
+    if (district) return { start: end, end: end + len, name: district.entry.district!, entries: [district.entry] }
+  }
+  return null
+}
+
 /**
  * "惠阳区新圩镇…蓝山县…": a name written straight after a division lies in it wherever it can, so
  * of each such pair only the readings that fit together stand ("新圩镇" is also a town of 蓝山县,
@@ -1091,9 +1142,10 @@ function writtenTogether(tokens: GazToken[]): GazToken[] {
 
 export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   const listed = listedDivisions(doc.simp)
-  const chains = shortCityChains(doc)
+  const written = findDivisions(doc.simp, doc.body)
+  const chains = [...shortCityChains(doc), ...provinceChains(doc, written)].sort((a, b) => a.start - b.start)
   const seam = (d: GazToken) => chains.some((c) => c.start < d.end && d.start < c.end && !(c.start === d.start && c.end === d.end))
-  const divisions0 = [...findDivisions(doc.simp, doc.body).filter((d) => !listed.some((l) => l.start < d.end && d.start < l.end) && !seam(d)), ...listed]
+  const divisions0 = [...written.filter((d) => !listed.some((l) => l.start < d.end && d.start < l.end) && !seam(d)), ...listed]
   const found = writtenTogether(outOfChain([...divisions0, ...chains.filter((c) => !divisions0.some((d) => d.start === c.start && d.end === c.end))].sort((a, b) => a.start - b.start), doc.simp))
   const local = findLocal(doc, found)
   // "城东区" inside "鑫海花城东区" is part of the estate's name. A zone named after its district ("松江经济技术开发区") holds that district's name.
