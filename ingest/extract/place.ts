@@ -46,7 +46,7 @@ interface LocalToken {
 // (华庭, 名邸, 公馆, 佳园, 郡, bare 城: "金域华庭", "蓝溪郡", "万科城") close an estate's name as bare
 // 院/里/府 do, and 新城 before 市 is "new city" or the end of 创新 ("创新城市治理"), no estate.
 const LOCAL_SUFFIX =
-  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|号大厦|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城(?!市)|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家|华庭|名邸|公馆|佳园|嘉园|豪庭|雅居|名都|郡|城)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|里长|里民|里办|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|业委会|物业|党支部|成立|累计|先后|也|还|已|都|就|原)|里(?=长)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|村/g
+  /(?:花园|家园|新城|新村|花城|苑|园|城)[东西南北中]区|[东西南北中]区(?=[\d０-９一二三四五六七八九十甲乙丙丁]+(?:号|幢|栋|座))|集资楼|(?:花园|家园|新城|新村|苑|公寓|大院|山庄)(?:社区|居民区)|号小区|号公寓|号大厦|弄|(?:花园|家园|新城|新村|苑|公寓|大院|山庄|宿舍|家属院|家属区|方舟|城|府|湾)小区|小区|社区|居民区|街道|嘎查村|嘎查|高新区|经开区|开发区|新区|工业区|苏木|镇|乡|家属院|家属区|家属楼|宿舍区|号大院|号院|院落|[一二三四五六七八九十]区(?![一二三四五六七八九十域级块])|花园|家园|新城(?!市)|新村|苑|公寓|大院|山庄|宿舍|(?:院|里|府|世家|华庭|名邸|公馆|佳园|嘉园|豪庭|雅居|名都|郡|城)(?=[^\u4e00-\u9fff]|$|[东西南北]门|的|是|里长|里民|里办|共|有|由|在|把|将|被|通过|建于|位于|始建|现有|居民|业主|业委会|物业|党支部|成立|累计|先后|也|还|已|都|就|原)|里(?=长)|湾(?![子区里仔]|社区|小区|居民区|村|街道|镇|乡)|屯(?![田兵垦子]|社区|小区|居民区|村|街道|镇|乡)|村(?:社区|居民区)|办事处(?=[\u4e00-\u9fff]{2,6}(?:社区|村|居委会))|居民委员会|居委会|居委(?![托屈婉身])|村/g
 
 interface SuffixLevelRule {
   pattern: RegExp
@@ -57,6 +57,7 @@ interface SuffixLevelRule {
 /** The level a suffix names; the first rule that matches wins, anything else is a compound. */
 const SUFFIX_LEVELS: SuffixLevelRule[] = [
   { pattern: /^(?:[\u4e00-\u9fff]{0,2}(?:社区|居民区)|嘎查村|嘎查|村)$/, level: 'community', why: 'urban communities, Shanghai 居民区, villages and Mongolian 嘎查 are the community level' },
+  { pattern: /^(?:居民委员会|居委会|居委)$/, level: 'community', why: 'a residents\' committee is the body of its community, and reports name the community by it ("某某居委会", shortened "某某居委")' },
   { pattern: /^(?:街道|镇|乡|苏木|办事处)$/, level: 'street', why: 'street offices (some written 办事处), towns, townships and 苏木 are the level below the district' },
   { pattern: /^(?:高新区|经开区|开发区|新区)$/, level: 'district', why: 'functional zones run as districts; one chained after a district is read as street level' },
   { pattern: /^工业区$/, level: 'street', why: 'an industrial zone is run by the district it is named after, like a street ("某某工业区" under 某某区)' },
@@ -115,6 +116,23 @@ const BARE_SUFFIX_RULES: BareSuffixRule[] = [
   { suffix: '湾', notAfter: /(?:台|海|港|河|江|水|山|自然|深水|渔|沙|峡|内|大|小|回|弯)$/, why: '台湾, 海湾, 港湾 and 自然湾 (the kind of hamlet) are not hamlet names' },
 ]
 const BARE_RULE = new Map(BARE_SUFFIX_RULES.map((r) => [r.suffix, r]))
+
+interface SloganRule {
+  suffix: string
+  /** Stems ending so make the suffix a figure of speech, not an estate's name. */
+  after: RegExp
+  why: string
+}
+
+/** Property words (without 小区) that slogans and essays use figuratively; an estate so named is written with 小区, which other rules judge. */
+const SLOGAN_RULES: SloganRule[] = [
+  {
+    suffix: '家园',
+    after: /(?:精神|心灵|共同|共有|共享|地球|人类|美丽|绿色|生态|温馨|文明|宜居|清洁|整洁|平安|美好)$/,
+    why: '"人民的精神家园", "共建地球家园": the homeland of a quality, a people or the planet; 幸福 and 和谐 name real estates often enough to stay doubtful, as elsewhere',
+  },
+  { suffix: '花园', after: /百$/, why: '"文艺百花园", "世界文明百花园": the garden of a hundred flowers is a field that flourishes' },
+]
 const MAX_STEM: Record<LocalLevel, number> = { district: 8, street: 5, community: 6, compound: 8 }
 const MAX_RUN = 8
 // 丨 (U+4E28) sits in the CJK block but is a column separator in headlines ("焕新丨阳光里社区"),
@@ -186,6 +204,9 @@ const GENERIC_NOUN_AFTER = /^(?:小区)?(?:治理|管理|改造|建设|微更新
 const JOINED = /[和与及]$/
 // "村民", "村委", "村级"… are words, not the end of a village name.
 const NOT_VILLAGE_NEXT = new Set('民委级落庄干集组务')
+// "某某村委会", "某某村民委员会": the village's committee names the village, as 社区居委会 names its community.
+const VILLAGE_COMMITTEE = /^(?:委会|民委员会)/
+const COMMITTEE = /(?:居民委员会|居委会|居委)$/
 
 // "统筹好社区", "党员进社区", "送到小区": a verb and its complement or direction before 社区/小区
 // make a verb phrase, not a name.
@@ -315,12 +336,12 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
   // Where a district (or a zone read as one) ends: a zone or town written right there lies in it.
   const districtEnds = new Set(divisions.filter((t) => t.entries.some((e) => e.level === 'district')).map((t) => t.end))
   const covered = (s: number, e: number) => divisions.some((t) => t.start <= s && t.end >= e)
-  const out: LocalToken[] = []
+  let out: LocalToken[] = []
   /** The place name ending in `suffix` at `s`, or null when what precedes it is not a name. */
   const nameAt = (s: number, suffix: string): LocalToken | null => {
     const e = s + suffix.length
     if (covered(s, e)) return null
-    if (suffix === '村' && NOT_VILLAGE_NEXT.has(simp[e] ?? '')) return null
+    if (suffix === '村' && NOT_VILLAGE_NEXT.has(simp[e] ?? '') && !VILLAGE_COMMITTEE.test(simp.slice(e, e + 5))) return null
     // "602所社区": a community grown from a numbered institute or works is named by its number.
     const works = suffix === '社区' ? WORK_UNIT.exec(simp.slice(Math.max(0, s - 8), s)) : null
     if (works) return { start: s - works[0].length, end: e, level: 'community', name: works[0] + suffix, bounded: true, weak: false, afterDivision: false, chained: false, needsChain: false }
@@ -368,6 +389,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     // its last character makes a common word with 湾 (水湾, 沙湾).
     const home = cut > 0 && HOME_OR_VISIT.test(simp.slice(a, a + cut))
     if (bare?.notAfter.test(stem) && !(suffix === '湾' && home && stem.length >= 2)) return null
+    if (SLOGAN_RULES.some((r) => r.suffix === suffix && r.after.test(stem))) return null
     // "山东诸城", "根据鲤城…": a name ending in a county-level city or district written without its suffix is that division.
     if (suffix === '城' && [2, 3].some((n) => isDistrictStem((stem + suffix).slice(-n)))) return null
     if (suffix === '村' && NUMBERED_VILLAGE.test(stem)) level = 'compound'
@@ -428,6 +450,10 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     const longer = (simp[t.start - 1] ?? '') + t.name
     if (STOP_CHARS.has(simp[t.start - 1] ?? '') && afterDivision.has(longer)) Object.assign(t, { start: t.start - 1, name: longer })
   }
+  // "德兴社区…德兴居委": where the text names the community itself, its committee's mentions are the
+  // same place written another way; the community is named as the text names it (readers do so).
+  const communities = out.filter((t) => t.level === 'community' && !COMMITTEE.test(t.name)).map((t) => t.name.replace(/社区$/, ''))
+  out = out.filter((t) => !COMMITTEE.test(t.name) || !communities.some((c) => c && t.name.replace(COMMITTEE, '').endsWith(c)))
   // "天府新区青禾街道": a zone named by a common word is delimited by the street written after it as
   // well as by a division before it ("建设新区" alone is building one).
   const streets = streetStarts(divisions, out)
@@ -1038,6 +1064,57 @@ function shortCityChains(doc: Doc): GazToken[] {
   return out
 }
 
+// "浙江杭州", "河南郑州", "江苏昆山": the press writes a place as its province's short name and its
+// city's (or county-level city's) short name together. Where the second is one of the first's,
+// the two agree and name each other, wherever in the text they stand; alone each short name is
+// as often a backdrop ("在江苏等地") and is left to the rules above. Not before a road or a longer
+// place named after the city ("山东青岛路", "浙江杭州湾"), nor inside a longer division name ("河北某某
+// 经济开发区" is a zone's official name).
+const CITY_NAMES_SOMETHING_AFTER = /^(?:路|街|大道|巷|湾|港|站|机场|大学|经济|高新|开发区|工业园|新区)/
+const PROVINCE_CHILD_MAX = 8
+const LIST_MARK = /[、和与及]/
+
+function provinceChains(doc: Doc, divisions: GazToken[]): GazToken[] {
+  const g = gazetteer()
+  const out: GazToken[] = []
+  for (const [short, province] of g.shortProvince) {
+    // A municipality's short name is its city too: shortCityChains reads it.
+    if (g.shortCity.get(short) === province) continue
+    const provinces = (g.byName.get(province) ?? []).filter((e) => e.level === 'province')
+    if (!provinces.length) continue
+    for (let at = doc.simp.indexOf(short); at >= 0; at = doc.simp.indexOf(short, at + 1)) {
+      const end = at + short.length
+      const next = provinceChild(doc.simp, end, province)
+      if (!next) continue
+      // "江西新余、宁夏固原、安徽金寨等地", "河南郑州和四川成都": items of a list of examples name no place of the report.
+      const listItem = LIST_MARK.test(doc.simp[at - 1] ?? '') || LIST_MARK.test(doc.simp[next.end] ?? '')
+      const inLongerName = divisions.some((d) => d.start <= at && next.end <= d.end && d.end - d.start > next.end - at)
+      if (!listItem && !inLongerName) out.push({ start: at, end, name: province, entries: provinces }, next)
+    }
+  }
+  return out
+}
+
+/** A city or district of `province` written straight at `end` (a city or county-level city also short), or null. */
+function provinceChild(simp: string, end: number, province: string): GazToken | null {
+  const g = gazetteer()
+  for (let len = PROVINCE_CHILD_MAX; len >= 3; len--) {
+    const name = simp.slice(end, end + len)
+    const under = name.length === len ? (g.byName.get(name) ?? []).filter((e) => (e.level === 'city' || e.level === 'district') && e.province === province) : []
+    if (under.length) return { start: end, end: end + len, name, entries: under }
+  }
+  for (const len of [4, 3, 2]) {
+    const stem = simp.slice(end, end + len)
+    if (stem.length < len || CITY_NAMES_SOMETHING_AFTER.test(simp.slice(end + len, end + len + 2)) || SHORT_FORM_TAKEN.test(simp[end + len] ?? '')) continue
+    const city = g.shortCity.get(stem)
+    const cities = city ? (g.byName.get(city) ?? []).filter((e) => e.level === 'city' && e.province === province) : []
+    if (cities.length) return { start: end, end: end + len, name: city!, entries: cities }
+    const district = (g.shortDistrictByStart.get(pairKey(stem, 2)) ?? []).find((d) => d.short === stem && d.entry.province === province)
+    if (district) return { start: end, end: end + len, name: district.entry.district!, entries: [district.entry] }
+  }
+  return null
+}
+
 /**
  * "惠阳区新圩镇…蓝山县…": a name written straight after a division lies in it wherever it can, so
  * of each such pair only the readings that fit together stand ("新圩镇" is also a town of 蓝山县,
@@ -1065,9 +1142,10 @@ function writtenTogether(tokens: GazToken[]): GazToken[] {
 
 export function extractPlace(doc: Doc, infer: boolean): PlaceResult {
   const listed = listedDivisions(doc.simp)
-  const chains = shortCityChains(doc)
+  const written = findDivisions(doc.simp, doc.body)
+  const chains = [...shortCityChains(doc), ...provinceChains(doc, written)].sort((a, b) => a.start - b.start)
   const seam = (d: GazToken) => chains.some((c) => c.start < d.end && d.start < c.end && !(c.start === d.start && c.end === d.end))
-  const divisions0 = [...findDivisions(doc.simp, doc.body).filter((d) => !listed.some((l) => l.start < d.end && d.start < l.end) && !seam(d)), ...listed]
+  const divisions0 = [...written.filter((d) => !listed.some((l) => l.start < d.end && d.start < l.end) && !seam(d)), ...listed]
   const found = writtenTogether(outOfChain([...divisions0, ...chains.filter((c) => !divisions0.some((d) => d.start === c.start && d.end === c.end))].sort((a, b) => a.start - b.start), doc.simp))
   const local = findLocal(doc, found)
   // "城东区" inside "鑫海花城东区" is part of the estate's name. A zone named after its district ("松江经济技术开发区") holds that district's name.
