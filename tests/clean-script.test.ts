@@ -36,8 +36,8 @@ function sample(next: () => number): string {
 
 describe('sampleScript: the script of a report opening', () => {
   it('names the script of plain openings as detectScript does', () => {
-    const simplified = '这个老旧小区没有物业，业主们成立了议事会，楼栋长每周收集问题。'
-    const traditional = '這個老舊小區沒有物業，業主們成立了議事會，樓棟長每週收集問題。'
+    const simplified = '这个小区，没有物业；业主们，成立了议事会，楼栋长，每周收集问题。'
+    const traditional = '這個小區，沒有物業；業主們，成立了議事會，樓棟長，每週收集問題。'
     expect(sampleScript(simplified)).toBe('simplified')
     expect(sampleScript(traditional)).toBe('traditional')
     expect(sampleScript('Residents met on Monday, 2024.')).toBe('unknown')
@@ -46,7 +46,7 @@ describe('sampleScript: the script of a report opening', () => {
 
   it('gives detectScript its say where a table cannot vouch for a character', () => {
     // An ideographic description sequence and a character outside the BMP change how OpenCC steps.
-    for (const text of ['⿰木木小区业主', '𠀀小區業主說', '二噁英排放的社区']) expect(sampleScript(text)).toBe(detectScript(text))
+    for (const text of ['⿰木木小区业主', '𠀀小區業主說', '二噁英，社区排放']) expect(sampleScript(text)).toBe(detectScript(text))
   })
 
   it('agrees with detectScript on 3,000 strings of words a phrase decides, in one script or both', () => {
