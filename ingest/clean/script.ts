@@ -25,7 +25,7 @@ const KEEPS = 1
 const CHANGES = 2
 /** A mapping that changes the length could shift later positions, which no table can follow. */
 const UNSURE = 4
-/** Distinct replacements kept per unit and stage; more (none so far) makes the unit UNSURE. */
+/** Distinct replacements kept per unit and stage; more makes the unit UNSURE (only surrogate halves have more, and they are unsure anyway). */
 const MAX_OUTS = 4
 
 /** What one trie of a converter can do to each UTF-16 unit it sees. */
