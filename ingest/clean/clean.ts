@@ -1,6 +1,6 @@
 import type { Message, Removed } from '../schema.js'
-import { detectScript } from '../text/script.js'
 import { classify, type Line } from './engine.js'
+import { sampleScript } from './script.js'
 import { GOV_LABEL_ALONE, SUMMARY_LABEL, SUMMARY_REPEAT } from './rules/boilerplate.js'
 import { applyJudgements, judgeLines } from './model/judge.js'
 import { metadataTitle, parseMeta, type MetaLine } from './meta.js'
@@ -238,7 +238,7 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
     removed,
     flags,
     messages,
-    // Script is uniform within a report; a sample keeps opencc (the costliest step) off the full text.
-    script: detectScript(body.length > SCRIPT_SAMPLE ? body.slice(0, SCRIPT_SAMPLE) : body),
+    // Script is uniform within a report: its opening is sample enough (script.ts keeps OpenCC off it).
+    script: sampleScript(body.length > SCRIPT_SAMPLE ? body.slice(0, SCRIPT_SAMPLE) : body),
   }
 }

@@ -590,9 +590,13 @@ const isTraditional = (doc: Doc) => {
 
 // OpenCC's traditional tables turn 里 into 裡/裏 and 岳 into 嶽, which place names never do.
 const KEEP_IN_NAMES = new Set('里岳')
+// The same few hundred names come back report after report, and each OpenCC run over one misses
+// the CPU caches (its tries are large): the converted names are kept, at most one per gazetteer name.
+const TRADITIONAL_NAMES = new Map<string, string>()
 function placeInScript(doc: Doc, name: string): string {
   if (!isTraditional(doc)) return name
-  const t = toTraditional(name)
+  let t = TRADITIONAL_NAMES.get(name)
+  if (t === undefined) TRADITIONAL_NAMES.set(name, (t = toTraditional(name)))
   if (t.length !== name.length) return t
   let out = ''
   for (let i = 0; i < name.length; i++) out += KEEP_IN_NAMES.has(name[i]) ? name[i] : t[i]
