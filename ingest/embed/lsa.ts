@@ -19,7 +19,8 @@
  * would count it twice and dilute the latent signal that is the vector side's reason to exist.
  */
 import { createHash } from 'node:crypto'
-import { addWords, addWordsLater, analyze, analyzeNormalized, userDictionary } from '../text/segment.js'
+import { addWords, addWordsLater, analyze, eachBigramUnits, userDictionary, wordsOfNormalized } from '../text/segment.js'
+import { normalizeForSearch } from '../text/script.js'
 import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
 import { axpy, runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
@@ -142,9 +143,9 @@ export interface SerializedLsa {
 
 // ---------- features ----------
 
-/** Raw term counts of one text (before vocabulary selection); `normalized`, its normalizeForSearch form if at hand. */
-function termCounts(text: string, bigramWeight: number, normalized?: string): Map<string, number> {
-  const { words, bigrams } = normalized === undefined ? analyze(text) : analyzeNormalized(normalized)
+/** Raw term counts of one text (before vocabulary selection). */
+function termCounts(text: string, bigramWeight: number): Map<string, number> {
+  const { words, bigrams } = analyze(text)
   const counts = new Map<string, number>()
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1)
   if (bigramWeight > 0) {
@@ -160,6 +161,8 @@ function termCounts(text: string, bigramWeight: number, normalized?: string): Ma
 class Vocabulary {
   readonly names: string[] = []
   private ids = new Map<string, number>()
+  /** Bigram term ids by pairKey: a bigram's string is made once, when first seen, not per occurrence. */
+  private pairs = new Map<number, number>()
   /** countTerms' tally by term id, all zero between texts. */
   tally = new Float64Array(1024)
 
@@ -172,6 +175,27 @@ class Vocabulary {
     }
     return id
   }
+
+  /** id(BIGRAM_PREFIX + the pair), the same id, looked up by number. */
+  bigramId(first: number, second: number): number {
+    const key = pairKey(first, second)
+    let id = this.pairs.get(key)
+    if (id === undefined) {
+      id = this.id(BIGRAM_PREFIX + String.fromCharCode(first, second))
+      this.pairs.set(key, id)
+    }
+    return id
+  }
+}
+
+/** A CJK code unit's place in the bigram ranges (0x3400–0x4dbf, 0x4e00–0x9fff, 0xf900–0xfaff: 28,096 units). */
+function cjkIndex(u: number): number {
+  return u < 0x4e00 ? u - 0x3400 : u < 0xf900 ? u - 0x4e00 + 6592 : u - 0xf900 + 27584
+}
+
+/** One small integer per pair (below 28,096², a V8 small integer, which a Map hashes cheaply). */
+function pairKey(first: number, second: number): number {
+  return cjkIndex(first) * 28096 + cjkIndex(second)
 }
 
 /** One text's term counts (ids into a Vocabulary), in the order termCounts meets them. */
@@ -186,10 +210,9 @@ interface Counted {
  * words come before bigrams, so terms and counts are termCounts' entries, in its order.
  */
 function countTerms(text: string, bigramWeight: number, vocabulary: Vocabulary, normalized?: string): Counted {
-  const { words, bigrams } = normalized === undefined ? analyze(text) : analyzeNormalized(normalized)
+  const { words, normal } = wordsOfNormalized(normalized ?? normalizeForSearch(text))
   const order: number[] = []
-  const see = (term: string) => {
-    const id = vocabulary.id(term)
+  const see = (id: number) => {
     if (id >= vocabulary.tally.length) {
       const grown = new Float64Array(Math.max(2 * vocabulary.tally.length, id + 1))
       grown.set(vocabulary.tally)
@@ -197,8 +220,8 @@ function countTerms(text: string, bigramWeight: number, vocabulary: Vocabulary, 
     }
     if (vocabulary.tally[id]++ === 0) order.push(id)
   }
-  for (const w of words) see(w)
-  if (bigramWeight > 0) for (const b of bigrams) see(BIGRAM_PREFIX + b)
+  for (const w of words) see(vocabulary.id(w))
+  if (bigramWeight > 0) eachBigramUnits(normal, (first, second) => see(vocabulary.bigramId(first, second)))
   const terms = Int32Array.from(order)
   const counts = new Float64Array(order.length)
   order.forEach((id, i) => {
