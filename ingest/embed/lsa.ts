@@ -342,51 +342,37 @@ export class TrainingSample {
 
 // ---------- dense linear algebra ----------
 
-function dotN(a: Float64Array, b: Float64Array, n: number): number {
-  const n4 = n - (n % 4)
-  let s0 = 0
-  let s1 = 0
-  let s2 = 0
-  let s3 = 0
-  let i = 0
-  for (; i < n4; i += 4) {
-    s0 += a[i] * b[i]
-    s1 += a[i + 1] * b[i + 1]
-    s2 += a[i + 2] * b[i + 2]
-    s3 += a[i + 3] * b[i + 3]
-  }
-  for (; i < n; i++) s0 += a[i] * b[i]
-  return s0 + s1 + s2 + s3
-}
+/**
+ * Columns finished one at a time before the later ones are deflated by them together: a later
+ * column then meets a block's columns while they are in cache, and that deflation, nearly all the
+ * work, is split over the threads.
+ */
+const GRAM_SCHMIDT_BLOCK = 8
 
-/** Orthonormal columns spanning those of Y (n × l row-major), by modified Gram-Schmidt. */
-function orthonormalize(y: Float64Array, n: number, l: number): Float64Array {
-  const cols: Float64Array[] = []
-  for (let c = 0; c < l; c++) {
-    const col = new Float64Array(n)
-    for (let i = 0; i < n; i++) col[i] = y[i * l + c]
-    cols.push(col)
-  }
-  for (let c = 0; c < l; c++) {
-    const v = cols[c]
-    // One pass: orthogonality to ~κ·ε is ample for a range basis; a second pass doubled training time.
-    for (let b = 0; b < c; b++) {
-      const u = cols[b]
-      const d = dotN(u, v, n)
-      if (d !== 0) axpy(v, 0, u, 0, -d, n)
+/**
+ * Orthonormal columns spanning those of Y (n × l row-major), by modified Gram-Schmidt: each column
+ * loses its part along every earlier (finished) column in order, then is scaled to unit length.
+ */
+function* orthonormalize(y: Float64Array, n: number, l: number, parts: number): Generator<KernelTask[], Float64Array, undefined> {
+  const cols = sharedFloat64(l * n)
+  for (let i = 0; i < n; i++) for (let c = 0; c < l; c++) cols[c * n + i] = y[i * l + c]
+  for (let start = 0; start < l; start += GRAM_SCHMIDT_BLOCK) {
+    const end = Math.min(l, start + GRAM_SCHMIDT_BLOCK)
+    for (let c = start; c < end; c++) {
+      // One pass: orthogonality to ~κ·ε is ample for a range basis; a second pass doubled training time.
+      runKernel({ op: 'deflate', cols, n, by: start, upTo: c, from: c, to: c + 1 })
+      const v = cols.subarray(c * n, (c + 1) * n)
+      let norm = 0
+      for (let i = 0; i < n; i++) norm += v[i] * v[i]
+      norm = Math.sqrt(norm)
+      // A dependent column (rank below l) becomes zero; its eigenvalue is 0 and it is cut from k.
+      const inv = norm > 1e-10 ? 1 / norm : 0
+      for (let i = 0; i < n; i++) v[i] *= inv
     }
-    let norm = 0
-    for (let i = 0; i < n; i++) norm += v[i] * v[i]
-    norm = Math.sqrt(norm)
-    // A dependent column (rank below l) becomes zero; its eigenvalue is 0 and it is cut from k.
-    const inv = norm > 1e-10 ? 1 / norm : 0
-    for (let i = 0; i < n; i++) v[i] *= inv
+    if (end < l) yield split(l - end, parts, (c) => c).map(([from, to]) => ({ op: 'deflate', cols, n, by: start, upTo: end, from: end + from, to: end + to }))
   }
   const q = sharedFloat64(n * l)
-  for (let c = 0; c < l; c++) {
-    const col = cols[c]
-    for (let i = 0; i < n; i++) q[i * l + c] = col[i]
-  }
+  for (let c = 0; c < l; c++) for (let i = 0; i < n; i++) q[i * l + c] = cols[c * n + i]
   return q
 }
 
@@ -603,7 +589,7 @@ function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>,
     scaleColumns(y, a.rows, l)
     y = yield* ax(yield* aty(y))
   }
-  const q = orthonormalize(y, a.rows, l)
+  const q = yield* orthonormalize(y, a.rows, l, parts)
   // Aᵀ Q = Bᵀ with B = Qᵀ A; the SVD of B comes from the eigen-decomposition of B Bᵀ = (Aᵀ Q)ᵀ (Aᵀ Q).
   const bt = yield* aty(q)
   const g = sharedFloat64(l * l)
