@@ -79,6 +79,23 @@ describe('TrainingSample', () => {
     }
   })
 
+  it('given texts of every kind of character, tallies terms whose rows embed as the plain term counts do, bit for bit', () => {
+    // Traditional script, Extension A, full-width forms, Latin, digits, an emoji and quotes inside
+    // a word: the sample's tally reads bigrams by code units, embedding an untrained text by strings.
+    const extra = ['紅‘棟’力議事會每月開一次，㐀㐁小區ＡＢＣ物業😀費用', '业委会与物业公司 2024 年签约，楼栋长 abc 参与议事', '加装电梯㐂㐃问题由居民议事会协商']
+    const texts = [...manyCases(30).map((c) => c.body), ...extra]
+    const model = trainLsa(texts, { maxPassages: 40 })
+    const rows = model.trained!
+    for (const t of extra) {
+      expect(rows.has(t)).toBe(true)
+      const fromRow = embedLsa(model, t)
+      model.trained = undefined
+      const fromStrings = embedLsa(model, t)
+      model.trained = rows
+      expect(Buffer.from(fromRow.buffer).equals(Buffer.from(fromStrings.buffer))).toBe(true)
+    }
+  })
+
   it('given other training parameters than it was analysed for, trains from its texts instead', () => {
     const texts = manyCases(40).map((c) => c.body)
     const streamed = new TrainingSample(40, { bigramWeight: 1 })

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { trainLsa, trainLsaOn, type LsaModel } from '../ingest/embed/lsa.js'
-import { runKernel, split, type KernelRunner } from '../ingest/embed/lsa-kernels.js'
+import { axpy, dotN, runKernel, sharedFloat64, split, type KernelRunner } from '../ingest/embed/lsa-kernels.js'
 import { WorkerPool } from '../ingest/corpus/pool.js'
 
 /** Passages about a handful of made-up compounds and what their residents did, varied enough for a real SVD. */
@@ -37,9 +37,47 @@ describe('split', () => {
   })
 })
 
+describe('deflate', () => {
+  /** Column-by-column modified Gram-Schmidt without the norm: each column against every earlier one, in order. */
+  function columnByColumn(cols: Float64Array, n: number, l: number): void {
+    for (let c = 0; c < l; c++) {
+      const v = cols.subarray(c * n, (c + 1) * n)
+      for (let b = 0; b < c; b++) {
+        const u = cols.subarray(b * n, (b + 1) * n)
+        const d = dotN(u, v, n)
+        if (d !== 0) axpy(v, 0, u, 0, -d, n)
+      }
+    }
+  }
+
+  it('given the earlier columns in blocks and the later columns in any split, deflates them as column by column does, bit for bit', () => {
+    const n = 37
+    const l = 23
+    let seed = 7
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647) - 0.5
+    const start = Float64Array.from({ length: n * l }, random)
+    const expected = Float64Array.from(start)
+    columnByColumn(expected, n, l)
+    for (const [block, parts] of [[1, 1], [4, 2], [5, 3], [8, 7], [23, 2]]) {
+      const cols = sharedFloat64(n * l)
+      cols.set(start)
+      for (let from = 0; from < l; from += block) {
+        const to = Math.min(l, from + block)
+        for (let c = from; c < to; c++) runKernel({ op: 'deflate', cols, n, by: from, upTo: c, from: c, to: c + 1 })
+        for (const [a, b] of split(l - to, parts, (c) => c)) runKernel({ op: 'deflate', cols, n, by: from, upTo: to, from: to + a, to: to + b })
+      }
+      expect(Buffer.from(cols.buffer).equals(Buffer.from(expected.buffer))).toBe(true)
+    }
+  })
+})
+
 describe('trainLsaOn', () => {
   const texts = corpus(400)
   const whole = trainLsa(texts, { k: 24 })
+
+  it('gives the model the column-by-column Gram-Schmidt gave before it was blocked (its id then)', () => {
+    expect(whole.model).toBe('lsa-170b943ffd8a')
+  })
 
   it.each([2, 3, 7])('gives the one-thread model when each product is split in %i', async (parts) => {
     same(whole, await trainLsaOn(inline(parts), texts, { k: 24 }))

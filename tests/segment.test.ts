@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addWords, analyze, bigrams, tokens, userDictionary } from '../ingest/text/segment.js'
+import { addWords, analyze, bigrams, eachBigramUnits, segmentNormal, tokens, userDictionary } from '../ingest/text/segment.js'
 
 describe('tokens', () => {
   it('keeps model names whole whatever the script and the quotes inside them', () => {
@@ -49,6 +49,19 @@ describe('bigrams', () => {
   it('gives overlapping CJK bigrams within runs, script-normalized', () => {
     expect(bigrams('紅‘棟’力')).toEqual(['红栋', '栋力'])
     expect(bigrams('物業，網格 abc 水')).toEqual(['物业', '网格'])
+  })
+})
+
+describe('eachBigramUnits', () => {
+  it('gives the bigrams of bigrams(), in order, as code-unit pairs: runs broken by Latin, digits, punctuation and characters beyond the BMP', () => {
+    // Extension A (㐀㐁), a unified ideograph after Latin, an emoji and an Extension B character
+    // (surrogate pairs, outside the ranges) between CJK characters, and a lone character.
+    const texts = ['紅‘棟’力，網格員', '㐀㐁小区abc物业12楼栋', '业主😀委员会𠀀议事', '水', '', 'only latin']
+    for (const text of texts) {
+      const pairs: string[] = []
+      eachBigramUnits(segmentNormal(text), (a, b) => pairs.push(String.fromCharCode(a, b)))
+      expect(pairs).toEqual(bigrams(text))
+    }
   })
 })
 

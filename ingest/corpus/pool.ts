@@ -5,6 +5,9 @@
  * the reports have streamed by, the same threads share the offline model's training products
  * (`kernels`), which would otherwise leave every core but one idle.
  */
+// The pool starts first thing in an ingest, before this thread loads anything heavy: the offline
+// model (jieba, OpenCC) and Arrow (passage-share), ~0.5 s of CPU, are imported only when pass two
+// needs them, by which time the index step has loaded them anyway.
 import { Worker } from 'node:worker_threads'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -14,8 +17,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { availableParallelism } from 'node:os'
 import type { IngestOutcome } from './ingest.js'
 import type { KernelRunner, KernelTask } from '../embed/lsa-kernels.js'
-import { lsaHandover, type LsaHandover } from '../embed/lsa.js'
-import { fromReply, type CaseShare, type ShareReply, type ShareThreads } from '../index/passage-share.js'
+import type { LsaHandover } from '../embed/lsa.js'
+import type { CaseShare, ShareReply, ShareThreads } from '../index/passage-share.js'
 import { caseId } from './case-id.js'
 
 /** What a worker is asked: one report, one slice of a training product, the model to embed with, or a share to embed. */
@@ -163,6 +166,7 @@ export class WorkerPool {
     return {
       parts: this.size,
       load: async (embedder) => {
+        const { lsaHandover } = await import('../embed/lsa.js')
         const handover = lsaHandover(embedder)
         if (!handover) return false
         await this.ready
@@ -173,6 +177,7 @@ export class WorkerPool {
         await this.ready
         const reply = await this.ask(this.leastBusy(), { seq: this.seq++, share }, 'passage rows', [share.json.buffer as ArrayBuffer])
         if (!('share' in reply)) throw new Error('passage rows: unexpected reply from a worker thread')
+        const { fromReply } = await import('../index/passage-share.js')
         return fromReply(reply.share)
       },
     }

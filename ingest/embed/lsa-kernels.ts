@@ -18,13 +18,18 @@ export interface Csr {
  * - `ax`: out = A x (rows × l), rows [from, to);
  * - `aty`: out = Aᵀ y (cols × l), columns [from, to) of l;
  * - `gram`: out = zᵀ z (l × l, upper triangle), rows [from, to) of it (z is n × l, n = A.cols);
- * - `project`: out = bt w (cols × k, float32), rows [from, to) (bt cols × l, w l × k).
+ * - `project`: out = bt w (cols × k, float32), rows [from, to) (bt cols × l, w l × k);
+ * - `deflate`: a step of Gram-Schmidt over `cols` (column-major, n rows a column): columns
+ *   [from, to) each lose their part along the unit columns [by, upTo), one after another in that
+ *   order. Every column still meets the columns before it in ascending order, however the steps
+ *   are cut, so the basis is the one column-by-column Gram-Schmidt makes, bit for bit.
  */
 export type KernelTask =
   | { op: 'ax'; a: Csr; x: Float64Array; l: number; out: Float64Array; from: number; to: number }
   | { op: 'aty'; a: Csr; y: Float64Array; l: number; out: Float64Array; from: number; to: number }
   | { op: 'gram'; z: Float64Array; n: number; l: number; out: Float64Array; from: number; to: number }
   | { op: 'project'; bt: Float64Array; w: Float64Array; l: number; k: number; out: Float32Array; from: number; to: number }
+  | { op: 'deflate'; cols: Float64Array; n: number; by: number; upTo: number; from: number; to: number }
 
 /** Runs kernel tasks that write disjoint parts of their outputs; `parts` is how many to split a product into. */
 export interface KernelRunner {
@@ -42,6 +47,24 @@ export function sharedFloat32(n: number): Float32Array {
 
 export function sharedInt32(n: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(n * Int32Array.BYTES_PER_ELEMENT))
+}
+
+/** a[0..n) · b[0..n), in four running sums (summed in this order wherever it is used: results depend on it). */
+export function dotN(a: Float64Array, b: Float64Array, n: number): number {
+  const n4 = n - (n % 4)
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  let i = 0
+  for (; i < n4; i += 4) {
+    s0 += a[i] * b[i]
+    s1 += a[i + 1] * b[i + 1]
+    s2 += a[i + 2] * b[i + 2]
+    s3 += a[i + 3] * b[i + 3]
+  }
+  for (; i < n; i++) s0 += a[i] * b[i]
+  return s0 + s1 + s2 + s3
 }
 
 /** y[yo..yo+l) += v · x[xo..xo+l), unrolled by four (V8 does not vectorize; this is ~1.5× faster). */
@@ -97,6 +120,18 @@ export function runKernel(t: KernelTask): void {
         const bo = j * l
         for (let r = 0; r < l; r++) if (bt[bo + r] !== 0) axpy(row, 0, w, r * k, bt[bo + r], k)
         out.set(row, j * k)
+      }
+      return
+    }
+    case 'deflate': {
+      const { cols, n } = t
+      for (let c = t.from; c < t.to; c++) {
+        const v = cols.subarray(c * n, (c + 1) * n)
+        for (let b = t.by; b < t.upTo; b++) {
+          const u = cols.subarray(b * n, (b + 1) * n)
+          const d = dotN(u, v, n)
+          if (d !== 0) axpy(v, 0, u, 0, -d, n)
+        }
       }
       return
     }

@@ -19,7 +19,8 @@
  * would count it twice and dilute the latent signal that is the vector side's reason to exist.
  */
 import { createHash } from 'node:crypto'
-import { addWords, addWordsLater, analyze, analyzeNormalized, userDictionary } from '../text/segment.js'
+import { addWords, addWordsLater, analyze, eachBigramUnits, userDictionary, wordsOfNormalized } from '../text/segment.js'
+import { normalizeForSearch } from '../text/script.js'
 import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
 import { axpy, runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
@@ -142,9 +143,9 @@ export interface SerializedLsa {
 
 // ---------- features ----------
 
-/** Raw term counts of one text (before vocabulary selection); `normalized`, its normalizeForSearch form if at hand. */
-function termCounts(text: string, bigramWeight: number, normalized?: string): Map<string, number> {
-  const { words, bigrams } = normalized === undefined ? analyze(text) : analyzeNormalized(normalized)
+/** Raw term counts of one text (before vocabulary selection). */
+function termCounts(text: string, bigramWeight: number): Map<string, number> {
+  const { words, bigrams } = analyze(text)
   const counts = new Map<string, number>()
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1)
   if (bigramWeight > 0) {
@@ -160,6 +161,8 @@ function termCounts(text: string, bigramWeight: number, normalized?: string): Ma
 class Vocabulary {
   readonly names: string[] = []
   private ids = new Map<string, number>()
+  /** Bigram term ids by pairKey: a bigram's string is made once, when first seen, not per occurrence. */
+  private pairs = new Map<number, number>()
   /** countTerms' tally by term id, all zero between texts. */
   tally = new Float64Array(1024)
 
@@ -172,6 +175,27 @@ class Vocabulary {
     }
     return id
   }
+
+  /** id(BIGRAM_PREFIX + the pair), the same id, looked up by number. */
+  bigramId(first: number, second: number): number {
+    const key = pairKey(first, second)
+    let id = this.pairs.get(key)
+    if (id === undefined) {
+      id = this.id(BIGRAM_PREFIX + String.fromCharCode(first, second))
+      this.pairs.set(key, id)
+    }
+    return id
+  }
+}
+
+/** A CJK code unit's place in the bigram ranges (0x3400–0x4dbf, 0x4e00–0x9fff, 0xf900–0xfaff: 28,096 units). */
+function cjkIndex(u: number): number {
+  return u < 0x4e00 ? u - 0x3400 : u < 0xf900 ? u - 0x4e00 + 6592 : u - 0xf900 + 27584
+}
+
+/** One small integer per pair (below 28,096², a V8 small integer, which a Map hashes cheaply). */
+function pairKey(first: number, second: number): number {
+  return cjkIndex(first) * 28096 + cjkIndex(second)
 }
 
 /** One text's term counts (ids into a Vocabulary), in the order termCounts meets them. */
@@ -186,10 +210,9 @@ interface Counted {
  * words come before bigrams, so terms and counts are termCounts' entries, in its order.
  */
 function countTerms(text: string, bigramWeight: number, vocabulary: Vocabulary, normalized?: string): Counted {
-  const { words, bigrams } = normalized === undefined ? analyze(text) : analyzeNormalized(normalized)
+  const { words, normal } = wordsOfNormalized(normalized ?? normalizeForSearch(text))
   const order: number[] = []
-  const see = (term: string) => {
-    const id = vocabulary.id(term)
+  const see = (id: number) => {
     if (id >= vocabulary.tally.length) {
       const grown = new Float64Array(Math.max(2 * vocabulary.tally.length, id + 1))
       grown.set(vocabulary.tally)
@@ -197,8 +220,8 @@ function countTerms(text: string, bigramWeight: number, vocabulary: Vocabulary, 
     }
     if (vocabulary.tally[id]++ === 0) order.push(id)
   }
-  for (const w of words) see(w)
-  if (bigramWeight > 0) for (const b of bigrams) see(BIGRAM_PREFIX + b)
+  for (const w of words) see(vocabulary.id(w))
+  if (bigramWeight > 0) eachBigramUnits(normal, (first, second) => see(vocabulary.bigramId(first, second)))
   const terms = Int32Array.from(order)
   const counts = new Float64Array(order.length)
   order.forEach((id, i) => {
@@ -319,51 +342,37 @@ export class TrainingSample {
 
 // ---------- dense linear algebra ----------
 
-function dotN(a: Float64Array, b: Float64Array, n: number): number {
-  const n4 = n - (n % 4)
-  let s0 = 0
-  let s1 = 0
-  let s2 = 0
-  let s3 = 0
-  let i = 0
-  for (; i < n4; i += 4) {
-    s0 += a[i] * b[i]
-    s1 += a[i + 1] * b[i + 1]
-    s2 += a[i + 2] * b[i + 2]
-    s3 += a[i + 3] * b[i + 3]
-  }
-  for (; i < n; i++) s0 += a[i] * b[i]
-  return s0 + s1 + s2 + s3
-}
+/**
+ * Columns finished one at a time before the later ones are deflated by them together: a later
+ * column then meets a block's columns while they are in cache, and that deflation, nearly all the
+ * work, is split over the threads.
+ */
+const GRAM_SCHMIDT_BLOCK = 8
 
-/** Orthonormal columns spanning those of Y (n × l row-major), by modified Gram-Schmidt. */
-function orthonormalize(y: Float64Array, n: number, l: number): Float64Array {
-  const cols: Float64Array[] = []
-  for (let c = 0; c < l; c++) {
-    const col = new Float64Array(n)
-    for (let i = 0; i < n; i++) col[i] = y[i * l + c]
-    cols.push(col)
-  }
-  for (let c = 0; c < l; c++) {
-    const v = cols[c]
-    // One pass: orthogonality to ~κ·ε is ample for a range basis; a second pass doubled training time.
-    for (let b = 0; b < c; b++) {
-      const u = cols[b]
-      const d = dotN(u, v, n)
-      if (d !== 0) axpy(v, 0, u, 0, -d, n)
+/**
+ * Orthonormal columns spanning those of Y (n × l row-major), by modified Gram-Schmidt: each column
+ * loses its part along every earlier (finished) column in order, then is scaled to unit length.
+ */
+function* orthonormalize(y: Float64Array, n: number, l: number, parts: number): Generator<KernelTask[], Float64Array, undefined> {
+  const cols = sharedFloat64(l * n)
+  for (let i = 0; i < n; i++) for (let c = 0; c < l; c++) cols[c * n + i] = y[i * l + c]
+  for (let start = 0; start < l; start += GRAM_SCHMIDT_BLOCK) {
+    const end = Math.min(l, start + GRAM_SCHMIDT_BLOCK)
+    for (let c = start; c < end; c++) {
+      // One pass: orthogonality to ~κ·ε is ample for a range basis; a second pass doubled training time.
+      runKernel({ op: 'deflate', cols, n, by: start, upTo: c, from: c, to: c + 1 })
+      const v = cols.subarray(c * n, (c + 1) * n)
+      let norm = 0
+      for (let i = 0; i < n; i++) norm += v[i] * v[i]
+      norm = Math.sqrt(norm)
+      // A dependent column (rank below l) becomes zero; its eigenvalue is 0 and it is cut from k.
+      const inv = norm > 1e-10 ? 1 / norm : 0
+      for (let i = 0; i < n; i++) v[i] *= inv
     }
-    let norm = 0
-    for (let i = 0; i < n; i++) norm += v[i] * v[i]
-    norm = Math.sqrt(norm)
-    // A dependent column (rank below l) becomes zero; its eigenvalue is 0 and it is cut from k.
-    const inv = norm > 1e-10 ? 1 / norm : 0
-    for (let i = 0; i < n; i++) v[i] *= inv
+    if (end < l) yield split(l - end, parts, (c) => c).map(([from, to]) => ({ op: 'deflate', cols, n, by: start, upTo: end, from: end + from, to: end + to }))
   }
   const q = sharedFloat64(n * l)
-  for (let c = 0; c < l; c++) {
-    const col = cols[c]
-    for (let i = 0; i < n; i++) q[i * l + c] = col[i]
-  }
+  for (let c = 0; c < l; c++) for (let i = 0; i < n; i++) q[i * l + c] = cols[c * n + i]
   return q
 }
 
@@ -580,7 +589,7 @@ function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>,
     scaleColumns(y, a.rows, l)
     y = yield* ax(yield* aty(y))
   }
-  const q = orthonormalize(y, a.rows, l)
+  const q = yield* orthonormalize(y, a.rows, l, parts)
   // Aᵀ Q = Bᵀ with B = Qᵀ A; the SVD of B comes from the eigen-decomposition of B Bᵀ = (Aᵀ Q)ᵀ (Aᵀ Q).
   const bt = yield* aty(q)
   const g = sharedFloat64(l * l)

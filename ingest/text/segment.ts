@@ -164,6 +164,29 @@ function wordsOfNormal(normal: string, search: boolean): string[] {
   return out
 }
 
+/** Whether a UTF-16 code unit is in CJK_RUN's ranges (all in the BMP: one code unit a character). */
+function isCjkUnit(u: number): boolean {
+  return (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff)
+}
+
+/**
+ * `see(first, second)` for each of bigramsOfNormal's bigrams, in its order, as the pair's two code
+ * units: a caller that tallies bigrams (LSA training, ~half of a passage's terms) then makes no
+ * two-character string per occurrence.
+ */
+export function eachBigramUnits(normal: string, see: (first: number, second: number) => void): void {
+  let prev = -1
+  for (let i = 0; i < normal.length; i++) {
+    const u = normal.charCodeAt(i)
+    if (!isCjkUnit(u)) {
+      prev = -1
+      continue
+    }
+    if (prev >= 0) see(prev, u)
+    prev = u
+  }
+}
+
 function bigramsOfNormal(normal: string): string[] {
   const out: string[] = []
   for (const m of normal.matchAll(CJK_RUN)) {
@@ -186,6 +209,15 @@ export function bigrams(text: string): string[] {
 /** `tokens` and `bigrams` of one text, normalizing it once (the embedder's hot path). */
 export function analyze(text: string): { words: string[]; bigrams: string[] } {
   return analyzeNormalized(normalizeForSearch(text))
+}
+
+/**
+ * analyzeNormalized's words, and the form its bigrams are read from, for `eachBigramUnits`: the
+ * bigrams without a string each.
+ */
+export function wordsOfNormalized(normalized: string): { words: string[]; normal: string } {
+  const normal = normalized.replace(INNER_QUOTE, '$1')
+  return { words: wordsOfNormal(normal, false), normal }
 }
 
 /** `analyze` of a text already in normalizeForSearch form (OpenCC's conversion is most of the cost). */
