@@ -1,5 +1,5 @@
 import type { Doc } from './document.js'
-import { withTwoUnitHead } from './numerals.js'
+import { UNIT_SCALE, withTwoUnitHead } from './numerals.js'
 
 /** A number with its measure word, as the report writes it ("共计加装5部", "上线居民83.6万"). */
 export interface Count {
@@ -50,7 +50,6 @@ const COUNT = new RegExp(
   `(${NUMBER})\\s?(余|多|\\+|＋)?([万亿])?(余|多|\\+|＋)?(?:个(?:余|多)?(小时|月)|(${MEASURE_SOURCE})|(?<=万|万[余多])(?=[^\\u4e00-\\u9fff]|的|$))`,
   'g',
 )
-const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 }
 // Measure words that start a longer word: "3名单" is not a count, nor "5天津", "2所在", "4期间",
 // "5.1人力资源".
 const NOT_A_MEASURE_AFTER: Record<string, RegExp> = {
@@ -101,11 +100,11 @@ export function findCounts(doc: Doc): Count[] {
     if (!measure) continue
     const end = start + m[0].length
     // "1万7500人次", "2亿3500万" is one count: its head is not a count on its own, its tail reads the head back.
-    if (measure in SCALE && /\d/.test(doc.simp[end] ?? '')) continue
+    if (measure in UNIT_SCALE && /\d/.test(doc.simp[end] ?? '')) continue
     if (NOT_A_MEASURE_AFTER[measure]?.test(doc.simp.slice(end, end + 2))) continue
     const tail = Number(m[1].replace(/,/g, ''))
     if (!Number.isFinite(tail) || tail === 0) continue
-    const whole = withTwoUnitHead(doc.simp.slice(Math.max(0, start - 16), start), tail, m[3] ? SCALE[m[3]] : 1)
+    const whole = withTwoUnitHead(doc.simp.slice(Math.max(0, start - 16), start), tail, m[3] ? UNIT_SCALE[m[3]] : 1)
     if (whole) start -= whole.back
     const value = whole?.value ?? tail
     const numEnd = m.index + m[1].length

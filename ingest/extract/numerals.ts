@@ -44,7 +44,8 @@ export function parseChinese(s: string): number | null {
 export const NUMBER_SOURCE = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]+)*`
 
 const TWO_UNIT_HEAD = /(\d+(?:\.\d+)?)(万|亿)$/
-const UNIT_SCALE = { 万: 1e4, 亿: 1e8 } as const
+/** What a figure written with 万 or 亿 is multiplied by. */
+export const UNIT_SCALE: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 }
 
 /**
  * "1万7500", "2亿3500万": a figure written in two units is one figure, but a match for a number
@@ -55,7 +56,7 @@ const UNIT_SCALE = { 万: 1e4, 亿: 1e8 } as const
 export function withTwoUnitHead(before: string, tail: number, scale: number): { value: number; back: number } | null {
   const head = TWO_UNIT_HEAD.exec(before)
   if (!head) return null
-  const headScale = UNIT_SCALE[head[2] as keyof typeof UNIT_SCALE]
+  const headScale = UNIT_SCALE[head[2]]
   if (headScale <= scale || tail * scale >= headScale) return null
   return { value: (Number(head[1]) * headScale) / scale + tail, back: head[0].length }
 }

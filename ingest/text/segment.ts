@@ -44,7 +44,6 @@ const CLOSE_QUOTES = '’”」』\'"'
 // between CJK neighbours are dropped so the word is whole again. Longer quoted spans are phrases,
 // and their quotes stay as boundaries.
 const INNER_QUOTE = new RegExp(`(?<=[${CJK}])[${OPEN_QUOTES}]([${CJK}]{1,2})[${CLOSE_QUOTES}](?=[${CJK}])`, 'g')
-const CJK_RUN = new RegExp(`[${CJK}]+`, 'g')
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u
 // Entries from JSON term files worth teaching jieba: short CJK terms, no punctuation or spaces.
 const DICT_WORD = new RegExp(`^[${CJK}A-Za-z0-9]{2,12}$`)
@@ -164,15 +163,15 @@ function wordsOfNormal(normal: string, search: boolean): string[] {
   return out
 }
 
-/** Whether a UTF-16 code unit is in CJK_RUN's ranges (all in the BMP: one code unit a character). */
+/** Whether a UTF-16 code unit is in CJK's ranges (all in the BMP: one code unit a character). */
 function isCjkUnit(u: number): boolean {
   return (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff)
 }
 
 /**
- * `see(first, second)` for each of bigramsOfNormal's bigrams, in its order, as the pair's two code
- * units: a caller that tallies bigrams (LSA training, ~half of a passage's terms) then makes no
- * two-character string per occurrence.
+ * `see(first, second)` for each overlapping pair of CJK characters within a run of them, in text
+ * order, as the pair's two code units: a caller that tallies bigrams (LSA training, ~half of a
+ * passage's terms) then makes no two-character string per occurrence.
  */
 export function eachBigramUnits(normal: string, see: (first: number, second: number) => void): void {
   let prev = -1
@@ -189,10 +188,7 @@ export function eachBigramUnits(normal: string, see: (first: number, second: num
 
 function bigramsOfNormal(normal: string): string[] {
   const out: string[] = []
-  for (const m of normal.matchAll(CJK_RUN)) {
-    const run = m[0]
-    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2))
-  }
+  eachBigramUnits(normal, (first, second) => out.push(String.fromCharCode(first, second)))
   return out
 }
 
@@ -222,6 +218,6 @@ export function wordsOfNormalized(normalized: string): { words: string[]; normal
 
 /** `analyze` of a text already in normalizeForSearch form (OpenCC's conversion is most of the cost). */
 export function analyzeNormalized(normalized: string): { words: string[]; bigrams: string[] } {
-  const normal = normalized.replace(INNER_QUOTE, '$1')
-  return { words: wordsOfNormal(normal, false), bigrams: bigramsOfNormal(normal) }
+  const { words, normal } = wordsOfNormalized(normalized)
+  return { words, bigrams: bigramsOfNormal(normal) }
 }
