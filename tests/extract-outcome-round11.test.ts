@@ -65,6 +65,12 @@ describe('counts: full-width digits', () => {
   it('still rules out a full-width ordinal', () => {
     expect(counts('第１２次会议召开。')).toEqual([])
   })
+
+  it('reads a full-width decimal point and percent sign as one rate, not the digits after the point', () => {
+    expect(counts('改造后小区停车矛盾投诉下降了３７．５％。')).toEqual([{ value: 37.5, unit: '％', approx: false }])
+    expect(counts('全年服务居民１．５万人次。').map((k) => k.value)).toEqual([1.5])
+    expect(run('街道为加装电梯补贴１．２万元。').funding.map((m) => m.amountWan)).toEqual([1.2])
+  })
 })
 
 describe('counts: measure words reports use that the dev pages did not', () => {
