@@ -94,3 +94,29 @@ describe('place: a province and its city both written short', () => {
     expect(run(body)).toMatchObject({ province: '山东省', city: '济南市' })
   })
 })
+
+// Round 12: a district's bare stem that is also a company's short name or an everyday word.
+describe('place: a bare district stem that names something else', () => {
+  it('does not read a company named after a district as that district, however often it stands alone', () => {
+    const body = '物业服务企业排名出炉，江阴集团位列第五。业内人士说，江阴的优势在于老旧小区改造，江阴近年接管了多个项目。'
+    expect(run(body).district).toBeNull()
+  })
+
+  it('still reads the same stem written twice where no company bears it', () => {
+    expect(run('在江阴这样的县级市，停车难同样突出。江阴的老城区尤其如此。').district).toBe('江阴')
+  })
+
+  it('still reads a company’s stem right after its city', () => {
+    expect(run('无锡江阴的物业企业江阴集团接管了这个小区，江阴集团派驻了管家。')).toMatchObject({ city: '无锡', district: '江阴' })
+  })
+
+  it('reads no district from a region word or a lake many cities have', () => {
+    expect(run('寒潮南下，江南、江汉、中原等地降温明显。江南大部、江汉东部有小雨。').district).toBeNull()
+    expect(run('居民常到东湖边散步，东湖的步道去年翻修过。社区还组织了东湖清洁行动。').district).toBeNull()
+    expect(run('这个社区连续三年获得流动红旗。红旗挂在活动室里，红旗背后是居民的认可。').district).toBeNull()
+  })
+
+  it('still reads those districts written with their suffix', () => {
+    expect(run('南昌市东湖区豫章街道推行楼栋议事会。')).toMatchObject({ city: '南昌市', district: '东湖区', street: '豫章街道' })
+  })
+})

@@ -160,6 +160,15 @@ const FORMER_NAMES: FormerName[] = [
   { name: '莱芜市', now: '山东省|济南市', why: 'merged into 济南市 in 2019 as 莱芜区 and 钢城区' },
 ]
 
+// District stems that reports use as words, which verbs.json's test (jieba's dictionary) lets through
+// because the dictionary tags them as names: 红旗 (the banner a unit is awarded, "流动红旗") and 友谊
+// (friendship) as persons' names; as places, regions and directions that name a district in one city
+// only — 江南 (the lower Yangtze), 江汉 (the Han river plain), 中原 (the Central Plains), 河西 (the
+// Gansu corridor, any river's west bank), 城东 and 城西 (a town's east and west side) — a harbour
+// (海港), and lakes that many cities have (东湖, 南湖, 北湖). Written with their suffix ("东湖区") they
+// are still read.
+const EVERYDAY_STEMS = ['红旗', '友谊', '江南', '江汉', '中原', '河西', '城东', '城西', '海港', '东湖', '南湖', '北湖']
+
 // A district's name without its suffix ("昆山", "怀柔") is how reports from there write it. Only a
 // stem that names one district in the whole country, is no city's or province's short form and is
 // no everyday word ("合作" for 合作市, "平安" for 平安区; verbs.json lists them) is read so.
@@ -333,7 +342,7 @@ export function gazetteer(): Gazetteer {
     const now = byKey.get(f.now)
     if (now) aliases.push([f.name, now])
   }
-  const plain = new Set([...verbData.commonWords.split(' '), ...verbData.plainDistrictStems.split(' ')])
+  const plain = new Set([...verbData.commonWords.split(' '), ...verbData.plainDistrictStems.split(' '), ...EVERYDAY_STEMS])
   const taken = (stem: string) => shortCity.has(stem) || shortProvince.has(stem) || plain.has(stem) || byName.has(stem)
   const stems = districtStems(districts)
   // "江宁县", "海安县": a county that became a county-level city or a district keeps its name and

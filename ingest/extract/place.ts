@@ -647,6 +647,10 @@ function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
 // word ("什么是积分商城", "进入商城商品": a shop, not 商城县). Airports are named by their district
 // too ("广州白云机场"): a national story about a route out of one says nothing of the district.
 const LONGER_NAME_AFTER = /^(?:路|街|道|大道|巷|桥|站|港|号|湖|江|河|村|镇|乡|社区|小区|花园|新村|机场)/
+// A stem that starts a company's name anywhere in the text ("龙湖集团", "昆山农商银行") is that
+// company's short name wherever else it stands ("龙湖的楼盘"): written twice no longer vouches for the
+// district, though its city or a street of it still does.
+const COMPANY_AFTER = /^(?:集团|公司|控股|股份|地产|置业|实业|银行|农商行|证券)/
 
 function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[]): GazToken[] {
   const g = gazetteer()
@@ -689,7 +693,8 @@ function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[
     const standsAlone = at.some(
       (a) => bounds(doc.simp[a - 1]) && (bounds(doc.simp[a + short.length]) || divisionStarts.has(a + short.length)),
     )
-    if (!afterParent && !divisions.some(below) && !(at.length >= 2 && standsAlone) && !regionNamed(entry)) continue
+    const company = at.some((a) => COMPANY_AFTER.test(doc.simp.slice(a + short.length, a + short.length + 3)))
+    if (!afterParent && !divisions.some(below) && !(at.length >= 2 && standsAlone && !company) && !regionNamed(entry)) continue
     for (const a of at) out.push({ start: a, end: a + short.length, name: entry.district!, entries: [entry] })
   }
   return out
