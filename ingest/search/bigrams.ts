@@ -29,6 +29,17 @@ export const CUT_SHORT_BESIDE = 10_000
  */
 export const CUT_SHORT_UP_TO = 240_000
 /**
+ * A bigram in more than this share of passages is asked only as the query's rarest (alone). Its
+ * BM25 weight, ln(1 + (N − n + ½) / (n + ½)), is under 0.29 (a 20% bigram's is 1.6, a 1% bigram's
+ * 4.6), so it barely orders the passages that hold the rarer ones; but beside other terms, rare
+ * ones too, WAND walks its list nearly whole. On the 10k-case bench store (32k passages, where
+ * every query fits the postings budget) 小区, in 95% of passages, cost a list of 600 5–7 ms of CPU
+ * beside one or two rare bigrams (无物: 1.5 → 8.4 ms) and 老旧小区 无物业's 4.5 → 9.6; alone, 2 ms
+ * (bench/README "Twelfth pass"). At 100k cases and more it was already left out (its postings
+ * pass CUT_SHORT_UP_TO).
+ */
+export const WEAK_SHARE = 0.75
+/**
  * Below this many passages queries are fast anyway and every bigram's weight is worth keeping,
  * so small corpora rank exactly by BM25 over all the query's bigrams.
  */
@@ -88,8 +99,9 @@ export function fulltextQuery(text: string, stats: BigramStats | null, budget = 
 /**
  * Rarest first, within the budget: the query's rarest bigram (always: one term costs little at any
  * frequency), then each part's rarest bigram, then every other bigram. What a query costs is the
- * postings it walks (`queryCost`): a common bigram can join rare ones, not common ones. A store small
- * enough fits every bigram and ranks exactly by BM25.
+ * postings it walks (`queryCost`): a common bigram can join rare ones, not common ones, and one in
+ * nearly every passage (WEAK_SHARE) joins none. A store small enough to record no stats asks every
+ * bigram and ranks exactly by BM25.
  */
 function plan(runs: string[][], all: string[], stats: BigramStats, budget: number): Set<string> {
   // Unrecorded bigrams are rarer than LISTED_SHARE; half of it is their expected share.
@@ -105,6 +117,8 @@ function plan(runs: string[][], all: string[], stats: BigramStats, budget: numbe
       const more = share(b) * stats.passages
       // Sorted rarest first, and the cost never falls as `more` grows: once one does not fit, none after it does.
       if (chosen.size && queryCost([...postings, more]) > budget) return
+      // Sorted rarest first: every bigram after a weak one is weak too.
+      if (chosen.size && share(b) > WEAK_SHARE) return
       chosen.add(b)
       postings.push(more)
     }
