@@ -2,12 +2,12 @@ import * as OpenCC from 'opencc-js'
 
 /**
  * OpenCC's converters (opencc-js 1.4.2's `Converter`, its configs and dictionaries), with each
- * phrase trie built lazily, one first character at a time. opencc-js builds the whole trie of
- * every dictionary up front, a Map per trie node: simplified → traditional makes ~56 MB of Maps
- * and costs ~0.7 s of CPU (much of it GC) in every thread that converts one character, before its
- * first report. Here a converter starts from an index of where each first character's entries
- * lie in the dictionary strings (a few ms), and builds the subtrie under a character the first
- * time a text holds it: a report needs a few hundred of them, a run a few thousand.
+ * phrase trie built lazily. opencc-js builds the whole trie of every dictionary up front, a Map
+ * per trie node: simplified → traditional makes ~56 MB of Maps and costs ~0.7 s of CPU (much of it
+ * GC) in every thread that converts one character, before its first report. Here a converter
+ * starts from nothing: a first character's entries are found by bisection in the dictionary
+ * strings, and the trie under a two-character prefix is built when a text first holds it (a
+ * character converted alone, as the rule tables do, builds no trie at all).
  *
  * The matching is opencc-js's, step for step: the same segmentation, the same chain of tries, the
  * same longest match through the same nodes, the same skipping over unmatched characters and
@@ -65,18 +65,36 @@ function firstEntry(dict: string, cp: number): number {
   return entryAt(dict, lo)
 }
 
-/** One dictionary group's trie (opencc-js `Trie` after `loadDictGroup`), built as texts need it. */
+/** A first character: its own replacement, where its entries lie, and the subtries under the second characters texts have asked for. */
+interface Root {
+  value: string | undefined
+  /** Entry positions (position × DICTS + dictionary), in the order opencc-js loads them. */
+  entries: number[]
+  kids: Map<number, TrieNode | null>
+}
+
+/** Dictionaries a group may hold (opencc-js's largest has 3): an entry's dictionary is its position's remainder. */
+const DICTS = 8
+
+/**
+ * One dictionary group's trie (opencc-js `Trie` after `loadDictGroup`), built as texts need it:
+ * a first character's entries are found by bisection, and the trie under a two-character prefix
+ * is built the first time a text holds that prefix. Entries are taken in the order opencc-js
+ * loads them (the group reversed, each dictionary in order; a later entry overwrites), each split
+ * as opencc-js splits it: the key up to the first space, the replacement up to the next.
+ */
 export class LazyTrie {
-  private readonly roots = new Map<number, TrieNode | null>()
+  private readonly roots = new Map<number, Root | null>()
+  /** Which first code points (of the BMP) some key starts with, so most characters of a text skip the lookup; astral ones are always looked up. */
+  private firsts: Uint8Array | null = null
   /** The last `match`: where the longest key ends and what it maps to. */
   private end = 0
   private value = ''
 
   /** `dicts` in opencc-js's order: on a key held by several, the first dictionary wins. */
-  constructor(private readonly dicts: readonly string[]) {}
-
-  /** Which first code points (of the BMP) some key starts with, so most characters of a text skip the lookup; astral ones are always looked up. */
-  private firsts: Uint8Array | null = null
+  constructor(private readonly dicts: readonly string[]) {
+    if (dicts.length > DICTS) throw new Error(`LazyTrie: at most ${DICTS} dictionaries a group`)
+  }
 
   private buildFirsts(): Uint8Array {
     const firsts = new Uint8Array(0x10000)
@@ -90,69 +108,97 @@ export class LazyTrie {
     return firsts
   }
 
-  private root(cp: number): TrieNode | null {
+  private root(cp: number): Root | null {
     if (cp < 0x10000 && (this.firsts ??= this.buildFirsts())[cp] === 0) return null
-    let node = this.roots.get(cp)
-    if (node === undefined) {
-      node = this.subtrie(cp)
-      this.roots.set(cp, node)
+    let root = this.roots.get(cp)
+    if (root === undefined) {
+      root = this.findRoot(cp)
+      this.roots.set(cp, root)
     }
-    return node
+    return root
   }
 
-  /**
-   * The node of a first character, from its entries in the order opencc-js loads them (the group
-   * reversed, each dictionary in order; a later entry overwrites), each split as opencc-js splits
-   * it: the key up to the first space, the replacement up to the next.
-   */
-  private subtrie(cp: number): TrieNode | null {
-    let top: TrieNode | null = null
+  private findRoot(cp: number): Root | null {
+    const width = cp > 0xffff ? 2 : 1
+    const entries: number[] = []
+    let value: string | undefined
     for (let d = this.dicts.length - 1; d >= 0; d--) {
       const dict = this.dicts[d]
       for (let at = firstEntry(dict, cp); at < dict.length && dict.codePointAt(at) === cp; ) {
-        const bar = dict.indexOf('|', at)
-        const end = bar < 0 ? dict.length : bar
-        const space = dict.indexOf(' ', at)
-        if (space < 0 || space > end) throw new TypeError(`OpenCC dictionary entry without a replacement: ${dict.slice(at, end)}`)
-        const next = dict.indexOf(' ', space + 1)
-        let node = (top ??= new Map() as TrieNode)
-        for (let i = at + (cp > 0xffff ? 2 : 1); i < space; ) {
-          const c = dict.codePointAt(i)!
-          i += c > 0xffff ? 2 : 1
-          let child = node.get(c)
-          if (!child) node.set(c, (child = new Map() as TrieNode))
-          node = child
-        }
-        node.value = dict.slice(space + 1, next >= 0 && next < end ? next : end)
+        entries.push(at * DICTS + d)
+        const { end, space, replacement } = this.entry(dict, at)
+        if (space === at + width) value = replacement
         at = end + 1
       }
     }
-    return top
+    return entries.length ? { value, entries, kids: new Map() } : null
+  }
+
+  /** An entry's end (its "|" or the dictionary's end), the space after its key, and its replacement. */
+  private entry(dict: string, at: number): { end: number; space: number; replacement: string } {
+    const bar = dict.indexOf('|', at)
+    const end = bar < 0 ? dict.length : bar
+    const space = dict.indexOf(' ', at)
+    if (space < 0 || space > end) throw new TypeError(`OpenCC dictionary entry without a replacement: ${dict.slice(at, end)}`)
+    const next = dict.indexOf(' ', space + 1)
+    return { end, space, replacement: dict.slice(space + 1, next >= 0 && next < end ? next : end) }
+  }
+
+  /** The node of the two-character path (root's character, `cp`), with the trie under it, or null when no key starts so. */
+  private kid(root: Root, first: number, cp: number): TrieNode | null {
+    let node = root.kids.get(cp)
+    if (node !== undefined) return node
+    node = null
+    const width = first > 0xffff ? 2 : 1
+    for (const e of root.entries) {
+      const dict = this.dicts[e % DICTS]
+      const at = Math.floor(e / DICTS)
+      const second = at + width
+      // A one-character key has its space here, which is no second character.
+      if (dict.charCodeAt(second) === 0x20 || dict.codePointAt(second) !== cp) continue
+      const { space, replacement } = this.entry(dict, at)
+      let n = (node ??= new Map() as TrieNode)
+      for (let i = second + (cp > 0xffff ? 2 : 1); i < space; ) {
+        const c = dict.codePointAt(i)!
+        i += c > 0xffff ? 2 : 1
+        let child = n.get(c)
+        if (!child) n.set(c, (child = new Map() as TrieNode))
+        n = child
+      }
+      n.value = replacement
+    }
+    root.kids.set(cp, node)
+    return node
   }
 
   /** The longest key at `start` (opencc-js `matchPrefix`): true, with `end` and `value` set, or false. */
   private match(text: string, start: number): boolean {
     const first = text.codePointAt(start)!
-    const top = this.root(first)
-    if (!top) return false
-    let node = top
+    const root = this.root(first)
+    if (!root) return false
     let i = start + (first > 0xffff ? 2 : 1)
-    let found = node.value !== undefined
+    let found = root.value !== undefined
     if (found) {
       this.end = i
-      this.value = node.value!
+      this.value = root.value!
     }
-    while (i < text.length) {
-      const cp = text.codePointAt(i)!
-      i += cp > 0xffff ? 2 : 1
-      const child = node.get(cp)
-      if (child === undefined) break
-      node = child
+    if (i >= text.length) return found
+    const second = text.codePointAt(i)!
+    let node = this.kid(root, first, second)
+    if (!node) return found
+    i += second > 0xffff ? 2 : 1
+    for (;;) {
       if (node.value !== undefined) {
         found = true
         this.end = i
         this.value = node.value
       }
+      if (i >= text.length) break
+      const cp = text.codePointAt(i)!
+      const child: TrieNode | undefined = node.get(cp)
+      if (child === undefined) break
+      node = child
+      i += cp > 0xffff ? 2 : 1
     }
     return found
   }
