@@ -65,11 +65,22 @@ function firstEntry(dict: string, cp: number): number {
   return entryAt(dict, lo)
 }
 
+/** The replacement of the entry whose key ends at `space`: up to the next space or the entry's end, as opencc-js splits an entry on spaces. */
+function replacement(dict: string, space: number): string {
+  let end = space + 1
+  while (end < dict.length) {
+    const c = dict.charCodeAt(end)
+    if (c === 0x20 || c === 0x7c) break
+    end++
+  }
+  return dict.slice(space + 1, end)
+}
+
 /** A first character: its own replacement, where its entries lie, and the subtries under the second characters texts have asked for. */
 interface Root {
   value: string | undefined
-  /** Entry positions (position × DICTS + dictionary), in the order opencc-js loads them. */
-  entries: number[]
+  /** Per dictionary of the group, the first entry of this character and the end of its last. */
+  ranges: number[]
   kids: Map<number, TrieNode | null>
 }
 
@@ -120,28 +131,23 @@ export class LazyTrie {
 
   private findRoot(cp: number): Root | null {
     const width = cp > 0xffff ? 2 : 1
-    const entries: number[] = []
+    const ranges: number[] = []
     let value: string | undefined
+    let any = false
     for (let d = this.dicts.length - 1; d >= 0; d--) {
       const dict = this.dicts[d]
-      for (let at = firstEntry(dict, cp); at < dict.length && dict.codePointAt(at) === cp; ) {
-        entries.push(at * DICTS + d)
-        const { end, space, replacement } = this.entry(dict, at)
-        if (space === at + width) value = replacement
-        at = end + 1
+      const from = firstEntry(dict, cp)
+      let at = from
+      while (at < dict.length && dict.codePointAt(at) === cp) {
+        if (dict.charCodeAt(at + width) === 0x20) value = replacement(dict, at + width)
+        const bar = dict.indexOf('|', at)
+        at = bar < 0 ? dict.length : bar + 1
       }
+      ranges[d * 2] = from
+      ranges[d * 2 + 1] = at
+      any ||= at > from
     }
-    return entries.length ? { value, entries, kids: new Map() } : null
-  }
-
-  /** An entry's end (its "|" or the dictionary's end), the space after its key, and its replacement. */
-  private entry(dict: string, at: number): { end: number; space: number; replacement: string } {
-    const bar = dict.indexOf('|', at)
-    const end = bar < 0 ? dict.length : bar
-    const space = dict.indexOf(' ', at)
-    if (space < 0 || space > end) throw new TypeError(`OpenCC dictionary entry without a replacement: ${dict.slice(at, end)}`)
-    const next = dict.indexOf(' ', space + 1)
-    return { end, space, replacement: dict.slice(space + 1, next >= 0 && next < end ? next : end) }
+    return any ? { value, ranges, kids: new Map() } : null
   }
 
   /** The node of the two-character path (root's character, `cp`), with the trie under it, or null when no key starts so. */
@@ -150,22 +156,28 @@ export class LazyTrie {
     if (node !== undefined) return node
     node = null
     const width = first > 0xffff ? 2 : 1
-    for (const e of root.entries) {
-      const dict = this.dicts[e % DICTS]
-      const at = Math.floor(e / DICTS)
-      const second = at + width
-      // A one-character key has its space here, which is no second character.
-      if (dict.charCodeAt(second) === 0x20 || dict.codePointAt(second) !== cp) continue
-      const { space, replacement } = this.entry(dict, at)
-      let n = (node ??= new Map() as TrieNode)
-      for (let i = second + (cp > 0xffff ? 2 : 1); i < space; ) {
-        const c = dict.codePointAt(i)!
-        i += c > 0xffff ? 2 : 1
-        let child = n.get(c)
-        if (!child) n.set(c, (child = new Map() as TrieNode))
-        n = child
+    for (let d = this.dicts.length - 1; d >= 0; d--) {
+      const dict = this.dicts[d]
+      for (let at = root.ranges[d * 2]; at < root.ranges[d * 2 + 1]; ) {
+        const bar = dict.indexOf('|', at)
+        const next = bar < 0 ? dict.length : bar + 1
+        const second = at + width
+        // A one-character key has its space here, which is no second character.
+        if (dict.charCodeAt(second) !== 0x20 && dict.codePointAt(second) === cp) {
+          const space = dict.indexOf(' ', second)
+          if (space < 0 || space >= next) throw new TypeError(`OpenCC dictionary entry without a replacement: ${dict.slice(at, next)}`)
+          let n = (node ??= new Map() as TrieNode)
+          for (let i = second + (cp > 0xffff ? 2 : 1); i < space; ) {
+            const c = dict.codePointAt(i)!
+            i += c > 0xffff ? 2 : 1
+            let child = n.get(c)
+            if (!child) n.set(c, (child = new Map() as TrieNode))
+            n = child
+          }
+          n.value = replacement(dict, space)
+        }
+        at = next
       }
-      n.value = replacement
     }
     root.kids.set(cp, node)
     return node
