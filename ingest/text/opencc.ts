@@ -5,9 +5,9 @@ import * as OpenCC from 'opencc-js'
  * phrase trie built lazily. opencc-js builds the whole trie of every dictionary up front, a Map
  * per trie node: simplified → traditional makes ~56 MB of Maps and costs ~0.7 s of CPU (much of it
  * GC) in every thread that converts one character, before its first report. Here a converter
- * starts from nothing: a first character's entries are found by bisection in the dictionary
- * strings, and the trie under a two-character prefix is built when a text first holds it (a
- * character converted alone, as the rule tables do, builds no trie at all).
+ * starts from an index of where each first character's entries lie in the dictionary strings
+ * (one pass, no string made), and the trie under a two-character prefix is built when a text
+ * first holds it (a character converted alone, as the rule tables do, builds no trie at all).
  *
  * The matching is opencc-js's, step for step: the same segmentation, the same chain of tries, the
  * same longest match through the same nodes, the same skipping over unmatched characters and
@@ -45,24 +45,46 @@ function skip(text: string, at: number): number {
   return end > at ? end - at : unitsAt(text, at)
 }
 
-/** Where the first entry at or after `at` starts: entries are "key value", separated by "|". */
-function entryAt(dict: string, at: number): number {
-  if (at === 0) return 0
-  const bar = dict.indexOf('|', at - 1)
-  return bar < 0 ? dict.length : bar + 1
+/**
+ * Where each first character's entries lie in a dictionary string: from the start of its first
+ * entry to the end of its last ("|" included), one pass over the string. Shared by the tries that
+ * read the same dictionary (simplified → traditional reads its phrases twice).
+ */
+interface DictIndex {
+  /** Per BMP code point, [from, to) at 2·cp, 2·cp + 1; from is -1 for a character no key starts with. */
+  bmp: Int32Array
+  astral: Map<number, [number, number]>
 }
 
-/** The first entry whose key starts at or above code point `cp`, by bisection: opencc-js's dictionaries are sorted by their keys' first code point (tests/opencc.test.ts checks that they still are). */
-function firstEntry(dict: string, cp: number): number {
-  let lo = 0
-  let hi = dict.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const at = entryAt(dict, mid)
-    if (at >= dict.length || dict.codePointAt(at)! >= cp) hi = mid
-    else lo = mid + 1
+const indexes = new Map<string, DictIndex>()
+
+function indexOf(dict: string): DictIndex {
+  let index = indexes.get(dict)
+  if (index) return index
+  index = { bmp: new Int32Array(0x20000).fill(-1), astral: new Map() }
+  for (let at = 0; at < dict.length; ) {
+    const cp = dict.codePointAt(at)!
+    const bar = dict.indexOf('|', at)
+    const next = bar < 0 ? dict.length : bar + 1
+    if (cp < 0x10000) {
+      if (index.bmp[2 * cp] < 0) index.bmp[2 * cp] = at
+      index.bmp[2 * cp + 1] = next
+    } else {
+      const range = index.astral.get(cp)
+      if (range) range[1] = next
+      else index.astral.set(cp, [at, next])
+    }
+    at = next
   }
-  return entryAt(dict, lo)
+  indexes.set(dict, index)
+  return index
+}
+
+/** The span of `cp`'s entries in the dictionary, or null. Entries of other characters may lie inside it in an unsorted dictionary: readers check each entry's first character. */
+function rangeOf(index: DictIndex, cp: number): [number, number] | null {
+  if (cp >= 0x10000) return index.astral.get(cp) ?? null
+  const from = index.bmp[2 * cp]
+  return from < 0 ? null : [from, index.bmp[2 * cp + 1]]
 }
 
 /** The replacement of the entry whose key ends at `space`: up to the next space or the entry's end, as opencc-js splits an entry on spaces. */
@@ -89,38 +111,28 @@ const DICTS = 8
 
 /**
  * One dictionary group's trie (opencc-js `Trie` after `loadDictGroup`), built as texts need it:
- * a first character's entries are found by bisection, and the trie under a two-character prefix
- * is built the first time a text holds that prefix. Entries are taken in the order opencc-js
+ * the trie under a two-character prefix is built the first time a text holds that prefix. Entries are taken in the order opencc-js
  * loads them (the group reversed, each dictionary in order; a later entry overwrites), each split
  * as opencc-js splits it: the key up to the first space, the replacement up to the next.
  */
 export class LazyTrie {
   private readonly roots = new Map<number, Root | null>()
-  /** Which first code points (of the BMP) some key starts with, so most characters of a text skip the lookup; astral ones are always looked up. */
-  private firsts: Uint8Array | null = null
+  private indexes: DictIndex[] | null = null
   /** The last `match`: where the longest key ends and what it maps to. */
   private end = 0
   private value = ''
 
   /** `dicts` in opencc-js's order: on a key held by several, the first dictionary wins. */
-  constructor(private readonly dicts: readonly string[]) {
-    if (dicts.length > DICTS) throw new Error(`LazyTrie: at most ${DICTS} dictionaries a group`)
-  }
-
-  private buildFirsts(): Uint8Array {
-    const firsts = new Uint8Array(0x10000)
-    for (const dict of this.dicts) {
-      for (let at = 0; at < dict.length; ) {
-        firsts[dict.charCodeAt(at)] = 1
-        const bar = dict.indexOf('|', at)
-        at = bar < 0 ? dict.length : bar + 1
-      }
-    }
-    return firsts
-  }
+  constructor(private readonly dicts: readonly string[]) {}
 
   private root(cp: number): Root | null {
-    if (cp < 0x10000 && (this.firsts ??= this.buildFirsts())[cp] === 0) return null
+    const indexes = (this.indexes ??= this.dicts.map(indexOf))
+    if (cp < 0x10000) {
+      // Most characters of a text start no key: answered without the map.
+      let some = false
+      for (const index of indexes) some ||= index.bmp[2 * cp] >= 0
+      if (!some) return null
+    }
     let root = this.roots.get(cp)
     if (root === undefined) {
       root = this.findRoot(cp)
@@ -130,22 +142,23 @@ export class LazyTrie {
   }
 
   private findRoot(cp: number): Root | null {
+    const indexes = this.indexes!
     const width = cp > 0xffff ? 2 : 1
     const ranges: number[] = []
     let value: string | undefined
     let any = false
     for (let d = this.dicts.length - 1; d >= 0; d--) {
       const dict = this.dicts[d]
-      const from = firstEntry(dict, cp)
-      let at = from
-      while (at < dict.length && dict.codePointAt(at) === cp) {
-        if (dict.charCodeAt(at + width) === 0x20) value = replacement(dict, at + width)
+      const range = rangeOf(indexes[d], cp)
+      ranges[d * 2] = range ? range[0] : 0
+      ranges[d * 2 + 1] = range ? range[1] : 0
+      if (!range) continue
+      any = true
+      for (let at = range[0]; at < range[1]; ) {
+        if (dict.codePointAt(at) === cp && dict.charCodeAt(at + width) === 0x20) value = replacement(dict, at + width)
         const bar = dict.indexOf('|', at)
         at = bar < 0 ? dict.length : bar + 1
       }
-      ranges[d * 2] = from
-      ranges[d * 2 + 1] = at
-      any ||= at > from
     }
     return any ? { value, ranges, kids: new Map() } : null
   }
@@ -163,7 +176,7 @@ export class LazyTrie {
         const next = bar < 0 ? dict.length : bar + 1
         const second = at + width
         // A one-character key has its space here, which is no second character.
-        if (dict.charCodeAt(second) !== 0x20 && dict.codePointAt(second) === cp) {
+        if (dict.codePointAt(at) === first && dict.charCodeAt(second) !== 0x20 && dict.codePointAt(second) === cp) {
           const space = dict.indexOf(' ', second)
           if (space < 0 || space >= next) throw new TypeError(`OpenCC dictionary entry without a replacement: ${dict.slice(at, next)}`)
           let n = (node ??= new Map() as TrieNode)
