@@ -54,6 +54,8 @@ interface DictIndex {
   /** Per BMP code point, [from, to) at 2·cp, 2·cp + 1; from is -1 for a character no key starts with. */
   bmp: Int32Array
   astral: Map<number, [number, number]>
+  /** 1 for a BMP code point that is some key's second character: most characters after a key's first are none (line breaks, punctuation). */
+  seconds: Uint8Array
 }
 
 const indexes = new Map<string, DictIndex>()
@@ -61,11 +63,13 @@ const indexes = new Map<string, DictIndex>()
 function indexOf(dict: string): DictIndex {
   let index = indexes.get(dict)
   if (index) return index
-  index = { bmp: new Int32Array(0x20000).fill(-1), astral: new Map() }
+  index = { bmp: new Int32Array(0x20000).fill(-1), astral: new Map(), seconds: new Uint8Array(0x10000) }
   for (let at = 0; at < dict.length; ) {
     const cp = dict.codePointAt(at)!
     const bar = dict.indexOf('|', at)
     const next = bar < 0 ? dict.length : bar + 1
+    const second = dict.codePointAt(at + (cp > 0xffff ? 2 : 1))!
+    if (second !== 0x20 && second < 0x10000) index.seconds[second] = 1
     if (cp < 0x10000) {
       if (index.bmp[2 * cp] < 0) index.bmp[2 * cp] = at
       index.bmp[2 * cp + 1] = next
@@ -165,6 +169,11 @@ export class LazyTrie {
 
   /** The node of the two-character path (root's character, `cp`), with the trie under it, or null when no key starts so. */
   private kid(root: Root, first: number, cp: number): TrieNode | null {
+    if (cp < 0x10000) {
+      let some = false
+      for (const index of this.indexes!) some ||= index.seconds[cp] === 1
+      if (!some) return null
+    }
     let node = root.kids.get(cp)
     if (node !== undefined) return node
     node = null
