@@ -6,6 +6,8 @@
 import { parentPort } from 'node:worker_threads'
 import { ingestOutcome } from './ingest-file.js'
 import { runKernel } from '../embed/lsa-kernels.js'
+import { simplifyAligned } from '../extract/document.js'
+import { gazetteer } from '../extract/gazetteer.js'
 import type { Embedder } from '../embed/types.js'
 import type { WorkerReply, WorkerTask } from './pool.js'
 
@@ -48,4 +50,13 @@ parentPort!.on('message', (task: WorkerTask) => {
   } else {
     void ingestOutcome(task.file, task.cases).then((outcome) => reply({ seq: task.seq, outcome }))
   }
+})
+
+// The main thread sends the first reports once it has loaded LanceDB and opened the store, often
+// a few tenths of a second after this thread is ready: the tables every report needs (the place
+// gazetteer, ~0.3 s of CPU; the character table simplifyAligned builds on first use) are built
+// in that wait rather than by the first report.
+setImmediate(() => {
+  gazetteer()
+  simplifyAligned('')
 })
