@@ -10,6 +10,7 @@ const SECTIONS: { name: string; load: () => Promise<{ run(): Promise<void> }>; o
   { name: 'extract-real', load: () => import('./extract-real.js') },
   { name: 'embed', load: () => import('./embed.js') },
   { name: 'e2e', load: () => import('./e2e.js') },
+  { name: 'worker-start', load: () => import('./worker-start.js') },
   { name: 'search', load: () => import('./search.js') },
   { name: 'retrieval', load: () => import('./retrieval.js') },
   { name: 'server', load: () => import('./server.js') },

@@ -54,4 +54,25 @@ describe('the CLI launcher (ingest/cli.mjs, what npm run casebook runs)', () => 
     // The worker pool finds worker.ts beside its own source, not beside the bundle.
     expect(code).toContain(JSON.stringify(pathToFileURL(join(ROOT, 'ingest/corpus/pool.ts')).href))
   })
+
+  it('starts an ingest worker without Arrow or jieba\'s dictionary: what its first report does not need stays behind dynamic imports', async () => {
+    await launch('help')
+    const chunks = join(ROOT, '.cache/cli', readStamp().dir)
+    // The chunks a worker loads before it runs, following static imports only, and the packages they import.
+    const packages = new Set<string>()
+    const seen = new Set<string>()
+    const visit = (file: string) => {
+      if (seen.has(file)) return
+      seen.add(file)
+      const code = readFileSync(join(chunks, file), 'utf8')
+      for (const m of code.matchAll(/^import\s+(?:[^'"]*?\s+from\s+)?["']([^"']+)["'];?$/gms)) {
+        if (m[1].startsWith('./')) visit(m[1].slice(2))
+        else packages.add(m[1])
+      }
+    }
+    visit('ingest-worker.js')
+    expect(packages.has('opencc-js')).toBe(true)
+    expect(packages.has('apache-arrow')).toBe(false)
+    expect(packages.has('@node-rs/jieba/dict.js')).toBe(false)
+  })
 })

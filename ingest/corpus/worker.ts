@@ -6,10 +6,15 @@
 import { parentPort } from 'node:worker_threads'
 import { ingestOutcome } from './ingest-file.js'
 import { runKernel } from '../embed/lsa-kernels.js'
-import { lsaFromHandover } from '../embed/lsa.js'
+import { simplifyAligned } from '../extract/document.js'
+import { gazetteer } from '../extract/gazetteer.js'
 import type { Embedder } from '../embed/types.js'
-import { shareRows, toReply } from '../index/passage-share.js'
 import type { WorkerReply, WorkerTask } from './pool.js'
+
+// The model and the passage rows (Arrow, ~0.15 s of CPU to load) are needed only after the
+// stream: loaded then, so a worker's first report does not wait for them. The pool sends shares
+// only once every worker has answered the handover, which loads both.
+const later = () => Promise.all([import('../embed/lsa.js'), import('../index/passage-share.js')])
 
 // Stage code may log; the main thread's stdout belongs to the command's output.
 console.log = console.error
@@ -24,19 +29,34 @@ parentPort!.on('message', (task: WorkerTask) => {
     runKernel(task.kernel)
     reply({ seq: task.seq, kernel: true })
   } else if ('handover' in task) {
-    embedder = lsaFromHandover(task.handover)
-    reply({ seq: task.seq, loaded: true })
-  } else if ('share' in task) {
-    const seq = task.seq
-    if (!embedder) return reply({ seq, error: 'no embedder handed over' })
-    shareRows(embedder, task.share).then(
-      (rows) => {
-        const r = toReply(rows)
-        parentPort!.postMessage({ seq, share: r } satisfies WorkerReply, [r.ipc.buffer as ArrayBuffer])
+    const { seq, handover } = task
+    later().then(
+      ([{ lsaFromHandover }]) => {
+        embedder = lsaFromHandover(handover)
+        reply({ seq, loaded: true })
       },
       (error: Error) => reply({ seq, error: error.message }),
     )
+  } else if ('share' in task) {
+    const seq = task.seq
+    const model = embedder
+    if (!model) return reply({ seq, error: 'no embedder handed over' })
+    later()
+      .then(async ([, share]) => {
+        const r = share.toReply(await share.shareRows(model, task.share))
+        parentPort!.postMessage({ seq, share: r } satisfies WorkerReply, [r.ipc.buffer as ArrayBuffer])
+      })
+      .catch((error: Error) => reply({ seq, error: error.message }))
   } else {
     void ingestOutcome(task.file, task.cases).then((outcome) => reply({ seq: task.seq, outcome }))
   }
+})
+
+// The main thread sends the first reports once it has loaded LanceDB and opened the store, often
+// a few tenths of a second after this thread is ready: the tables every report needs (the place
+// gazetteer, ~0.3 s of CPU; the character table simplifyAligned builds on first use) are built
+// in that wait rather than by the first report.
+setImmediate(() => {
+  gazetteer()
+  simplifyAligned('')
 })

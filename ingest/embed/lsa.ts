@@ -19,7 +19,7 @@
  * would count it twice and dilute the latent signal that is the vector side's reason to exist.
  */
 import { createHash } from 'node:crypto'
-import { addWords, addWordsLater, analyze, eachBigramUnits, userDictionary, wordsOfNormalized } from '../text/segment.js'
+import { addWords, addWordsLater, analyze, eachBigramUnits, prepareSegmenter, userDictionary, wordsOfNormalized } from '../text/segment.js'
 import { normalizeForSearch } from '../text/script.js'
 import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
@@ -304,6 +304,11 @@ export class TrainingSample {
     this.kept.push({ t: text, h, doc: this.analyse && countTerms(text, this.analyse.bigramWeight, this.vocabulary, normalized?.()) })
     this.held.add(text)
     if (this.kept.length >= 2 * this.max) this.trim()
+  }
+
+  /** Builds what analysing a text needs, ahead of the first text. */
+  prepare(): void {
+    if (this.analyse) prepareSegmenter()
   }
 
   texts(): string[] {

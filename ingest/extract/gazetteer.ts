@@ -240,9 +240,11 @@ export function gazetteer(): Gazetteer {
   // Short forms of autonomous divisions ("凉山州", "石柱县"), added once every official name is in:
   // an official name a short form happens to spell is the one meant.
   const aliases: [string, GazEntry][] = []
+  // By key, for FORMER_NAMES, which name cities and districts only: the 41 000 streets' keys are
+  // left out (hashing them cost ~10% of this build).
   const byKey = new Map<string, GazEntry>()
   const add = (name: string, entry: GazEntry) => {
-    if (!byKey.has(entry.key)) byKey.set(entry.key, entry)
+    if (entry.level !== 'street' && !byKey.has(entry.key)) byKey.set(entry.key, entry)
     const list = byName.get(name)
     if (list) list.push(entry)
     else byName.set(name, [entry])

@@ -199,6 +199,11 @@ class Build {
     await this.chooseStartingEmbedder()
     // No stored embedder to keep: training is certain, so the sample is analysed as it streams by.
     if (this.sample && this.embedder === null) this.sample = opts.provider.sample(true)
+    // Once the source has asked for its first cases (ingest's workers then take a second or more
+    // to start and answer), this thread waits: it builds the sample's segmenter then, rather than
+    // when the first case arrives while the workers run dry.
+    const sample = this.sample
+    if (sample) setImmediate(() => sample.prepare())
     for await (const c of source) await this.take(c)
     await this.flush()
 

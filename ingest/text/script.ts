@@ -1,19 +1,19 @@
-import * as OpenCC from 'opencc-js'
+import { lazyConverter } from './opencc.js'
 
 // OpenCC's Taiwan tables cover the traditional forms mainland-reprinted pages use (黨, 區, 裡, 於).
-// Each converter is built on first use: simplified → traditional takes ~0.5 s of CPU to build
-// (traditional → simplified ~0.07 s), and a thread that only normalizes text for search, such as
-// ingest's main thread, never needs it.
+// Each converter is made on first use, and builds its tries as texts need them (./opencc.ts):
+// opencc-js's own simplified → traditional converter costs ~0.7 s of CPU to build, in every
+// thread, before it converts a character.
 let simp: ((text: string) => string) | null = null
 let trad: ((text: string) => string) | null = null
 
 /** Traditional → simplified. Length-preserving for CJK (one char in, one char out). */
 export function toSimplified(text: string): string {
-  return (simp ??= OpenCC.Converter({ from: 'tw', to: 'cn' }))(text)
+  return (simp ??= lazyConverter('tw', 'cn'))(text)
 }
 
 export function toTraditional(text: string): string {
-  return (trad ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(text)
+  return (trad ??= lazyConverter('cn', 'tw'))(text)
 }
 
 /**
