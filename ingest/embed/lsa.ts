@@ -23,7 +23,7 @@ import { addWords, addWordsLater, analyze, eachBigramUnits, userDictionary, word
 import { normalizeForSearch } from '../text/script.js'
 import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
-import { axpy, runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
+import { runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, transpose, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
 
 export interface LsaParams {
   /** Latent dimensions at most; fewer when the corpus is small (see dimsPerSqrtDoc). */
@@ -542,7 +542,7 @@ export function trainLsa(texts: string[] | TrainingSample, params: Partial<LsaPa
   const steps = training(texts, params, 1)
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value
-    step.value.forEach(runKernel)
+    step.value.forEach((t) => runKernel(t))
   }
 }
 
@@ -573,17 +573,15 @@ function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>,
   const normal = gaussian(mulberry32(p.seed))
   const omega = sharedFloat64(a.cols * l)
   for (let i = 0; i < omega.length; i++) omega[i] = normal()
-  // A x: rows balanced by their nonzeros; Aᵀ y: columns of y (every row of A feeds every output row).
-  const ax = function* (x: Float64Array): Generator<KernelTask[], Float64Array, undefined> {
-    const out = sharedFloat64(a.rows * l)
-    yield split(a.rows, parts, (i) => a.rowPtr[i] + i).map(([from, to]) => ({ op: 'ax', a, x, l, out, from, to }))
+  // m x for A and Aᵀ: rows balanced by their nonzeros.
+  const times = function* (m: Csr, x: Float64Array): Generator<KernelTask[], Float64Array, undefined> {
+    const out = sharedFloat64(m.rows * l)
+    yield split(m.rows, parts, (i) => m.rowPtr[i] + i).map(([from, to]) => ({ op: 'ax', a: m, x, l, out, from, to }))
     return out
   }
-  const aty = function* (y: Float64Array): Generator<KernelTask[], Float64Array, undefined> {
-    const out = sharedFloat64(a.cols * l)
-    yield split(l, parts, (c) => c).map(([from, to]) => ({ op: 'aty', a, y, l, out, from, to }))
-    return out
-  }
+  const at = transpose(a)
+  const ax = (x: Float64Array) => times(a, x)
+  const aty = (y: Float64Array) => times(at, y)
   let y = yield* ax(omega)
   for (let it = 0; it < p.powerIterations; it++) {
     scaleColumns(y, a.rows, l)
