@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { trainLsa, trainLsaOn, type LsaModel } from '../ingest/embed/lsa.js'
-import { axpy, dotN, kernelEngine, runKernel, type KernelEngine, sharedFloat32, sharedFloat64, sharedInt32, split, transpose, type Csr, type KernelRunner } from '../ingest/embed/lsa-kernels.js'
+import { axpy, dotN, kernelEngine, normalDraw, runKernel, type KernelEngine, sharedFloat32, sharedFloat64, sharedInt32, split, transpose, type Csr, type KernelRunner } from '../ingest/embed/lsa-kernels.js'
 import { WorkerPool } from '../ingest/corpus/pool.js'
 
 /** Passages about a handful of made-up compounds and what their residents did, varied enough for a real SVD. */
@@ -82,6 +82,37 @@ describe('deflate', () => {
       }
       expect(Buffer.from(cols.buffer).equals(Buffer.from(expected.buffer))).toBe(true)
     }
+  })
+})
+
+describe('normal', () => {
+  /** The range finder's random matrix as training drew it before: one mulberry32 stream, two draws a value. */
+  function sequential(seed: number, n: number): Float64Array {
+    let a = seed >>> 0
+    const rand = () => {
+      a = (a + 0x6d2b79f5) >>> 0
+      let t = a
+      t = Math.imul(t ^ (t >>> 15), t | 1)
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
+    return Float64Array.from({ length: n }, () => {
+      const u = 1 - rand()
+      const v = rand()
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
+    })
+  }
+
+  it('given any split of the range, draws the values of the one sequential stream, bit for bit', () => {
+    const n = 5_000
+    const expected = sequential(20240611, n)
+    for (const parts of [1, 2, 7]) {
+      const out = sharedFloat64(n)
+      for (const [from, to] of split(n, parts, (i) => i)) runKernel({ op: 'normal', seed: 20240611, out, from, to })
+      expect(Buffer.from(out.buffer).equals(Buffer.from(expected.buffer))).toBe(true)
+    }
+    // Far into the stream, where the state has wrapped around 2³² many times.
+    expect(normalDraw(20240611, 3_000_000)).toBe(sequential(20240611, 3_000_001)[3_000_000])
   })
 })
 

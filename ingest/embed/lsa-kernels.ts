@@ -25,6 +25,8 @@ export interface Csr {
  *   walk of A's rows would add to it, in that order;
  * - `gram`: out = zᵀ z (l × l, upper triangle), rows [from, to) of it (z is n × l, n = A.cols);
  * - `project`: out = bt w (cols × k, float32), rows [from, to) (bt cols × l, w l × k);
+ * - `normal`: out[i] = the i-th draw of the seeded standard normal stream, i in [from, to) (the
+ *   random matrix of the range finder; any split draws the values one thread would);
  * - `deflate`: a step of Gram-Schmidt over `cols` (column-major, n rows a column): columns
  *   [from, to) each lose their part along the unit columns [by, upTo), one after another in that
  *   order. Every column still meets the columns before it in ascending order, however the steps
@@ -35,6 +37,7 @@ export type KernelTask =
   | { op: 'gram'; z: Float64Array; n: number; l: number; out: Float64Array; from: number; to: number }
   | { op: 'project'; bt: Float64Array; w: Float64Array; l: number; k: number; out: Float32Array; from: number; to: number }
   | { op: 'deflate'; cols: Float64Array; n: number; by: number; upTo: number; from: number; to: number }
+  | { op: 'normal'; seed: number; out: Float64Array; from: number; to: number }
 
 /** Runs kernel tasks that write disjoint parts of their outputs; `parts` is how many to split a product into. */
 export interface KernelRunner {
@@ -85,6 +88,24 @@ export function axpy(y: Float64Array, yo: number, x: Float64Array, xo: number, v
   for (; c < l; c++) y[yo + c] += v * x[xo + c]
 }
 
+/** Added to mulberry32's state at every draw: the state after m draws is seed + m·STEP (mod 2³²). */
+const MULBERRY_STEP = 0x6d2b79f5
+
+/** The m-th value (from 1) of mulberry32(seed), in [0, 1), reached without drawing the ones before. */
+function mulberryAt(seed: number, m: number): number {
+  let t = (seed + Math.imul(m, MULBERRY_STEP)) >>> 0
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+/** The i-th (from 0) standard normal of the seeded stream: Box-Muller over uniform draws 2i + 1 and 2i + 2. */
+export function normalDraw(seed: number, i: number): number {
+  const u = 1 - mulberryAt(seed, 2 * i + 1)
+  const v = mulberryAt(seed, 2 * i + 2)
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
+}
+
 /** The JavaScript engine: the reference every other engine must match bit for bit. */
 function runJs(t: KernelTask): void {
   switch (t.op) {
@@ -118,6 +139,10 @@ function runJs(t: KernelTask): void {
         for (let r = 0; r < l; r++) if (bt[bo + r] !== 0) axpy(row, 0, w, r * k, bt[bo + r], k)
         out.set(row, j * k)
       }
+      return
+    }
+    case 'normal': {
+      for (let i = t.from; i < t.to; i++) t.out[i] = normalDraw(t.seed, i)
       return
     }
     case 'deflate': {
@@ -258,6 +283,9 @@ function runSimd(m: SimdExports, t: KernelTask): void {
       cols.set(result, from * n)
       return
     }
+    case 'normal':
+      // Math.log and Math.cos have no WebAssembly instruction.
+      return runJs(t)
   }
 }
 

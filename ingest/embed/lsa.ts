@@ -237,25 +237,6 @@ function isBigramTerm(term: string): boolean {
 
 // ---------- deterministic randomness and sampling ----------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function gaussian(rand: () => number): () => number {
-  return () => {
-    const u = 1 - rand()
-    const v = rand()
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
-  }
-}
-
 interface Keyed {
   t: string
   h: number
@@ -460,7 +441,7 @@ function buildMatrix(
   sample: string[],
   p: LsaParams,
   analysed?: { docs: Counted[]; vocabulary: Vocabulary; spare: { texts: string[]; docs: Counted[] } },
-): { a: Csr; terms: string[]; idf: Float32Array; rows: Map<string, TrainedRow> } {
+): { terms: string[]; idf: Float32Array; fill: () => { a: Csr; rows: Map<string, TrainedRow> } } {
   const vocabulary = analysed?.vocabulary ?? new Vocabulary()
   const docs = analysed?.docs ?? sample.map((text) => countTerms(text, p.bigramWeight, vocabulary))
   const names = vocabulary.names
@@ -481,7 +462,21 @@ function buildMatrix(
   const terms = kept.map((id) => names[id])
   const n = sample.length
   const idf = Float32Array.from(kept, (id) => Math.log((1 + n) / (1 + df[id])) + 1)
+  return { terms, idf, fill: () => fillMatrix(sample, p, terms, idf, remap, docTerms, docCounts, analysed?.spare ?? { texts: [], docs: [] }) }
+}
 
+/** The matrix's rows (and the spare rows) over the kept terms, L2-normalised; see buildMatrix. */
+function fillMatrix(
+  sample: string[],
+  p: LsaParams,
+  terms: string[],
+  idf: Float32Array,
+  remap: Int32Array,
+  docTerms: Int32Array[],
+  docCounts: Float64Array[],
+  spare: { texts: string[]; docs: Counted[] },
+): { a: Csr; rows: Map<string, TrainedRow> } {
+  const n = sample.length
   const known = (t: Int32Array) => {
     let m = 0
     for (let i = 0; i < t.length; i++) if (remap[t[i]] >= 0) m++
@@ -489,7 +484,6 @@ function buildMatrix(
   }
   let nnz = 0
   for (const t of docTerms) nnz += known(t)
-  const spare = analysed?.spare ?? { texts: [], docs: [] }
   let spareNnz = 0
   for (const d of spare.docs) spareNnz += known(d.terms)
   const rowPtr = sharedInt32(n + 1)
@@ -525,7 +519,7 @@ function buildMatrix(
     rowPtr[d + 1] = at
   }
   spare.docs.forEach((d, i) => row(spare.texts[i], d.terms, d.counts))
-  return { a: { rows: n, cols: terms.length, rowPtr, col: col.subarray(0, nnz), val }, terms, idf, rows }
+  return { a: { rows: n, cols: terms.length, rowPtr, col: col.subarray(0, nnz), val }, rows }
 }
 
 /** Sublinear tf × idf, bigrams scaled against words. */
@@ -542,7 +536,8 @@ export function trainLsa(texts: string[] | TrainingSample, params: Partial<LsaPa
   const steps = training(texts, params, 1)
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value
-    step.value.forEach((t) => runKernel(t))
+    const tasks = 'start' in step.value ? step.value.start : step.value
+    tasks.forEach((t) => runKernel(t))
   }
 }
 
@@ -552,27 +547,47 @@ export function trainLsa(texts: string[] | TrainingSample, params: Partial<LsaPa
  */
 export async function trainLsaOn(runner: KernelRunner, texts: string[] | TrainingSample, params: Partial<LsaParams> = {}): Promise<LsaModel> {
   const steps = training(texts, params, runner.parts)
+  let started: Promise<void> | null = null
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value
+    if ('start' in step.value) {
+      started = runner.run(step.value.start)
+      // Awaited at the next step; a failure must not count as unhandled before then.
+      started.catch(() => {})
+      // A turn of the event loop, so the runner has handed the tasks to its threads before this
+      // one goes back to work of its own (it may await something before it posts them).
+      await new Promise((resolve) => setImmediate(resolve))
+      continue
+    }
+    await started
+    started = null
     await runner.run(step.value)
   }
 }
 
-/** Training as a sequence of products, each yielded as `parts` kernel tasks that must all run before the next step. */
-function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>, parts: number): Generator<KernelTask[], LsaModel, undefined> {
+/**
+ * A step of training: kernel tasks that must all run before training goes on, or (`start`) tasks
+ * this thread need not wait for until its next step, doing work of its own meanwhile.
+ */
+type Step = KernelTask[] | { start: KernelTask[] }
+
+/** Training as a sequence of products, each yielded as `parts` kernel tasks. */
+function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>, parts: number): Generator<Step, LsaModel, undefined> {
   const p: LsaParams = { ...LSA_DEFAULTS, ...params }
   const analysed = texts instanceof TrainingSample ? texts.analysed(p) : null
   const sample = analysed?.texts ?? trainingSample(texts instanceof TrainingSample ? texts.texts() : texts, p.maxPassages)
-  const { a, terms, idf, rows } = buildMatrix(sample, p, analysed ?? undefined)
-  if (a.rows < 2 || a.cols < 2) {
-    throw new Error(`lsa: need at least two passages with words in common to train on (got ${a.rows} passages, ${a.cols} terms)`)
+  const { terms, idf, fill } = buildMatrix(sample, p, analysed ?? undefined)
+  const shape = { rows: sample.length, cols: terms.length }
+  if (shape.rows < 2 || shape.cols < 2) {
+    throw new Error(`lsa: need at least two passages with words in common to train on (got ${shape.rows} passages, ${shape.cols} terms)`)
   }
-  const kWanted = Math.max(1, Math.min(p.k, Math.ceil(p.dimsPerSqrtDoc * Math.sqrt(a.rows)), a.rows - 1, a.cols - 1))
-  const l = Math.min(kWanted + p.oversample, a.rows, a.cols)
+  const kWanted = Math.max(1, Math.min(p.k, Math.ceil(p.dimsPerSqrtDoc * Math.sqrt(shape.rows)), shape.rows - 1, shape.cols - 1))
+  const l = Math.min(kWanted + p.oversample, shape.rows, shape.cols)
 
-  const normal = gaussian(mulberry32(p.seed))
-  const omega = sharedFloat64(a.cols * l)
-  for (let i = 0; i < omega.length; i++) omega[i] = normal()
+  // The random matrix is drawn on the other threads while this one fills the matrix's rows.
+  const omega = sharedFloat64(shape.cols * l)
+  yield { start: split(omega.length, parts, (i) => i).map(([from, to]) => ({ op: 'normal', seed: p.seed, out: omega, from, to })) }
+  const { a, rows } = fill()
   // m x for A and Aᵀ: rows balanced by their nonzeros.
   const times = function* (m: Csr, x: Float64Array): Generator<KernelTask[], Float64Array, undefined> {
     const out = sharedFloat64(m.rows * l)
