@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { trainLsa, trainLsaOn, type LsaModel } from '../ingest/embed/lsa.js'
-import { axpy, dotN, kernelEngine, normalDraw, runKernel, type KernelEngine, sharedFloat32, sharedFloat64, sharedInt32, split, transpose, type Csr, type KernelRunner } from '../ingest/embed/lsa-kernels.js'
+import { axpy, dotN, kernelEngine, normalDraw, preferKernels, runKernel, type KernelEngine, sharedFloat32, sharedFloat64, sharedInt32, split, transpose, type Csr, type KernelRunner } from '../ingest/embed/lsa-kernels.js'
 import { WorkerPool } from '../ingest/corpus/pool.js'
 
 /** Passages about a handful of made-up compounds and what their residents did, varied enough for a real SVD. */
@@ -201,8 +201,15 @@ describe('trainLsaOn', () => {
     same(whole, await trainLsaOn(inline(parts), texts, { k: 24 }))
   })
 
-  it('gives the same model with the JavaScript kernels as with the SIMD ones', async () => {
-    same(whole, await trainLsaOn(inline(2, 'js'), texts, { k: 24 }))
+  it('gives the same model with the JavaScript kernels as with the SIMD ones, the eigen-decomposition included', async () => {
+    preferKernels('js')
+    try {
+      expect(kernelEngine()).toBe('js')
+      same(whole, await trainLsaOn(inline(2, 'js'), texts, { k: 24 }))
+      same(whole, trainLsa(texts, { k: 24 }))
+    } finally {
+      preferKernels('simd')
+    }
   })
 
   const pool = new WorkerPool(2)

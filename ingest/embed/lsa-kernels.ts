@@ -169,6 +169,7 @@ interface SimdExports {
   gram(z: number, n: number, l: number, out: number, from: number, to: number): void
   project(bt: number, w: number, l: number, k: number, out: number, rows: number, row: number): void
   deflate(u: number, nu: number, v: number, nv: number, n: number): void
+  rotate(a: number, vt: number, l: number, p: number, q: number, c: number, s: number): void
 }
 
 let simd: SimdExports | null | undefined
@@ -185,9 +186,16 @@ function simdKernels(): SimdExports | null {
   return simd
 }
 
+let preferred: KernelEngine = 'simd'
+
+/** Which engine this thread's kernels use when not told (tests train with each: the same model). */
+export function preferKernels(engine: KernelEngine): void {
+  preferred = engine
+}
+
 /** The engine runKernel uses on this thread. */
 export function kernelEngine(): KernelEngine {
-  return simdKernels() ? 'simd' : 'js'
+  return preferred === 'simd' && simdKernels() ? 'simd' : 'js'
 }
 
 /**
@@ -289,11 +297,59 @@ function runSimd(m: SimdExports, t: KernelTask): void {
   }
 }
 
-/** Runs one task on this thread, by `engine` (default: SIMD where the runtime has it). */
-export function runKernel(t: KernelTask, engine: KernelEngine = 'simd'): void {
+/** Runs one task on this thread, by `engine` (default: SIMD where the runtime has it, see preferKernels). */
+export function runKernel(t: KernelTask, engine: KernelEngine = preferred): void {
   const m = engine === 'simd' ? simdKernels() : null
   if (m) runSimd(m, t)
   else runJs(t)
+}
+
+/**
+ * The state and step of the Jacobi eigen-decomposition (lsa.ts `symmetricEigen`), by `engine`: in
+ * the SIMD module's memory (valid until this thread's next kernel) or in plain arrays.
+ */
+export interface Rotations {
+  /** The l × l matrix being diagonalised, row-major; the caller fills it. */
+  a: Float64Array
+  /** The eigenvectors so far, transposed (row p is column p of V), zero; the caller fills it. */
+  vt: Float64Array
+  /** The rotation by (c, s) in the plane (p, q): columns p and q of a, then its rows, then rows of vt. */
+  rotate(p: number, q: number, c: number, s: number): void
+}
+
+export function rotations(l: number, engine: KernelEngine = preferred): Rotations {
+  const m = engine === 'simd' ? simdKernels() : null
+  if (m) {
+    const arena = new Arena(m.memory)
+    const ao = arena.reserve(8 * l * l)
+    const vo = arena.reserve(8 * l * l)
+    const b = arena.buffer
+    const vt = new Float64Array(b, vo, l * l)
+    // The memory may hold an earlier task's values.
+    vt.fill(0)
+    return { a: new Float64Array(b, ao, l * l), vt, rotate: (p, q, c, s) => m.rotate(ao, vo, l, p, q, c, s) }
+  }
+  const a = new Float64Array(l * l)
+  const vt = new Float64Array(l * l)
+  const rows = (m: Float64Array, p: number, q: number, c: number, s: number) => {
+    for (let k = 0; k < l; k++) {
+      const x = m[p * l + k]
+      const y = m[q * l + k]
+      m[p * l + k] = c * x - s * y
+      m[q * l + k] = s * x + c * y
+    }
+  }
+  const rotate = (p: number, q: number, c: number, s: number) => {
+    for (let k = 0; k < l; k++) {
+      const x = a[k * l + p]
+      const y = a[k * l + q]
+      a[k * l + p] = c * x - s * y
+      a[k * l + q] = s * x + c * y
+    }
+    rows(a, p, q, c, s)
+    rows(vt, p, q, c, s)
+  }
+  return { a, vt, rotate }
 }
 
 /** Aᵀ as a matrix of its own, each row's entries by ascending row of A (see `ax`). */

@@ -210,4 +210,57 @@
             (br $eachB)))
         (local.set $c (i32.add (local.get $c) (i32.const 1)))
         (br $eachC))))
+;; One Jacobi rotation of the eigen-decomposition (lsa.ts symmetricEigen) by (c, s) in the plane
+  ;; (p, q): columns p and q of the l × l matrix at `a`, then its rows p and q, then rows p and q
+  ;; of `vt` (the eigenvectors, stored transposed so that this is a row too). Each value is
+  ;; c·x − s·y or s·x + c·y of its two old values, as in the JavaScript loops.
+  (func (export "rotate") (param $a i32) (param $vt i32) (param $l i32) (param $p i32) (param $q i32) (param $c f64) (param $s f64)
+    (local $k i32) (local $at i32) (local $stride i32) (local $x f64) (local $y f64)
+    (local.set $stride (i32.shl (local.get $l) (i32.const 3)))
+    (block $done
+      (loop $column
+        (br_if $done (i32.ge_u (local.get $k) (local.get $l)))
+        (local.set $at (i32.add (local.get $a) (i32.mul (local.get $k) (local.get $stride))))
+        (local.set $x (f64.load (i32.add (local.get $at) (i32.shl (local.get $p) (i32.const 3)))))
+        (local.set $y (f64.load (i32.add (local.get $at) (i32.shl (local.get $q) (i32.const 3)))))
+        (f64.store (i32.add (local.get $at) (i32.shl (local.get $p) (i32.const 3)))
+          (f64.sub (f64.mul (local.get $c) (local.get $x)) (f64.mul (local.get $s) (local.get $y))))
+        (f64.store (i32.add (local.get $at) (i32.shl (local.get $q) (i32.const 3)))
+          (f64.add (f64.mul (local.get $s) (local.get $x)) (f64.mul (local.get $c) (local.get $y))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $column)))
+    (call $rotateRows
+      (i32.add (local.get $a) (i32.mul (local.get $p) (local.get $stride)))
+      (i32.add (local.get $a) (i32.mul (local.get $q) (local.get $stride)))
+      (local.get $l) (local.get $c) (local.get $s))
+    (call $rotateRows
+      (i32.add (local.get $vt) (i32.mul (local.get $p) (local.get $stride)))
+      (i32.add (local.get $vt) (i32.mul (local.get $q) (local.get $stride)))
+      (local.get $l) (local.get $c) (local.get $s)))
+
+  ;; x[k], y[k] ← c·x[k] − s·y[k], s·x[k] + c·y[k] for k in [0, n), two lanes at a time.
+  (func $rotateRows (param $x i32) (param $y i32) (param $n i32) (param $c f64) (param $s f64)
+    (local $i i32) (local $end i32) (local $cc v128) (local $ss v128) (local $xv v128) (local $yv v128) (local $xs f64) (local $ys f64)
+    (local.set $cc (f64x2.splat (local.get $c)))
+    (local.set $ss (f64x2.splat (local.get $s)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $end)))
+        (local.set $xv (v128.load (i32.add (local.get $x) (local.get $i))))
+        (local.set $yv (v128.load (i32.add (local.get $y) (local.get $i))))
+        (v128.store (i32.add (local.get $x) (local.get $i))
+          (f64x2.sub (f64x2.mul (local.get $cc) (local.get $xv)) (f64x2.mul (local.get $ss) (local.get $yv))))
+        (v128.store (i32.add (local.get $y) (local.get $i))
+          (f64x2.add (f64x2.mul (local.get $ss) (local.get $xv)) (f64x2.mul (local.get $cc) (local.get $yv))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.lt_u (local.get $i) (local.get $end))
+      (then
+        (local.set $xs (f64.load (i32.add (local.get $x) (local.get $i))))
+        (local.set $ys (f64.load (i32.add (local.get $y) (local.get $i))))
+        (f64.store (i32.add (local.get $x) (local.get $i))
+          (f64.sub (f64.mul (local.get $c) (local.get $xs)) (f64.mul (local.get $s) (local.get $ys))))
+        (f64.store (i32.add (local.get $y) (local.get $i))
+          (f64.add (f64.mul (local.get $s) (local.get $xs)) (f64.mul (local.get $c) (local.get $ys)))))))
 )

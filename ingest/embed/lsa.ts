@@ -23,7 +23,7 @@ import { addWords, addWordsLater, analyze, eachBigramUnits, userDictionary, word
 import { normalizeForSearch } from '../text/script.js'
 import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
-import { runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, transpose, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
+import { rotations, runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, transpose, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
 
 export interface LsaParams {
   /** Latent dimensions at most; fewer when the corpus is small (see dimsPerSqrtDoc). */
@@ -379,9 +379,9 @@ function symmetrize(m: Float64Array, l: number): void {
  * the few hundred dimensions we need). Returns eigenvalues descending and eigenvectors as columns.
  */
 function symmetricEigen(input: Float64Array, l: number): { values: Float64Array; vectors: Float64Array } {
-  const a = Float64Array.from(input)
-  const v = new Float64Array(l * l)
-  for (let i = 0; i < l; i++) v[i * l + i] = 1
+  const { a, vt, rotate } = rotations(l)
+  a.set(input)
+  for (let i = 0; i < l; i++) vt[i * l + i] = 1
   for (let sweep = 0; sweep < 60; sweep++) {
     let off = 0
     let diag = 0
@@ -399,25 +399,7 @@ function symmetricEigen(input: Float64Array, l: number): { values: Float64Array;
         const theta = (aqq - app) / (2 * apq)
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1))
         const c = 1 / Math.sqrt(t * t + 1)
-        const s = t * c
-        for (let k = 0; k < l; k++) {
-          const akp = a[k * l + p]
-          const akq = a[k * l + q]
-          a[k * l + p] = c * akp - s * akq
-          a[k * l + q] = s * akp + c * akq
-        }
-        for (let k = 0; k < l; k++) {
-          const apk = a[p * l + k]
-          const aqk = a[q * l + k]
-          a[p * l + k] = c * apk - s * aqk
-          a[q * l + k] = s * apk + c * aqk
-        }
-        for (let k = 0; k < l; k++) {
-          const vkp = v[k * l + p]
-          const vkq = v[k * l + q]
-          v[k * l + p] = c * vkp - s * vkq
-          v[k * l + q] = s * vkp + c * vkq
-        }
+        rotate(p, q, c, t * c)
       }
     }
   }
@@ -426,7 +408,7 @@ function symmetricEigen(input: Float64Array, l: number): { values: Float64Array;
   const vectors = new Float64Array(l * l)
   order.forEach((src, dst) => {
     values[dst] = a[src * l + src]
-    for (let k = 0; k < l; k++) vectors[k * l + dst] = v[k * l + src]
+    for (let k = 0; k < l; k++) vectors[k * l + dst] = vt[src * l + k]
   })
   return { values, vectors }
 }
@@ -551,6 +533,7 @@ export async function trainLsaOn(runner: KernelRunner, texts: string[] | Trainin
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value
     if ('start' in step.value) {
+      await started
       started = runner.run(step.value.start)
       // Awaited at the next step; a failure must not count as unhandled before then.
       started.catch(() => {})
@@ -567,7 +550,8 @@ export async function trainLsaOn(runner: KernelRunner, texts: string[] | Trainin
 
 /**
  * A step of training: kernel tasks that must all run before training goes on, or (`start`) tasks
- * this thread need not wait for until its next step, doing work of its own meanwhile.
+ * this thread need not wait for until its next step, doing work of its own meanwhile. Every step
+ * begins once the tasks started before it are done.
  */
 type Step = KernelTask[] | { start: KernelTask[] }
 
@@ -589,15 +573,20 @@ function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>,
   yield { start: split(omega.length, parts, (i) => i).map(([from, to]) => ({ op: 'normal', seed: p.seed, out: omega, from, to })) }
   const { a, rows } = fill()
   // m x for A and Aᵀ: rows balanced by their nonzeros.
+  const product = (m: Csr, x: Float64Array, out: Float64Array): KernelTask[] =>
+    split(m.rows, parts, (i) => m.rowPtr[i] + i).map(([from, to]) => ({ op: 'ax', a: m, x, l, out, from, to }))
   const times = function* (m: Csr, x: Float64Array): Generator<KernelTask[], Float64Array, undefined> {
     const out = sharedFloat64(m.rows * l)
-    yield split(m.rows, parts, (i) => m.rowPtr[i] + i).map(([from, to]) => ({ op: 'ax', a: m, x, l, out, from, to }))
+    yield product(m, x, out)
     return out
   }
+  // A Ω on the other threads while this one transposes A.
+  let y = sharedFloat64(a.rows * l)
+  yield { start: product(a, omega, y) }
   const at = transpose(a)
+  yield []
   const ax = (x: Float64Array) => times(a, x)
   const aty = (y: Float64Array) => times(at, y)
-  let y = yield* ax(omega)
   for (let it = 0; it < p.powerIterations; it++) {
     scaleColumns(y, a.rows, l)
     y = yield* ax(yield* aty(y))
