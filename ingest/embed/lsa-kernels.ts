@@ -25,6 +25,7 @@ export interface Csr {
  *   walk of A's rows would add to it, in that order;
  * - `gram`: out = zᵀ z (l × l, upper triangle), rows [from, to) of it (z is n × l, n = A.cols);
  * - `project`: out = bt w (cols × k, float32), rows [from, to) (bt cols × l, w l × k);
+ * - `flip`: out = mᵀ (m is rows × cols, row-major), rows [from, to) of out (columns of m);
  * - `normal`: out[i] = the i-th draw of the seeded standard normal stream, i in [from, to) (the
  *   random matrix of the range finder; any split draws the values one thread would);
  * - `deflate`: a step of Gram-Schmidt over `cols` (column-major, n rows a column): columns
@@ -38,6 +39,7 @@ export type KernelTask =
   | { op: 'project'; bt: Float64Array; w: Float64Array; l: number; k: number; out: Float32Array; from: number; to: number }
   | { op: 'deflate'; cols: Float64Array; n: number; by: number; upTo: number; from: number; to: number }
   | { op: 'normal'; seed: number; out: Float64Array; from: number; to: number }
+  | { op: 'flip'; m: Float64Array; rows: number; cols: number; out: Float64Array; from: number; to: number }
 
 /** Runs kernel tasks that write disjoint parts of their outputs; `parts` is how many to split a product into. */
 export interface KernelRunner {
@@ -143,6 +145,11 @@ function runJs(t: KernelTask): void {
     }
     case 'normal': {
       for (let i = t.from; i < t.to; i++) t.out[i] = normalDraw(t.seed, i)
+      return
+    }
+    case 'flip': {
+      const { m, rows, cols, out } = t
+      for (let j = t.from; j < t.to; j++) for (let i = 0; i < rows; i++) out[j * rows + i] = m[i * cols + j]
       return
     }
     case 'deflate': {
@@ -292,7 +299,8 @@ function runSimd(m: SimdExports, t: KernelTask): void {
       return
     }
     case 'normal':
-      // Math.log and Math.cos have no WebAssembly instruction.
+    // Math.log and Math.cos have no WebAssembly instruction; a flip only moves values.
+    case 'flip':
       return runJs(t)
   }
 }

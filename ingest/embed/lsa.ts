@@ -336,7 +336,7 @@ const GRAM_SCHMIDT_BLOCK = 8
  */
 function* orthonormalize(y: Float64Array, n: number, l: number, parts: number): Generator<KernelTask[], Float64Array, undefined> {
   const cols = sharedFloat64(l * n)
-  for (let i = 0; i < n; i++) for (let c = 0; c < l; c++) cols[c * n + i] = y[i * l + c]
+  yield split(l, parts, (c) => c).map(([from, to]) => ({ op: 'flip', m: y, rows: n, cols: l, out: cols, from, to }))
   for (let start = 0; start < l; start += GRAM_SCHMIDT_BLOCK) {
     const end = Math.min(l, start + GRAM_SCHMIDT_BLOCK)
     for (let c = start; c < end; c++) {
@@ -353,7 +353,7 @@ function* orthonormalize(y: Float64Array, n: number, l: number, parts: number): 
     if (end < l) yield split(l - end, parts, (c) => c).map(([from, to]) => ({ op: 'deflate', cols, n, by: start, upTo: end, from: end + from, to: end + to }))
   }
   const q = sharedFloat64(n * l)
-  for (let c = 0; c < l; c++) for (let i = 0; i < n; i++) q[i * l + c] = cols[c * n + i]
+  yield split(n, parts, (i) => i).map(([from, to]) => ({ op: 'flip', m: cols, rows: l, cols: n, out: q, from, to }))
   return q
 }
 
