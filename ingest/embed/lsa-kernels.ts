@@ -206,11 +206,11 @@ export function kernelEngine(): KernelEngine {
 }
 
 /**
- * Lets this thread's SIMD memory go (it grows to the largest task, ~40 MB a worker at 8,000
- * passages, and WebAssembly memory never shrinks); the next kernel compiles the module again.
+ * Lets this thread's SIMD memory go (it grows to the largest task, ~35 MB a worker at 8,000
+ * passages, and WebAssembly memory never shrinks); a later kernel compiles the module again.
  */
 export function releaseKernels(): void {
-  if (simd) simd = undefined
+  simd = undefined
 }
 
 /**
