@@ -23,7 +23,7 @@ import { addWords, addWordsLater, analyze, eachBigramUnits, userDictionary, word
 import { normalizeForSearch } from '../text/script.js'
 import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
-import { rotations, runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, transpose, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
+import { releaseKernels, rotations, runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, transpose, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
 
 export interface LsaParams {
   /** Latent dimensions at most; fewer when the corpus is small (see dimsPerSqrtDoc). */
@@ -622,6 +622,8 @@ function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>,
   yield split(a.cols, parts, (j) => j).map(([from, to]) => ({ op: 'project', bt, w: wk, l, k, out: projected, from, to }))
   // Off shared memory: the model is hashed, saved and kept like any other.
   const components = projected.slice()
+  // This thread's kernel memory (all of training's, when it ran every task itself) is not kept.
+  releaseKernels()
   const words = userDictionary().sort()
   const model = assemble({ meta: { kind: 'lsa', version: 1, model: '', k, docs: a.rows, params: p, words }, terms, idf, components, singular })
   model.trained = rows
