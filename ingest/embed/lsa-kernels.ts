@@ -232,6 +232,16 @@ class Arena {
     if (short > 0) this.memory.grow(Math.ceil(short / 65536))
     return this.memory.buffer
   }
+
+  /** `buffer`, or null when the memory cannot grow that far. */
+  bufferIfRoom(): ArrayBuffer | null {
+    try {
+      return this.buffer
+    } catch (e) {
+      if (e instanceof RangeError) return null
+      throw e
+    }
+  }
 }
 
 /** The SIMD engine: each task's inputs copied into the module's memory, its output copied back. */
@@ -308,8 +318,16 @@ function runSimd(m: SimdExports, t: KernelTask): void {
 /** Runs one task on this thread, by `engine` (default: SIMD where the runtime has it, see preferKernels). */
 export function runKernel(t: KernelTask, engine: KernelEngine = preferred): void {
   const m = engine === 'simd' ? simdKernels() : null
-  if (m) runSimd(m, t)
-  else runJs(t)
+  if (m) {
+    try {
+      return runSimd(m, t)
+    } catch (e) {
+      // The module's memory could not grow to the task (RangeError, before any output was
+      // written): the JavaScript loops work on the arrays where they are.
+      if (!(e instanceof RangeError)) throw e
+    }
+  }
+  runJs(t)
 }
 
 /**
@@ -327,11 +345,11 @@ export interface Rotations {
 
 export function rotations(l: number, engine: KernelEngine = preferred): Rotations {
   const m = engine === 'simd' ? simdKernels() : null
-  if (m) {
-    const arena = new Arena(m.memory)
-    const ao = arena.reserve(8 * l * l)
-    const vo = arena.reserve(8 * l * l)
-    const b = arena.buffer
+  const arena = m && new Arena(m.memory)
+  const ao = arena?.reserve(8 * l * l) ?? 0
+  const vo = arena?.reserve(8 * l * l) ?? 0
+  const b = arena?.bufferIfRoom()
+  if (m && b) {
     const vt = new Float64Array(b, vo, l * l)
     // The memory may hold an earlier task's values.
     vt.fill(0)
