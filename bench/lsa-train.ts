@@ -3,7 +3,7 @@
  * gathers (analysed as it streams by) from a folder of case files, then `trainLsaOn` over a
  * two-worker pool, several rounds. With `--against DIR` (another checkout, e.g. a worktree of
  * main) the two trees' code trains alternately, round by round, each with its own sample and
- * pool, so the machine's load falls on both alike; the model ids must agree.
+ * pool, so the machine's load falls on both alike; the model ids printed should agree.
  *
  *   node --interrupt-budget=270000 --import tsx bench/lsa-train.ts --cases DIR [--against DIR] [--rounds 4]
  *
