@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { ingestOutcome } from './ingest-file.js'
-import { runKernel } from '../embed/lsa-kernels.js'
+import { releaseKernels, runKernel } from '../embed/lsa-kernels.js'
 import { simplifyAligned } from '../extract/document.js'
 import { gazetteer } from '../extract/gazetteer.js'
 import type { Embedder } from '../embed/types.js'
@@ -30,6 +30,8 @@ parentPort!.on('message', (task: WorkerTask) => {
     reply({ seq: task.seq, kernel: true })
   } else if ('handover' in task) {
     const { seq, handover } = task
+    // Training is over: its kernels' memory (~35 MB a worker at 8,000 passages) can go.
+    releaseKernels()
     later().then(
       ([{ lsaFromHandover }]) => {
         embedder = lsaFromHandover(handover)

@@ -3,7 +3,12 @@
  * threads can share one product. A range never changes how an output value is summed (same terms,
  * same order), so any split gives the model of the unsplit product, bit for bit. Arrays handed to
  * another thread must sit on a SharedArrayBuffer (`shared*`); a kernel task is plain data.
+ *
+ * Each kernel has two engines that give the same bits: WebAssembly SIMD (./lsa-simd.wat, two
+ * float64 lanes an instruction, ~2–3× the JavaScript loops) where the runtime has it, and the
+ * JavaScript loops below otherwise.
  */
+import { LSA_SIMD_WASM } from './lsa-simd.wasm.js'
 
 export interface Csr {
   rows: number
@@ -15,10 +20,14 @@ export interface Csr {
 
 /**
  * One slice of a product, writing only its own part of `out`:
- * - `ax`: out = A x (rows × l), rows [from, to);
- * - `aty`: out = Aᵀ y (cols × l), columns [from, to) of l;
+ * - `ax`: out = A x (rows × l), rows [from, to); Aᵀ y is `ax` over the transpose (`transpose`),
+ *   whose rows list their entries by ascending row of A: each output value then sums the terms a
+ *   walk of A's rows would add to it, in that order;
  * - `gram`: out = zᵀ z (l × l, upper triangle), rows [from, to) of it (z is n × l, n = A.cols);
  * - `project`: out = bt w (cols × k, float32), rows [from, to) (bt cols × l, w l × k);
+ * - `flip`: out = mᵀ (m is rows × cols, row-major), rows [from, to) of out (columns of m);
+ * - `normal`: out[i] = the i-th draw of the seeded standard normal stream, i in [from, to) (the
+ *   random matrix of the range finder; any split draws the values one thread would);
  * - `deflate`: a step of Gram-Schmidt over `cols` (column-major, n rows a column): columns
  *   [from, to) each lose their part along the unit columns [by, upTo), one after another in that
  *   order. Every column still meets the columns before it in ascending order, however the steps
@@ -26,10 +35,11 @@ export interface Csr {
  */
 export type KernelTask =
   | { op: 'ax'; a: Csr; x: Float64Array; l: number; out: Float64Array; from: number; to: number }
-  | { op: 'aty'; a: Csr; y: Float64Array; l: number; out: Float64Array; from: number; to: number }
   | { op: 'gram'; z: Float64Array; n: number; l: number; out: Float64Array; from: number; to: number }
   | { op: 'project'; bt: Float64Array; w: Float64Array; l: number; k: number; out: Float32Array; from: number; to: number }
   | { op: 'deflate'; cols: Float64Array; n: number; by: number; upTo: number; from: number; to: number }
+  | { op: 'normal'; seed: number; out: Float64Array; from: number; to: number }
+  | { op: 'flip'; m: Float64Array; rows: number; cols: number; out: Float64Array; from: number; to: number }
 
 /** Runs kernel tasks that write disjoint parts of their outputs; `parts` is how many to split a product into. */
 export interface KernelRunner {
@@ -80,22 +90,32 @@ export function axpy(y: Float64Array, yo: number, x: Float64Array, xo: number, v
   for (; c < l; c++) y[yo + c] += v * x[xo + c]
 }
 
-export function runKernel(t: KernelTask): void {
+/** Added to mulberry32's state at every draw: the state after m draws is seed + m·STEP (mod 2³²). */
+const MULBERRY_STEP = 0x6d2b79f5
+
+/** The m-th value (from 1) of mulberry32(seed), in [0, 1), reached without drawing the ones before. */
+function mulberryAt(seed: number, m: number): number {
+  let t = (seed + Math.imul(m, MULBERRY_STEP)) >>> 0
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+/** The i-th (from 0) standard normal of the seeded stream: Box-Muller over uniform draws 2i + 1 and 2i + 2. */
+export function normalDraw(seed: number, i: number): number {
+  const u = 1 - mulberryAt(seed, 2 * i + 1)
+  const v = mulberryAt(seed, 2 * i + 2)
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
+}
+
+/** The JavaScript engine: the reference every other engine must match bit for bit. */
+function runJs(t: KernelTask): void {
   switch (t.op) {
     case 'ax': {
       const { a, x, l, out } = t
       for (let i = t.from; i < t.to; i++) {
         const yo = i * l
         for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) axpy(out, yo, x, a.col[p] * l, a.val[p], l)
-      }
-      return
-    }
-    case 'aty': {
-      const { a, y, l, out, from } = t
-      const w = t.to - from
-      for (let i = 0; i < a.rows; i++) {
-        const yo = i * l + from
-        for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) axpy(out, a.col[p] * l + from, y, yo, a.val[p], w)
       }
       return
     }
@@ -123,6 +143,15 @@ export function runKernel(t: KernelTask): void {
       }
       return
     }
+    case 'normal': {
+      for (let i = t.from; i < t.to; i++) t.out[i] = normalDraw(t.seed, i)
+      return
+    }
+    case 'flip': {
+      const { m, rows, cols, out } = t
+      for (let j = t.from; j < t.to; j++) for (let i = 0; i < rows; i++) out[j * rows + i] = m[i * cols + j]
+      return
+    }
     case 'deflate': {
       const { cols, n } = t
       for (let c = t.from; c < t.to; c++) {
@@ -138,10 +167,239 @@ export function runKernel(t: KernelTask): void {
   }
 }
 
+
+export type KernelEngine = 'simd' | 'js'
+
+interface SimdExports {
+  memory: WebAssembly.Memory
+  ax(rowPtr: number, col: number, val: number, base: number, x: number, l: number, out: number, rows: number): void
+  gram(z: number, n: number, l: number, out: number, from: number, to: number): void
+  project(bt: number, w: number, l: number, k: number, out: number, rows: number, row: number): void
+  deflate(u: number, nu: number, v: number, nv: number, n: number): void
+  rotate(a: number, vt: number, l: number, p: number, q: number, c: number, s: number): void
+}
+
+let simd: SimdExports | null | undefined
+
+/** This thread's SIMD kernels, compiled on first use (~1 ms); null where WebAssembly SIMD is missing. */
+function simdKernels(): SimdExports | null {
+  if (simd === undefined) {
+    try {
+      simd = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(LSA_SIMD_WASM, 'base64')), {}).exports as unknown as SimdExports
+    } catch {
+      simd = null
+    }
+  }
+  return simd
+}
+
+let preferred: KernelEngine = 'simd'
+
+/** Which engine this thread's kernels use when not told (tests train with each: the same model). */
+export function preferKernels(engine: KernelEngine): void {
+  preferred = engine
+}
+
+/** The engine runKernel uses on this thread. */
+export function kernelEngine(): KernelEngine {
+  return preferred === 'simd' && simdKernels() ? 'simd' : 'js'
+}
+
+/**
+ * Lets this thread's SIMD memory go (it grows to the largest task, ~35 MB a worker at 8,000
+ * passages, and WebAssembly memory never shrinks); a later kernel compiles the module again.
+ */
+export function releaseKernels(): void {
+  simd = undefined
+}
+
+/**
+ * Places arrays in the module's memory for one task: `reserve` each region, then `view` them (a
+ * grown memory has a new buffer, so views are made only once everything is reserved).
+ */
+class Arena {
+  private end = 0
+  constructor(private readonly memory: WebAssembly.Memory) {}
+
+  reserve(bytes: number): number {
+    const at = this.end
+    this.end += (bytes + 15) & ~15
+    return at
+  }
+
+  get buffer(): ArrayBuffer {
+    const short = this.end - this.memory.buffer.byteLength
+    if (short > 0) this.memory.grow(Math.ceil(short / 65536))
+    return this.memory.buffer
+  }
+
+  /** `buffer`, or null when the memory cannot grow that far. */
+  bufferIfRoom(): ArrayBuffer | null {
+    try {
+      return this.buffer
+    } catch (e) {
+      if (e instanceof RangeError) return null
+      throw e
+    }
+  }
+}
+
+/** The SIMD engine: each task's inputs copied into the module's memory, its output copied back. */
+function runSimd(m: SimdExports, t: KernelTask): void {
+  const arena = new Arena(m.memory)
+  switch (t.op) {
+    case 'ax': {
+      const { a, x, l, out, from, to } = t
+      const base = a.rowPtr[from]
+      const nnz = a.rowPtr[to] - base
+      const rows = to - from
+      const rowPtr = arena.reserve(4 * (rows + 1))
+      const col = arena.reserve(4 * nnz)
+      const val = arena.reserve(8 * nnz)
+      const xs = arena.reserve(8 * x.length)
+      const o = arena.reserve(8 * rows * l)
+      const b = arena.buffer
+      new Int32Array(b, rowPtr, rows + 1).set(a.rowPtr.subarray(from, to + 1))
+      new Int32Array(b, col, nnz).set(a.col.subarray(base, base + nnz))
+      new Float64Array(b, val, nnz).set(a.val.subarray(base, base + nnz))
+      new Float64Array(b, xs, x.length).set(x)
+      const result = new Float64Array(b, o, rows * l)
+      result.set(out.subarray(from * l, to * l))
+      m.ax(rowPtr, col, val, base, xs, l, o, rows)
+      out.set(result, from * l)
+      return
+    }
+    case 'gram': {
+      const { z, n, l, out, from, to } = t
+      const zs = arena.reserve(8 * n * l)
+      const o = arena.reserve(8 * l * l)
+      const b = arena.buffer
+      new Float64Array(b, zs, n * l).set(z.subarray(0, n * l))
+      // Rows [from, to) only: another thread writes the others.
+      const result = new Float64Array(b, o + 8 * from * l, (to - from) * l)
+      result.set(out.subarray(from * l, to * l))
+      m.gram(zs, n, l, o, from, to)
+      out.set(result, from * l)
+      return
+    }
+    case 'project': {
+      const { bt, w, l, k, out, from, to } = t
+      const rows = to - from
+      const bts = arena.reserve(8 * rows * l)
+      const ws = arena.reserve(8 * l * k)
+      const o = arena.reserve(4 * rows * k)
+      const row = arena.reserve(8 * k)
+      const b = arena.buffer
+      new Float64Array(b, bts, rows * l).set(bt.subarray(from * l, to * l))
+      new Float64Array(b, ws, l * k).set(w.subarray(0, l * k))
+      m.project(bts, ws, l, k, o, rows, row)
+      out.set(new Float32Array(b, o, rows * k), from * k)
+      return
+    }
+    case 'deflate': {
+      const { cols, n, by, upTo, from, to } = t
+      const u = arena.reserve(8 * n * (upTo - by))
+      const v = arena.reserve(8 * n * (to - from))
+      const b = arena.buffer
+      new Float64Array(b, u, n * (upTo - by)).set(cols.subarray(by * n, upTo * n))
+      const result = new Float64Array(b, v, n * (to - from))
+      result.set(cols.subarray(from * n, to * n))
+      m.deflate(u, upTo - by, v, to - from, n)
+      cols.set(result, from * n)
+      return
+    }
+    case 'normal':
+    // Math.log and Math.cos have no WebAssembly instruction; a flip only moves values.
+    case 'flip':
+      return runJs(t)
+  }
+}
+
+/** Runs one task on this thread, by `engine` (default: SIMD where the runtime has it, see preferKernels). */
+export function runKernel(t: KernelTask, engine: KernelEngine = preferred): void {
+  const m = engine === 'simd' ? simdKernels() : null
+  if (m) {
+    try {
+      return runSimd(m, t)
+    } catch (e) {
+      // The module's memory could not grow to the task (RangeError, before any output was
+      // written): the JavaScript loops work on the arrays where they are.
+      if (!(e instanceof RangeError)) throw e
+    }
+  }
+  runJs(t)
+}
+
+/**
+ * The state and step of the Jacobi eigen-decomposition (lsa.ts `symmetricEigen`), by `engine`: in
+ * the SIMD module's memory (valid until this thread's next kernel) or in plain arrays.
+ */
+export interface Rotations {
+  /** The l × l matrix being diagonalised, row-major; the caller fills it. */
+  a: Float64Array
+  /** The eigenvectors so far, transposed (row p is column p of V), zero; the caller fills it. */
+  vt: Float64Array
+  /** The rotation by (c, s) in the plane (p, q): columns p and q of a, then its rows, then rows of vt. */
+  rotate(p: number, q: number, c: number, s: number): void
+}
+
+export function rotations(l: number, engine: KernelEngine = preferred): Rotations {
+  const m = engine === 'simd' ? simdKernels() : null
+  const arena = m && new Arena(m.memory)
+  const ao = arena?.reserve(8 * l * l) ?? 0
+  const vo = arena?.reserve(8 * l * l) ?? 0
+  const b = arena?.bufferIfRoom()
+  if (m && b) {
+    const vt = new Float64Array(b, vo, l * l)
+    // The memory may hold an earlier task's values.
+    vt.fill(0)
+    return { a: new Float64Array(b, ao, l * l), vt, rotate: (p, q, c, s) => m.rotate(ao, vo, l, p, q, c, s) }
+  }
+  const a = new Float64Array(l * l)
+  const vt = new Float64Array(l * l)
+  const rows = (m: Float64Array, p: number, q: number, c: number, s: number) => {
+    for (let k = 0; k < l; k++) {
+      const x = m[p * l + k]
+      const y = m[q * l + k]
+      m[p * l + k] = c * x - s * y
+      m[q * l + k] = s * x + c * y
+    }
+  }
+  const rotate = (p: number, q: number, c: number, s: number) => {
+    for (let k = 0; k < l; k++) {
+      const x = a[k * l + p]
+      const y = a[k * l + q]
+      a[k * l + p] = c * x - s * y
+      a[k * l + q] = s * x + c * y
+    }
+    rows(a, p, q, c, s)
+    rows(vt, p, q, c, s)
+  }
+  return { a, vt, rotate }
+}
+
+/** Aᵀ as a matrix of its own, each row's entries by ascending row of A (see `ax`). */
+export function transpose(a: Csr): Csr {
+  const rowPtr = sharedInt32(a.cols + 1)
+  for (let p = 0; p < a.rowPtr[a.rows]; p++) rowPtr[a.col[p] + 1]++
+  for (let j = 0; j < a.cols; j++) rowPtr[j + 1] += rowPtr[j]
+  const next = rowPtr.slice(0, a.cols)
+  const col = sharedInt32(a.rowPtr[a.rows])
+  const val = sharedFloat64(a.rowPtr[a.rows])
+  for (let i = 0; i < a.rows; i++) {
+    for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) {
+      const at = next[a.col[p]]++
+      col[at] = i
+      val[at] = a.val[p]
+    }
+  }
+  return { rows: a.cols, cols: a.rows, rowPtr, col, val }
+}
+
 /** Runs every task on this thread. */
 export const INLINE: KernelRunner = {
   parts: 1,
-  run: async (tasks) => tasks.forEach(runKernel),
+  run: async (tasks) => tasks.forEach((t) => runKernel(t)),
 }
 
 /** [from, to) bounds splitting 0..n into `parts` ranges whose `cost(from, to)` is about even. */

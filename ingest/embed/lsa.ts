@@ -23,7 +23,7 @@ import { addWords, addWordsLater, analyze, eachBigramUnits, prepareSegmenter, us
 import { normalizeForSearch } from '../text/script.js'
 import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
-import { axpy, runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
+import { releaseKernels, rotations, runKernel, sharedFloat32, sharedFloat64, sharedInt32, split, transpose, type Csr, type KernelRunner, type KernelTask } from './lsa-kernels.js'
 
 export interface LsaParams {
   /** Latent dimensions at most; fewer when the corpus is small (see dimsPerSqrtDoc). */
@@ -237,25 +237,6 @@ function isBigramTerm(term: string): boolean {
 
 // ---------- deterministic randomness and sampling ----------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function gaussian(rand: () => number): () => number {
-  return () => {
-    const u = 1 - rand()
-    const v = rand()
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
-  }
-}
-
 interface Keyed {
   t: string
   h: number
@@ -360,7 +341,7 @@ const GRAM_SCHMIDT_BLOCK = 8
  */
 function* orthonormalize(y: Float64Array, n: number, l: number, parts: number): Generator<KernelTask[], Float64Array, undefined> {
   const cols = sharedFloat64(l * n)
-  for (let i = 0; i < n; i++) for (let c = 0; c < l; c++) cols[c * n + i] = y[i * l + c]
+  yield split(l, parts, (c) => c).map(([from, to]) => ({ op: 'flip', m: y, rows: n, cols: l, out: cols, from, to }))
   for (let start = 0; start < l; start += GRAM_SCHMIDT_BLOCK) {
     const end = Math.min(l, start + GRAM_SCHMIDT_BLOCK)
     for (let c = start; c < end; c++) {
@@ -377,7 +358,7 @@ function* orthonormalize(y: Float64Array, n: number, l: number, parts: number): 
     if (end < l) yield split(l - end, parts, (c) => c).map(([from, to]) => ({ op: 'deflate', cols, n, by: start, upTo: end, from: end + from, to: end + to }))
   }
   const q = sharedFloat64(n * l)
-  for (let c = 0; c < l; c++) for (let i = 0; i < n; i++) q[i * l + c] = cols[c * n + i]
+  yield split(n, parts, (i) => i).map(([from, to]) => ({ op: 'flip', m: cols, rows: l, cols: n, out: q, from, to }))
   return q
 }
 
@@ -403,9 +384,9 @@ function symmetrize(m: Float64Array, l: number): void {
  * the few hundred dimensions we need). Returns eigenvalues descending and eigenvectors as columns.
  */
 function symmetricEigen(input: Float64Array, l: number): { values: Float64Array; vectors: Float64Array } {
-  const a = Float64Array.from(input)
-  const v = new Float64Array(l * l)
-  for (let i = 0; i < l; i++) v[i * l + i] = 1
+  const { a, vt, rotate } = rotations(l)
+  a.set(input)
+  for (let i = 0; i < l; i++) vt[i * l + i] = 1
   for (let sweep = 0; sweep < 60; sweep++) {
     let off = 0
     let diag = 0
@@ -423,25 +404,7 @@ function symmetricEigen(input: Float64Array, l: number): { values: Float64Array;
         const theta = (aqq - app) / (2 * apq)
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1))
         const c = 1 / Math.sqrt(t * t + 1)
-        const s = t * c
-        for (let k = 0; k < l; k++) {
-          const akp = a[k * l + p]
-          const akq = a[k * l + q]
-          a[k * l + p] = c * akp - s * akq
-          a[k * l + q] = s * akp + c * akq
-        }
-        for (let k = 0; k < l; k++) {
-          const apk = a[p * l + k]
-          const aqk = a[q * l + k]
-          a[p * l + k] = c * apk - s * aqk
-          a[q * l + k] = s * apk + c * aqk
-        }
-        for (let k = 0; k < l; k++) {
-          const vkp = v[k * l + p]
-          const vkq = v[k * l + q]
-          v[k * l + p] = c * vkp - s * vkq
-          v[k * l + q] = s * vkp + c * vkq
-        }
+        rotate(p, q, c, t * c)
       }
     }
   }
@@ -450,7 +413,7 @@ function symmetricEigen(input: Float64Array, l: number): { values: Float64Array;
   const vectors = new Float64Array(l * l)
   order.forEach((src, dst) => {
     values[dst] = a[src * l + src]
-    for (let k = 0; k < l; k++) vectors[k * l + dst] = v[k * l + src]
+    for (let k = 0; k < l; k++) vectors[k * l + dst] = vt[src * l + k]
   })
   return { values, vectors }
 }
@@ -465,7 +428,7 @@ function buildMatrix(
   sample: string[],
   p: LsaParams,
   analysed?: { docs: Counted[]; vocabulary: Vocabulary; spare: { texts: string[]; docs: Counted[] } },
-): { a: Csr; terms: string[]; idf: Float32Array; rows: Map<string, TrainedRow> } {
+): { terms: string[]; idf: Float32Array; fill: () => { a: Csr; rows: Map<string, TrainedRow> } } {
   const vocabulary = analysed?.vocabulary ?? new Vocabulary()
   const docs = analysed?.docs ?? sample.map((text) => countTerms(text, p.bigramWeight, vocabulary))
   const names = vocabulary.names
@@ -486,7 +449,21 @@ function buildMatrix(
   const terms = kept.map((id) => names[id])
   const n = sample.length
   const idf = Float32Array.from(kept, (id) => Math.log((1 + n) / (1 + df[id])) + 1)
+  return { terms, idf, fill: () => fillMatrix(sample, p, terms, idf, remap, docTerms, docCounts, analysed?.spare ?? { texts: [], docs: [] }) }
+}
 
+/** The matrix's rows (and the spare rows) over the kept terms, L2-normalised; see buildMatrix. */
+function fillMatrix(
+  sample: string[],
+  p: LsaParams,
+  terms: string[],
+  idf: Float32Array,
+  remap: Int32Array,
+  docTerms: Int32Array[],
+  docCounts: Float64Array[],
+  spare: { texts: string[]; docs: Counted[] },
+): { a: Csr; rows: Map<string, TrainedRow> } {
+  const n = sample.length
   const known = (t: Int32Array) => {
     let m = 0
     for (let i = 0; i < t.length; i++) if (remap[t[i]] >= 0) m++
@@ -494,7 +471,6 @@ function buildMatrix(
   }
   let nnz = 0
   for (const t of docTerms) nnz += known(t)
-  const spare = analysed?.spare ?? { texts: [], docs: [] }
   let spareNnz = 0
   for (const d of spare.docs) spareNnz += known(d.terms)
   const rowPtr = sharedInt32(n + 1)
@@ -504,6 +480,9 @@ function buildMatrix(
   const raw = sharedFloat64(nnz + spareNnz)
   const val = sharedFloat64(nnz)
   const rows = new Map<string, TrainedRow>()
+  // weight()'s two lookups by term string, made once a term instead of once an entry (~2M).
+  const bigram = Uint8Array.from(terms, (term) => (isBigramTerm(term) ? 1 : 0))
+  const logs = new Float64Array(LOG_TABLE).map((_, count) => Math.log(count))
   let at = 0
   // Terms stay in the text's order (the products do not need sorted columns), so a cached row
   // embeds with exactly the additions embedLsa would make: the same vector, bit for bit.
@@ -513,7 +492,10 @@ function buildMatrix(
     for (let i = 0; i < t.length; i++) {
       const j = remap[t[i]]
       if (j < 0) continue
-      const w = weight(terms[j], counts[i], idf[j], p.bigramWeight)
+      // weight(terms[j], counts[i], idf[j], p.bigramWeight), the same operations.
+      const count = counts[i]
+      let w = (1 + (count < LOG_TABLE ? logs[count] : Math.log(count))) * idf[j]
+      if (bigram[j] === 1) w = w * p.bigramWeight
       col[at] = j
       raw[at] = w
       norm += w * w
@@ -530,8 +512,11 @@ function buildMatrix(
     rowPtr[d + 1] = at
   }
   spare.docs.forEach((d, i) => row(spare.texts[i], d.terms, d.counts))
-  return { a: { rows: n, cols: terms.length, rowPtr, col: col.subarray(0, nnz), val }, terms, idf, rows }
+  return { a: { rows: n, cols: terms.length, rowPtr, col: col.subarray(0, nnz), val }, rows }
 }
+
+/** Term counts (whole numbers: occurrences) below this have their logarithm looked up when the matrix is filled. */
+const LOG_TABLE = 64
 
 /** Sublinear tf × idf, bigrams scaled against words. */
 function weight(term: string, count: number, idf: number, bigramWeight: number): number {
@@ -547,7 +532,8 @@ export function trainLsa(texts: string[] | TrainingSample, params: Partial<LsaPa
   const steps = training(texts, params, 1)
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value
-    step.value.forEach(runKernel)
+    const tasks = 'start' in step.value ? step.value.start : step.value
+    tasks.forEach((t) => runKernel(t))
   }
 }
 
@@ -557,39 +543,64 @@ export function trainLsa(texts: string[] | TrainingSample, params: Partial<LsaPa
  */
 export async function trainLsaOn(runner: KernelRunner, texts: string[] | TrainingSample, params: Partial<LsaParams> = {}): Promise<LsaModel> {
   const steps = training(texts, params, runner.parts)
+  let started: Promise<void> | null = null
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value
+    if ('start' in step.value) {
+      await started
+      started = runner.run(step.value.start)
+      // Awaited at the next step; a failure must not count as unhandled before then.
+      started.catch(() => {})
+      // A turn of the event loop, so the runner has handed the tasks to its threads before this
+      // one goes back to work of its own (it may await something before it posts them).
+      await new Promise((resolve) => setImmediate(resolve))
+      continue
+    }
+    await started
+    started = null
     await runner.run(step.value)
   }
 }
 
-/** Training as a sequence of products, each yielded as `parts` kernel tasks that must all run before the next step. */
-function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>, parts: number): Generator<KernelTask[], LsaModel, undefined> {
+/**
+ * A step of training: kernel tasks that must all run before training goes on, or (`start`) tasks
+ * this thread need not wait for until its next step, doing work of its own meanwhile. Every step
+ * begins once the tasks started before it are done.
+ */
+type Step = KernelTask[] | { start: KernelTask[] }
+
+/** Training as a sequence of products, each yielded as `parts` kernel tasks. */
+function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>, parts: number): Generator<Step, LsaModel, undefined> {
   const p: LsaParams = { ...LSA_DEFAULTS, ...params }
   const analysed = texts instanceof TrainingSample ? texts.analysed(p) : null
   const sample = analysed?.texts ?? trainingSample(texts instanceof TrainingSample ? texts.texts() : texts, p.maxPassages)
-  const { a, terms, idf, rows } = buildMatrix(sample, p, analysed ?? undefined)
-  if (a.rows < 2 || a.cols < 2) {
-    throw new Error(`lsa: need at least two passages with words in common to train on (got ${a.rows} passages, ${a.cols} terms)`)
+  const { terms, idf, fill } = buildMatrix(sample, p, analysed ?? undefined)
+  const shape = { rows: sample.length, cols: terms.length }
+  if (shape.rows < 2 || shape.cols < 2) {
+    throw new Error(`lsa: need at least two passages with words in common to train on (got ${shape.rows} passages, ${shape.cols} terms)`)
   }
-  const kWanted = Math.max(1, Math.min(p.k, Math.ceil(p.dimsPerSqrtDoc * Math.sqrt(a.rows)), a.rows - 1, a.cols - 1))
-  const l = Math.min(kWanted + p.oversample, a.rows, a.cols)
+  const kWanted = Math.max(1, Math.min(p.k, Math.ceil(p.dimsPerSqrtDoc * Math.sqrt(shape.rows)), shape.rows - 1, shape.cols - 1))
+  const l = Math.min(kWanted + p.oversample, shape.rows, shape.cols)
 
-  const normal = gaussian(mulberry32(p.seed))
-  const omega = sharedFloat64(a.cols * l)
-  for (let i = 0; i < omega.length; i++) omega[i] = normal()
-  // A x: rows balanced by their nonzeros; Aᵀ y: columns of y (every row of A feeds every output row).
-  const ax = function* (x: Float64Array): Generator<KernelTask[], Float64Array, undefined> {
-    const out = sharedFloat64(a.rows * l)
-    yield split(a.rows, parts, (i) => a.rowPtr[i] + i).map(([from, to]) => ({ op: 'ax', a, x, l, out, from, to }))
+  // The random matrix is drawn on the other threads while this one fills the matrix's rows.
+  const omega = sharedFloat64(shape.cols * l)
+  yield { start: split(omega.length, parts, (i) => i).map(([from, to]) => ({ op: 'normal', seed: p.seed, out: omega, from, to })) }
+  const { a, rows } = fill()
+  // m x for A and Aᵀ: rows balanced by their nonzeros.
+  const product = (m: Csr, x: Float64Array, out: Float64Array): KernelTask[] =>
+    split(m.rows, parts, (i) => m.rowPtr[i] + i).map(([from, to]) => ({ op: 'ax', a: m, x, l, out, from, to }))
+  const times = function* (m: Csr, x: Float64Array): Generator<KernelTask[], Float64Array, undefined> {
+    const out = sharedFloat64(m.rows * l)
+    yield product(m, x, out)
     return out
   }
-  const aty = function* (y: Float64Array): Generator<KernelTask[], Float64Array, undefined> {
-    const out = sharedFloat64(a.cols * l)
-    yield split(l, parts, (c) => c).map(([from, to]) => ({ op: 'aty', a, y, l, out, from, to }))
-    return out
-  }
-  let y = yield* ax(omega)
+  // A Ω on the other threads while this one transposes A.
+  let y = sharedFloat64(a.rows * l)
+  yield { start: product(a, omega, y) }
+  const at = transpose(a)
+  yield []
+  const ax = (x: Float64Array) => times(a, x)
+  const aty = (y: Float64Array) => times(at, y)
   for (let it = 0; it < p.powerIterations; it++) {
     scaleColumns(y, a.rows, l)
     y = yield* ax(yield* aty(y))
@@ -616,6 +627,8 @@ function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>,
   yield split(a.cols, parts, (j) => j).map(([from, to]) => ({ op: 'project', bt, w: wk, l, k, out: projected, from, to }))
   // Off shared memory: the model is hashed, saved and kept like any other.
   const components = projected.slice()
+  // This thread's kernel memory (all of training's, when it ran every task itself) is not kept.
+  releaseKernels()
   const words = userDictionary().sort()
   const model = assemble({ meta: { kind: 'lsa', version: 1, model: '', k, docs: a.rows, params: p, words }, terms, idf, components, singular })
   model.trained = rows
