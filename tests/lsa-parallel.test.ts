@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { trainLsa, trainLsaOn, type LsaModel } from '../ingest/embed/lsa.js'
 import { axpy, dotN, kernelEngine, normalDraw, preferKernels, runKernel, type KernelEngine, sharedFloat32, sharedFloat64, sharedInt32, split, transpose, type Csr, type KernelRunner } from '../ingest/embed/lsa-kernels.js'
 import { WorkerPool } from '../ingest/corpus/pool.js'
+import { makeRng } from '../ingest/synth/rng.js'
 
 /** Passages about a handful of made-up compounds and what their residents did, varied enough for a real SVD. */
 function corpus(n: number): string[] {
@@ -86,19 +87,12 @@ describe('deflate', () => {
 })
 
 describe('normal', () => {
-  /** The range finder's random matrix as training drew it before: one mulberry32 stream, two draws a value. */
+  /** The range finder's random matrix as training drew it before: one mulberry32 stream (the synth generator's), two draws a value. */
   function sequential(seed: number, n: number): Float64Array {
-    let a = seed >>> 0
-    const rand = () => {
-      a = (a + 0x6d2b79f5) >>> 0
-      let t = a
-      t = Math.imul(t ^ (t >>> 15), t | 1)
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
+    const rng = makeRng(seed)
     return Float64Array.from({ length: n }, () => {
-      const u = 1 - rand()
-      const v = rand()
+      const u = 1 - rng.next()
+      const v = rng.next()
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
     })
   }

@@ -238,26 +238,15 @@ export class LazyTrie {
   }
 
   convert(text: string): string {
-    const out: string[] = []
-    let run = -1
-    for (let i = 0; i < text.length; ) {
-      if (this.match(text, i)) {
-        if (run >= 0) {
-          out.push(text.slice(run, i))
-          run = -1
-        }
-        out.push(this.value)
-        i = this.end
-      } else {
-        if (run < 0) run = i
-        i += skip(text, i)
-      }
-    }
-    if (run >= 0) out.push(text.slice(run))
-    return out.join('')
+    return this.pieces(text, true).join('')
   }
 
   segment(text: string): string[] {
+    return this.pieces(text, false)
+  }
+
+  /** The text cut at every match, left to right, longest first; a match replaced by its value or kept as written. */
+  private pieces(text: string, replace: boolean): string[] {
     const out: string[] = []
     let run = -1
     for (let i = 0; i < text.length; ) {
@@ -266,7 +255,7 @@ export class LazyTrie {
           out.push(text.slice(run, i))
           run = -1
         }
-        out.push(text.slice(i, this.end))
+        out.push(replace ? this.value : text.slice(i, this.end))
         i = this.end
       } else {
         if (run < 0) run = i
