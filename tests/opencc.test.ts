@@ -46,7 +46,7 @@ describe('lazyConverter: OpenCC conversion with tries built as needed', () => {
   it.each(Object.entries(USED))('converts %s exactly as opencc-js does, over a long mixed text', (_name, [from, to]) => {
     const text = mixedText(from.length * 31 + to.charCodeAt(0), 60_000)
     const lib = OpenCC.Converter({ from, to })
-    const lazy = lazyConverter(from, to)
+    const lazy = lazyConverter({ from, to })
     // In pieces first, so later conversions meet tries built by earlier ones, then whole.
     for (let at = 0; at < 20_000; at += 997) expect(lazy(text.slice(at, at + 997))).toBe(lib(text.slice(at, at + 997)))
     expect(lazy(text)).toBe(lib(text))
@@ -67,8 +67,8 @@ describe('lazyConverter: OpenCC conversion with tries built as needed', () => {
   })
 
   it('converts words a phrase decides, and leaves text without convertible characters alone', () => {
-    const trad = lazyConverter('cn', 'tw')
-    const simp = lazyConverter('tw', 'cn')
+    const trad = lazyConverter({ from: 'cn', to: 'tw' })
+    const simp = lazyConverter({ from: 'tw', to: 'cn' })
     expect(trad('头发长了，发展很快；公里外的里面')).toBe(OpenCC.Converter({ from: 'cn', to: 'tw' })('头发长了，发展很快；公里外的里面'))
     expect(trad('小区议事会')).toBe('小區議事會')
     expect(simp('小區議事會')).toBe('小区议事会')

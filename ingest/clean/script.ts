@@ -1,5 +1,5 @@
-import * as OpenCC from 'opencc-js'
-import { detectScript } from '../text/script.js'
+import { openccConfig, type OpenccConfig } from '../text/opencc.js'
+import { detectScript, TO_SIMPLIFIED, TO_TRADITIONAL } from '../text/script.js'
 
 /**
  * The script of a report's opening, as `detectScript` (ingest/text/script.ts) judges it, mostly
@@ -9,16 +9,12 @@ import { detectScript } from '../text/script.js'
  * ~0.45 ms of CPU in a run (0.1 ms when called in a tight loop): a sixth of clean + extract.
  *
  * Here each character of the sample is looked up in a table, built once from the same dictionaries
- * (`OpenCC.Locale`), of what each conversion can do to it whatever the context: always keep it,
- * always change it, or either (a phrase decides). The counts detectScript would find then lie
+ * (opencc-js's configs for the same two directions), of what each conversion can do to it whatever
+ * the context: always keep it, always change it, or either (a phrase decides). The counts detectScript would find then lie
  * between a sure lower and upper bound, and when every count in those bounds gives the same answer
  * that answer is detectScript's. Otherwise (and for a sample the tables cannot vouch for) it asks
  * detectScript. tests/clean-script.test.ts holds the two to the same answers.
  */
-
-/** Must match the converters of ingest/text/script.ts: toSimplified is tw → cn, toTraditional cn → tw. */
-const TO_SIMPLIFIED = 'tw2s'
-const TO_TRADITIONAL = 's2tw'
 
 /** Outcomes of one conversion for one UTF-16 unit, as bits. */
 const KEEPS = 1
@@ -41,12 +37,6 @@ const SINGLE = 1
 const SELF = 2
 const SHIFTS = 4
 const UNITS = 0x10000
-
-type Dict = string | [string, string][]
-interface Config {
-  normalizationChain?: Dict[][]
-  conversionChain: Dict[][]
-}
 
 function addPair(st: Stage, key: string, ks: number, value: string, vs: number, len: number): void {
   if (len === 1) st.flags[key.charCodeAt(ks)] |= SINGLE
@@ -81,16 +71,9 @@ function flagShift(st: Stage, key: string, ks: number, klen: number, value: stri
 }
 
 /** One trie's dictionaries ("key value|key value…" strings or pairs) scanned in place. */
-function stageOf(dicts: Dict[]): Stage {
+function stageOf(dicts: string[]): Stage {
   const st: Stage = { flags: new Uint8Array(UNITS), outs: new Uint16Array(UNITS * MAX_OUTS), outCount: new Uint8Array(UNITS) }
   for (const dict of dicts) {
-    if (typeof dict !== 'string') {
-      for (const [k, v] of dict) {
-        if (k.length === v.length) addPair(st, k, 0, v, 0, k.length)
-        else flagShift(st, k, 0, k.length, v, 0)
-      }
-      continue
-    }
     for (let i = 0; i < dict.length; ) {
       const space = dict.indexOf(' ', i)
       let bar = dict.indexOf('|', space)
@@ -106,7 +89,7 @@ function stageOf(dicts: Dict[]): Stage {
 }
 
 /** KEEPS | CHANGES | UNSURE for a unit through every trie of a converter, computed on first use. */
-function outcomes(config: Config): (unit: number) => number {
+function outcomes(config: OpenccConfig): (unit: number) => number {
   // Segmentation only splits the text between the tries, which the union over contexts covers.
   const stages = [...(config.normalizationChain ?? []), ...config.conversionChain].map(stageOf)
   const memo = new Uint8Array(UNITS)
@@ -147,8 +130,7 @@ export type Script = ReturnType<typeof detectScript>
 
 /** detectScript(sample), decided from the tables when their bounds allow it. */
 export function sampleScript(sample: string): Script {
-  const configs = OpenCC.Locale.configs as unknown as Record<string, Config>
-  tables ??= { toSimp: outcomes(configs[TO_SIMPLIFIED]), toTrad: outcomes(configs[TO_TRADITIONAL]) }
+  tables ??= { toSimp: outcomes(openccConfig(TO_SIMPLIFIED)), toTrad: outcomes(openccConfig(TO_TRADITIONAL)) }
   // detectScript counts a unit as traditional when toSimplified changes it, else as simplified
   // when toTraditional does; each count is bounded by the sure and the possible cases.
   let tradMin = 0

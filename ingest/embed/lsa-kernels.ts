@@ -167,7 +167,6 @@ function runJs(t: KernelTask): void {
   }
 }
 
-
 export type KernelEngine = 'simd' | 'js'
 
 interface SimdExports {

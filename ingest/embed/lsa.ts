@@ -480,7 +480,8 @@ function fillMatrix(
   const raw = sharedFloat64(nnz + spareNnz)
   const val = sharedFloat64(nnz)
   const rows = new Map<string, TrainedRow>()
-  // weight()'s two lookups by term string, made once a term instead of once an entry (~2M).
+  // weight()'s two lookups by term string (is it a bigram, the count's logarithm), made once a term
+  // or a count instead of once an entry (~2M).
   const bigram = Uint8Array.from(terms, (term) => (isBigramTerm(term) ? 1 : 0))
   const logs = new Float64Array(LOG_TABLE).map((_, count) => Math.log(count))
   let at = 0
@@ -492,10 +493,8 @@ function fillMatrix(
     for (let i = 0; i < t.length; i++) {
       const j = remap[t[i]]
       if (j < 0) continue
-      // weight(terms[j], counts[i], idf[j], p.bigramWeight), the same operations.
       const count = counts[i]
-      let w = (1 + (count < LOG_TABLE ? logs[count] : Math.log(count))) * idf[j]
-      if (bigram[j] === 1) w = w * p.bigramWeight
+      const w = tfIdf(count < LOG_TABLE ? logs[count] : Math.log(count), idf[j], bigram[j] === 1, p.bigramWeight)
       col[at] = j
       raw[at] = w
       norm += w * w
@@ -520,8 +519,13 @@ const LOG_TABLE = 64
 
 /** Sublinear tf × idf, bigrams scaled against words. */
 function weight(term: string, count: number, idf: number, bigramWeight: number): number {
-  const w = (1 + Math.log(count)) * idf
-  return isBigramTerm(term) ? w * bigramWeight : w
+  return tfIdf(Math.log(count), idf, isBigramTerm(term), bigramWeight)
+}
+
+/** weight() from the count's logarithm and whether the term is a bigram, as filling the matrix has them at hand. */
+function tfIdf(logCount: number, idf: number, bigram: boolean, bigramWeight: number): number {
+  const w = (1 + logCount) * idf
+  return bigram ? w * bigramWeight : w
 }
 
 /**

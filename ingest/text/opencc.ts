@@ -17,7 +17,9 @@ import * as OpenCC from 'opencc-js'
 /** A trie node: children by code point, and the replacement when the path so far is a key. */
 type TrieNode = Map<number, TrieNode> & { value?: string }
 
-const unitsAt = (text: string, at: number) => (text.codePointAt(at)! > 0xffff ? 2 : 1)
+/** UTF-16 units of a code point. */
+const width = (cp: number) => (cp > 0xffff ? 2 : 1)
+const unitsAt = (text: string, at: number) => width(text.codePointAt(at)!)
 
 /** Children an ideographic description character (U+2FF0–U+2FFF) takes: opencc-js treats the whole description as one character. */
 function idsArity(cp: number): number {
@@ -68,7 +70,7 @@ function indexOf(dict: string): DictIndex {
     const cp = dict.codePointAt(at)!
     const bar = dict.indexOf('|', at)
     const next = bar < 0 ? dict.length : bar + 1
-    const second = dict.codePointAt(at + (cp > 0xffff ? 2 : 1))!
+    const second = dict.codePointAt(at + width(cp))!
     if (second !== 0x20 && second < 0x10000) index.seconds[second] = 1
     if (cp < 0x10000) {
       if (index.bmp[2 * cp] < 0) index.bmp[2 * cp] = at
@@ -147,7 +149,7 @@ export class LazyTrie {
 
   private findRoot(cp: number): Root | null {
     const indexes = this.indexes!
-    const width = cp > 0xffff ? 2 : 1
+    const units = width(cp)
     const ranges: number[] = []
     let value: string | undefined
     let any = false
@@ -159,7 +161,7 @@ export class LazyTrie {
       if (!range) continue
       any = true
       for (let at = range[0]; at < range[1]; ) {
-        if (dict.codePointAt(at) === cp && dict.charCodeAt(at + width) === 0x20) value = replacement(dict, at + width)
+        if (dict.codePointAt(at) === cp && dict.charCodeAt(at + units) === 0x20) value = replacement(dict, at + units)
         const bar = dict.indexOf('|', at)
         at = bar < 0 ? dict.length : bar + 1
       }
@@ -177,21 +179,20 @@ export class LazyTrie {
     let node = root.kids.get(cp)
     if (node !== undefined) return node
     node = null
-    const width = first > 0xffff ? 2 : 1
     for (let d = this.dicts.length - 1; d >= 0; d--) {
       const dict = this.dicts[d]
       for (let at = root.ranges[d * 2]; at < root.ranges[d * 2 + 1]; ) {
         const bar = dict.indexOf('|', at)
         const next = bar < 0 ? dict.length : bar + 1
-        const second = at + width
+        const second = at + width(first)
         // A one-character key has its space here, which is no second character.
         if (dict.codePointAt(at) === first && dict.charCodeAt(second) !== 0x20 && dict.codePointAt(second) === cp) {
           const space = dict.indexOf(' ', second)
           if (space < 0 || space >= next) throw new TypeError(`OpenCC dictionary entry without a replacement: ${dict.slice(at, next)}`)
           let n = (node ??= new Map() as TrieNode)
-          for (let i = second + (cp > 0xffff ? 2 : 1); i < space; ) {
+          for (let i = second + width(cp); i < space; ) {
             const c = dict.codePointAt(i)!
-            i += c > 0xffff ? 2 : 1
+            i += width(c)
             let child = n.get(c)
             if (!child) n.set(c, (child = new Map() as TrieNode))
             n = child
@@ -210,7 +211,7 @@ export class LazyTrie {
     const first = text.codePointAt(start)!
     const root = this.root(first)
     if (!root) return false
-    let i = start + (first > 0xffff ? 2 : 1)
+    let i = start + width(first)
     let found = root.value !== undefined
     if (found) {
       this.end = i
@@ -220,7 +221,7 @@ export class LazyTrie {
     const second = text.codePointAt(i)!
     let node = this.kid(root, first, second)
     if (!node) return found
-    i += second > 0xffff ? 2 : 1
+    i += width(second)
     for (;;) {
       if (node.value !== undefined) {
         found = true
@@ -232,7 +233,7 @@ export class LazyTrie {
       const child: TrieNode | undefined = node.get(cp)
       if (child === undefined) break
       node = child
-      i += cp > 0xffff ? 2 : 1
+      i += width(cp)
     }
     return found
   }
@@ -267,10 +268,16 @@ export class LazyTrie {
   }
 }
 
-interface Config {
+/** An opencc-js config: groups of dictionaries, each a string of "key value|key value" entries. */
+export interface OpenccConfig {
   normalizationChain?: string[][]
   segmentation?: string[]
   conversionChain: string[][]
+}
+
+export interface Direction {
+  from: string
+  to: string
 }
 
 /** opencc-js's name for a from → to pair (its `Converter`), for the pairs that have a config. */
@@ -280,10 +287,16 @@ function configName(from: string, to: string): string {
   return `${from}2${to}`
 }
 
+/** opencc-js's config for `OpenCC.Converter({ from, to })`. */
+export function openccConfig({ from, to }: Direction): OpenccConfig {
+  const config = (OpenCC.Locale.configs as unknown as Record<string, OpenccConfig>)[configName(from, to)]
+  if (!config) throw new Error(`no OpenCC config for ${from} → ${to}`)
+  return config
+}
+
 /** `OpenCC.Converter({ from, to })`'s function, the same output, its tries built as texts need them. */
-export function lazyConverter(from: string, to: string): (text: string) => string {
-  const config = (OpenCC.Locale.configs as unknown as Record<string, Config>)[configName(from, to)]
-  if (!config) throw new Error(`lazyConverter: no OpenCC config for ${from} → ${to}`)
+export function lazyConverter(direction: Direction): (text: string) => string {
+  const config = openccConfig(direction)
   const seg = config.segmentation ? new LazyTrie(config.segmentation) : null
   const chain = config.conversionChain.map((group) => new LazyTrie(group))
   const norm = (config.normalizationChain ?? []).map((group) => new LazyTrie(group))

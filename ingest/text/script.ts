@@ -1,19 +1,23 @@
-import { lazyConverter } from './opencc.js'
+import { lazyConverter, type Direction } from './opencc.js'
 
 // OpenCC's Taiwan tables cover the traditional forms mainland-reprinted pages use (黨, 區, 裡, 於).
 // Each converter is made on first use, and builds its tries as texts need them (./opencc.ts):
 // opencc-js's own simplified → traditional converter costs ~0.7 s of CPU to build, in every
 // thread, before it converts a character.
+/** The two directions, named once: ingest/clean/script.ts reads the same configs' dictionaries. */
+export const TO_SIMPLIFIED: Direction = { from: 'tw', to: 'cn' }
+export const TO_TRADITIONAL: Direction = { from: 'cn', to: 'tw' }
+
 let simp: ((text: string) => string) | null = null
 let trad: ((text: string) => string) | null = null
 
 /** Traditional → simplified. Length-preserving for CJK (one char in, one char out). */
 export function toSimplified(text: string): string {
-  return (simp ??= lazyConverter('tw', 'cn'))(text)
+  return (simp ??= lazyConverter(TO_SIMPLIFIED))(text)
 }
 
 export function toTraditional(text: string): string {
-  return (trad ??= lazyConverter('cn', 'tw'))(text)
+  return (trad ??= lazyConverter(TO_TRADITIONAL))(text)
 }
 
 /**
