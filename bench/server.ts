@@ -53,6 +53,10 @@ interface Figures {
   p95: number
   p975: number
   errors: number
+  /** p97.5 of the responses in the first and the second half of the run: a tail made by a server still warming sits in the first. */
+  halves: [number, number]
+  /** Server CPU (every serving process, every thread) per response during the run, ms. */
+  cpu: number
 }
 
 function statFields(pid: number): string[] {
@@ -100,8 +104,9 @@ function rssOf(pids: number[]): number {
 }
 
 /** One bounded autocannon run cycling through `paths`; latencies from every response. */
-async function load(url: string, paths: string[], connections: number, seconds = SECONDS): Promise<Figures> {
+async function load(url: string, pid: number, paths: string[], connections: number, seconds = SECONDS): Promise<Figures> {
   const latencies: number[] = []
+  const halves: [number[], number[]] = [[], []]
   let errors = 0
   let next = 0
   const instance = autocannon({
@@ -110,13 +115,20 @@ async function load(url: string, paths: string[], connections: number, seconds =
     duration: seconds,
     requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: paths[next++ % paths.length] }) }],
   })
+  const start = performance.now()
+  const cpu = cpuSeconds(pid)
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     latencies.push(ms)
+    halves[performance.now() - start < (seconds * 1000) / 2 ? 0 : 1].push(ms)
     if (status !== 200) errors++
   })
   const result = await instance
+  const used = cpuSeconds(pid) - cpu
   latencies.sort((a, b) => a - b)
+  for (const half of halves) half.sort((a, b) => a - b)
   return {
+    halves: [percentile(halves[0], 97.5), percentile(halves[1], 97.5)],
+    cpu: latencies.length ? (used * 1000) / latencies.length : NaN,
     requests: latencies.length,
     rps: result.requests.average,
     p50: percentile(latencies, 50),
@@ -208,7 +220,7 @@ export async function run(): Promise<void> {
     const serving = processTree(child.pid!).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('main.server.ts')).length
     console.log(`serving processes: ${serving === 1 ? 1 : serving - 1} (CASEBOOK_WORKERS=${process.env.CASEBOOK_WORKERS ?? 'unset: one'})`)
 
-    console.log('page | connections | requests | req/s | p50 ms | p95 ms | p97.5 ms | non-200')
+    console.log('page | connections | requests | req/s | p50 ms | p95 ms | p97.5 ms (first / second half of the run) | non-200 | server CPU per response ms')
     const rows: [string, string[]][] = [
       ['search', searchPaths],
       ['compare', comparePaths],
@@ -217,9 +229,9 @@ export async function run(): Promise<void> {
     let searchP975 = NaN
     for (const [name, paths] of rows) {
       for (const connections of CONNECTIONS) {
-        const f = await load(url, paths, connections)
+        const f = await load(url, child.pid!, paths, connections)
         if (name === 'search' && connections === 4) searchP975 = f.p975
-        console.log(`${name} | ${connections} | ${f.requests} | ${f.rps.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${f.p975.toFixed(0)} | ${f.errors}`)
+        console.log(`${name} | ${connections} | ${f.requests} | ${f.rps.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${f.p975.toFixed(0)} (${f.halves.map((h) => h.toFixed(0)).join(' / ')}) | ${f.errors} | ${f.cpu.toFixed(1)}`)
       }
     }
     const load1 = loadavg()[0]
@@ -264,14 +276,14 @@ async function upload(url: string, i: number): Promise<{ ok: boolean; ms: number
 /** Search load alone, then with uploads: p97.5 of both, uploads kept, server memory before and after. */
 async function soak(url: string, pid: number, searchPaths: string[]): Promise<void> {
   console.log(`\n### Soak: ${SOAK_UPLOADS} uploads during ${SOAK_SECONDS} s of 4-connection search load`)
-  const alone = await load(url, searchPaths, 4, SOAK_SECONDS)
+  const alone = await load(url, pid, searchPaths, 4, SOAK_SECONDS)
   const pids = processTree(pid)
   const before = rssOf(pids)
   const uploads: Promise<{ ok: boolean; ms: number }>[] = []
   const timer = setInterval(() => {
     if (uploads.length < SOAK_UPLOADS) uploads.push(upload(url, uploads.length))
   }, (SOAK_SECONDS * 1000 * 0.8) / SOAK_UPLOADS)
-  const during = await load(url, searchPaths, 4, SOAK_SECONDS)
+  const during = await load(url, pid, searchPaths, 4, SOAK_SECONDS)
   clearInterval(timer)
   const results = await Promise.all(uploads)
   // Uploads are searchable once their build is in (the app looks for a newer build every 5 s).
@@ -283,9 +295,9 @@ async function soak(url: string, pid: number, searchPaths: string[]): Promise<vo
   }
   const after = rssOf(pids)
   const slowest = results.reduce((m, r) => Math.max(m, r.ms), 0)
-  console.log('search, 4 connections | requests | req/s | p50 ms | p97.5 ms | non-200')
+  console.log('search, 4 connections | requests | req/s | p50 ms | p97.5 ms (first / second half) | non-200')
   for (const [name, f] of [['alone', alone], ['with uploads', during]] as const) {
-    console.log(`${name} | ${f.requests} | ${f.rps.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p975.toFixed(0)} | ${f.errors}`)
+    console.log(`${name} | ${f.requests} | ${f.rps.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p975.toFixed(0)} (${f.halves.map((h) => h.toFixed(0)).join(' / ')}) | ${f.errors}`)
   }
   const ratio = during.p975 / alone.p975
   console.log(`search p97.5 with uploads / alone: ${ratio.toFixed(2)} (target ≤ 2)`)

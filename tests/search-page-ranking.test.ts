@@ -176,6 +176,37 @@ describe('passage norms kept per build', () => {
   })
 })
 
+describe('warming a store that fits the norm cache', () => {
+  it('reads every passage norm in one scan: a query never asked reads none afterwards, and ranks as a cold store does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-warm-norms-'))
+    const emb = new HashEmbedder()
+    await indexCases(fixtureCases(), { uri: dir, provider: fixedProvider(emb), ...quiet })
+    const cold = await openStore(dir, { embedder: emb })
+    const warm = await openStore(dir, { embedder: emb })
+    const table = await (await lancedb.connect(dir)).openTable(TABLES.passages)
+    const takes = vi.spyOn(Object.getPrototypeOf(table) as { takeRowIds: (ids: bigint[]) => unknown }, 'takeRowIds')
+    try {
+      await warm.warm()
+      takes.mockClear()
+      for (const q of ['加装电梯', '老舊小區 無物業', '小区没人管']) {
+        const options = { limit: 200, facets: true }
+        const ranking = await warm.ranking(q, options)
+        expect(takes).not.toHaveBeenCalled()
+        const reference = await cold.ranking(q, options)
+        expect(ranking.ranked).toEqual(reference.ranked)
+        expect(ranking.facets).toEqual(reference.facets)
+        takes.mockClear()
+      }
+    } finally {
+      takes.mockRestore()
+      table.close()
+      cold.close()
+      warm.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('the search page reuses the ranking of a search it just ranked', () => {
   const params = (url: string) => parseSearchParams(new URL(url, 'http://casebook.test'))
 

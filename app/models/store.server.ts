@@ -22,8 +22,9 @@ export function getStore(): Promise<Store> {
  * Opens the store and runs one search with facets, so the first reader does not wait for what
  * every later one reuses: the embedder rebuilt from the store, the facet catalog, the segmenter's
  * dictionary and the glossary (2.8 s for the first search page at 10k cases before), then reads
- * the common bigrams' posting lists (Store.warm). Called, not awaited, when the server starts; a
- * missing store is left to the pages to report.
+ * every passage's norm (stores up to 50,000 passages) and the common bigrams' posting lists
+ * (Store.warm). Called, not awaited, when the server starts; a missing store is left to the pages
+ * to report.
  */
 export async function warmStore(): Promise<void> {
   try {

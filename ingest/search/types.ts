@@ -108,7 +108,7 @@ export interface Store {
   search(query: string, options?: Partial<SearchOptions>): Promise<SearchResult>
   /** The same search as a ranking, its hits made on demand (the web UI's results pages). */
   ranking(query: string, options?: Partial<SearchOptions>): Promise<Ranking>
-  /** Reads ahead what the first searches of a build would read cold (the common bigrams' postings). */
+  /** Reads ahead what the first searches of a build would read cold (every passage's norm when they fit the cache, the common bigrams' postings). */
   warm(bigrams?: number): Promise<void>
   /** "Cases like mine": a free-text description of one's own compound → comparable cases with reasons. */
   like(description: string, options?: Partial<SearchOptions>): Promise<{ hits: SimilarHit[]; facets: FacetCounts | null }>
