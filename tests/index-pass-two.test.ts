@@ -11,7 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { indexStream } from '../ingest/index/write.js'
 import { lsaProvider } from '../ingest/index/embedders.js'
 import { connect } from '../ingest/index/lancedb.js'
-import { embedLsa, LsaEmbedder, lsaFromHandover, lsaHandover, trainLsa } from '../ingest/embed/lsa.js'
+import { embedLsa, LSA_DEFAULTS, LsaEmbedder, lsaFromHandover, lsaHandover, trainLsa, TrainingSample } from '../ingest/embed/lsa.js'
+import { normalizeForSearch } from '../ingest/text/script.js'
 import { WorkerPool } from '../ingest/corpus/pool.js'
 import type { ShareThreads } from '../ingest/index/passage-share.js'
 import { makeCase } from './helpers/cases.js'
@@ -62,6 +63,28 @@ describe('lsaHandover', () => {
       const b = embedLsa(model, t)
       expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true)
     }
+  })
+
+  it('given a sample analysed as it streamed by, hands over each kept text\'s normal form until the text is embedded', async () => {
+    // Traditional script and quotes inside a word: the normal form is not the text itself.
+    const streamed = new TrainingSample(40, { bigramWeight: LSA_DEFAULTS.bigramWeight })
+    const all = [...texts, '紅‘棟’力議事會每月開一次，樓棟長與網格員一道加裝電梯']
+    all.forEach((t) => streamed.add(t))
+    const rebuilt = lsaFromHandover(lsaHandover(new LsaEmbedder(trainLsa(streamed, { maxPassages: 40 })))!)
+    let kept = 0
+    for (const t of all) {
+      const form = rebuilt.normalizedForm(t)
+      if (form === undefined) continue
+      kept++
+      expect(form).toBe(normalizeForSearch(t))
+    }
+    // The 40 sampled texts and those the last trim pushed out (the sample holds fewer than 80).
+    expect(kept).toBeGreaterThan(40)
+    expect(rebuilt.normalizedForm(all.at(-1)!)).toBe(normalizeForSearch(all.at(-1)!))
+    await rebuilt.embed([all[0]], 'passage')
+    expect(rebuilt.normalizedForm(all[0])).toBeUndefined()
+    // A sample that was not analysed has no normal forms to give.
+    expect(new LsaEmbedder(model).normalizedForm(texts[0])).toBeUndefined()
   })
 
   it('given an embedder other than lsa, has nothing to hand over', () => {
