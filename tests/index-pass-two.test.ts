@@ -115,6 +115,15 @@ describe('a first build whose passages are embedded on the worker pool', () => {
     expect(await rows(pooled, 'cases')).toEqual(await rows(alone, 'cases'))
   }, 120_000)
 
+  it('given a pool closed twice (ingest closes it once pass two is done, and again at the end), stops its workers once and both calls settle', async () => {
+    const own = new WorkerPool(1)
+    const first = own.close()
+    const second = own.close()
+    expect(second).toBe(first)
+    await Promise.all([first, second])
+    await expect(own.close()).resolves.toBeUndefined()
+  })
+
   it('given threads that cannot take the embedder, the writer embeds the passages itself', async () => {
     const refusing: ShareThreads = { parts: 2, load: async () => false, rows: () => Promise.reject(new Error('not to be asked')) }
     const uri = tmp()
