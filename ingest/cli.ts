@@ -44,12 +44,26 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0)
 })
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (err: unknown) => {
-    process.stderr.write(`casebook: ${err instanceof Error ? err.message : String(err)}\n`)
-    process.exitCode = 1
-  },
-)
+/**
+ * Ends the process once stdout and stderr have taken everything written to them. A command has
+ * awaited all of its own work by the time it returns (case files written, every LanceDB write and
+ * index build committed, the store's lock released); what Node would still do before exiting is
+ * tear down what is left — LanceDB's runtime, the heap — which took an ingest 0.2 s of wall time
+ * at load 7 and 0.9–1.4 s at load 13 (0.3–0.7 s with this). Nothing written is lost: the bytes are the kernel's once each write has returned, and a
+ * natural exit would not sync them to disk either.
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code
+  let pending = 2
+  const done = () => {
+    if (--pending === 0) process.exit(code)
+  }
+  // An empty write's callback runs once every earlier write to that stream is out.
+  process.stdout.write('', done)
+  process.stderr.write('', done)
+}
+
+main(process.argv.slice(2)).then(exitWhenFlushed, (err: unknown) => {
+  process.stderr.write(`casebook: ${err instanceof Error ? err.message : String(err)}\n`)
+  exitWhenFlushed(1)
+})

@@ -112,6 +112,23 @@ describe('casebook extract --json', () => {
     expect(code).toBe(0)
   })
 
+  it('given a reader slower than its output, hands over every byte before it exits', async () => {
+    // ~300 KB, past a pipe's 64 KB buffer, read only after the command has finished its work:
+    // the CLI exits as soon as its streams are flushed, never with output still queued.
+    const files = Array.from({ length: 3 }, () => seeds.map((n) => join(SEEDS, n))).flat()
+    const child = spawn(process.execPath, ['ingest/cli.mjs', 'extract', '--json', ...files], { cwd: ROOT })
+    child.stdout.pause()
+    await new Promise((wait) => setTimeout(wait, 3000))
+    let stdout = ''
+    child.stdout.setEncoding('utf8')
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stdout.resume()
+    const code = await new Promise<number | null>((ended) => child.on('close', (c) => ended(c)))
+    expect(code).toBe(0)
+    expect(Buffer.byteLength(stdout)).toBeGreaterThan(200_000)
+    expect(JSON.parse(stdout)).toHaveLength(files.length)
+  })
+
   it('keeps stdout pure JSON through npm run -s casebook', async () => {
     const r = await run('npm', ['run', '-s', 'casebook', '--', 'extract', '--json', join(SEEDS, seeds[0])])
     expect(r.code).toBe(0)

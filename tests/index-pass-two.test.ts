@@ -11,7 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { indexStream } from '../ingest/index/write.js'
 import { lsaProvider } from '../ingest/index/embedders.js'
 import { connect } from '../ingest/index/lancedb.js'
-import { embedLsa, LsaEmbedder, lsaFromHandover, lsaHandover, trainLsa } from '../ingest/embed/lsa.js'
+import { embedLsa, LSA_DEFAULTS, LsaEmbedder, lsaFromHandover, lsaHandover, trainLsa, TrainingSample } from '../ingest/embed/lsa.js'
+import { normalizeForSearch } from '../ingest/text/script.js'
 import { WorkerPool } from '../ingest/corpus/pool.js'
 import type { ShareThreads } from '../ingest/index/passage-share.js'
 import { makeCase } from './helpers/cases.js'
@@ -64,6 +65,28 @@ describe('lsaHandover', () => {
     }
   })
 
+  it('given a sample analysed as it streamed by, hands over each kept text\'s normal form until the text is embedded', async () => {
+    // Traditional script and quotes inside a word: the normal form is not the text itself.
+    const streamed = new TrainingSample(40, { bigramWeight: LSA_DEFAULTS.bigramWeight })
+    const all = [...texts, '紅‘棟’力議事會每月開一次，樓棟長與網格員一道加裝電梯']
+    all.forEach((t) => streamed.add(t))
+    const rebuilt = lsaFromHandover(lsaHandover(new LsaEmbedder(trainLsa(streamed, { maxPassages: 40 })))!)
+    let kept = 0
+    for (const t of all) {
+      const form = rebuilt.normalizedForm(t)
+      if (form === undefined) continue
+      kept++
+      expect(form).toBe(normalizeForSearch(t))
+    }
+    // The 40 sampled texts and those the last trim pushed out (the sample holds fewer than 80).
+    expect(kept).toBeGreaterThan(40)
+    expect(rebuilt.normalizedForm(all.at(-1)!)).toBe(normalizeForSearch(all.at(-1)!))
+    await rebuilt.embed([all[0]], 'passage')
+    expect(rebuilt.normalizedForm(all[0])).toBeUndefined()
+    // A sample that was not analysed has no normal forms to give.
+    expect(new LsaEmbedder(model).normalizedForm(texts[0])).toBeUndefined()
+  })
+
   it('given an embedder other than lsa, has nothing to hand over', () => {
     expect(lsaHandover(new HashEmbedder())).toBeNull()
   })
@@ -91,6 +114,15 @@ describe('a first build whose passages are embedded on the worker pool', () => {
     expect(await rows(pooled, 'passages')).toEqual(await rows(alone, 'passages'))
     expect(await rows(pooled, 'cases')).toEqual(await rows(alone, 'cases'))
   }, 120_000)
+
+  it('given a pool closed twice (ingest closes it once pass two is done, and again at the end), stops its workers once and both calls settle', async () => {
+    const own = new WorkerPool(1)
+    const first = own.close()
+    const second = own.close()
+    expect(second).toBe(first)
+    await Promise.all([first, second])
+    await expect(own.close()).resolves.toBeUndefined()
+  })
 
   it('given threads that cannot take the embedder, the writer embeds the passages itself', async () => {
     const refusing: ShareThreads = { parts: 2, load: async () => false, rows: () => Promise.reject(new Error('not to be asked')) }

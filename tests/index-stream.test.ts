@@ -16,6 +16,12 @@ import { StageTimes } from '../ingest/timings.js'
 import { fixtureCases, makeCase } from './helpers/cases.js'
 import { HashEmbedder } from './helpers/embedder.js'
 import type { Case } from '../ingest/schema.js'
+import { bigramShares, MIN_PASSAGES } from '../ingest/search/bigrams.js'
+import { searchNormal } from '../ingest/search/normalize.js'
+import { passagesOf, passageText } from '../ingest/index/rows.js'
+import { connect } from '../ingest/index/lancedb.js'
+import { latestPointer } from '../ingest/index/meta.js'
+import { TABLES } from '../ingest/index/layout.js'
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'casebook-stream-'))
 const quiet = { log: () => {} }
@@ -135,6 +141,20 @@ describe('indexStream', () => {
     expect(times.ms.embed).toBeGreaterThan(0)
     expect(times.ms.index).toBeGreaterThan(0)
   })
+
+  it('given a first build of more passages than queries are planned from, records the bigram shares of every passage', async () => {
+    // One short passage a case, fewer cases than the bigram sample holds: the sample is the corpus.
+    const cases = manyCases(MIN_PASSAGES + 50)
+    const uri = tmp()
+    const stats = await indexStream(cases, { uri, provider: fixedProvider(new HashEmbedder()), ...quiet })
+    expect(stats.passages).toBe(cases.length)
+    const db = await connect(uri)
+    const pointer = (await latestPointer(await db.openTable(TABLES.meta)))!
+    db.close()
+    const normals = cases.flatMap((c) => passagesOf(c).map((p, ord) => searchNormal(passageText(c, p, ord))))
+    expect(pointer.bigramShares!.length).toBeGreaterThan(10)
+    expect(pointer.bigramShares).toEqual(bigramShares(normals))
+  }, 60_000)
 
   it('keeps the first of two cases with one id and says so', async () => {
     const [a, b] = fixtureCases()

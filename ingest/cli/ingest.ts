@@ -134,6 +134,9 @@ async function ingest(
   const onPhase = (p: IndexPhase) => {
     if (p.name === 'embed' && timeline.trained === null) timeline.trained = sinceStart()
     if (p.name === 'indexes') timeline.embedded = timeline.trained === null ? null : sinceStart()
+    // Nothing after the passages needs the workers: each thread's teardown (its heap, the model's
+    // memory) then runs beside LanceDB's index builds instead of after them. Awaited at the end.
+    if (p.name === 'indexes') pool?.close().catch(() => {})
     progress.phase(p)
   }
 

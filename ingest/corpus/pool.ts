@@ -105,6 +105,7 @@ export class WorkerPool {
   }
   /** Settles once the workers are started; tasks wait for it, the caller need not. */
   private readonly ready: Promise<void>
+  private closing: Promise<void> | null = null
 
   constructor(readonly size: number) {
     this.ready = workerStarter().then((start) => {
@@ -196,10 +197,14 @@ export class WorkerPool {
     })
   }
 
-  async close(): Promise<void> {
-    await this.ready
-    const slots = this.slots
-    this.slots = []
-    await Promise.all(slots.map((s) => s.worker.terminate()))
+  /** Stops the workers; a second call waits for the first's (ingest closes the pool once pass two is done, and again at the end). */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.ready
+      const slots = this.slots
+      this.slots = []
+      await Promise.all(slots.map((s) => s.worker.terminate()))
+    })()
+    return this.closing
   }
 }

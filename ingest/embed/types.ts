@@ -13,4 +13,10 @@ export interface Embedder {
   readonly dims: number
   /** Unit-length vectors, one per text. */
   embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]>
+  /**
+   * A passage's normalizeForSearch form when the embedder made it already and still holds it (a
+   * freshly trained offline model keeps its training sample's), asked before the passage is
+   * embedded: the writer then does not convert the same text again for its full-text column.
+   */
+  normalizedForm?(text: string): string | undefined
 }

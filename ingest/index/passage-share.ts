@@ -9,6 +9,7 @@ import type { Case } from '../schema.js'
 import type { Embedder } from '../embed/types.js'
 import { passageRows, passagesOf, passageText, toArrow } from './rows.js'
 import { passagesSchema } from './layout.js'
+import { normalizeForSearch } from '../text/script.js'
 
 /** Stored cases as `cases` holds them: JSON, UTF-8, case i ending at `ends[i]` (starting where i − 1 ends). */
 export interface CaseShare {
@@ -65,6 +66,8 @@ export async function shareRows(embedder: Embedder, share: CaseShare): Promise<S
   }
   const passages = cases.map(passagesOf)
   const texts = cases.flatMap((c, i) => passages[i].map((p, ord) => passageText(c, p, ord)))
+  // Asked before embedding, which lets the embedder drop what it kept of a text.
+  const normals = texts.map((text) => embedder.normalizedForm?.(text))
   ms.index += performance.now() - t
   t = performance.now()
   const vectors = texts.length ? await embedder.embed(texts, 'passage') : []
@@ -74,7 +77,9 @@ export async function shareRows(embedder: Embedder, share: CaseShare): Promise<S
   const rows: Record<string, unknown>[][] = []
   let at = 0
   cases.forEach((c, i) => {
-    rows.push(passageRows(c, passages[i], vectors.slice(at, at + passages[i].length)))
+    const from = at
+    const normalized = (ord: number) => normals[from + ord] ?? normalizeForSearch(texts[from + ord])
+    rows.push(passageRows(c, passages[i], vectors.slice(from, from + passages[i].length), normalized))
     at += passages[i].length
   })
   const out: ShareRows = { table: null!, cases: cases.map((c, i) => ({ id: c.id, rows: rows[i].length })), failed: [], ms }

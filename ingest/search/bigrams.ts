@@ -70,13 +70,24 @@ function runBigrams(run: string): string[] {
 export function bigramShares(normals: string[]): [string, number][] {
   if (normals.length < MIN_PASSAGES) return []
   const df = new Map<string, number>()
-  for (const n of normals) for (const b of new Set(cjkBigrams(n))) df.set(b, (df.get(b) ?? 0) + 1)
-  const min = Math.max(2, normals.length * LISTED_SHARE)
+  for (const n of normals) countBigrams(n, df)
+  return sharesOf(df, normals.length)
+}
+
+/** Adds one passage to bigramShares' counts (a caller may count a slice at a time between other work). */
+export function countBigrams(normal: string, df: Map<string, number>): void {
+  for (const b of new Set(cjkBigrams(normal))) df.set(b, (df.get(b) ?? 0) + 1)
+}
+
+/** bigramShares from the counts of `passages` passages (countBigrams). */
+export function sharesOf(df: ReadonlyMap<string, number>, passages: number): [string, number][] {
+  if (passages < MIN_PASSAGES) return []
+  const min = Math.max(2, passages * LISTED_SHARE)
   return [...df.entries()]
     .filter(([, c]) => c >= min)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_LISTED)
-    .map(([b, c]) => [b, Math.round((c / normals.length) * 1e4) / 1e4])
+    .map(([b, c]) => [b, Math.round((c / passages) * 1e4) / 1e4])
 }
 
 /**
