@@ -89,5 +89,7 @@ export async function processDocument(name: string, bytes: Uint8Array, opts: Par
 
 /** Report file → Case. Throws InputError for unusable input (named by the path given). */
 export async function processReport(file: string, opts: Partial<ProcessOptions> = {}): Promise<Case> {
-  return processDocument(file, await readReportBytes(file), opts)
+  // readReportBytes reads on this thread: its time is the read stage's.
+  const bytes = await (opts.times ?? new StageTimes()).time('read', () => readReportBytes(file))
+  return processDocument(file, bytes, opts)
 }

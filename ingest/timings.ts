@@ -1,8 +1,9 @@
 /**
  * Seconds spent per ingest stage, for the summary `casebook ingest` prints: the time a thread was
- * busy with the stage. Waits for file I/O (reading a report, a case file's fsync) overlap other
- * work and are not counted. Stages that run in worker threads (read, clean, extract, write) add
- * up the time of every worker, so on a multi-core run they can sum to more than the wall time.
+ * busy with the stage. Waits for file I/O (a case file's fsync) overlap other work and are not
+ * counted; a report is read, and a case file opened and written, on the stage's thread. Stages
+ * that run in worker threads (read, clean, extract, write) add up the time of every worker, so on
+ * a multi-core run they can sum to more than the wall time.
  */
 export const STAGES = ['read', 'clean', 'extract', 'write', 'embed', 'index', 'compact'] as const
 export type Stage = (typeof STAGES)[number]

@@ -50,6 +50,21 @@ describe('given generated reports processed into cases', () => {
   })
 })
 
+describe('given strings the library quotes, met again and again', () => {
+  it('writes them as the library does at every meeting, at any depth and in flow lists', () => {
+    // A unit sign, a count that reads as a number, a reason with ": " in it, one too long to keep.
+    const quoted = ['%', '135', 'kept by rule: outline', `${'stairwell meeting '.repeat(12)}: end`]
+    const records = [
+      { unit: quoted[0], scale: { count: quoted[1], note: quoted[2] }, list: [quoted[0], quoted[1]] },
+      { why: quoted[2], deep: { deeper: { unit: quoted[0], long: quoted[3] } }, list: [quoted[1], '楼栋'] },
+      { long: quoted[3], unit: quoted[0], items: [{ note: quoted[2] }, { note: quoted[1] }] },
+    ]
+    for (let round = 0; round < 2; round++) {
+      for (const record of records) expect(writeYaml(record)).toBe(libraryYaml(record))
+    }
+  })
+})
+
 describe('given arbitrary values', () => {
   // Characters that change how YAML must write a string: indicators, separators, digits, quotes,
   // escapes, line breaks, full-width punctuation, and CJK text; and what makes a string that starts

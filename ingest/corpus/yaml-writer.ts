@@ -58,14 +58,38 @@ function str(s: string, inFlow: boolean, indent: string): string {
     return `"${s}"`
   }
   if (plainlySafe(s) || plainDigitFirst(s)) return s
-  // Below the top, yaml decides a string the same way at any depth (at the top, "..." or "---"
-  // would start a block); only the indent of a block scalar's lines differs.
-  const written = YAML.stringify({ s }, YAML_OPTIONS).slice(3, -1)
+  const written = libraryString(s)
   if (!written.includes('\n')) return written
   const [header, ...lines] = written.split('\n')
   // A literal block ("|-", "|", "|2-"; not "|+", whose kept line breaks reach into what follows).
   if (inFlow || !BLOCK_HEADER.test(header)) throw new Unsupported()
   return [header, ...lines.map((line) => (line === '' ? '' : line.startsWith(DEPTH_ONE) ? indent + line.slice(DEPTH_ONE.length) : unsupported()))].join('\n')
+}
+
+/**
+ * One-line strings the library wrote, by string: a handful ("%", the DOM's reason for its article,
+ * a number-like count) come back in most case files, and each asked the library to build and
+ * stringify a document (~0.3 ms of a worker's ~6 ms a report). Long and multi-line strings (removed
+ * page furniture) are each met once and not kept; the map is emptied if it ever fills.
+ */
+const libraryWritten = new Map<string, string>()
+const LIBRARY_KEPT = 512
+const LIBRARY_KEPT_CHARS = 200
+
+/**
+ * `s` as the library writes it below the top (there, "..." or "---" would start a block; below
+ * it, yaml decides a string the same way at any depth, only the indent of a block scalar's lines
+ * differs): at depth one.
+ */
+function libraryString(s: string): string {
+  const kept = libraryWritten.get(s)
+  if (kept !== undefined) return kept
+  const written = YAML.stringify({ s }, YAML_OPTIONS).slice(3, -1)
+  if (s.length <= LIBRARY_KEPT_CHARS && !written.includes('\n')) {
+    if (libraryWritten.size >= LIBRARY_KEPT) libraryWritten.clear()
+    libraryWritten.set(s, written)
+  }
+  return written
 }
 
 const BLOCK_HEADER = /^\|[0-9]?-?$/
