@@ -27,6 +27,13 @@ export type WorkerTask =
   | { seq: number; kernel: KernelTask }
   | { seq: number; handover: LsaHandover }
   | { seq: number; share: CaseShare }
+  | { allowWrites: true }
+
+/** What a worker is started with (`workerData`). */
+export interface WorkerStart {
+  /** Case files wait for an `allowWrites` message: the reports are made, their files not yet written. */
+  holdWrites: boolean
+}
 
 /** A worker's answer: the report's outcome, `kernel` done (its output is in shared memory), the model loaded, a share's rows, or why a task failed. */
 export type WorkerReply =
@@ -66,17 +73,17 @@ const BUNDLED_WORKER = Symbol.for('casebook.ingest-worker')
  * each thread ~1 s of CPU at start (a hook thread resolving and translating every module). Where
  * .cache/ cannot be written the worker boots through tsx.
  */
-async function workerStarter(): Promise<() => Worker> {
+async function workerStarter(): Promise<(workerData: WorkerStart) => Worker> {
   const prebuilt = (globalThis as { [BUNDLED_WORKER]?: URL })[BUNDLED_WORKER]
-  if (prebuilt) return () => new Worker(prebuilt)
-  if (!import.meta.url.endsWith('.ts')) return () => new Worker(new URL('./worker.js', import.meta.url))
+  if (prebuilt) return (workerData) => new Worker(prebuilt, { workerData })
+  if (!import.meta.url.endsWith('.ts')) return (workerData) => new Worker(new URL('./worker.js', import.meta.url), { workerData })
   const source = new URL('./worker.ts', import.meta.url)
   try {
     const bundle = await bundled(source)
-    return () => new Worker(bundle)
+    return (workerData) => new Worker(bundle, { workerData })
   } catch {
     const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}) })`
-    return () => new Worker(boot, { eval: true })
+    return (workerData) => new Worker(boot, { eval: true, workerData })
   }
 }
 
@@ -97,24 +104,47 @@ async function bundled(source: URL): Promise<URL> {
   return pathToFileURL(file)
 }
 
+export interface PoolOptions {
+  /**
+   * Reports are read, cleaned and extracted at once, but no case file is written until
+   * `allowWrites()`: ingest sends the first reports while it loads LanceDB and opens the store,
+   * and a command that then fails on a usage or store error has written nothing.
+   */
+  holdWrites?: boolean
+}
+
 export class WorkerPool {
   private slots: Slot[] = []
   private seq = 0
-  private start: () => Worker = () => {
+  private start: (workerData: WorkerStart) => Worker = () => {
     throw new Error('ingest worker pool: not ready')
   }
   /** Settles once the workers are started; tasks wait for it, the caller need not. */
   private readonly ready: Promise<void>
+  private holdWrites: boolean
 
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    opts: PoolOptions = {},
+  ) {
+    this.holdWrites = opts.holdWrites ?? false
     this.ready = workerStarter().then((start) => {
       this.start = start
       for (let i = 0; i < size; i++) this.slots.push(this.spawn())
     })
   }
 
+  /** Lets the workers write the case files they hold and every later one (see `holdWrites`). */
+  allowWrites(): void {
+    if (!this.holdWrites) return
+    this.holdWrites = false
+    void this.ready.then(() => {
+      for (const slot of this.slots) slot.worker.postMessage({ allowWrites: true } satisfies WorkerTask)
+    })
+  }
+
   private spawn(): Slot {
-    const slot: Slot = { worker: this.start(), pending: new Map() }
+    const slot: Slot = { worker: this.start({ holdWrites: this.holdWrites }), pending: new Map() }
     slot.worker.on('message', (reply: WorkerReply) => {
       const p = slot.pending.get(reply.seq)
       slot.pending.delete(reply.seq)
@@ -188,7 +218,7 @@ export class WorkerPool {
   }
 
   /** One task to one worker; rejects, naming `what` the task was for, when the worker fails it or dies. */
-  private ask(slot: Slot, task: WorkerTask, what: string, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
+  private ask(slot: Slot, task: Extract<WorkerTask, { seq: number }>, what: string, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
       const fail = (why: string) => reject(new Error(`${what}: worker thread failed (${why})`))
       slot.pending.set(task.seq, { resolve: (reply) => ('error' in reply ? fail(reply.error) : resolve(reply)), fail })
