@@ -58,6 +58,23 @@ describe('a pool holding its writes', () => {
   }, 60_000)
 })
 
+describe('a staggered pool', () => {
+  it('hands the later worker its share of the first window and answers every report, held writes included', async () => {
+    const cases = join(tmp, 'cases-staggered')
+    const pool = new WorkerPool(2, { holdWrites: true, stagger: true })
+    try {
+      const outcomes = reports().map((file) => pool.run(file, cases))
+      // The first worker's first report starts the second, which takes the reports queued for it.
+      await new Promise((r) => setTimeout(r, 300))
+      pool.allowWrites()
+      expect((await Promise.all(outcomes)).map((o) => o.status)).toEqual(reports().map(() => 'created'))
+      expect(readdirSync(cases)).toHaveLength(reports().length)
+    } finally {
+      await pool.close()
+    }
+  }, 60_000)
+})
+
 describe('casebook ingest with worker threads', () => {
   it('writes no case file when the store is held by another writer or the embedder is unknown', async () => {
     const db = join(tmp, 'db-busy')

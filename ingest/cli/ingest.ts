@@ -101,8 +101,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const files = listReports(corpus)
   const workers = requested ?? defaultWorkers(files.length)
-  // The workers start on the first reports at once; their case files wait for the store (below).
-  const pool = workers > 0 ? new WorkerPool(workers, { holdWrites: true }) : null
+  // The workers start on the first reports at once (the second once the first has made one);
+  // their case files wait for the store (below).
+  const pool = workers > 0 ? new WorkerPool(workers, { holdWrites: true, stagger: true }) : null
   try {
     return await ingest(files, { corpus, cases, json, db: args.values.db, embedder: args.values.embedder }, pool)
   } finally {

@@ -23,7 +23,7 @@ export function problemOf(file: string, err: unknown): string {
  * reports compares text and parses nothing. `writable`, when given, is awaited before the file is
  * written (ingest's workers start on the reports before the store is open: see ./pool.ts).
  */
-export async function ingestFile(file: string, casesDir: string, times = new StageTimes(), writable?: () => Promise<void>): Promise<{ status: WriteStatus; case: Case }> {
+export async function ingestFile(file: string, casesDir: string, times = new StageTimes(), writable?: () => Promise<void> | undefined): Promise<{ status: WriteStatus; case: Case }> {
   // The report first: when it is unusable, the error names it, not the case file.
   let merged = await processReport(file, { times })
   const target = caseFile(casesDir, caseId(file))
@@ -42,7 +42,7 @@ export async function ingestFile(file: string, casesDir: string, times = new Sta
 }
 
 /** `ingestFile` as an outcome: a failure is a value naming the file, never a throw. */
-export async function ingestOutcome(file: string, casesDir: string, writable?: () => Promise<void>): Promise<IngestOutcome> {
+export async function ingestOutcome(file: string, casesDir: string, writable?: () => Promise<void> | undefined): Promise<IngestOutcome> {
   const times = new StageTimes()
   const id = caseId(file)
   try {

@@ -35,13 +35,14 @@ export interface WorkerStart {
   holdWrites: boolean
 }
 
-/** A worker's answer: the report's outcome, `kernel` done (its output is in shared memory), the model loaded, a share's rows, or why a task failed. */
+/** A worker's answer (`made`: its first report is made, its case file about to be written): the report's outcome, `kernel` done (its output is in shared memory), the model loaded, a share's rows, or why a task failed. */
 export type WorkerReply =
   | { seq: number; outcome: IngestOutcome }
   | { seq: number; kernel: true }
   | { seq: number; loaded: true }
   | { seq: number; share: ShareReply }
   | { seq: number; error: string }
+  | { made: true }
 
 interface Pending {
   resolve: (reply: WorkerReply) => void
@@ -50,8 +51,10 @@ interface Pending {
 }
 
 interface Slot {
-  worker: Worker
+  /** Null until the worker is started (see `stagger`): its tasks wait in `backlog`. */
+  worker: Worker | null
   pending: Map<number, Pending>
+  backlog: { task: WorkerTask; transfer: ArrayBuffer[] }[]
 }
 
 /** Reports per worker below which a worker's start (~1 s of module loading) costs more than it saves. */
@@ -111,6 +114,13 @@ export interface PoolOptions {
    * and a command that then fails on a usage or store error has written nothing.
    */
   holdWrites?: boolean
+  /**
+   * Start one worker, and the others once it has made its first report (or failed). On two
+   * cores, two workers and the main thread loading their modules at once each got a third of the
+   * machine: one worker alone reached its first report sooner than either of two. Tasks for a
+   * worker not yet started wait for it.
+   */
+  stagger?: boolean
 }
 
 export class WorkerPool {
@@ -130,7 +140,16 @@ export class WorkerPool {
     this.holdWrites = opts.holdWrites ?? false
     this.ready = workerStarter().then((start) => {
       this.start = start
-      for (let i = 0; i < size; i++) this.slots.push(this.spawn())
+      for (let i = 0; i < size; i++) this.slots.push({ worker: null, pending: new Map(), backlog: [] })
+      const later = opts.stagger ? this.slots.slice(1) : []
+      let started = false
+      const startLater = () => {
+        if (started) return
+        started = true
+        for (const slot of later) if (this.slots.includes(slot)) this.spawn(slot)
+      }
+      for (const slot of this.slots) if (!later.includes(slot)) this.spawn(slot, startLater)
+      if (!later.length) startLater()
     })
   }
 
@@ -139,29 +158,43 @@ export class WorkerPool {
     if (!this.holdWrites) return
     this.holdWrites = false
     void this.ready.then(() => {
-      for (const slot of this.slots) slot.worker.postMessage({ allowWrites: true } satisfies WorkerTask)
+      // A worker started later is told by its workerData.
+      for (const slot of this.slots) slot.worker?.postMessage({ allowWrites: true } satisfies WorkerTask)
     })
   }
 
-  private spawn(): Slot {
-    const slot: Slot = { worker: this.start({ holdWrites: this.holdWrites }), pending: new Map() }
-    slot.worker.on('message', (reply: WorkerReply) => {
+  /** Starts the slot's worker and hands it the tasks that waited; `answered` on its first reply or failure. */
+  private spawn(slot: Slot, answered = () => {}): void {
+    const worker = this.start({ holdWrites: this.holdWrites })
+    slot.worker = worker
+    worker.on('message', (reply: WorkerReply) => {
+      answered()
+      if ('made' in reply) return
       const p = slot.pending.get(reply.seq)
       slot.pending.delete(reply.seq)
       p?.resolve(reply)
     })
-    // A worker that dies fails the reports it held, naming each, and is replaced.
+    // A worker that dies fails the tasks it held, naming each, and is replaced.
     const fail = (why: string) => {
+      answered()
       for (const [, p] of slot.pending) p.fail(why)
       slot.pending.clear()
       const at = this.slots.indexOf(slot)
-      if (at >= 0) this.slots[at] = this.spawn()
+      if (at < 0) return
+      const fresh: Slot = { worker: null, pending: new Map(), backlog: [] }
+      this.slots[at] = fresh
+      this.spawn(fresh)
     }
-    slot.worker.on('error', (e) => fail(e.message))
-    slot.worker.on('exit', (code) => {
+    worker.on('error', (e) => fail(e.message))
+    worker.on('exit', (code) => {
       if (code !== 0 && this.slots.includes(slot)) fail(`ingest worker exited with code ${code}`)
     })
-    return slot
+    for (const { task, transfer } of slot.backlog.splice(0)) worker.postMessage(task, transfer)
+  }
+
+  private post(slot: Slot, task: WorkerTask, transfer: ArrayBuffer[] = []): void {
+    if (slot.worker) slot.worker.postMessage(task, transfer)
+    else slot.backlog.push({ task, transfer })
   }
 
   /** The report's outcome, from the least busy worker. */
@@ -172,7 +205,7 @@ export class WorkerPool {
     return new Promise((resolve) => {
       const fail = (why: string) => resolve({ file, id: caseId(file), status: 'failed', error: `${file}: internal error (${why})`, ms: {} })
       slot.pending.set(seq, { resolve: (reply) => ('outcome' in reply ? resolve(reply.outcome) : fail('unexpected reply')), fail })
-      slot.worker.postMessage({ seq, file, cases } satisfies WorkerTask)
+      this.post(slot, { seq, file, cases })
     })
   }
 
@@ -222,7 +255,7 @@ export class WorkerPool {
     return new Promise((resolve, reject) => {
       const fail = (why: string) => reject(new Error(`${what}: worker thread failed (${why})`))
       slot.pending.set(task.seq, { resolve: (reply) => ('error' in reply ? fail(reply.error) : resolve(reply)), fail })
-      slot.worker.postMessage(task, transfer)
+      this.post(slot, task, transfer)
     })
   }
 
@@ -230,6 +263,6 @@ export class WorkerPool {
     await this.ready
     const slots = this.slots
     this.slots = []
-    await Promise.all(slots.map((s) => s.worker.terminate()))
+    await Promise.all(slots.map((s) => s.worker?.terminate()))
   }
 }

@@ -24,11 +24,18 @@ let embedder: Embedder | null = null
 
 // A report whose case file is held (pool.ts, `holdWrites`) waits here, made and ready to write.
 let allowWrites = () => {}
-const writable: Promise<void> | undefined = (workerData as WorkerStart | undefined)?.holdWrites
+const held: Promise<void> | undefined = (workerData as WorkerStart | undefined)?.holdWrites
   ? new Promise((resolve) => {
       allowWrites = resolve
     })
   : undefined
+// The first report made says so (a staggered pool starts its other workers then).
+let made = false
+const writable = () => {
+  if (!made) reply({ made: true })
+  made = true
+  return held
+}
 
 parentPort!.on('message', (task: WorkerTask) => {
   if ('allowWrites' in task) {
@@ -58,7 +65,7 @@ parentPort!.on('message', (task: WorkerTask) => {
       })
       .catch((error: Error) => reply({ seq, error: error.message }))
   } else {
-    void ingestOutcome(task.file, task.cases, writable && (() => writable)).then((outcome) => reply({ seq: task.seq, outcome }))
+    void ingestOutcome(task.file, task.cases, writable).then((outcome) => reply({ seq: task.seq, outcome }))
   }
 })
 
