@@ -43,6 +43,8 @@ export interface IngestSummary {
 }
 
 export interface Timeline {
+  /** The store opened and the stream first read: case files are written from then on. */
+  storeOpen: number
   /** The first report's outcome reached this thread: module loading and worker start before it. */
   firstReport: number | null
   /** The last case streamed by (every case file written). */
@@ -99,7 +101,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const files = listReports(corpus)
   const workers = requested ?? defaultWorkers(files.length)
-  const pool = workers > 0 ? new WorkerPool(workers) : null
+  // The workers start on the first reports at once (the second once the first has made one);
+  // their case files wait for the store (below).
+  const pool = workers > 0 ? new WorkerPool(workers, { holdWrites: true, stagger: true }) : null
   try {
     return await ingest(files, { corpus, cases, json, db: args.values.db, embedder: args.values.embedder }, pool)
   } finally {
@@ -112,6 +116,10 @@ async function ingest(
   opts: { corpus: string; cases: string; json: boolean; db?: string; embedder?: string },
   pool: WorkerPool | null,
 ): Promise<number> {
+  // With a pool, the first window of reports is sent now: the workers read, clean and extract
+  // while this thread loads LanceDB and opens the store.
+  const times = new StageTimes()
+  const outcomes = ingestReports(files, { cases: opts.cases, workers: 0, pool: pool ?? undefined, times })
   const [{ eachCase }, { startProgress }, { indexSummary, openIndexStep }, { parseEmbedderKind }] = await Promise.all([
     import('../corpus/files.js'),
     import('./progress.js'),
@@ -125,12 +133,11 @@ async function ingest(
     throw e
   }
   const { corpus, cases, json } = opts
-  const times = new StageTimes()
   const counts: Record<IngestStatus, number> = { created: 0, updated: 0, unchanged: 0, failed: 0 }
   const progress = startProgress(files.length)
   const step = await openIndexStep({ cases, db: opts.db, embedder: opts.embedder, log: (line) => progress.log(line), threads: pool?.kernels, shares: pool?.shares })
 
-  const timeline: Timeline = { firstReport: null, streamed: 0, trained: null, embedded: null, indexed: 0 }
+  const timeline: Timeline = { storeOpen: 0, firstReport: null, streamed: 0, trained: null, embedded: null, indexed: 0 }
   const onPhase = (p: IndexPhase) => {
     if (p.name === 'embed' && timeline.trained === null) timeline.trained = sinceStart()
     if (p.name === 'indexes') timeline.embedded = timeline.trained === null ? null : sinceStart()
@@ -141,8 +148,12 @@ async function ingest(
   }
 
   async function* stream(): AsyncGenerator<Case> {
+    // The index step reads its source only once the store is open and its lock held: a usage or
+    // store error before that leaves no case file written by this command.
+    timeline.storeOpen = sinceStart()
+    pool?.allowWrites()
     const streamed = new Set<string>()
-    for await (const outcome of ingestReports(files, { cases, workers: 0, pool: pool ?? undefined, times })) {
+    for await (const outcome of outcomes) {
       timeline.firstReport ??= sinceStart()
       counts[outcome.status]++
       if (outcome.error) progress.log(`casebook: ${oneLine(outcome.error)}`)

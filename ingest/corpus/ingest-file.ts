@@ -20,9 +20,10 @@ export function problemOf(file: string, err: unknown): string {
  * One raw report → its case file. A locked field keeps the stored value; a stored file that
  * cannot be parsed is left alone and the report fails, so a hand edit is never overwritten.
  * The stored file is parsed only when it differs from the fresh case: a re-run over unchanged
- * reports compares text and parses nothing.
+ * reports compares text and parses nothing. `writable`, when given, is awaited before the file is
+ * written (ingest's workers start on the reports before the store is open: see ./pool.ts).
  */
-export async function ingestFile(file: string, casesDir: string, times = new StageTimes()): Promise<{ status: WriteStatus; case: Case }> {
+export async function ingestFile(file: string, casesDir: string, times = new StageTimes(), writable?: () => Promise<void> | undefined): Promise<{ status: WriteStatus; case: Case }> {
   // The report first: when it is unusable, the error names it, not the case file.
   let merged = await processReport(file, { times })
   const target = caseFile(casesDir, caseId(file))
@@ -35,17 +36,18 @@ export async function ingestFile(file: string, casesDir: string, times = new Sta
     text = times.time('write', () => caseToMarkdown(merged))
   }
   if (before === text) return { status: 'unchanged', case: merged }
+  await writable?.()
   // Up to the fsync, which waits in libuv's pool, the write runs on this thread: its time is the write stage's.
   await times.time('write', () => writeCaseText(casesDir, merged.id, text))
   return { status: before === null ? 'created' : 'updated', case: merged }
 }
 
 /** `ingestFile` as an outcome: a failure is a value naming the file, never a throw. */
-export async function ingestOutcome(file: string, casesDir: string): Promise<IngestOutcome> {
+export async function ingestOutcome(file: string, casesDir: string, writable?: () => Promise<void> | undefined): Promise<IngestOutcome> {
   const times = new StageTimes()
   const id = caseId(file)
   try {
-    const done = await ingestFile(file, casesDir, times)
+    const done = await ingestFile(file, casesDir, times, writable)
     return { file, id, status: done.status, case: done.case, ms: times.ms }
   } catch (err) {
     return { file, id, status: 'failed', error: problemOf(file, err), ms: times.ms }

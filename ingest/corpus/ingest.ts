@@ -77,45 +77,53 @@ const IN_FLIGHT = 64
 /**
  * Raw reports → case files, as a stream of outcomes in input order: at most a few reports per
  * worker are in flight, so memory does not grow with the corpus. A second report with an id
- * already seen fails without being read.
+ * already seen fails without being read. With a pool of the caller's, the first window is sent
+ * at once, before the stream is read: ingest's workers start on it while the main thread opens
+ * the store (the pool holds their case files until then).
  */
-export async function* ingestReports(files: Iterable<string>, opts: StreamOptions): AsyncGenerator<IngestOutcome> {
+export function ingestReports(files: Iterable<string>, opts: StreamOptions): AsyncGenerator<IngestOutcome> {
   const own = !opts.pool && opts.workers > 0 ? new WorkerPool(opts.workers) : null
   const pool = opts.pool ?? own
-  const inline = pool ? null : await import('./ingest-file.js')
-  const run = (file: string) => (pool ? pool.run(file, opts.cases) : inline!.ingestOutcome(file, opts.cases))
   const workers = pool ? pool.size : 0
   const seen = new Map<string, string>()
   const queue: Promise<IngestOutcome>[] = []
   const window = IN_FLIGHT * Math.max(1, workers)
   const it = files[Symbol.iterator]()
   let done = false
-  try {
-    while (!done || queue.length) {
-      while (!done && queue.length < window) {
-        const next = it.next()
-        if (next.done) {
-          done = true
-          break
-        }
-        const file = next.value
-        const id = caseId(file)
-        const first = seen.get(id)
-        if (first !== undefined) {
-          queue.push(Promise.resolve({ file, id, status: 'failed', error: `${file}: duplicate case id "${id}" (also from ${first})`, ms: {} }))
-        } else {
-          seen.set(id, file)
-          queue.push(run(file))
-        }
+  const fill = (run: (file: string) => Promise<IngestOutcome>) => {
+    while (!done && queue.length < window) {
+      const next = it.next()
+      if (next.done) {
+        done = true
+        break
       }
-      if (!queue.length) break
-      const outcome = await queue.shift()!
-      opts.times.add(outcome.ms)
-      yield outcome
+      const file = next.value
+      const id = caseId(file)
+      const first = seen.get(id)
+      if (first !== undefined) {
+        queue.push(Promise.resolve({ file, id, status: 'failed', error: `${file}: duplicate case id "${id}" (also from ${first})`, ms: {} }))
+      } else {
+        seen.set(id, file)
+        queue.push(run(file))
+      }
     }
-  } finally {
-    await own?.close()
   }
+  if (opts.pool) fill((file) => opts.pool!.run(file, opts.cases))
+  return (async function* () {
+    const inline = pool ? null : await import('./ingest-file.js')
+    const run = (file: string) => (pool ? pool.run(file, opts.cases) : inline!.ingestOutcome(file, opts.cases))
+    try {
+      while (!done || queue.length) {
+        fill(run)
+        if (!queue.length) break
+        const outcome = await queue.shift()!
+        opts.times.add(outcome.ms)
+        yield outcome
+      }
+    } finally {
+      await own?.close()
+    }
+  })()
 }
 
 /** Every report of a directory at once, cases kept in memory: for small corpora (tests, uploads). */

@@ -27,14 +27,22 @@ export type WorkerTask =
   | { seq: number; kernel: KernelTask }
   | { seq: number; handover: LsaHandover }
   | { seq: number; share: CaseShare }
+  | { allowWrites: true }
 
-/** A worker's answer: the report's outcome, `kernel` done (its output is in shared memory), the model loaded, a share's rows, or why a task failed. */
+/** What a worker is started with (`workerData`). */
+export interface WorkerStart {
+  /** Case files wait for an `allowWrites` message: the reports are made, their files not yet written. */
+  holdWrites: boolean
+}
+
+/** A worker's answer (`made`: its first report is made, its case file about to be written): the report's outcome, `kernel` done (its output is in shared memory), the model loaded, a share's rows, or why a task failed. */
 export type WorkerReply =
   | { seq: number; outcome: IngestOutcome }
   | { seq: number; kernel: true }
   | { seq: number; loaded: true }
   | { seq: number; share: ShareReply }
   | { seq: number; error: string }
+  | { made: true }
 
 interface Pending {
   resolve: (reply: WorkerReply) => void
@@ -43,8 +51,10 @@ interface Pending {
 }
 
 interface Slot {
-  worker: Worker
+  /** Null until the worker is started (see `stagger`): its tasks wait in `backlog`. */
+  worker: Worker | null
   pending: Map<number, Pending>
+  backlog: { task: WorkerTask; transfer: ArrayBuffer[] }[]
 }
 
 /** Reports per worker below which a worker's start (~1 s of module loading) costs more than it saves. */
@@ -66,17 +76,17 @@ const BUNDLED_WORKER = Symbol.for('casebook.ingest-worker')
  * each thread ~1 s of CPU at start (a hook thread resolving and translating every module). Where
  * .cache/ cannot be written the worker boots through tsx.
  */
-async function workerStarter(): Promise<() => Worker> {
+async function workerStarter(): Promise<(workerData: WorkerStart) => Worker> {
   const prebuilt = (globalThis as { [BUNDLED_WORKER]?: URL })[BUNDLED_WORKER]
-  if (prebuilt) return () => new Worker(prebuilt)
-  if (!import.meta.url.endsWith('.ts')) return () => new Worker(new URL('./worker.js', import.meta.url))
+  if (prebuilt) return (workerData) => new Worker(prebuilt, { workerData })
+  if (!import.meta.url.endsWith('.ts')) return (workerData) => new Worker(new URL('./worker.js', import.meta.url), { workerData })
   const source = new URL('./worker.ts', import.meta.url)
   try {
     const bundle = await bundled(source)
-    return () => new Worker(bundle)
+    return (workerData) => new Worker(bundle, { workerData })
   } catch {
     const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}) })`
-    return () => new Worker(boot, { eval: true })
+    return (workerData) => new Worker(boot, { eval: true, workerData })
   }
 }
 
@@ -97,42 +107,95 @@ async function bundled(source: URL): Promise<URL> {
   return pathToFileURL(file)
 }
 
+export interface PoolOptions {
+  /**
+   * Reports are read, cleaned and extracted at once, but no case file is written until
+   * `allowWrites()`: ingest sends the first reports while it loads LanceDB and opens the store,
+   * and a command that then fails on a usage or store error has written nothing.
+   */
+  holdWrites?: boolean
+  /**
+   * Start one worker, and the others once it has made its first report (or failed). On two
+   * cores, two workers and the main thread loading their modules at once each got a third of the
+   * machine: one worker alone reached its first report sooner than either of two. Tasks for a
+   * worker not yet started wait for it.
+   */
+  stagger?: boolean
+}
+
 export class WorkerPool {
   private slots: Slot[] = []
   private seq = 0
-  private start: () => Worker = () => {
+  private start: (workerData: WorkerStart) => Worker = () => {
     throw new Error('ingest worker pool: not ready')
   }
   /** Settles once the workers are started; tasks wait for it, the caller need not. */
   private readonly ready: Promise<void>
   private closing: Promise<void> | null = null
+  private holdWrites: boolean
 
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    opts: PoolOptions = {},
+  ) {
+    this.holdWrites = opts.holdWrites ?? false
     this.ready = workerStarter().then((start) => {
       this.start = start
-      for (let i = 0; i < size; i++) this.slots.push(this.spawn())
+      for (let i = 0; i < size; i++) this.slots.push({ worker: null, pending: new Map(), backlog: [] })
+      const later = opts.stagger ? this.slots.slice(1) : []
+      let started = false
+      const startLater = () => {
+        if (started) return
+        started = true
+        for (const slot of later) if (this.slots.includes(slot)) this.spawn(slot)
+      }
+      for (const slot of this.slots) if (!later.includes(slot)) this.spawn(slot, startLater)
+      if (!later.length) startLater()
     })
   }
 
-  private spawn(): Slot {
-    const slot: Slot = { worker: this.start(), pending: new Map() }
-    slot.worker.on('message', (reply: WorkerReply) => {
+  /** Lets the workers write the case files they hold and every later one (see `holdWrites`). */
+  allowWrites(): void {
+    if (!this.holdWrites) return
+    this.holdWrites = false
+    void this.ready.then(() => {
+      // A worker started later is told by its workerData.
+      for (const slot of this.slots) slot.worker?.postMessage({ allowWrites: true } satisfies WorkerTask)
+    })
+  }
+
+  /** Starts the slot's worker and hands it the tasks that waited; `answered` on its first reply or failure. */
+  private spawn(slot: Slot, answered = () => {}): void {
+    const worker = this.start({ holdWrites: this.holdWrites })
+    slot.worker = worker
+    worker.on('message', (reply: WorkerReply) => {
+      answered()
+      if ('made' in reply) return
       const p = slot.pending.get(reply.seq)
       slot.pending.delete(reply.seq)
       p?.resolve(reply)
     })
-    // A worker that dies fails the reports it held, naming each, and is replaced.
+    // A worker that dies fails the tasks it held, naming each, and is replaced.
     const fail = (why: string) => {
+      answered()
       for (const [, p] of slot.pending) p.fail(why)
       slot.pending.clear()
       const at = this.slots.indexOf(slot)
-      if (at >= 0) this.slots[at] = this.spawn()
+      if (at < 0) return
+      const fresh: Slot = { worker: null, pending: new Map(), backlog: [] }
+      this.slots[at] = fresh
+      this.spawn(fresh)
     }
-    slot.worker.on('error', (e) => fail(e.message))
-    slot.worker.on('exit', (code) => {
+    worker.on('error', (e) => fail(e.message))
+    worker.on('exit', (code) => {
       if (code !== 0 && this.slots.includes(slot)) fail(`ingest worker exited with code ${code}`)
     })
-    return slot
+    for (const { task, transfer } of slot.backlog.splice(0)) worker.postMessage(task, transfer)
+  }
+
+  private post(slot: Slot, task: WorkerTask, transfer: ArrayBuffer[] = []): void {
+    if (slot.worker) slot.worker.postMessage(task, transfer)
+    else slot.backlog.push({ task, transfer })
   }
 
   /** The report's outcome, from the least busy worker. */
@@ -143,7 +206,7 @@ export class WorkerPool {
     return new Promise((resolve) => {
       const fail = (why: string) => resolve({ file, id: caseId(file), status: 'failed', error: `${file}: internal error (${why})`, ms: {} })
       slot.pending.set(seq, { resolve: (reply) => ('outcome' in reply ? resolve(reply.outcome) : fail('unexpected reply')), fail })
-      slot.worker.postMessage({ seq, file, cases } satisfies WorkerTask)
+      this.post(slot, { seq, file, cases })
     })
   }
 
@@ -189,11 +252,11 @@ export class WorkerPool {
   }
 
   /** One task to one worker; rejects, naming `what` the task was for, when the worker fails it or dies. */
-  private ask(slot: Slot, task: WorkerTask, what: string, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
+  private ask(slot: Slot, task: Extract<WorkerTask, { seq: number }>, what: string, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
       const fail = (why: string) => reject(new Error(`${what}: worker thread failed (${why})`))
       slot.pending.set(task.seq, { resolve: (reply) => ('error' in reply ? fail(reply.error) : resolve(reply)), fail })
-      slot.worker.postMessage(task, transfer)
+      this.post(slot, task, transfer)
     })
   }
 
@@ -203,7 +266,7 @@ export class WorkerPool {
       await this.ready
       const slots = this.slots
       this.slots = []
-      await Promise.all(slots.map((s) => s.worker.terminate()))
+      await Promise.all(slots.map((s) => s.worker?.terminate()))
     })()
     return this.closing
   }

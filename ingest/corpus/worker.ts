@@ -3,13 +3,11 @@
  * once; and, after the stream, slices of the offline model's training products, then shares of
  * the passages to embed with the model (handed over once).
  */
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import { ingestOutcome } from './ingest-file.js'
 import { releaseKernels, runKernel } from '../embed/lsa-kernels.js'
-import { simplifyAligned } from '../extract/document.js'
-import { gazetteer } from '../extract/gazetteer.js'
 import type { Embedder } from '../embed/types.js'
-import type { WorkerReply, WorkerTask } from './pool.js'
+import type { WorkerReply, WorkerStart, WorkerTask } from './pool.js'
 
 // The model and the passage rows (Arrow, ~0.15 s of CPU to load) are needed only after the
 // stream: loaded then, so a worker's first report does not wait for them. The pool sends shares
@@ -24,8 +22,25 @@ const reply = (r: WorkerReply) => parentPort!.postMessage(r)
 
 let embedder: Embedder | null = null
 
+// A report whose case file is held (pool.ts, `holdWrites`) waits here, made and ready to write.
+let allowWrites = () => {}
+const held: Promise<void> | undefined = (workerData as WorkerStart | undefined)?.holdWrites
+  ? new Promise((resolve) => {
+      allowWrites = resolve
+    })
+  : undefined
+// The first report made says so (a staggered pool starts its other workers then).
+let made = false
+const writable = () => {
+  if (!made) reply({ made: true })
+  made = true
+  return held
+}
+
 parentPort!.on('message', (task: WorkerTask) => {
-  if ('kernel' in task) {
+  if ('allowWrites' in task) {
+    allowWrites()
+  } else if ('kernel' in task) {
     runKernel(task.kernel)
     reply({ seq: task.seq, kernel: true })
   } else if ('handover' in task) {
@@ -50,15 +65,7 @@ parentPort!.on('message', (task: WorkerTask) => {
       })
       .catch((error: Error) => reply({ seq, error: error.message }))
   } else {
-    void ingestOutcome(task.file, task.cases).then((outcome) => reply({ seq: task.seq, outcome }))
+    void ingestOutcome(task.file, task.cases, writable).then((outcome) => reply({ seq: task.seq, outcome }))
   }
 })
 
-// The main thread sends the first reports once it has loaded LanceDB and opened the store, often
-// a few tenths of a second after this thread is ready: the tables every report needs (the place
-// gazetteer, ~0.3 s of CPU; the character table simplifyAligned builds on first use) are built
-// in that wait rather than by the first report.
-setImmediate(() => {
-  gazetteer()
-  simplifyAligned('')
-})
