@@ -153,7 +153,7 @@ describe('indexStream', () => {
     db.close()
     const normals = cases.flatMap((c) => passagesOf(c).map((p, ord) => searchNormal(passageText(c, p, ord))))
     expect(pointer.bigramShares!.length).toBeGreaterThan(10)
-    expect(pointer.bigramShares).toEqual(bigramShares(normals))
+    expect(pointer.bigramShares).toEqual(await bigramShares(normals))
   }, 60_000)
 
   it('keeps the first of two cases with one id and says so', async () => {

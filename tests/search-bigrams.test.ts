@@ -9,8 +9,8 @@ describe('bigram shares recorded with a build', () => {
   const normals = Array.from({ length: 1200 }, (_, i) => (i % 3 === 0 ? '小区治理停车难' : i % 3 === 1 ? '小区物业服务' : `小区第${i}号楼`))
   normals[2] = '小区罕见'
 
-  it('lists the commoner bigrams, commonest first, with their share of passages', () => {
-    const shares = bigramShares(normals)
+  it('lists the commoner bigrams, commonest first, with their share of passages', async () => {
+    const shares = await bigramShares(normals)
     expect(shares[0]).toEqual(['小区', 1])
     expect(new Map(shares).get('停车')).toBeCloseTo(1 / 3, 3)
     expect(new Map(shares).get('物业')).toBeCloseTo(1 / 3, 3)
@@ -20,8 +20,8 @@ describe('bigram shares recorded with a build', () => {
     expect(new Map(shares).has('罕见')).toBe(false)
   })
 
-  it('records nothing for a store too small to plan queries for', () => {
-    expect(bigramShares(normals.slice(0, MIN_PASSAGES - 1))).toEqual([])
+  it('records nothing for a store too small to plan queries for', async () => {
+    expect(await bigramShares(normals.slice(0, MIN_PASSAGES - 1))).toEqual([])
   })
 })
 

@@ -108,10 +108,12 @@ export function ingestReports(files: Iterable<string>, opts: StreamOptions): Asy
       }
     }
   }
-  if (opts.pool) fill((file) => opts.pool!.run(file, opts.cases))
+  const pooled = pool && ((file: string) => pool.run(file, opts.cases))
+  // Only a caller's pool gets reports before the stream is read: one of our own is closed by the stream.
+  if (opts.pool) fill(pooled!)
   return (async function* () {
-    const inline = pool ? null : await import('./ingest-file.js')
-    const run = (file: string) => (pool ? pool.run(file, opts.cases) : inline!.ingestOutcome(file, opts.cases))
+    const inline = pooled ? null : await import('./ingest-file.js')
+    const run = pooled ?? ((file: string) => inline!.ingestOutcome(file, opts.cases))
     try {
       while (!done || queue.length) {
         fill(run)

@@ -36,7 +36,7 @@ import { caseShare, inlineShares, type ShareRows, type ShareThreads } from './pa
 import type { Table as ArrowTable } from 'apache-arrow'
 import { describeEmbedder, idOf, sameId, type EmbedderProvider } from './embedders.js'
 import { sqlString } from '../search/facets.js'
-import { countBigrams, MIN_PASSAGES, sharesOf } from '../search/bigrams.js'
+import { bigramShares } from '../search/bigrams.js'
 import { BigramSample } from './bigram-sample.js'
 import { createHash } from 'node:crypto'
 import { lockStore } from './lock.js'
@@ -272,7 +272,7 @@ class Build {
     const indexing = opts.times.timeAsync('compact', () => buildIndexes(casesTable, passagesTable, !this.reuse, opts.vectorIndexFrom, cases > 0, fold))
     // LanceDB builds the indexes on its own threads; this one counts the bigrams meanwhile.
     // An upsert sees a few cases, not a sample of the corpus: the last full build's shares stand.
-    const shares = this.upsert && prev?.bigramShares ? prev.bigramShares : await bigramSharesBetween(this.bigrams.normals())
+    const shares = this.upsert && prev?.bigramShares ? prev.bigramShares : await bigramShares(this.bigrams.normals())
     await indexing
 
     if (state) await appendState(this.meta, generation, state)
@@ -698,24 +698,6 @@ async function deleteIds(table: Table, column: 'id' | 'caseId', ids: string[]): 
     await table.delete(`${column} IN (${ids.slice(i, i + 500).map(sqlString).join(', ')})`)
   }
 }
-
-/**
- * bigramShares, counted a slice of passages at a time with a turn of the event loop between: it
- * runs while LanceDB builds the indexes, and counted in one go (~0.15–0.6 s) it held up the index
- * builds' next step (the full-text index waited for it once the compaction was done).
- */
-async function bigramSharesBetween(normals: string[]): Promise<[string, number][]> {
-  if (normals.length < MIN_PASSAGES) return []
-  const df = new Map<string, number>()
-  for (let i = 0; i < normals.length; i++) {
-    countBigrams(normals[i], df)
-    if (i % SHARES_SLICE === SHARES_SLICE - 1) await new Promise((resolve) => setImmediate(resolve))
-  }
-  return sharesOf(df, normals.length)
-}
-
-/** Passages counted between turns of the event loop: a few milliseconds of work. */
-const SHARES_SLICE = 200
 
 /**
  * IVF partitions: ~2000 passages each, at most 256 — k-means training time grows with the count,
