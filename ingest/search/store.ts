@@ -276,7 +276,10 @@ class LanceStore implements Store {
       const catalog = await snap.catalog
       facets = countFacets(catalog, top.map((c) => catalog.byId.get(c.id)).filter((e): e is CatalogEntry => !!e))
     }
-    const byId = new Map(top.map((c) => [c.id, c]))
+    // What `hits` needs of each case, not the candidate with its lists' evidence: the app keeps a
+    // ranking for its next pages, long enough under load for all it holds to be promoted to the
+    // old generation (bench/README "Fourteenth pass").
+    const byId = new Map(top.map((c) => [c.id, { id: c.id, score: c.score, best: c.best }]))
     const hits = async (ids: string[]): Promise<Hit[]> => {
       const chosen = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
       await hydrate(snap, chosen.map((c) => c.best))
@@ -673,14 +676,16 @@ async function listed(snap: Snapshot, score: '_score' | '_distance', run: (colum
     const table = await run([score])
     const ids = table.getChild('_rowid')?.toArray() as ArrayLike<bigint> | undefined
     const scores = table.getChild(score)?.toArray() as ArrayLike<number> | undefined
-    const rows: PassageRow[] = new Array(table.numRows)
+    // Read once: Arrow's getter sums its batches' lengths through a fresh array and closure.
+    const count = table.numRows
+    const rows: PassageRow[] = new Array(count)
     // Each row's id read once, and placed by its two 32-bit words (little-endian, as on every
     // platform Node runs on): a 64-bit element becomes a new BigInt on every read, and so does
     // every BigInt operation.
     const halves = ids instanceof BigUint64Array || ids instanceof BigInt64Array ? new Uint32Array(ids.buffer, ids.byteOffset, ids.length * 2) : undefined
     const distance = score === '_distance'
     let placed = !!halves && !!scores
-    for (let i = 0; placed && i < table.numRows; i++) {
+    for (let i = 0; placed && i < count; i++) {
       const at = layout.slotOf(halves![2 * i + 1], halves![2 * i])
       const caseId = at < 0 ? undefined : layout.caseId[at]
       if (caseId === undefined) placed = false
@@ -711,8 +716,9 @@ async function listed(snap: Snapshot, score: '_score' | '_distance', run: (colum
 function plain(table: ArrowColumns): PassageRow[] {
   const column = (name: string) => table.getChild(name)?.toArray() as ArrayLike<unknown> | undefined
   const [caseId, ord, spanStart, spanEnd, rowid, score, distance] = ['caseId', 'ord', 'spanStart', 'spanEnd', '_rowid', '_score', '_distance'].map(column)
-  const rows: PassageRow[] = new Array(table.numRows)
-  for (let i = 0; i < table.numRows; i++) {
+  const count = table.numRows
+  const rows: PassageRow[] = new Array(count)
+  for (let i = 0; i < count; i++) {
     rows[i] = {
       caseId: caseId![i] as string,
       ord: Number(ord![i]),
@@ -737,13 +743,16 @@ type Lazy = 'text' | 'norm'
  */
 async function hydrate(snap: Snapshot, rows: PassageRow[], columns: Lazy[] = ['text', 'norm']): Promise<void> {
   const groups = new Map<string, PassageRow[]>()
+  const norm = columns.includes('norm')
+  const text = columns.includes('text')
   for (const r of rows) {
     if (r._rowid !== undefined) {
-      if (r.norm === undefined && columns.includes('norm')) r.norm = snap.norms.get(r._rowid) as string
-      if (r.text === undefined && columns.includes('text')) r.text = snap.texts.get(r._rowid) as string
+      if (norm && r.norm === undefined) r.norm = snap.norms.get(r._rowid) as string
+      if (text && r.text === undefined) r.text = snap.texts.get(r._rowid) as string
     }
+    // Nearly every row is found in the caches: no list of what is missing made for those.
+    if ((!norm || r.norm !== undefined) && (!text || r.text !== undefined)) continue
     const missing = columns.filter((c) => r[c] === undefined).join(',')
-    if (!missing) continue
     const group = groups.get(missing)
     if (group) group.push(r)
     else groups.set(missing, [r])
