@@ -93,14 +93,14 @@ function cpuOf(pid: number): { all: number; main: number } {
 }
 
 let page: (path: string) => Promise<string>
-/** `--load`: the server's --trace-gc lines, and when it was spawned (the trace counts from its start). */
+/** `--load`: the server's --trace-gc-nvp lines, and when it was spawned (the trace counts from its start). */
 const gcTrace: string[] = []
 let spawnedAt = 0
 let cpu: () => { all: number; main: number }
 let stop = async () => {}
 if (args.http) {
   const port = 3900 + Math.floor(Math.random() * 1000)
-  const child = spawn(process.execPath, [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : []), ...(args.load ? ['--trace-gc'] : []), ...args['node-flags'].split(' ').filter(Boolean), '--import', 'tsx', join(root, 'app/server/main.server.ts')], {
+  const child = spawn(process.execPath, [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : []), ...(args.load ? ['--trace-gc-nvp'] : []), ...args['node-flags'].split(' ').filter(Boolean), '--import', 'tsx', join(root, 'app/server/main.server.ts')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', args.load ? 'pipe' : 'ignore', 'inherit'],
@@ -169,7 +169,7 @@ async function measure(label: string, list: string[], keep?: (path: string, html
 /**
  * `--load SECONDS` (with --http): the server bench's 4-connection search run (one rotation shared by
  * the connections, so the 4 filters of one query are in flight together), each response's latency
- * kept with its path, and the server's GC pauses (--trace-gc) in the same window: which queries
+ * kept with its path, and the server's GC pauses (--trace-gc-nvp) in the same window: which queries
  * make the tail, and whether collections line up with the slow responses.
  */
 async function underLoad(seconds: number): Promise<void> {
@@ -205,11 +205,17 @@ async function underLoad(seconds: number): Promise<void> {
     ms.sort((a, b) => a - b)
     console.log(`${q} | ${ms.length} | ${ms[Math.floor(ms.length / 2)].toFixed(0)} | ${ms[ms.length - 1].toFixed(0)} | ${ms.filter((m) => m >= p975).length}`)
   }
-  // Trace lines: "[pid:0x…]   12345 ms: Scavenge 40.1 (60.2) -> 38.0 (61.2) MB, 1.2 / 0.0 ms ..."
+  // Trace lines: "[pid:0x…]   12345 ms: pause=6.1 mutator=5.3 gc=s … promoted=123456 …" (one per
+  // collection; gc=s a scavenge, mc a mark-compact, ms a minor mark-sweep). What survives two
+  // scavenges is promoted: data a page keeps past the next pages (caches, timers) ends up in the
+  // old generation, which the mark-compacts then collect.
+  const KINDS: Record<string, string> = { s: 'Scavenge', mc: 'Mark-Compact', ms: 'Minor Mark-Sweep', mmc: 'Minor Mark-Compact' }
   const pauses = gcTrace.flatMap((line) => {
-    const m = line.match(/\s([\d.]+) ms: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Compact)[^,]*, ([\d.]+) \/ ([\d.]+) ms/i)
-    return m ? [{ at: Number(m[1]) + spawnedAt, kind: m[2], ms: Number(m[3]) }] : []
-  })
+    const at = line.match(/\s([\d.]+) ms: pause=([\d.]+)/)
+    const kind = line.match(/ gc=(\w+)/)?.[1]
+    if (!at || !kind) return []
+    return [{ at: Number(at[1]) + spawnedAt, kind: KINDS[kind] ?? kind, ms: Number(at[2]), promoted: Number(line.match(/ promoted=(\d+)/)?.[1] ?? 0) }]
+  }).filter((p) => p.at >= from && p.at <= from + wall)
   const slow = done.filter((d) => d.ms >= p975)
   const inside = (d: { start: number; ms: number }) => pauses.filter((p) => p.at >= d.start && p.at <= d.start + d.ms)
   const sum = (list: { ms: number }[]) => list.reduce((t, p) => t + p.ms, 0)
@@ -217,6 +223,7 @@ async function underLoad(seconds: number): Promise<void> {
     const of = pauses.filter((p) => p.kind === kind)
     console.log(`gc: ${of.length} ${kind}, ${sum(of).toFixed(0)} ms of pauses in the window (${((sum(of) / wall) * 100).toFixed(1)}% of it), longest ${Math.max(...of.map((p) => p.ms)).toFixed(1)} ms`)
   }
+  console.log(`gc: ${(pauses.reduce((t, p) => t + p.promoted, 0) / 1024 / done.length).toFixed(0)} KB promoted a page`)
   const gcIn = (list: typeof done) => (list.length ? sum(list.flatMap(inside)) / list.length : 0)
   console.log(`gc pause ms inside a response (start-up offset ±50 ms): slowest 2.5% ${gcIn(slow).toFixed(1)}, all ${gcIn(done).toFixed(1)}`)
 }
