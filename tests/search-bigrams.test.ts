@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bigramShares, fulltextQuery, LISTED_SHARE, MIN_PASSAGES, PIECE_SEPARATOR, POSTINGS_BUDGET, queryCost, CUT_SHORT_BESIDE, CUT_SHORT_UP_TO, WEAK_SHARE, warmBigrams, type BigramStats } from '../ingest/search/bigrams.js'
+import { bigramShares, cjkBigrams, fulltextQuery, LISTED_SHARE, MIN_PASSAGES, PIECE_SEPARATOR, POSTINGS_BUDGET, queryCost, CUT_SHORT_BESIDE, CUT_SHORT_UP_TO, WEAK_SHARE, warmBigrams, type BigramStats } from '../ingest/search/bigrams.js'
 
 const terms = (text: string, stats: BigramStats | null) => fulltextQuery(text, stats).split(PIECE_SEPARATOR)
 const stats = (passages: number, shares: Record<string, number>): BigramStats => ({ passages, shares: new Map(Object.entries(shares)) })
@@ -18,6 +18,19 @@ describe('bigram shares recorded with a build', () => {
     // 罕见 is in one passage of 1200: below LISTED_SHARE, not recorded.
     expect(shares.every(([, s]) => s >= LISTED_SHARE)).toBe(true)
     expect(new Map(shares).has('罕见')).toBe(false)
+  })
+
+  it('counts each passage once per bigram, within runs of CJK in every range, ties in bigram order, as counting the strings would', async () => {
+    // Made-up passages: runs split by Latin, digits, punctuation and spaces; extension A (㐀), the
+    // compatibility block (豈) and a bigram repeated inside one passage.
+    const words = ['小区', '停车', '㐀㐁', '豈更', '物业物业', 'ab', '12', '，', ' ', '治理']
+    const passages = Array.from({ length: 1500 }, (_, i) => Array.from({ length: 1 + (i % 7) }, (_, k) => words[(i * 3 + k * 5) % words.length]).join(''))
+    const df = new Map<string, number>()
+    for (const p of passages) for (const b of new Set(cjkBigrams(p))) df.set(b, (df.get(b) ?? 0) + 1)
+    const min = Math.max(2, passages.length * LISTED_SHARE)
+    const expected = [...df].filter(([, c]) => c >= min).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([b, c]) => [b, Math.round((c / passages.length) * 1e4) / 1e4])
+    expect(expected.length).toBeGreaterThan(5)
+    expect(await bigramShares(passages)).toEqual(expected)
   })
 
   it('records nothing for a store too small to plan queries for', async () => {

@@ -1,9 +1,9 @@
 /** Case → table rows. */
-import { createHash } from 'node:crypto'
+import { hash as cryptoHash } from 'node:crypto'
 import { FixedSizeList, Float32, List, makeData, RecordBatch, Schema, Struct, Table as ArrowTable, Utf8, vectorFromArray, type Data, type DataType } from 'apache-arrow'
 import type { Case } from '../schema.js'
 import { chunk, type Passage } from '../embed/chunk.js'
-import { facetRow } from '../search/facets.js'
+import { facetRow, type FacetRow } from '../search/facets.js'
 import { searchNormal, searchNormalOf } from '../search/normalize.js'
 import { normalizeForSearch } from '../text/script.js'
 import type { Card } from './layout.js'
@@ -13,10 +13,12 @@ import { fundingSummary } from '../funding-summary.js'
  * A case's row in `cases` and its hash, the sha256 of the Case JSON (a case whose hash is unchanged
  * keeps its rows and vectors), serializing the case once for both.
  */
-export function hashedCaseRow(c: Case): { hash: string; row: Record<string, unknown> } {
+export function hashedCaseRow(c: Case): { hash: string; row: Record<string, unknown>; facets: FacetRow } {
   const json = JSON.stringify(c)
-  const hash = createHash('sha256').update(json).digest('hex')
-  return { hash, row: caseRow(c, hash, json) }
+  // One call, no Hash object per case (createHash + update + digest).
+  const hash = cryptoHash('sha256', json, 'hex')
+  const facets = facetRow(c)
+  return { hash, row: caseRow(c, hash, json, facets), facets }
 }
 
 export function card(c: Case): Card {
@@ -35,13 +37,13 @@ export function card(c: Case): Card {
   }
 }
 
-export function caseRow(c: Case, hash: string, json = JSON.stringify(c)): Record<string, unknown> {
+export function caseRow(c: Case, hash: string, json = JSON.stringify(c), facets = facetRow(c)): Record<string, unknown> {
   return {
     id: c.id,
     title: c.title,
     displayTitle: c.displayTitle,
     published: c.published,
-    ...facetRow(c),
+    ...facets,
     hash,
     card: JSON.stringify(card(c)),
     json,
@@ -72,9 +74,11 @@ export function normalizedPassages(c: Case, passages: Passage[]): (ord: number) 
   return (ord) => (forms[ord] ??= normalizeForSearch(passageText(c, passages[ord], ord)))
 }
 
-/** `normalized(ord)`, when given, is passage ord's text in normalizeForSearch form (normalizedPassages). */
-export function passageRows(c: Case, passages: Passage[], vectors: Float32Array[], normalized?: (ord: number) => string): Record<string, unknown>[] {
-  const facets = facetRow(c)
+/**
+ * `normalized(ord)`, when given, is passage ord's text in normalizeForSearch form (normalizedPassages);
+ * `facets`, the case's facetRow when the caller made it already.
+ */
+export function passageRows(c: Case, passages: Passage[], vectors: Float32Array[], normalized?: (ord: number) => string, facets = facetRow(c)): Record<string, unknown>[] {
   return passages.map((p, ord) => ({
     caseId: c.id,
     ord,

@@ -38,7 +38,7 @@ import { describeEmbedder, idOf, sameId, type EmbedderProvider } from './embedde
 import { sqlString } from '../search/facets.js'
 import { bigramShares } from '../search/bigrams.js'
 import { BigramSample } from './bigram-sample.js'
-import { createHash } from 'node:crypto'
+import { hash as cryptoHash } from 'node:crypto'
 import { lockStore } from './lock.js'
 import { StageTimes } from '../timings.js'
 import { LIMITS } from '../read/limits.js'
@@ -359,17 +359,20 @@ class Build {
       if (before !== undefined) this.version.add(c.id, before)
       return
     }
-    // The normal forms are not kept with the pending case: they would hold a second copy of its text.
-    const { normalized, ...ready } = prepared
-    if (this.sample) ready.passages.forEach((p, ord) => this.sample!.add(passageText(c, p, ord), () => normalized(ord)))
-    if (!this.upsert) this.bigrams.offer(c, ready.passages, normalized)
+    const { hash, row, passages, normalized } = prepared
+    if (this.sample) passages.forEach((p, ord) => this.sample!.add(passageText(c, p, ord), () => normalized(ord)))
+    if (!this.upsert) this.bigrams.offer(c, passages, normalized)
     // An unchanged case is rewritten only when every vector is being replaced by this embedder.
-    if (!this.upsert && this.stored.get(c.id) === ready.hash && (this.reuse || this.embedder === null)) {
-      this.version.add(c.id, ready.hash)
+    if (!this.upsert && this.stored.get(c.id) === hash && (this.reuse || this.embedder === null)) {
+      this.version.add(c.id, hash)
       return
     }
-    this.pending.push(ready)
-    this.pendingPassages += ready.passages.length
+    // Neither the normal forms (a second copy of the text) nor, unless this build embeds as it
+    // writes, the case itself are kept with its row: a first build's batch (~2,700 cases at 3,000
+    // reports) held every case whole until its write, and the main thread's scavenges copied
+    // them all into the old generation (most of the case is evidence and tags the row has as JSON).
+    this.pending.push({ id: c.id, hash, passages: passages.length, row, embed: this.embedder ? { c, passages } : null })
+    this.pendingPassages += passages.length
     if (this.pendingPassages >= this.opts.batch) await this.flush()
   }
 
@@ -377,16 +380,16 @@ class Build {
    * Hash, passages and a trial row of a case, or null when one of them throws (it fails alone);
    * with its passages' normal forms, the first made for the trial row.
    */
-  private prepare(c: Case): (Pending & { normalized: (ord: number) => string }) | null {
+  private prepare(c: Case): { hash: string; row: Record<string, unknown>; passages: Passage[]; normalized: (ord: number) => string } | null {
     try {
       if (typeof c.body !== 'string') throw new Error('no body text')
       if (c.body.length > MAX_BODY) throw new Error(`body of ${c.body.length.toLocaleString('en-US')} characters; the limit is ${MAX_BODY.toLocaleString('en-US')}`)
       // The row is kept for the write: made once, it also proves the case fits the table.
-      const { hash, row } = hashedCaseRow(c)
+      const { hash, row, facets } = hashedCaseRow(c)
       const passages = passagesOf(c)
       const normalized = normalizedPassages(c, passages)
-      passageRows(c, passages.slice(0, 1), [], normalized)
-      return { c, hash, passages, row, normalized }
+      passageRows(c, passages.slice(0, 1), [], normalized, facets)
+      return { hash, row, passages, normalized }
     } catch (error) {
       this.fail(String(c.id), (error as Error).message)
       return null
@@ -400,12 +403,12 @@ class Build {
     this.pendingPassages = 0
     if (!batch.length) return
     if (this.upsert && this.casesTable) {
-      for (const [id, hash] of await storedHashes(this.casesTable, batch.map((p) => p.c.id))) this.stored.set(id, hash)
+      for (const [id, hash] of await storedHashes(this.casesTable, batch.map((p) => p.id))) this.stored.set(id, hash)
       // Unchanged cases of an upsert keep their rows and vectors.
-      batch = batch.filter((p) => this.stored.get(p.c.id) !== p.hash || !this.reuse)
+      batch = batch.filter((p) => this.stored.get(p.id) !== p.hash || !this.reuse)
     }
-    const write = batch.filter((p) => this.stored.get(p.c.id) !== p.hash)
-    const replaced = write.filter((p) => this.stored.has(p.c.id)).map((p) => p.c.id)
+    const write = batch.filter((p) => this.stored.get(p.id) !== p.hash)
+    const replaced = write.filter((p) => this.stored.has(p.id)).map((p) => p.id)
     const failedRows = new Set<string>()
     await this.opts.times.timeAsync('index', async () => {
       if (!this.casesTable) this.casesTable = await this.db.createTable(TABLES.cases, toArrow([], casesSchema()), { mode: 'overwrite' })
@@ -417,12 +420,12 @@ class Build {
           await table.add(toArrow(part.map((p) => p.row), casesSchema()))
         },
         (p, error) => {
-          failedRows.add(p.c.id)
-          this.fail(p.c.id, (error as Error).message)
+          failedRows.add(p.id)
+          this.fail(p.id, (error as Error).message)
         },
       )
     })
-    const written = batch.filter((p) => !failedRows.has(p.c.id))
+    const written = batch.filter((p) => !failedRows.has(p.id))
     const lostPassages = this.embedder ? await this.writePassages(written, replaced) : []
     if (lostPassages.length) await this.opts.times.timeAsync('index', () => deleteIds(this.casesTable!, 'id', lostPassages))
     const lost = new Set([...failedRows, ...lostPassages])
@@ -431,14 +434,14 @@ class Build {
     if ([...lost].some((id) => this.stored.has(id))) this.rowsLost = true
     const rewritten = new Set(write)
     for (const p of write) {
-      const before = this.stored.get(p.c.id)
-      if (this.upsert && before !== undefined) this.version.add(p.c.id, before)
-      if (lost.has(p.c.id)) continue
-      this.version.add(p.c.id, p.hash)
+      const before = this.stored.get(p.id)
+      if (this.upsert && before !== undefined) this.version.add(p.id, before)
+      if (lost.has(p.id)) continue
+      this.version.add(p.id, p.hash)
       if (before === undefined) this.added++
       else this.changed++
     }
-    for (const p of batch) if (!lost.has(p.c.id) && !rewritten.has(p)) this.version.add(p.c.id, p.hash)
+    for (const p of batch) if (!lost.has(p.id) && !rewritten.has(p)) this.version.add(p.id, p.hash)
     // Cases gone from the build (their write failed) count as removed by the next one, not this.
     for (const id of lost) this.stored.delete(id)
   }
@@ -453,13 +456,13 @@ class Build {
     // Embedding is not isolated: an embedder that fails fails for every case (the run stops, the
     // store stays at its last build). Rows and writes are: a case whose values do not fit the
     // table's columns fails alone.
-    const texts = batch.flatMap(({ c, passages }) => passages.map((p, ord) => passageText(c, p, ord)))
+    const texts = batch.flatMap(({ embed }) => embed!.passages.map((p, ord) => passageText(embed!.c, p, ord)))
     const vectors = texts.length ? await opts.times.timeAsync('embed', () => embedder.embed(texts, 'passage')) : []
     const at = new Map<Pending, number>()
     let offset = 0
     for (const p of batch) {
       at.set(p, offset)
-      offset += p.passages.length
+      offset += p.passages
     }
     const schema = passagesSchema(embedder.dims)
     const lost: string[] = []
@@ -477,13 +480,14 @@ class Build {
           const rows: Record<string, unknown>[] = []
           for (const p of some) {
             const from = at.get(p)!
-            for (const row of passageRows(p.c, p.passages, vectors.slice(from, from + p.passages.length))) rows.push(row)
+            const { c, passages } = p.embed!
+            for (const row of passageRows(c, passages, vectors.slice(from, from + p.passages))) rows.push(row)
           }
           if (rows.length) await table.add(toArrow(rows, schema))
         },
         (p, error) => {
-          lost.push(p.c.id)
-          this.fail(p.c.id, (error as Error).message)
+          lost.push(p.id)
+          this.fail(p.id, (error as Error).message)
         },
       )
     })
@@ -617,11 +621,14 @@ const SHARE_CASES = 100
 const SHARES_IN_FLIGHT = 4
 
 interface Pending {
-  c: Case
+  id: string
   hash: string
-  passages: Passage[]
+  /** How many passages the case has. */
+  passages: number
   /** The case's row in `cases` (made once, by prepare). */
   row: Record<string, unknown>
+  /** The case and its passages, when this build embeds them as it writes them (an embedder in hand). */
+  embed: { c: Case; passages: Passage[] } | null
 }
 
 /**
@@ -662,7 +669,7 @@ class CorpusVersion {
   }
 
   add(id: string, hash: string): void {
-    const d = createHash('sha256').update(`${id}:${hash}`).digest()
+    const d = cryptoHash('sha256', `${id}:${hash}`, 'buffer')
     for (let i = 0; i < 16; i++) this.acc[i] ^= d[i]
   }
 

@@ -72,17 +72,63 @@ function runBigrams(run: string): string[] {
  */
 export async function bigramShares(normals: string[]): Promise<[string, number][]> {
   if (normals.length < MIN_PASSAGES) return []
-  const df = new Map<string, number>()
+  // Each bigram by its two code units, numbered on first sight: no two-character string and no Set
+  // per occurrence (cjkBigrams), ~3× less CPU; the strings are made only for the bigrams listed.
+  const ids = new Map<number, number>()
+  const units: number[] = []
+  const counts: number[] = []
+  /** The last passage each bigram was counted in: a passage counts it once. */
+  const last: number[] = []
   for (let i = 0; i < normals.length; i++) {
-    for (const b of new Set(cjkBigrams(normals[i]))) df.set(b, (df.get(b) ?? 0) + 1)
+    const normal = normals[i]
+    let prev = -1
+    for (let at = 0; at < normal.length; at++) {
+      const u = normal.charCodeAt(at)
+      if (!isCjkUnit(u)) {
+        prev = -1
+        continue
+      }
+      if (prev >= 0) {
+        const key = cjkIndex(prev) * CJK_UNITS + cjkIndex(u)
+        let id = ids.get(key)
+        if (id === undefined) {
+          id = units.length
+          ids.set(key, id)
+          units.push(prev * 0x10000 + u)
+          counts.push(0)
+          last.push(-1)
+        }
+        if (last[id] !== i) {
+          last[id] = i
+          counts[id]++
+        }
+      }
+      prev = u
+    }
     if (i % SHARES_SLICE === SHARES_SLICE - 1) await new Promise((resolve) => setImmediate(resolve))
   }
   const min = Math.max(2, normals.length * LISTED_SHARE)
-  return [...df.entries()]
-    .filter(([, c]) => c >= min)
+  const listed: [string, number][] = []
+  for (let id = 0; id < units.length; id++) {
+    if (counts[id] >= min) listed.push([String.fromCharCode(Math.floor(units[id] / 0x10000), units[id] % 0x10000), counts[id]])
+  }
+  return listed
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_LISTED)
     .map(([b, c]) => [b, Math.round((c / normals.length) * 1e4) / 1e4])
+}
+
+/** CJK_RUN's ranges, as code units (all in the BMP: one unit a character). */
+function isCjkUnit(u: number): boolean {
+  return (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff)
+}
+
+/** Units in CJK_RUN's ranges: a pair's number below CJK_UNITS² stays a small integer, which a Map hashes cheaply. */
+const CJK_UNITS = 28_096
+
+/** A unit's place in CJK_RUN's ranges. */
+function cjkIndex(u: number): number {
+  return u < 0x4e00 ? u - 0x3400 : u < 0xf900 ? u - 0x4e00 + 6592 : u - 0xf900 + 27584
 }
 
 /** Passages bigramShares counts between turns of the event loop: a few milliseconds of work. */

@@ -7,7 +7,7 @@
  */
 import { FUNDING_SOURCES, type Case } from '../schema.js'
 import { FACET_FIELDS, type FacetField, type Filters } from './types.js'
-import { modelKey, placeKey, searchNormal } from './normalize.js'
+import { modelKey, placeKey, remembered, searchNormal } from './normalize.js'
 import { SearchError } from './errors.js'
 
 /** The facet columns of one case (both tables carry them). */
@@ -24,7 +24,7 @@ export interface FacetRow {
   fundingSources: string[]
 }
 
-export const tagKey = (id: string): string => searchNormal(id).replace(/\s+/g, '')
+export const tagKey = remembered((id: string): string => searchNormal(id).replace(/\s+/g, ''))
 
 export function facetRow(c: Case): FacetRow {
   const year = c.published && /^\d{4}/.test(c.published) ? Number(c.published.slice(0, 4)) : null

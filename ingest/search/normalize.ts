@@ -51,16 +51,35 @@ export function mappedNormal(text: string): MappedNormal {
  */
 const normalChar = new Map<string, string>()
 
+/** Distinct names a key function remembers before it starts afresh: far more than a corpus's places, models or tags. */
+const REMEMBERED = 20_000
+
+/**
+ * `key`, each name's key made once: facet keys are made per case (its row in `cases`, then each
+ * passage row, in pass two on every worker) from a few hundred distinct names, and OpenCC's
+ * conversion of the same place or tag thousands of times over was most of a facet row's cost.
+ * Bounded: when full it is cleared, so a stream of odd names costs what it did before.
+ */
+export function remembered(key: (name: string) => string): (name: string) => string {
+  const known = new Map<string, string>()
+  return (name) => {
+    let out = known.get(name)
+    if (out === undefined) {
+      if (known.size >= REMEMBERED) known.clear()
+      known.set(name, (out = key(name)))
+    }
+    return out
+  }
+}
+
 /** A place name without its administrative suffix, so 福州 and 福州市, 倉山區 and 仓山区 meet. */
 const PLACE_SUFFIX = /(特别行政区|自治区|自治州|自治县|地区|新区|省|市|区|县|旗|盟|州)$/
 
-export function placeKey(name: string): string {
+export const placeKey = remembered((name: string): string => {
   const n = searchNormal(name).replace(/\s+/g, '')
   const stripped = n.replace(PLACE_SUFFIX, '')
   return stripped.length >= 2 ? stripped : n
-}
+})
 
 /** Model names compare without quotes, spaces or script: “紅‘棟’力” = 红栋力. */
-export function modelKey(name: string): string {
-  return searchNormal(name).replace(/\s+/g, '')
-}
+export const modelKey = remembered((name: string): string => searchNormal(name).replace(/\s+/g, ''))
