@@ -96,10 +96,10 @@ const made = new Set<string>()
 
 /**
  * Case files whose data is written but not yet synced, per thread: their fsyncs go out together.
- * This filesystem (ext4 without a journal) syncs a new file's directory with it, and the block
- * layer merges cache flushes that arrive together: 3,000 files' fsyncs issued in groups of 32
- * cost 0.44–0.48 s of sys against 0.56–0.63 s one after another, four in flight (bench/README,
- * round 14). A group is bounded by size (open descriptors, reports whose outcome waits) and by
+ * Measured on this project's machine (ext4 without a journal, where a new file's fsync also writes
+ * its directory's dirty blocks): 3,000 files' fsyncs sent in groups of 32 cost 0.44–0.48 s of sys
+ * against 0.56–0.63 s one after another with four in flight (bench/README, round 14). A group is
+ * bounded by size (open descriptors; outcomes that wait, out of a worker's 64 in flight) and by
  * time (the last reports of a stream wait at most `GROUP_MS`).
  */
 const GROUP = 32
@@ -120,8 +120,8 @@ let timer: NodeJS.Timeout | null = null
  * `writeCase`'s atomic write (temporary file, fsync, rename) for the stream. Opening, writing,
  * closing and renaming are each a few microseconds on the calling thread (through libuv's pool
  * each was a round trip to another thread); only the fsync waits in the pool, sent with those of
- * the files written just before (see `GROUP`). Settles once the file is renamed into place, or
- * rejects naming nothing but its own error, the temporary file removed and any stored file kept.
+ * the files written just before (see `GROUP`). Settles once the file is renamed into place; on
+ * failure rejects with this file's own error, its temporary file removed and any stored file kept.
  */
 export async function writeCaseText(dir: string, id: string, text: string): Promise<void> {
   if (!made.has(dir)) {
@@ -163,8 +163,12 @@ function settle(f: Unsynced, synced: Error | null): void {
   } catch (e) {
     err ??= e
   }
-  if (err) {
+  if (!err) return f.resolve()
+  try {
     rmSync(f.tmp, { force: true })
-    f.reject(err)
-  } else f.resolve()
+  } catch {
+    // Thrown from libuv's callback it would end the worker and every report it holds; the
+    // rejection below already names this file's problem.
+  }
+  f.reject(err)
 }
