@@ -91,7 +91,7 @@ describe('writeCase', () => {
   })
 })
 
-describe('writeCaseText (the stream\'s write, off the calling thread)', () => {
+describe('writeCaseText (the stream\'s write, fsyncs sent in groups)', () => {
   it('writes the text whole, a large one too, and leaves no temporary file', async () => {
     const text = caseToMarkdown(makeCase({ body: '楼道议事会每月开一次。\n'.repeat(20000) }))
     await writeCaseText(join(dir, 'new'), '2021_dongjie', text)
@@ -107,6 +107,26 @@ describe('writeCaseText (the stream\'s write, off the calling thread)', () => {
     mkdirSync(join(dir, `.2021_dongjie.md.${process.pid}-${threadId}.tmp`))
     await expect(writeCaseText(dir, c.id, caseToMarkdown({ ...c, editor: '李芳' }))).rejects.toThrow()
     expect(readFileSync(file, 'utf8')).toBe(stored)
+  })
+
+  it('lands every file of a stream written faster than they are synced, a lone last one too', async () => {
+    // More files than one fsync group, then one more after the others have landed (its group never fills).
+    const ids = Array.from({ length: 70 }, (_, i) => `case-${String(i).padStart(2, '0')}`)
+    await Promise.all(ids.map((id) => writeCaseText(dir, id, `第${id}号\n`)))
+    await writeCaseText(dir, 'last', '末一份\n')
+    expect(readdirSync(dir).sort()).toEqual([...ids.map((id) => `${id}.md`), 'last.md'].sort())
+    expect(readFileSync(join(dir, 'case-41.md'), 'utf8')).toBe('第case-41号\n')
+    expect(readFileSync(join(dir, 'last.md'), 'utf8')).toBe('末一份\n')
+  })
+
+  it('fails only the file that cannot be renamed into place, the rest of its group landing', async () => {
+    // A directory (not empty) where the case file should go: the rename fails after the fsync.
+    mkdirSync(join(dir, 'blocked.md', 'inside'), { recursive: true })
+    const writes = ['a', 'blocked', 'b'].map((id) => writeCaseText(dir, id, `${id} 的正文\n`))
+    const [a, blocked, b] = await Promise.allSettled(writes)
+    expect([a.status, blocked.status, b.status]).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(readFileSync(join(dir, 'b.md'), 'utf8')).toBe('b 的正文\n')
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md', 'blocked.md'])
   })
 })
 
