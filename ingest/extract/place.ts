@@ -706,7 +706,6 @@ function shortDistrictsWritten(doc: Doc, g: Gazetteer, divisions: GazToken[], lo
   const byShort = new Map<string, { short: string; entry: GazEntry; at: number[] }>()
   // Built once: it is asked at every position where a short name's first two characters stand.
   const spans: { start: number; end: number }[] = [...divisions, ...local]
-  const covered = (a: number, b: number) => spans.some((t) => t.start < b && a < t.end)
   for (let at = 0; at + 2 <= doc.simp.length; at++) {
     const mayCountry = mayHavePair(g.pairChars.shortDistrictByStart, doc.simp, at + 2)
     const mayRegion = mayHavePair(g.pairChars.regionDistrictByStart, doc.simp, at + 2)
@@ -715,17 +714,27 @@ function shortDistrictsWritten(doc: Doc, g: Gazetteer, divisions: GazToken[], lo
     const key = pairKey(doc.simp, at + 2)
     const country = mayCountry ? g.shortDistrictByStart.get(key) : undefined
     const region = mayRegion ? g.regionDistrictByStart.get(key) : undefined
-    if (!country && !region) continue
-    for (const { short, entry } of region ? [...(country ?? []), ...region] : country!) {
-      const end = at + short.length
-      if (!doc.simp.startsWith(short, at) || covered(at, end) || LONGER_NAME_AFTER.test(doc.simp.slice(end, end + 2))) continue
-      // A region's district is in both lists when its stem is unique in the country.
-      const seen = byShort.get(entry.key) ?? { short, entry, at: [] }
-      if (!seen.at.includes(at)) seen.at.push(at)
-      byShort.set(entry.key, seen)
-    }
+    if (country || region) noteShortDistricts(doc, byShort, spans, at, region ? [...(country ?? []), ...region] : country!)
   }
   return byShort
+}
+
+/** Notes each of `candidates` (stems starting with the pair at `at`) written there as a name. The scan's hits, apart from it: see shortCityAt. */
+function noteShortDistricts(
+  doc: Doc,
+  byShort: Map<string, { short: string; entry: GazEntry; at: number[] }>,
+  spans: { start: number; end: number }[],
+  at: number,
+  candidates: { short: string; entry: GazEntry }[],
+): void {
+  for (const { short, entry } of candidates) {
+    const end = at + short.length
+    if (!doc.simp.startsWith(short, at) || spans.some((t) => t.start < end && at < t.end) || LONGER_NAME_AFTER.test(doc.simp.slice(end, end + 2))) continue
+    // A region's district is in both lists when its stem is unique in the country.
+    const seen = byShort.get(entry.key) ?? { short, entry, at: [] }
+    if (!seen.at.includes(at)) seen.at.push(at)
+    byShort.set(entry.key, seen)
+  }
 }
 
 interface NameSupport {
