@@ -138,7 +138,6 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
     for (const text of headline.meta) metaLines.push({ text, header: true })
   }
   const kept: string[] = titleIdx === null && title ? [title] : []
-  let footerJunkSeen = false
 
   // A table label standing alone names the value on the next line ("发布日期" / "2024-02-28").
   let label = ''
@@ -165,57 +164,10 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
   }
   // Short lines ending in a comma are prose broken into lines (a closing appeal set as verse), not furniture.
   if (lines.slice(lastBody + 1, Math.max(ruleBelow, 0)).some((l) => l.kind === 'short' && CLAUSE_CONTINUES.test(l.text))) ruleBelow = -1
-  const footerShort = (line: Line) =>
-    line.kind === 'short' && line.text.length <= FOOTER_SHORT_MAX && !SENTENCE_END.test(line.text) && !ITEM_START.test(line.text) && !SUBSECTION.test(line.text)
-
   // A compilation's running head recurs at every page top, where it may sit between body paragraphs.
   const runningHeads = new Set(lines.filter((l) => l.kind === 'junk' && l.rule?.id === 'running-header').map((l) => l.text))
 
-  for (const line of lines) {
-    if (line.kind === 'blank') continue
-    const i = line.index
-    const rule = line.rule
-    if (runningHeads.has(line.text) && i !== titleIdx) {
-      drop(line, 'running-header', false)
-      continue
-    }
-    if (i === titleIdx) {
-      kept.push(title!)
-      continue
-    }
-    if (i === titleStart) continue
-    if (titleIdx !== null && i < titleIdx) {
-      // Standing above the headline decides; a rule that matched says more than the classifier.
-      drop(line, rule && !rule.id.startsWith('model:') ? rule.id : 'above-headline', true)
-      continue
-    }
-    if (titleKey && (titleIdx === null || i > titleIdx) && Math.abs(line.text.length - title!.length) <= 8 && headlineKey(line.text) === titleKey) {
-      drop(line, 'repeated-headline', i < headerEnd)
-      continue
-    }
-    if (i < headerEnd) {
-      if (rule) drop(line, rule.id, true)
-      else kept.push(line.text)
-      continue
-    }
-    if (i <= lastBody) {
-      const inner = rule?.zone === 'any' ? rule : line.anyRule
-      if (inner) drop(line, inner.id, false)
-      else kept.push(line.text)
-      continue
-    }
-    if (rule) {
-      drop(line, rule.id, false)
-      // A rule's line opens the page footer; a caption the classifier took does not.
-      if (!rule.id.startsWith('model:')) footerJunkSeen = true
-    } else if (footerJunkSeen && line.kind === 'short' && !ITEM_START.test(line.text) && !SUBSECTION.test(line.text)) {
-      drop(line, 'footer-residue', false)
-    } else if (closedByCredit && footerShort(line)) {
-      drop(line, 'after-credit', false)
-    } else if (i < ruleBelow && footerShort(line)) {
-      drop(line, 'above-footer', false)
-    } else kept.push(line.text)
-  }
+  sortLines(lines, { title, titleIdx, titleStart, titleKey, headerEnd, lastBody, closedByCredit, ruleBelow, runningHeads }, kept, drop)
 
   const top = title ? 1 : 0
   const lead = cutInline(kept.slice(top), 'lead')
@@ -240,5 +192,77 @@ export function clean(text: string, options: Partial<CleanOptions> = {}): CleanR
     messages,
     // Script is uniform within a report: its opening is sample enough (script.ts keeps OpenCC off it).
     script: sampleScript(body.length > SCRIPT_SAMPLE ? body.slice(0, SCRIPT_SAMPLE) : body),
+  }
+}
+
+/** Where clean found the headline, the text and the footer: what decides each line's fate. */
+interface Layout {
+  title: string | null
+  titleIdx: number | null
+  titleStart: number | null
+  titleKey: string | null
+  headerEnd: number
+  lastBody: number
+  closedByCredit: boolean
+  ruleBelow: number
+  runningHeads: Set<string>
+}
+
+/** A short line below the text that reads as furniture once the article has visibly ended. */
+function footerShort(line: Line): boolean {
+  return line.kind === 'short' && line.text.length <= FOOTER_SHORT_MAX && !SENTENCE_END.test(line.text) && !ITEM_START.test(line.text) && !SUBSECTION.test(line.text)
+}
+
+/**
+ * Each line kept (pushed to `kept`) or dropped, in order. A function of its own: as a loop inside
+ * clean it made TurboFan compile (on stack) all of clean with everything inlined into it (0.7 s
+ * of compile time per worker at load 9), thrown away again at its first deoptimization.
+ */
+function sortLines(lines: Line[], at: Layout, kept: string[], drop: (line: Line, reason: string, header: boolean) => void): void {
+  let footerJunkSeen = false
+  for (const line of lines) {
+    if (line.kind === 'blank') continue
+    const i = line.index
+    const rule = line.rule
+    if (at.runningHeads.has(line.text) && i !== at.titleIdx) {
+      drop(line, 'running-header', false)
+      continue
+    }
+    if (i === at.titleIdx) {
+      kept.push(at.title!)
+      continue
+    }
+    if (i === at.titleStart) continue
+    if (at.titleIdx !== null && i < at.titleIdx) {
+      // Standing above the headline decides; a rule that matched says more than the classifier.
+      drop(line, rule && !rule.id.startsWith('model:') ? rule.id : 'above-headline', true)
+      continue
+    }
+    if (at.titleKey && (at.titleIdx === null || i > at.titleIdx) && Math.abs(line.text.length - at.title!.length) <= 8 && headlineKey(line.text) === at.titleKey) {
+      drop(line, 'repeated-headline', i < at.headerEnd)
+      continue
+    }
+    if (i < at.headerEnd) {
+      if (rule) drop(line, rule.id, true)
+      else kept.push(line.text)
+      continue
+    }
+    if (i <= at.lastBody) {
+      const inner = rule?.zone === 'any' ? rule : line.anyRule
+      if (inner) drop(line, inner.id, false)
+      else kept.push(line.text)
+      continue
+    }
+    if (rule) {
+      drop(line, rule.id, false)
+      // A rule's line opens the page footer; a caption the classifier took does not.
+      if (!rule.id.startsWith('model:')) footerJunkSeen = true
+    } else if (footerJunkSeen && line.kind === 'short' && !ITEM_START.test(line.text) && !SUBSECTION.test(line.text)) {
+      drop(line, 'footer-residue', false)
+    } else if (at.closedByCredit && footerShort(line)) {
+      drop(line, 'after-credit', false)
+    } else if (i < at.ruleBelow && footerShort(line)) {
+      drop(line, 'above-footer', false)
+    } else kept.push(line.text)
   }
 }

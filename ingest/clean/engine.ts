@@ -65,7 +65,11 @@ export function matchRule(text: string, next: string | null, anyOnly = false): L
 }
 
 export function classify(rawLines: string[]): Line[] {
-  const lines: Line[] = rawLines.map((text, index) => ({ index, text, kind: 'blank', rule: null }))
+  // Every line carries anyRule from the start, and the array is filled by push rather than by
+  // map (whose optimized inline copy makes arrays of another elements kind): one shape of line and
+  // of array for the compiled code that reads them, which otherwise deoptimized on each new one.
+  const lines: Line[] = []
+  for (let index = 0; index < rawLines.length; index++) lines.push({ index, text: rawLines[index], kind: 'blank', rule: null, anyRule: undefined })
   let next: string | null = null
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]

@@ -1,5 +1,5 @@
 import type { Evidence, Script } from '../schema.js'
-import { toSimplified } from '../text/script.js'
+import simplifyTable from './simplify-table.json'
 
 export type Span = [number, number]
 
@@ -34,21 +34,19 @@ const TABLE_END = 0xa000
 let table: Uint16Array | null = null
 
 /**
- * Character table traditional → simplified, built once from the same OpenCC converter
- * (ingest/text/script.ts) by converting every CJK character on a line of its own. Matching only
- * needs characters; a table lookup is one-to-one by construction, so offsets always line up, and
- * it is far cheaper than running OpenCC's phrase trie over each report.
+ * Character table traditional → simplified: what OpenCC's converter (ingest/text/script.ts) makes
+ * of every CJK character on a line of its own, stored in simplify-table.json (make-simplify-table.ts
+ * writes it from the converter, tests/simplify-table.test.ts holds it to the converter), so no
+ * thread converts 27,648 characters before its first report. Matching only needs characters; a
+ * table lookup is one-to-one by construction, so offsets always line up, and it is far cheaper
+ * than running OpenCC's phrase trie over each report.
  */
 function charTable(): Uint16Array {
   if (table) return table
-  const chars: string[] = []
-  for (let c = TABLE_START; c < TABLE_END; c++) chars.push(String.fromCharCode(c))
-  const converted = toSimplified(chars.join('\n')).split('\n')
   const t = new Uint16Array(TABLE_END - TABLE_START)
-  for (let i = 0; i < chars.length; i++) {
-    const out = converted[i]
-    t[i] = out && out.length === 1 ? out.charCodeAt(0) : TABLE_START + i
-  }
+  for (let i = 0; i < t.length; i++) t[i] = TABLE_START + i
+  const pairs = simplifyTable.pairs
+  for (let k = 0; k + 8 <= pairs.length; k += 8) t[parseInt(pairs.slice(k, k + 4), 16) - TABLE_START] = parseInt(pairs.slice(k + 4, k + 8), 16)
   for (const [from, to] of Object.entries(VARIANT_FOLD)) t[from.charCodeAt(0) - TABLE_START] = to.charCodeAt(0)
   table = t
   return t

