@@ -9,6 +9,8 @@
  * Passages that hold the whole query are still found (they hold its rarest bigrams), and the
  * verbatim pass in the store lifts them; what is lost is BM25's preference among partial matches.
  */
+import { eachBigramUnits } from '../text/segment.js'
+
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g
 const OTHER = /[\p{L}\p{N}]+/gu
 /** Joins query pieces without making bigrams across them: this character is in no passage. */
@@ -72,39 +74,30 @@ function runBigrams(run: string): string[] {
  */
 export async function bigramShares(normals: string[]): Promise<[string, number][]> {
   if (normals.length < MIN_PASSAGES) return []
-  // Each bigram by its two code units, numbered on first sight: no two-character string and no Set
-  // per occurrence (cjkBigrams), ~3× less CPU; the strings are made only for the bigrams listed.
+  // Each bigram by its two code units (segment.ts's scan, the LSA tally's too), numbered on first
+  // sight: no two-character string and no Set per occurrence (cjkBigrams), ~3× less CPU; the
+  // strings are made only for the bigrams listed.
   const ids = new Map<number, number>()
   const units: number[] = []
   const counts: number[] = []
   /** The last passage each bigram was counted in: a passage counts it once. */
   const last: number[] = []
   for (let i = 0; i < normals.length; i++) {
-    const normal = normals[i]
-    let prev = -1
-    for (let at = 0; at < normal.length; at++) {
-      const u = normal.charCodeAt(at)
-      if (!isCjkUnit(u)) {
-        prev = -1
-        continue
+    eachBigramUnits(normals[i], (first, second) => {
+      const key = cjkIndex(first) * CJK_UNITS + cjkIndex(second)
+      let id = ids.get(key)
+      if (id === undefined) {
+        id = units.length
+        ids.set(key, id)
+        units.push(first * 0x10000 + second)
+        counts.push(0)
+        last.push(-1)
       }
-      if (prev >= 0) {
-        const key = cjkIndex(prev) * CJK_UNITS + cjkIndex(u)
-        let id = ids.get(key)
-        if (id === undefined) {
-          id = units.length
-          ids.set(key, id)
-          units.push(prev * 0x10000 + u)
-          counts.push(0)
-          last.push(-1)
-        }
-        if (last[id] !== i) {
-          last[id] = i
-          counts[id]++
-        }
+      if (last[id] !== i) {
+        last[id] = i
+        counts[id]++
       }
-      prev = u
-    }
+    })
     if (i % SHARES_SLICE === SHARES_SLICE - 1) await new Promise((resolve) => setImmediate(resolve))
   }
   const min = Math.max(2, normals.length * LISTED_SHARE)
@@ -116,11 +109,6 @@ export async function bigramShares(normals: string[]): Promise<[string, number][
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_LISTED)
     .map(([b, c]) => [b, Math.round((c / normals.length) * 1e4) / 1e4])
-}
-
-/** CJK_RUN's ranges, as code units (all in the BMP: one unit a character). */
-function isCjkUnit(u: number): boolean {
-  return (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff)
 }
 
 /** Units in CJK_RUN's ranges: a pair's number below CJK_UNITS² stays a small integer, which a Map hashes cheaply. */
