@@ -19,7 +19,7 @@
  * would count it twice and dilute the latent signal that is the vector side's reason to exist.
  */
 import { createHash } from 'node:crypto'
-import { addWords, addWordsLater, analyze, eachBigramUnits, prepareSegmenter, userDictionary, wordsOfNormalized } from '../text/segment.js'
+import { addWords, addWordsLater, analyze, eachBigramUnits, pairKey, prepareSegmenter, userDictionary, wordsOfNormalized } from '../text/segment.js'
 import { normalizeForSearch } from '../text/script.js'
 import { fnv1a } from '../text/fnv1a.js'
 import type { EmbedKind, Embedder } from './types.js'
@@ -188,16 +188,6 @@ class Vocabulary {
     }
     return id
   }
-}
-
-/** A CJK code unit's place in the bigram ranges (0x3400–0x4dbf, 0x4e00–0x9fff, 0xf900–0xfaff: 28,096 units). */
-function cjkIndex(u: number): number {
-  return u < 0x4e00 ? u - 0x3400 : u < 0xf900 ? u - 0x4e00 + 6592 : u - 0xf900 + 27584
-}
-
-/** One small integer per pair (below 28,096², a V8 small integer, which a Map hashes cheaply). */
-function pairKey(first: number, second: number): number {
-  return cjkIndex(first) * 28096 + cjkIndex(second)
 }
 
 /** A streamed sample's analysis (TrainingSample.analysed): each text's counts and normal form, and the spare texts'. */

@@ -9,7 +9,7 @@
  * Passages that hold the whole query are still found (they hold its rarest bigrams), and the
  * verbatim pass in the store lifts them; what is lost is BM25's preference among partial matches.
  */
-import { eachBigramUnits } from '../text/segment.js'
+import { eachBigramUnits, pairKey } from '../text/segment.js'
 
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g
 const OTHER = /[\p{L}\p{N}]+/gu
@@ -84,7 +84,7 @@ export async function bigramShares(normals: string[]): Promise<[string, number][
   const last: number[] = []
   for (let i = 0; i < normals.length; i++) {
     eachBigramUnits(normals[i], (first, second) => {
-      const key = cjkIndex(first) * CJK_UNITS + cjkIndex(second)
+      const key = pairKey(first, second)
       let id = ids.get(key)
       if (id === undefined) {
         id = units.length
@@ -109,14 +109,6 @@ export async function bigramShares(normals: string[]): Promise<[string, number][
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_LISTED)
     .map(([b, c]) => [b, Math.round((c / normals.length) * 1e4) / 1e4])
-}
-
-/** Units in CJK_RUN's ranges: a pair's number below CJK_UNITS² stays a small integer, which a Map hashes cheaply. */
-const CJK_UNITS = 28_096
-
-/** A unit's place in CJK_RUN's ranges. */
-function cjkIndex(u: number): number {
-  return u < 0x4e00 ? u - 0x3400 : u < 0xf900 ? u - 0x4e00 + 6592 : u - 0xf900 + 27584
 }
 
 /** Passages bigramShares counts between turns of the event loop: a few milliseconds of work. */

@@ -199,6 +199,19 @@ export function eachBigramUnits(normal: string, see: (first: number, second: num
   }
 }
 
+/** A CJK code unit's place in the bigram ranges (0x3400–0x4dbf, 0x4e00–0x9fff, 0xf900–0xfaff: 28,096 units). */
+function cjkIndex(u: number): number {
+  return u < 0x4e00 ? u - 0x3400 : u < 0xf900 ? u - 0x4e00 + 6592 : u - 0xf900 + 27584
+}
+
+/**
+ * One small integer per pair eachBigramUnits sees (below 28,096², a V8 small integer, which a Map
+ * hashes cheaply): tallies key bigrams by it instead of by a two-character string.
+ */
+export function pairKey(first: number, second: number): number {
+  return cjkIndex(first) * 28096 + cjkIndex(second)
+}
+
 function bigramsOfNormal(normal: string): string[] {
   const out: string[] = []
   eachBigramUnits(normal, (first, second) => out.push(String.fromCharCode(first, second)))
