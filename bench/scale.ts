@@ -3,7 +3,9 @@
  * BENCH_SCALE_N generated reports (default 1,000,000) through the real CLI, end to end.
  *
  * 1. `casebook synth` writes the reports to disk one at a time (never all in memory).
- * 2. `casebook ingest --json` in a child process: read, clean, extract, case files, embed, index.
+ * 2. `casebook ingest --json` in a child process, started as `npm run -s casebook` starts it (its
+ *    bundle, V8 flag and malloc tunables), so the figures are the ones a user gets: read, clean,
+ *    extract, case files, embed, index.
  *    The whole process tree's resident memory is sampled every 0.5 s (worker threads are inside
  *    the process; the sum covers any child it starts): peak RSS, target ≤ 4 GB.
  * 3. A second child opens the store and times hybrid, full-text and vector searches (22 queries ×
@@ -61,10 +63,10 @@ function treeRss(root: number): number {
   return total
 }
 
-/** Runs a CLI command in a child, sampling its tree's memory; stdout returned, stderr passed through. */
-async function child(args: string[], label: string): Promise<{ stdout: string; seconds: number; peakRss: number }> {
+/** Runs a command in a child, sampling its tree's memory; stdout returned, stderr passed through. */
+async function child(command: string, args: string[], label: string): Promise<{ stdout: string; seconds: number; peakRss: number }> {
   const started = performance.now()
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const proc = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   let stdout = ''
   proc.stdout.on('data', (d) => (stdout += d))
   let peakRss = 0
@@ -139,13 +141,13 @@ export async function run(): Promise<void> {
     return
   }
   const dir = mkdtempSync(join(base, 'casebook-scale-'))
-  const cli = join(ROOT, 'ingest/cli.ts')
+  const casebook = (...args: string[]) => ['run', '-s', 'casebook', '--', ...args]
   try {
-    const synth = await child([cli, 'synth', '--n', String(N), '--out', join(dir, 'raw')], 'synth')
+    const synth = await child('npm', casebook('synth', '--n', String(N), '--out', join(dir, 'raw')), 'synth')
     console.log(`synth: ${N} reports written in ${synth.seconds.toFixed(0)} s (peak RSS ${mb(synth.peakRss)})`)
 
     const load = loadavg()[0]
-    const ingest = await child([cli, 'ingest', '--corpus', join(dir, 'raw'), '--cases', join(dir, 'cases'), '--db', join(dir, 'lancedb'), '--embedder', 'lsa', '--json'], 'ingest')
+    const ingest = await child('npm', casebook('ingest', '--corpus', join(dir, 'raw'), '--cases', join(dir, 'cases'), '--db', join(dir, 'lancedb'), '--embedder', 'lsa', '--json'), 'ingest')
     const s = JSON.parse(ingest.stdout) as IngestSummary
     console.log(
       `ingest: ${(N / ingest.seconds).toFixed(0)} reports/s end to end (${ingest.seconds.toFixed(0)} s with process start; ` +
@@ -154,7 +156,7 @@ export async function run(): Promise<void> {
     console.log(`  stages (s): ${Object.entries(s.seconds).map(([k, v]) => `${k} ${v}`).join(', ')} (read … write summed over ${s.workers} workers)`)
     console.log(`  peak RSS of the ingest process tree: ${mb(ingest.peakRss)} (target ≤ 4000 MB)`)
 
-    const search = await child([join(ROOT, 'bench/scale.ts'), 'search-child', dir], 'search')
+    const search = await child(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/scale.ts'), 'search-child', dir], 'search')
     const l = JSON.parse(search.stdout) as Latencies
     console.log(`search: first search after opening ${l.firstSearchMs.toFixed(0)} ms; sqlite fts5 build ${l.sqliteBuildS.toFixed(0)} s; peak RSS of the search process ${mb(search.peakRss)}`)
     console.log(`engine at ${N} reports (${l.passages} passages) | p50 ms | p95 ms`)
