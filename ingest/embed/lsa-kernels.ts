@@ -20,9 +20,10 @@ export interface Csr {
 
 /**
  * One slice of a product, writing only its own part of `out`:
- * - `ax`: out = A x (rows × l), rows [from, to); Aᵀ y is `ax` over the transpose (`transpose`),
- *   whose rows list their entries by ascending row of A: each output value then sums the terms a
- *   walk of A's rows would add to it, in that order;
+ * - `ax`: out = A x (rows × l), rows [from, to), whatever they held before (training reuses its
+ *   buffers: memory touched for the first time costs more than the product's own stores); Aᵀ y
+ *   is `ax` over the transpose (`transpose`), whose rows list their entries by ascending row of A:
+ *   each output value then sums the terms a walk of A's rows would add to it, in that order;
  * - `gram`: out = zᵀ z (l × l, upper triangle), rows [from, to) of it (z is n × l, n = A.cols);
  * - `project`: out = bt w (cols × k, float32), rows [from, to) (bt cols × l, w l × k);
  * - `flip`: out = mᵀ (m is rows × cols, row-major), rows [from, to) of out (columns of m);
@@ -117,6 +118,7 @@ function runJs(t: KernelTask): void {
   switch (t.op) {
     case 'ax': {
       const { a, x, l, out } = t
+      out.fill(0, t.from * l, t.to * l)
       for (let i = t.from; i < t.to; i++) {
         const yo = i * l
         for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) axpy(out, yo, x, a.col[p] * l, a.val[p], l)
@@ -290,7 +292,7 @@ function runSimd(m: SimdExports, t: KernelTask): void {
       new Float64Array(b, val, nnz).set(a.val.subarray(base, base + nnz))
       new Float64Array(b, xs, x.length).set(x)
       const result = new Float64Array(b, o, rows * l)
-      result.set(out.subarray(from * l, to * l))
+      result.fill(0)
       m.ax(rowPtr, col, val, base, xs, l, o, rows)
       out.set(result, from * l)
       return

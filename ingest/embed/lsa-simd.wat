@@ -15,7 +15,7 @@
 
   ;; out[i][0..l) = Σ_p val[p] · x[col[p]][0..l) over row i's terms in order, rows [0, rows):
   ;; rowPtr holds rows + 1 int32 indices into col/val counted from `base`; x is row-major with rows
-  ;; of l float64s. out must hold zeros (the JavaScript kernel adds to a fresh array).
+  ;; of l float64s. out must hold zeros (the caller clears it, as the JavaScript kernel does).
   (func (export "ax")
     (param $rowPtr i32) (param $col i32) (param $val i32) (param $base i32)
     (param $x i32) (param $l i32) (param $out i32) (param $rows i32)
