@@ -18,7 +18,8 @@
  * the terms it knows, and re-embedding 100k passages on every small edit would make ingest slow
  * for no visible gain. Training needs the whole corpus's sample, which is only complete once the
  * stream has ended: a first build (or a retrain) writes `cases` while the corpus streams by, then
- * reads it back a batch at a time to embed every passage (pass two). The corpus is never held.
+ * reads it back a batch at a time to embed every passage (pass two). The corpus is never held:
+ * only a first build of at most `keepPassages` passages keeps what pass two needs of each case.
  *
  * A case that cannot be hashed, chunked or written fails alone: it is named on one line, the rest
  * is indexed, and in a `corpus` build a stored earlier version of it is kept when it was not
