@@ -105,7 +105,8 @@ describe('a first build whose passages are embedded on the worker pool', () => {
     let shares = 0
     const counted: ShareThreads = { ...pool.shares, rows: (share) => (shares++, pool.shares.rows(share)) }
     const pooled = tmp()
-    const b = await indexStream(corpus, { uri: pooled, provider: lsaProvider(params, pool.kernels), batch: 100, threads: counted, ...quiet })
+    // Nothing kept from the stream: every case is read back and its share made on a worker.
+    const b = await indexStream(corpus, { uri: pooled, provider: lsaProvider(params, pool.kernels), batch: 100, threads: counted, keepPassages: 0, ...quiet })
 
     expect(shares).toBeGreaterThan(1)
     expect(b.embedder).toEqual(a.embedder)
@@ -113,6 +114,20 @@ describe('a first build whose passages are embedded on the worker pool', () => {
     expect(a.passages).toBeGreaterThan(2 * params.maxPassages)
     expect(await rows(pooled, 'passages')).toEqual(await rows(alone, 'passages'))
     expect(await rows(pooled, 'cases')).toEqual(await rows(alone, 'cases'))
+  }, 120_000)
+
+  it('given the cases kept as they streamed by, stores the rows and vectors of a build that read every case back', async () => {
+    const readBack = tmp()
+    const a = await indexStream(corpus, { uri: readBack, provider: lsaProvider(params), batch: 100, keepPassages: 0, ...quiet })
+    const kept = tmp()
+    let asked = 0
+    const unused: ShareThreads = { parts: 2, load: async () => (asked++, true), rows: () => Promise.reject(new Error('not to be asked')) }
+    const b = await indexStream(corpus, { uri: kept, provider: lsaProvider(params), batch: 100, threads: unused, ...quiet })
+    expect(asked).toBe(0)
+    expect(b.embedder).toEqual(a.embedder)
+    expect(b.passages).toBe(a.passages)
+    expect(await rows(kept, 'passages')).toEqual(await rows(readBack, 'passages'))
+    expect(await rows(kept, 'cases')).toEqual(await rows(readBack, 'cases'))
   }, 120_000)
 
   it('given a pool closed twice (ingest closes it once pass two is done, and again at the end), stops its workers once and both calls settle', async () => {

@@ -148,6 +148,31 @@ describe('the SIMD engine', () => {
     }
   })
 
+  // k past and below the eight values `embed` keeps in registers; rows whose weights are all zero and a row with no terms.
+  it.each([1, 2, 7, 8, 9, 19, 24])('folds rows into the model and scales them to unit length as the JavaScript loops do, bit for bit, k = %i', (k) => {
+    const a = sparse(41, 29, k + 40)
+    const rowPtr = sharedInt32(a.rows + 2)
+    rowPtr.set(a.rowPtr)
+    rowPtr[a.rows + 1] = a.rowPtr[a.rows]
+    const m: Csr = { ...a, rows: a.rows + 1, rowPtr }
+    const proj = sharedFloat32(29 * k)
+    proj.set(Float32Array.from(randoms(29 * k, 19)))
+    const outs = (['js', 'simd'] as const).map((engine) => {
+      const out = sharedFloat32(m.rows * k)
+      // Stale values where a zero vector goes: a kernel must write every value of its rows.
+      out.fill(7)
+      for (const [from, to] of split(m.rows, 3, (i) => m.rowPtr[i] + i)) runKernel({ op: 'embed', a: m, proj, k, out, from, to }, engine)
+      return out
+    })
+    expect(bits(outs[1]).equals(bits(outs[0]))).toBe(true)
+    const zero = m.rows - 1
+    expect([...outs[1].subarray(zero * k, (zero + 1) * k)].every((v) => Object.is(v, 0))).toBe(true)
+    // Every other row has unit length, or none (all its weights zero).
+    const norms = Array.from({ length: a.rows }, (_, i) => Math.hypot(...outs[1].subarray(i * k, (i + 1) * k)))
+    expect(norms.filter((n) => Math.abs(n - 1) < 1e-6).length).toBeGreaterThan(a.rows / 2)
+    expect(norms.every((n) => n === 0 || Math.abs(n - 1) < 1e-6)).toBe(true)
+  })
+
   it('sums the transpose in the order a walk of the rows would: Aᵀ y as the old column loop made it', () => {
     const a = sparse(41, 29, 11)
     const l = 5

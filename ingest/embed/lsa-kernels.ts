@@ -20,12 +20,16 @@ export interface Csr {
 
 /**
  * One slice of a product, writing only its own part of `out`:
- * - `ax`: out = A x (rows × l), rows [from, to); Aᵀ y is `ax` over the transpose (`transpose`),
- *   whose rows list their entries by ascending row of A: each output value then sums the terms a
- *   walk of A's rows would add to it, in that order;
+ * - `ax`: out = A x (rows × l), rows [from, to), whatever they held before (training reuses its
+ *   buffers: memory touched for the first time costs more than the product's own stores); Aᵀ y
+ *   is `ax` over the transpose (`transpose`), whose rows list their entries by ascending row of A:
+ *   each output value then sums the terms a walk of A's rows would add to it, in that order;
  * - `gram`: out = zᵀ z (l × l, upper triangle), rows [from, to) of it (z is n × l, n = A.cols);
  * - `project`: out = bt w (cols × k, float32), rows [from, to) (bt cols × l, w l × k);
  * - `flip`: out = mᵀ (m is rows × cols, row-major), rows [from, to) of out (columns of m);
+ * - `embed`: out = each row of A (rows [from, to), A's values the raw term weights) folded into
+ *   the model (`proj`, cols × k, float32) and scaled to unit length, as float32: lsa.ts embedLsa
+ *   of a passage whose weighted terms training kept, each value summed in the row's term order;
  * - `normal`: out[i] = the i-th draw of the seeded standard normal stream, i in [from, to) (the
  *   random matrix of the range finder; any split draws the values one thread would);
  * - `deflate`: a step of Gram-Schmidt over `cols` (column-major, n rows a column): columns
@@ -38,6 +42,7 @@ export type KernelTask =
   | { op: 'gram'; z: Float64Array; n: number; l: number; out: Float64Array; from: number; to: number }
   | { op: 'project'; bt: Float64Array; w: Float64Array; l: number; k: number; out: Float32Array; from: number; to: number }
   | { op: 'deflate'; cols: Float64Array; n: number; by: number; upTo: number; from: number; to: number }
+  | { op: 'embed'; a: Csr; proj: Float32Array; k: number; out: Float32Array; from: number; to: number }
   | { op: 'normal'; seed: number; out: Float64Array; from: number; to: number }
   | { op: 'flip'; m: Float64Array; rows: number; cols: number; out: Float64Array; from: number; to: number }
 
@@ -113,6 +118,7 @@ function runJs(t: KernelTask): void {
   switch (t.op) {
     case 'ax': {
       const { a, x, l, out } = t
+      out.fill(0, t.from * l, t.to * l)
       for (let i = t.from; i < t.to; i++) {
         const yo = i * l
         for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) axpy(out, yo, x, a.col[p] * l, a.val[p], l)
@@ -140,6 +146,28 @@ function runJs(t: KernelTask): void {
         const bo = j * l
         for (let r = 0; r < l; r++) if (bt[bo + r] !== 0) axpy(row, 0, w, r * k, bt[bo + r], k)
         out.set(row, j * k)
+      }
+      return
+    }
+    case 'embed': {
+      const { a, proj, k, out } = t
+      const acc = new Float64Array(k)
+      for (let i = t.from; i < t.to; i++) {
+        acc.fill(0)
+        for (let p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) {
+          const w = a.val[p]
+          const o = a.col[p] * k
+          for (let c = 0; c < k; c++) acc[c] += w * proj[o + c]
+        }
+        let norm = 0
+        for (let c = 0; c < k; c++) norm += acc[c] * acc[c]
+        // A row with no direction (no term, or only zero weights) embeds to the zero vector.
+        if (norm === 0) {
+          out.fill(0, i * k, (i + 1) * k)
+          continue
+        }
+        const inv = 1 / Math.sqrt(norm)
+        for (let c = 0; c < k; c++) out[i * k + c] = acc[c] * inv
       }
       return
     }
@@ -173,6 +201,7 @@ interface SimdExports {
   memory: WebAssembly.Memory
   ax(rowPtr: number, col: number, val: number, base: number, x: number, l: number, out: number, rows: number): void
   gram(z: number, n: number, l: number, out: number, from: number, to: number): void
+  embed(rowPtr: number, col: number, w: number, base: number, proj: number, k: number, out: number, rows: number, acc: number): void
   project(bt: number, w: number, l: number, k: number, out: number, rows: number, row: number): void
   deflate(u: number, nu: number, v: number, nv: number, n: number): void
   rotate(a: number, vt: number, l: number, p: number, q: number, c: number, s: number): void
@@ -263,9 +292,29 @@ function runSimd(m: SimdExports, t: KernelTask): void {
       new Float64Array(b, val, nnz).set(a.val.subarray(base, base + nnz))
       new Float64Array(b, xs, x.length).set(x)
       const result = new Float64Array(b, o, rows * l)
-      result.set(out.subarray(from * l, to * l))
+      result.fill(0)
       m.ax(rowPtr, col, val, base, xs, l, o, rows)
       out.set(result, from * l)
+      return
+    }
+    case 'embed': {
+      const { a, proj, k, out, from, to } = t
+      const base = a.rowPtr[from]
+      const nnz = a.rowPtr[to] - base
+      const rows = to - from
+      const rowPtr = arena.reserve(4 * (rows + 1))
+      const col = arena.reserve(4 * nnz)
+      const w = arena.reserve(8 * nnz)
+      const ps = arena.reserve(4 * proj.length)
+      const o = arena.reserve(4 * rows * k)
+      const acc = arena.reserve(8 * k)
+      const b = arena.buffer
+      new Int32Array(b, rowPtr, rows + 1).set(a.rowPtr.subarray(from, to + 1))
+      new Int32Array(b, col, nnz).set(a.col.subarray(base, base + nnz))
+      new Float64Array(b, w, nnz).set(a.val.subarray(base, base + nnz))
+      new Float32Array(b, ps, proj.length).set(proj)
+      m.embed(rowPtr, col, w, base, ps, k, o, rows, acc)
+      out.set(new Float32Array(b, o, rows * k), from * k)
       return
     }
     case 'gram': {

@@ -3,8 +3,9 @@
 ;; Every output value gets the same additions in the same order as the JavaScript kernels, and
 ;; f64x2.add and f64x2.mul round each lane exactly as scalar float64 does (WebAssembly never fuses
 ;; a multiply into an add), so the results are the JavaScript kernels' bit for bit. What changes is
-;; the loop shape: `ax` and `project` keep eight output values in registers over every term of a
-;; row instead of loading and storing them for each term, and every inner loop does two lanes.
+;; the loop shape: `ax`, `embed` and `project` keep eight output values in registers over every
+;; term of a row instead of loading and storing them for each term, and every inner loop does two
+;; lanes.
 ;;
 ;; Addresses are byte offsets into this module's own memory (the caller copies arrays in and out).
 ;; Build: `bash ingest/embed/build-simd.sh` (wat2wasm from Debian's `wabt`), which writes
@@ -14,7 +15,7 @@
 
   ;; out[i][0..l) = Σ_p val[p] · x[col[p]][0..l) over row i's terms in order, rows [0, rows):
   ;; rowPtr holds rows + 1 int32 indices into col/val counted from `base`; x is row-major with rows
-  ;; of l float64s. out must hold zeros (the JavaScript kernel adds to a fresh array).
+  ;; of l float64s. out must hold zeros (the caller clears it, as the JavaScript kernel does).
   (func (export "ax")
     (param $rowPtr i32) (param $col i32) (param $val i32) (param $base i32)
     (param $x i32) (param $l i32) (param $out i32) (param $rows i32)
@@ -89,6 +90,110 @@
                 (local.set $p (i32.add (local.get $p) (i32.const 1)))
                 (br $terms)))
             (f64.store (i32.add (local.get $o) (i32.shl (local.get $c) (i32.const 3))) (local.get $s))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $row))))
+
+;; Fold-in of cached rows (lsa.ts embedLsa): for rows [0, rows), acc[c] = Σ_p w[p] · proj[col[p]][c]
+  ;; over the row's terms in order, from zero, in float64 (proj is float32, widened exactly), then
+  ;; out[i][c] = acc[c] / ‖acc‖ rounded to float32, ‖acc‖² summed for c = 0, 1, … in order; a row
+  ;; with ‖acc‖ = 0 embeds to zeros. rowPtr as in `ax`; `acc` is k float64s of scratch.
+  (func (export "embed")
+    (param $rowPtr i32) (param $col i32) (param $w i32) (param $base i32)
+    (param $proj i32) (param $k i32) (param $out i32) (param $rows i32) (param $acc i32)
+    (local $i i32) (local $p i32) (local $p1 i32) (local $pStart i32) (local $c i32)
+    (local $stride i32) (local $xr i32) (local $v v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $s f64) (local $o i32)
+    (local.set $stride (i32.shl (local.get $k) (i32.const 2)))
+    (block $rowsDone
+      (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $rows)))
+        (local.set $pStart (i32.sub (i32.load (i32.add (local.get $rowPtr) (i32.shl (local.get $i) (i32.const 2)))) (local.get $base)))
+        (local.set $p1 (i32.sub (i32.load (i32.add (local.get $rowPtr) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2)))) (local.get $base)))
+        (local.set $c (i32.const 0))
+        ;; eight columns at a time, two float32s widened per register
+        (block $eightsDone
+          (loop $eights
+            (br_if $eightsDone (i32.gt_u (i32.add (local.get $c) (i32.const 8)) (local.get $k)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $p (local.get $pStart))
+            (block $termsDone
+              (loop $terms
+                (br_if $termsDone (i32.ge_u (local.get $p) (local.get $p1)))
+                (local.set $v (f64x2.splat (f64.load (i32.add (local.get $w) (i32.shl (local.get $p) (i32.const 3))))))
+                (local.set $xr (i32.add (i32.add (local.get $proj) (i32.mul (i32.load (i32.add (local.get $col) (i32.shl (local.get $p) (i32.const 2)))) (local.get $stride)))
+                                        (i32.shl (local.get $c) (i32.const 2))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $v) (f64x2.promote_low_f32x4 (v128.load64_zero offset=0 (local.get $xr))))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $v) (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $xr))))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $v) (f64x2.promote_low_f32x4 (v128.load64_zero offset=16 (local.get $xr))))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $v) (f64x2.promote_low_f32x4 (v128.load64_zero offset=24 (local.get $xr))))))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $terms)))
+            (v128.store offset=0 (i32.add (local.get $acc) (i32.shl (local.get $c) (i32.const 3))) (local.get $a0))
+            (v128.store offset=16 (i32.add (local.get $acc) (i32.shl (local.get $c) (i32.const 3))) (local.get $a1))
+            (v128.store offset=32 (i32.add (local.get $acc) (i32.shl (local.get $c) (i32.const 3))) (local.get $a2))
+            (v128.store offset=48 (i32.add (local.get $acc) (i32.shl (local.get $c) (i32.const 3))) (local.get $a3))
+            (local.set $c (i32.add (local.get $c) (i32.const 8)))
+            (br $eights)))
+        ;; two at a time
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.gt_u (i32.add (local.get $c) (i32.const 2)) (local.get $k)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $p (local.get $pStart))
+            (block $termsDone
+              (loop $terms
+                (br_if $termsDone (i32.ge_u (local.get $p) (local.get $p1)))
+                (local.set $v (f64x2.splat (f64.load (i32.add (local.get $w) (i32.shl (local.get $p) (i32.const 3))))))
+                (local.set $xr (i32.add (i32.add (local.get $proj) (i32.mul (i32.load (i32.add (local.get $col) (i32.shl (local.get $p) (i32.const 2)))) (local.get $stride)))
+                                        (i32.shl (local.get $c) (i32.const 2))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $v) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $xr))))))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $terms)))
+            (v128.store (i32.add (local.get $acc) (i32.shl (local.get $c) (i32.const 3))) (local.get $a0))
+            (local.set $c (i32.add (local.get $c) (i32.const 2)))
+            (br $pairs)))
+        ;; the last odd column
+        (if (i32.lt_u (local.get $c) (local.get $k))
+          (then
+            (local.set $s (f64.const 0))
+            (local.set $p (local.get $pStart))
+            (block $termsDone
+              (loop $terms
+                (br_if $termsDone (i32.ge_u (local.get $p) (local.get $p1)))
+                (local.set $s (f64.add (local.get $s)
+                  (f64.mul (f64.load (i32.add (local.get $w) (i32.shl (local.get $p) (i32.const 3))))
+                           (f64.promote_f32 (f32.load (i32.add (i32.add (local.get $proj) (i32.mul (i32.load (i32.add (local.get $col) (i32.shl (local.get $p) (i32.const 2)))) (local.get $stride)))
+                                              (i32.shl (local.get $c) (i32.const 2))))))))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $terms)))
+            (f64.store (i32.add (local.get $acc) (i32.shl (local.get $c) (i32.const 3))) (local.get $s))))
+        ;; the norm, one running sum in column order, then the unit vector (or zeros)
+        (local.set $s (f64.const 0))
+        (local.set $c (i32.const 0))
+        (block $normDone
+          (loop $norm
+            (br_if $normDone (i32.ge_u (local.get $c) (local.get $k)))
+            (local.set $s (f64.add (local.get $s)
+              (f64.mul (f64.load (i32.add (local.get $acc) (i32.shl (local.get $c) (i32.const 3))))
+                       (f64.load (i32.add (local.get $acc) (i32.shl (local.get $c) (i32.const 3)))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $norm)))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $i) (local.get $stride))))
+        (if (f64.eq (local.get $s) (f64.const 0))
+          (then (memory.fill (local.get $o) (i32.const 0) (local.get $stride)))
+          (else
+            (local.set $s (f64.div (f64.const 1) (f64.sqrt (local.get $s))))
+            (local.set $c (i32.const 0))
+            (block $scaleDone
+              (loop $scale
+                (br_if $scaleDone (i32.ge_u (local.get $c) (local.get $k)))
+                (f32.store (i32.add (local.get $o) (i32.shl (local.get $c) (i32.const 2)))
+                  (f32.demote_f64 (f64.mul (f64.load (i32.add (local.get $acc) (i32.shl (local.get $c) (i32.const 3)))) (local.get $s))))
+                (local.set $c (i32.add (local.get $c) (i32.const 1)))
+                (br $scale)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $row))))
 

@@ -106,17 +106,17 @@ export interface LsaModel {
   /** User dictionary the model was trained with (see SerializedLsa.meta.words). */
   words: string[]
   /**
-   * The training passages' weighted terms (and those of passages analysed for the sample that the
-   * last trim pushed out), kept by a freshly trained model so ingest does not segment them twice
-   * (once for the sample, once to embed); embedding a text drops its entry.
+   * The vectors of the training passages (and of passages analysed for the sample that the last
+   * trim pushed out), kept by a freshly trained model so ingest does not segment them twice (once
+   * for the sample, once to embed); embedding a text drops its entry.
    */
   trained?: Map<string, TrainedRow>
 }
 
-/** One passage's in-vocabulary terms and tf-idf weights, in the order embedLsa would meet them. */
+/** A passage training had the weighted terms of, embedded from them as it finished (the `embed` kernel). */
 interface TrainedRow {
-  col: Int32Array
-  w: Float64Array
+  /** embedLsa's vector for the text, bit for bit: a view of the vectors training made together. */
+  vector: Float32Array
   /** The text's normalizeForSearch form, when the sample analysed it as it streamed by. */
   normal?: string
 }
@@ -346,6 +346,7 @@ const GRAM_SCHMIDT_BLOCK = 8
 /**
  * Orthonormal columns spanning those of Y (n × l row-major), by modified Gram-Schmidt: each column
  * loses its part along every earlier (finished) column in order, then is scaled to unit length.
+ * They are written over Y (returned), which is not needed once its columns are copied out.
  */
 function* orthonormalize(y: Float64Array, n: number, l: number, parts: number): Generator<KernelTask[], Float64Array, undefined> {
   const cols = sharedFloat64(l * n)
@@ -365,9 +366,8 @@ function* orthonormalize(y: Float64Array, n: number, l: number, parts: number): 
     }
     if (end < l) yield split(l - end, parts, (c) => c).map(([from, to]) => ({ op: 'deflate', cols, n, by: start, upTo: end, from: end + from, to: end + to }))
   }
-  const q = sharedFloat64(n * l)
-  yield split(n, parts, (i) => i).map(([from, to]) => ({ op: 'flip', m: cols, rows: l, cols: n, out: q, from, to }))
-  return q
+  yield split(n, parts, (i) => i).map(([from, to]) => ({ op: 'flip', m: cols, rows: l, cols: n, out: y, from, to }))
+  return y
 }
 
 /**
@@ -436,7 +436,7 @@ function buildMatrix(
   sample: string[],
   p: LsaParams,
   analysed?: Analysed & { normals: string[] },
-): { terms: string[]; idf: Float32Array; fill: () => { a: Csr; rows: Map<string, TrainedRow> } } {
+): { terms: string[]; idf: Float32Array; fill: () => { a: Csr } & Cached } {
   const vocabulary = analysed?.vocabulary ?? new Vocabulary()
   const docs = analysed?.docs ?? sample.map((text) => countTerms(text, p.bigramWeight, vocabulary))
   const names = vocabulary.names
@@ -460,6 +460,16 @@ function buildMatrix(
   return { terms, idf, fill: () => fillMatrix(sample, analysed?.normals, p, terms, idf, remap, docTerms, docCounts, analysed?.spare ?? { texts: [], normals: [], docs: [] }) }
 }
 
+/**
+ * The passages whose weighted terms training has: its rows of A, then the spare rows. `m` holds
+ * their raw weights (before each row's scaling to unit length), which is what a text folds in with.
+ */
+interface Cached {
+  texts: string[]
+  normals: (string | undefined)[]
+  m: Csr
+}
+
 /** The matrix's rows (and the spare rows) over the kept terms, L2-normalised; see buildMatrix. */
 function fillMatrix(
   sample: string[],
@@ -471,7 +481,7 @@ function fillMatrix(
   docTerms: Int32Array[],
   docCounts: Float64Array[],
   spare: Analysed['spare'],
-): { a: Csr; rows: Map<string, TrainedRow> } {
+): { a: Csr } & Cached {
   const n = sample.length
   const known = (t: Int32Array) => {
     let m = 0
@@ -483,12 +493,14 @@ function fillMatrix(
   let spareNnz = 0
   for (const d of spare.docs) spareNnz += known(d.terms)
   const rowPtr = sharedInt32(n + 1)
-  // The spare rows sit past the matrix's entries, in the same arrays, so one handover carries all.
+  // The spare rows sit past the matrix's entries, in the same arrays: one matrix of every cached
+  // row, which the threads that train embed in one product (the `embed` kernel).
   const col = sharedInt32(nnz + spareNnz)
-  // Shared, like col: the cached rows can then be handed to the threads that embed (lsaHandover).
   const raw = sharedFloat64(nnz + spareNnz)
   const val = sharedFloat64(nnz)
-  const rows = new Map<string, TrainedRow>()
+  const cachedPtr = sharedInt32(n + spare.docs.length + 1)
+  const texts: string[] = []
+  const cachedNormals: (string | undefined)[] = []
   // weight()'s two lookups by term string (is it a bigram, the count's logarithm), made once a term
   // or a count instead of once an entry (~2M).
   const bigram = Uint8Array.from(terms, (term) => (isBigramTerm(term) ? 1 : 0))
@@ -497,7 +509,6 @@ function fillMatrix(
   // Terms stay in the text's order (the products do not need sorted columns), so a cached row
   // embeds with exactly the additions embedLsa would make: the same vector, bit for bit.
   const row = (text: string, normal: string | undefined, t: Int32Array, counts: Float64Array): number => {
-    const start = at
     let norm = 0
     for (let i = 0; i < t.length; i++) {
       const j = remap[t[i]]
@@ -509,7 +520,9 @@ function fillMatrix(
       norm += w * w
       at++
     }
-    rows.set(text, { col: col.subarray(start, at), w: raw.subarray(start, at), normal })
+    texts.push(text)
+    cachedNormals.push(normal)
+    cachedPtr[texts.length] = at
     return norm
   }
   for (let d = 0; d < n; d++) {
@@ -520,7 +533,12 @@ function fillMatrix(
     rowPtr[d + 1] = at
   }
   spare.docs.forEach((d, i) => row(spare.texts[i], spare.normals[i], d.terms, d.counts))
-  return { a: { rows: n, cols: terms.length, rowPtr, col: col.subarray(0, nnz), val }, rows }
+  return {
+    a: { rows: n, cols: terms.length, rowPtr, col: col.subarray(0, nnz), val },
+    texts,
+    normals: cachedNormals,
+    m: { rows: texts.length, cols: terms.length, rowPtr: cachedPtr, col, val: raw },
+  }
 }
 
 /** Term counts (whole numbers: occurrences) below this have their logarithm looked up when the matrix is filled. */
@@ -598,29 +616,27 @@ function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>,
   // The random matrix is drawn on the other threads while this one fills the matrix's rows.
   const omega = sharedFloat64(shape.cols * l)
   yield { start: split(omega.length, parts, (i) => i).map(([from, to]) => ({ op: 'normal', seed: p.seed, out: omega, from, to })) }
-  const { a, rows } = fill()
+  const { a, ...cached } = fill()
   // m x for A and Aᵀ: rows balanced by their nonzeros.
   const product = (m: Csr, x: Float64Array, out: Float64Array): KernelTask[] =>
     split(m.rows, parts, (i) => m.rowPtr[i] + i).map(([from, to]) => ({ op: 'ax', a: m, x, l, out, from, to }))
-  const times = function* (m: Csr, x: Float64Array): Generator<KernelTask[], Float64Array, undefined> {
-    const out = sharedFloat64(m.rows * l)
-    yield product(m, x, out)
-    return out
-  }
   // A Ω on the other threads while this one transposes A.
-  let y = sharedFloat64(a.rows * l)
+  const y = sharedFloat64(a.rows * l)
   yield { start: product(a, omega, y) }
   const at = transpose(a)
   yield []
-  const ax = (x: Float64Array) => times(a, x)
-  const aty = (y: Float64Array) => times(at, y)
+  // Each product goes over the one of its shape whose values are used up, Ω the first of Aᵀ's:
+  // on this VM memory written for the first time cost ~1.5 ms of kernel time a MB (~85 MB saved).
+  const z = omega
   for (let it = 0; it < p.powerIterations; it++) {
     scaleColumns(y, a.rows, l)
-    y = yield* ax(yield* aty(y))
+    yield product(at, y, z)
+    yield product(a, z, y)
   }
   const q = yield* orthonormalize(y, a.rows, l, parts)
   // Aᵀ Q = Bᵀ with B = Qᵀ A; the SVD of B comes from the eigen-decomposition of B Bᵀ = (Aᵀ Q)ᵀ (Aᵀ Q).
-  const bt = yield* aty(q)
+  const bt = z
+  yield product(at, q, bt)
   const g = sharedFloat64(l * l)
   // Row r of the upper triangle costs l − r.
   yield split(l, parts, (r) => r * l - (r * (r - 1)) / 2).map(([from, to]) => ({ op: 'gram', z: bt, n: a.cols, l, out: g, from, to }))
@@ -640,11 +656,19 @@ function* training(texts: string[] | TrainingSample, params: Partial<LsaParams>,
   yield split(a.cols, parts, (j) => j).map(([from, to]) => ({ op: 'project', bt, w: wk, l, k, out: projected, from, to }))
   // Off shared memory: the model is hashed, saved and kept like any other.
   const components = projected.slice()
-  // This thread's kernel memory (all of training's, when it ran every task itself) is not kept.
-  releaseKernels()
   const words = userDictionary().sort()
   const model = assemble({ meta: { kind: 'lsa', version: 1, model: '', k, docs: a.rows, params: p, words }, terms, idf, components, singular })
-  model.trained = rows
+  // Every passage training has the terms of is embedded now, on the threads that trained, in one
+  // product: pass two (ingest's workers) then only looks their vectors up.
+  const projection = sharedFloat32(model.projection.length)
+  projection.set(model.projection)
+  model.projection = projection
+  const { texts: cachedTexts, normals, m } = cached
+  const folded = sharedFloat32(m.rows * k)
+  yield split(m.rows, parts, (i) => m.rowPtr[i] + i).map(([from, to]) => ({ op: 'embed', a: m, proj: projection, k, out: folded, from, to }))
+  // This thread's kernel memory (all of training's, when it ran every task itself) is not kept.
+  releaseKernels()
+  model.trained = new Map(cachedTexts.map((t, i) => [t, { vector: folded.subarray(i * k, (i + 1) * k), normal: normals[i] }]))
   return model
 }
 
@@ -697,44 +721,21 @@ function addRow(acc: Float64Array, m: Float32Array, o: number, w: number, k: num
 }
 
 /**
- * acc += w0 · row0, then w1 · row1, w2 · row2, w3 · row3: each value gets the four additions
- * addRow would give it one row at a time, in the same order (so the same bits), but is loaded and
- * stored once instead of four times: a cached row's embedding ~40% less CPU (9,001 rows of 204
- * terms at k 179, alternating in one process).
- */
-function addRows4(acc: Float64Array, m: Float32Array, k: number, o0: number, w0: number, o1: number, w1: number, o2: number, w2: number, o3: number, w3: number): void {
-  for (let c = 0; c < k; c++) {
-    let a = acc[c]
-    a += w0 * m[o0 + c]
-    a += w1 * m[o1 + c]
-    a += w2 * m[o2 + c]
-    a += w3 * m[o3 + c]
-    acc[c] = a
-  }
-}
-
-/**
  * Fold-in: the text's TF-IDF vector × V_k Σ_k⁻¹, rescaled by Σ_k^sigmaScale, unit length. A text
  * with no term the model knows (only unseen words, or only punctuation) has no direction and
  * embeds to the zero vector.
  */
 export function embedLsa(model: LsaModel, text: string): Float32Array {
   const { k, projection, idf, index } = model
+  // Off the shared vectors: a caller may keep it.
+  const cached = model.trained?.get(text)
+  if (cached) return cached.vector.slice()
   const acc = new Float64Array(k)
-  const row = model.trained?.get(text)
-  if (row) {
-    const { col, w } = row
-    const n4 = col.length - (col.length % 4)
-    let e = 0
-    for (; e < n4; e += 4) addRows4(acc, projection, k, col[e] * k, w[e], col[e + 1] * k, w[e + 1], col[e + 2] * k, w[e + 2], col[e + 3] * k, w[e + 3])
-    for (; e < col.length; e++) addRow(acc, projection, col[e] * k, w[e], k)
-  } else {
-    for (const [term, count] of termCounts(text, model.params.bigramWeight)) {
-      const j = index.get(term)
-      if (j === undefined) continue
-      const w = weight(term, count, idf[j], model.params.bigramWeight)
-      addRow(acc, projection, j * k, w, k)
-    }
+  for (const [term, count] of termCounts(text, model.params.bigramWeight)) {
+    const j = index.get(term)
+    if (j === undefined) continue
+    const w = weight(term, count, idf[j], model.params.bigramWeight)
+    addRow(acc, projection, j * k, w, k)
   }
   let norm = 0
   for (let c = 0; c < k; c++) norm += acc[c] * acc[c]
@@ -773,14 +774,14 @@ export class LsaEmbedder implements Embedder {
 
 /**
  * A freshly trained model as another thread rebuilds it: its arrays (the derived projection too)
- * on SharedArrayBuffers, so nothing large is copied or recomputed per thread, and the training
- * rows it has not used yet (texts, and where each row sits in the shared term and weight arrays).
- * Without those rows a thread would segment the training sample's passages again (~0.5 ms each,
- * most of a 3,000-report corpus); with them it embeds exactly as this thread would.
+ * on SharedArrayBuffers, so nothing large is copied or recomputed per thread, and the vectors
+ * training made that are not used yet (texts, and where each vector sits in the shared array).
+ * Without them a thread would segment the training sample's passages again (~0.5 ms each, most
+ * of a 3,000-report corpus); with them it embeds exactly as this thread would.
  */
 export interface LsaHandover {
   model: Omit<LsaModel, 'index' | 'trained'>
-  trained: { texts: string[]; normals: (string | undefined)[]; bounds: Int32Array; col: Int32Array; w: Float64Array } | null
+  trained: { texts: string[]; normals: (string | undefined)[]; at: Int32Array; vectors: Float32Array } | null
 }
 
 /** The handover of an lsa embedder; null for any other (it cannot be rebuilt from bytes here). */
@@ -788,25 +789,19 @@ export function lsaHandover(embedder: Embedder): LsaHandover | null {
   if (!(embedder instanceof LsaEmbedder)) return null
   const { index: _index, trained: rows, ...model } = embedder.lsa
   const shared = (a: Float32Array) => {
+    if (a.buffer instanceof SharedArrayBuffer) return a
     const out = sharedFloat32(a.length)
     out.set(a)
     return out
   }
   const arrays = { idf: shared(model.idf), components: shared(model.components), singular: shared(model.singular), projection: shared(model.projection) }
   if (!rows?.size) return { model: { ...model, ...arrays }, trained: null }
-  const first = rows.values().next().value!
   const texts = [...rows.keys()]
   const normals = [...rows.values()].map((r) => r.normal)
-  const bounds = new Int32Array(2 * texts.length)
-  texts.forEach((t, i) => {
-    const row = rows.get(t)!
-    bounds[2 * i] = row.col.byteOffset / Int32Array.BYTES_PER_ELEMENT
-    bounds[2 * i + 1] = bounds[2 * i] + row.col.length
-  })
-  // Every row is a view of the two arrays buildMatrix filled.
-  const col = new Int32Array(first.col.buffer as SharedArrayBuffer)
-  const w = new Float64Array(first.w.buffer as SharedArrayBuffer)
-  return { model: { ...model, ...arrays }, trained: { texts, normals, bounds, col, w } }
+  // Every vector is a view of the one array training filled.
+  const at = Int32Array.from(rows.values(), (r) => r.vector.byteOffset / Float32Array.BYTES_PER_ELEMENT)
+  const vectors = new Float32Array(rows.values().next().value!.vector.buffer as SharedArrayBuffer)
+  return { model: { ...model, ...arrays }, trained: { texts, normals, at, vectors } }
 }
 
 /** The embedder a handover describes, on this thread: the same vectors, bit for bit. */
@@ -815,8 +810,9 @@ export function lsaFromHandover(h: LsaHandover): LsaEmbedder {
   if (h.model.words.length) addWordsLater(h.model.words)
   const model: LsaModel = { ...h.model, index: new Map(h.model.terms.map((t, j) => [t, j])) }
   if (h.trained) {
-    const { texts, normals, bounds, col, w } = h.trained
-    model.trained = new Map(texts.map((t, i) => [t, { col: col.subarray(bounds[2 * i], bounds[2 * i + 1]), w: w.subarray(bounds[2 * i], bounds[2 * i + 1]), normal: normals[i] }]))
+    const { texts, normals, at, vectors } = h.trained
+    const { k } = h.model
+    model.trained = new Map(texts.map((t, i) => [t, { vector: vectors.subarray(at[i], at[i] + k), normal: normals[i] }]))
   }
   return new LsaEmbedder(model)
 }

@@ -7,9 +7,12 @@
 import { tableFromIPC, tableToIPC, type Table as ArrowTable } from 'apache-arrow'
 import type { Case } from '../schema.js'
 import type { Embedder } from '../embed/types.js'
-import { passageRows, passagesOf, passageText, toArrow } from './rows.js'
+import type { Passage } from '../embed/chunk.js'
+import type { FacetRow } from '../search/facets.js'
+import { passageRows, passagesOf, passageText, rowsOfPassages, toArrow } from './rows.js'
 import { passagesSchema } from './layout.js'
 import { normalizeForSearch } from '../text/script.js'
+import { searchNormalOf } from '../search/normalize.js'
 
 /** Stored cases as `cases` holds them: JSON, UTF-8, case i ending at `ends[i]` (starting where i − 1 ends). */
 export interface CaseShare {
@@ -25,6 +28,19 @@ export interface ShareRows {
   failed: { id: string; problem: string }[]
   /** Milliseconds embedding and making rows, for ingest's summary. */
   ms: { embed: number; index: number }
+}
+
+/**
+ * What pass two needs of a case, kept as the stream went by (write.ts keeps a first build's while
+ * they are few) instead of read back from `cases` as JSON: its passages, the texts they are
+ * embedded as, their normalizeForSearch forms and the case's facets.
+ */
+export interface KeptCase {
+  id: string
+  passages: Passage[]
+  texts: string[]
+  normals: string[]
+  facets: FacetRow
 }
 
 /** What a thread sends back: the table as Arrow IPC bytes (transferable, no copy). */
@@ -73,7 +89,6 @@ export async function shareRows(embedder: Embedder, share: CaseShare): Promise<S
   const vectors = texts.length ? await embedder.embed(texts, 'passage') : []
   ms.embed += performance.now() - t
   t = performance.now()
-  const schema = passagesSchema(embedder.dims)
   const rows: Record<string, unknown>[][] = []
   let at = 0
   cases.forEach((c, i) => {
@@ -82,7 +97,28 @@ export async function shareRows(embedder: Embedder, share: CaseShare): Promise<S
     rows.push(passageRows(c, passages[i], vectors.slice(from, from + passages[i].length), normalized))
     at += passages[i].length
   })
-  const out: ShareRows = { table: null!, cases: cases.map((c, i) => ({ id: c.id, rows: rows[i].length })), failed: [], ms }
+  return shareTable(cases.map((c) => c.id), rows, passagesSchema(embedder.dims), ms, t)
+}
+
+/** A share made from cases kept as they streamed by: the rows shareRows makes of them once stored. */
+export async function keptRows(embedder: Embedder, cases: KeptCase[]): Promise<ShareRows> {
+  const ms = { embed: 0, index: 0 }
+  let t = performance.now()
+  const vectors = await embedder.embed(cases.flatMap((c) => c.texts), 'passage')
+  ms.embed += performance.now() - t
+  t = performance.now()
+  let at = 0
+  const rows = cases.map((c) => {
+    const from = at
+    at += c.passages.length
+    return rowsOfPassages(c.id, c.passages, vectors.slice(from, at), (ord) => searchNormalOf(c.normals[ord]), c.facets)
+  })
+  return shareTable(cases.map((c) => c.id), rows, passagesSchema(embedder.dims), ms, t)
+}
+
+/** Each case's rows as one table, a case whose values do not fit the columns left out; `t` when making rows began. */
+function shareTable(ids: string[], rows: Record<string, unknown>[][], schema: ReturnType<typeof passagesSchema>, ms: ShareRows['ms'], t: number): ShareRows {
+  const out: ShareRows = { table: null!, cases: ids.map((id, i) => ({ id, rows: rows[i].length })), failed: [], ms }
   try {
     out.table = toArrow(rows.flat(), schema)
   } catch {
@@ -92,7 +128,7 @@ export async function shareRows(embedder: Embedder, share: CaseShare): Promise<S
         toArrow(r, schema)
         return true
       } catch (error) {
-        out.failed.push({ id: cases[i].id, problem: (error as Error).message })
+        out.failed.push({ id: ids[i], problem: (error as Error).message })
         return false
       }
     })

@@ -79,11 +79,17 @@ export function normalizedPassages(c: Case, passages: Passage[]): (ord: number) 
  * `facets`, the case's facetRow when the caller made it already.
  */
 export function passageRows(c: Case, passages: Passage[], vectors: Float32Array[], normalized?: (ord: number) => string, facets = facetRow(c)): Record<string, unknown>[] {
+  const norm = (ord: number) => (normalized ? searchNormalOf(normalized(ord)) : searchNormal(passageText(c, passages[ord], ord)))
+  return rowsOfPassages(c.id, passages, vectors, norm, facets)
+}
+
+/** passageRows from what the rows hold of a case: its id, its passages, each one's search-normal text and its facets. */
+export function rowsOfPassages(id: string, passages: Passage[], vectors: Float32Array[], norm: (ord: number) => string, facets: FacetRow): Record<string, unknown>[] {
   return passages.map((p, ord) => ({
-    caseId: c.id,
+    caseId: id,
     ord,
     text: p.text,
-    norm: normalized ? searchNormalOf(normalized(ord)) : searchNormal(passageText(c, p, ord)),
+    norm: norm(ord),
     spanStart: p.span[0],
     spanEnd: p.span[1],
     vector: vectors[ord],

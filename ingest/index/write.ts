@@ -18,7 +18,8 @@
  * the terms it knows, and re-embedding 100k passages on every small edit would make ingest slow
  * for no visible gain. Training needs the whole corpus's sample, which is only complete once the
  * stream has ended: a first build (or a retrain) writes `cases` while the corpus streams by, then
- * reads it back a batch at a time to embed every passage (pass two). The corpus is never held.
+ * reads it back a batch at a time to embed every passage (pass two). The corpus is never held:
+ * only a first build of at most `keepPassages` passages keeps what pass two needs of each case.
  *
  * A case that cannot be hashed, chunked or written fails alone: it is named on one line, the rest
  * is indexed, and in a `corpus` build a stored earlier version of it is kept when it was not
@@ -32,7 +33,8 @@ import { connect, lancedb, type Connection, type Table } from './lancedb.js'
 import { casesSchema, passagesSchema, TABLES, type EmbedderId, type Pointer } from './layout.js'
 import { appendPointer, appendState, embedderState, latestPointer, openMeta, openTableIfAny, pruneStates } from './meta.js'
 import { hashedCaseRow, normalizedPassages, passageRows, passagesOf, passageText, toArrow } from './rows.js'
-import { caseShare, inlineShares, type ShareRows, type ShareThreads } from './passage-share.js'
+import { caseShare, inlineShares, keptRows, type KeptCase, type ShareRows, type ShareThreads } from './passage-share.js'
+import type { FacetRow } from '../search/facets.js'
 import type { Table as ArrowTable } from 'apache-arrow'
 import { describeEmbedder, idOf, sameId, type EmbedderProvider } from './embedders.js'
 import { sqlString } from '../search/facets.js'
@@ -83,6 +85,12 @@ export interface IndexOptions {
    * worker pool, idle once the reports have streamed by. Default none: this thread does it.
    */
   threads?: ShareThreads
+  /**
+   * A first build of at most this many passages keeps, as they stream by, what pass two needs of
+   * each case (Build.kept) instead of reading the cases back. Default 16,000: twice the LSA
+   * sample's 8,000 texts, which it holds anyway until it first trims (~5,000 reports).
+   */
+  keepPassages: number
 }
 
 export type IndexPhase = { name: 'embed'; done: number; total: number } | { name: 'indexes' }
@@ -117,7 +125,7 @@ export const FTS_OPTIONS = {
   asciiFolding: true,
 }
 
-const DEFAULTS = { mode: 'corpus' as IndexMode, retrainShare: 0.2, batch: 8000, vectorIndexFrom: 10_000, onPhase: () => {} }
+const DEFAULTS = { mode: 'corpus' as IndexMode, retrainShare: 0.2, batch: 8000, vectorIndexFrom: 10_000, onPhase: () => {}, keepPassages: 16_000 }
 
 type Options = Partial<IndexOptions> & Pick<IndexOptions, 'uri' | 'provider'>
 
@@ -185,6 +193,13 @@ class Build {
   private embedded = 0
   private pending: Pending[] = []
   private pendingPassages = 0
+  /**
+   * What pass two needs of each case written, while the build is a first one (every row it writes
+   * is then re-embedded) and they are few: pass two then makes its rows from these, with no read
+   * back from `cases`. Null once past `keepPassages` passages, or when not kept at all.
+   */
+  private kept: KeptCase[] | null = null
+  private keptPassages = 0
   private failures = new Map<string, string>()
   /** Whether a case that failed while being written took its stored row with it. */
   private rowsLost = false
@@ -199,6 +214,8 @@ class Build {
     await this.chooseStartingEmbedder()
     // No stored embedder to keep: training is certain, so the sample is analysed as it streams by.
     if (this.sample && this.embedder === null) this.sample = opts.provider.sample(true)
+    // No stored table either: `cases` will hold exactly the cases this build writes, in that order.
+    if (this.sample && this.embedder === null && this.casesTable === null) this.kept = []
     // Once the source has asked for its first cases (ingest's workers then take a second or more
     // to start and answer), this thread waits: it builds the sample's segmenter then, rather than
     // when the first case arrives while the workers run dry.
@@ -359,7 +376,7 @@ class Build {
       if (before !== undefined) this.version.add(c.id, before)
       return
     }
-    const { hash, row, passages, normalized } = prepared
+    const { hash, row, passages, normalized, facets } = prepared
     if (this.sample) passages.forEach((p, ord) => this.sample!.add(passageText(c, p, ord), () => normalized(ord)))
     if (!this.upsert) this.bigrams.offer(c, passages, normalized)
     // An unchanged case is rewritten only when every vector is being replaced by this embedder.
@@ -373,6 +390,7 @@ class Build {
     // them all into the old generation (most of the case is evidence and tags the row has as JSON).
     this.pending.push({ id: c.id, hash, passages: passages.length, row, embed: this.embedder ? { c, passages } : null })
     this.pendingPassages += passages.length
+    if (this.kept) this.keep(c, passages, normalized, facets)
     if (this.pendingPassages >= this.opts.batch) await this.flush()
   }
 
@@ -380,7 +398,7 @@ class Build {
    * Hash, passages and a trial row of a case, or null when one of them throws (it fails alone);
    * with its passages' normal forms, the first made for the trial row.
    */
-  private prepare(c: Case): { hash: string; row: Record<string, unknown>; passages: Passage[]; normalized: (ord: number) => string } | null {
+  private prepare(c: Case): { hash: string; row: Record<string, unknown>; passages: Passage[]; normalized: (ord: number) => string; facets: FacetRow } | null {
     try {
       if (typeof c.body !== 'string') throw new Error('no body text')
       if (c.body.length > MAX_BODY) throw new Error(`body of ${c.body.length.toLocaleString('en-US')} characters; the limit is ${MAX_BODY.toLocaleString('en-US')}`)
@@ -389,11 +407,24 @@ class Build {
       const passages = passagesOf(c)
       const normalized = normalizedPassages(c, passages)
       passageRows(c, passages.slice(0, 1), [], normalized, facets)
-      return { hash, row, passages, normalized }
+      return { hash, row, passages, normalized, facets }
     } catch (error) {
       this.fail(String(c.id), (error as Error).message)
       return null
     }
+  }
+
+  /**
+   * Keeps what pass two needs of a case (see `kept`). The texts and normal forms are the strings
+   * the LSA sample holds until it first trims, which it does at about as many passages.
+   */
+  private keep(c: Case, passages: Passage[], normalized: (ord: number) => string, facets: FacetRow): void {
+    this.keptPassages += passages.length
+    if (this.keptPassages > this.opts.keepPassages) {
+      this.kept = null
+      return
+    }
+    this.kept!.push({ id: c.id, passages, texts: passages.map((p, ord) => passageText(c, p, ord)), normals: passages.map((_, ord) => normalized(ord)), facets })
   }
 
   /** Writes the pending cases that are new or changed, and, with an embedder in hand, the passages of all. */
@@ -498,17 +529,23 @@ class Build {
   /**
    * Pass two: every case read back from `cases` as this build left it, its passages embedded
    * afresh, in shares of SHARE_CASES cases on `opts.threads` (ingest's workers) when they can take
-   * the embedder, else on this thread. Batch k is written while the shares of batch k + 1 are
+   * the embedder, else on this thread; or, when the build kept them (`kept`), made on this thread
+   * from the cases as they streamed by. Batch k is written while the shares of batch k + 1 are
    * embedded; batches end where they would if this thread made every row, so the writes are the same.
    */
   private async reembedAll(total: number): Promise<void> {
     const { opts } = this
     this.embedded = 0
     this.passagesFresh = true
+    // A case whose row could not be written is not in `cases`.
+    const kept = this.kept?.filter((c) => !this.failures.has(c.id)) ?? null
+    this.kept = null
     if (!this.casesTable) return
     opts.onPhase({ name: 'embed', done: 0, total })
     const embedder = this.embedder!
-    const threads = opts.threads && (await opts.threads.load(embedder)) ? opts.threads : inlineShares(embedder)
+    // Kept cases need no other thread: the model has their vectors from training, and reading
+    // back, parsing and handing over their JSON cost more than making their rows here.
+    const threads = kept ? inlineShares(embedder) : opts.threads && (await opts.threads.load(embedder)) ? opts.threads : inlineShares(embedder)
     const inFlight: Promise<ShareRows>[] = []
     let batch: Segment[] = []
     let size = 0
@@ -542,15 +579,19 @@ class Build {
       }
       if (segment.cases.length) batch.push(segment)
     }
+    const send = async (share: Promise<ShareRows>) => {
+      // Awaited in order by take; a failure is observed there, not as an unhandled rejection.
+      share.catch(() => {})
+      inFlight.push(share)
+      if (inFlight.length >= SHARES_IN_FLIGHT * threads.parts) await take()
+    }
     try {
-      for await (const rows of this.casesTable.query().select(['json'])) {
-        for (const data of rows.getChild('json')!.data) {
-          for (let i = 0; i < data.length; i += SHARE_CASES) {
-            const share = threads.rows(caseShare(data.values, data.valueOffsets, i, Math.min(data.length, i + SHARE_CASES)))
-            // Awaited in order by take; a failure is observed there, not as an unhandled rejection.
-            share.catch(() => {})
-            inFlight.push(share)
-            if (inFlight.length >= SHARES_IN_FLIGHT * threads.parts) await take()
+      if (kept) {
+        for (let i = 0; i < kept.length; i += SHARE_CASES) await send(keptRows(embedder, kept.slice(i, i + SHARE_CASES)))
+      } else {
+        for await (const rows of this.casesTable.query().select(['json'])) {
+          for (const data of rows.getChild('json')!.data) {
+            for (let i = 0; i < data.length; i += SHARE_CASES) await send(threads.rows(caseShare(data.values, data.valueOffsets, i, Math.min(data.length, i + SHARE_CASES))))
           }
         }
       }
@@ -619,6 +660,7 @@ const SHARE_CASES = 100
 
 /** Shares in flight per thread: enough to keep each busy while a batch is written. */
 const SHARES_IN_FLIGHT = 4
+
 
 interface Pending {
   id: string
