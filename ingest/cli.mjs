@@ -41,6 +41,7 @@ function current() {
     const { dir, inputs } = JSON.parse(readFileSync(STAMP, 'utf8'))
     const entries = join(CACHE, dir)
     const whole = existsSync(join(entries, 'cli.js')) && existsSync(join(entries, 'ingest-worker.js'))
+    // A stamp without the lock file's is from a bundle that kept every package outside.
     return whole && inputs[LOCK] !== undefined && Object.entries(inputs).every(([file, was]) => stamp(file) === was) ? entries : null
   } catch {
     return null
@@ -129,7 +130,7 @@ async function build() {
       rmSync(part, { recursive: true, force: true })
     }
   }
-  // Metafile paths are relative to absWorkingDir (ROOT).
+  // Metafile paths are relative to absWorkingDir (ROOT); a plugin's virtual module (namespace:path) is no file.
   const sources = [...Object.keys(cli.metafile.inputs), ...Object.keys(worker.metafile.inputs)].filter((f) => !f.includes('node_modules/') && !f.includes(':'))
   const inputs = Object.fromEntries([...sources, LOCK].map((f) => [f, stamp(f)]))
   const tmp = `${STAMP}.${process.pid}`
