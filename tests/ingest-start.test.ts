@@ -61,4 +61,9 @@ describe('ingest command start', () => {
     expect([...loaded.first, ...loaded.then].filter((u) => parsers.test(u))).toEqual([])
     expect(loaded.then.some((u) => u.includes('/node_modules/@lancedb/'))).toBe(true)
   }, 60_000)
+
+  it('given the progress module, loads no progress bar package: only a terminal gets a bar', () => {
+    const loaded = packagesLoaded('ingest/cli/ingest.ts', 'ingest/cli/progress.ts')
+    expect([...loaded.first, ...loaded.then].filter((u) => u.includes('/node_modules/cli-progress/'))).toEqual([])
+  }, 60_000)
 })
