@@ -34,6 +34,8 @@ const worker = new Worker(join(root, '.cache/cli', dir, 'ingest-worker.js'), { e
 const out = []
 let seq = 0
 worker.on('message', (reply) => {
+  // A worker says when its first report is made (a staggered pool starts the others then).
+  if (reply.made) return
   if (reply.outcome?.status === 'failed') throw new Error(reply.outcome.error)
   // The worker is the busiest thread but this one.
   const others = readdirSync('/proc/self/task').filter((t) => t !== String(process.pid)).map(threadCpu)

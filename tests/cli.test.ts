@@ -272,6 +272,8 @@ describe('casebook ingest', () => {
     expect(r.stdout).toContain(`1 created, 0 updated, 0 unchanged, ${Object.keys(expected).length} failed`)
     expect(readFileSync(join(out, 'empty.md'), 'utf8')).toBe(stored)
     expect(readdirSync(out).sort()).toEqual([seeds[2].replace('.txt', '.md'), 'empty.md'])
+    // The stored case its stream did not make is read back into the store beside the new one.
+    expect(r.stdout).toContain('index: 2 case(s)')
   })
 
   it('leaves a stored case file it cannot parse alone and says so', async () => {

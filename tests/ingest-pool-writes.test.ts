@@ -59,7 +59,7 @@ describe('a pool holding its writes', () => {
 })
 
 describe('a staggered pool', () => {
-  it('hands the later worker its share of the first window and answers every report, held writes included', async () => {
+  it('answers every report, held writes included, the first ones from the worker it started while the later one loads', async () => {
     const cases = join(tmp, 'cases-staggered')
     const pool = new WorkerPool(2, { holdWrites: true, stagger: true })
     try {
@@ -73,6 +73,29 @@ describe('a staggered pool', () => {
       await pool.close()
     }
   }, 60_000)
+})
+
+describe('a worker given many reports at once', () => {
+  it('sends the first outcomes back while it is still making the later reports', async () => {
+    const dir = join(tmp, 'raw-many')
+    mkdirSync(dir)
+    for (const r of synthCorpus(80, 29)) writeFileSync(join(dir, r.name), r.bytes)
+    const files = readdirSync(dir).sort().map((n) => join(dir, n))
+    const cases = join(tmp, 'cases-many')
+    const pool = new WorkerPool(1)
+    try {
+      let inPlace = -1
+      const outcomes = files.map((file) => pool.run(file, cases))
+      // Case files are renamed into place once synced, 32 at most together: made in one turn of
+      // the worker's event loop, every report of the batch would be in before the first outcome.
+      void outcomes[0].then(() => (inPlace = readdirSync(cases).filter((n) => n.endsWith('.md')).length))
+      expect((await Promise.all(outcomes)).every((o) => o.status === 'created')).toBe(true)
+      expect(inPlace).toBeGreaterThan(0)
+      expect(inPlace).toBeLessThan(32)
+    } finally {
+      await pool.close()
+    }
+  }, 120_000)
 })
 
 describe('casebook ingest with worker threads', () => {

@@ -54,4 +54,16 @@ describe('ingest command start', () => {
     // The index step, loaded next, brings them: the hook sees what is loaded.
     expect(loaded.then.some((u) => u.includes('/node_modules/apache-arrow/'))).toBe(true)
   }, 60_000)
+
+  it('given the index step an ingest opens, loads no case file parser: its stream makes the case files, and reads stored ones only when some are left', () => {
+    const loaded = packagesLoaded('ingest/cli/ingest.ts', 'ingest/index/step.ts')
+    const parsers = /\/node_modules\/(unified|remark-[a-z-]+|yaml|micromark[a-z-]*|mdast-util-[a-z-]+)\//
+    expect([...loaded.first, ...loaded.then].filter((u) => parsers.test(u))).toEqual([])
+    expect(loaded.then.some((u) => u.includes('/node_modules/@lancedb/'))).toBe(true)
+  }, 60_000)
+
+  it('given the progress module, loads no progress bar package: only a terminal gets a bar', () => {
+    const loaded = packagesLoaded('ingest/cli/ingest.ts', 'ingest/cli/progress.ts')
+    expect([...loaded.first, ...loaded.then].filter((u) => u.includes('/node_modules/cli-progress/'))).toEqual([])
+  }, 60_000)
 })

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { withoutBreaks } from '../text/one-line.js'
 
@@ -7,4 +8,13 @@ import { withoutBreaks } from '../text/one-line.js'
  */
 export function caseId(file: string): string {
   return withoutBreaks(basename(file, extname(file)))
+}
+
+/**
+ * The case files of a directory (`ID.md`; dotfiles are temporary files and editor litter), sorted.
+ * Here too, not beside the parser that reads them: ingest's main thread asks whether any are left
+ * that its stream did not make, and usually there are none to parse.
+ */
+export function caseFileNames(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort() : []
 }

@@ -1,8 +1,9 @@
-import { closeSync, existsSync, fsync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import type { Case } from '../schema.js'
 import { caseToMarkdown, CaseFileError, markdownToCase } from './format.js'
+import { caseFileNames } from './case-id.js'
 
 export type WriteStatus = 'created' | 'updated' | 'unchanged'
 
@@ -37,8 +38,7 @@ export function readCorpus(dir: string, onError?: (err: CaseFileError) => void):
 
 /** `readCorpus` one file at a time, leaving out the ids in `skip`: what the index step streams. */
 export function* eachCase(dir: string, onError?: (err: CaseFileError) => void, skip: ReadonlySet<string> = new Set()): Generator<Case> {
-  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort() : []
-  for (const name of names) {
+  for (const name of caseFileNames(dir)) {
     if (skip.has(name.slice(0, -3))) continue
     try {
       yield readCase(join(dir, name))

@@ -247,8 +247,14 @@ export class WorkerPool {
     }
   }
 
+  /**
+   * A worker not yet started (see `stagger`) is given reports only once it runs: the stream reads
+   * outcomes in order, so half the first window sent to it waited for its start (~1 s of loading)
+   * while the started worker finished its half and ran dry. Refills go to it from its start on.
+   */
   private leastBusy(): Slot {
-    return this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
+    const started = this.slots.filter((s) => s.worker)
+    return (started.length ? started : this.slots).reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
   }
 
   /** One task to one worker; rejects, naming `what` the task was for, when the worker fails it or dies. */

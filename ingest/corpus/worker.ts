@@ -65,7 +65,23 @@ parentPort!.on('message', (task: WorkerTask) => {
       })
       .catch((error: Error) => reply({ seq, error: error.message }))
   } else {
-    void ingestOutcome(task.file, task.cases, writable).then((outcome) => reply({ seq: task.seq, outcome }))
+    reports.push(task)
+    if (reports.length === 1) setImmediate(nextReport)
   }
 })
+
+/**
+ * Reports waiting for this thread. The pool sends many at once (the first window: 64 a worker),
+ * and a batch of messages is handled in one turn of the event loop: run from the handler, every
+ * report of it was made before any case file was written or synced and any outcome went back, so
+ * the main thread, which reads outcomes in order, waited ~1 s for the batch while the other worker
+ * ran dry. One report a turn lets each report's fsync, reply and the `allowWrites` message through.
+ */
+const reports: Extract<WorkerTask, { file: string }>[] = []
+
+function nextReport(): void {
+  const task = reports.shift()!
+  void ingestOutcome(task.file, task.cases, writable).then((outcome) => reply({ seq: task.seq, outcome }))
+  if (reports.length) setImmediate(nextReport)
+}
 

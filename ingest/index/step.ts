@@ -1,8 +1,4 @@
 /** The index step of `casebook ingest` (and of uploads): cases → the LanceDB store. */
-// Not the corpus barrel (../corpus/index.js): it re-exports ingest-file, which loads the whole
-// read → clean → extract pipeline; ingest's main thread, which leaves that to its workers, paid
-// ~0.3 s of CPU at start for it.
-import { eachCase } from '../corpus/files.js'
 import { oneLine } from '../text/one-line.js'
 import type { Case } from '../schema.js'
 import { defaultUri, storageOptionsFromEnv } from './layout.js'
@@ -43,6 +39,10 @@ export async function openIndexStep(opts: IndexStepOptions): Promise<IndexStep> 
 export async function indexCorpus(opts: IndexStepOptions): Promise<IndexStats> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const step = await openIndexStep({ ...opts, log })
+  // Not at the top: the case file parser (unified, remark, yaml: ~0.4 s of CPU to load) is for
+  // stored case files, which ingest's main thread usually has none of to read (cli/ingest.ts).
+  // Nor the corpus barrel (../corpus/index.js): it loads the whole read → clean → extract pipeline.
+  const { eachCase } = await import('../corpus/files.js')
   return step.run(eachCase(opts.cases, (err) => log(`casebook: ${oneLine(err.message)}`)))
 }
 
