@@ -385,10 +385,13 @@ class Build {
       if (typeof c.body !== 'string') throw new Error('no body text')
       if (c.body.length > MAX_BODY) throw new Error(`body of ${c.body.length.toLocaleString('en-US')} characters; the limit is ${MAX_BODY.toLocaleString('en-US')}`)
       // The row is kept for the write: made once, it also proves the case fits the table.
-      const { hash, row, facets } = hashedCaseRow(c)
+      const { hash, row } = hashedCaseRow(c)
       const passages = passagesOf(c)
       const normalized = normalizedPassages(c, passages)
-      passageRows(c, passages.slice(0, 1), [], normalized, facets)
+      // Of a passage row, only its text's normal form could throw on this case's values (the rest
+      // is the facets, made above, spans and ord): made for the first passage, so such a case
+      // fails alone. The whole trial row it was made for before was thrown away (~0.1 s of CPU at 3,000 reports).
+      normalized(0)
       return { hash, row, passages, normalized }
     } catch (error) {
       this.fail(String(c.id), (error as Error).message)
