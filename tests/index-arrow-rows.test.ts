@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { Field, Int32, List, Schema, Utf8, vectorFromArray } from 'apache-arrow'
-import { toArrow } from '../ingest/index/rows.js'
+import { createHash } from 'node:crypto'
+import { hashedCaseRow, toArrow } from '../ingest/index/rows.js'
+import { casesSchema } from '../ingest/index/layout.js'
+import { makeCase } from './helpers/cases.js'
 
 const schema = new Schema([
   new Field('id', new Utf8(), false),
@@ -49,5 +52,25 @@ describe('toArrow text columns', () => {
     ]
     expect(byToArrow(rows)).toEqual(byBuilders(rows))
     expect(toArrow(rows, schema).getChild('id')!.get(0)).toBe('7')
+  })
+
+  it('given some text values as their UTF-8 bytes, holds what the same values as strings make', () => {
+    const texts = ['社区议事会', null, '', 'x\ud800y', '𠵾字 and ascii']
+    const asBytes = texts.map((t, i) => (t !== null && i % 2 === 0 ? Buffer.from(t, 'utf8') : t))
+    const rows = (values: unknown[]) => values.map((title, i) => ({ id: `r${i}`, title, tags: [], year: i }))
+    expect(byToArrow(rows(asBytes))).toEqual(byToArrow(rows(texts)))
+    expect(byToArrow(rows(asBytes))).toEqual(byBuilders(rows(texts)))
+  })
+})
+
+describe('hashedCaseRow', () => {
+  it('hashes the Case JSON and writes it to the json column as the string would be written', () => {
+    const c = makeCase({ id: 'demo-1', title: '“红‘栋’力”的做法', body: '居民议事\ud800会每月一次。' })
+    const json = JSON.stringify(c)
+    const { hash, row } = hashedCaseRow(c)
+    expect(hash).toBe(createHash('sha256').update(json).digest('hex'))
+    const table = toArrow([row], casesSchema())
+    expect(table.getChild('json')!.get(0)).toBe(toArrow([{ ...row, json }], casesSchema()).getChild('json')!.get(0))
+    expect(JSON.parse(table.getChild('json')!.get(0))).toEqual(JSON.parse(json))
   })
 })

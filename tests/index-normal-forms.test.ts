@@ -1,6 +1,6 @@
 /**
  * The index step converts each passage to its normalizeForSearch form once (rows.ts,
- * normalizedPassages) and hands that form to the trial row, the LSA sample and the bigram sample,
+ * normalizedPassages) and hands that form to the LSA sample, the bigram sample and the passage rows,
  * which each converted the passage themselves before. What they make from it must be what they
  * made from the text.
  */

@@ -98,6 +98,28 @@ describe('a worker given many reports at once', () => {
   }, 120_000)
 })
 
+describe('a pool asked for reports in one turn and in later ones', () => {
+  it('answers each with its own outcome, a missing report failing alone under its own name', async () => {
+    const cases = join(tmp, 'cases-batched')
+    const missing = join(raw, 'no-such-report.txt')
+    const pool = new WorkerPool(2)
+    try {
+      // Asked in one turn: sent to each worker together, answered together as their case files land.
+      const [a, b, c, d, e, f] = reports()
+      const first = [a, missing, b, c].map((file) => pool.run(file, cases))
+      await new Promise((r) => setImmediate(r))
+      const later = [d, e, f].map((file) => pool.run(file, cases))
+      const outcomes = await Promise.all([...first, ...later])
+      expect(outcomes.map((o) => o.file)).toEqual([a, missing, b, c, d, e, f])
+      expect(outcomes.map((o) => o.status)).toEqual(['created', 'failed', 'created', 'created', 'created', 'created', 'created'])
+      expect(outcomes[1].error).toContain(missing)
+      expect(outcomes.filter((o) => o.case).map((o) => o.case!.id)).toEqual([a, b, c, d, e, f].map((file) => file.replace(/^.*\//, '').replace(/\.\w+$/, '')))
+    } finally {
+      await pool.close()
+    }
+  }, 60_000)
+})
+
 describe('casebook ingest with worker threads', () => {
   it('writes no case file when the store is held by another writer or the embedder is unknown', async () => {
     const db = join(tmp, 'db-busy')

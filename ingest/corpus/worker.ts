@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { ingestOutcome } from './ingest-file.js'
 import { releaseKernels, runKernel } from '../embed/lsa-kernels.js'
 import type { Embedder } from '../embed/types.js'
-import type { WorkerReply, WorkerStart, WorkerTask } from './pool.js'
+import type { WorkerMessage, WorkerReply, WorkerStart, WorkerTask } from './pool.js'
 
 // The model and the passage rows (Arrow, ~0.15 s of CPU to load) are needed only after the
 // stream: loaded then, so a worker's first report does not wait for them. The pool sends shares
@@ -19,6 +19,18 @@ console.log = console.error
 console.info = console.error
 
 const reply = (r: WorkerReply) => parentPort!.postMessage(r)
+
+// Outcomes settled in one turn of this thread's event loop go to the main thread in one message (pool.ts, WorkerMessage).
+let outcomes: WorkerReply[] = []
+const replyOutcome = (r: WorkerReply) => {
+  outcomes.push(r)
+  if (outcomes.length === 1) {
+    setImmediate(() => {
+      parentPort!.postMessage(outcomes)
+      outcomes = []
+    })
+  }
+}
 
 let embedder: Embedder | null = null
 
@@ -37,7 +49,11 @@ const writable = () => {
   return held
 }
 
-parentPort!.on('message', (task: WorkerTask) => {
+parentPort!.on('message', (message: WorkerMessage) => {
+  for (const task of Array.isArray(message) ? message : [message]) take(task)
+})
+
+function take(task: WorkerTask): void {
   if ('allowWrites' in task) {
     allowWrites()
   } else if ('kernel' in task) {
@@ -68,7 +84,7 @@ parentPort!.on('message', (task: WorkerTask) => {
     reports.push(task)
     if (reports.length === 1) setImmediate(nextReport)
   }
-})
+}
 
 /**
  * Reports waiting for this thread. The pool sends many at once (the first window: 64 a worker),
@@ -81,7 +97,7 @@ const reports: Extract<WorkerTask, { file: string }>[] = []
 
 function nextReport(): void {
   const task = reports.shift()!
-  void ingestOutcome(task.file, task.cases, writable).then((outcome) => reply({ seq: task.seq, outcome }))
+  void ingestOutcome(task.file, task.cases, writable).then((outcome) => replyOutcome({ seq: task.seq, outcome }))
   if (reports.length) setImmediate(nextReport)
 }
 

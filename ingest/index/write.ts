@@ -406,7 +406,10 @@ class Build {
       const { hash, row, facets } = hashedCaseRow(c)
       const passages = passagesOf(c)
       const normalized = normalizedPassages(c, passages)
-      passageRows(c, passages.slice(0, 1), [], normalized, facets)
+      // Of a passage row, only its text's normal form could throw on this case's values (the rest
+      // is the facets, made above, spans and ord): made for the first passage, so such a case
+      // fails alone. The whole trial row it was made for before was thrown away (~0.1 s of CPU at 3,000 reports).
+      normalized(0)
       return { hash, row, passages, normalized, facets }
     } catch (error) {
       this.fail(String(c.id), (error as Error).message)
