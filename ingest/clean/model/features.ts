@@ -230,6 +230,19 @@ export const FEATURES: string[] = [
  * matching rule; unwanted lines still count as neighbours.
  */
 export function lineFeatures(lines: Line[], wanted: (line: Line) => boolean = () => true): (Float64Array | null)[] {
+  const out: (Float64Array | null)[] = new Array(lines.length).fill(null)
+  eachLineVector(lines, wanted, (index, v) => {
+    out[index] = v.slice()
+  })
+  return out
+}
+
+/**
+ * lineFeatures one line at a time, into one vector that `use` reads before the next line
+ * overwrites it: the classifier needs each vector only while it scores the line, and a fresh
+ * Float64Array of FEATURES.length doubles is an off-heap allocation per line (~0.6 µs, and GC work).
+ */
+export function eachLineVector(lines: Line[], wanted: (line: Line) => boolean, use: (index: number, v: Float64Array) => void): void {
   // Plain loops, not map/filter/findIndex: TurboFan inlines those builtins with a check of each
   // array's map, and pages of other shapes (no body line, one line, a Line carrying anyRule) threw
   // the compiled code away again and again — the costliest compile of the workers (bench/README).
@@ -265,9 +278,14 @@ export function lineFeatures(lines: Line[], wanted: (line: Line) => boolean = ()
   // Lines by length, for the shorter lines a line may contain (6 characters or more).
   while (page.shortFrom < n && texts[page.byLength[page.shortFrom]].length < 6) page.shortFrom++
 
-  const out: (Float64Array | null)[] = new Array(lines.length).fill(null)
-  for (let k = 0; k < n; k++) if (wanted(lines[idx[k]])) out[idx[k]] = lineVector(page, k)
-  return out
+  const v = new Float64Array(FEATURES.length)
+  for (let k = 0; k < n; k++) {
+    if (!wanted(lines[idx[k]])) continue
+    // The cue counts are added up in place.
+    v.fill(0)
+    lineVector(page, k, v)
+    use(idx[k], v)
+  }
 }
 
 /** What lineFeatures knows of the whole page, built once per page for lineVector. */
@@ -293,13 +311,12 @@ function byLength(texts: string[]): number[] {
   return order.sort((a, b) => texts[a].length - texts[b].length)
 }
 
-/** The FEATURES vector of the page's k-th non-blank line. */
-function lineVector(page: Page, k: number): Float64Array {
+/** Writes the FEATURES vector of the page's k-th non-blank line into `v` (zeroed). */
+function lineVector(page: Page, k: number, v: Float64Array): void {
   const { lines, idx, owns, texts, counts, firstBody, lastBody, journal, byLength, shortFrom } = page
   const n = idx.length
   const t = texts[k]
   const o = owns[k]
-  const v = new Float64Array(FEATURES.length)
   let c = 0
   const above = firstBody === -1 || k < firstBody
   const below = lastBody !== -1 && k > lastBody
@@ -409,5 +426,4 @@ function lineVector(page: Page, k: number): Float64Array {
   v[c++] = +(L <= 30 && !!owns[k - 1]?.bodyish && !!owns[k + 1]?.bodyish)
   v[c++] = journal
   v[c++] = +(journal && L <= 40)
-  return v
 }
