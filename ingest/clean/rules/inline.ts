@@ -18,7 +18,8 @@ export interface InlineRule {
   /** The cut names a reporter, outlet or date worth parsing before it goes. */
   meta?: boolean
   /**
-   * Strings one of which every cut holds (both scripts): a paragraph holding none is not tried,
+   * Strings one of which a paragraph must hold for the rule to cut anything from it (in the cut
+   * or where the rule looks behind it; both scripts): a paragraph holding none is not tried,
    * so a rule for a rare credit costs one native search instead of a regex run over every paragraph.
    */
   needs?: string[]
