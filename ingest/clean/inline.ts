@@ -4,6 +4,9 @@ import { INLINE_RULES, type InlineRule } from './rules/inline.js'
 /** Paragraphs under the headline that may still open with a dateline. */
 const LEAD_PARAGRAPHS = 2
 
+/** Each phase's rules in INLINE_RULES order, chosen once rather than on every call. */
+const RULES_OF = new Map<InlineRule['where'], InlineRule[]>((['line', 'lead', 'paragraph'] as const).map((w) => [w, INLINE_RULES.filter((r) => r.where === w)]))
+
 export interface InlineCuts {
   paragraphs: string[]
   removed: Removed[]
@@ -17,15 +20,20 @@ export interface InlineCuts {
  * numbers; 'paragraph' runs on every kept paragraph; 'lead' on the first `lead` paragraphs only —
  * the headline and the paragraphs under it. A paragraph emptied by either is dropped.
  */
+function holdsAny(text: string, words: string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true
+  return false
+}
+
 export function cutInline(paragraphs: string[], where: InlineRule['where'], lead = LEAD_PARAGRAPHS): InlineCuts {
   const removed: Removed[] = []
   const meta: string[] = []
   const out: string[] = []
-  const rules = INLINE_RULES.filter((r) => r.where === where)
+  const rules = RULES_OF.get(where)!
   paragraphs.forEach((p, n) => {
     let text = p
-    for (const rule of where === 'lead' && n >= lead ? [] : rules) {
-      if (rule.needs && !rule.needs.some((w) => text.includes(w))) continue
+    if (where !== 'lead' || n < lead) for (const rule of rules) {
+      if (rule.needs && !holdsAny(text, rule.needs)) continue
       rule.pattern.lastIndex = 0
       if (!rule.pattern.test(text)) continue
       rule.pattern.lastIndex = 0

@@ -1,5 +1,5 @@
 import type { Removed } from '../schema.js'
-import { CUE_GROUPS, cueCounts } from './model/cues.js'
+import { CUE_GROUPS, holdsCue } from './model/cues.js'
 
 /**
  * A brand name sprinkled through a hijacked page: a gambling or porn site's name pasted at the
@@ -50,7 +50,7 @@ function onlyAtEdges(line: string, t: string): boolean {
 
 function spamInLines(lines: string[], atLeast: number): boolean {
   let n = 0
-  for (const line of lines) if (line && cueCounts(line)[SPAM] > 0 && ++n >= atLeast) return true
+  for (const line of lines) if (line && holdsCue(line, SPAM) && ++n >= atLeast) return true
   return false
 }
 
@@ -71,7 +71,7 @@ export function cutSprinkled(lines: string[]): { lines: string[]; removed: Remov
     for (const t of tokens) seen.set(t, (seen.get(t) ?? 0) + 1)
   }
   const tokens = [...seen]
-    .filter(([t, n]) => n >= MIN_LINES && opens.has(t) && HAN_PAIR.test(t) && cueCounts(t)[SPAM] > 0)
+    .filter(([t, n]) => n >= MIN_LINES && opens.has(t) && HAN_PAIR.test(t) && holdsCue(t, SPAM))
     .map(([t]) => t)
     // The longest first, and none that lies inside a longer one already taken.
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))

@@ -115,19 +115,45 @@ function matchesAt(text: string, i: number, word: string): boolean {
   return true
 }
 
-/** How many cue words of each group (CUE_GROUPS order) the line holds; a match is not counted again inside itself. */
-export function cueCounts(line: string): number[] {
-  const counts = new Array<number>(CUE_GROUPS.length).fill(0)
+/**
+ * Counts cue words of each group (CUE_GROUPS order) into `out` from `at` on, which the caller has
+ * zeroed; a match is not counted again inside itself. Writing into the feature vector spares the
+ * line classifier an array per line.
+ */
+export function addCueCounts(line: string, out: { [k: number]: number }, at: number): void {
   for (let i = 0; i < line.length; i++) {
-    const at = LIST_OF[fold(line.charCodeAt(i))]
-    if (at === -1) continue
-    const list = LISTS[at]
-    for (const { word, group } of list) {
+    const list = LIST_OF[fold(line.charCodeAt(i))]
+    if (list === -1) continue
+    for (const { word, group } of LISTS[list]) {
       if (!matchesAt(line, i, word)) continue
-      counts[group]++
+      out[at + group]++
       i += word.length - 1
       break
     }
   }
+}
+
+/** How many cue words of each group (CUE_GROUPS order) the line holds; a match is not counted again inside itself. */
+export function cueCounts(line: string): number[] {
+  const counts = new Array<number>(CUE_GROUPS.length).fill(0)
+  addCueCounts(line, counts, 0)
   return counts
+}
+
+/**
+ * Whether cueCounts(line)[group] > 0, without counting the rest: the same longest-first scan,
+ * stopped at the group's first word. Sprinkled spam asks it of every line of every page.
+ */
+export function holdsCue(line: string, group: number): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const list = LIST_OF[fold(line.charCodeAt(i))]
+    if (list === -1) continue
+    for (const { word, group: g } of LISTS[list]) {
+      if (!matchesAt(line, i, word)) continue
+      if (g === group) return true
+      i += word.length - 1
+      break
+    }
+  }
+  return false
 }

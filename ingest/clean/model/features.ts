@@ -1,5 +1,5 @@
 import type { Line } from '../engine.js'
-import { CUE_GROUPS, cueCounts } from './cues.js'
+import { addCueCounts, CUE_GROUPS } from './cues.js'
 import { PageLines } from './repeats.js'
 import { SURNAMES } from '../rules/vocabulary.js'
 import { toTraditional } from '../../text/script.js'
@@ -146,9 +146,22 @@ function isPunct(u: number): boolean {
   )
 }
 
-const SYMBOL_CHARS = new Set([...'|｜_<>＜＞=\\/#*$@{}~^+'].map((c) => c.charCodeAt(0)))
-const COMMA_CHARS = new Set([...'，,；;、'].map((c) => c.charCodeAt(0)))
-const STOP_CHARS = new Set([...'。！？!?'].map((c) => c.charCodeAt(0)))
+/**
+ * Symbol, comma, stop and separator characters as flags by UTF-16 code: every character of every
+ * line is looked up, and a typed array answers for a fraction of a Set lookup.
+ */
+const SYMBOL = 1
+const COMMA = 2
+const STOP = 4
+const SEPARATOR = 8
+const CHAR_FLAGS = new Uint8Array(0x10000)
+const flag = (chars: string, bit: number) => {
+  for (const c of chars) CHAR_FLAGS[c.charCodeAt(0)] |= bit
+}
+flag('|｜_<>＜＞=\\/#*$@{}~^+', SYMBOL)
+flag('，,；;、', COMMA)
+flag('。！？!?', STOP)
+flag('_|｜>＞»', SEPARATOR)
 
 /** Counts of the kinds of characters in one pass over the line (by code point ranges: no regex per character). */
 function charCounts(t: string) {
@@ -162,21 +175,20 @@ function charCounts(t: string) {
     else if (isPunct(u)) n.punct++
     // Emoji: astral pictographs (surrogate pairs) and the dingbat and symbol blocks.
     else if ((u >= 0xd83c && u <= 0xd83e) || (u >= 0x2600 && u <= 0x27bf) || (u >= 0x2b00 && u <= 0x2bff)) n.emoji++
-    if (SYMBOL_CHARS.has(u)) n.symbol++
+    const f = CHAR_FLAGS[u]
+    if (f & SYMBOL) n.symbol++
     if (u === 63 || u === 0xff1f || u === 0xfffd) n.qmark++
-    if (COMMA_CHARS.has(u)) n.comma++
-    else if (STOP_CHARS.has(u)) n.stop++
+    if (f & COMMA) n.comma++
+    else if (f & STOP) n.stop++
     if (u === 60 || u === 62) n.angle++
   }
   return n
 }
 
-const SEPARATOR_CHARS = new Set([...'_|｜>＞»'].map((c) => c.charCodeAt(0)))
-
 /** Separators between the parts of a line: " | ", "_", ">" and the like. */
 function separators(t: string): number {
   let n = 0
-  for (let i = 0; i < t.length; i++) if (SEPARATOR_CHARS.has(t.charCodeAt(i))) n++
+  for (let i = 0; i < t.length; i++) if (CHAR_FLAGS[t.charCodeAt(i)] & SEPARATOR) n++
   return n + (t.match(SPACED_SEPARATOR)?.length ?? 0)
 }
 const SPACED_SEPARATOR = /\s[·-]\s/g
@@ -218,6 +230,19 @@ export const FEATURES: string[] = [
  * matching rule; unwanted lines still count as neighbours.
  */
 export function lineFeatures(lines: Line[], wanted: (line: Line) => boolean = () => true): (Float64Array | null)[] {
+  const out: (Float64Array | null)[] = new Array(lines.length).fill(null)
+  eachLineVector(lines, wanted, (index, v) => {
+    out[index] = v.slice()
+  })
+  return out
+}
+
+/**
+ * lineFeatures one line at a time, into one vector that `use` reads before the next line
+ * overwrites it: the classifier needs each vector only while it scores the line, and a fresh
+ * Float64Array of FEATURES.length doubles is an off-heap allocation per line (~0.6 µs, and GC work).
+ */
+export function eachLineVector(lines: Line[], wanted: (line: Line) => boolean, use: (index: number, v: Float64Array) => void): void {
   // Plain loops, not map/filter/findIndex: TurboFan inlines those builtins with a check of each
   // array's map, and pages of other shapes (no body line, one line, a Line carrying anyRule) threw
   // the compiled code away again and again — the costliest compile of the workers (bench/README).
@@ -253,9 +278,14 @@ export function lineFeatures(lines: Line[], wanted: (line: Line) => boolean = ()
   // Lines by length, for the shorter lines a line may contain (6 characters or more).
   while (page.shortFrom < n && texts[page.byLength[page.shortFrom]].length < 6) page.shortFrom++
 
-  const out: (Float64Array | null)[] = new Array(lines.length).fill(null)
-  for (let k = 0; k < n; k++) if (wanted(lines[idx[k]])) out[idx[k]] = lineVector(page, k)
-  return out
+  const v = new Float64Array(FEATURES.length)
+  for (let k = 0; k < n; k++) {
+    if (!wanted(lines[idx[k]])) continue
+    // The cue counts are added up in place.
+    v.fill(0)
+    lineVector(page, k, v)
+    use(idx[k], v)
+  }
 }
 
 /** What lineFeatures knows of the whole page, built once per page for lineVector. */
@@ -281,13 +311,12 @@ function byLength(texts: string[]): number[] {
   return order.sort((a, b) => texts[a].length - texts[b].length)
 }
 
-/** The FEATURES vector of the page's k-th non-blank line. */
-function lineVector(page: Page, k: number): Float64Array {
+/** Writes the FEATURES vector of the page's k-th non-blank line into `v` (zeroed). */
+function lineVector(page: Page, k: number, v: Float64Array): void {
   const { lines, idx, owns, texts, counts, firstBody, lastBody, journal, byLength, shortFrom } = page
   const n = idx.length
   const t = texts[k]
   const o = owns[k]
-  const v = new Float64Array(FEATURES.length)
   let c = 0
   const above = firstBody === -1 || k < firstBody
   const below = lastBody !== -1 && k > lastBody
@@ -351,7 +380,8 @@ function lineVector(page: Page, k: number): Float64Array {
   v[c++] = +(ch.angle === 0 && t.includes('![') && MD_IMAGE.test(t))
   v[c++] = +(ch.digit === L)
   v[c++] = nameShare(t)
-  for (const count of cueCounts(t)) v[c++] = cap(count, 3)
+  addCueCounts(t, v, c)
+  for (let g = 0; g < CUE_GROUPS.length; g++, c++) v[c] = cap(v[c], 3)
   for (const g of GROUPS) v[c++] = +(o.rule === g)
   const rule = lines[idx[k]].rule
   v[c++] = +(o.rule === 'other')
@@ -396,5 +426,4 @@ function lineVector(page: Page, k: number): Float64Array {
   v[c++] = +(L <= 30 && !!owns[k - 1]?.bodyish && !!owns[k + 1]?.bodyish)
   v[c++] = journal
   v[c++] = +(journal && L <= 40)
-  return v
 }

@@ -18,7 +18,8 @@ export interface InlineRule {
   /** The cut names a reporter, outlet or date worth parsing before it goes. */
   meta?: boolean
   /**
-   * Strings one of which every cut holds (both scripts): a paragraph holding none is not tried,
+   * Strings one of which a paragraph must hold for the rule to cut anything from it (in the cut
+   * or where the rule looks behind it; both scripts): a paragraph holding none is not tried,
    * so a rule for a rare credit costs one native search instead of a regex run over every paragraph.
    */
   needs?: string[]
@@ -117,6 +118,7 @@ export const INLINE_RULES: InlineRule[] = [
   {
     id: 'headline-counter',
     where: 'lead',
+    needs: ['?', '？', '!', '！'],
     pattern: /(?<=^[^。]{4,60}[?？!！])\s*\d{1,6}$/g,
     why: 'A view or comment count printed straight after a headline that ends in a question or exclamation mark ("…怎么办？313"): the page\'s counter, not part of the headline; a headline never ends in a bare number after its closing mark.',
   },
@@ -138,6 +140,7 @@ export const INLINE_RULES: InlineRule[] = [
     id: 'reporter-credit',
     where: 'paragraph',
     meta: true,
+    needs: ['(', '（'],
     pattern: rx('(?<=[。！？!?”』」])\\s*[(（][^()（）。，,；;：:]{2,30}[)）]\\s*$', 'g'),
     why: 'A bracket closing a paragraph after its last sentence ("…。（张三 李四）", "…。（某某办公室）"): a credit of who wrote or sent it, never a clause of the text.',
   },
@@ -145,6 +148,7 @@ export const INLINE_RULES: InlineRule[] = [
     id: 'reporter-credit',
     where: 'paragraph',
     meta: true,
+    needs: ['(', '（'],
     pattern: rx('(?<=[。！？!?”』」])\\s*[(（](?:\\s*(?:原文)?(?:责任编辑|编辑|作者|记者|通讯员|撰稿|供稿|审核|校对|来源)\\s*[:：]\\s*[^()（）。:：]{1,20}){1,4}\\s*[)）]\\s*$', 'g'),
     why: 'Labelled credits in a bracket closing the last paragraph ("…。（原文编辑：张三 作者：李四）"): who edited and wrote it, never a clause of the text.',
   },
@@ -172,6 +176,7 @@ export const INLINE_RULES: InlineRule[] = [
   {
     id: 'return-link',
     where: 'paragraph',
+    needs: ['查看更多'],
     pattern: rx('(?<=\\S)\\s*返回[\\u4e00-\\u9fff]{2,6}[，,]\\s*查看更多\\s*$', 'g'),
     why: 'A portal\'s "back to the site, see more" link glued to the last paragraph ("…）返回某某，查看更多"): the page\'s navigation, not the text.',
   },
@@ -184,6 +189,7 @@ export const INLINE_RULES: InlineRule[] = [
   {
     id: 'lost-characters',
     where: 'line',
+    needs: ['??'],
     pattern: /(?<=[\u4e00-\u9fff])\?{2,}$/g,
     why: 'ASCII question marks closing a Chinese line ("…的功能??"): characters an encoding could not carry. Chinese text asks with full-width marks.',
   },
@@ -202,6 +208,7 @@ export const INLINE_RULES: InlineRule[] = [
   {
     id: 'more-ellipsis',
     where: 'paragraph',
+    needs: ['...', '…'],
     pattern: /(?<=\S)\s+(?:\.{3,}|…{1,2})$/g,
     why: 'An ellipsis after a gap at the end of a paragraph ("…服务居民 ..."): the page cut its text there and printed a "more" mark. An ellipsis of the writer\'s own follows the last word with no gap.',
   },
@@ -232,6 +239,7 @@ export const INLINE_RULES: InlineRule[] = [
   {
     id: 'debris',
     where: 'line',
+    needs: ['|', '｜'],
     pattern: /(?<=[。！？!?”」』)）])\s*[|｜]+\s*$|(?<=[，,、])\s+[|｜]+\s*$(?<=^[^|｜]*[|｜]+\s*)|^\s*[|｜]+\s*(?=[^|｜]*$)/g,
     why: 'A table border left at the end of a paragraph, after its last sentence ("…。 |") or after a clause mark and a gap in a line with no other cell ("…社区、 |"), or opening a line with no other cell. A Markdown table row has a border on both sides and stays.',
   },
