@@ -272,24 +272,36 @@ class Arena {
   }
 }
 
+/**
+ * Room in the arena for rows [from, to) of `a`; `copy` fills it, called once every reservation of
+ * the task is made (growing the memory detaches the buffers taken before).
+ */
+function reserveRows(arena: Arena, a: Csr, from: number, to: number) {
+  const base = a.rowPtr[from]
+  const nnz = a.rowPtr[to] - base
+  const rows = to - from
+  const rowPtr = arena.reserve(4 * (rows + 1))
+  const col = arena.reserve(4 * nnz)
+  const val = arena.reserve(8 * nnz)
+  const copy = (b: ArrayBuffer) => {
+    new Int32Array(b, rowPtr, rows + 1).set(a.rowPtr.subarray(from, to + 1))
+    new Int32Array(b, col, nnz).set(a.col.subarray(base, base + nnz))
+    new Float64Array(b, val, nnz).set(a.val.subarray(base, base + nnz))
+  }
+  return { rows, rowPtr, col, val, base, copy }
+}
+
 /** The SIMD engine: each task's inputs copied into the module's memory, its output copied back. */
 function runSimd(m: SimdExports, t: KernelTask): void {
   const arena = new Arena(m.memory)
   switch (t.op) {
     case 'ax': {
       const { a, x, l, out, from, to } = t
-      const base = a.rowPtr[from]
-      const nnz = a.rowPtr[to] - base
-      const rows = to - from
-      const rowPtr = arena.reserve(4 * (rows + 1))
-      const col = arena.reserve(4 * nnz)
-      const val = arena.reserve(8 * nnz)
+      const { rows, rowPtr, col, val, base, copy } = reserveRows(arena, a, from, to)
       const xs = arena.reserve(8 * x.length)
       const o = arena.reserve(8 * rows * l)
       const b = arena.buffer
-      new Int32Array(b, rowPtr, rows + 1).set(a.rowPtr.subarray(from, to + 1))
-      new Int32Array(b, col, nnz).set(a.col.subarray(base, base + nnz))
-      new Float64Array(b, val, nnz).set(a.val.subarray(base, base + nnz))
+      copy(b)
       new Float64Array(b, xs, x.length).set(x)
       const result = new Float64Array(b, o, rows * l)
       result.fill(0)
@@ -299,19 +311,12 @@ function runSimd(m: SimdExports, t: KernelTask): void {
     }
     case 'embed': {
       const { a, proj, k, out, from, to } = t
-      const base = a.rowPtr[from]
-      const nnz = a.rowPtr[to] - base
-      const rows = to - from
-      const rowPtr = arena.reserve(4 * (rows + 1))
-      const col = arena.reserve(4 * nnz)
-      const w = arena.reserve(8 * nnz)
+      const { rows, rowPtr, col, val: w, base, copy } = reserveRows(arena, a, from, to)
       const ps = arena.reserve(4 * proj.length)
       const o = arena.reserve(4 * rows * k)
       const acc = arena.reserve(8 * k)
       const b = arena.buffer
-      new Int32Array(b, rowPtr, rows + 1).set(a.rowPtr.subarray(from, to + 1))
-      new Int32Array(b, col, nnz).set(a.col.subarray(base, base + nnz))
-      new Float64Array(b, w, nnz).set(a.val.subarray(base, base + nnz))
+      copy(b)
       new Float32Array(b, ps, proj.length).set(proj)
       m.embed(rowPtr, col, w, base, ps, k, o, rows, acc)
       out.set(new Float32Array(b, o, rows * k), from * k)
