@@ -395,8 +395,8 @@ class Build {
   }
 
   /**
-   * Hash, passages and a trial row of a case, or null when one of them throws (it fails alone);
-   * with its passages' normal forms, the first made for the trial row.
+   * Hash, row, passages and facets of a case, or null when one of them throws (it fails alone);
+   * with its passages' normal forms, the first made here.
    */
   private prepare(c: Case): { hash: string; row: Record<string, unknown>; passages: Passage[]; normalized: (ord: number) => string; facets: FacetRow } | null {
     try {
@@ -663,7 +663,6 @@ const SHARE_CASES = 100
 
 /** Shares in flight per thread: enough to keep each busy while a batch is written. */
 const SHARES_IN_FLIGHT = 4
-
 
 interface Pending {
   id: string
