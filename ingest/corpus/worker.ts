@@ -87,8 +87,8 @@ function take(task: WorkerTask): void {
 }
 
 /**
- * Reports waiting for this thread. The pool sends many at once (the first window: 64 a worker),
- * and a batch of messages is handled in one turn of the event loop: run from the handler, every
+ * Reports waiting for this thread. The pool sends many at once (the first window: 64 a worker, in
+ * one message), all handled in one turn of the event loop: run from the handler, every
  * report of it was made before any case file was written or synced and any outcome went back, so
  * the main thread, which reads outcomes in order, waited ~1 s for the batch while the other worker
  * ran dry. One report a turn lets each report's fsync, reply and the `allowWrites` message through.

@@ -71,8 +71,8 @@ export function passageText(c: Case, p: Passage, ord: number): string {
 
 /**
  * Each passage's search text in normalizeForSearch form, made on first use and kept: the index
- * step needs it for a trial row, the LSA sample and the bigram sample, which otherwise converted
- * the same passage two or three times over (OpenCC, most of their cost).
+ * step needs it to check a case's first passage, the LSA sample and the bigram sample, which
+ * otherwise converted the same passage two or three times over (OpenCC, most of their cost).
  */
 export function normalizedPassages(c: Case, passages: Passage[]): (ord: number) => string {
   const forms: string[] = []
