@@ -23,7 +23,7 @@
  * search page" counts, express and node's HTTP included (`--profile` is then a directory for the
  * server's `--cpu-prof`, written when it exits: every page, warm-up included). With it, `--load
  * SECONDS` ends the run with the server bench's 4-connection search load instead of the "like" and
- * case pages (see underLoad), and `--node-flags="…"` starts the server with those V8 flags.
+ * case pages (see underLoad), and `--node-flags="…"` starts the server with those V8 flags instead of `npm run serve`'s.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -34,6 +34,7 @@ import { Session } from 'node:inspector/promises'
 import { parseArgs } from 'node:util'
 import { indexCases, lsaProvider } from '../ingest/index/index.js'
 import { benchCases } from './search.js'
+import { SERVER_NODE_FLAGS } from '../tests/helpers/app-server.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -100,7 +101,7 @@ let cpu: () => { all: number; main: number }
 let stop = async () => {}
 if (args.http) {
   const port = 3900 + Math.floor(Math.random() * 1000)
-  const child = spawn(process.execPath, [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : []), ...(args.load ? ['--trace-gc-nvp'] : []), ...args['node-flags'].split(' ').filter(Boolean), '--import', 'tsx', join(root, 'app/server/main.server.ts')], {
+  const child = spawn(process.execPath, [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`] : []), ...(args.load ? ['--trace-gc-nvp'] : []), ...(args['node-flags'] ? args['node-flags'].split(' ').filter(Boolean) : SERVER_NODE_FLAGS), '--import', 'tsx', join(root, 'app/server/main.server.ts')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', args.load ? 'pipe' : 'ignore', 'inherit'],
@@ -194,7 +195,9 @@ async function underLoad(seconds: number): Promise<void> {
   const sorted = done.map((d) => d.ms).sort((a, b) => a - b)
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
   const p975 = at(97.5)
-  console.log(`load: ${done.length} pages in ${(wall / 1000).toFixed(1)} s (${((done.length / wall) * 1000).toFixed(1)}/s), p50 ${at(50).toFixed(0)} ms, p97.5 ${p975.toFixed(0)} ms, server CPU ${((cpu().all - before.all) / done.length).toFixed(1)} ms a page`)
+  const used = cpu()
+  // The main thread is what a loaded server runs out of first: its share of the wall time says how near.
+  console.log(`load: ${done.length} pages in ${(wall / 1000).toFixed(1)} s (${((done.length / wall) * 1000).toFixed(1)}/s), p50 ${at(50).toFixed(0)} ms, p97.5 ${p975.toFixed(0)} ms, server CPU ${((used.all - before.all) / done.length).toFixed(1)} ms a page (main thread ${((used.main - before.main) / done.length).toFixed(1)}, busy ${(((used.main - before.main) / wall) * 100).toFixed(0)}% of the run)`)
   const byQuery = new Map<string, number[]>()
   for (const d of done) {
     const q = decodeURIComponent(d.path.replace(/&.*/, '').slice(4))

@@ -42,6 +42,16 @@ describe('the HTML stream of a page', () => {
     expect(await readAll(htmlStream((to) => renderer.pipe(to), (reason) => renderer.abort(reason)))).toBe('<p>社区议事</p>')
   })
 
+  it('sends what the renderer writes in one turn as one chunk', async () => {
+    const stream = htmlStream((to) => {
+      for (const piece of ['<ul>', '<li>楼栋长\0\0</li>', '<li>议事会</li>', '</ul>']) to.write(Buffer.from(piece))
+      to.end()
+    }, () => {})
+    const chunks: string[] = []
+    for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk).toString('utf8'))
+    expect(chunks).toEqual(['<ul><li>楼栋长</li><li>议事会</li></ul>'])
+  })
+
   it('stops the render, and raises nothing, when the reader leaves mid-page', async () => {
     const renderer = slowRenderer(Array.from({ length: 50 }, (_, i) => `<p>${i}</p>`))
     const stream = htmlStream((to) => renderer.pipe(to), (reason) => renderer.abort(reason))

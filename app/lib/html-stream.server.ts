@@ -1,21 +1,11 @@
-import { PassThrough, Transform, type Writable } from 'node:stream'
-import { createReadableStreamFromReadable } from '@remix-run/node'
+import { Writable } from 'node:stream'
 
 /**
  * React 18's node renderer fills 2 KB views with UTF-8; when a three-byte character does not fit
  * in what is left of a view it flushes the whole view, zero padding included. Chinese pages hit
  * this every few kilobytes, and a NUL inside an attribute changes a facet value. HTML never needs
  * a NUL byte, so they are dropped on the way out.
- */
-function withoutNulBytes(): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      done(null, dropNulBytes(chunk))
-    },
-  })
-}
-
-/**
+ *
  * The chunk with its NUL runs cut out, copied once. The padding comes in runs at the ends of
  * views and nearly every view of a Chinese page has one: filtering byte by byte through a
  * callback was ~1.5 ms of CPU a 56 KB search page.
@@ -40,19 +30,52 @@ export const READER_LEFT = new Error('the reader left before the page was sent')
 
 /**
  * A page's HTML as the web stream Remix answers with: what `pipe` writes (React's renderer),
- * without NUL bytes. A reader that leaves mid-page cancels the stream, which destroys the filter
- * with the reason as an error event; unheard, that error would end the whole server, so it stops
- * the render instead (`abort(READER_LEFT)`: the renderer's onError hears that reason, which is no
- * error worth logging).
+ * without NUL bytes, and the views written in one turn sent as one chunk. React writes a 2 KB
+ * view at a time, ~37 for a search page, and each chunk then costs its way through the web
+ * stream, Node's stream and a `writev` to the socket: the main thread is what a loaded server
+ * runs out of first (bench/README "Round 16"). A reader that leaves mid-page cancels the stream,
+ * which stops the render (`abort(READER_LEFT)`: the renderer's onError hears that reason, which
+ * is no error worth logging) and destroys what it writes to.
  */
 export function htmlStream(pipe: (destination: Writable) => void, abort: (reason: unknown) => void): ReadableStream<Uint8Array> {
-  const body = new PassThrough()
-  const filtered = body.pipe(withoutNulBytes())
-  filtered.once('error', () => {
-    abort(READER_LEFT)
-    body.destroy()
+  let out!: ReadableStreamDefaultController<Uint8Array>
+  let parts: Buffer[] = []
+  let due = false
+  let closed = false
+  const deliver = () => {
+    due = false
+    if (closed || !parts.length) return
+    out.enqueue(parts.length === 1 ? parts[0] : Buffer.concat(parts))
+    parts = []
+  }
+  const page = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const kept = dropNulBytes(chunk)
+      if (kept.length) parts.push(kept)
+      // The renderer writes a pass's views synchronously: they leave together once it is done.
+      if (!due) {
+        due = true
+        process.nextTick(deliver)
+      }
+      done()
+    },
+    final(done) {
+      deliver()
+      if (!closed) out.close()
+      closed = true
+      done()
+    },
   })
-  const stream = createReadableStreamFromReadable(filtered)
-  pipe(body)
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      out = controller
+    },
+    cancel() {
+      closed = true
+      abort(READER_LEFT)
+      page.destroy()
+    },
+  })
+  pipe(page)
   return stream
 }

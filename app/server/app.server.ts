@@ -83,7 +83,10 @@ export function createApp(options: AppOptions): express.Express {
   })
   // Fingerprinted bundles never change; everything else in public/ may.
   app.use('/build', express.static(path.join(options.publicDir, 'build'), { immutable: true, maxAge: '1y' }))
-  app.use(express.static(options.publicDir, { maxAge: '1h' }))
+  // public/ holds files only (favicon.svg): a page's path has no extension and is not looked for
+  // on disk, which cost every search page a `stat` on the main thread's turn.
+  const files = express.static(options.publicDir, { maxAge: '1h' })
+  app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : next()))
   // Pages only (not assets fetched beside them, which could race it with another value).
   app.use((req, res, next) => {
     let csrf = csrfValue(req.headers.cookie)
