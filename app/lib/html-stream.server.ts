@@ -31,9 +31,9 @@ export const READER_LEFT = new Error('the reader left before the page was sent')
 /**
  * A page's HTML as the web stream Remix answers with: what `pipe` writes (React's renderer),
  * without NUL bytes, and the views written in one turn sent as one chunk. React writes a 2 KB
- * view at a time, ~37 for a search page, and each chunk then costs its way through the web
- * stream, Node's stream and a `writev` to the socket: the main thread is what a loaded server
- * runs out of first (bench/README "Round 16"). A reader that leaves mid-page cancels the stream,
+ * view at a time, ~37 for a search page, and each chunk then cost the main thread its way
+ * through the web stream, Node's stream and a `writev` to the socket (bench/README "Round 16").
+ * The whole page is in memory by then either way: React renders a pass before it writes. A reader that leaves mid-page cancels the stream,
  * which stops the render (`abort(READER_LEFT)`: the renderer's onError hears that reason, which
  * is no error worth logging) and destroys what it writes to.
  */

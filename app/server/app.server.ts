@@ -84,7 +84,7 @@ export function createApp(options: AppOptions): express.Express {
   // Fingerprinted bundles never change; everything else in public/ may.
   app.use('/build', express.static(path.join(options.publicDir, 'build'), { immutable: true, maxAge: '1y' }))
   // public/ holds files only (favicon.svg): a page's path has no extension and is not looked for
-  // on disk, which cost every search page a `stat` on the main thread's turn.
+  // on disk (every page had cost a `stat` of public/index.html).
   const files = express.static(options.publicDir, { maxAge: '1h' })
   app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : next()))
   // Pages only (not assets fetched beside them, which could race it with another value).
