@@ -196,7 +196,7 @@ async function underLoad(seconds: number): Promise<void> {
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
   const p975 = at(97.5)
   const used = cpu()
-  // The main thread is what a loaded server runs out of first: its share of the wall time says how near.
+  // One JavaScript thread serves every page: near 100% of the run it is the limit, well under it the cores are.
   console.log(`load: ${done.length} pages in ${(wall / 1000).toFixed(1)} s (${((done.length / wall) * 1000).toFixed(1)}/s), p50 ${at(50).toFixed(0)} ms, p97.5 ${p975.toFixed(0)} ms, server CPU ${((used.all - before.all) / done.length).toFixed(1)} ms a page (main thread ${((used.main - before.main) / done.length).toFixed(1)}, busy ${(((used.main - before.main) / wall) * 100).toFixed(0)}% of the run)`)
   const byQuery = new Map<string, number[]>()
   for (const d of done) {
